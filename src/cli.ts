@@ -1,0 +1,116 @@
+import { Command } from 'commander';
+import { count } from 'drizzle-orm';
+import { loadConfig } from './platform/config.js';
+import { openDatabase, type Database } from './platform/db/client.js';
+import { migrateDatabase } from './platform/db/migrate.js';
+import { dispatchOutbox } from './platform/mail/outbox.js';
+import { hashPassword } from './platform/auth/passwords.js';
+import { assertPasswordPolicy } from './platform/auth/password-messages.js';
+import { ensureUser, grantRole, setPasswordHash } from './platform/auth/service.js';
+import { AppError } from './platform/errors.js';
+import { coops } from './modules/coops/schema.js';
+import { DEMO_PASSWORD, seedDemo, type DemoLogin } from './modules/demo/seed-demo.js';
+import { createServer } from './server.js';
+
+const config = loadConfig();
+
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config);
+  try {
+    await migrateDatabase(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function isEmpty(database: Database) {
+  const [{ n }] = await database.db.select({ n: count() }).from(coops);
+  return n === 0;
+}
+
+function printLogins(logins: DemoLogin[]) {
+  console.log(`\n  Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})`);
+  for (const l of logins) console.log(`    ${l.role.padEnd(7)} ${l.email}`);
+}
+
+const program = new Command('mutualise').description('Mutualise — the pooled services of a shared enterprise');
+
+program
+  .command('start')
+  .description('apply migrations, seed the demo cooperative on first start, serve the app and the API')
+  .option('--no-demo', 'do not seed the demo cooperative on an empty database')
+  .action(async (opts: { demo: boolean }) => {
+    const database = await openDatabase(config);
+    await migrateDatabase(database);
+    let logins: DemoLogin[] = [];
+    if (opts.demo && (await isEmpty(database))) logins = (await seedDemo(database.db)).logins;
+    const app = await createServer({ config, database });
+    await app.listen({ port: config.port, host: config.host });
+    if (config.smtpUrl) {
+      const timer = setInterval(() => {
+        dispatchOutbox(database.db, config.smtpUrl!, config.mailFrom, app.log).catch((err) => app.log.error({ err }, 'outbox dispatch failed'));
+      }, 10_000);
+      app.addHook('onClose', async () => clearInterval(timer));
+    }
+    const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
+    console.log(`\n  Mutualise is running on ${config.publicUrl}  (database: ${where})`);
+    console.log(`  API: ${config.publicUrl}/api  ·  OpenAPI: ${config.publicUrl}/api/openapi.json  ·  docs: ${config.publicUrl}/api/docs`);
+    if (logins.length) printLogins(logins);
+    else console.log(`\n  Demo accounts, if seeded: admin@demo.mutualise.coop / ${DEMO_PASSWORD}`);
+    const stop = async () => {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(() => withDatabase(async () => console.log('migrations applied')));
+
+program
+  .command('seed-demo')
+  .description('seed the demo cooperative (only on an empty database)')
+  .action(() =>
+    withDatabase(async (database) => {
+      if (!(await isEmpty(database))) {
+        console.log('the database already holds a cooperative: nothing seeded');
+        return;
+      }
+      printLogins((await seedDemo(database.db)).logins);
+    }),
+  );
+
+program
+  .command('create-admin')
+  .description('give a person the admin role in a cooperative, creating their account if needed')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <displayName>')
+  .option('--coop <siren>', 'SIREN of the cooperative (default: the only one)')
+  .option('--password <password>', 'password (or MUTUALISE_ADMIN_PASSWORD)')
+  .action((opts: { email: string; name: string; coop?: string; password?: string }) =>
+    withDatabase(async (database) => {
+      const password = opts.password ?? process.env.MUTUALISE_ADMIN_PASSWORD;
+      if (!password) throw new Error('--password or MUTUALISE_ADMIN_PASSWORD is required');
+      assertPasswordPolicy('password', password, { email: opts.email, displayName: opts.name });
+      const all = await database.db.select({ id: coops.id, siren: coops.siren, name: coops.name }).from(coops);
+      const coop = opts.coop ? all.find((c) => c.siren === opts.coop) : all.length === 1 ? all[0] : undefined;
+      if (!coop) throw new Error(opts.coop ? `no cooperative with SIREN ${opts.coop}` : 'several cooperatives: name one with --coop <siren>');
+      const passwordHash = await hashPassword(password);
+      await database.db.transaction(async (tx) => {
+        const { user } = await ensureUser(tx, { email: opts.email, displayName: opts.name });
+        await setPasswordHash(tx, user.id, passwordHash);
+        await grantRole(tx, coop.id, user.id, 'admin');
+      });
+      console.log(`${opts.email} is admin of ${coop.name}`);
+    }),
+  );
+
+program.parseAsync().catch((err: unknown) => {
+  console.error(err instanceof AppError ? `${err.code}: ${err.text.en}${err.fields.length ? ' ' + JSON.stringify(err.fields) : ''}` : err);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import { eq, inArray } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record-audit.js';
+import { sqlState, UNIQUE_VIOLATION, type Db, type Executor } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/http/context.js';
+import { frenchVatNumberFromSiren } from '../../platform/identifiers/vat.js';
+import type { CoopSettings, MembershipType, UpdateCoopSettings } from './contract.js';
+import { coopErrors } from './errors.js';
+import { coops, type CoopRow } from './schema.js';
+
+const toSettings = (row: CoopRow): CoopSettings => row as CoopSettings;
+
+export async function getCoop(db: Executor, coopId: string): Promise<CoopSettings> {
+  const [row] = await db.select().from(coops).where(eq(coops.id, coopId));
+  if (!row) throw coopErrors.COOP_NOT_FOUND();
+  return toSettings(row);
+}
+
+export async function coopNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: coops.id, name: coops.name }).from(coops).where(inArray(coops.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function membershipTypesOf(db: Executor, coopId: string): Promise<MembershipType[]> {
+  return (await getCoop(db, coopId)).membershipTypes;
+}
+
+export type NewCoop = Required<Omit<UpdateCoopSettings, 'addressLine2' | 'email' | 'phone'>> & Pick<UpdateCoopSettings, 'addressLine2' | 'email' | 'phone'>;
+
+/** Creates a cooperative (CLI, demo seed). The VAT number is derived from the SIREN. */
+export async function createCoop(tx: Executor, input: NewCoop): Promise<CoopSettings> {
+  if (!input.siret.startsWith(input.siren)) throw coopErrors.SIRET_NOT_OF_SIREN();
+  try {
+    const [row] = await tx.insert(coops).values({ ...input, vatNumber: frenchVatNumberFromSiren(input.siren) }).returning();
+    await recordAudit(tx, { coopId: row.id, userId: null }, { action: 'coop.created', entityType: 'coop', entityId: row.id, after: row });
+    return toSettings(row);
+  } catch (err) {
+    if (sqlState(err) === UNIQUE_VIOLATION) throw coopErrors.SIREN_TAKEN([{ path: 'siren', message: 'already used' }]);
+    throw err;
+  }
+}
+
+/** Changes the settings of the actor's cooperative; the VAT number follows the SIREN. */
+export async function updateCoopSettings(db: Db, actor: Actor, patch: UpdateCoopSettings): Promise<CoopSettings> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(coops).where(eq(coops.id, actor.coopId)).for('update');
+    if (!before) throw coopErrors.COOP_NOT_FOUND();
+    const siren = patch.siren ?? before.siren;
+    const siret = patch.siret ?? before.siret;
+    if (!siret.startsWith(siren)) throw coopErrors.SIRET_NOT_OF_SIREN([{ path: 'siret', message: { fr: 'Le SIRET doit commencer par le SIREN.', en: 'The SIRET must start with the SIREN.' } }]);
+    try {
+      const [after] = await tx
+        .update(coops)
+        .set({ ...patch, vatNumber: frenchVatNumberFromSiren(siren), updatedAt: new Date() })
+        .where(eq(coops.id, actor.coopId))
+        .returning();
+      await recordAudit(tx, actor, { action: 'coop.settings_updated', entityType: 'coop', entityId: actor.coopId, before, after });
+      return toSettings(after);
+    } catch (err) {
+      if (sqlState(err) === UNIQUE_VIOLATION) throw coopErrors.SIREN_TAKEN([{ path: 'siren', message: 'already used' }]);
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,3 @@
+export { coopNames, createCoop, getCoop, membershipTypesOf, type NewCoop } from './coops-service.js';
+export { coopRoutes } from './routes.js';
+export { DEFAULT_POLES, MEMBERSHIP_TYPES, type CoopSettings, type MembershipType } from './contract.js';

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { createTestCoop, DEMO_PASSWORD } from '../../../test/support/fixtures.js';
+import { mailOutbox } from '../mail/schema.js';
+import { LOGIN_LIMIT } from './service.js';
+
+let t: TestApp;
+let coop: Awaited<ReturnType<typeof createTestCoop>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  coop = await createTestCoop(t.database.db, 'auth');
+});
+afterAll(() => t.close());
+
+describe('sessions', () => {
+  it('answers an anonymous session with a CSRF token and no user', async () => {
+    const c = t.client();
+    const res = await c.get('/api/auth/session');
+    expect(res.status).toBe(200);
+    expect(res.body.user).toBeNull();
+    expect(res.body.csrfToken).toMatch(/^[\w-]{20,}$/);
+    expect(c.hasCsrfCookie()).toBe(true);
+  });
+
+  it('logs in with an httpOnly SameSite session cookie and lists the roles of the person', async () => {
+    const c = t.client();
+    const res = await c.post('/api/auth/login', { email: coop.admin.email, password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.body.user.email).toBe(coop.admin.email);
+    expect(res.body.coop).toEqual({ id: coop.id, name: coop.name });
+    expect(res.body.roles).toEqual(['admin']);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/mutualise_session=[^;]+;.*HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+  });
+
+  it('refuses a wrong password without saying whether the account exists', async () => {
+    const c = t.client();
+    const wrong = await c.post('/api/auth/login', { email: coop.staff.email, password: 'not the password!' });
+    const unknown = await c.post('/api/auth/login', { email: 'nobody@example.org', password: 'not the password!' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
+    expect(unknown.body.error.message).toBe(wrong.body.error.message);
+  });
+
+  it('logs out and the cookie no longer opens anything', async () => {
+    const c = t.client();
+    await c.login(coop.staff.email, DEMO_PASSWORD);
+    expect((await c.get('/api/coop')).status).toBe(200);
+    expect((await c.post('/api/auth/logout')).status).toBe(204);
+    expect((await c.get('/api/coop')).status).toBe(401);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a mutation without the CSRF header, even with a valid session', async () => {
+    const c = t.client();
+    await c.login(coop.admin.email, DEMO_PASSWORD);
+    c.sendCsrf = false;
+    const res = await c.patch('/api/coop', { name: 'Hijacked' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('CSRF_FAILED');
+    c.sendCsrf = true;
+    expect((await c.get('/api/coop')).body.name).toBe(coop.name);
+  });
+
+  it('refuses a login without the CSRF header', async () => {
+    const c = t.client();
+    c.sendCsrf = false;
+    const res = await c.post('/api/auth/login', { email: coop.admin.email, password: DEMO_PASSWORD });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('login rate limit', () => {
+  it('locks an account after repeated failures, even with the right password', async () => {
+    const c = t.client();
+    for (let i = 0; i < LOGIN_LIMIT.perAccount; i++) {
+      expect((await c.post('/api/auth/login', { email: coop.member.email, password: `wrong-password-${i}` })).status).toBe(401);
+    }
+    const res = await c.post('/api/auth/login', { email: coop.member.email, password: DEMO_PASSWORD });
+    expect(res.status).toBe(429);
+    expect(res.body.error.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+});
+
+describe('passwords', () => {
+  it('changes a password only with the current one and within the policy', async () => {
+    const c = t.client();
+    await c.login(coop.staff.email, DEMO_PASSWORD);
+    const wrong = await c.post('/api/auth/password', { currentPassword: 'nope-nope-nope', newPassword: 'a-brand-new-passphrase' });
+    expect(wrong.status).toBe(400);
+    const weak = await c.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.fields[0].path).toBe('newPassword');
+    expect(weak.body.error.fields[0].message).toContain('12');
+    const ok = await c.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a-brand-new-passphrase' });
+    expect(ok.status).toBe(204);
+    await t.client().login(coop.staff.email, 'a-brand-new-passphrase');
+  });
+
+  it('resets a forgotten password through a one-time link sent by mail', async () => {
+    const c = t.client();
+    expect((await c.post('/api/auth/password-reset/request', { email: coop.accountant.email })).status).toBe(202);
+    expect((await c.post('/api/auth/password-reset/request', { email: 'ghost@example.org' })).status).toBe(202);
+    const mails = await t.database.db.select().from(mailOutbox);
+    const mail = mails.find((m) => m.toAddress === coop.accountant.email && m.template === 'password_reset');
+    expect(mails.some((m) => m.toAddress === 'ghost@example.org')).toBe(false);
+    const token = /token=([\w-]+)/.exec(mail!.textBody)![1];
+    expect((await c.post('/api/auth/password-reset/confirm', { token, newPassword: 'password' })).status).toBe(400);
+    expect((await c.post('/api/auth/password-reset/confirm', { token, newPassword: 'une-phrase-de-passe-neuve' })).status).toBe(204);
+    expect((await c.post('/api/auth/password-reset/confirm', { token, newPassword: 'une-autre-phrase-neuve' })).status).toBe(400);
+    await t.client().login(coop.accountant.email, 'une-phrase-de-passe-neuve');
+  });
+});
+
+describe('errors', () => {
+  it('answers bad input with 400, the field and the reason, in French by default', async () => {
+    const c = t.client();
+    const res = await c.post('/api/auth/login', { email: 'not-an-email' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    const paths = res.body.error.fields.map((f: { path: string }) => f.path).sort();
+    expect(paths).toEqual(['email', 'password']);
+  });
+
+  it('answers an unknown API route with 404 in the one error shape', async () => {
+    const res = await t.client().get('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await t.client().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toContain('/api/auth/login');
+  });
+
+  it('reports the engine on the health route', async () => {
+    const res = await t.client().get('/api/health');
+    expect(res.body).toMatchObject({ status: 'ok', database: t.database.kind });
+  });
+});

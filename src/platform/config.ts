@@ -1,0 +1,41 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment at the edge of the process. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the embedded database and uploaded files live when no DATABASE_URL is given. */
+  dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** Public base URL used in links sent by mail (password reset, invitations). */
+  publicUrl: string;
+  /** When set, mails leave the outbox through this SMTP server (nodemailer URL). */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Cookies get the Secure flag when the public URL is https. */
+  secureCookies: boolean;
+  logLevel: string;
+  /** Directory of the built front end, served at /. */
+  webDir: string;
+  /** Largest accepted upload, in bytes. */
+  maxUploadBytes: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    publicUrl,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Mutualise <no-reply@mutualise.local>',
+    secureCookies: publicUrl.startsWith('https://'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
+    maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
+  };
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+
+/** The query builder every service receives; both engines share the PostgreSQL dialect. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+/** Either the database or an open transaction: services run their statements on it. */
+export type Executor = Db | Tx;
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DbKind;
+  db: Db;
+  close(): Promise<void>;
+  /** The embedded engine, when it is the one in use (to dump a migrated template in tests). */
+  pglite?: PGlite;
+}
+
+/** Contrib extensions must be handed to PGlite explicitly (the migrations CREATE them). */
+export const pgliteExtensions = { btree_gist, pg_trgm, unaccent };
+
+// PostgreSQL bigint (int8) arrives as a string from `pg`; money is stored in integer cents
+// far below 2^53, so the driver returns numbers, like PGlite does. This is the one place.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// DATE columns stay plain 'YYYY-MM-DD' strings: a date has no time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+  if (dataDir) await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  // Passing an undefined dir as first argument makes PGlite ignore the options: say memory://.
+  const client = new PGlite(dataDir ?? 'memory://', { extensions: pgliteExtensions, loadDataDir });
+  await client.waitReady;
+  return { kind: 'pglite', db: drizzlePglite(client, { casing: 'snake_case' }) as unknown as Db, close: () => client.close(), pglite: client };
+}
+
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  await pool.query('select 1');
+  return { kind: 'postgres', db: drizzlePg(pool, { casing: 'snake_case' }) as unknown as Db, close: () => pool.end() };
+}
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(path.join(opts.dataDir, 'pglite'));
+}
+
+/** The SQLSTATE of a database error, whether Drizzle wrapped it or not. */
+export function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = e?.code ?? e?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The constraint a database error names, to map it onto a field. */
+export function sqlConstraint(err: unknown): string | undefined {
+  const e = err as { constraint?: string; cause?: { constraint?: string } } | undefined;
+  return e?.constraint ?? e?.cause?.constraint;
+}
+
+export const UNIQUE_VIOLATION = '23505';
+export const CHECK_VIOLATION = '23514';
+export const FOREIGN_KEY_VIOLATION = '23503';
+export const EXCLUSION_VIOLATION = '23P01';

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { resolveSession } from '../auth/service.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { platformErrors } from '../errors.js';
+import type { FileStorage } from '../files/storage.js';
+import type { Access } from './context.js';
+import { handleError } from './error-handler.js';
+
+export const SESSION_COOKIE = 'mutualise_session';
+export const CSRF_COOKIE = 'mutualise_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** What every route plugin may use; modules receive it through `app.deps`. */
+export interface Deps {
+  config: Config;
+  database: Database;
+  storage: FileStorage;
+  /** Names of cooperatives, provided by the module that owns them (platform knows only ids). */
+  tenants: { namesOf(coopIds: string[]): Promise<Map<string, string>> };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+  }
+}
+
+export type App = FastifyInstance;
+export type RoutePlugin = (app: ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance) => Promise<void>;
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function allowed(access: Access, roles: readonly string[], hasCoop: boolean, loggedIn: boolean): 'ok' | 'login' | 'forbidden' {
+  if (access === 'public') return 'ok';
+  if (!loggedIn) return 'login';
+  if (access === 'session') return 'ok';
+  if (!hasCoop) return 'forbidden';
+  return access.some((r) => roles.includes(r)) ? 'ok' : 'forbidden';
+}
+
+export interface BuildOptions {
+  deps: Deps;
+  routes: { prefix: string; plugin: (app: FastifyInstance) => Promise<void> }[];
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp({ deps, routes, logger }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: deps.config.logLevel },
+    trustProxy: process.env.TRUST_PROXY === '1',
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+  app.decorateRequest('auth', null);
+  app.setErrorHandler(handleError);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Mutualise API', version: '0.1.0', description: 'The pooled services of a shared enterprise.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Every API route states who may call it; a route that forgets is a boot failure, not a hole.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.access) {
+      throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    req.auth = token ? await resolveSession(deps.database.db, token) : null;
+
+    // CSRF: a mutating request must echo the session's token (or, before login, the
+    // double-submit cookie) in a header that a cross-site form cannot set.
+    if (MUTATING.has(req.method)) {
+      const sent = req.headers[CSRF_HEADER];
+      const expected = req.auth ? req.auth.csrfToken : req.cookies[CSRF_COOKIE];
+      if (typeof sent !== 'string' || !expected || sent !== expected) throw platformErrors.CSRF_FAILED();
+    }
+
+    const access = req.routeOptions.config?.access;
+    if (!access) return; // unknown route: the 404 handler answers
+    const verdict = allowed(access, req.auth?.roles ?? [], Boolean(req.auth?.coopId), Boolean(req.auth));
+    if (verdict === 'login') throw platformErrors.UNAUTHENTICATED();
+    if (verdict === 'forbidden') throw platformErrors.FORBIDDEN();
+  });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const { prefix, plugin } of routes) await app.register(plugin, { prefix });
+
+  const webDir = deps.config.webDir;
+  const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+      return handleError(platformErrors.NOT_FOUND() as never, req, reply);
+    }
+    // Client-side routes (/members/…) are answered by the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}

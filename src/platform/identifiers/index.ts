@@ -1,0 +1,29 @@
+export { luhnValid } from './luhn.js';
+export {
+  LA_POSTE_HEAD_OFFICE_SIRET,
+  LA_POSTE_SIREN,
+  isValidSiren,
+  isValidSiret,
+  normalizeDigits,
+  sirenOfSiret,
+} from './siren.js';
+export {
+  EU_VAT_PREFIXES,
+  frenchVatNumberFromSiren,
+  isValidEuVatNumber,
+  isValidFrenchVatNumber,
+  normalizeVatNumber,
+} from './vat.js';
+export { formatIban, ibanLengthOf, isValidBic, isValidIban, normalizeBic, normalizeIban } from './iban.js';
+export {
+  BIC_MESSAGE,
+  IBAN_MESSAGE,
+  SIREN_MESSAGE,
+  SIRET_MESSAGE,
+  VAT_NUMBER_MESSAGE,
+  bicSchema,
+  ibanSchema,
+  sirenSchema,
+  siretSchema,
+  vatNumberSchema,
+} from './zod.js';

@@ -1,0 +1,65 @@
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { Db, Executor } from '../db/client.js';
+import { mailOutbox } from './schema.js';
+
+export interface OutgoingMail {
+  coopId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  template: string;
+}
+
+/** Queues a mail in the caller's transaction: it leaves only if the action commits. */
+export async function enqueueMail(tx: Executor, mail: OutgoingMail): Promise<string> {
+  const [row] = await tx
+    .insert(mailOutbox)
+    .values({
+      coopId: mail.coopId,
+      toAddress: mail.to,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html ?? null,
+      template: mail.template,
+    })
+    .returning({ id: mailOutbox.id });
+  return row.id;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Sends queued mails through SMTP. Rows are claimed with FOR UPDATE SKIP LOCKED so that two
+ * app instances never send the same mail twice. Without SMTP the outbox is the mailbox.
+ */
+export async function dispatchOutbox(db: Db, smtpUrl: string, from: string, log: Logger, batch = 20): Promise<number> {
+  const transport = nodemailer.createTransport(smtpUrl);
+  let sent = 0;
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.status, 'queued'), lt(mailOutbox.attempts, MAX_ATTEMPTS)))
+      .orderBy(asc(mailOutbox.createdAt))
+      .limit(batch)
+      .for('update', { skipLocked: true });
+    for (const row of rows) {
+      try {
+        await transport.sendMail({ from, to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody ?? undefined });
+        await tx.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts: sql`${mailOutbox.attempts} + 1` }).where(eq(mailOutbox.id, row.id));
+        sent++;
+      } catch (err) {
+        const attempts = row.attempts + 1;
+        log.warn({ err, mailId: row.id }, 'mail delivery failed');
+        await tx
+          .update(mailOutbox)
+          .set({ attempts, lastError: String(err), status: attempts >= MAX_ATTEMPTS ? 'failed' : 'queued' })
+          .where(eq(mailOutbox.id, row.id));
+      }
+    }
+  });
+  return sent;
+}

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { createdAt, id } from '../db/columns.js';
+
+export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/**
+ * Every mail the platform sends is first written here, in the transaction of the action
+ * that causes it: a mail is never sent for an action that rolled back, and never lost.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: id(),
+    /** Null for mails about a person's account rather than a cooperative (password reset). */
+    coopId: uuid(),
+    toAddress: varchar({ length: 254 }).notNull(),
+    subject: text().notNull(),
+    textBody: text().notNull(),
+    htmlBody: text(),
+    template: varchar({ length: 64 }).notNull(),
+    status: varchar({ length: 16 }).$type<MailStatus>().notNull().default('queued'),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    createdAt: createdAt(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('mail_outbox_coop_idx').on(t.coopId, t.createdAt),
+    index('mail_outbox_status_idx').on(t.status, t.createdAt),
+    check('mail_outbox_status_check', sql`${t.status} in ('queued', 'sent', 'failed')`),
+  ],
+);

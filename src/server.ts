@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { z } from 'zod';
+import { auditRoutes } from './platform/audit/routes.js';
+import { authRoutes } from './platform/auth/routes.js';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db/client.js';
+import { localDiskStorage, type FileStorage } from './platform/files/storage.js';
+import { buildApp } from './platform/http/app.js';
+import { outboxRoutes } from './platform/mail/routes.js';
+import { coopNames, coopRoutes } from './modules/coops/index.js';
+
+const VERSION = '0.1.0';
+
+async function healthRoutes(app: FastifyInstance) {
+  app.get(
+    '/',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['platform'], summary: 'Liveness and database', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }) } },
+    },
+    async () => {
+      await app.deps.database.db.execute('select 1');
+      return { status: 'ok' as const, database: app.deps.database.kind, version: VERSION };
+    },
+  );
+}
+
+/** The composition root: platform first, then every module's routes under /api. */
+export async function createServer(opts: { config: Config; database: Database; storage?: FileStorage; logger?: FastifyServerOptions['logger'] }) {
+  const { config, database } = opts;
+  return buildApp({
+    logger: opts.logger,
+    deps: {
+      config,
+      database,
+      storage: opts.storage ?? localDiskStorage(path.join(config.dataDir, 'files')),
+      tenants: { namesOf: (ids) => coopNames(database.db, ids) },
+    },
+    routes: [
+      { prefix: '/api/health', plugin: healthRoutes },
+      { prefix: '/api/auth', plugin: authRoutes },
+      { prefix: '/api/audit', plugin: auditRoutes },
+      { prefix: '/api/outbox', plugin: outboxRoutes },
+      { prefix: '/api/coop', plugin: coopRoutes },
+    ],
+  });
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openPglite, openPostgres, type Database } from '../../src/platform/db/client.js';
+import { withDatabase } from './global-setup.js';
+
+/** Which engine this test project runs on: `TEST_DB=postgres` in the PostgreSQL project. */
+export const engine = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+/** A fresh, migrated, empty database for one test file, on the engine of the project. */
+export async function openTestDatabase(): Promise<Database> {
+  if (engine === 'pglite') {
+    const bytes = await fs.readFile(inject('pgliteTemplate'));
+    return openPglite(undefined, new Blob([bytes]));
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  const template = inject('postgresTemplate');
+  if (!url || !template) throw new Error('TEST_DATABASE_URL is required for the postgres project');
+  const name = `mutualise_t${randomBytes(4).toString('hex')}_${template.split('_').pop()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${template}`);
+  await admin.end();
+  const database = await openPostgres(withDatabase(url, name), 25);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { hashPassword } from '../../src/platform/auth/passwords.js';
+import { ensureUser, grantRole, setPasswordHash } from '../../src/platform/auth/service.js';
+import type { Role } from '../../src/platform/auth/schema.js';
+import type { Db } from '../../src/platform/db/client.js';
+import { luhnValid } from '../../src/platform/identifiers/luhn.js';
+import { createCoop } from '../../src/modules/coops/index.js';
+
+export const DEMO_PASSWORD = 'mutualise-demo';
+
+let hashed: Promise<string> | undefined;
+const demoHash = () => (hashed ??= hashPassword(DEMO_PASSWORD));
+
+/** A SIREN with a valid Luhn key, different for each seed. */
+export function sirenFor(seed: number): string {
+  const body = String(10_000_000 + (seed % 89_999_999)).padStart(8, '0');
+  for (let d = 0; d <= 9; d++) if (luhnValid(body + d)) return body + d;
+  throw new Error('unreachable');
+}
+
+/** A SIRET of that SIREN (establishment 00010 or the next valid one). */
+export function siretFor(siren: string): string {
+  for (let nic = 10; nic < 100_000; nic++) {
+    const siret = siren + String(nic).padStart(5, '0');
+    if (luhnValid(siret)) return siret;
+  }
+  throw new Error('unreachable');
+}
+
+let counter = 0;
+
+export async function createPerson(db: Db, coopId: string, email: string, displayName: string, roles: Role[]) {
+  const { user } = await ensureUser(db, { email, displayName });
+  await setPasswordHash(db, user.id, await demoHash());
+  for (const r of roles) await grantRole(db, coopId, user.id, r);
+  return { id: user.id, email, displayName };
+}
+
+/** A cooperative with an admin, two staff and one member account, all with DEMO_PASSWORD. */
+export async function createTestCoop(db: Db, label: string) {
+  const n = ++counter + Math.floor(Math.random() * 1_000_000);
+  const siren = sirenFor(n * 7919);
+  const coop = await createCoop(db, {
+    name: `Coop ${label}`,
+    legalForm: 'scop_sa',
+    siren,
+    siret: siretFor(siren),
+    addressLine1: '1 rue de la Coopération',
+    postalCode: '75011',
+    city: 'Paris',
+    country: 'FR',
+    iban: 'FR7630006000011234567890189',
+    bic: 'AGRIFRPP',
+    contributionRateBp: 1000,
+    contributionBasis: 'validation',
+    dealBringerRateBp: 800,
+    monthlyMemberFeeCents: 0,
+    invoiceNumberFormat: 'F{YYYY}-{SEQ:5}',
+    paymentTermsDays: 30,
+    paymentTermsEndOfMonth: false,
+    latePenaltyRateBp: 1215,
+    leavingNoticeMonths: 1,
+    membershipTypes: ['entrepreneur_salarie', 'independent', 'coworker'],
+    poles: ['project_management', 'technical'],
+  });
+  const domain = `${label}-${n}.test`;
+  return {
+    id: coop.id,
+    name: coop.name,
+    admin: await createPerson(db, coop.id, `admin@${domain}`, 'Alice Admin', ['admin']),
+    staff: await createPerson(db, coop.id, `advisor@${domain}`, 'Sam Staff', ['staff']),
+    accountant: await createPerson(db, coop.id, `accountant@${domain}`, 'Anna Accountant', ['staff']),
+    member: await createPerson(db, coop.id, `member@${domain}`, 'Mia Member', ['member']),
+  };
+}
