@@ -1,0 +1,1 @@
+export { assertMembersExist, memberIdOfUser, memberNames } from './member-lookup.js';

@@ -1,0 +1,30 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.js';
+import { invalidField } from '../../platform/errors.js';
+import { members } from './schema.js';
+
+/** The member record of a person in a cooperative, if they have one. */
+export async function memberIdOfUser(db: Executor, coopId: string, userId: string): Promise<string | null> {
+  const [row] = await db.select({ id: members.id }).from(members).where(and(eq(members.coopId, coopId), eq(members.userId, userId)));
+  return row?.id ?? null;
+}
+
+/** Display names ("First Last") of members of a cooperative, by id. */
+export async function memberNames(db: Executor, coopId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: members.id, name: sql<string>`${members.firstName} || ' ' || ${members.lastName}` })
+    .from(members)
+    .where(and(eq(members.coopId, coopId), inArray(members.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Throws a 400 on `field` unless every id is a member of the cooperative. */
+export async function assertMembersExist(db: Executor, coopId: string, ids: string[], field = 'memberIds'): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const found = await memberNames(db, coopId, unique);
+  if (found.size !== unique.length) {
+    throw invalidField(field, { fr: 'Membre inconnu dans cette coopérative.', en: 'Unknown member in this cooperative.' });
+  }
+}
