@@ -21,15 +21,8 @@ import {
 } from './service.js';
 import { newToken } from './tokens.js';
 
-const role = z.enum(ROLES);
-const sessionBody = z.object({
-  user: z.object({ id: z.string(), email: z.string(), displayName: z.string(), locale: z.enum(['fr', 'en']) }).nullable(),
-  coop: z.object({ id: z.string(), name: z.string() }).nullable(),
-  roles: z.array(role),
-  coops: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(role) })),
-  csrfToken: z.string(),
-});
-type SessionBody = z.infer<typeof sessionBody>;
+import { invitationView, sessionBody, type SessionBody } from './contract.js';
+
 
 const email = z.string().trim().email().max(254);
 const password = z.string().min(1).max(1024);
@@ -148,7 +141,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['auth'],
         summary: 'Read an invitation',
         params: z.object({ token: z.string().min(10).max(200) }),
-        response: { 200: z.object({ email: z.string(), displayName: z.string(), coopName: z.string(), role }), ...errorResponses },
+        response: { 200: invitationView, ...errorResponses },
       },
     },
     async (req) => {

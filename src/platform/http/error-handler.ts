@@ -8,9 +8,11 @@ export type Lang = 'fr' | 'en';
 
 /** French is the default; English when the client asks for it first. */
 export function languageOf(req: FastifyRequest): Lang {
-  if (req.auth) return req.auth.locale;
-  const header = String(req.headers['accept-language'] ?? '');
-  return header.toLowerCase().startsWith('en') ? 'en' : 'fr';
+  // The language the client asks for first (the web client sends the UI's), then the account's.
+  const header = String(req.headers['accept-language'] ?? '').toLowerCase();
+  if (header.startsWith('en')) return 'en';
+  if (header.startsWith('fr')) return 'fr';
+  return req.auth?.locale ?? 'fr';
 }
 
 const frenchZod = z.locales.fr().localeError as (issue: unknown) => string | { message: string } | undefined;

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { ROLES } from './schema.js';
+
+// The auth API's shapes, shared by the routes and the web client.
+
+const role = z.enum(ROLES);
+
+export const sessionBody = z.object({
+  user: z.object({ id: z.string(), email: z.string(), displayName: z.string(), locale: z.enum(['fr', 'en']) }).nullable(),
+  coop: z.object({ id: z.string(), name: z.string() }).nullable(),
+  roles: z.array(role),
+  coops: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(role) })),
+  csrfToken: z.string(),
+});
+export type SessionBody = z.infer<typeof sessionBody>;
+
+export const invitationView = z.object({ email: z.string(), displayName: z.string(), coopName: z.string(), role });
+export type InvitationView = z.infer<typeof invitationView>;
