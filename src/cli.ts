@@ -3,7 +3,7 @@ import { count } from 'drizzle-orm';
 import { loadConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/client.js';
 import { migrateDatabase } from './platform/db/migrate.js';
-import { dispatchOutbox } from './platform/mail/outbox.js';
+import { dispatchOutbox, smtpTransport } from './platform/mail/outbox.js';
 import { hashPassword } from './platform/auth/passwords.js';
 import { assertPasswordPolicy } from './platform/auth/password-messages.js';
 import { ensureUser, grantRole, setPasswordHash } from './platform/auth/service.js';
@@ -48,8 +48,9 @@ program
     const app = await createServer({ config, database });
     await app.listen({ port: config.port, host: config.host });
     if (config.smtpUrl) {
+      const transport = smtpTransport(config.smtpUrl);
       const timer = setInterval(() => {
-        dispatchOutbox(database.db, config.smtpUrl!, config.mailFrom, app.log).catch((err) => app.log.error({ err }, 'outbox dispatch failed'));
+        dispatchOutbox(database.db, transport, config.mailFrom, app.log).catch((err) => app.log.error({ err }, 'outbox dispatch failed'));
       }, 10_000);
       app.addHook('onClose', async () => clearInterval(timer));
     }

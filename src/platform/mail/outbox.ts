@@ -1,5 +1,5 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Db, Executor } from '../db/client.js';
 import { mailOutbox } from './schema.js';
@@ -31,12 +31,16 @@ export async function enqueueMail(tx: Executor, mail: OutgoingMail): Promise<str
 
 const MAX_ATTEMPTS = 5;
 
+/** The SMTP transport for `SMTP_URL` (e.g. smtp://user:pass@host:587). */
+export function smtpTransport(smtpUrl: string): Transporter {
+  return nodemailer.createTransport(smtpUrl);
+}
+
 /**
  * Sends queued mails through SMTP. Rows are claimed with FOR UPDATE SKIP LOCKED so that two
  * app instances never send the same mail twice. Without SMTP the outbox is the mailbox.
  */
-export async function dispatchOutbox(db: Db, smtpUrl: string, from: string, log: Logger, batch = 20): Promise<number> {
-  const transport = nodemailer.createTransport(smtpUrl);
+export async function dispatchOutbox(db: Db, transport: Transporter, from: string, log: Logger, batch = 20): Promise<number> {
   let sent = 0;
   await db.transaction(async (tx) => {
     const rows = await tx

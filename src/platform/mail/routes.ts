@@ -5,21 +5,9 @@ import { z } from 'zod';
 import { platformErrors } from '../errors.js';
 import { actorOf } from '../http/context.js';
 import { errorResponses } from '../http/error-shape.js';
-import { offsetOf, pageOf, pageQuery } from '../http/pagination.js';
-import { MAIL_STATUSES, mailOutbox } from './schema.js';
-
-const mail = z.object({
-  id: z.string(),
-  toAddress: z.string(),
-  subject: z.string(),
-  textBody: z.string(),
-  template: z.string(),
-  status: z.enum(MAIL_STATUSES),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  createdAt: z.date(),
-  sentAt: z.date().nullable(),
-});
+import { offsetOf } from '../http/pagination.js';
+import { outboxMail, outboxPage, outboxQuery } from './contract.js';
+import { mailOutbox } from './schema.js';
 
 /** Admins read the mails their cooperative sent (the mailbox itself when no SMTP is set). */
 export async function outboxRoutes(fastify: FastifyInstance): Promise<void> {
@@ -33,8 +21,8 @@ export async function outboxRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['mail'],
         summary: 'List the mail outbox',
-        querystring: pageQuery.extend({ status: z.enum(MAIL_STATUSES).optional(), to: z.string().max(254).optional() }),
-        response: { 200: pageOf(mail), ...errorResponses },
+        querystring: outboxQuery,
+        response: { 200: outboxPage, ...errorResponses },
       },
     },
     async (req) => {
@@ -51,7 +39,7 @@ export async function outboxRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/:id',
-    { config: { access: ['admin'] }, schema: { tags: ['mail'], summary: 'Read one mail', params: z.object({ id: z.string().uuid() }), response: { 200: mail, ...errorResponses } } },
+    { config: { access: ['admin'] }, schema: { tags: ['mail'], summary: 'Read one mail', params: z.object({ id: z.string().uuid() }), response: { 200: outboxMail, ...errorResponses } } },
     async (req) => {
       const { coopId } = actorOf(req);
       const [row] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.id, req.params.id), eq(mailOutbox.coopId, coopId)));
