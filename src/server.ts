@@ -8,7 +8,12 @@ import type { Database } from './platform/db/client.js';
 import { localDiskStorage, type FileStorage } from './platform/files/storage.js';
 import { buildApp } from './platform/http/app.js';
 import { outboxRoutes } from './platform/mail/routes.js';
+import { activityRoutes } from './modules/activities/index.js';
+import { clientRoutes } from './modules/clients/index.js';
 import { coopNames, coopRoutes } from './modules/coops/index.js';
+import { memberRoutes } from './modules/members/index.js';
+import { dashboardRoutes } from './modules/dashboard/index.js';
+import { peopleRoutes } from './modules/people/index.js';
 
 const VERSION = '0.1.0';
 
@@ -43,6 +48,11 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/audit', plugin: auditRoutes },
       { prefix: '/api/outbox', plugin: outboxRoutes },
       { prefix: '/api/coop', plugin: coopRoutes },
+      { prefix: '/api/members', plugin: memberRoutes },
+      { prefix: '/api/people', plugin: peopleRoutes },
+      { prefix: '/api/dashboard', plugin: dashboardRoutes },
+      { prefix: '/api/activities', plugin: activityRoutes },
+      { prefix: '/api/clients', plugin: clientRoutes },
     ],
   });
 }

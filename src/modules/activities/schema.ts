@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, pgTable, primaryKey, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
 import { members } from '../members/schema.js';
+import type { ActivityStatus } from './domain/activity-status.js';
 
-export const ACTIVITY_STATUSES = ['active', 'suspended', 'closed'] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+export { ACTIVITY_STATUSES, type ActivityStatus } from './domain/activity-status.js';
 
 /**
  * An activity (enseigne, analytic code): what money is booked to. It belongs to one member

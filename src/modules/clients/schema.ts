@@ -71,6 +71,8 @@ export const clientContacts = pgTable(
   (t) => [
     foreignKey({ columns: [t.coopId, t.clientId], foreignColumns: [clients.coopId, clients.id] }).onDelete('cascade'),
     index('client_contacts_client_idx').on(t.coopId, t.clientId),
+    // Quotes and reminders go to one person by default: at most one primary contact.
+    uniqueIndex('client_contacts_primary_key').on(t.coopId, t.clientId).where(sql`${t.isPrimary}`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { createPerson, createTestCoop, DEMO_PASSWORD } from '../../../test/support/fixtures.js';
@@ -106,7 +106,7 @@ describe('audit log', () => {
   it('cannot be changed or deleted, even by SQL', async () => {
     await expect(t.database.db.execute(sql`update ${auditLog} set action = 'forged'`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`delete from ${auditLog}`)).rejects.toThrow();
-    const [{ n }] = (await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'forged'`)).rows as { n: number }[];
+    const [{ n }] = await t.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'forged'));
     expect(n).toBe(0);
   });
 

@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import { check, date, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { type DocumentKind } from './domain/documents.js';
+import { type MemberStatus } from './domain/lifecycle.js';
 
-export const MEMBER_STATUSES = ['candidate', 'in_support', 'employee', 'associate', 'active', 'leaving', 'left'] as const;
-export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+export { DOCUMENT_KINDS, type DocumentKind } from './domain/documents.js';
+export { MEMBER_STATUSES, type MemberStatus } from './domain/lifecycle.js';
 
 /**
  * An entrepreneur hosted by the cooperative. `membership_type` says how: entrepreneur-salarié
@@ -81,8 +83,6 @@ export const memberStatusChanges = pgTable(
   ],
 );
 
-export const DOCUMENT_KINDS = ['charter', 'fiscal_statement', 'balance_sheet', 'contract', 'identity', 'other'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Files about a member (signed charter, yearly fiscal statement, contracts); bytes live in storage. */
 export const memberDocuments = pgTable(

@@ -1,24 +1,12 @@
 import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { users } from '../auth/schema.js';
 import { actorOf } from '../http/context.js';
 import { errorResponses } from '../http/error-shape.js';
-import { offsetOf, pageOf, pageQuery } from '../http/pagination.js';
+import { offsetOf } from '../http/pagination.js';
+import { auditPage, auditQuery } from './contract.js';
 import { auditLog } from './schema.js';
-
-const entry = z.object({
-  id: z.string(),
-  at: z.date(),
-  actorUserId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
-  ip: z.string().nullable(),
-});
 
 /** Admins browse the audit log of their cooperative; there is no route that changes it. */
 export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
@@ -32,15 +20,8 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['audit'],
         summary: 'Browse the audit log',
-        querystring: pageQuery.extend({
-          entityType: z.string().max(64).optional(),
-          entityId: z.string().max(100).optional(),
-          actorUserId: z.string().uuid().optional(),
-          action: z.string().max(64).optional(),
-          from: z.coerce.date().optional(),
-          to: z.coerce.date().optional(),
-        }),
-        response: { 200: pageOf(entry), ...errorResponses },
+        querystring: auditQuery,
+        response: { 200: auditPage, ...errorResponses },
       },
     },
     async (req) => {

@@ -6,7 +6,8 @@ import type { Readable } from 'node:stream';
 /** Where uploaded files live. Local disk by default; an object store can implement the same. */
 export interface FileStorage {
   put(key: string, bytes: Buffer): Promise<void>;
-  read(key: string): Promise<Readable>;
+  /** The bytes of a file, or null when no file is stored under that key. */
+  read(key: string): Promise<Readable | null>;
   remove(key: string): Promise<void>;
 }
 
@@ -27,7 +28,11 @@ export function localDiskStorage(root: string): FileStorage {
     },
     async read(key) {
       const file = resolve(key);
-      await fs.access(file);
+      try {
+        await fs.access(file);
+      } catch {
+        return null;
+      }
       return createReadStream(file);
     },
     async remove(key) {

@@ -9,9 +9,9 @@ const TOKEN = /\{(YYYY|YY|SEQ:(\d))\}/g;
 const LITERAL = /^[A-Za-z0-9\-_/.]*$/;
 
 export function isValidNumberingFormat(format: string): boolean {
-  const seqs = [...format.matchAll(TOKEN)].filter((m) => m[1].startsWith('SEQ'));
+  const seqs = [...format.matchAll(TOKEN)].filter((m) => m[1]?.startsWith('SEQ'));
   if (seqs.length !== 1) return false;
-  const digits = Number(seqs[0][2]);
+  const digits = Number(seqs[0]?.[2]);
   if (digits < 1 || digits > 9) return false;
   const literals = format.replace(TOKEN, '');
   return !format.replace(TOKEN, '').includes('{') && LITERAL.test(literals) && format.length <= 40;

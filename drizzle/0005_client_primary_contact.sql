@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "client_contacts_primary_key" ON "client_contacts" USING btree ("coop_id","client_id") WHERE "client_contacts"."is_primary";

@@ -1,0 +1,51 @@
+import { and, eq, exists, inArray, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.js';
+import { isStaff, type Actor } from '../../platform/http/context.js';
+import { activityIdsOfMember } from '../activities/index.js';
+import { memberIdOfUser } from '../members/index.js';
+import { clientErrors } from './errors.js';
+import { clientActivities, clients, type ClientRow } from './schema.js';
+
+export type Viewer = Pick<Actor, 'coopId' | 'userId' | 'roles'>;
+
+/**
+ * The activities through which a person sees clients: every one for advisors and admins
+ * (`'all'`), for a member the activities they hold. A member sees a client only when it
+ * works with one of their activities, because the cooperative, not the member, is the
+ * client's counterpart and other members' business stays theirs.
+ */
+export async function activityScopeOf(db: Executor, viewer: Viewer): Promise<'all' | string[]> {
+  if (isStaff(viewer)) return 'all';
+  const memberId = await memberIdOfUser(db, viewer.coopId, viewer.userId);
+  return memberId ? activityIdsOfMember(db, viewer.coopId, memberId) : [];
+}
+
+/** The clients a scope sees, as a condition on `clients`; null when it sees none. */
+export function visibleClients(db: Executor, coopId: string, scope: 'all' | string[]): SQL | null {
+  const inCoop = eq(clients.coopId, coopId);
+  if (scope === 'all') return inCoop;
+  if (scope.length === 0) return null;
+  return and(inCoop, exists(linkedTo(db, coopId, scope)))!;
+}
+
+/** A link of the current `clients` row to one of `activityIds` (a correlated subquery). */
+export function linkedTo(db: Executor, coopId: string, activityIds: string[]) {
+  return db
+    .select({ one: clientActivities.activityId })
+    .from(clientActivities)
+    .where(and(eq(clientActivities.coopId, coopId), eq(clientActivities.clientId, clients.id), inArray(clientActivities.activityId, activityIds)));
+}
+
+/**
+ * The client if the person may see it, locked for the rest of the transaction when
+ * `lock` (sub-resource writes take turns on their client). 404 otherwise, whether it
+ * belongs to another cooperative or to other members.
+ */
+export async function visibleClient(db: Executor, viewer: Viewer, clientId: string, opts: { lock?: boolean } = {}): Promise<ClientRow> {
+  const visible = visibleClients(db, viewer.coopId, await activityScopeOf(db, viewer));
+  if (!visible) throw clientErrors.CLIENT_NOT_FOUND();
+  const query = db.select().from(clients).where(and(visible, eq(clients.id, clientId)));
+  const [row] = opts.lock ? await query.for('update', { of: clients }) : await query;
+  if (!row) throw clientErrors.CLIENT_NOT_FOUND();
+  return row;
+}

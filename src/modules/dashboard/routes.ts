@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../../platform/http/context.js';
+import { errorResponses } from '../../platform/http/error-shape.js';
+import { dashboard } from './contract.js';
+import { getDashboard } from './get-dashboard.js';
+
+export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = app.deps.database.db;
+
+  app.get(
+    '/',
+    {
+      config: { access: ['admin', 'staff', 'member'] },
+      schema: {
+        tags: ['dashboard'],
+        summary: 'The figures of my home page: the cooperative (staff, admins), the latest changes (admins), my own file (members)',
+        response: { 200: dashboard, ...errorResponses },
+      },
+    },
+    async (req) => getDashboard(db, actorOf(req)),
+  );
+}

@@ -1,0 +1,232 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { invalidField, platformErrors, type FieldError } from '../../platform/errors.js';
+import { actorOf } from '../../platform/http/context.js';
+import { empty, errorResponses } from '../../platform/http/error-shape.js';
+import {
+  advisorOption,
+  createMemberBody,
+  documentFields,
+  documentParams,
+  memberDetail,
+  memberDocument,
+  memberIdParams,
+  memberListQuery,
+  memberOption,
+  memberPage,
+  transitionBody,
+  updateMemberBody,
+  type DocumentFields,
+} from './contract.js';
+import { createMember } from './create-member.js';
+import { getMember, getMyMember } from './get-member.js';
+import { listAdvisors } from './list-advisors.js';
+import { listMemberOptions } from './list-member-options.js';
+import { listMembers } from './list-members.js';
+import { addMemberDocument, deleteMemberDocument, listMemberDocuments, openMemberDocument, type UploadedFile } from './member-documents.js';
+import { moveMember } from './move-member.js';
+import { updateMember } from './update-member.js';
+
+const tags = ['members'];
+const everyone = ['admin', 'staff', 'member'] as const;
+const staffOnly = ['admin', 'staff'] as const;
+
+const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10}`;
+
+/** Reads the one file and the text fields of a document upload, refusing what does not fit. */
+async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fields: DocumentFields; file: UploadedFile }> {
+  if (!req.isMultipart()) throw invalidField('file', { fr: 'Envoyez le fichier en multipart/form-data.', en: 'Send the file as multipart/form-data.' });
+  const raw: Record<string, string> = {};
+  let file: UploadedFile | undefined;
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || file) {
+          await part.toBuffer();
+          throw invalidField('file', { fr: 'Un seul fichier, dans le champ « file ».', en: 'One file only, in the field "file".' });
+        }
+        file = { fileName: part.filename || 'document', contentType: part.mimetype, bytes: await part.toBuffer() };
+      } else if (typeof part.value === 'string') {
+        raw[part.fieldname] = part.value;
+      }
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') {
+      const size = megabytes(maxBytes);
+      throw invalidField('file', {
+        fr: code === 'FST_FILES_LIMIT' ? 'Un seul fichier par envoi.' : `Fichier trop volumineux : ${size} Mo au plus.`,
+        en: code === 'FST_FILES_LIMIT' ? 'One file per upload.' : `File too large: ${size} MB at most.`,
+      });
+    }
+    throw err;
+  }
+  if (!file || file.bytes.length === 0) throw invalidField('file', { fr: 'Joignez un fichier non vide.', en: 'Attach a non-empty file.' });
+  // Empty form fields mean "not given", as browsers send every input of the form.
+  const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== ''));
+  const parsed = documentFields.safeParse(given);
+  if (!parsed.success) {
+    const fields: FieldError[] = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw platformErrors.VALIDATION_FAILED(fields);
+  }
+  return { fields: parsed.data, file };
+}
+
+/** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266). */
+function attachment(fileName: string): string {
+  const fallback = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'document';
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export async function memberRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { database, storage, config } = app.deps;
+  const db = database.db;
+
+  app.get(
+    '/',
+    {
+      config: { access: everyone },
+      schema: { tags, summary: 'List the members (a member sees only themself)', querystring: memberListQuery, response: { 200: memberPage, ...errorResponses } },
+    },
+    async (req) => listMembers(db, actorOf(req), req.query),
+  );
+
+  app.post(
+    '/',
+    {
+      config: { access: staffOnly },
+      schema: { tags, summary: 'Register a new member (candidate)', body: createMemberBody, response: { 201: memberDetail, ...errorResponses } },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { id } = await db.transaction((tx) => createMember(tx, actor, req.body));
+      return reply.status(201).send(await getMember(db, actor, id));
+    },
+  );
+
+  app.get(
+    '/options',
+    {
+      config: { access: staffOnly },
+      schema: { tags, summary: 'Members for the pickers of forms', response: { 200: z.array(memberOption), ...errorResponses } },
+    },
+    async (req) => listMemberOptions(db, actorOf(req).coopId),
+  );
+
+  app.get(
+    '/advisors',
+    {
+      config: { access: staffOnly },
+      schema: { tags, summary: 'The staff and admins who may advise members', response: { 200: z.array(advisorOption), ...errorResponses } },
+    },
+    async (req) => listAdvisors(db, actorOf(req).coopId),
+  );
+
+  app.get(
+    '/me',
+    {
+      config: { access: everyone },
+      schema: { tags, summary: 'My own member record', response: { 200: memberDetail, ...errorResponses } },
+    },
+    async (req) => getMyMember(db, actorOf(req)),
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { access: everyone },
+      schema: { tags, summary: 'A member, with status history and documents', params: memberIdParams, response: { 200: memberDetail, ...errorResponses } },
+    },
+    async (req) => getMember(db, actorOf(req), req.params.id),
+  );
+
+  app.patch(
+    '/:id',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        summary: 'Change a member profile (a member: only their own contact details, skills and pole)',
+        params: memberIdParams,
+        body: updateMemberBody,
+        response: { 200: memberDetail, ...errorResponses },
+      },
+    },
+    async (req) => updateMember(db, actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/:id/transitions',
+    {
+      config: { access: staffOnly },
+      schema: {
+        tags,
+        summary: 'Move a member along their lifecycle (CAPE, CESA, associate, notice, departure)',
+        params: memberIdParams,
+        body: transitionBody,
+        response: { 200: memberDetail, ...errorResponses },
+      },
+    },
+    async (req) => moveMember(db, actorOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/:id/documents',
+    {
+      config: { access: everyone },
+      schema: { tags, summary: "A member's documents", params: memberIdParams, response: { 200: z.array(memberDocument), ...errorResponses } },
+    },
+    async (req) => listMemberDocuments(db, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/:id/documents',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        summary: 'File a document (multipart: kind, title, signedOn?, year?, and one file)',
+        description: 'PDF, PNG or JPEG; DOCX and ODT too for contracts. The bytes must match the declared type.',
+        consumes: ['multipart/form-data'],
+        params: memberIdParams,
+        response: { 201: memberDocument, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { fields, file } = await readUpload(req, config.maxUploadBytes);
+      return reply.status(201).send(await addMemberDocument(db, storage, actor, req.params.id, fields, file));
+    },
+  );
+
+  app.get(
+    '/:id/documents/:docId/content',
+    {
+      config: { access: everyone },
+      schema: { tags, summary: 'Download a document', params: documentParams, response: { 200: z.unknown().describe('The file, as an attachment'), ...errorResponses } },
+    },
+    async (req, reply) => {
+      const { document, content } = await openMemberDocument(db, storage, actorOf(req), req.params.id, req.params.docId);
+      return reply
+        .header('content-type', document.contentType)
+        .header('content-disposition', attachment(document.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(content);
+    },
+  );
+
+  app.delete(
+    '/:id/documents/:docId',
+    {
+      config: { access: staffOnly },
+      schema: { tags, summary: 'Remove a document', params: documentParams, response: { 204: empty, ...errorResponses } },
+    },
+    async (req, reply) => {
+      await deleteMemberDocument(db, storage, actorOf(req), req.params.id, req.params.docId);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,63 @@
+import {
+  IconBriefcase,
+  IconHistory,
+  IconLayoutDashboard,
+  IconMailForward,
+  IconSettings,
+  IconUserCircle,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import type { Role } from '../lib/session';
+import { ADMINS, EVERYONE, MANAGERS, MEMBERS } from './access';
+
+export interface NavEntry {
+  /** Also the test id: `nav-<key>`. */
+  key: string;
+  to: string;
+  label: string;
+  icon: Icon;
+  roles: Role[];
+  section: 'main' | 'administration';
+}
+
+/**
+ * The navigation for a set of roles. Members see the same activity and client routes as
+ * advisors, named "my …": the API returns only their own rows.
+ */
+export function navigationFor(roles: readonly Role[], t: TFunction): NavEntry[] {
+  const manages = roles.some((role) => MANAGERS.includes(role));
+  const entries: NavEntry[] = [
+    { key: 'dashboard', to: '/', label: t('nav.dashboard'), icon: IconLayoutDashboard, roles: EVERYONE, section: 'main' },
+    { key: 'members', to: '/members', label: t('nav.members'), icon: IconUsers, roles: MANAGERS, section: 'main' },
+    {
+      key: 'activities',
+      to: '/activities',
+      label: manages ? t('nav.activities') : t('nav.myActivities'),
+      icon: IconBriefcase,
+      roles: EVERYONE,
+      section: 'main',
+    },
+    {
+      key: 'clients',
+      to: '/clients',
+      label: manages ? t('nav.clients') : t('nav.myClients'),
+      icon: IconUsersGroup,
+      roles: EVERYONE,
+      section: 'main',
+    },
+    { key: 'me', to: '/me', label: t('nav.myProfile'), icon: IconUserCircle, roles: MEMBERS, section: 'main' },
+    { key: 'people', to: '/people', label: t('nav.people'), icon: IconUsers, roles: ADMINS, section: 'administration' },
+    { key: 'settings', to: '/settings', label: t('nav.settings'), icon: IconSettings, roles: ADMINS, section: 'administration' },
+    { key: 'audit', to: '/audit', label: t('nav.audit'), icon: IconHistory, roles: ADMINS, section: 'administration' },
+    { key: 'outbox', to: '/outbox', label: t('nav.outbox'), icon: IconMailForward, roles: ADMINS, section: 'administration' },
+  ];
+  return entries.filter((entry) => entry.roles.some((role) => roles.includes(role)));
+}
+
+/** Whether `pathname` is inside the section reached by `to` ("/" only matches itself). */
+export function isActivePath(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}

@@ -1,0 +1,80 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import {
+  AcceptInvitationPage,
+  ChangePasswordPage,
+  ForgotPasswordPage,
+  LoginPage,
+  ResetPasswordPage,
+} from '../modules/auth';
+import { ADMINS, MANAGERS, MEMBERS } from './access';
+import { NotFoundPage, RedirectIfAuthenticated, RequireAuth, RequireRole } from './guards';
+import { AppLayout } from './layout';
+import { PublicLayout } from './public-layout';
+import { RouteError } from './route-error';
+
+// Module pages load on first visit, so the sign-in page does not wait for all of them.
+const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
+const MembersPage = lazy(() => import('../modules/members/MembersPage'));
+const MemberDetailPage = lazy(() => import('../modules/members/MemberDetailPage'));
+const MyProfilePage = lazy(() => import('../modules/members/MyProfilePage'));
+const ActivitiesPage = lazy(() => import('../modules/activities/ActivitiesPage'));
+const ActivityDetailPage = lazy(() => import('../modules/activities/ActivityDetailPage'));
+const ClientsPage = lazy(() => import('../modules/clients/ClientsPage'));
+const ClientDetailPage = lazy(() => import('../modules/clients/ClientDetailPage'));
+const CoopSettingsPage = lazy(() => import('../modules/coop/CoopSettingsPage'));
+const PeoplePage = lazy(() => import('../modules/people/PeoplePage'));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const OutboxPage = lazy(() => import('../modules/outbox/OutboxPage'));
+
+/**
+ * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
+ * who may open them with <RequireRole>, which shows a 403 to anyone else. Activities and
+ * clients are open to members too: the API returns only their own.
+ */
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          {
+            path: 'login',
+            element: (
+              <RedirectIfAuthenticated>
+                <LoginPage />
+              </RedirectIfAuthenticated>
+            ),
+          },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'invitation', element: <AcceptInvitationPage /> },
+        ],
+      },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'members', element: <RequireRole roles={MANAGERS}><MembersPage /></RequireRole> },
+          { path: 'members/:id', element: <RequireRole roles={MANAGERS}><MemberDetailPage /></RequireRole> },
+          { path: 'me', element: <RequireRole roles={MEMBERS}><MyProfilePage /></RequireRole> },
+          { path: 'activities', element: <ActivitiesPage /> },
+          { path: 'activities/:id', element: <ActivityDetailPage /> },
+          { path: 'clients', element: <ClientsPage /> },
+          { path: 'clients/:id', element: <ClientDetailPage /> },
+          { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
+          { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
+          { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },
+          { path: 'outbox', element: <RequireRole roles={ADMINS}><OutboxPage /></RequireRole> },
+          { path: 'change-password', element: <ChangePasswordPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,23 @@
+import { createTheme } from '@mantine/core';
+
+const systemFonts =
+  "Inter, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji'";
+
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  // Shade 7 keeps white text on primary buttons above the WCAG AA contrast ratio.
+  primaryShade: { light: 7, dark: 5 },
+  autoContrast: true,
+  fontFamily: systemFonts,
+  fontFamilyMonospace: "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace",
+  headings: { fontFamily: systemFonts, fontWeight: '650' },
+  defaultRadius: 'md',
+  cursorType: 'pointer',
+  components: {
+    Paper: { defaultProps: { radius: 'md' } },
+    Card: { defaultProps: { radius: 'md', withBorder: true } },
+    TextInput: { defaultProps: { size: 'md' } },
+    PasswordInput: { defaultProps: { size: 'md' } },
+    Button: { defaultProps: { size: 'md' } },
+  },
+});

@@ -1,0 +1,198 @@
+import { Anchor, Button, Card, Group, Modal, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../modules/activities/domain/activity-status';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Page } from '../../components/Page';
+import { useLanguage } from '../../i18n';
+import { useSession } from '../../lib/session';
+import { ActivityStatusBadge } from './ActivityStatusBadge';
+import { formatShare } from './holders';
+import { NewActivityForm } from './NewActivityForm';
+import { type ActivityData, useActivities, useMemberOptions } from './use-activities';
+
+const PAGE_SIZE = 25;
+
+const isStatus = (v: string | null): v is ActivityStatus => (ACTIVITY_STATUSES as readonly string[]).includes(v ?? '');
+
+/**
+ * Advisors see every activity of the cooperative, filter them and open new ones; a member
+ * sees "my activities", the ones they hold (the API returns nothing else).
+ */
+export default function ActivitiesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { hasRole } = useSession();
+  const manages = hasRole('admin', 'staff');
+  const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
+
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const q = params.get('q') ?? '';
+  const status = isStatus(params.get('status')) ? (params.get('status') as ActivityStatus) : undefined;
+  const memberId = params.get('memberId') ?? undefined;
+  const filters = { page, pageSize: PAGE_SIZE, q: q || undefined, status, memberId: manages ? memberId : undefined };
+  const list = useActivities(filters);
+  const members = useMemberOptions(manages);
+  const [search, setSearch] = useState(q);
+
+  const setFilter = (key: string, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  const pushSearch = useDebouncedCallback((value: string) => setFilter('q', value.trim() || null), 300);
+
+  const total = list.data?.total ?? 0;
+  const filtered = Boolean(q || status || memberId);
+  const title = manages ? t('activities.title') : t('activities.myTitle');
+
+  return (
+    <Page
+      title={title}
+      actions={
+        manages && (
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)} data-testid="activity-new">
+            {t('activities.new')}
+          </Button>
+        )
+      }
+    >
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('activities.search')}
+          placeholder={t('activities.searchPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(e) => {
+            setSearch(e.currentTarget.value);
+            pushSearch(e.currentTarget.value);
+          }}
+          w={{ base: '100%', xs: 240 }}
+          type="search"
+        />
+        <Select
+          label={t('activities.filterStatus')}
+          placeholder={t('activities.allStatuses')}
+          data={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`activities.status.${s}`) }))}
+          value={status ?? null}
+          onChange={(v) => setFilter('status', v)}
+          clearable
+          w={{ base: '100%', xs: 180 }}
+        />
+        {manages && (
+          <Select
+            label={t('activities.filterMember')}
+            placeholder={t('activities.allMembers')}
+            data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
+            value={memberId ?? null}
+            onChange={(v) => setFilter('memberId', v)}
+            searchable
+            clearable
+            w={{ base: '100%', xs: 240 }}
+          />
+        )}
+      </Group>
+
+      {list.isError ? (
+        <ErrorAlert error={list.error} />
+      ) : (
+        <Card padding={0}>
+          <Table.ScrollContainer minWidth={560}>
+            <Table highlightOnHover verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('activities.columns.code')}</Table.Th>
+                  <Table.Th>{t('activities.columns.name')}</Table.Th>
+                  <Table.Th>{t('activities.columns.holders')}</Table.Th>
+                  <Table.Th>{t('activities.columns.status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data?.items.map((activity) => (
+                  <ActivityRow key={activity.id} activity={activity} onOpen={() => navigate(`/activities/${activity.id}`)} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {list.data && list.data.items.length === 0 && (
+            <Text c="dimmed" p="lg" ta="center">
+              {filtered ? t('activities.emptyFiltered') : manages ? t('activities.empty') : t('activities.myEmpty')}
+            </Text>
+          )}
+          {list.isPending && (
+            <Text c="dimmed" p="lg" ta="center">
+              {t('common.loading')}
+            </Text>
+          )}
+        </Card>
+      )}
+
+      <Group justify="space-between" wrap="wrap">
+        <Text size="sm" c="dimmed">
+          {t('activities.count', { count: total })}
+        </Text>
+        <Pagination
+          total={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+          value={page}
+          onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
+          hideWithOnePage
+          aria-label={t('activities.pagination')}
+        />
+      </Group>
+
+      <Modal opened={creating} onClose={() => setCreating(false)} title={t('activities.new')} size="lg">
+        {creating && (
+          <NewActivityForm
+            onCancel={() => setCreating(false)}
+            onDone={(activity) => {
+              setCreating(false);
+              navigate(`/activities/${activity.id}`);
+            }}
+          />
+        )}
+      </Modal>
+    </Page>
+  );
+}
+
+function ActivityRow({ activity, onOpen }: { activity: ActivityData; onOpen: () => void }) {
+  const lang = useLanguage();
+  return (
+    <Table.Tr data-testid={`activity-row-${activity.code}`} onClick={onOpen} style={{ cursor: 'pointer' }}>
+      <Table.Td>
+        <Anchor component={Link} to={`/activities/${activity.id}`} fw={600} ff="monospace" onClick={(e) => e.stopPropagation()}>
+          {activity.code}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>{activity.name}</Table.Td>
+      <Table.Td>
+        <Stack gap={0}>
+          {activity.holders.map((h) => (
+            <Text key={h.memberId} size="sm">
+              {h.name}
+              {activity.holders.length > 1 && (
+                <Text span c="dimmed" size="sm">
+                  {' '}
+                  · {formatShare(h.shareBp, lang)} %
+                </Text>
+              )}
+            </Text>
+          ))}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <ActivityStatusBadge status={activity.status} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,206 @@
+import { Anchor, Badge, Button, Card, Checkbox, Group, Modal, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { CLIENT_KINDS, type ClientKind } from '../../../modules/clients/domain/client-identity';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Page } from '../../components/Page';
+import { useSession } from '../../lib/session';
+import { useActivityOptions } from '../activities/use-activities';
+import { ClientForm } from './ClientForm';
+import { type ClientFilters, type ClientSummaryData, useClients, useCreateClient } from './use-clients';
+
+const PAGE_SIZE = 25;
+
+const isKind = (v: string | null): v is ClientKind => (CLIENT_KINDS as readonly string[]).includes(v ?? '');
+
+/** The clients a person may see: all of the cooperative for advisors, "my clients" for a member. */
+export default function ClientsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { hasRole } = useSession();
+  const manages = hasRole('admin', 'staff');
+  const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
+  const create = useCreateClient();
+
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const q = params.get('q') ?? '';
+  const kindParam = params.get('kind');
+  const kind = isKind(kindParam) ? kindParam : undefined;
+  const activityId = params.get('activityId') ?? undefined;
+  const archived = params.get('archived') === 'true' ? ('true' as const) : undefined;
+  const filters: ClientFilters = { page, pageSize: PAGE_SIZE, q: q || undefined, kind, activityId, archived };
+  const list = useClients(filters);
+  const activities = useActivityOptions();
+  const [search, setSearch] = useState(q);
+
+  const setFilter = (key: string, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  const pushSearch = useDebouncedCallback((value: string) => setFilter('q', value.trim() || null), 300);
+
+  const total = list.data?.total ?? 0;
+  const filtered = Boolean(q || kind || activityId || archived);
+
+  return (
+    <Page
+      title={manages ? t('clients.title') : t('clients.myTitle')}
+      actions={
+        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)} data-testid="client-new">
+          {t('clients.new')}
+        </Button>
+      }
+    >
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('clients.search')}
+          placeholder={t('clients.searchPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(e) => {
+            setSearch(e.currentTarget.value);
+            pushSearch(e.currentTarget.value);
+          }}
+          w={{ base: '100%', xs: 260 }}
+          type="search"
+          data-testid="client-search"
+        />
+        <Select
+          label={t('clients.filterKind')}
+          placeholder={t('clients.allKinds')}
+          data={CLIENT_KINDS.map((k) => ({ value: k, label: t(`clients.kind.${k}`) }))}
+          value={kind ?? null}
+          onChange={(v) => setFilter('kind', v)}
+          clearable
+          w={{ base: '100%', xs: 170 }}
+        />
+        <Select
+          label={t('clients.filterActivity')}
+          placeholder={t('clients.allActivities')}
+          data={(activities.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }))}
+          value={activityId ?? null}
+          onChange={(v) => setFilter('activityId', v)}
+          searchable
+          clearable
+          w={{ base: '100%', xs: 240 }}
+        />
+        <Checkbox
+          label={t('clients.showArchived')}
+          checked={Boolean(archived)}
+          onChange={(e) => setFilter('archived', e.currentTarget.checked ? 'true' : null)}
+          mb={8}
+        />
+      </Group>
+
+      {list.isError ? (
+        <ErrorAlert error={list.error} />
+      ) : (
+        <Card padding={0}>
+          <Table.ScrollContainer minWidth={640}>
+            <Table highlightOnHover verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('clients.columns.name')}</Table.Th>
+                  <Table.Th>{t('clients.columns.kind')}</Table.Th>
+                  <Table.Th>{t('clients.columns.siren')}</Table.Th>
+                  <Table.Th>{t('clients.columns.email')}</Table.Th>
+                  <Table.Th>{t('clients.columns.city')}</Table.Th>
+                  <Table.Th>{t('clients.columns.activities')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data?.items.map((client) => (
+                  <ClientRow key={client.id} client={client} onOpen={() => navigate(`/clients/${client.id}`)} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {list.data && list.data.items.length === 0 && (
+            <Text c="dimmed" p="lg" ta="center">
+              {filtered ? t('clients.emptyFiltered') : t('clients.empty')}
+            </Text>
+          )}
+          {list.isPending && (
+            <Text c="dimmed" p="lg" ta="center">
+              {t('common.loading')}
+            </Text>
+          )}
+        </Card>
+      )}
+
+      <Group justify="space-between" wrap="wrap">
+        <Text size="sm" c="dimmed">
+          {t('clients.count', { count: total })}
+        </Text>
+        <Pagination
+          total={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+          value={page}
+          onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
+          hideWithOnePage
+          aria-label={t('clients.pagination')}
+        />
+      </Group>
+
+      <Modal opened={creating} onClose={() => setCreating(false)} title={t('clients.new')} size="lg">
+        {creating && (
+          <ClientForm
+            mode="create"
+            activityId={activityId}
+            onCancel={() => setCreating(false)}
+            onSubmit={async (body) => {
+              const client = await create.mutateAsync(body);
+              notifications.show({ color: 'teal', message: t('clients.created', { name: client.name }) });
+              setCreating(false);
+              navigate(`/clients/${client.id}`);
+            }}
+          />
+        )}
+      </Modal>
+    </Page>
+  );
+}
+
+function ClientRow({ client, onOpen }: { client: ClientSummaryData; onOpen: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr data-testid={`client-row-${client.name}`} onClick={onOpen} style={{ cursor: 'pointer' }}>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap">
+          <Anchor component={Link} to={`/clients/${client.id}`} fw={600} onClick={(e) => e.stopPropagation()}>
+            {client.name}
+          </Anchor>
+          {client.archivedAt && (
+            <Badge color="gray" variant="light" size="sm">
+              {t('clients.archived')}
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td>{t(`clients.kind.${client.kind}`)}</Table.Td>
+      <Table.Td ff="monospace">{client.siren ?? t('clients.none')}</Table.Td>
+      <Table.Td>{client.email ?? t('clients.none')}</Table.Td>
+      <Table.Td>{client.city ?? t('clients.none')}</Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          {client.activities.map((a) => (
+            <Badge key={a.id} variant="outline" size="sm" ff="monospace">
+              {a.code}
+            </Badge>
+          ))}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

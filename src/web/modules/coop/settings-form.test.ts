@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { centsToEuros, eurosToCents, percentToBp, toFormValues, toPatch } from './settings-form';
+import type { CoopSettingsData } from './use-coop-settings';
+
+const settings: CoopSettingsData = {
+  id: 'c1',
+  name: 'Coopérative Démo',
+  legalForm: 'scop_sa',
+  siren: '552081317',
+  siret: '55208131700018',
+  vatNumber: 'FR03552081317',
+  addressLine1: '12 rue des Coopérateurs',
+  addressLine2: null,
+  postalCode: '69001',
+  city: 'Lyon',
+  country: 'FR',
+  email: null,
+  phone: '04 78 00 00 00',
+  iban: 'FR7630006000011234567890189',
+  bic: 'AGRIFRPP',
+  contributionRateBp: 1150,
+  contributionBasis: 'validation',
+  dealBringerRateBp: 800,
+  monthlyMemberFeeCents: 9050,
+  invoiceNumberFormat: 'F{YYYY}-{SEQ:5}',
+  paymentTermsDays: 30,
+  paymentTermsEndOfMonth: false,
+  latePenaltyRateBp: 1215,
+  leavingNoticeMonths: 1,
+  membershipTypes: ['entrepreneur_salarie'],
+  poles: ['technical'],
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('coop settings form', () => {
+  it('converts percentages with two decimals to exact basis points', () => {
+    expect(percentToBp(8.25)).toBe(825);
+    expect(percentToBp(12.15)).toBe(1215);
+    expect(percentToBp(0.07)).toBe(7);
+  });
+
+  it('converts euros to exact cents', () => {
+    expect(eurosToCents(90.5)).toBe(9050);
+    expect(eurosToCents(19.99)).toBe(1999);
+    expect(centsToEuros(9050)).toBe(90.5);
+  });
+
+  it('shows rates in percent, the fee in euros and the IBAN in groups of four', () => {
+    const values = toFormValues(settings);
+    expect(values.contributionRatePct).toBe(11.5);
+    expect(values.monthlyMemberFeeEuros).toBe(90.5);
+    expect(values.iban).toBe('FR76 3000 6000 0112 3456 7890 189');
+    expect(values.email).toBe('');
+  });
+
+  it('gives back to the API what it sent, empty optional fields as null', () => {
+    const patch = toPatch(toFormValues(settings));
+    expect(patch).toMatchObject({ contributionRateBp: 1150, monthlyMemberFeeCents: 9050, latePenaltyRateBp: 1215, email: null, addressLine2: null });
+  });
+});

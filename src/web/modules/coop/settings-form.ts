@@ -1,0 +1,109 @@
+import type { LEGAL_FORMS, MembershipType, UpdateCoopSettings } from '../../../modules/coops/contract';
+import { formatIban } from '../../../platform/identifiers/iban';
+import type { CoopSettingsData } from './use-coop-settings';
+
+/**
+ * The settings as people type them: rates in percent with two decimals, the fee in euros,
+ * the IBAN in groups of four. The API keeps basis points and cents, exact integers.
+ */
+export interface SettingsFormValues {
+  name: string;
+  legalForm: (typeof LEGAL_FORMS)[number];
+  siren: string;
+  siret: string;
+  addressLine1: string;
+  addressLine2: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  email: string;
+  phone: string;
+  iban: string;
+  bic: string;
+  contributionRatePct: number | string;
+  contributionBasis: 'validation' | 'payment';
+  dealBringerRatePct: number | string;
+  monthlyMemberFeeEuros: number | string;
+  latePenaltyRatePct: number | string;
+  invoiceNumberFormat: string;
+  paymentTermsDays: number | string;
+  paymentTermsEndOfMonth: boolean;
+  leavingNoticeMonths: number | string;
+  membershipTypes: MembershipType[];
+  poles: string[];
+}
+
+/** 1,000 basis points = 10.00 %. */
+export const bpToPercent = (bp: number) => bp / 100;
+/** Rounded to the basis point: 8.25 % → 825, whatever the binary floating point makes of 8.25 × 100. */
+export const percentToBp = (pct: number) => Math.round(pct * 100);
+export const centsToEuros = (cents: number) => cents / 100;
+export const eurosToCents = (euros: number) => Math.round(euros * 100);
+
+/** Where an API field error goes in this form, when the names differ. */
+export const API_TO_FORM_FIELDS: Record<string, string> = {
+  contributionRateBp: 'contributionRatePct',
+  dealBringerRateBp: 'dealBringerRatePct',
+  latePenaltyRateBp: 'latePenaltyRatePct',
+  monthlyMemberFeeCents: 'monthlyMemberFeeEuros',
+};
+
+export function toFormValues(s: CoopSettingsData): SettingsFormValues {
+  return {
+    name: s.name,
+    legalForm: s.legalForm,
+    siren: s.siren,
+    siret: s.siret,
+    addressLine1: s.addressLine1,
+    addressLine2: s.addressLine2 ?? '',
+    postalCode: s.postalCode,
+    city: s.city,
+    country: s.country,
+    email: s.email ?? '',
+    phone: s.phone ?? '',
+    iban: formatIban(s.iban),
+    bic: s.bic,
+    contributionRatePct: bpToPercent(s.contributionRateBp),
+    contributionBasis: s.contributionBasis,
+    dealBringerRatePct: bpToPercent(s.dealBringerRateBp),
+    monthlyMemberFeeEuros: centsToEuros(s.monthlyMemberFeeCents),
+    latePenaltyRatePct: bpToPercent(s.latePenaltyRateBp),
+    invoiceNumberFormat: s.invoiceNumberFormat,
+    paymentTermsDays: s.paymentTermsDays,
+    paymentTermsEndOfMonth: s.paymentTermsEndOfMonth,
+    leavingNoticeMonths: s.leavingNoticeMonths,
+    membershipTypes: s.membershipTypes,
+    poles: s.poles,
+  };
+}
+
+const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+
+export function toPatch(v: SettingsFormValues): UpdateCoopSettings {
+  return {
+    name: v.name.trim(),
+    legalForm: v.legalForm,
+    siren: v.siren,
+    siret: v.siret,
+    addressLine1: v.addressLine1.trim(),
+    addressLine2: orNull(v.addressLine2),
+    postalCode: v.postalCode.trim(),
+    city: v.city.trim(),
+    country: v.country.trim().toUpperCase(),
+    email: orNull(v.email),
+    phone: orNull(v.phone),
+    iban: v.iban,
+    bic: v.bic,
+    contributionRateBp: percentToBp(Number(v.contributionRatePct)),
+    contributionBasis: v.contributionBasis,
+    dealBringerRateBp: percentToBp(Number(v.dealBringerRatePct)),
+    monthlyMemberFeeCents: eurosToCents(Number(v.monthlyMemberFeeEuros)),
+    latePenaltyRateBp: percentToBp(Number(v.latePenaltyRatePct)),
+    invoiceNumberFormat: v.invoiceNumberFormat.trim(),
+    paymentTermsDays: Number(v.paymentTermsDays),
+    paymentTermsEndOfMonth: v.paymentTermsEndOfMonth,
+    leavingNoticeMonths: Number(v.leavingNoticeMonths),
+    membershipTypes: v.membershipTypes,
+    poles: v.poles,
+  };
+}
