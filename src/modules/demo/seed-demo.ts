@@ -2,7 +2,12 @@ import type { Db } from '../../platform/db/client.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { ensureUser, grantRole, setPasswordHash } from '../../platform/auth/service.js';
 import type { Role } from '../../platform/auth/schema.js';
+import type { Actor } from '../../platform/http/context.js';
+import { createActivity } from '../activities/index.js';
+import { createClient, type NewClient } from '../clients/index.js';
 import { createCoop, DEFAULT_POLES } from '../coops/index.js';
+import { createMember, moveMember, type NewMember } from '../members/index.js';
+import { DEMO_CLIENTS, DEMO_MEMBERS, type DemoMember } from './demo-data.js';
 
 /** Every demo account shares this password (demo seed only; real accounts follow the policy). */
 export const DEMO_PASSWORD = 'mutualise-demo';
@@ -14,17 +19,21 @@ export interface DemoLogin {
   name: string;
 }
 
+const DAY = 86_400_000;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
 /**
  * "Coopérative Démo": a CAE that also hosts independents and coworkers, so every membership
- * type and screen has something to show. Runs in one transaction: all or nothing.
+ * type, status and screen has something to show. Everything goes through the modules'
+ * services (checks, history, audit), in one transaction: all or nothing.
  */
-export async function seedDemo(db: Db): Promise<{ coopId: string; logins: DemoLogin[] }> {
+export async function seedDemo(db: Db, now = new Date()): Promise<{ coopId: string; logins: DemoLogin[] }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const coop = await createCoop(tx, {
       name: 'Coopérative Démo',
       legalForm: 'scop_sa',
-      // SIREN 552 081 317 with a Luhn key; the SIRET is its head office.
+      // A SIREN and SIRET with valid Luhn keys; the VAT number is derived from the SIREN.
       siren: '552081317',
       siret: '55208131700018',
       addressLine1: '12 rue des Coopérateurs',
@@ -57,9 +66,83 @@ export async function seedDemo(db: Db): Promise<{ coopId: string; logins: DemoLo
       logins.push({ email, role, name });
       return user.id;
     };
-    await person(DEMO_ADMIN_EMAIL, 'Claire Administratrice', 'admin');
-    await person('conseiller@demo.mutualise.coop', 'Karim Conseiller', 'staff');
+    const adminId = await person(DEMO_ADMIN_EMAIL, 'Claire Administratrice', 'admin');
+    const advisorId = await person('conseiller@demo.mutualise.coop', 'Karim Conseiller', 'staff');
     await person('comptable@demo.mutualise.coop', 'Sophie Comptable', 'staff');
+
+    const actor: Actor = { coopId: coop.id, userId: adminId, roles: ['admin'], ip: '127.0.0.1', locale: 'fr' };
+    // moveMember opens its own transaction; inside this one it becomes a savepoint.
+    const asDb = tx as unknown as Db;
+    const memberIds = new Map<string, string>();
+
+    for (const m of DEMO_MEMBERS) {
+      const userId = await person(m.email, `${m.firstName} ${m.lastName}`, 'member');
+      const joined = new Date(now.getTime() - m.joinedDaysAgo * DAY);
+      const input: NewMember = {
+        firstName: m.firstName,
+        lastName: m.lastName,
+        email: m.email,
+        membershipType: m.type,
+        userId,
+        phone: m.phone,
+        pole: m.pole,
+        skills: m.skills,
+        trades: m.trades,
+        advisorUserId: advisorId,
+        companyName: m.company?.name ?? null,
+        siret: m.company?.siret ?? null,
+      };
+      const { id } = await createMember(tx, actor, input, joined);
+      memberIds.set(m.email, id);
+      await walkLifecycle(asDb, actor, id, m, joined);
+    }
+
+    const activityIds = new Map<string, string>();
+    for (const m of DEMO_MEMBERS) {
+      if (!m.activity) continue;
+      const { id } = await createActivity(tx, actor, {
+        code: m.activity.code,
+        name: m.activity.name,
+        description: m.activity.description,
+        holders: [{ memberId: memberIds.get(m.email)!, shareBp: 10_000 }],
+      });
+      activityIds.set(m.activity.code, id);
+    }
+    // A shared activity: two members renovate houses together, 60 / 40.
+    const shared = await createActivity(tx, actor, {
+      code: 'ECO-RENOVATION',
+      name: 'Collectif Éco-Rénovation',
+      description: 'Rénovation énergétique de maisons anciennes, menuiserie et isolation biosourcée.',
+      holders: [
+        { memberId: memberIds.get('etienne.lefevre@demo.mutualise.coop')!, shareBp: 6_000 },
+        { memberId: memberIds.get('hugo.petit@demo.mutualise.coop')!, shareBp: 4_000 },
+      ],
+    });
+    activityIds.set('ECO-RENOVATION', shared.id);
+
+    for (const c of DEMO_CLIENTS) {
+      const input: NewClient = { ...c.client, activityId: activityIds.get(c.activityCode) } as NewClient;
+      await createClient(tx, actor, input);
+    }
     return { coopId: coop.id, logins };
   });
 }
+
+/** Moves a demo member along the dated steps of their story (CAPE, CESA, associate, notice…). */
+async function walkLifecycle(db: Db, actor: Actor, memberId: string, m: DemoMember, joined: Date) {
+  let day = joined.getTime();
+  for (const step of m.path) {
+    day += step.afterDays * DAY;
+    const date = isoDay(new Date(day));
+    if (step.to === 'in_support') {
+      await moveMember(db, actor, memberId, { to: 'in_support', effectiveDate: date, contractStartDate: date, contractEndDate: isoDay(new Date(day + 364 * DAY)) });
+    } else if (step.to === 'employee') {
+      await moveMember(db, actor, memberId, { to: 'employee', effectiveDate: date, contractStartDate: date });
+    } else if (step.to === 'leaving') {
+      await moveMember(db, actor, memberId, { to: 'leaving', effectiveDate: date, noticeDate: date });
+    } else {
+      await moveMember(db, actor, memberId, { to: step.to, effectiveDate: date });
+    }
+  }
+}
+

@@ -7,3 +7,4 @@ export { listMemberOptions } from './list-member-options.js';
 export type { NewMember } from './contract.js';
 export { MEMBER_STATUSES, type MemberStatus } from './domain/lifecycle.js';
 export { memberRoutes } from './routes.js';
+export { moveMember } from './move-member.js';
