@@ -86,6 +86,21 @@ describe('login rate limit', () => {
   });
 });
 
+describe('login rate limit per address', () => {
+  it('refuses logins from an address that failed too often, whatever the account', async () => {
+    const c = t.client();
+    // inject() lets the test choose the client's address; the CSRF pair is a valid double submit.
+    for (let i = 0; i < LOGIN_LIMIT.perIp; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '203.0.113.9', headers: { 'x-csrf-token': 'x', cookie: 'mutualise_csrf=x' }, payload: { email: `nobody${i}@example.org`, password: 'wrong-password!' } });
+      expect(res.statusCode).toBe(401);
+    }
+    const blocked = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '203.0.113.9', headers: { 'x-csrf-token': 'x', cookie: 'mutualise_csrf=x' }, payload: { email: coop.admin.email, password: DEMO_PASSWORD } });
+    expect(blocked.statusCode).toBe(429);
+    // Another address is not affected.
+    await c.login(coop.admin.email, DEMO_PASSWORD);
+  });
+});
+
 describe('passwords', () => {
   it('changes a password only with the current one and within the policy', async () => {
     const c = t.client();
@@ -137,6 +152,12 @@ describe('errors', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
     expect(Object.keys(res.body.paths)).toContain('/api/auth/login');
+  });
+
+  it('serves a browsable API documentation', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
   });
 
   it('reports the engine on the health route', async () => {
