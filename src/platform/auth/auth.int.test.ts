@@ -152,6 +152,7 @@ describe('errors', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
     expect(Object.keys(res.body.paths)).toContain('/api/auth/login');
+    expect(Object.keys(res.body.paths)).toContain('/api/coop');
   });
 
   it('serves a browsable API documentation', async () => {

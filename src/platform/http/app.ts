@@ -73,6 +73,12 @@ export async function buildApp({ deps, routes, logger }: BuildOptions): Promise<
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
     transform: jsonSchemaTransform,
+    // A module's list route is '/' under its prefix: document it as /api/members, not /api/members/.
+    transformObject: (doc) => {
+      const api = (doc as { openapiObject: { paths?: Record<string, unknown> } }).openapiObject;
+      const paths = Object.entries(api.paths ?? {}).map(([p, item]) => [p.length > 1 ? p.replace(/\/$/, '') : p, item]);
+      return { ...api, paths: Object.fromEntries(paths) };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
