@@ -1,5 +1,5 @@
 import { AppShell, Burger, Button, Card, Divider, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -19,6 +19,9 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { coop, roles } = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // Below the `sm` breakpoint the folded navigation is only slid off-screen: make it inert so
+  // keyboard and screen-reader users do not walk through links nobody can see.
+  const phone = useMediaQuery('(max-width: 47.99em)');
   const { pathname } = useLocation();
 
   // On phones the navigation covers the page: fold it once a link has been followed.
@@ -58,7 +61,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')} inert={phone && !opened}>
         {coop && (
           // The header has little room on phones: name the current coop here too.
           <Text hiddenFrom="sm" size="xs" c="dimmed" fw={600} px="sm" pb="xs" truncate>

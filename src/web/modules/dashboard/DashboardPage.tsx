@@ -239,12 +239,13 @@ function PendingDocuments({ pending }: { pending: CoopFigures['pendingDocuments'
             .map((r) => (
               <Group key={r.key} justify="space-between" wrap="nowrap" gap="sm">
                 <Group gap="xs" wrap="nowrap" miw={0}>
-                  <IconFileAlert size={18} color="var(--mantine-color-orange-6)" aria-hidden />
+                  <IconFileAlert size={18} color="var(--mantine-color-orange-6)" aria-hidden style={{ flexShrink: 0 }} />
                   <Anchor component={Link} to={r.to} size="sm">
                     {r.label}
                   </Anchor>
                 </Group>
-                <Badge color="orange" variant="light" data-testid={`pending-${r.key}`}>
+                {/* On a phone the label wraps; the count keeps its width ("12", not "1…"). */}
+                <Badge color="orange" variant="light" style={{ flexShrink: 0, minWidth: 'max-content' }} data-testid={`pending-${r.key}`}>
                   {r.count}
                 </Badge>
               </Group>
