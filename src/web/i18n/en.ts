@@ -3,6 +3,7 @@ import type { Catalogue } from './fr';
 export const en: Catalogue = {
   common: {
     appName: 'Mutualise',
+    pagination: 'List pages',
     loading: 'Loading…',
     retry: 'Try again',
     save: 'Save',

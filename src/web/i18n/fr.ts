@@ -9,6 +9,7 @@
 export const fr = {
   common: {
     appName: 'Mutualise',
+    pagination: 'Pages de la liste',
     loading: 'Chargement…',
     retry: 'Réessayer',
     save: 'Enregistrer',

@@ -1,4 +1,5 @@
-import { Anchor, Button, Card, Group, Modal, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ListPager } from '../../components/ListPager';
+import { Anchor, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -137,18 +138,14 @@ export default function ActivitiesPage() {
         </Card>
       )}
 
-      <Group justify="space-between" wrap="wrap">
-        <Text size="sm" c="dimmed">
-          {t('activities.count', { count: total })}
-        </Text>
-        <Pagination
-          total={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-          value={page}
-          onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
-          hideWithOnePage
-          aria-label={t('activities.pagination')}
-        />
-      </Group>
+      <ListPager
+        total={total}
+        pageSize={PAGE_SIZE}
+        page={page}
+        onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
+        label={t('activities.pagination')}
+        count={t('activities.count', { count: total })}
+      />
 
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('activities.new')} size="lg">
         {creating && (

@@ -1,4 +1,5 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Code, Group, Pagination, Select, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { ListPager } from '../../components/ListPager';
+import { ActionIcon, Anchor, Badge, Button, Card, Code, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconFilterOff } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -148,11 +149,7 @@ export default function AuditPage() {
           </Table.ScrollContainer>
         </Card>
       )}
-      {log.data && log.data.total > PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination total={Math.ceil(log.data.total / PAGE_SIZE)} value={page} onChange={(value) => setFilter('page', value > 1 ? String(value) : null)} />
-        </Group>
-      )}
+      <ListPager total={log.data?.total ?? 0} pageSize={PAGE_SIZE} page={page} onChange={(value) => setFilter('page', value > 1 ? String(value) : null)} label={t('common.pagination')} />
     </Page>
   );
 }

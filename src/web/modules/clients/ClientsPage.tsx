@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Card, Checkbox, Group, Modal, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
+import { ListPager } from '../../components/ListPager';
+import { Anchor, Badge, Button, Card, Checkbox, Group, Modal, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -140,18 +141,14 @@ export default function ClientsPage() {
         </Card>
       )}
 
-      <Group justify="space-between" wrap="wrap">
-        <Text size="sm" c="dimmed">
-          {t('clients.count', { count: total })}
-        </Text>
-        <Pagination
-          total={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-          value={page}
-          onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
-          hideWithOnePage
-          aria-label={t('clients.pagination')}
-        />
-      </Group>
+      <ListPager
+        total={total}
+        pageSize={PAGE_SIZE}
+        page={page}
+        onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
+        label={t('clients.pagination')}
+        count={t('clients.count', { count: total })}
+      />
 
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('clients.new')} size="lg">
         {creating && (

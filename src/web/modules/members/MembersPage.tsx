@@ -1,5 +1,6 @@
-import { Anchor, Button, Card, Drawer, Group, Pagination, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { ListPager } from '../../components/ListPager';
+import { Anchor, Button, Card, Drawer, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +26,6 @@ export default function MembersPage() {
   const labels = useMemberLabels();
   const format = useFormat();
   const navigate = useNavigate();
-  const phone = useMediaQuery('(max-width: 48em)');
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const advisors = useAdvisors();
@@ -42,7 +42,6 @@ export default function MembersPage() {
     pageSize: PAGE_SIZE,
   };
   const members = useMembers(query);
-  const pages = Math.max(1, Math.ceil((members.data?.total ?? 0) / PAGE_SIZE));
 
   /** Changes one filter and goes back to the first page, whose results the filter changed. */
   const setFilter = (key: (typeof FILTERS)[number] | 'page', value: string | null | undefined) => {
@@ -196,17 +195,13 @@ export default function MembersPage() {
               </Table>
             </Table.ScrollContainer>
           )}
-          {pages > 1 && (
-            <Group justify="center">
-              <Pagination
-                total={pages}
-                value={Math.min(query.page ?? 1, pages)}
-                onChange={(page) => setFilter('page', page === 1 ? null : String(page))}
-                siblings={phone ? 0 : 1}
-                aria-label={t('members.list.pagination')}
-              />
-            </Group>
-          )}
+          <ListPager
+            total={members.data?.total ?? 0}
+            pageSize={PAGE_SIZE}
+            page={query.page ?? 1}
+            onChange={(page) => setFilter('page', page === 1 ? null : String(page))}
+            label={t('members.list.pagination')}
+          />
         </Stack>
       )}
 

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Box, Card, Group, Modal, Pagination, Select, SimpleGrid, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { ListPager } from '../../components/ListPager';
+import { Anchor, Badge, Box, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -137,11 +138,7 @@ export default function OutboxPage() {
           </Table.ScrollContainer>
         </Card>
       )}
-      {outbox.data && outbox.data.total > PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination total={Math.ceil(outbox.data.total / PAGE_SIZE)} value={page} onChange={(value) => setParam('page', value > 1 ? String(value) : null)} />
-        </Group>
-      )}
+      <ListPager total={outbox.data?.total ?? 0} pageSize={PAGE_SIZE} page={page} onChange={(value) => setParam('page', value > 1 ? String(value) : null)} label={t('common.pagination')} />
       <MailModal id={openId} onClose={() => setParam('mail', null)} templateLabel={templateLabel} />
     </Page>
   );

@@ -1,4 +1,5 @@
-import { Badge, Button, Card, Group, Pagination, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { ListPager } from '../../components/ListPager';
+import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconMailForward, IconSearch, IconUserPlus, IconUserShield } from '@tabler/icons-react';
@@ -111,11 +112,7 @@ export default function PeoplePage() {
           </Table.ScrollContainer>
         </Card>
       )}
-      {people.data && people.data.total > PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination total={Math.ceil(people.data.total / PAGE_SIZE)} value={page} onChange={setPage} />
-        </Group>
-      )}
+      <ListPager total={people.data?.total ?? 0} pageSize={PAGE_SIZE} page={page} onChange={setPage} label={t('common.pagination')} />
       <InviteModal opened={inviting} onClose={() => setInviting(false)} />
       <RolesModal person={editing} onClose={() => setEditing(null)} />
     </Page>
