@@ -114,6 +114,11 @@ describe('passwords', () => {
     const ok = await c.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a-brand-new-passphrase' });
     expect(ok.status).toBe(204);
     await t.client().login(coop.staff.email, 'a-brand-new-passphrase');
+    const admin = t.client();
+    await admin.login(coop.admin.email, DEMO_PASSWORD);
+    const audit = await admin.get(`/api/audit?action=person.password_changed&entityId=${coop.staff.id}`);
+    expect(audit.body.total).toBe(1);
+    expect(audit.body.items[0].changes).toEqual({ password: { before: '***', after: '***' } });
   });
 
   it('resets a forgotten password through a one-time link sent by mail', async () => {

@@ -107,7 +107,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       if (!req.auth) throw platformErrors.UNAUTHENTICATED();
-      await changePassword(db, req.auth, req.body.currentPassword, req.body.newPassword);
+      await changePassword(db, req.auth, req.body.currentPassword, req.body.newPassword, req.ip);
       return reply.status(204).send(null);
     },
   );
@@ -128,7 +128,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       schema: { tags: ['auth'], summary: 'Choose a new password from a reset link', body: z.object({ token: z.string().min(10).max(200), newPassword: password }), response: { 204: empty, ...errorResponses } },
     },
     async (req, reply) => {
-      await resetPassword(db, req.body.token, req.body.newPassword);
+      await resetPassword(db, req.body.token, req.body.newPassword, new Date(), req.ip);
       return reply.status(204).send(null);
     },
   );

@@ -1,5 +1,6 @@
-import { and, count, eq, gt, gte, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { authErrors } from './errors.js';
 import { assertPasswordPolicy } from './password-messages.js';
@@ -27,6 +28,17 @@ export interface AuthContext {
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
+/**
+ * An account is shared by the cooperatives where the person holds a role: a change to it
+ * (password, invitation accepted) is written to the audit log of each, without values.
+ */
+async function auditAccountChange(tx: Executor, userId: string, action: string, ip: string | null, fields: string[]): Promise<void> {
+  for (const { coopId } of await coopsOf(tx, userId)) {
+    const changed = Object.fromEntries(fields.map((f) => [f, true]));
+    await recordAudit(tx, { coopId, userId, ip }, { action, entityType: 'person', entityId: userId, before: null, after: changed, omit: fields });
+  }
+}
+
 export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${normalizeEmail(email)}`);
   return user;
@@ -35,6 +47,13 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
 export async function findUserById(db: Executor, userId: string): Promise<UserRow | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   return user;
+}
+
+/** Display names of accounts, by id, in one query (a page names a handful of people). */
+export async function displayNamesOf(db: Executor, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [...new Set(userIds)]));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
 export async function rolesOf(db: Executor, userId: string, coopId: string): Promise<Role[]> {
@@ -136,13 +155,14 @@ export async function switchCoop(db: Db, auth: AuthContext, coopId: string): Pro
   await db.update(sessions).set({ coopId }).where(eq(sessions.tokenHash, auth.sessionTokenHash));
 }
 
-export async function changePassword(db: Db, auth: AuthContext, current: string, next: string): Promise<void> {
+export async function changePassword(db: Db, auth: AuthContext, current: string, next: string, ip?: string): Promise<void> {
   const user = await findUserById(db, auth.userId);
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) throw authErrors.WRONG_PASSWORD([{ path: 'currentPassword', message: 'wrong password' }]);
   assertPasswordPolicy('newPassword', next, { email: user.email, displayName: user.displayName });
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    await auditAccountChange(tx, user.id, 'person.password_changed', ip ?? null, ['password']);
     // Every other session of the person ends: a changed password locks out whoever had it.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), sql`${sessions.tokenHash} <> ${auth.sessionTokenHash}`));
   });
@@ -177,7 +197,7 @@ async function findLiveToken(db: Executor, kind: 'password_reset' | 'invitation'
 }
 
 /** Sets a new password from a reset link; the link works once. */
-export async function resetPassword(db: Db, token: string, password: string, now = new Date()): Promise<void> {
+export async function resetPassword(db: Db, token: string, password: string, now = new Date(), ip?: string): Promise<void> {
   const row = await findLiveToken(db, 'password_reset', token, now);
   if (!row) throw authErrors.INVALID_TOKEN();
   const user = await findUserById(db, row.userId);
@@ -192,6 +212,7 @@ export async function resetPassword(db: Db, token: string, password: string, now
       .returning({ id: authTokens.id });
     if (used.length === 0) throw authErrors.INVALID_TOKEN();
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    await auditAccountChange(tx, user.id, 'person.password_reset', ip ?? null, ['password']);
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
   });
 }
@@ -227,6 +248,14 @@ export async function acceptInvitation(
       .returning({ userId: authTokens.userId });
     if (used.length === 0) throw authErrors.INVITATION_NOT_FOUND();
     await tx.update(users).set({ passwordHash, displayName: input.displayName }).where(eq(users.id, used[0].userId));
+    await recordAudit(tx, { coopId: invitation.coopId, userId: used[0].userId, ip: input.ip }, {
+      action: 'person.invitation_accepted',
+      entityType: 'person',
+      entityId: used[0].userId,
+      before: { displayName: invitation.displayName, password: null },
+      after: { displayName: input.displayName, password: true },
+      omit: ['password'],
+    });
     const session = await openSession(tx, used[0].userId, input, now);
     await tx.update(sessions).set({ coopId: invitation.coopId }).where(eq(sessions.tokenHash, sha256(session.token)));
     return session;
