@@ -1,0 +1,98 @@
+import type { DocumentAllowance, DocumentTotals, TotalsLine } from './compute-totals.js';
+
+/**
+ * An issued (or about to be issued) quote, invoice, deposit invoice or credit note, as plain
+ * data: what the PDF, the Factur-X XML and the mentions check read. The service layer fills it
+ * from the database at validation; nothing here reads a table or the clock.
+ */
+
+/** UNTDID 1001: 380 commercial invoice, 381 credit note, 386 prepayment (deposit) invoice. */
+export const DOCUMENT_TYPE_CODES = { invoice: '380', creditNote: '381', depositInvoice: '386' } as const;
+export type DocumentKind = keyof typeof DOCUMENT_TYPE_CODES;
+
+/**
+ * The category of the operation (goods, services or both), a mention required by the
+ * e-invoicing reform (CGI annexe II art. 242 nonies A as amended by décret n° 2022-1299).
+ */
+export type OperationCategory = 'goods' | 'services' | 'both';
+
+export interface PostalAddress {
+  line1: string;
+  line2?: string;
+  postcode: string;
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  countryCode: string;
+}
+
+/** The cooperative: it is the seller in law; the member's activity is how clients know it. */
+export interface Seller {
+  name: string;
+  siren: string;
+  siret: string;
+  /** Intra-EU VAT number (BT-31); absent only for operations outside the scope of VAT. */
+  vatNumber?: string;
+  /** e.g. "SCOP SA à capital variable, RCS Lyon 123 456 789" (Code de commerce R123-237). */
+  legalInfo?: string;
+  address: PostalAddress;
+  email?: string;
+  /** Bank account for the SEPA transfer (payment means 58). */
+  iban: string;
+  bic?: string;
+  /** The member's activity, shown as the seller's trading name (BT-28). */
+  activityName?: string;
+}
+
+export interface Buyer {
+  kind: 'company' | 'individual';
+  name: string;
+  siren?: string;
+  siret?: string;
+  vatNumber?: string;
+  address: PostalAddress;
+  email?: string;
+}
+
+export interface InvoiceLine extends TotalsLine {
+  /** BT-153, what is sold. */
+  name: string;
+  description?: string;
+  /** UN/ECE Recommendation 20 unit: C62 (unit), HUR (hour), DAY, MON, KGM… */
+  unitCode: string;
+}
+
+/** The mentions that are text on the document, built by `mentions.ts`. */
+export interface DocumentMentions {
+  latePenalty?: string;
+  recoveryIndemnity?: string;
+  earlyPaymentDiscount?: string;
+  /** The seller opted to pay VAT on debits (CGI art. 269-2-c). */
+  vatOnDebits: boolean;
+  operationCategory?: OperationCategory;
+  /** Free notes: the member's activity, the scope of the work… */
+  other?: string[];
+}
+
+export interface InvoiceDocument {
+  kind: DocumentKind;
+  number: string;
+  issueDate: string;
+  /** Date the goods were delivered or the service completed (BT-72). */
+  deliveryDate?: string;
+  /** Or the period the service covers (BG-14). */
+  servicePeriod?: { start: string; end: string };
+  dueDate?: string;
+  /** e.g. "30 jours fin de mois" (BT-20). */
+  paymentTermsText?: string;
+  seller: Seller;
+  buyer: Buyer;
+  /** The buyer's order or contract reference, when the buyer gave one (BT-10). */
+  buyerReference?: string;
+  /** Credit note: the invoice it corrects (BG-3), required by CGI art. 242 nonies A I 10°. */
+  precedingInvoice?: { number: string; issueDate: string };
+  lines: InvoiceLine[];
+  allowances?: DocumentAllowance[];
+  /** Result of computeTotals over lines, allowances and deposits already paid. */
+  totals: DocumentTotals;
+  mentions: DocumentMentions;
+}
