@@ -1,5 +1,6 @@
 import { and, asc, count, eq, exists, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { amongMatches, FEW_MATCHES } from '../../platform/db/search.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { normalizeDigits } from '../../platform/identifiers/siren.js';
 import { activityScopeOf, linkedTo, visibleClients, type Viewer } from './client-access.js';
@@ -12,11 +13,12 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Search by name whatever the accents ("Etienne" finds "Étienne"), by SIREN however it
- * is spaced, or by e-mail.
+ * is spaced, or by e-mail. Each condition is one that a trigram index of 0006_search_indexes.sql
+ * answers (f_unaccent, not unaccent, for the accents).
  */
 function matching(q: string): SQL {
   const pattern = `%${likeEscape(q)}%`;
-  const conditions: SQL[] = [sql`unaccent(${clients.name}) ilike unaccent(${pattern})`, ilike(clients.email, pattern)];
+  const conditions: SQL[] = [sql`f_unaccent(${clients.name}) ilike f_unaccent(${pattern})`, ilike(clients.email, pattern)];
   const digits = normalizeDigits(q);
   if (/^\d{3,14}$/.test(digits)) conditions.push(sql`${clients.siren} like ${`%${digits.slice(0, 9)}%`}`);
   return or(...conditions)!;
@@ -33,6 +35,8 @@ export async function listClients(db: Executor, viewer: Viewer, q: ListClientsQu
   if (q.q) filters.push(matching(q.q));
   const where = and(...filters);
   const [{ total }] = await db.select({ total: count() }).from(clients).where(where);
+  // A search with few matches finds them first, then sorts them (see amongMatches).
+  const page = q.q && total <= FEW_MATCHES ? and(eq(clients.coopId, viewer.coopId), amongMatches(clients.id, db.select({ id: clients.id }).from(clients).where(where))) : where;
   const city = db
     .select({ city: clientAddresses.city })
     .from(clientAddresses)
@@ -51,8 +55,9 @@ export async function listClients(db: Executor, viewer: Viewer, q: ListClientsQu
       city: sql<string | null>`(${city})`,
     })
     .from(clients)
-    .where(where)
-    .orderBy(sql`lower(unaccent(${clients.name}))`, asc(clients.id))
+    .where(page)
+    // The order of clients_coop_sort_idx, so a page is read from the index, not sorted.
+    .orderBy(sql`lower(f_unaccent(${clients.name}))`, asc(clients.id))
     .limit(q.pageSize)
     .offset(offsetOf(q));
   const activities = await linkedActivitiesOf(db, viewer.coopId, rows.map((r) => r.id), scope);

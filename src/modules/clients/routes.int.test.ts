@@ -429,6 +429,6 @@ describe('API description', () => {
   it('documents the client and activity routes in OpenAPI', async () => {
     const res = await t.client().get('/api/openapi.json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/clients/', '/api/clients/{id}/addresses/{addressId}', '/api/activities/{id}/holders']));
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/clients', '/api/clients/{id}/addresses/{addressId}', '/api/activities/{id}/holders']));
   });
 });

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/http/context.js';
 import { createActivity } from '../activities/index.js';
 import { createClient, type NewClient } from '../clients/index.js';
 import { createCoop, DEFAULT_POLES } from '../coops/index.js';
+import { ensureChartOfAccounts } from '../ledger/index.js';
 import { createMember, moveMember, type NewMember } from '../members/index.js';
 import { DEMO_CLIENTS, DEMO_MEMBERS, type DemoMember } from './demo-data.js';
 
@@ -57,6 +58,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ coopId: stri
       membershipTypes: ['entrepreneur_salarie', 'independent', 'coworker'],
       poles: DEFAULT_POLES,
     });
+    await ensureChartOfAccounts(tx, coop.id, { today: isoDay(now) });
 
     const logins: DemoLogin[] = [];
     const person = async (email: string, name: string, role: Role) => {

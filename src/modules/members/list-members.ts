@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { isStaff, type Actor } from '../../platform/http/context.js';
+import { amongMatches, FEW_MATCHES } from '../../platform/db/search.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import type { MemberListItem, MemberListQuery } from './contract.js';
 import { MEMBER_STATUSES } from './domain/lifecycle.js';
@@ -36,9 +37,10 @@ export async function listMembers(db: Executor, actor: Actor, q: MemberListQuery
   if (!isStaff(actor)) filters.push(eq(members.userId, actor.userId));
   if (q.q) {
     // Names are typed without their accents as often as with them ("Helene" for "Hélène").
+    // The expression is the one members_search_idx indexes (trigrams): keep them identical.
     const needle = `%${escapeLike(q.q.toLowerCase())}%`;
     filters.push(
-      sql`unaccent(lower(${members.firstName} || ' ' || ${members.lastName} || ' ' || ${members.email} || ' ' || coalesce(${members.companyName}, ''))) like unaccent(${needle})`,
+      sql`f_unaccent(lower(${members.firstName} || ' ' || ${members.lastName} || ' ' || ${members.email} || ' ' || coalesce(${members.companyName}, ''))) like f_unaccent(${needle})`,
     );
   }
   if (q.status) filters.push(eq(members.status, q.status));
@@ -56,10 +58,12 @@ export async function listMembers(db: Executor, actor: Actor, q: MemberListQuery
         : [asc(members.lastName), asc(members.firstName), asc(members.id)];
 
   const [{ total }] = await db.select({ total: count() }).from(members).where(where);
+  // A search with few matches finds them first, then sorts them (see amongMatches).
+  const page = q.q && total <= FEW_MATCHES ? and(eq(members.coopId, actor.coopId), amongMatches(members.id, db.select({ id: members.id }).from(members).where(where))) : where;
   const rows = await db
     .select()
     .from(members)
-    .where(where)
+    .where(page)
     .orderBy(...order)
     .limit(q.pageSize)
     .offset(offsetOf(q));

@@ -26,8 +26,11 @@ export async function countPendingDocuments(
   at: { year?: number; today?: string } = {},
 ): Promise<{ missingCharter: number; missingFiscalStatement: number }> {
   const year = at.year ?? yearOf(at.today ?? parisDayOf(new Date())) - 1;
-  const charterSigned = sql`exists (select 1 from ${memberDocuments} d where d.coop_id = ${members.coopId} and d.member_id = ${members.id} and d.kind = 'charter' and d.signed_on is not null)`;
-  const statementGiven = sql`exists (select 1 from ${memberDocuments} d where d.coop_id = ${members.coopId} and d.member_id = ${members.id} and d.kind in ('fiscal_statement', 'balance_sheet') and d.year = ${year})`;
+  // Uncorrelated subqueries, each read once and hashed: a correlated EXISTS probed the
+  // documents once per member, which cost tens of milliseconds a dashboard at 10,000 members.
+  const ofMember = memberId ? sql` and d.member_id = ${memberId}` : sql``;
+  const charterSigned = sql`${members.id} in (select d.member_id from ${memberDocuments} d where d.coop_id = ${coopId} and d.kind = 'charter' and d.signed_on is not null${ofMember})`;
+  const statementGiven = sql`${members.id} in (select d.member_id from ${memberDocuments} d where d.coop_id = ${coopId} and d.kind in ('fiscal_statement', 'balance_sheet') and d.year = ${year}${ofMember})`;
   const [row] = await db
     .select({
       missingCharter: sql<number>`count(*) filter (where not ${charterSigned})`.mapWith(Number),

@@ -54,8 +54,10 @@ export const members = pgTable(
     unique('members_coop_id_id_key').on(t.coopId, t.id),
     unique('members_coop_email_key').on(t.coopId, t.email),
     unique('members_coop_user_key').on(t.coopId, t.userId),
-    index('members_coop_status_idx').on(t.coopId, t.status),
-    index('members_coop_name_idx').on(t.coopId, t.lastName, t.firstName),
+    // The dashboard counts members by status and type, and those missing paperwork, from this index alone.
+    index('members_coop_status_idx').on(t.coopId, t.status, t.membershipType, t.id),
+    // The list's order to the last tie-breaker, so any page, however deep, is read in order, never sorted.
+    index('members_coop_name_idx').on(t.coopId, t.lastName, t.firstName, t.id),
     index('members_skills_idx').using('gin', t.skills),
     check('members_type_check', sql`${t.membershipType} in ('entrepreneur_salarie', 'independent', 'coworker')`),
     check('members_status_check', sql`${t.status} in ('candidate', 'in_support', 'employee', 'associate', 'active', 'leaving', 'left')`),
@@ -109,6 +111,8 @@ export const memberDocuments = pgTable(
     foreignKey({ columns: [t.coopId, t.memberId], foreignColumns: [members.coopId, members.id] }),
     unique('member_documents_coop_key').on(t.coopId, t.storageKey),
     index('member_documents_member_idx').on(t.coopId, t.memberId),
+    // Which members gave their charter or their fiscal statement of a year: the dashboard reads it alone.
+    index('member_documents_kind_idx').on(t.coopId, t.kind, t.year, t.memberId, t.signedOn),
     check('member_documents_kind_check', sql`${t.kind} in ('charter', 'fiscal_statement', 'balance_sheet', 'contract', 'identity', 'other')`),
     check('member_documents_size_check', sql`${t.sizeBytes} > 0`),
   ],

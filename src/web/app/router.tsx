@@ -26,6 +26,8 @@ const CoopSettingsPage = lazy(() => import('../modules/coop/CoopSettingsPage'));
 const PeoplePage = lazy(() => import('../modules/people/PeoplePage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const OutboxPage = lazy(() => import('../modules/outbox/OutboxPage'));
+const TrialBalancePage = lazy(() => import('../modules/ledger/TrialBalancePage'));
+const GeneralLedgerPage = lazy(() => import('../modules/ledger/GeneralLedgerPage'));
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -67,6 +69,8 @@ export const router = createBrowserRouter([
           { path: 'activities/:id', element: <ActivityDetailPage /> },
           { path: 'clients', element: <ClientsPage /> },
           { path: 'clients/:id', element: <ClientDetailPage /> },
+          { path: 'ledger/trial-balance', element: <RequireRole roles={MANAGERS}><TrialBalancePage /></RequireRole> },
+          { path: 'ledger/general-ledger', element: <RequireRole roles={MANAGERS}><GeneralLedgerPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

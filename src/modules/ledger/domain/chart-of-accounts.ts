@@ -1,0 +1,107 @@
+/**
+ * What an account is for, beyond its PCG class: class 4 holds both outside third parties
+ * (clients, suppliers, the State) and the members' current accounts, which the platform
+ * treats apart (money owed to or by an entrepreneur of the coop).
+ */
+export const ACCOUNT_KINDS = ['equity', 'asset', 'third_party', 'member', 'cash', 'expense', 'revenue'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+export const ACCOUNT_NUMBER_PATTERN = /^[1-8][0-9]{1,11}$/;
+
+export interface ChartAccount {
+  number: string;
+  label: string;
+  kind: AccountKind;
+}
+
+/** The PCG class of an account (1 capital … 7 revenue, 8 special): its first digit. */
+export function accountClass(number: string): number {
+  if (!ACCOUNT_NUMBER_PATTERN.test(number)) throw new Error(`not a PCG account number: ${number}`);
+  return Number(number[0]);
+}
+
+/** The kind an account gets by default from its number (class 4 member accounts: 455, 467). */
+export function defaultKindOf(number: string): AccountKind {
+  const cls = accountClass(number);
+  if (number.startsWith('455') || number.startsWith('467')) return 'member';
+  switch (cls) {
+    case 1:
+      return 'equity';
+    case 2:
+    case 3:
+      return 'asset';
+    case 4:
+      return 'third_party';
+    case 5:
+      return 'cash';
+    case 6:
+      return 'expense';
+    case 7:
+      return 'revenue';
+    default:
+      return 'asset';
+  }
+}
+
+const account = (number: string, label: string, kind: AccountKind = defaultKindOf(number)): ChartAccount => ({ number, label, kind });
+
+/**
+ * The accounts the platform posts to, from the plan comptable général (ANC regulation
+ * 2014-03). A coop may add, rename or deactivate accounts; the platform only relies on these.
+ */
+export function defaultChartOfAccounts(): ChartAccount[] {
+  return [
+    account('101', 'Capital social (fonds propres de la coopérative)'),
+    account('106', 'Réserves (fonds propres de la coopérative)'),
+    account('120', "Résultat de l'exercice"),
+    account('401', 'Fournisseurs'),
+    account('411', 'Clients'),
+    account('421', 'Personnel – rémunérations dues'),
+    account('431', 'Sécurité sociale'),
+    account('44566', 'TVA déductible sur autres biens et services'),
+    account('44571', 'TVA collectée'),
+    account('4551', 'Associés – comptes courants'),
+    account('467', 'Autres comptes débiteurs ou créditeurs (comptes des entrepreneurs)'),
+    account('512', 'Banque'),
+    account('530', 'Caisse'),
+    account('601', 'Achats stockés – matières premières'),
+    account('604', "Achats d'études et prestations de services"),
+    account('606', 'Achats non stockés de matières et fournitures'),
+    account('6061', 'Fournitures non stockables (eau, énergie)'),
+    account('6064', 'Fournitures administratives'),
+    account('611', 'Sous-traitance générale'),
+    account('613', 'Locations'),
+    account('615', 'Entretien et réparations'),
+    account('618', 'Divers (documentation, séminaires)'),
+    account('622', "Rémunérations d'intermédiaires et honoraires"),
+    account('623', 'Publicité, publications, relations publiques'),
+    account('624', 'Transports de biens et transports collectifs du personnel'),
+    account('625', 'Déplacements, missions et réceptions'),
+    account('626', 'Frais postaux et de télécommunications'),
+    account('627', 'Services bancaires et assimilés'),
+    account('641', 'Rémunérations du personnel'),
+    account('645', 'Charges de sécurité sociale et de prévoyance'),
+    account('658', 'Charges diverses de gestion courante'),
+    account('706', 'Prestations de services'),
+    account('707', 'Ventes de marchandises'),
+    account('708', 'Produits des activités annexes'),
+    account('7588', 'Produits divers de gestion courante (contribution coopérative)'),
+    account('791', "Transferts de charges d'exploitation"),
+  ];
+}
+
+export interface DefaultJournal {
+  code: string;
+  label: string;
+}
+
+/** The five journals every coop keeps. */
+export function defaultJournals(): DefaultJournal[] {
+  return [
+    { code: 'VT', label: 'Ventes' },
+    { code: 'AC', label: 'Achats' },
+    { code: 'BQ', label: 'Banque' },
+    { code: 'OD', label: 'Opérations diverses' },
+    { code: 'SA', label: 'Salaires' },
+  ];
+}

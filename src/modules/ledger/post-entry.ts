@@ -1,0 +1,152 @@
+import { and, eq, gte, inArray, lte } from 'drizzle-orm';
+import { recordAudit, type AuditActor } from '../../platform/audit/record-audit.js';
+import { CHECK_VIOLATION, sqlConstraint, sqlState, UNIQUE_VIOLATION, type Executor } from '../../platform/db/client.js';
+import { invalidField, platformErrors, type FieldError } from '../../platform/errors.js';
+import { assertActivitiesExist } from '../activities/index.js';
+import { postEntryInput, type EntryLineInput, type PostEntryInput } from './contract.js';
+import { entryLinesProblem, reverseLines } from './domain/entry-lines.js';
+import { ledgerErrors } from './errors.js';
+import { accounts, fiscalYears, journalEntries, journalEntryLines, journals } from './schema.js';
+
+export interface NewEntry {
+  journal: string;
+  date: string;
+  label: string;
+  source: { type: string; id?: string | null };
+  lines: EntryLineInput[];
+}
+
+function parseEntry(raw: NewEntry): PostEntryInput {
+  // Other modules call this without the HTTP edge: the same schema applies to them.
+  const parsed = postEntryInput.safeParse(raw);
+  if (!parsed.success) {
+    const fields: FieldError[] = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    throw platformErrors.VALIDATION_FAILED(fields);
+  }
+  return parsed.data;
+}
+
+/** Throws a 400 on the date when no fiscal year holds it, a 409 when its year is closed. */
+async function assertYearOpen(tx: Executor, coopId: string, date: string): Promise<void> {
+  const [year] = await tx
+    .select({ closedAt: fiscalYears.closedAt })
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.coopId, coopId), lte(fiscalYears.startDate, date), gte(fiscalYears.endDate, date)));
+  if (!year) throw invalidField('date', { fr: "Aucun exercice comptable ne couvre cette date.", en: 'No fiscal year covers this date.' });
+  if (year.closedAt) throw ledgerErrors.FISCAL_YEAR_CLOSED([{ path: 'date', message: ledgerErrors.FISCAL_YEAR_CLOSED().text }]);
+}
+
+async function assertAccountsUsable(tx: Executor, coopId: string, lines: readonly EntryLineInput[]): Promise<void> {
+  const numbers = [...new Set(lines.map((l) => l.account))];
+  const rows = await tx
+    .select({ number: accounts.number, active: accounts.active })
+    .from(accounts)
+    .where(and(eq(accounts.coopId, coopId), inArray(accounts.number, numbers)));
+  const usable = new Set(rows.filter((r) => r.active).map((r) => r.number));
+  const bad = lines.findIndex((l) => !usable.has(l.account));
+  if (bad >= 0) {
+    throw invalidField(`lines.${bad}.account`, { fr: 'Compte inconnu ou désactivé dans cette coopérative.', en: 'Unknown or deactivated account in this cooperative.' });
+  }
+}
+
+/** The database re-checks what the code checked; a race with a closing lands here. */
+function asLedgerViolation(err: unknown): unknown {
+  if (sqlState(err) === CHECK_VIOLATION && sqlConstraint(err) === 'journal_entries_fiscal_year_open') {
+    return ledgerErrors.FISCAL_YEAR_CLOSED([{ path: 'date', message: ledgerErrors.FISCAL_YEAR_CLOSED().text }]);
+  }
+  if (sqlState(err) === UNIQUE_VIOLATION && sqlConstraint(err) === 'ledger_journal_entries_reverses_key') return ledgerErrors.ENTRY_ALREADY_REVERSED();
+  return err;
+}
+
+async function writeEntry(tx: Executor, actor: AuditActor, input: PostEntryInput, reversesEntryId: string | null): Promise<{ id: string }> {
+  const problem = entryLinesProblem(input.lines);
+  if (problem) throw invalidField(problem.path, problem.message);
+  const [journal] = await tx
+    .select({ code: journals.code })
+    .from(journals)
+    .where(and(eq(journals.coopId, actor.coopId), eq(journals.code, input.journal)));
+  if (!journal) throw invalidField('journal', { fr: 'Journal inconnu dans cette coopérative.', en: 'Unknown journal in this cooperative.' });
+  await assertAccountsUsable(tx, actor.coopId, input.lines);
+  await assertActivitiesExist(tx, actor.coopId, input.lines.flatMap((l) => (l.activityId ? [l.activityId] : [])), 'lines');
+  await assertYearOpen(tx, actor.coopId, input.date);
+  try {
+    const [entry] = await tx
+      .insert(journalEntries)
+      .values({
+        coopId: actor.coopId,
+        journalCode: input.journal,
+        entryDate: input.date,
+        label: input.label,
+        sourceType: input.source.type,
+        sourceId: input.source.id ?? null,
+        reversesEntryId,
+        createdBy: actor.userId,
+      })
+      .returning({ id: journalEntries.id, number: journalEntries.number });
+    await tx.insert(journalEntryLines).values(
+      input.lines.map((l, i) => ({
+        coopId: actor.coopId,
+        entryId: entry.id,
+        lineNo: i + 1,
+        accountNumber: l.account,
+        activityId: l.activityId ?? null,
+        debitCents: l.debitCents ?? 0,
+        creditCents: l.creditCents ?? 0,
+        label: l.label ?? null,
+        entryDate: input.date,
+      })),
+    );
+    await recordAudit(tx, actor, {
+      action: reversesEntryId ? 'journal_entry.reversed' : 'journal_entry.posted',
+      entityType: 'journal_entry',
+      entityId: entry.id,
+      after: { number: entry.number, journal: input.journal, date: input.date, label: input.label, source: input.source, reversesEntryId, lines: input.lines },
+    });
+    return { id: entry.id };
+  } catch (err) {
+    throw asLedgerViolation(err);
+  }
+}
+
+/**
+ * Posts a balanced entry in the caller's transaction (the invoicing, payments, expenses
+ * modules post through it). Checked before writing: at least two lines, debits equal
+ * credits, the journal, accounts and activities exist in the coop, and the date falls in
+ * an open fiscal year. The database checks the balance and the year again at commit.
+ */
+export async function postEntry(tx: Executor, actor: AuditActor, raw: NewEntry): Promise<{ id: string }> {
+  return writeEntry(tx, actor, parseEntry(raw), null);
+}
+
+/**
+ * Cancels a posted entry by a reversing one (contre-passation): same journal, accounts and
+ * activities, debits and credits swapped, dated `date`. A posted entry is never changed;
+ * this is how a mistake is corrected. An entry is reversed once at most.
+ */
+export async function reverseEntry(tx: Executor, actor: AuditActor, entryId: string, date: string, label?: string): Promise<{ id: string }> {
+  const [entry] = await tx
+    .select()
+    .from(journalEntries)
+    .where(and(eq(journalEntries.coopId, actor.coopId), eq(journalEntries.id, entryId)));
+  if (!entry) throw ledgerErrors.ENTRY_NOT_FOUND();
+  const [already] = await tx
+    .select({ id: journalEntries.id })
+    .from(journalEntries)
+    .where(and(eq(journalEntries.coopId, actor.coopId), eq(journalEntries.reversesEntryId, entryId)));
+  if (already) throw ledgerErrors.ENTRY_ALREADY_REVERSED();
+  const lines = await tx
+    .select()
+    .from(journalEntryLines)
+    .where(and(eq(journalEntryLines.coopId, actor.coopId), eq(journalEntryLines.entryId, entryId)))
+    .orderBy(journalEntryLines.lineNo);
+  const input = parseEntry({
+    journal: entry.journalCode,
+    date,
+    label: label ?? `Contre-passation de l'écriture n° ${entry.number} – ${entry.label}`.slice(0, 300),
+    source: { type: entry.sourceType, id: entry.sourceId },
+    lines: reverseLines(
+      lines.map((l) => ({ account: l.accountNumber, debitCents: l.debitCents, creditCents: l.creditCents, activityId: l.activityId, label: l.label })),
+    ),
+  });
+  return writeEntry(tx, actor, input, entryId);
+}

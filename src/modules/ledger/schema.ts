@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, date, foreignKey, index, pgTable, primaryKey, smallint, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { cents, coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { activities } from '../activities/schema.js';
+import type { AccountKind } from './domain/chart-of-accounts.js';
+
+/**
+ * The chart of accounts of a cooperative (plan comptable général numbers), seeded from the
+ * PCG and editable per coop. Lines name an account by its number, as accountants do.
+ */
+export const accounts = pgTable(
+  'ledger_accounts',
+  {
+    id: id(),
+    coopId: coopId(),
+    number: varchar({ length: 12 }).notNull(),
+    label: varchar({ length: 200 }).notNull(),
+    kind: varchar({ length: 16 }).$type<AccountKind>().notNull(),
+    active: boolean().notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('ledger_accounts_coop_number_key').on(t.coopId, t.number),
+    unique('ledger_accounts_coop_id_id_key').on(t.coopId, t.id),
+    // PCG classes 1 to 8; the class is the first digit, never stored apart from the number.
+    check('ledger_accounts_number_check', sql`${t.number} ~ '^[1-8][0-9]{1,11}$'`),
+    check('ledger_accounts_kind_check', sql`${t.kind} in ('equity', 'asset', 'third_party', 'member', 'cash', 'expense', 'revenue')`),
+  ],
+);
+
+/** Journals: VT sales, AC purchases, BQ bank, OD miscellaneous, SA salaries. */
+export const journals = pgTable(
+  'ledger_journals',
+  {
+    coopId: coopId(),
+    code: varchar({ length: 4 }).notNull(),
+    label: varchar({ length: 100 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.coopId, t.code] }), check('ledger_journals_code_check', sql`${t.code} ~ '^[A-Z]{2,4}$'`)],
+);
+
+/**
+ * Fiscal years (exercices). They never overlap (an exclusion constraint, in the
+ * ledger_integrity migration); a closed year takes no entry and is never reopened.
+ */
+export const fiscalYears = pgTable(
+  'ledger_fiscal_years',
+  {
+    id: id(),
+    coopId: coopId(),
+    startDate: date({ mode: 'string' }).notNull(),
+    endDate: date({ mode: 'string' }).notNull(),
+    closedAt: timestamp({ withTimezone: true }),
+    closedBy: uuid(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('ledger_fiscal_years_coop_id_id_key').on(t.coopId, t.id),
+    check('ledger_fiscal_years_dates_check', sql`${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+/**
+ * A journal entry (écriture). Posted entries are never changed or deleted (triggers refuse
+ * it); a correction is a reversing entry pointing at the one it cancels.
+ */
+export const journalEntries = pgTable(
+  'ledger_journal_entries',
+  {
+    id: id(),
+    coopId: coopId(),
+    /** Order of posting; gaps are allowed (the legal gap-free series is the invoice number). */
+    number: bigint({ mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    journalCode: varchar({ length: 4 }).notNull(),
+    entryDate: date({ mode: 'string' }).notNull(),
+    label: varchar({ length: 300 }).notNull(),
+    /** The document the entry comes from ('invoice', 'payment', 'manual'…) and its id. */
+    sourceType: varchar({ length: 40 }).notNull(),
+    sourceId: uuid(),
+    reversesEntryId: uuid(),
+    postedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid(),
+  },
+  (t) => [
+    unique('ledger_journal_entries_coop_id_id_key').on(t.coopId, t.id),
+    // Lines copy the entry date; this key lets their foreign key prove the copy is right.
+    unique('ledger_journal_entries_coop_id_date_key').on(t.coopId, t.id, t.entryDate),
+    unique('ledger_journal_entries_coop_number_key').on(t.coopId, t.number),
+    // An entry is reversed once at most.
+    unique('ledger_journal_entries_reverses_key').on(t.coopId, t.reversesEntryId),
+    foreignKey({ name: 'ledger_journal_entries_journal_fk', columns: [t.coopId, t.journalCode], foreignColumns: [journals.coopId, journals.code] }),
+    foreignKey({ name: 'ledger_journal_entries_reverses_fk', columns: [t.coopId, t.reversesEntryId], foreignColumns: [t.coopId, t.id] }),
+    index('ledger_journal_entries_date_idx').on(t.coopId, t.entryDate, t.number),
+    index('ledger_journal_entries_source_idx').on(t.coopId, t.sourceType, t.sourceId),
+  ],
+);
+
+/**
+ * Lines of an entry: one account, a debit or a credit in cents, and the activity (analytic
+ * code) the money belongs to. The coop, account and date are copied on each line so
+ * balances by account, activity and period read one index (covering indexes with the
+ * amounts are created in the ledger_integrity migration).
+ */
+export const journalEntryLines = pgTable(
+  'ledger_journal_entry_lines',
+  {
+    coopId: coopId(),
+    entryId: uuid().notNull(),
+    lineNo: smallint().notNull(),
+    accountNumber: varchar({ length: 12 }).notNull(),
+    activityId: uuid(),
+    debitCents: cents().notNull().default(0),
+    creditCents: cents().notNull().default(0),
+    label: varchar({ length: 300 }),
+    entryDate: date({ mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coopId, t.entryId, t.lineNo] }),
+    foreignKey({
+      name: 'ledger_lines_entry_fk',
+      columns: [t.coopId, t.entryId, t.entryDate],
+      foreignColumns: [journalEntries.coopId, journalEntries.id, journalEntries.entryDate],
+    }),
+    foreignKey({ name: 'ledger_lines_account_fk', columns: [t.coopId, t.accountNumber], foreignColumns: [accounts.coopId, accounts.number] }),
+    // A plain foreign key to another module's table; no ORM relation reaches into it.
+    foreignKey({ name: 'ledger_lines_activity_fk', columns: [t.coopId, t.activityId], foreignColumns: [activities.coopId, activities.id] }),
+    check('ledger_lines_amounts_check', sql`${t.debitCents} >= 0 and ${t.creditCents} >= 0 and (${t.debitCents} > 0) <> (${t.creditCents} > 0)`),
+    check('ledger_lines_line_no_check', sql`${t.lineNo} >= 1`),
+  ],
+);
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type FiscalYearRow = typeof fiscalYears.$inferSelect;
+export type JournalEntryRow = typeof journalEntries.$inferSelect;
+export type JournalEntryLineRow = typeof journalEntryLines.$inferSelect;

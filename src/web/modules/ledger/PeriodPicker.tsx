@@ -1,0 +1,34 @@
+import { SimpleGrid, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Period } from './use-ledger';
+
+/** The two dates of a ledger period; an empty or reversed period shows under the field. */
+export function PeriodPicker({ period, onChange, children }: { period: Period; onChange: (name: keyof Period, value: string) => void; children?: React.ReactNode }) {
+  const { t } = useTranslation();
+  const reversed = period.from && period.to && period.to < period.from;
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+      <TextInput
+        type="date"
+        label={t('ledger.period.from')}
+        value={period.from}
+        onChange={(event) => onChange('from', event.currentTarget.value)}
+        required
+        data-testid="ledger-period-from"
+      />
+      <TextInput
+        type="date"
+        label={t('ledger.period.to')}
+        value={period.to}
+        onChange={(event) => onChange('to', event.currentTarget.value)}
+        error={reversed ? t('ledger.period.reversed') : undefined}
+        required
+        data-testid="ledger-period-to"
+      />
+      {children}
+    </SimpleGrid>
+  );
+}
+
+/** Whether the period can be asked for. */
+export const isValidPeriod = (p: Period) => Boolean(p.from && p.to && p.from <= p.to);

@@ -1,0 +1,62 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Page } from '../../../platform/http/pagination';
+import type { Account, GeneralLedgerPage, TrialBalance } from '../../../modules/ledger/contract';
+import { api } from '../../lib/api';
+import type { Wire } from '../../lib/wire';
+
+export type TrialBalanceData = Wire<TrialBalance>;
+export type GeneralLedgerData = Wire<GeneralLedgerPage>;
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** The calendar year of today, the period a ledger page opens on. */
+export function currentYear(today = new Date()): Period {
+  const year = today.getFullYear();
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/** Where the browser downloads an export: same origin, the session cookie goes with it. */
+export function csvUrl(path: string, query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  params.set('format', 'csv');
+  return `${path}?${params.toString()}`;
+}
+
+/** GET /api/ledger/trial-balance (staff, admins). */
+export function useTrialBalance(period: Period, enabled: boolean) {
+  return useQuery({
+    queryKey: ['ledger', 'trial-balance', period],
+    queryFn: () => api.get<TrialBalanceData>('/api/ledger/trial-balance', { query: { ...period } }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export interface GeneralLedgerFilters extends Period {
+  account?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** GET /api/ledger/general-ledger (staff, admins). */
+export function useGeneralLedger(filters: GeneralLedgerFilters, enabled: boolean) {
+  return useQuery({
+    queryKey: ['ledger', 'general-ledger', filters],
+    queryFn: () => api.get<GeneralLedgerData>('/api/ledger/general-ledger', { query: { ...filters } }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The chart of accounts, for the account filter (it fits one page). */
+export function useAccounts() {
+  return useQuery({
+    queryKey: ['ledger', 'accounts'],
+    queryFn: () => api.get<Wire<Page<Account>>>('/api/ledger/accounts', { query: { pageSize: 200 } }),
+    staleTime: 60_000,
+  });
+}
