@@ -27,6 +27,18 @@ describe('reading the XML of a bank file', () => {
     expect(childrenNamed(root, 'Nm')).toHaveLength(1);
   });
 
+  it('keeps values as written, default namespaces included, and decodes references in attributes', () => {
+    const root = readXml('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">\n<Id n="007" t="a &lt; b">00120</Id>\n<Flag>true</Flag>\n</Document>');
+    expect(root.attributes).toEqual({ xmlns: 'urn:iso:std:iso:20022:tech:xsd:camt.053.001.08' });
+    expect(child(root, 'Id')).toMatchObject({ text: '00120', attributes: { n: '007', t: 'a < b' }, line: 2 });
+    expect(textAt(root, 'Flag')).toBe('true');
+  });
+
+  it('points at an unknown entity', () => {
+    const err = syntaxError('<Doc>\n  <Nm>a &amp; b&nbsp;</Nm>\n</Doc>');
+    expect([err.line, err.column]).toEqual([2, 16]);
+  });
+
   it('reports a mismatched closing tag with its line and column', () => {
     const err = syntaxError('<Doc>\n  <Amt>1</Ammt>\n</Doc>');
     expect([err.line, err.column]).toEqual([2, 9]);
@@ -35,7 +47,8 @@ describe('reading the XML of a bank file', () => {
   it('refuses unknown entities, a DOCTYPE, unclosed elements and trailing content', () => {
     expect(syntaxError('<Doc>&nbsp;</Doc>').message).toContain('Unknown entity');
     expect(syntaxError('<!DOCTYPE Doc [<!ENTITY x SYSTEM "file:///etc/passwd">]><Doc>&x;</Doc>').message).toContain('DOCTYPE');
-    expect(syntaxError('<Doc><Amt>').message).toContain('not closed');
+    expect(syntaxError('<Doc>\n  <Amt>1</Amt>\n').message).toMatch(/unclosed tag 'Doc'/i);
+    expect(syntaxError('<Doc><Amt>').message).toContain('"Amt"');
     expect(syntaxError('<Doc/><Doc/>').message).toContain('after the root');
     expect(syntaxError('').message).toContain('empty');
   });
