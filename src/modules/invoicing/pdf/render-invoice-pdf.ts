@@ -1,0 +1,552 @@
+import { readFile } from 'node:fs/promises';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import type { VatBreakdown, VatCategory } from '../domain/compute-totals.js';
+import { toCrossIndustryInvoice } from '../domain/factur-x-xml.js';
+import { formatEuros, formatFrenchDate, formatQuantity, formatVatRate, scaledToDecimal } from '../domain/french-format.js';
+import type { DocumentKind, InvoiceDocument, PostalAddress } from '../domain/invoice-document.js';
+import { OPERATION_CATEGORY_TEXT, VAT_ON_DEBITS_TEXT } from '../domain/mentions.js';
+import { makeFacturX, setDocumentInfo, setFileIdentifier, type DocumentInfo } from './factur-x-pdfa.js';
+
+/**
+ * The PDF of an issued invoice, deposit invoice or credit note: what the client reads, and with
+ * `facturX` the legal e-invoice itself (PDF/A-3B carrying factur-x.xml, see factur-x-pdfa.ts).
+ *
+ * Same input, same bytes: nothing reads the clock or draws a random number (pdf-lib's default
+ * dates, font subset tags and file ID are all replaced), because the SHA-256 of the PDF is
+ * stored when the invoice is validated and the stored bytes are what is served afterwards.
+ */
+export interface RenderInvoicePdfOptions {
+  facturX: boolean;
+  /** Creation date written in the PDF; the issue date at midnight UTC when not given. */
+  producedAt?: Date;
+}
+
+const ASSETS = new URL('./assets/', import.meta.url);
+let assets: Promise<{ regular: Uint8Array; bold: Uint8Array; icc: Uint8Array }> | undefined;
+const loadAssets = () =>
+  (assets ??= Promise.all([
+    readFile(new URL('fonts/DejaVuSans.ttf', ASSETS)),
+    readFile(new URL('fonts/DejaVuSans-Bold.ttf', ASSETS)),
+    readFile(new URL('icc/sRGB.icc', ASSETS)),
+  ]).then(([regular, bold, icc]) => ({ regular, bold, icc })));
+
+const TITLES: Record<DocumentKind, string> = { invoice: 'Facture', creditNote: 'Avoir', depositInvoice: "Facture d'acompte" };
+
+export const documentTitle = (doc: Pick<InvoiceDocument, 'kind' | 'number'>) => `${TITLES[doc.kind]} N° ${doc.number}`;
+
+/** UN/ECE Recommendation 20 codes as a French client reads them. */
+const UNIT_LABELS: Record<string, string> = {
+  C62: 'unité', H87: 'pièce', HUR: 'heure', MIN: 'minute', DAY: 'jour', WEE: 'semaine', MON: 'mois', ANN: 'an',
+  LS: 'forfait', KGM: 'kg', GRM: 'g', MTR: 'm', KMT: 'km', MTK: 'm²', MTQ: 'm³', LTR: 'l',
+};
+
+const VAT_LABELS: Record<Exclude<VatCategory, 'S' | 'Z'>, string> = {
+  E: 'Exonérée', AE: 'Autoliq.', K: 'Exonérée', G: 'Exonérée', O: 'Hors champ',
+};
+const lineVatLabel = (category: VatCategory, rateBp: number) =>
+  category === 'S' || category === 'Z' ? formatVatRate(rateBp) : VAT_LABELS[category];
+
+const groupBy = (text: string, sizes: number[]) => {
+  const parts: string[] = [];
+  let at = 0;
+  for (const size of sizes) {
+    if (at >= text.length) break;
+    parts.push(text.slice(at, at + size));
+    at += size;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts.join(' ');
+};
+/** "FR76 3000 6000 0112 3456 7890 189": the grouping banks print, easier to copy without error. */
+export const formatIban = (iban: string) => iban.replace(/\s+/g, '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
+const formatSiren = (siren: string) => (/^\d{9}$/.test(siren) ? groupBy(siren, [3, 3, 3]) : siren);
+const formatSiret = (siret: string) => (/^\d{14}$/.test(siret) ? groupBy(siret, [3, 3, 3, 5]) : siret);
+const addressLines = (a: PostalAddress) => [a.line1, a.line2, `${a.postcode} ${a.city}${a.countryCode === 'FR' ? '' : ` (${a.countryCode})`}`].filter((l): l is string => !!l);
+
+// Layout, in points, on A4.
+const PAGE_W = 595.28;
+const PAGE_H = 841.89;
+const LEFT = 42;
+const RIGHT = PAGE_W - 42;
+const WIDTH = RIGHT - LEFT;
+const TOP = PAGE_H - 40;
+/** Below this the footer (coop identity, page number) is drawn. */
+const BOTTOM = 62;
+
+const INK = rgb(0.13, 0.14, 0.16);
+const MUTED = rgb(0.4, 0.43, 0.47);
+const ACCENT = rgb(0.08, 0.3, 0.4);
+const RULE = rgb(0.78, 0.81, 0.84);
+const SHADE = rgb(0.94, 0.955, 0.965);
+const WHITE = rgb(1, 1, 1);
+
+interface Column {
+  title: string;
+  width: number;
+  align: 'left' | 'right' | 'center';
+}
+const COLUMNS: Column[] = [
+  { title: 'Désignation', width: 180, align: 'left' },
+  { title: 'Qté', width: 38, align: 'right' },
+  { title: 'Unité', width: 42, align: 'left' },
+  { title: 'PU HT', width: 70, align: 'right' },
+  { title: 'Remise', width: 48, align: 'right' },
+  { title: 'TVA', width: 52, align: 'right' },
+  { title: 'Total HT', width: WIDTH - 180 - 38 - 42 - 70 - 48 - 52, align: 'right' },
+];
+const CELL_PAD = 4;
+
+interface TextStyle {
+  size?: number;
+  bold?: boolean;
+  color?: RGB;
+}
+
+/** Pages, a cursor and the fonts: what every block below draws with. */
+class Sheet {
+  readonly pages: PDFPage[] = [];
+  page!: PDFPage;
+  y = TOP;
+  private readonly glyphs: Set<number>;
+
+  constructor(
+    readonly pdf: PDFDocument,
+    readonly regular: PDFFont,
+    readonly bold: PDFFont,
+    private readonly continuationHeader: (sheet: Sheet) => void,
+  ) {
+    const boldGlyphs = new Set(bold.getCharacterSet());
+    this.glyphs = new Set(regular.getCharacterSet().filter((c) => boldGlyphs.has(c)));
+    this.addPage(false);
+  }
+
+  addPage(continuation = true) {
+    this.page = this.pdf.addPage([PAGE_W, PAGE_H]);
+    this.pages.push(this.page);
+    this.y = TOP;
+    if (continuation) this.continuationHeader(this);
+  }
+
+  /** Starts a new page unless `height` still fits above the footer. */
+  ensure(height: number, onNewPage?: () => void) {
+    if (this.y - height < BOTTOM) {
+      this.addPage();
+      onNewPage?.();
+    }
+  }
+
+  font(style: TextStyle) {
+    return style.bold ? this.bold : this.regular;
+  }
+
+  /**
+   * User text may hold characters the font lacks; PDF/A forbids showing the .notdef glyph
+   * (ISO 19005-3, 6.2.11.8), so they become '?', and line breaks become spaces.
+   */
+  clean(text: string) {
+    let out = '';
+    for (const ch of text.replace(/[\r\n\t\f\v]+/g, ' ')) {
+      const code = ch.codePointAt(0)!;
+      out += this.glyphs.has(code) ? ch : code === 0x202f ? '\u00a0' : '?';
+    }
+    return out;
+  }
+
+  width(text: string, style: TextStyle) {
+    return this.font(style).widthOfTextAtSize(this.clean(text), style.size ?? 9);
+  }
+
+  text(text: string, x: number, y: number, style: TextStyle & { align?: 'left' | 'right' | 'center'; page?: PDFPage } = {}) {
+    const size = style.size ?? 9;
+    const value = this.clean(text);
+    const font = this.font(style);
+    const w = font.widthOfTextAtSize(value, size);
+    const left = style.align === 'right' ? x - w : style.align === 'center' ? x - w / 2 : x;
+    (style.page ?? this.page).drawText(value, { x: left, y, size, font, color: style.color ?? INK });
+  }
+
+  /** Words to lines no wider than `width`; a word longer than a line is cut. */
+  wrap(text: string, width: number, style: TextStyle): string[] {
+    const lines: string[] = [];
+    for (const paragraph of text.split(/\r?\n/)) {
+      let line = '';
+      for (const word of this.clean(paragraph).split(/ +/).filter(Boolean)) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (this.width(candidate, style) <= width) {
+          line = candidate;
+          continue;
+        }
+        if (line) lines.push(line);
+        line = '';
+        let rest = word;
+        while (this.width(rest, style) > width) {
+          let cut = rest.length - 1;
+          while (cut > 1 && this.width(rest.slice(0, cut), style) > width) cut--;
+          lines.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
+        }
+        line = rest;
+      }
+      if (line || lines.length === 0) lines.push(line);
+    }
+    return lines;
+  }
+
+  rect(x: number, y: number, width: number, height: number, color: RGB) {
+    this.page.drawRectangle({ x, y, width, height, color });
+  }
+
+  rule(y: number, color = RULE, thickness = 0.6, from = LEFT, to = RIGHT) {
+    this.page.drawLine({ start: { x: from, y }, end: { x: to, y }, thickness, color });
+  }
+}
+
+function drawIdentity(sheet: Sheet, doc: InvoiceDocument): number {
+  const s = doc.seller;
+  const colWidth = 240;
+  let y = TOP - 4;
+  // The client knows the member's activity; the coop is the seller in law and is named below it.
+  const headline = s.activityName ?? s.name;
+  for (const line of sheet.wrap(headline, colWidth, { size: 16, bold: true })) {
+    y -= 17;
+    sheet.text(line, LEFT, y, { size: 16, bold: true, color: ACCENT });
+  }
+  y -= 6;
+  if (s.activityName) {
+    y -= 11;
+    sheet.text('Activité portée par', LEFT, y, { size: 7.5, color: MUTED });
+    for (const line of sheet.wrap(s.name, colWidth, { size: 9.5, bold: true })) {
+      y -= 12;
+      sheet.text(line, LEFT, y, { size: 9.5, bold: true });
+    }
+  }
+  const details = [
+    ...(s.legalInfo ? sheet.wrap(s.legalInfo, colWidth, { size: 8 }) : []),
+    ...addressLines(s.address),
+    `SIREN ${formatSiren(s.siren)} · SIRET ${formatSiret(s.siret)}`,
+    ...(s.vatNumber ? [`N° TVA intracommunautaire ${s.vatNumber}`] : []),
+    ...(s.email ? [s.email] : []),
+  ];
+  for (const line of details) {
+    y -= 10.5;
+    sheet.text(line, LEFT, y, { size: 8, color: MUTED });
+  }
+  return y;
+}
+
+function drawTitleAndDates(sheet: Sheet, doc: InvoiceDocument): number {
+  const title = documentTitle(doc);
+  let size = 18;
+  while (size > 11 && sheet.width(title, { size, bold: true }) > 235) size -= 0.5;
+  let y = TOP - 4 - size;
+  sheet.text(title, RIGHT, y, { size, bold: true, color: ACCENT, align: 'right' });
+  y -= 10;
+
+  const rows: Array<[string, string]> = [["Date d'émission", formatFrenchDate(doc.issueDate)]];
+  if (doc.servicePeriod) {
+    rows.push(['Période de prestation', `du ${formatFrenchDate(doc.servicePeriod.start)} au ${formatFrenchDate(doc.servicePeriod.end)}`]);
+  } else if (doc.deliveryDate) {
+    rows.push(['Date de la prestation', formatFrenchDate(doc.deliveryDate)]);
+  }
+  if (doc.dueDate && doc.kind !== 'creditNote') rows.push(["Date d'échéance", formatFrenchDate(doc.dueDate)]);
+  if (doc.paymentTermsText && doc.kind !== 'creditNote') rows.push(['Conditions de paiement', doc.paymentTermsText]);
+  if (doc.precedingInvoice) {
+    rows.push(['Facture rectifiée', `N° ${doc.precedingInvoice.number} du ${formatFrenchDate(doc.precedingInvoice.issueDate)}`]);
+  }
+  if (doc.buyerReference) rows.push(['Votre référence', doc.buyerReference]);
+
+  const labelX = RIGHT - 250;
+  for (const [label, value] of rows) {
+    y -= 12.5;
+    sheet.text(label, labelX, y, { size: 8, color: MUTED });
+    sheet.text(value, RIGHT, y, { size: 8.5, bold: true, align: 'right' });
+  }
+  return y;
+}
+
+function drawBuyer(sheet: Sheet, doc: InvoiceDocument, top: number): number {
+  const b = doc.buyer;
+  const x = RIGHT - 250;
+  const inner = 250 - 24;
+  const lines: Array<{ text: string; style: TextStyle }> = [
+    ...sheet.wrap(b.name, inner, { size: 10.5, bold: true }).map((text) => ({ text, style: { size: 10.5, bold: true } })),
+    ...addressLines(b.address).flatMap((l) => sheet.wrap(l, inner, { size: 9 })).map((text) => ({ text, style: { size: 9 } })),
+    ...(b.siren ? [{ text: `SIREN ${formatSiren(b.siren)}`, style: { size: 8, color: MUTED } }] : []),
+    ...(b.vatNumber ? [{ text: `N° TVA ${b.vatNumber}`, style: { size: 8, color: MUTED } }] : []),
+  ];
+  const height = 26 + lines.length * 12.5;
+  sheet.rect(x, top - height, 250, height, SHADE);
+  sheet.page.drawRectangle({ x, y: top - height, width: 2.5, height, color: ACCENT });
+  let y = top - 15;
+  sheet.text(doc.kind === 'creditNote' ? 'AVOIR ÉTABLI POUR' : 'FACTURÉ À', x + 12, y, { size: 7, bold: true, color: MUTED });
+  y -= 4;
+  for (const line of lines) {
+    y -= 12.5;
+    sheet.text(line.text, x + 12, y, line.style);
+  }
+  return top - height;
+}
+
+function drawTableHeader(sheet: Sheet) {
+  const height = 18;
+  sheet.rect(LEFT, sheet.y - height, WIDTH, height, ACCENT);
+  let x = LEFT;
+  for (const col of COLUMNS) {
+    const tx = col.align === 'right' ? x + col.width - CELL_PAD : x + CELL_PAD;
+    sheet.text(col.title, tx, sheet.y - 12, { size: 7.5, bold: true, color: WHITE, align: col.align === 'right' ? 'right' : 'left' });
+    x += col.width;
+  }
+  sheet.y -= height;
+}
+
+const discountText = (line: InvoiceDocument['lines'][number]) => {
+  if (line.discountBp) return `${scaledToDecimal(line.discountBp, 2, ',')}\u00a0%`;
+  if (line.discountCents) return formatEuros(line.discountCents);
+  return '';
+};
+
+function drawLines(sheet: Sheet, doc: InvoiceDocument) {
+  const descWidth = COLUMNS[0].width - 2 * CELL_PAD;
+  const nameStyle: TextStyle = { size: 8.5, bold: true };
+  const descStyle: TextStyle = { size: 7.5, color: MUTED };
+  const lineHeight = 10.5;
+
+  drawTableHeader(sheet);
+  doc.lines.forEach((line, index) => {
+    const amounts = doc.totals.lines[index];
+    const cells = [
+      formatQuantity(line.quantityMilli),
+      UNIT_LABELS[line.unitCode] ?? line.unitCode,
+      formatEuros(line.unitPriceCents),
+      discountText(line),
+      lineVatLabel(line.vatCategory, line.vatRateBp),
+      formatEuros(amounts.netCents),
+    ];
+    const textLines = [
+      ...sheet.wrap(line.name, descWidth, nameStyle).map((text) => ({ text, style: nameStyle })),
+      ...(line.description ? sheet.wrap(line.description, descWidth, descStyle).map((text) => ({ text, style: descStyle })) : []),
+    ];
+    let first = true;
+    let remaining = textLines;
+    while (remaining.length > 0) {
+      // A description longer than a page continues on the next one, under the headers again.
+      const room = Math.floor((sheet.y - BOTTOM - 8) / lineHeight);
+      const fullPage = Math.floor((TOP - 20 - 18 - BOTTOM - 8) / lineHeight);
+      // A row stays whole on one page unless it is longer than a page by itself.
+      const mustMove = remaining.length > room && (remaining.length <= fullPage || room < 2);
+      if (mustMove) {
+        sheet.addPage();
+        drawTableHeader(sheet);
+        continue;
+      }
+      const chunk = remaining.slice(0, room);
+      remaining = remaining.slice(room);
+      const height = chunk.length * lineHeight + 7;
+      const baseline = sheet.y - 11;
+      chunk.forEach((l, i) => sheet.text(l.text, LEFT + CELL_PAD, baseline - i * lineHeight, l.style));
+      if (first) {
+        let x = LEFT + COLUMNS[0].width;
+        cells.forEach((cell, i) => {
+          const col = COLUMNS[i + 1];
+          const tx = col.align === 'right' ? x + col.width - CELL_PAD : x + CELL_PAD;
+          sheet.text(cell, tx, baseline, { size: 8, align: col.align === 'right' ? 'right' : 'left', bold: i === 5 });
+          x += col.width;
+        });
+        first = false;
+      }
+      sheet.y -= height;
+      sheet.rule(sheet.y, RULE, 0.4);
+    }
+  });
+}
+
+function vatRowLabel(row: VatBreakdown) {
+  if (row.vatCategory === 'S' || row.vatCategory === 'Z') return `TVA ${formatVatRate(row.vatRateBp)}`;
+  if (row.vatCategory === 'AE') return 'Autoliquidation';
+  if (row.vatCategory === 'O') return 'Hors champ de la TVA';
+  return 'Exonération de TVA';
+}
+
+function drawSummary(sheet: Sheet, doc: InvoiceDocument, keepWith: number) {
+  const t = doc.totals;
+  const credit = doc.kind === 'creditNote';
+  const totals: Array<[string, string]> = [['Total HT', formatEuros(t.lineTotalCents)]];
+  if (t.allowanceTotalCents) {
+    totals.push(['Remises globales', formatEuros(-t.allowanceTotalCents)]);
+    totals.push(['Total HT après remises', formatEuros(t.taxBasisCents)]);
+  }
+  totals.push(['Total TVA', formatEuros(t.vatTotalCents)]);
+  totals.push(['Total TTC', formatEuros(t.grandTotalCents)]);
+  if (t.prepaidCents) totals.push(['Acomptes déjà versés', formatEuros(-t.prepaidCents)]);
+  const finalLabel = credit ? 'Montant de l’avoir' : 'Net à payer';
+
+  const rowH = 14;
+  const vx = LEFT;
+  const vw = 255;
+  // Art. 242 nonies A I 13°: why no VAT is charged, read next to the VAT it explains.
+  const exemptions = exemptionTexts(doc).flatMap((text) => sheet.wrap(text, vw - 8, { size: 8, bold: true }));
+  const vatHeight = 22 + t.vatBreakdown.length * rowH + (exemptions.length ? 6 + exemptions.length * 10 : 0);
+  const totalsHeight = totals.length * rowH + 26;
+  // The payment block stays on the page of the amount it pays.
+  sheet.ensure(Math.max(vatHeight, totalsHeight) + 18 + keepWith);
+  const top = sheet.y - 16;
+
+  // VAT per rate: art. 242 nonies A I 11° wants the VAT total per rate, not only overall.
+  const cols = [vx + 4, vx + vw - 84, vx + vw - 4];
+  sheet.text('Détail de la TVA', cols[0], top - 8, { size: 7.5, bold: true, color: MUTED });
+  sheet.text('Base HT', cols[1], top - 8, { size: 7.5, bold: true, color: MUTED, align: 'right' });
+  sheet.text('Montant TVA', cols[2], top - 8, { size: 7.5, bold: true, color: MUTED, align: 'right' });
+  sheet.rule(top - 13, RULE, 0.6, vx, vx + vw);
+  let y = top - 13;
+  for (const row of t.vatBreakdown) {
+    y -= rowH;
+    sheet.text(vatRowLabel(row), cols[0], y + 4, { size: 8.5 });
+    sheet.text(formatEuros(row.basisCents), cols[1], y + 4, { size: 8.5, align: 'right' });
+    sheet.text(formatEuros(row.vatCents), cols[2], y + 4, { size: 8.5, align: 'right' });
+  }
+  y -= 4;
+  for (const line of exemptions) {
+    y -= 10;
+    sheet.text(line, cols[0], y + 2, { size: 8, bold: true });
+  }
+
+  const tx = RIGHT - 230;
+  y = top;
+  for (const [label, value] of totals) {
+    y -= rowH;
+    sheet.text(label, tx + 8, y + 3, { size: 9 });
+    sheet.text(value, RIGHT - 8, y + 3, { size: 9, align: 'right' });
+  }
+  y -= 24;
+  sheet.rect(tx, y - 2, 230, 22, ACCENT);
+  sheet.text(finalLabel, tx + 8, y + 5.5, { size: 10.5, bold: true, color: WHITE });
+  sheet.text(formatEuros(credit ? t.grandTotalCents : t.dueCents), RIGHT - 8, y + 5.5, { size: 10.5, bold: true, color: WHITE, align: 'right' });
+  sheet.y = Math.min(y - 2, top - vatHeight);
+}
+
+function paymentRows(doc: InvoiceDocument): Array<[string, string]> {
+  if (doc.kind === 'creditNote' || doc.totals.dueCents <= 0) return [];
+  const s = doc.seller;
+  return [
+    ['Mode de règlement', 'virement bancaire (SEPA)'],
+    ['IBAN', formatIban(s.iban)],
+    ...(s.bic ? ([['BIC', s.bic]] as Array<[string, string]>) : []),
+    ...(doc.dueDate ? ([['À régler au plus tard le', formatFrenchDate(doc.dueDate)]] as Array<[string, string]>) : []),
+    ['Référence à indiquer sur le virement', doc.number],
+  ];
+}
+
+const paymentHeight = (rows: unknown[]) => (rows.length ? 24 + rows.length * 12.5 + 16 : 0);
+
+function drawPayment(sheet: Sheet, lines: Array<[string, string]>) {
+  if (lines.length === 0) return;
+  const height = paymentHeight(lines) - 16;
+  sheet.ensure(height + 16);
+  const top = sheet.y - 16;
+  sheet.rect(LEFT, top - height, WIDTH, height, SHADE);
+  let y = top - 14;
+  sheet.text('RÈGLEMENT', LEFT + 12, y, { size: 7, bold: true, color: MUTED });
+  y -= 3;
+  for (const [label, value] of lines) {
+    y -= 12.5;
+    sheet.text(label, LEFT + 12, y, { size: 8.5, color: MUTED });
+    sheet.text(value, LEFT + 190, y, { size: 9, bold: true });
+  }
+  sheet.y = top - height;
+}
+
+function exemptionTexts(doc: InvoiceDocument): string[] {
+  const texts = doc.totals.vatBreakdown.map((r) => r.exemptionReason).concat(doc.lines.map((l) => l.exemptionReason));
+  return [...new Set(texts.filter((e): e is string => !!e && !!e.trim()))];
+}
+
+/** The mentions CGI art. 242 nonies A and Code de commerce L441-9 require, in reading order. */
+function mentionTexts(doc: InvoiceDocument): string[] {
+  const m = doc.mentions;
+  return [
+    ...(m.operationCategory ? [OPERATION_CATEGORY_TEXT[m.operationCategory]] : []),
+    ...(m.vatOnDebits ? [VAT_ON_DEBITS_TEXT] : []),
+    ...(m.other ?? []),
+    ...(m.earlyPaymentDiscount ? [m.earlyPaymentDiscount] : []),
+    ...(m.latePenalty ? [m.latePenalty] : []),
+    ...(m.recoveryIndemnity ? [m.recoveryIndemnity] : []),
+  ];
+}
+
+function drawMentions(sheet: Sheet, doc: InvoiceDocument) {
+  const style: TextStyle = { size: 7.5, color: MUTED };
+  const lineHeight = 9.5;
+  const lines = mentionTexts(doc).flatMap((text) => sheet.wrap(text, WIDTH, style));
+  const height = 16 + lines.length * lineHeight;
+  // At the foot of the last page, where a reader expects the conditions; on a new page if full.
+  sheet.ensure(height + 20);
+  let y = BOTTOM + height;
+  sheet.rule(y, RULE, 0.6);
+  y -= 12;
+  sheet.text('Conditions et mentions légales', LEFT, y, { size: 7.5, bold: true, color: INK });
+  for (const line of lines) {
+    y -= lineHeight;
+    sheet.text(line, LEFT, y, style);
+  }
+  sheet.y = BOTTOM;
+}
+
+function drawFooters(sheet: Sheet, doc: InvoiceDocument) {
+  const s = doc.seller;
+  const identity = [s.name, s.legalInfo, `SIRET ${formatSiret(s.siret)}`, s.vatNumber ? `TVA ${s.vatNumber}` : undefined]
+    .filter(Boolean)
+    .join(' · ');
+  const count = sheet.pages.length;
+  const lines = sheet.wrap(identity, WIDTH, { size: 6.5 });
+  sheet.pages.forEach((page, i) => {
+    page.drawLine({ start: { x: LEFT, y: 46 }, end: { x: RIGHT, y: 46 }, thickness: 0.4, color: RULE });
+    lines.slice(0, 2).forEach((line, n) => sheet.text(line, LEFT, 36 - n * 8, { size: 6.5, color: MUTED, page }));
+    sheet.text(`${documentTitle(doc)} · page ${i + 1}/${count}`, RIGHT, 20, { size: 7, bold: true, color: MUTED, align: 'right', page });
+  });
+}
+
+function drawContinuationHeader(sheet: Sheet, doc: InvoiceDocument) {
+  const y = TOP - 14;
+  sheet.text(doc.seller.activityName ?? doc.seller.name, LEFT, y, { size: 11, bold: true, color: ACCENT });
+  sheet.text(`${documentTitle(doc)} (suite)`, RIGHT, y, { size: 10, bold: true, color: ACCENT, align: 'right' });
+  sheet.rule(y - 8, RULE, 0.6);
+  sheet.y = y - 20;
+}
+
+export async function renderInvoicePdf(doc: InvoiceDocument, opts: RenderInvoicePdfOptions): Promise<Uint8Array> {
+  const { regular, bold, icc } = await loadAssets();
+  // updateMetadata: false, or pdf-lib stamps the current time and its own name on the file.
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(fontkit);
+  // Fixed subset tags: pdf-lib would draw random ones, making each render differ.
+  const fontRegular = await pdf.embedFont(regular, { subset: true, customName: 'MUTUAA+DejaVuSans' });
+  const fontBold = await pdf.embedFont(bold, { subset: true, customName: 'MUTUAB+DejaVuSans-Bold' });
+
+  const sheet = new Sheet(pdf, fontRegular, fontBold, (s) => drawContinuationHeader(s, doc));
+  const identityBottom = drawIdentity(sheet, doc);
+  const datesBottom = drawTitleAndDates(sheet, doc);
+  const buyerBottom = drawBuyer(sheet, doc, Math.min(identityBottom, datesBottom) - 18);
+  sheet.y = buyerBottom - 24;
+  drawLines(sheet, doc);
+  const payment = paymentRows(doc);
+  drawSummary(sheet, doc, paymentHeight(payment));
+  drawPayment(sheet, payment);
+  drawMentions(sheet, doc);
+  drawFooters(sheet, doc);
+
+  const title = documentTitle(doc);
+  const info: DocumentInfo = {
+    title,
+    author: doc.seller.name,
+    subject: `${title} — ${doc.seller.activityName ?? doc.seller.name} pour ${doc.buyer.name}`,
+    creator: 'Mutualise',
+    producer: 'Mutualise (pdf-lib)',
+    producedAt: opts.producedAt ?? new Date(`${doc.issueDate}T00:00:00Z`),
+  };
+  setDocumentInfo(pdf, info);
+  pdf.setLanguage('fr-FR');
+  setFileIdentifier(pdf, JSON.stringify({ doc, facturX: opts.facturX, producedAt: info.producedAt.toISOString() }));
+  if (opts.facturX) await makeFacturX(pdf, { info, xml: toCrossIndustryInvoice(doc), iccProfile: icc });
+  return pdf.save();
+}
