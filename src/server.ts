@@ -10,6 +10,7 @@ import { buildApp } from './platform/http/app.js';
 import { outboxRoutes } from './platform/mail/routes.js';
 import { activityRoutes } from './modules/activities/index.js';
 import { clientRoutes } from './modules/clients/index.js';
+import { invoiceRoutes } from './modules/invoicing/index.js';
 import { ledgerRoutes } from './modules/ledger/index.js';
 import { coopNames, coopRoutes } from './modules/coops/index.js';
 import { memberRoutes } from './modules/members/index.js';
@@ -55,6 +56,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/activities', plugin: activityRoutes },
       { prefix: '/api/clients', plugin: clientRoutes },
       { prefix: '/api/ledger', plugin: ledgerRoutes },
+      { prefix: '/api/invoices', plugin: invoiceRoutes },
     ],
   });
 }

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { bilingual } from '../../platform/http/messages.js';
+import { pageQuery } from '../../platform/http/pagination.js';
+import { VAT_CATEGORIES } from './domain/compute-totals.js';
+
+// Shared by the routes and the web client: the API's types are written once, here.
+
+export const INVOICE_KINDS = ['invoice', 'credit_note', 'deposit'] as const;
+export const INVOICE_STATUSES = ['draft', 'validated', 'sent', 'partially_paid', 'paid'] as const;
+export const OPERATION_CATEGORIES = ['goods', 'services', 'both'] as const;
+export { VAT_CATEGORIES };
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional();
+
+export const invoiceLineInput = z.object({
+  description: z.string().trim().min(1).max(1000),
+  /** Quantity × 1000 (three decimals); negative on a line that gives something back. */
+  quantityMilli: z
+    .number()
+    .int()
+    .min(-1_000_000_000)
+    .max(1_000_000_000)
+    .refine((q) => q !== 0, { message: bilingual({ fr: 'La quantité ne peut pas être nulle.', en: 'The quantity cannot be zero.' }) }),
+  unit: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{1,8}$/)
+    .default('C62'),
+  unitPriceCents: z.number().int().min(0).max(1_000_000_000_00),
+  discountBp: z.number().int().min(0).max(10_000).optional(),
+  discountCents: z.number().int().min(0).max(1_000_000_000_00).optional(),
+  vatCategory: z.enum(VAT_CATEGORIES).default('S'),
+  vatRateBp: z.number().int().min(0).max(10_000),
+  exemptionReason: optionalText(300),
+});
+export type InvoiceLineInput = z.infer<typeof invoiceLineInput>;
+
+const period = z
+  .object({ start: z.iso.date(), end: z.iso.date() })
+  .refine((p) => p.start <= p.end, { path: ['end'], message: bilingual({ fr: 'La fin précède le début.', en: 'The end is before the start.' }) });
+
+const draftFields = {
+  activityId: z.uuid(),
+  clientId: z.uuid(),
+  /** Date of the delivery or of the end of the service (art. 242 nonies A I 7°). */
+  serviceDate: z.iso.date().nullable().optional(),
+  servicePeriod: period.nullable().optional(),
+  paymentTermsDays: z.number().int().min(0).max(60).optional(),
+  paymentTermsEndOfMonth: z.boolean().optional(),
+  operationCategory: z.enum(OPERATION_CATEGORIES).default('services'),
+  notes: optionalText(5000),
+  lines: z.array(invoiceLineInput).max(500).default([]),
+};
+
+export const createInvoiceBody = z.object({ kind: z.enum(['invoice', 'deposit']).default('invoice'), ...draftFields });
+export type CreateInvoiceBody = z.input<typeof createInvoiceBody>;
+export type NewInvoice = z.infer<typeof createInvoiceBody>;
+
+export const updateInvoiceBody = z.object({ ...draftFields, operationCategory: draftFields.operationCategory.removeDefault(), lines: draftFields.lines.removeDefault() }).partial();
+export type UpdateInvoiceBody = z.infer<typeof updateInvoiceBody>;
+
+export const creditNoteBody = z.union([
+  z.object({ full: z.literal(true) }).strict(),
+  z.object({ lines: z.array(invoiceLineInput).min(1).max(500) }).strict(),
+]);
+export type CreditNoteBody = z.infer<typeof creditNoteBody>;
+
+export const listInvoicesQuery = pageQuery.extend({
+  status: z.enum(INVOICE_STATUSES).optional(),
+  kind: z.enum(INVOICE_KINDS).optional(),
+  activityId: z.uuid().optional(),
+  clientId: z.uuid().optional(),
+  /** Part of the number or of the client's name. */
+  q: z.string().trim().min(1).max(100).optional(),
+});
+export type ListInvoicesQuery = z.infer<typeof listInvoicesQuery>;
+
+export const invoiceParams = z.object({ id: z.uuid() });
+
+export const invoiceSummary = z.object({
+  id: z.string(),
+  kind: z.enum(INVOICE_KINDS),
+  status: z.enum(INVOICE_STATUSES),
+  number: z.string().nullable(),
+  activityId: z.string(),
+  activityCode: z.string(),
+  activityName: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  issueDate: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  netCents: z.number().int(),
+  vatCents: z.number().int(),
+  grossCents: z.number().int(),
+  paidCents: z.number().int(),
+  creditedInvoiceId: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type InvoiceSummary = z.infer<typeof invoiceSummary>;
+
+export const invoiceLine = z.object({
+  position: z.number().int(),
+  description: z.string(),
+  quantityMilli: z.number().int(),
+  unit: z.string(),
+  unitPriceCents: z.number().int(),
+  discountBp: z.number().int().nullable(),
+  discountCents: z.number().int().nullable(),
+  vatCategory: z.enum(VAT_CATEGORIES),
+  vatRateBp: z.number().int(),
+  exemptionReason: z.string().nullable(),
+  netCents: z.number().int(),
+});
+
+export const vatGroup = z.object({
+  vatCategory: z.enum(VAT_CATEGORIES),
+  vatRateBp: z.number().int(),
+  basisCents: z.number().int(),
+  vatCents: z.number().int(),
+});
+
+export const invoiceDetail = invoiceSummary.extend({
+  serviceDate: z.string().nullable(),
+  servicePeriod: z.object({ start: z.string(), end: z.string() }).nullable(),
+  paymentTermsDays: z.number().int(),
+  paymentTermsEndOfMonth: z.boolean(),
+  operationCategory: z.enum(OPERATION_CATEGORIES),
+  currency: z.string(),
+  notes: z.string().nullable(),
+  validatedAt: z.date().nullable(),
+  updatedAt: z.date(),
+  lines: z.array(invoiceLine),
+  vatBreakdown: z.array(vatGroup),
+  /** What remains to be credited (issued invoices); credit notes already issued on it. */
+  creditedCents: z.number().int(),
+});
+export type InvoiceDetail = z.infer<typeof invoiceDetail>;

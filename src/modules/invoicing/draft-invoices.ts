@@ -1,0 +1,154 @@
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record-audit.js';
+import type { Db, Executor } from '../../platform/db/client.js';
+import { invalidField, platformErrors } from '../../platform/errors.js';
+import type { Actor } from '../../platform/http/context.js';
+import { activitySummaries } from '../activities/index.js';
+import { clientIdentityForDocument } from '../clients/index.js';
+import { getCoop } from '../coops/index.js';
+import type { InvoiceLineInput, NewInvoice, UpdateInvoiceBody } from './contract.js';
+import { computeTotals, type DocumentTotals, type TotalsLine } from './domain/compute-totals.js';
+import { lineProblems } from './domain/line-problems.js';
+import { invoiceErrors } from './errors.js';
+import { invoiceScopeOf, visibleInvoice } from './invoice-access.js';
+import { invoiceLines, invoices, type InvoiceRow } from './schema.js';
+
+export const totalsLineOf = (l: Pick<InvoiceLineInput, 'quantityMilli' | 'unitPriceCents' | 'vatCategory' | 'vatRateBp'> & { discountBp?: number | null; discountCents?: number | null; exemptionReason?: string | null }): TotalsLine => ({
+  quantityMilli: l.quantityMilli,
+  unitPriceCents: l.unitPriceCents,
+  ...(l.discountBp != null ? { discountBp: l.discountBp } : {}),
+  ...(l.discountCents != null ? { discountCents: l.discountCents } : {}),
+  vatCategory: l.vatCategory,
+  vatRateBp: l.vatRateBp,
+  ...(l.exemptionReason ? { exemptionReason: l.exemptionReason } : {}),
+});
+
+/**
+ * Checks the lines (rates, discounts) and returns their totals; a 400 naming each bad
+ * field otherwise. A document whose total is negative is a credit note, not an invoice.
+ */
+export function checkedTotals(lines: readonly InvoiceLineInput[]): DocumentTotals {
+  const problems = lineProblems(lines.map(totalsLineOf));
+  if (problems.length) throw platformErrors.VALIDATION_FAILED(problems);
+  const totals = computeTotals({ lines: lines.map(totalsLineOf) });
+  if (totals.taxBasisCents < 0 || totals.vatTotalCents < 0) {
+    throw invalidField('lines', { fr: 'Le total ne peut pas être négatif : établissez un avoir.', en: 'The total cannot be negative: issue a credit note.' });
+  }
+  return totals;
+}
+
+/** The activity and client of a draft: both of the coop, the activity one of the member's own and still open. */
+async function assertParties(tx: Executor, actor: Actor, activityId: string, clientId: string): Promise<void> {
+  const scope = await invoiceScopeOf(tx, actor);
+  const activity = (await activitySummaries(tx, actor.coopId, [activityId])).get(activityId);
+  if (!activity || (scope !== 'all' && !scope.includes(activityId))) {
+    throw invalidField('activityId', { fr: 'Activité inconnue dans cette coopérative.', en: 'Unknown activity in this cooperative.' });
+  }
+  if (activity.status === 'closed') throw invalidField('activityId', { fr: 'Cette activité est clôturée.', en: 'This activity is closed.' });
+  const client = await clientIdentityForDocument(tx, actor.coopId, clientId);
+  if (!client) throw invalidField('clientId', { fr: 'Client inconnu dans cette coopérative.', en: 'Unknown client in this cooperative.' });
+  if (client.archived) throw invalidField('clientId', { fr: 'Ce client est archivé.', en: 'This client is archived.' });
+}
+
+export async function insertLines(tx: Executor, coopId: string, invoiceId: string, lines: readonly InvoiceLineInput[], totals: DocumentTotals): Promise<void> {
+  if (lines.length === 0) return;
+  await tx.insert(invoiceLines).values(
+    lines.map((l, i) => ({
+      coopId,
+      invoiceId,
+      position: i + 1,
+      description: l.description,
+      quantityMilli: l.quantityMilli,
+      unit: l.unit,
+      unitPriceCents: l.unitPriceCents,
+      discountBp: l.discountBp ?? null,
+      discountCents: l.discountCents ?? null,
+      vatCategory: l.vatCategory,
+      vatRateBp: l.vatRateBp,
+      exemptionReason: l.exemptionReason ?? null,
+      netCents: totals.lines[i]!.netCents,
+    })),
+  );
+}
+
+const amountsOf = (totals: DocumentTotals) => ({ netCents: totals.taxBasisCents, vatCents: totals.vatTotalCents, grossCents: totals.grandTotalCents });
+
+/** A draft: no number, no entry; it can change freely until it is validated. */
+export async function createDraftInvoice(db: Db, actor: Actor, input: NewInvoice): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    await assertParties(tx, actor, input.activityId, input.clientId);
+    const totals = checkedTotals(input.lines);
+    const coop = await getCoop(tx, actor.coopId);
+    const [row] = await tx
+      .insert(invoices)
+      .values({
+        coopId: actor.coopId,
+        kind: input.kind,
+        activityId: input.activityId,
+        clientId: input.clientId,
+        serviceDate: input.serviceDate ?? null,
+        servicePeriodStart: input.servicePeriod?.start ?? null,
+        servicePeriodEnd: input.servicePeriod?.end ?? null,
+        paymentTermsDays: input.paymentTermsDays ?? coop.paymentTermsDays,
+        paymentTermsEndOfMonth: input.paymentTermsEndOfMonth ?? coop.paymentTermsEndOfMonth,
+        operationCategory: input.operationCategory,
+        notes: input.notes ?? null,
+        ...amountsOf(totals),
+        createdBy: actor.userId,
+      })
+      .returning();
+    await insertLines(tx, actor.coopId, row.id, input.lines, totals);
+    await recordAudit(tx, actor, { action: 'invoice.draft_created', entityType: 'invoice', entityId: row.id, after: { ...row, lines: input.lines } });
+    return { id: row.id };
+  });
+}
+
+/** The draft the person may edit, locked; 409 once issued (the law freezes it). */
+async function editableDraft(tx: Executor, actor: Actor, id: string): Promise<InvoiceRow> {
+  const row = await visibleInvoice(tx, actor, id, { lock: true });
+  if (row.status !== 'draft') throw invoiceErrors.INVOICE_ISSUED();
+  return row;
+}
+
+/** Changes a draft; when `lines` is given it replaces all the lines. */
+export async function updateDraftInvoice(db: Db, actor: Actor, id: string, patch: UpdateInvoiceBody): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await editableDraft(tx, actor, id);
+    const activityId = patch.activityId ?? before.activityId;
+    const clientId = patch.clientId ?? before.clientId;
+    if (patch.activityId !== undefined || patch.clientId !== undefined) await assertParties(tx, actor, activityId, clientId);
+    const totals = patch.lines ? checkedTotals(patch.lines) : null;
+    const period = patch.servicePeriod === undefined ? {} : { servicePeriodStart: patch.servicePeriod?.start ?? null, servicePeriodEnd: patch.servicePeriod?.end ?? null };
+    const [after] = await tx
+      .update(invoices)
+      .set({
+        activityId,
+        clientId,
+        ...(patch.serviceDate !== undefined ? { serviceDate: patch.serviceDate } : {}),
+        ...period,
+        ...(patch.paymentTermsDays !== undefined ? { paymentTermsDays: patch.paymentTermsDays } : {}),
+        ...(patch.paymentTermsEndOfMonth !== undefined ? { paymentTermsEndOfMonth: patch.paymentTermsEndOfMonth } : {}),
+        ...(patch.operationCategory !== undefined ? { operationCategory: patch.operationCategory } : {}),
+        ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
+        ...(totals ? amountsOf(totals) : {}),
+        updatedAt: new Date(),
+      })
+      .where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, id)))
+      .returning();
+    if (patch.lines && totals) {
+      await tx.delete(invoiceLines).where(and(eq(invoiceLines.coopId, actor.coopId), eq(invoiceLines.invoiceId, id)));
+      await insertLines(tx, actor.coopId, id, patch.lines, totals);
+    }
+    await recordAudit(tx, actor, { action: 'invoice.draft_updated', entityType: 'invoice', entityId: id, before, after: { ...after, ...(patch.lines ? { lines: patch.lines } : {}) } });
+  });
+}
+
+/** A draft has no number yet, so deleting it leaves no gap in the series. */
+export async function deleteDraftInvoice(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await editableDraft(tx, actor, id);
+    await tx.delete(invoices).where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, id)));
+    await recordAudit(tx, actor, { action: 'invoice.draft_deleted', entityType: 'invoice', entityId: id, before });
+  });
+}
+

@@ -1,0 +1,13 @@
+import { defineErrors } from '../../platform/errors.js';
+
+export const invoiceErrors = defineErrors({
+  INVOICE_NOT_FOUND: ['not_found', { fr: 'Facture introuvable.', en: 'Invoice not found.' }],
+  INVOICE_ISSUED: ['conflict', { fr: 'Cette facture est émise : elle ne peut plus être modifiée, seulement corrigée par un avoir.', en: 'This invoice is issued: it cannot be changed, only corrected by a credit note.' }],
+  INVOICE_NOT_ISSUED: ['conflict', { fr: "Un avoir ne corrige qu'une facture émise.", en: 'A credit note only corrects an issued invoice.' }],
+  INVOICE_INCOMPLETE: ['invalid', { fr: 'Mentions obligatoires manquantes : la facture ne peut pas être émise.', en: 'Mandatory mentions are missing: the invoice cannot be issued.' }],
+  CREDIT_EXCEEDS_INVOICE: ['conflict', { fr: "L'avoir dépasse ce qui reste à créditer sur la facture.", en: 'The credit note exceeds what remains to be credited on the invoice.' }],
+  VALIDATION_RESERVED_TO_STAFF: ['forbidden', { fr: "L'émission d'une facture est réservée à l'équipe de la coopérative.", en: "Issuing an invoice is reserved to the cooperative's team." }],
+});
+
+/** The constraint the immutability triggers name (drizzle/0011_invoices_immutable.sql). */
+export const ISSUED_IMMUTABLE = 'invoices_issued_immutable';

@@ -1,0 +1,63 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.js';
+import { activitySummaries } from '../activities/index.js';
+import { clientNames } from '../clients/index.js';
+import type { InvoiceDetail, InvoiceSummary } from './contract.js';
+import { computeTotals } from './domain/compute-totals.js';
+import { totalsLineOf } from './draft-invoices.js';
+import { creditedCentsOf } from './create-credit-note.js';
+import { visibleInvoice, type Viewer } from './invoice-access.js';
+import { invoiceLines, type InvoiceRow } from './schema.js';
+
+/** The list columns of invoices, with the names of their activity and client. */
+export async function summariesOf(db: Executor, coopId: string, rows: InvoiceRow[]): Promise<InvoiceSummary[]> {
+  const activities = await activitySummaries(db, coopId, rows.map((r) => r.activityId));
+  const clients = await clientNames(db, coopId, rows.map((r) => r.clientId));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    number: r.number,
+    activityId: r.activityId,
+    activityCode: activities.get(r.activityId)?.code ?? '',
+    activityName: activities.get(r.activityId)?.name ?? '',
+    clientId: r.clientId,
+    // An issued invoice shows the buyer as it was issued to, not as later renamed.
+    clientName: ((r.mentions as { buyer?: { name?: string } } | null)?.buyer?.name ?? clients.get(r.clientId)) || '',
+    issueDate: r.issueDate,
+    dueDate: r.dueDate,
+    netCents: r.netCents,
+    vatCents: r.vatCents,
+    grossCents: r.grossCents,
+    paidCents: r.paidCents,
+    creditedInvoiceId: r.creditedInvoiceId,
+    createdAt: r.createdAt,
+  }));
+}
+
+/** An invoice with its lines and VAT breakdown, if the person may see it (404 otherwise). */
+export async function getInvoice(db: Executor, viewer: Viewer, id: string): Promise<InvoiceDetail> {
+  const row = await visibleInvoice(db, viewer, id);
+  const lines = await db
+    .select()
+    .from(invoiceLines)
+    .where(and(eq(invoiceLines.coopId, viewer.coopId), eq(invoiceLines.invoiceId, id)))
+    .orderBy(asc(invoiceLines.position));
+  const totals = computeTotals({ lines: lines.map(totalsLineOf) });
+  const [summary] = await summariesOf(db, viewer.coopId, [row]);
+  return {
+    ...summary!,
+    serviceDate: row.serviceDate,
+    servicePeriod: row.servicePeriodStart && row.servicePeriodEnd ? { start: row.servicePeriodStart, end: row.servicePeriodEnd } : null,
+    paymentTermsDays: row.paymentTermsDays,
+    paymentTermsEndOfMonth: row.paymentTermsEndOfMonth,
+    operationCategory: row.operationCategory,
+    currency: row.currency,
+    notes: row.notes,
+    validatedAt: row.validatedAt,
+    updatedAt: row.updatedAt,
+    lines: lines.map(({ coopId: _c, invoiceId: _i, ...l }) => l),
+    vatBreakdown: totals.vatBreakdown.map(({ vatCategory, vatRateBp, basisCents, vatCents }) => ({ vatCategory, vatRateBp, basisCents, vatCents })),
+    creditedCents: row.kind === 'credit_note' ? 0 : await creditedCentsOf(db, viewer.coopId, id),
+  };
+}

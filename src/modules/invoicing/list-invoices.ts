@@ -1,0 +1,38 @@
+import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.js';
+import { offsetOf, type Page } from '../../platform/http/pagination.js';
+import { clientIdsNamed } from '../clients/index.js';
+import type { InvoiceSummary, ListInvoicesQuery } from './contract.js';
+import { summariesOf } from './get-invoice.js';
+import { invoiceScopeOf, visibleInvoices, type Viewer } from './invoice-access.js';
+import { invoices } from './schema.js';
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Invoices the person may see, newest first, filtered by status, kind, activity, client or text. */
+export async function listInvoices(db: Executor, viewer: Viewer, query: ListInvoicesQuery): Promise<Page<InvoiceSummary>> {
+  const visible = visibleInvoices(viewer.coopId, await invoiceScopeOf(db, viewer));
+  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  if (!visible) return empty;
+  const filters: SQL[] = [visible];
+  if (query.status) filters.push(eq(invoices.status, query.status));
+  if (query.kind) filters.push(eq(invoices.kind, query.kind));
+  if (query.activityId) filters.push(eq(invoices.activityId, query.activityId));
+  if (query.clientId) filters.push(eq(invoices.clientId, query.clientId));
+  if (query.q) {
+    const clientIds = await clientIdsNamed(db, viewer.coopId, query.q);
+    const byNumber = ilike(invoices.number, likePattern(query.q));
+    filters.push(clientIds.length ? or(byNumber, inArray(invoices.clientId, clientIds))! : byNumber);
+  }
+  const where = and(...filters);
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(invoices).where(where);
+  if (total === 0) return empty;
+  const rows = await db
+    .select()
+    .from(invoices)
+    .where(where)
+    .orderBy(desc(invoices.createdAt), desc(invoices.id))
+    .limit(query.pageSize)
+    .offset(offsetOf(query));
+  return { items: await summariesOf(db, viewer.coopId, rows), total, page: query.page, pageSize: query.pageSize };
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../../platform/http/context.js';
+import { empty, errorResponses } from '../../platform/http/error-shape.js';
+import { pageOf } from '../../platform/http/pagination.js';
+import { createInvoiceBody, creditNoteBody, invoiceDetail, invoiceParams, invoiceSummary, listInvoicesQuery, updateInvoiceBody } from './contract.js';
+import { createCreditNote } from './create-credit-note.js';
+import { createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
+import { getInvoice } from './get-invoice.js';
+import { listInvoices } from './list-invoices.js';
+import { validateInvoice } from './validate-invoice.js';
+
+const EVERYONE = ['admin', 'staff', 'member'] as const;
+const tags = ['invoices'];
+
+/** The issue date of a document is the calendar day in France, where the coop files its VAT. */
+const todayInFrance = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** Invoices and credit notes; a member reaches only those of their own activities. */
+export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = app.deps.database.db;
+
+  app.get(
+    '/',
+    {
+      config: { access: EVERYONE },
+      schema: { tags, summary: 'Invoices and credit notes I may see', querystring: listInvoicesQuery, response: { 200: pageOf(invoiceSummary), ...errorResponses } },
+    },
+    async (req) => listInvoices(db, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/:id',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'An invoice with its lines and totals', params: invoiceParams, response: { 200: invoiceDetail, ...errorResponses } } },
+    async (req) => getInvoice(db, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Draft an invoice', body: createInvoiceBody, response: { 201: invoiceDetail, ...errorResponses } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { id } = await createDraftInvoice(db, actor, req.body);
+      return reply.status(201).send(await getInvoice(db, actor, id));
+    },
+  );
+
+  app.patch(
+    '/:id',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Change a draft (lines given replace all lines)', params: invoiceParams, body: updateInvoiceBody, response: { 200: invoiceDetail, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await updateDraftInvoice(db, actor, req.params.id, req.body);
+      return getInvoice(db, actor, req.params.id);
+    },
+  );
+
+  app.delete(
+    '/:id',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Delete a draft', params: invoiceParams, response: { 204: empty, ...errorResponses } } },
+    async (req, reply) => {
+      await deleteDraftInvoice(db, actorOf(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/:id/validate',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Issue a draft: number, sales entry, frozen', params: invoiceParams, response: { 200: invoiceDetail, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await validateInvoice(db, actor, req.params.id, todayInFrance());
+      return getInvoice(db, actor, req.params.id);
+    },
+  );
+
+  app.post(
+    '/:id/credit-notes',
+    {
+      config: { access: EVERYONE },
+      schema: { tags, summary: 'Correct an issued invoice by a credit note (all of it or some lines)', params: invoiceParams, body: creditNoteBody, response: { 201: invoiceDetail, ...errorResponses } },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { id } = await createCreditNote(db, actor, req.params.id, req.body, todayInFrance());
+      return reply.status(201).send(await getInvoice(db, actor, id));
+    },
+  );
+}

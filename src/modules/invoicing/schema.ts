@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { cents, coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { activities } from '../activities/schema.js';
+import { clients } from '../clients/schema.js';
+import type { VatCategory } from './domain/compute-totals.js';
+
+export type InvoiceKind = 'invoice' | 'credit_note' | 'deposit';
+export type InvoiceStatus = 'draft' | 'validated' | 'sent' | 'partially_paid' | 'paid';
+
+/**
+ * An invoice, deposit invoice or credit note. A draft has no number; validation gives it the
+ * next number of its series and freezes it (CGI art. 242 nonies A): from then on only its
+ * payment status moves, and a mistake is corrected by a credit note (triggers in SQL).
+ */
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: id(),
+    coopId: coopId(),
+    kind: varchar({ length: 16 }).$type<InvoiceKind>().notNull().default('invoice'),
+    status: varchar({ length: 16 }).$type<InvoiceStatus>().notNull().default('draft'),
+    number: varchar({ length: 40 }),
+    seriesKey: varchar({ length: 16 }),
+    seq: integer(),
+    activityId: uuid().notNull(),
+    clientId: uuid().notNull(),
+    issueDate: date(),
+    serviceDate: date(),
+    servicePeriodStart: date(),
+    servicePeriodEnd: date(),
+    dueDate: date(),
+    paymentTermsDays: integer().notNull().default(30),
+    paymentTermsEndOfMonth: boolean().notNull().default(false),
+    operationCategory: varchar({ length: 16 }).$type<'goods' | 'services' | 'both'>().notNull().default('services'),
+    currency: varchar({ length: 3 }).notNull().default('EUR'),
+    netCents: cents().notNull().default(0),
+    vatCents: cents().notNull().default(0),
+    grossCents: cents().notNull().default(0),
+    paidCents: cents().notNull().default(0),
+    creditedInvoiceId: uuid(),
+    notes: text(),
+    /** Seller and buyer identities as printed, frozen at validation. */
+    mentions: jsonb().$type<Record<string, unknown>>(),
+    createdBy: uuid(),
+    validatedBy: uuid(),
+    validatedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('invoices_coop_id_id_key').on(t.coopId, t.id),
+    uniqueIndex('invoices_coop_number_key').on(t.coopId, t.number).where(sql`${t.number} is not null`),
+    uniqueIndex('invoices_coop_series_seq_key').on(t.coopId, t.seriesKey, t.seq).where(sql`${t.seq} is not null`),
+    foreignKey({ columns: [t.coopId, t.activityId], foreignColumns: [activities.coopId, activities.id] }),
+    foreignKey({ columns: [t.coopId, t.clientId], foreignColumns: [clients.coopId, clients.id] }),
+    foreignKey({ columns: [t.coopId, t.creditedInvoiceId], foreignColumns: [t.coopId, t.id] }),
+    index('invoices_coop_status_idx').on(t.coopId, t.status, t.issueDate),
+    index('invoices_coop_activity_idx').on(t.coopId, t.activityId, t.createdAt),
+    index('invoices_coop_client_idx').on(t.coopId, t.clientId),
+    index('invoices_coop_credited_idx').on(t.coopId, t.creditedInvoiceId).where(sql`${t.creditedInvoiceId} is not null`),
+    check('invoices_kind_check', sql`${t.kind} in ('invoice', 'credit_note', 'deposit')`),
+    check('invoices_status_check', sql`${t.status} in ('draft', 'validated', 'sent', 'partially_paid', 'paid')`),
+    check('invoices_category_check', sql`${t.operationCategory} in ('goods', 'services', 'both')`),
+    check('invoices_currency_check', sql`${t.currency} = 'EUR'`),
+    // A number exists exactly when the invoice has been issued (no number on a draft, no issued invoice without one).
+    check('invoices_number_check', sql`(${t.status} = 'draft') = (${t.number} is null) and (${t.number} is null) = (${t.seq} is null) and (${t.number} is null or (${t.issueDate} is not null and ${t.seriesKey} is not null and ${t.validatedAt} is not null))`),
+    check('invoices_amounts_check', sql`${t.netCents} >= 0 and ${t.vatCents} >= 0 and ${t.grossCents} >= 0 and ${t.paidCents} >= 0 and ${t.grossCents} = ${t.netCents} + ${t.vatCents}`),
+    check('invoices_credit_note_check', sql`(${t.kind} = 'credit_note') = (${t.creditedInvoiceId} is not null)`),
+    check('invoices_terms_check', sql`${t.paymentTermsDays} between 0 and 60`),
+    check('invoices_period_check', sql`(${t.servicePeriodStart} is null) = (${t.servicePeriodEnd} is null) and (${t.servicePeriodStart} is null or ${t.servicePeriodStart} <= ${t.servicePeriodEnd})`),
+  ],
+);
+
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    coopId: coopId(),
+    invoiceId: uuid().notNull(),
+    position: integer().notNull(),
+    description: varchar({ length: 1000 }).notNull(),
+    quantityMilli: bigint({ mode: 'number' }).notNull(),
+    /** UN/ECE Recommendation 20 unit code (C62 unit, HUR hour, DAY…). */
+    unit: varchar({ length: 8 }).notNull().default('C62'),
+    unitPriceCents: cents().notNull(),
+    discountBp: integer(),
+    discountCents: cents(),
+    vatCategory: varchar({ length: 2 }).$type<VatCategory>().notNull(),
+    vatRateBp: integer().notNull(),
+    exemptionReason: varchar({ length: 300 }),
+    netCents: cents().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coopId, t.invoiceId, t.position] }),
+    foreignKey({ columns: [t.coopId, t.invoiceId], foreignColumns: [invoices.coopId, invoices.id] }).onDelete('cascade'),
+    check('invoice_lines_amounts_check', sql`${t.unitPriceCents} >= 0 and ${t.position} >= 1 and ${t.vatRateBp} >= 0`),
+    check('invoice_lines_discount_check', sql`(${t.discountBp} is null or ${t.discountCents} is null) and coalesce(${t.discountBp}, 0) between 0 and 10000 and coalesce(${t.discountCents}, 0) >= 0`),
+    check('invoice_lines_vat_check', sql`${t.vatCategory} in ('S', 'Z', 'E', 'AE', 'K', 'G', 'O') and (${t.vatCategory} = 'S') = (${t.vatRateBp} > 0)`),
+  ],
+);
+
+/**
+ * The counter of a numbering series (one per coop, or per coop and year). Its row lock is
+ * what makes two validations at once take two consecutive numbers.
+ */
+export const invoiceSeries = pgTable(
+  'invoice_series',
+  {
+    coopId: coopId(),
+    seriesKey: varchar({ length: 16 }).notNull(),
+    lastSeq: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.coopId, t.seriesKey] }), check('invoice_series_seq_check', sql`${t.lastSeq} >= 1`)],
+);
+
+export type InvoiceRow = typeof invoices.$inferSelect;
+export type InvoiceLineRow = typeof invoiceLines.$inferSelect;

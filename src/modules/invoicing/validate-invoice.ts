@@ -1,0 +1,61 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.js';
+import type { FieldError } from '../../platform/errors.js';
+import { isStaff, type Actor } from '../../platform/http/context.js';
+import { activitySummaries } from '../activities/index.js';
+import { clientIdentityForDocument } from '../clients/index.js';
+import { getCoop } from '../coops/index.js';
+import { computeTotals } from './domain/compute-totals.js';
+import { missingMentions } from './domain/mentions.js';
+import { totalsLineOf } from './draft-invoices.js';
+import { invoiceErrors } from './errors.js';
+import { documentOf, dueDateOf, issueDocument, partiesOf } from './issue-document.js';
+import { visibleInvoice } from './invoice-access.js';
+import { invoiceLines } from './schema.js';
+
+const required = (path: string): FieldError => ({ path, message: { fr: 'Mention obligatoire manquante.', en: 'Mandatory mention missing.' } });
+
+/**
+ * Issues a draft: checks it fully, then gives it the next number of the coop's series,
+ * freezes the seller's and buyer's identities, posts the sales entry and records the audit,
+ * all in one READ COMMITTED transaction (the series counter is re-read after its lock, so
+ * concurrent validations queue on it instead of failing). An incomplete invoice fails
+ * alone with the list of what it lacks, before any number is taken.
+ *
+ * Only the coop's team validates for now; letting members validate below an amount set by
+ * the coop is a later step.
+ */
+export async function validateInvoice(db: Db, actor: Actor, id: string, today: string): Promise<{ id: string; number: string }> {
+  if (!isStaff(actor)) throw invoiceErrors.VALIDATION_RESERVED_TO_STAFF();
+  return db.transaction(
+    async (tx) => {
+      const row = await visibleInvoice(tx, actor, id, { lock: true });
+      if (row.status !== 'draft') throw invoiceErrors.INVOICE_ISSUED();
+      const lines = await tx
+        .select()
+        .from(invoiceLines)
+        .where(and(eq(invoiceLines.coopId, actor.coopId), eq(invoiceLines.invoiceId, id)))
+        .orderBy(asc(invoiceLines.position));
+      const coop = await getCoop(tx, actor.coopId);
+      const client = await clientIdentityForDocument(tx, actor.coopId, row.clientId);
+      const activity = (await activitySummaries(tx, actor.coopId, [row.activityId])).get(row.activityId);
+      if (!client || !activity) throw invoiceErrors.INVOICE_NOT_FOUND();
+
+      const problems: FieldError[] = [];
+      if (activity.status !== 'active') problems.push({ path: 'activityId', message: { fr: "L'activité n'est pas active.", en: 'The activity is not active.' } });
+      if (client.archived) problems.push({ path: 'clientId', message: { fr: 'Ce client est archivé.', en: 'This client is archived.' } });
+      const totals = computeTotals({ lines: lines.map(totalsLineOf) });
+      if (lines.length > 0 && totals.grandTotalCents <= 0) problems.push({ path: 'lines', message: { fr: 'Le total doit être positif.', en: 'The total must be positive.' } });
+      const parties = partiesOf(coop, activity.name, client, row);
+      const dueDate = dueDateOf(row, today);
+      // The number is not known yet: a placeholder stands for it so the rest is checked now.
+      const doc = documentOf(row, lines, parties, totals, { number: 'PENDING', issueDate: today, dueDate });
+      problems.push(...missingMentions(doc).map(required));
+      if (problems.length) throw invoiceErrors.INVOICE_INCOMPLETE(problems);
+
+      const { number } = await issueDocument(tx, actor, { row, coop, issueDate: today, dueDate, totals, parties, clientName: client.name });
+      return { id, number };
+    },
+    { isolationLevel: 'read committed' },
+  );
+}
