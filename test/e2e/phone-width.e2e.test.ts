@@ -76,7 +76,7 @@ describe('on a phone', () => {
     await expectNoHorizontalOverflow(page);
     await page.getByRole('link', { name: 'Martin Camille' }).click();
     await see(page.getByRole('heading', { name: 'Camille Martin' }));
-    await seeText(page.getByTestId('member-status').first(), 'Salarié (CESA)');
+    await seeText(page.getByTestId('member-status').first(), 'Salarié·e (CESA)');
     await expectNoHorizontalOverflow(page);
   });
 });

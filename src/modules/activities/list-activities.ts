@@ -1,7 +1,7 @@
 import { and, asc, count, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
-import { amongMatches, FEW_MATCHES } from '../../platform/db/search.js';
+import { amongMatches, FEW_MATCHES, likeEscape } from '../../platform/db/search.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { holdersOf } from './activity-lookup.js';
 import { heldBy, visibleActivities } from './activity-access.js';
@@ -9,7 +9,6 @@ import type { Activity, ListActivitiesQuery } from './contract.js';
 import { activities } from './schema.js';
 
 /** `%`, `_` and `\` typed in a search box are searched for, not wildcards. */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Activities a person may see, by code, with their holders. */
 export async function listActivities(db: Executor, actor: Actor, q: ListActivitiesQuery): Promise<Page<Activity>> {

@@ -1,15 +1,12 @@
 import { and, asc, count, eq, exists, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { amongMatches, FEW_MATCHES } from '../../platform/db/search.js';
+import { amongMatches, FEW_MATCHES, likeEscape } from '../../platform/db/search.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { normalizeDigits } from '../../platform/identifiers/siren.js';
 import { activityScopeOf, linkedTo, visibleClients, type Viewer } from './client-access.js';
 import { linkedActivitiesOf } from './client-activities-view.js';
 import type { ClientSummary, ListClientsQuery } from './contract.js';
 import { clientAddresses, clients } from './schema.js';
-
-/** `%`, `_` and `\` typed in a search box are searched for, not wildcards. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Search by name whatever the accents ("Etienne" finds "Étienne"), by SIREN however it

@@ -74,7 +74,9 @@ export const updateCoopSettings = z
     paymentTermsEndOfMonth: z.boolean(),
     latePenaltyRateBp: basisPoints,
     leavingNoticeMonths: z.number().int().min(0).max(12),
-    membershipTypes: z.array(z.enum(MEMBERSHIP_TYPES)).min(1).refine((a) => new Set(a).size === a.length, { message: 'duplicate membership type' }),
+    membershipTypes: z.array(z.enum(MEMBERSHIP_TYPES)).min(1).refine((a) => new Set(a).size === a.length, {
+      message: bilingual({ fr: "Un type d'adhésion est en double.", en: 'A membership type appears twice.' }),
+    }),
     poles: z.array(z.string().trim().min(1).max(60)).max(30),
   })
   .partial()

@@ -8,6 +8,8 @@ import { coopErrors } from './errors.js';
 import { coops, type CoopRow } from './schema.js';
 
 const toSettings = (row: CoopRow): CoopSettings => row as CoopSettings;
+const sirenTaken = () =>
+  coopErrors.SIREN_TAKEN([{ path: 'siren', message: { fr: 'Ce SIREN est déjà celui d’une autre coopérative.', en: 'This SIREN already belongs to another cooperative.' } }]);
 
 export async function getCoop(db: Executor, coopId: string): Promise<CoopSettings> {
   const [row] = await db.select().from(coops).where(eq(coops.id, coopId));
@@ -35,7 +37,7 @@ export async function createCoop(tx: Executor, input: NewCoop): Promise<CoopSett
     await recordAudit(tx, { coopId: row.id, userId: null }, { action: 'coop.created', entityType: 'coop', entityId: row.id, after: row });
     return toSettings(row);
   } catch (err) {
-    if (sqlState(err) === UNIQUE_VIOLATION) throw coopErrors.SIREN_TAKEN([{ path: 'siren', message: 'already used' }]);
+    if (sqlState(err) === UNIQUE_VIOLATION) throw sirenTaken();
     throw err;
   }
 }
@@ -57,7 +59,7 @@ export async function updateCoopSettings(db: Db, actor: Actor, patch: UpdateCoop
       await recordAudit(tx, actor, { action: 'coop.settings_updated', entityType: 'coop', entityId: actor.coopId, before, after });
       return toSettings(after);
     } catch (err) {
-      if (sqlState(err) === UNIQUE_VIOLATION) throw coopErrors.SIREN_TAKEN([{ path: 'siren', message: 'already used' }]);
+      if (sqlState(err) === UNIQUE_VIOLATION) throw sirenTaken();
       throw err;
     }
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { createPerson, createTestCoop, DEMO_PASSWORD } from '../../../test/support/fixtures.js';
 import { auditLog } from '../../platform/audit/schema.js';
+import { coops } from './schema.js';
 
 let t: TestApp;
 let a: Awaited<ReturnType<typeof createTestCoop>>;
@@ -45,6 +46,18 @@ describe('cooperative settings', () => {
     const res = await c.patch('/api/coop', { siret: '73282932000074' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe('siret');
+  });
+
+  it('explains in French a SIREN already held by another cooperative and a membership type given twice', async () => {
+    const c = t.client();
+    await c.login(b.admin.email, DEMO_PASSWORD);
+    const [ofA] = await t.database.db.select({ siren: coops.siren, siret: coops.siret }).from(coops).where(eq(coops.id, a.id));
+    const taken = await c.patch('/api/coop', ofA);
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.fields).toEqual([{ path: 'siren', message: 'Ce SIREN est déjà celui d’une autre coopérative.' }]);
+    const twice = await c.patch('/api/coop', { membershipTypes: ['coworker', 'coworker'] });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.fields).toEqual([{ path: 'membershipTypes', message: "Un type d'adhésion est en double." }]);
   });
 
   it('answers in English when the client asks for it', async () => {

@@ -1,14 +1,13 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { isStaff, type Actor } from '../../platform/http/context.js';
-import { amongMatches, FEW_MATCHES } from '../../platform/db/search.js';
+import { amongMatches, FEW_MATCHES, likeEscape } from '../../platform/db/search.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import type { MemberListItem, MemberListQuery } from './contract.js';
 import { MEMBER_STATUSES } from './domain/lifecycle.js';
 import { members, type MemberRow } from './schema.js';
 import { userNames } from './user-names.js';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Orders by the path through the coop rather than by the alphabet of the status codes. */
 const statusRank = sql.raw(`case members.status ${MEMBER_STATUSES.map((s, i) => `when '${s}' then ${i}`).join(' ')} end`);
@@ -38,7 +37,7 @@ export async function listMembers(db: Executor, actor: Actor, q: MemberListQuery
   if (q.q) {
     // Names are typed without their accents as often as with them ("Helene" for "Hélène").
     // The expression is the one members_search_idx indexes (trigrams): keep them identical.
-    const needle = `%${escapeLike(q.q.toLowerCase())}%`;
+    const needle = `%${likeEscape(q.q.toLowerCase())}%`;
     filters.push(
       sql`f_unaccent(lower(${members.firstName} || ' ' || ${members.lastName} || ' ' || ${members.email} || ' ' || coalesce(${members.companyName}, ''))) like f_unaccent(${needle})`,
     );

@@ -63,6 +63,21 @@ describe('creating members', () => {
     expect(audits).toHaveLength(1);
   });
 
+  it('answers 400 on the field, not 500, to a NUL character in a name, a search or a document title, and writes nothing', async () => {
+    const created = await staffA.post('/api/members', { firstName: 'Nu\u0000l', lastName: 'Octet', email: 'nul@example.org', membershipType: 'coworker' });
+    expect(created.status).toBe(400);
+    expect(fieldPaths(created.body)).toEqual(['firstName']);
+    expect((await staffA.get('/api/members?q=nul@example.org')).body.total).toBe(0);
+
+    const search = await staffA.get('/api/members?q=a%00b');
+    expect(search.status).toBe(400);
+    expect(fieldPaths(search.body)).toEqual(['query.q']);
+
+    const upload = await staffA.upload(`/api/members/${other.id}/documents`, { filename: 'n.pdf', contentType: 'application/pdf', bytes: pdfBytes }, { kind: 'other', title: 'Ti\u0000tre' });
+    expect(upload.status).toBe(400);
+    expect(fieldPaths(upload.body)).toEqual(['title']);
+  });
+
   it('an independent is registered with their company and its SIRET', async () => {
     const res = await staffA.post('/api/members', { firstName: 'Ivan', lastName: 'Indé', email: 'ivan@example.org', membershipType: 'independent', companyName: 'Ivan Conseil', siret });
     expect(res.status).toBe(201);
@@ -320,6 +335,13 @@ describe('the lifecycle of an entrepreneur-salarié', () => {
 });
 
 describe('documents', () => {
+  it('names a download whose file name holds an apostrophe or brackets with a well-formed filename* (RFC 5987)', async () => {
+    const up = await staffA.upload(`/api/members/${other.id}/documents`, { filename: `l'acte signé (1)*.pdf`, contentType: 'application/pdf', bytes: pdfBytes }, { kind: 'other', title: 'Acte' });
+    expect(up.status).toBe(201);
+    const down = await staffA.get(`/api/members/${other.id}/documents/${up.body.id}/content`);
+    expect(down.headers['content-disposition']).toBe(`attachment; filename="l'acte signe (1)*.pdf"; filename*=UTF-8''l%27acte%20sign%C3%A9%20%281%29%2A.pdf`);
+  });
+
   it('staff upload a PDF and download the same bytes, with their SHA-256 recorded', async () => {
     const up = await staffA.upload(`/api/members/${other.id}/documents`, { filename: 'Charte signée.pdf', contentType: 'application/pdf', bytes: pdfBytes }, { kind: 'charter', title: 'Charte', signedOn: today });
     expect(up.status).toBe(201);

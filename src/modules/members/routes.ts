@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invalidField, platformErrors, type FieldError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/context.js';
+import { assertNoNulCharacter } from '../../platform/http/nul-character.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import {
   advisorOption,
@@ -46,7 +47,8 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fiel
           await part.toBuffer();
           throw invalidField('file', { fr: 'Un seul fichier, dans le champ « file ».', en: 'One file only, in the field "file".' });
         }
-        file = { fileName: part.filename || 'document', contentType: part.mimetype, bytes: await part.toBuffer() };
+        // Control characters have no place in a file name and PostgreSQL refuses U+0000.
+        file = { fileName: part.filename.replace(/[\u0000-\u001f\u007f]/g, '') || 'document', contentType: part.mimetype, bytes: await part.toBuffer() };
       } else if (typeof part.value === 'string') {
         raw[part.fieldname] = part.value;
       }
@@ -63,6 +65,7 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fiel
     throw err;
   }
   if (!file || file.bytes.length === 0) throw invalidField('file', { fr: 'Joignez un fichier non vide.', en: 'Attach a non-empty file.' });
+  assertNoNulCharacter(raw);
   // Empty form fields mean "not given", as browsers send every input of the form.
   const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== ''));
   const parsed = documentFields.safeParse(given);
@@ -76,7 +79,9 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fiel
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266). */
 function attachment(fileName: string): string {
   const fallback = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'document';
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // encodeURIComponent leaves ' ( ) * as they are, but the quote ends the charset part of filename*.
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 export async function memberRoutes(fastify: FastifyInstance): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../../platform/auth/schema.js';
+import { bilingual } from '../../platform/http/messages.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 
 // Shared by the routes and the web client: the API's types are written once, here.
@@ -57,7 +58,9 @@ export const userIdParams = z.object({ userId: z.uuid() });
 
 export const setRoles = z.object({
   /** Every role the person holds in the cooperative afterwards; empty removes their access. */
-  roles: z.array(z.enum(PERSON_ROLES)).max(PERSON_ROLES.length).refine((r) => new Set(r).size === r.length, { message: 'duplicate role' }),
+  roles: z.array(z.enum(PERSON_ROLES)).max(PERSON_ROLES.length).refine((r) => new Set(r).size === r.length, {
+    message: bilingual({ fr: 'Un rôle est en double.', en: 'A role appears twice.' }),
+  }),
 });
 export type SetRoles = z.infer<typeof setRoles>;
 

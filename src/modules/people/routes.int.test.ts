@@ -174,6 +174,33 @@ describe('a person of another cooperative', () => {
     expect((await c.get('/api/dashboard')).body.coop).toBeDefined();
   });
 
+  it('lets no cooperative choose, through its invitation link, the password of an account that opens another one too', async () => {
+    const email = 'shared@example.org';
+    await invite(admin, { email, firstName: 'Paul', lastName: 'Partagé', role: 'staff' });
+    const otherAdmin = t.client();
+    await otherAdmin.login(other.admin.email, DEMO_PASSWORD);
+    await invite(otherAdmin, { email, firstName: 'Paul', lastName: 'Partagé', role: 'admin' });
+    const linkHere = tokenIn((await admin.get(`/api/outbox?to=${email}`)).body.items[0].textBody)!;
+    const linkThere = tokenIn((await otherAdmin.get(`/api/outbox?to=${email}`)).body.items[0].textBody)!;
+
+    for (const token of [linkHere, linkThere]) {
+      expect((await t.client().get(`/api/auth/invitations/${token}`)).body.error.code).toBe('INVITATION_OF_SHARED_ACCOUNT');
+      const takeover = await t.client().post('/api/auth/invitations/accept', { token, displayName: 'Intrus', password: 'la phrase de l’intrus' });
+      expect(takeover.status).toBe(409);
+    }
+    const [account] = await t.database.db.select().from(users).where(eq(users.email, email));
+    expect(account.passwordHash).toBeNull();
+
+    // The person chooses it from a reset link, which no cooperative's outbox shows.
+    await t.client().post('/api/auth/password-reset/request', { email });
+    const [reset] = await t.database.db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.template, 'password_reset')));
+    expect(reset.coopId).toBeNull();
+    const resetToken = /token=([\w-]+)/.exec(reset.textBody)![1];
+    expect((await t.client().post('/api/auth/password-reset/confirm', { token: resetToken, newPassword: 'la phrase de passe de Paul' })).status).toBe(204);
+    const session = await t.client().login(email, 'la phrase de passe de Paul');
+    expect(session.body.coops.map((x: { id: string }) => x.id).sort()).toEqual([coop.id, other.id].sort());
+  });
+
   it('writes the mail in English when the inviter works in English', async () => {
     await t.database.db.update(users).set({ locale: 'en' }).where(eq(users.id, other.admin.id));
     const c = t.client();
@@ -197,6 +224,19 @@ describe('resending an invitation', () => {
     expect(second).not.toBe(first);
     expect((await t.client().get(`/api/auth/invitations/${first}`)).status).toBe(200);
     expect((await t.client().get(`/api/auth/invitations/${second}`)).body.role).toBe('staff');
+  });
+
+  it('lets no older invitation link set the password again once the person has chosen one', async () => {
+    const res = await invite(admin, { email: 'twice@example.org', firstName: 'Tom', lastName: 'Deux', role: 'staff' });
+    await admin.post(`/api/people/invitations/${res.body.userId}/resend`);
+    const [second, first] = (await admin.get('/api/outbox?to=twice%40example.org')).body.items.map((m: { textBody: string }) => tokenIn(m.textBody)!);
+    expect((await t.client().post('/api/auth/invitations/accept', { token: second, displayName: 'Tom Deux', password: 'la phrase de passe de Tom' })).status).toBe(200);
+
+    expect((await t.client().get(`/api/auth/invitations/${first}`)).status).toBe(404);
+    const takeover = await t.client().post('/api/auth/invitations/accept', { token: first, displayName: 'Intrus', password: 'la phrase de l’intrus' });
+    expect(takeover.status).toBe(404);
+    expect((await t.client().post('/api/auth/login', { email: 'twice@example.org', password: 'la phrase de l’intrus' })).status).toBe(401);
+    expect((await t.client().login('twice@example.org', 'la phrase de passe de Tom')).status).toBe(200);
   });
 
   it('refuses to resend to a person who already chose a password', async () => {
@@ -223,6 +263,12 @@ describe('changing roles', () => {
     const res = await admin.put(`/api/people/${coop.admin.id}/roles`, { roles: ['staff'] });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('OWN_ADMIN_ROLE');
+  });
+
+  it('explains in French a role given twice', async () => {
+    const res = await admin.put(`/api/people/${coop.staff.id}/roles`, { roles: ['staff', 'staff'] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ path: 'roles', message: 'Un rôle est en double.' }]);
   });
 
   it('lets an admin demote another admin while one remains', async () => {

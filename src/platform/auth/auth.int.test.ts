@@ -107,6 +107,7 @@ describe('passwords', () => {
     await c.login(coop.staff.email, DEMO_PASSWORD);
     const wrong = await c.post('/api/auth/password', { currentPassword: 'nope-nope-nope', newPassword: 'a-brand-new-passphrase' });
     expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields).toEqual([{ path: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' }]);
     const weak = await c.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' });
     expect(weak.status).toBe(400);
     expect(weak.body.error.fields[0].path).toBe('newPassword');

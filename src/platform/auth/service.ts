@@ -157,7 +157,7 @@ export async function switchCoop(db: Db, auth: AuthContext, coopId: string): Pro
 
 export async function changePassword(db: Db, auth: AuthContext, current: string, next: string, ip?: string): Promise<void> {
   const user = await findUserById(db, auth.userId);
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) throw authErrors.WRONG_PASSWORD([{ path: 'currentPassword', message: 'wrong password' }]);
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) throw authErrors.WRONG_PASSWORD([{ path: 'currentPassword', message: { fr: 'Le mot de passe actuel est incorrect.', en: 'The current password is wrong.' } }]);
   assertPasswordPolicy('newPassword', next, { email: user.email, displayName: user.displayName });
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
@@ -224,10 +224,22 @@ export interface InvitationView {
   role: Role;
 }
 
+/**
+ * An invitation link lets whoever reads it (the inviting cooperative's admins, in its outbox)
+ * choose the account's password. That is harmless only while the account opens no other
+ * cooperative; otherwise the password is chosen through a reset link, which no outbox shows.
+ */
+async function assertAccountOnlyIn(db: Executor, userId: string, coopId: string): Promise<void> {
+  if ((await coopsOf(db, userId)).some((c) => c.coopId !== coopId)) throw authErrors.INVITATION_OF_SHARED_ACCOUNT();
+}
+
 export async function viewInvitation(db: Db, token: string, now = new Date()): Promise<InvitationView> {
   const row = await findLiveToken(db, 'invitation', token, now);
   const user = row && (await findUserById(db, row.userId));
-  if (!row || !user || !row.coopId || !row.role) throw authErrors.INVITATION_NOT_FOUND();
+  // Invitation links sit in the inviting cooperative's outbox, readable by its admins: once the
+  // person has chosen a password, an older link must not set another one (account takeover).
+  if (!row || !user || user.passwordHash !== null || !row.coopId || !row.role) throw authErrors.INVITATION_NOT_FOUND();
+  await assertAccountOnlyIn(db, user.id, row.coopId);
   return { email: user.email, displayName: user.displayName, coopId: row.coopId, role: row.role };
 }
 
@@ -247,7 +259,13 @@ export async function acceptInvitation(
       .where(and(eq(authTokens.tokenHash, sha256(input.token)), isNull(authTokens.usedAt)))
       .returning({ userId: authTokens.userId });
     if (used.length === 0) throw authErrors.INVITATION_NOT_FOUND();
-    await tx.update(users).set({ passwordHash, displayName: input.displayName }).where(eq(users.id, used[0].userId));
+    await assertAccountOnlyIn(tx, used[0].userId, invitation.coopId);
+    const chosen = await tx
+      .update(users)
+      .set({ passwordHash, displayName: input.displayName })
+      .where(and(eq(users.id, used[0].userId), isNull(users.passwordHash)))
+      .returning({ id: users.id });
+    if (chosen.length === 0) throw authErrors.INVITATION_NOT_FOUND();
     await recordAudit(tx, { coopId: invitation.coopId, userId: used[0].userId, ip: input.ip }, {
       action: 'person.invitation_accepted',
       entityType: 'person',

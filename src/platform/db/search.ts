@@ -1,6 +1,9 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
+/** Text typed in a search box, made literal inside a LIKE pattern (its % and _ match themselves). */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** Up to this many matches, a searched list sorts its matches (a few milliseconds even at the bound). */
 export const FEW_MATCHES = 2_000;
 

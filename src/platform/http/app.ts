@@ -14,6 +14,7 @@ import { platformErrors } from '../errors.js';
 import type { FileStorage } from '../files/storage.js';
 import type { Access } from './context.js';
 import { handleError } from './error-handler.js';
+import { assertNoNulCharacter } from './nul-character.js';
 
 export const SESSION_COOKIE = 'mutualise_session';
 export const CSRF_COOKIE = 'mutualise_csrf';
@@ -33,9 +34,6 @@ declare module 'fastify' {
     deps: Deps;
   }
 }
-
-export type App = FastifyInstance;
-export type RoutePlugin = (app: ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance) => Promise<void>;
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -107,6 +105,13 @@ export async function buildApp({ deps, routes, logger }: BuildOptions): Promise<
     const verdict = allowed(access, req.auth?.roles ?? [], Boolean(req.auth?.coopId), Boolean(req.auth));
     if (verdict === 'login') throw platformErrors.UNAUTHENTICATED();
     if (verdict === 'forbidden') throw platformErrors.FORBIDDEN();
+  });
+
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    assertNoNulCharacter(req.params, 'params.');
+    assertNoNulCharacter(req.query, 'query.');
+    assertNoNulCharacter(req.body);
   });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
