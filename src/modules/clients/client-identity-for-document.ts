@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { clientAddresses, clients } from './schema.js';
+import { likeEscape } from '../../platform/db/search.js';
 
 export interface ClientDocumentIdentity {
   id: string;
@@ -54,7 +55,7 @@ export async function clientNames(db: Executor, coopId: string, ids: string[]): 
 
 /** Ids of the cooperative's clients whose name contains `q` (search boxes of other modules). */
 export async function clientIdsNamed(db: Executor, coopId: string, q: string, limit = 200): Promise<string[]> {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = `%${likeEscape(q)}%`;
   const rows = await db
     .select({ id: clients.id })
     .from(clients)

@@ -6,8 +6,8 @@ import type { Account, CreateAccountBody, Journal, ListAccountsQuery, UpdateAcco
 import { accountClass, defaultKindOf } from './domain/chart-of-accounts.js';
 import { ledgerErrors } from './errors.js';
 import { accounts, journals, type AccountRow } from './schema.js';
+import { likeEscape } from '../../platform/db/search.js';
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const view = (r: AccountRow): Account => ({ id: r.id, number: r.number, label: r.label, accountClass: accountClass(r.number), kind: r.kind, active: r.active });
 
