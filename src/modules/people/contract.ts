@@ -49,7 +49,7 @@ export const invitationSent = z.object({
    * `invitation`: a link to choose a password was sent. `access_granted`: the person already
    * has an account (in another cooperative) and was told to log in with it.
    */
-  mail: z.enum(['invitation', 'access_granted']),
+  mail: z.enum(['invitation', 'access_granted', 'choose_password']),
   invitationExpiresAt: z.date().nullable(),
 });
 export type InvitationSent = z.infer<typeof invitationSent>;

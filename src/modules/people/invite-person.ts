@@ -1,5 +1,5 @@
 import { recordAudit } from '../../platform/audit/record-audit.js';
-import { ensureUser, findUserById, grantRole, INVITATION_DAYS, issueToken, rolesOf } from '../../platform/auth/service.js';
+import { coopsOf, ensureUser, findUserById, grantRole, INVITATION_DAYS, issueToken, rolesOf } from '../../platform/auth/service.js';
 import { sqlState, UNIQUE_VIOLATION, type Db } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
@@ -41,16 +41,19 @@ export async function invitePerson(db: Db, actor: Actor, input: InvitePerson, pu
       const coop = await getCoop(tx, actor.coopId);
       const inviter = await findUserById(tx, actor.userId);
       const needsPassword = user.passwordHash === null;
-      let link = `${publicUrl}/login`;
+      // An account without a password that another coop also gave a role: an invitation link
+      // from here could not be accepted (auth refuses it), so the person is sent to the reset page.
+      const sharedAccount = needsPassword && (await coopsOf(tx, user.id)).some((c) => c.coopId !== actor.coopId);
+      let link = `${publicUrl}/${sharedAccount ? 'forgot-password' : 'login'}`;
       let expiresAt: Date | null = null;
-      if (needsPassword) {
+      if (needsPassword && !sharedAccount) {
         const token = await issueToken(tx, { kind: 'invitation', userId: user.id, coopId: actor.coopId, role: input.role, createdBy: actor.userId }, now);
         link = `${publicUrl}/invitation?token=${token}`;
         expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
       }
       const mail = invitationMail({
         locale: actor.locale,
-        kind: needsPassword ? 'invitation' : 'access_granted',
+        kind: !needsPassword ? 'access_granted' : sharedAccount ? 'choose_password' : 'invitation',
         coopName: coop.name,
         personName: user.displayName,
         inviterName: inviter?.displayName ?? coop.name,

@@ -1,6 +1,12 @@
 import type { PersonRole } from '../contract.js';
 
-export type InvitationMailKind = 'invitation' | 'access_granted';
+/**
+ * invitation: a link to choose a first password; access_granted: the person already logs in;
+ * choose_password: the account is shared with another cooperative and has no password yet —
+ * no cooperative may set it through its own link, so the person asks for a reset link, which
+ * only they receive.
+ */
+export type InvitationMailKind = 'invitation' | 'access_granted' | 'choose_password';
 
 export interface InvitationMailInput {
   /** The inviter's language: they know in which language their cooperative speaks to people. */
@@ -63,6 +69,27 @@ export function invitationMail(input: InvitationMailInput): InvitationMail {
             `To accept the invitation and choose your password, open this link:\n${input.link}\n\n` +
             `This link is personal and works once. It expires on ${expiry} (${days} days).\n\n` +
             `If you did not expect this invitation, simply ignore this message.`,
+        };
+  }
+  if (input.kind === 'choose_password') {
+    return input.locale === 'fr'
+      ? {
+          template: 'choose_password',
+          subject: `Vous avez maintenant accès à ${input.coopName} sur Mutualise`,
+          text:
+            `Bonjour ${input.personName},\n\n` +
+            `${input.inviterName} vous a donné accès à ${input.coopName} sur Mutualise en tant que ${role}.\n\n` +
+            `Votre compte sert aussi dans une autre coopérative. Pour choisir votre mot de passe, demandez un lien personnel sur cette page :\n${input.link}\n\n` +
+            `Une fois connecté·e, choisissez ${input.coopName} dans le sélecteur de coopérative.`,
+        }
+      : {
+          template: 'choose_password',
+          subject: `You now have access to ${input.coopName} on Mutualise`,
+          text:
+            `Hello ${input.personName},\n\n` +
+            `${input.inviterName} gave you access to ${input.coopName} on Mutualise as ${role}.\n\n` +
+            `Your account also serves another cooperative. To choose your password, ask for a personal link on this page:\n${input.link}\n\n` +
+            `Once logged in, pick ${input.coopName} in the cooperative switcher.`,
         };
   }
   return input.locale === 'fr'
