@@ -754,6 +754,7 @@ export const en: Catalogue = {
     templates: {
       invitation: 'Invitation',
       access_granted: 'Access granted',
+      choose_password: 'Access granted (password to choose)',
       password_reset: 'Password reset',
     },
     empty: 'No email.',

@@ -760,6 +760,7 @@ export const fr = {
     templates: {
       invitation: 'Invitation',
       access_granted: 'Accès accordé',
+      choose_password: 'Accès accordé (mot de passe à choisir)',
       password_reset: 'Mot de passe oublié',
     },
     empty: 'Aucun e-mail.',

@@ -46,7 +46,7 @@ export default function OutboxPage() {
   }, [debounced]);
 
   const outbox = useOutbox({ status: isStatus(status) ? status : undefined, to: to || undefined, page, pageSize: PAGE_SIZE });
-  const templateLabel = (template: string) => (template === 'invitation' || template === 'access_granted' || template === 'password_reset' ? t(`outbox.templates.${template}`) : template);
+  const templateLabel = (template: string) => (template === 'invitation' || template === 'access_granted' || template === 'choose_password' || template === 'password_reset' ? t(`outbox.templates.${template}`) : template);
 
   return (
     <Page title={t('outbox.title')}>
