@@ -17,8 +17,8 @@ const refusal: Record<RoleChangeRefusal, () => Error> = {
     peopleErrors.OWN_ADMIN_ROLE([{ path: 'roles', message: { fr: "Vous ne pouvez pas retirer votre propre rôle d'administration.", en: 'You cannot remove your own admin role.' } }]),
   MEMBER_FILE_REQUIRED: () =>
     invalidField('roles', {
-      fr: "Le rôle membre va avec une fiche membre : invitez la personne comme membre ou rattachez-la depuis sa fiche.",
-      en: 'The member role goes with a member file: invite the person as a member or link them from their file.',
+      fr: 'Le rôle membre va avec une fiche membre : invitez la personne comme membre.',
+      en: 'The member role goes with a member file: invite the person as a member.',
     }),
 };
 

@@ -162,7 +162,7 @@ export const en: Catalogue = {
       missingFiscalStatement: "Last year's fiscal statement is due.",
       allGood: 'Your documents are up to date.',
       goToProfile: 'Open my profile',
-      noFile: 'Your account is not linked to a member file yet. Your advisor can do it for you.',
+      noFile: 'Your account is not linked to any member file in this cooperative.',
     },
   },
   members: {
@@ -327,7 +327,7 @@ export const en: Catalogue = {
       },
     },
     me: {
-      noRecord: 'Your account is not linked to a member file yet. Your advisor can do it for you.',
+      noRecord: 'Your account is not linked to any member file in this cooperative.',
       status: 'My status',
       since: 'since {{date}}',
       advisor: 'My advisor',

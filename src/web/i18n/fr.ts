@@ -168,7 +168,7 @@ export const fr = {
       missingFiscalStatement: "La déclaration fiscale de l'an dernier est à déposer.",
       allGood: 'Vos documents sont à jour.',
       goToProfile: 'Ouvrir mon profil',
-      noFile: "Votre compte n'est pas encore rattaché à une fiche membre. Votre conseiller·ère peut le faire pour vous.",
+      noFile: "Votre compte n'est rattaché à aucune fiche membre dans cette coopérative.",
     },
   },
   members: {
@@ -333,7 +333,7 @@ export const fr = {
       },
     },
     me: {
-      noRecord: "Votre compte n'est pas encore rattaché à une fiche membre. Votre conseiller·ère peut le faire pour vous.",
+      noRecord: "Votre compte n'est rattaché à aucune fiche membre dans cette coopérative.",
       status: 'Mon statut',
       since: 'depuis le {{date}}',
       advisor: 'Qui m’accompagne',
