@@ -16,6 +16,8 @@ import { coopNames, coopRoutes } from './modules/coops/index.js';
 import { memberRoutes } from './modules/members/index.js';
 import { dashboardRoutes } from './modules/dashboard/index.js';
 import { peopleRoutes } from './modules/people/index.js';
+import { quotePortalRoutes, quoteRoutes } from './modules/quotes/index.js';
+import { paymentRoutes } from './modules/payments/index.js';
 
 const VERSION = '0.1.0';
 
@@ -57,6 +59,9 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/clients', plugin: clientRoutes },
       { prefix: '/api/ledger', plugin: ledgerRoutes },
       { prefix: '/api/invoices', plugin: invoiceRoutes },
+      { prefix: '/api/quotes', plugin: quoteRoutes },
+      { prefix: '/api/portal/quotes', plugin: quotePortalRoutes },
+      { prefix: '/api/payments', plugin: paymentRoutes },
     ],
   });
 }

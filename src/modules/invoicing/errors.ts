@@ -6,6 +6,7 @@ export const invoiceErrors = defineErrors({
   INVOICE_NOT_ISSUED: ['conflict', { fr: "Un avoir ne corrige qu'une facture émise.", en: 'A credit note only corrects an issued invoice.' }],
   INVOICE_INCOMPLETE: ['invalid', { fr: 'Mentions obligatoires manquantes : la facture ne peut pas être émise.', en: 'Mandatory mentions are missing: the invoice cannot be issued.' }],
   CREDIT_EXCEEDS_INVOICE: ['conflict', { fr: "L'avoir dépasse ce qui reste à créditer sur la facture.", en: 'The credit note exceeds what remains to be credited on the invoice.' }],
+  INVOICE_DRAFT_HAS_NO_FILE: ['conflict', { fr: "Un brouillon n'a ni PDF ni Factur-X : ils sont produits à l'émission de la facture.", en: 'A draft has neither PDF nor Factur-X: they are produced when the invoice is issued.' }],
   VALIDATION_RESERVED_TO_STAFF: ['forbidden', { fr: "L'émission d'une facture est réservée à l'équipe de la coopérative.", en: "Issuing an invoice is reserved to the cooperative's team." }],
 });
 

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
@@ -8,6 +9,7 @@ import { createCreditNote } from './create-credit-note.js';
 import { createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
 import { getInvoice } from './get-invoice.js';
 import { listInvoices } from './list-invoices.js';
+import { issueInvoiceFiles, openInvoiceFile } from './issue-invoice-files.js';
 import { validateInvoice } from './validate-invoice.js';
 
 const EVERYONE = ['admin', 'staff', 'member'] as const;
@@ -20,6 +22,19 @@ const todayInFrance = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe
 export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.deps.database.db;
+  const storage = app.deps.storage;
+
+  /**
+   * The files are made after the commit, outside the series lock: a rendering that fails
+   * leaves the invoice issued and is retried on the first download.
+   */
+  const storeFilesAfterIssue = async (actor: ReturnType<typeof actorOf>, id: string, log: FastifyBaseLogger) => {
+    try {
+      await issueInvoiceFiles(db, storage, actor, id);
+    } catch (err) {
+      log.error({ err, invoiceId: id }, 'invoice files not stored after issue; they will be made on first download');
+    }
+  };
 
   app.get(
     '/',
@@ -71,6 +86,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
     async (req) => {
       const actor = actorOf(req);
       await validateInvoice(db, actor, req.params.id, todayInFrance());
+      await storeFilesAfterIssue(actor, req.params.id, req.log);
       return getInvoice(db, actor, req.params.id);
     },
   );
@@ -84,7 +100,47 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const actor = actorOf(req);
       const { id } = await createCreditNote(db, actor, req.params.id, req.body, todayInFrance());
+      await storeFilesAfterIssue(actor, id, req.log);
       return reply.status(201).send(await getInvoice(db, actor, id));
     },
   );
+
+  app.get(
+    '/:id/pdf',
+    {
+      config: { access: EVERYONE },
+      schema: { tags, summary: 'The issued document as PDF/A-3 Factur-X, the bytes stored at issue', params: invoiceParams, response: { 200: z.unknown().describe('application/pdf'), ...errorResponses } },
+    },
+    async (req, reply) => {
+      const { number, file } = await openInvoiceFile(db, storage, actorOf(req), req.params.id, 'factur_x_pdf');
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${fileNameOf(number)}.pdf"`)
+        .header('x-content-sha256', file.sha256)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.bytes);
+    },
+  );
+
+  app.get(
+    '/:id/factur-x.xml',
+    {
+      config: { access: EVERYONE },
+      schema: { tags, summary: 'The EN 16931 CII XML of the issued document (the one inside its PDF)', params: invoiceParams, response: { 200: z.unknown().describe('application/xml'), ...errorResponses } },
+    },
+    async (req, reply) => {
+      const { number, file } = await openInvoiceFile(db, storage, actorOf(req), req.params.id, 'xml');
+      return reply
+        .header('content-type', 'application/xml; charset=utf-8')
+        .header('content-disposition', `inline; filename="${fileNameOf(number)}-factur-x.xml"`)
+        .header('x-content-sha256', file.sha256)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.bytes);
+    },
+  );
 }
+
+/** A number format chosen by the coop may hold characters a header or a file name cannot. */
+const fileNameOf = (number: string) => number.replace(/[^A-Za-z0-9._-]/g, '_');

@@ -113,5 +113,32 @@ export const invoiceSeries = pgTable(
   (t) => [primaryKey({ columns: [t.coopId, t.seriesKey] }), check('invoice_series_seq_check', sql`${t.lastSeq} >= 1`)],
 );
 
+export type InvoiceFileKind = 'pdf' | 'factur_x_pdf' | 'xml';
+
+/**
+ * The files of an issued document and the SHA-256 of their bytes, taken when they were first
+ * rendered: what is served afterwards is these bytes, never a new rendering. They live beside
+ * the invoice because its row is frozen at validation (only the payment status moves) and the
+ * rendering happens after the commit, outside the lock of the numbering series.
+ */
+export const invoiceFiles = pgTable(
+  'invoice_files',
+  {
+    coopId: coopId(),
+    invoiceId: uuid().notNull(),
+    kind: varchar({ length: 16 }).$type<InvoiceFileKind>().notNull(),
+    sha256: varchar({ length: 64 }).notNull(),
+    size: integer().notNull(),
+    storageKey: varchar({ length: 300 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coopId, t.invoiceId, t.kind] }),
+    foreignKey({ columns: [t.coopId, t.invoiceId], foreignColumns: [invoices.coopId, invoices.id] }),
+    check('invoice_files_kind_check', sql`${t.kind} in ('pdf', 'factur_x_pdf', 'xml')`),
+    check('invoice_files_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$' and ${t.size} > 0`),
+  ],
+);
+
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;

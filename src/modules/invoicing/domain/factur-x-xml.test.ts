@@ -11,9 +11,10 @@ import { documentMentions, FRANCHISE_TEXT, vatExemptionFor } from './mentions.js
  * it against the official CII D16B XSD and the EN 16931 Schematron.
  */
 const OUT = path.resolve('.tmp/einvoices');
-// Emptied first so a renamed or removed case leaves no stale file for the validator.
-fs.rmSync(OUT, { recursive: true, force: true });
+// Emptied first so a renamed or removed case leaves no stale file for the validator; the
+// db-*.xml files belong to invoice-files.int.test.ts, which may be running at the same time.
 fs.mkdirSync(OUT, { recursive: true });
+for (const file of fs.readdirSync(OUT)) if (!file.startsWith('db-') && !file.startsWith('.db-')) fs.rmSync(path.join(OUT, file), { recursive: true, force: true });
 
 function emit(name: string, doc: InvoiceDocument): string {
   const xml = toCrossIndustryInvoice(doc);

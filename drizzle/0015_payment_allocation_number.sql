@@ -1,0 +1,1 @@
+ALTER TABLE "payment_allocations" ADD COLUMN "invoice_number" varchar(40) NOT NULL;

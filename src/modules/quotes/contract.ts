@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { bilingual } from '../../platform/http/messages.js';
+import { pageQuery } from '../../platform/http/pagination.js';
+import { invoiceLineInput } from '../invoicing/contract.js';
+import { VAT_CATEGORIES } from '../invoicing/domain/compute-totals.js';
+import { QUOTE_STATES } from '../invoicing/domain/quote-lifecycle.js';
+
+// Shared by the routes and the web client: the API's types are written once, here.
+
+export { QUOTE_STATES };
+export const QUOTE_VIEW_STATES = [...QUOTE_STATES, 'expired'] as const;
+export const QUOTE_INVOICE_KINDS = ['whole', 'deposit', 'stage', 'balance'] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional();
+
+export const quoteLineInput = invoiceLineInput.extend({
+  /** Heading of the section this line opens, e.g. "Lot 1 — Conception". */
+  sectionTitle: optionalText(200),
+});
+export type QuoteLineInput = z.infer<typeof quoteLineInput>;
+
+const draftFields = {
+  activityId: z.uuid(),
+  clientId: z.uuid(),
+  /** Last day the offer holds (inclusive). */
+  validUntil: z.iso.date(),
+  notes: optionalText(5000),
+  lines: z.array(quoteLineInput).max(500).default([]),
+};
+
+export const createQuoteBody = z.object(draftFields);
+export type CreateQuoteBody = z.input<typeof createQuoteBody>;
+export type NewQuote = z.infer<typeof createQuoteBody>;
+
+export const updateQuoteBody = z.object({ ...draftFields, lines: draftFields.lines.removeDefault() }).partial();
+export type UpdateQuoteBody = z.infer<typeof updateQuoteBody>;
+
+export const listQuotesQuery = pageQuery.extend({
+  status: z.enum(QUOTE_STATES).optional(),
+  activityId: z.uuid().optional(),
+  clientId: z.uuid().optional(),
+});
+export type ListQuotesQuery = z.infer<typeof listQuotesQuery>;
+
+export const quoteParams = z.object({ id: z.uuid() });
+
+export const quoteSummary = z.object({
+  id: z.string(),
+  number: z.string().nullable(),
+  status: z.enum(QUOTE_STATES),
+  /** What people see: `expired` once the validity date is behind and no answer came. */
+  state: z.enum(QUOTE_VIEW_STATES),
+  activityId: z.string(),
+  activityName: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  validUntil: z.string(),
+  netCents: z.number().int(),
+  vatCents: z.number().int(),
+  grossCents: z.number().int(),
+  createdAt: z.date(),
+});
+export type QuoteSummary = z.infer<typeof quoteSummary>;
+
+export const quoteLine = z.object({
+  position: z.number().int(),
+  sectionTitle: z.string().nullable(),
+  description: z.string(),
+  quantityMilli: z.number().int(),
+  unit: z.string(),
+  unitPriceCents: z.number().int(),
+  discountBp: z.number().int().nullable(),
+  discountCents: z.number().int().nullable(),
+  vatCategory: z.enum(VAT_CATEGORIES),
+  vatRateBp: z.number().int(),
+  exemptionReason: z.string().nullable(),
+  netCents: z.number().int(),
+});
+
+export const quoteVatGroup = z.object({
+  vatCategory: z.enum(VAT_CATEGORIES),
+  vatRateBp: z.number().int(),
+  basisCents: z.number().int(),
+  vatCents: z.number().int(),
+  exemptionReason: z.string().optional(),
+});
+
+export const quoteInvoiceLink = z.object({
+  invoiceId: z.string(),
+  kind: z.enum(QUOTE_INVOICE_KINDS),
+  netCents: z.number().int(),
+  vatCents: z.number().int(),
+  excessNetCents: z.number().int(),
+  exceedReason: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+export const quoteDetail = quoteSummary.extend({
+  notes: z.string().nullable(),
+  duplicatedFromId: z.string().nullable(),
+  submittedAt: z.date().nullable(),
+  validatedAt: z.date().nullable(),
+  sentAt: z.date().nullable(),
+  acceptedByName: z.string().nullable(),
+  acceptedAt: z.date().nullable(),
+  acceptedIp: z.string().nullable(),
+  refusedAt: z.date().nullable(),
+  refusalReason: z.string().nullable(),
+  updatedAt: z.date(),
+  lines: z.array(quoteLine),
+  vatBreakdown: z.array(quoteVatGroup),
+  invoices: z.array(quoteInvoiceLink),
+  invoicedNetCents: z.number().int(),
+});
+export type QuoteDetail = z.infer<typeof quoteDetail>;
+
+export const refuseQuoteBody = z.object({ reason: optionalText(2000) });
+export const acceptQuoteByStaffBody = z.object({ name: z.string().trim().min(1).max(200) });
+
+export const quotesSettingsBody = z.object({ needsValidation: z.boolean() });
+export const quotesSettingsView = z.object({ needsValidation: z.boolean() });
+export type QuotesSettingsView = z.infer<typeof quotesSettingsView>;
+
+export const invoiceQuoteBody = z
+  .object({
+    kind: z.enum(QUOTE_INVOICE_KINDS),
+    /** Share of the quote excluding VAT, in basis points (3000 = 30 %). */
+    percentBp: z.number().int().min(1).max(10_000).optional(),
+    /** Amount excluding VAT, in cents (deposits only). */
+    amountCents: z.number().int().min(1).max(1_000_000_000_00).optional(),
+    allowExceed: z.boolean().optional(),
+    exceedReason: z.string().trim().max(500).optional(),
+  })
+  .superRefine((b, ctx) => {
+    const share = b.percentBp !== undefined || b.amountCents !== undefined;
+    if (b.percentBp !== undefined && b.amountCents !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['amountCents'], message: bilingual({ fr: 'Un pourcentage ou un montant, pas les deux.', en: 'A percentage or an amount, not both.' }) });
+    }
+    if (b.kind === 'deposit' && !share) {
+      ctx.addIssue({ code: 'custom', path: ['percentBp'], message: bilingual({ fr: "Indiquez le pourcentage ou le montant de l'acompte.", en: 'Give the percentage or the amount of the deposit.' }) });
+    }
+    if (b.kind === 'stage' && b.percentBp === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['percentBp'], message: bilingual({ fr: "Indiquez le pourcentage de la situation.", en: 'Give the percentage of the stage.' }) });
+    }
+    if ((b.kind === 'whole' || b.kind === 'balance') && share) {
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: bilingual({ fr: 'Le total et le solde ne prennent ni pourcentage ni montant.', en: 'The whole and the balance take no percentage nor amount.' }) });
+    }
+    if (b.kind === 'stage' && b.amountCents !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['amountCents'], message: bilingual({ fr: 'Une situation se donne en pourcentage.', en: 'A stage is given as a percentage.' }) });
+    }
+  });
+export type InvoiceQuoteBody = z.infer<typeof invoiceQuoteBody>;
+export const invoiceQuoteResult = z.object({
+  invoiceId: z.string(),
+  netCents: z.number().int(),
+  vatCents: z.number().int(),
+  grossCents: z.number().int(),
+  excessNetCents: z.number().int(),
+  remainingNetCents: z.number().int(),
+});
+
+// The client portal: what a client reading the link sees, nothing about the member or the coop's internals.
+export const portalParams = z.object({ token: z.string().min(1).max(1000) });
+export const portalQuote = z.object({
+  coop: z.object({
+    name: z.string(),
+    siren: z.string(),
+    vatNumber: z.string(),
+    addressLine1: z.string(),
+    addressLine2: z.string().nullable(),
+    postalCode: z.string(),
+    city: z.string(),
+    email: z.string().nullable(),
+  }),
+  activityName: z.string(),
+  clientName: z.string(),
+  number: z.string().nullable(),
+  state: z.enum(QUOTE_VIEW_STATES),
+  validUntil: z.string(),
+  notes: z.string().nullable(),
+  lines: z.array(quoteLine),
+  vatBreakdown: z.array(quoteVatGroup),
+  netCents: z.number().int(),
+  vatCents: z.number().int(),
+  grossCents: z.number().int(),
+  acceptedByName: z.string().nullable(),
+  acceptedAt: z.date().nullable(),
+  refusedAt: z.date().nullable(),
+});
+export type PortalQuote = z.infer<typeof portalQuote>;
+export const portalAcceptBody = z.object({ name: z.string().trim().min(2).max(200) });
+export const portalRefuseBody = z.object({ reason: optionalText(2000) });

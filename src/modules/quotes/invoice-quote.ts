@@ -1,0 +1,118 @@
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record-audit.js';
+import type { Db } from '../../platform/db/client.js';
+import { invalidField } from '../../platform/errors.js';
+import type { Actor } from '../../platform/http/context.js';
+import { createDraftInvoice } from '../invoicing/index.js';
+import { computeTotals } from '../invoicing/domain/compute-totals.js';
+import { planNextInvoice, type InvoicingRequest, type PlanRefusal, type VatGroupAmounts } from '../invoicing/domain/invoicing-plan.js';
+import type { InvoiceQuoteBody } from './contract.js';
+import { invoiceLinesOfPlan } from './domain/invoice-lines-of-plan.js';
+import { linesOfQuote, totalsLineOf } from './draft-quotes.js';
+import { quoteErrors } from './errors.js';
+import { visibleQuote } from './quote-access.js';
+import { quoteInvoices } from './schema.js';
+
+function requestOf(body: InvoiceQuoteBody): InvoicingRequest {
+  const exceed = { ...(body.allowExceed !== undefined ? { allowExceed: body.allowExceed } : {}), ...(body.exceedReason !== undefined ? { exceedReason: body.exceedReason } : {}) };
+  if (body.kind === 'deposit') return body.amountCents !== undefined ? { kind: 'deposit', amountCents: body.amountCents, ...exceed } : { kind: 'deposit', percentBp: body.percentBp!, ...exceed };
+  if (body.kind === 'stage') return { kind: 'stage', percentBp: body.percentBp!, ...exceed };
+  return { kind: body.kind, ...exceed };
+}
+
+function planRefusalError(refusal: PlanRefusal) {
+  switch (refusal.reason) {
+    case 'invalid_percentage':
+      return invalidField('percentBp', { fr: 'Le pourcentage doit être compris entre 0 et 100 %.', en: 'The percentage must be between 0 and 100 %.' });
+    case 'invalid_amount':
+      return invalidField('amountCents', { fr: 'Le montant est trop petit.', en: 'The amount is too small.' });
+    case 'nothing_left_to_invoice':
+      return quoteErrors.QUOTE_NOTHING_LEFT();
+    case 'already_partly_invoiced':
+      return quoteErrors.QUOTE_PARTLY_INVOICED();
+    case 'unknown_vat_group':
+      return quoteErrors.QUOTE_NOT_ALLOWED_IN_STATE();
+    case 'exceeds_quote':
+      return invalidField('allowExceed', {
+        fr: `Cette facture dépasse le devis de ${(refusal.excessNetCents / 100).toFixed(2)} € HT : confirmez le dépassement et donnez-en la raison.`,
+        en: `This invoice exceeds the quote by ${(refusal.excessNetCents / 100).toFixed(2)} € excl. VAT: confirm it and give the reason.`,
+      });
+    case 'exceed_reason_required':
+      return invalidField('exceedReason', { fr: 'Donnez la raison du dépassement du devis.', en: 'Give the reason for exceeding the quote.' });
+  }
+}
+
+/**
+ * Turns an accepted quote into a draft invoice: the whole, a deposit, a stage or the balance,
+ * computed from what its earlier invoices already took. The quote row stays locked until the
+ * commit, so two deposits asked at once cannot both take the same remainder, and the draft,
+ * its link to the quote and the audit commit or fail together.
+ */
+export async function invoiceQuote(db: Db, actor: Actor, id: string, body: InvoiceQuoteBody): Promise<{ invoiceId: string; netCents: number; vatCents: number; grossCents: number; excessNetCents: number; remainingNetCents: number }> {
+  return db.transaction(async (tx) => {
+    const quote = await visibleQuote(tx, actor, id, { lock: true });
+    if (quote.status !== 'accepted') throw quoteErrors.QUOTE_NOT_ACCEPTED();
+    const earlier = await tx.select().from(quoteInvoices).where(and(eq(quoteInvoices.coopId, actor.coopId), eq(quoteInvoices.quoteId, id)));
+    const already: VatGroupAmounts[] = earlier.flatMap((e) => e.groups);
+    const plan = planNextInvoice({ vatBreakdown: quote.vatBreakdown }, already, requestOf(body));
+    if (!plan.ok) throw planRefusalError(plan);
+
+    const number = quote.number!;
+    // The whole quote invoiced at once keeps its detailed lines; a share of it is one line per VAT rate.
+    const lines =
+      body.kind === 'whole' && plan.excessNetCents === 0
+        ? (await linesOfQuote(tx, actor.coopId, id)).map((l) => ({
+            description: l.sectionTitle ? `${l.sectionTitle} — ${l.description}` : l.description,
+            quantityMilli: l.quantityMilli,
+            unit: l.unit,
+            unitPriceCents: l.unitPriceCents,
+            ...(l.discountBp != null ? { discountBp: l.discountBp } : {}),
+            ...(l.discountCents != null ? { discountCents: l.discountCents } : {}),
+            vatCategory: l.vatCategory,
+            vatRateBp: l.vatRateBp,
+            exemptionReason: l.exemptionReason,
+          }))
+        : invoiceLinesOfPlan(plan.groups, {
+            kind: body.kind,
+            quoteNumber: number,
+            ...(body.percentBp !== undefined ? { percentBp: body.percentBp } : {}),
+            exemptionReasons: new Map(quote.vatBreakdown.filter((g) => g.exemptionReason).map((g) => [`${g.vatCategory}/${g.vatRateBp}`, g.exemptionReason!])),
+          });
+
+    const notes = [`Devis ${number} accepté.`, plan.exceedReason ? `Dépassement du devis : ${plan.exceedReason}` : null].filter(Boolean).join('\n');
+    const invoice = await createDraftInvoice(tx, actor, {
+      kind: body.kind === 'deposit' ? 'deposit' : 'invoice',
+      activityId: quote.activityId,
+      clientId: quote.clientId,
+      operationCategory: 'services',
+      notes,
+      lines,
+    });
+    // What the draft really carries per VAT group (its VAT is computed on its own bases) is what the quote counts as invoiced.
+    const totals = computeTotals({ lines: lines.map(totalsLineOf) });
+    const groups = totals.vatBreakdown.map((g) => ({ vatCategory: g.vatCategory, vatRateBp: g.vatRateBp, basisCents: g.basisCents, vatCents: g.vatCents }));
+    const [link] = await tx
+      .insert(quoteInvoices)
+      .values({
+        coopId: actor.coopId,
+        quoteId: id,
+        invoiceId: invoice.id,
+        kind: body.kind,
+        groups,
+        netCents: totals.taxBasisCents,
+        vatCents: totals.vatTotalCents,
+        excessNetCents: plan.excessNetCents,
+        exceedReason: plan.exceedReason ?? null,
+      })
+      .returning();
+    await recordAudit(tx, actor, { action: 'quote.invoiced', entityType: 'quote', entityId: id, after: { ...link! } });
+    return {
+      invoiceId: invoice.id,
+      netCents: totals.taxBasisCents,
+      vatCents: totals.vatTotalCents,
+      grossCents: totals.grandTotalCents,
+      excessNetCents: plan.excessNetCents,
+      remainingNetCents: plan.remainingNetCents,
+    };
+  });
+}

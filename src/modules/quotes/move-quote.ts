@@ -1,0 +1,108 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record-audit.js';
+import type { AuditActor } from '../../platform/audit/record-audit.js';
+import type { Db, Executor } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/http/context.js';
+import { decideQuoteTransition, type QuoteAction, type QuoteActorRole } from '../invoicing/domain/quote-lifecycle.js';
+import { quoteNumber, quoteSeriesKey } from './domain/quote-number.js';
+import { quoteErrors } from './errors.js';
+import { visibleQuote } from './quote-access.js';
+import { refusalError, roleOf } from './quote-refusals.js';
+import { quotesSettingsOf } from './quotes-settings.js';
+import { quoteLines, quotes, quoteSeries, type QuoteRow } from './schema.js';
+
+type QuoteUpdate = Partial<typeof quotes.$inferInsert>;
+
+const AUDIT_ACTIONS = {
+  submit: 'quote.submitted',
+  send_back: 'quote.sent_back',
+  validate: 'quote.validated',
+  send: 'quote.sent',
+  accept: 'quote.accepted',
+  refuse: 'quote.refused',
+} as const;
+
+/**
+ * Applies one lifecycle action to a quote already locked by the caller: the pure rule decides,
+ * checked here inside the transaction so two clicks cannot both move it, then the row changes
+ * and the audit records before and after.
+ */
+export async function applyQuoteAction(
+  tx: Executor,
+  who: AuditActor,
+  row: QuoteRow,
+  action: Exclude<QuoteAction, 'edit' | 'duplicate'>,
+  context: { today: string; role: QuoteActorRole },
+  extra: QuoteUpdate = {},
+): Promise<QuoteRow> {
+  const { needsValidation } = await quotesSettingsOf(tx, row.coopId);
+  const decision = decideQuoteTransition(row, action, { today: context.today, needsValidation, actorRole: context.role });
+  if (!decision.ok) throw refusalError(decision.reason);
+  const now = new Date();
+  const stamps: QuoteUpdate = {};
+  if (decision.changes.stampField === 'submittedOn') stamps.submittedAt = now;
+  if (decision.changes.stampField === 'validatedOn') Object.assign(stamps, { validatedAt: now, validatedBy: who.userId });
+  if (decision.changes.stampField === 'sentOn') stamps.sentAt = now;
+  if (decision.changes.stampField === 'acceptedOn') stamps.acceptedAt = now;
+  if (decision.changes.stampField === 'refusedOn') stamps.refusedAt = now;
+  const [after] = await tx
+    .update(quotes)
+    .set({ status: decision.changes.status, ...stamps, ...extra, updatedAt: now })
+    .where(and(eq(quotes.coopId, row.coopId), eq(quotes.id, row.id)))
+    .returning();
+  await recordAudit(tx, who, { action: AUDIT_ACTIONS[action], entityType: 'quote', entityId: row.id, before: row, after: after! });
+  return after!;
+}
+
+async function moveQuote(db: Db, actor: Actor, id: string, action: 'submit' | 'send_back', today: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await visibleQuote(tx, actor, id, { lock: true });
+    await applyQuoteAction(tx, actor, row, action, { today, role: roleOf(actor) });
+  });
+}
+
+/** The member hands the draft to the coop's team, when the coop asks quotes to be validated. */
+export const submitQuote = (db: Db, actor: Actor, id: string, today: string) => moveQuote(db, actor, id, 'submit', today);
+
+/** Staff return a submitted quote to its author for changes. */
+export const sendBackQuote = (db: Db, actor: Actor, id: string, today: string) => moveQuote(db, actor, id, 'send_back', today);
+
+/**
+ * The coop commits to the offer: the quote takes the next number of its yearly series. The
+ * counter row is updated in the same transaction, so two validations never share a number.
+ */
+export async function validateQuote(db: Db, actor: Actor, id: string, today: string): Promise<{ number: string }> {
+  return db.transaction(async (tx) => {
+    const row = await visibleQuote(tx, actor, id, { lock: true });
+    const [line] = await tx.select({ position: quoteLines.position }).from(quoteLines).where(and(eq(quoteLines.coopId, actor.coopId), eq(quoteLines.quoteId, id))).limit(1);
+    // Check the transition before taking a number, so a refused validation burns none.
+    const { needsValidation } = await quotesSettingsOf(tx, actor.coopId);
+    const decision = decideQuoteTransition(row, 'validate', { today, needsValidation, actorRole: roleOf(actor) });
+    if (!decision.ok) throw refusalError(decision.reason);
+    if (!line) throw quoteErrors.QUOTE_EMPTY([{ path: 'lines', message: { fr: 'Ajoutez au moins une ligne.', en: 'Add at least one line.' } }]);
+    const seriesKey = quoteSeriesKey(today);
+    const [counter] = await tx
+      .insert(quoteSeries)
+      .values({ coopId: actor.coopId, seriesKey, lastSeq: 1 })
+      .onConflictDoUpdate({ target: [quoteSeries.coopId, quoteSeries.seriesKey], set: { lastSeq: sql`${quoteSeries.lastSeq} + 1` } })
+      .returning({ lastSeq: quoteSeries.lastSeq });
+    const number = quoteNumber(seriesKey, counter!.lastSeq);
+    await applyQuoteAction(tx, actor, row, 'validate', { today, role: roleOf(actor) }, { number, seriesKey, seq: counter!.lastSeq });
+    return { number };
+  });
+}
+
+/** Staff record the client's answer given outside the portal (a signed "bon pour accord" on paper). */
+export async function acceptQuoteForClient(db: Db, actor: Actor, id: string, name: string, today: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await visibleQuote(tx, actor, id, { lock: true });
+    await applyQuoteAction(tx, actor, row, 'accept', { today, role: roleOf(actor) }, { acceptedByName: name, acceptedIp: null });
+  });
+}
+
+export async function refuseQuoteForClient(db: Db, actor: Actor, id: string, reason: string | null | undefined, today: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await visibleQuote(tx, actor, id, { lock: true });
+    await applyQuoteAction(tx, actor, row, 'refuse', { today, role: roleOf(actor) }, { refusalReason: reason ?? null });
+  });
+}

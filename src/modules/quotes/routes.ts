@@ -1,0 +1,190 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../../platform/http/context.js';
+import { empty, errorResponses } from '../../platform/http/error-shape.js';
+import { pageOf } from '../../platform/http/pagination.js';
+import {
+  acceptQuoteByStaffBody,
+  createQuoteBody,
+  invoiceQuoteBody,
+  invoiceQuoteResult,
+  listQuotesQuery,
+  portalAcceptBody,
+  portalParams,
+  portalQuote as portalQuoteView,
+  portalRefuseBody,
+  quoteDetail,
+  quoteParams,
+  quotesSettingsBody,
+  quotesSettingsView,
+  quoteSummary,
+  refuseQuoteBody,
+  updateQuoteBody,
+} from './contract.js';
+import { createDraftQuote, deleteDraftQuote, duplicateQuote, updateDraftQuote } from './draft-quotes.js';
+import { getQuote, listQuotes } from './get-quote.js';
+import { invoiceQuote } from './invoice-quote.js';
+import { acceptQuoteForClient, refuseQuoteForClient, sendBackQuote, submitQuote, validateQuote } from './move-quote.js';
+import { acceptQuoteOnPortal, portalQuote, refuseQuoteOnPortal } from './portal-quotes.js';
+import { getQuotesSettings, updateQuotesSettings } from './quotes-settings.js';
+import { sendQuote } from './send-quote.js';
+
+const EVERYONE = ['admin', 'staff', 'member'] as const;
+const STAFF = ['admin', 'staff'] as const;
+const tags = ['quotes'];
+
+/** A quote's dates are calendar days in France, where the coop and its clients are. */
+const todayInFrance = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** Quotes; a member reaches only those of their own activities. */
+export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = app.deps.database.db;
+
+  app.get(
+    '/settings',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Whether quotes need validation by staff', response: { 200: quotesSettingsView, ...errorResponses } } },
+    async (req) => getQuotesSettings(db, actorOf(req).coopId),
+  );
+
+  app.put(
+    '/settings',
+    { config: { access: ['admin'] }, schema: { tags, summary: 'Change whether quotes need validation by staff', body: quotesSettingsBody, response: { 200: quotesSettingsView, ...errorResponses } } },
+    async (req) => updateQuotesSettings(db, actorOf(req), req.body),
+  );
+
+  app.get(
+    '/',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Quotes I may see', querystring: listQuotesQuery, response: { 200: pageOf(quoteSummary), ...errorResponses } } },
+    async (req) => listQuotes(db, actorOf(req), req.query, todayInFrance()),
+  );
+
+  app.get(
+    '/:id',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'A quote with its lines, totals and invoices', params: quoteParams, response: { 200: quoteDetail, ...errorResponses } } },
+    async (req) => getQuote(db, actorOf(req), req.params.id, todayInFrance()),
+  );
+
+  app.post(
+    '/',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Draft a quote', body: createQuoteBody, response: { 201: quoteDetail, ...errorResponses } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const today = todayInFrance();
+      const { id } = await createDraftQuote(db, actor, req.body, today);
+      return reply.status(201).send(await getQuote(db, actor, id, today));
+    },
+  );
+
+  app.patch(
+    '/:id',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Change a draft quote', params: quoteParams, body: updateQuoteBody, response: { 200: quoteDetail, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const today = todayInFrance();
+      await updateDraftQuote(db, actor, req.params.id, req.body, today);
+      return getQuote(db, actor, req.params.id, today);
+    },
+  );
+
+  app.delete(
+    '/:id',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Delete a draft quote', params: quoteParams, response: { 204: empty, ...errorResponses } } },
+    async (req, reply) => {
+      await deleteDraftQuote(db, actorOf(req), req.params.id, todayInFrance());
+      return reply.status(204).send(null);
+    },
+  );
+
+  const action = (path: string, summary: string, access: typeof EVERYONE | typeof STAFF, run: (actor: ReturnType<typeof actorOf>, id: string, today: string) => Promise<unknown>) =>
+    app.post(
+      `/:id/${path}`,
+      { config: { access }, schema: { tags, summary, params: quoteParams, response: { 200: quoteDetail, ...errorResponses } } },
+      async (req) => {
+        const actor = actorOf(req);
+        const today = todayInFrance();
+        await run(actor, req.params.id, today);
+        return getQuote(db, actor, req.params.id, today);
+      },
+    );
+
+  action('submit', 'Submit a draft quote to the team for validation', EVERYONE, (actor, id, today) => submitQuote(db, actor, id, today));
+  action('send-back', 'Return a submitted quote to its author', STAFF, (actor, id, today) => sendBackQuote(db, actor, id, today));
+  action('validate', 'Validate a quote: it takes its number', EVERYONE, (actor, id, today) => validateQuote(db, actor, id, today));
+  action('send', 'Send a quote to the client with a link to accept it', EVERYONE, (actor, id, today) => sendQuote(db, actor, id, today, app.deps.config.publicUrl));
+
+  app.post(
+    '/:id/duplicate',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Start a new draft from a quote', params: quoteParams, response: { 201: quoteDetail, ...errorResponses } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const today = todayInFrance();
+      const { id } = await duplicateQuote(db, actor, req.params.id, today);
+      return reply.status(201).send(await getQuote(db, actor, id, today));
+    },
+  );
+
+  app.post(
+    '/:id/accept',
+    { config: { access: STAFF }, schema: { tags, summary: "Record the client's acceptance given outside the portal", params: quoteParams, body: acceptQuoteByStaffBody, response: { 200: quoteDetail, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const today = todayInFrance();
+      await acceptQuoteForClient(db, actor, req.params.id, req.body.name, today);
+      return getQuote(db, actor, req.params.id, today);
+    },
+  );
+
+  app.post(
+    '/:id/refuse',
+    { config: { access: STAFF }, schema: { tags, summary: "Record the client's refusal given outside the portal", params: quoteParams, body: refuseQuoteBody, response: { 200: quoteDetail, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const today = todayInFrance();
+      await refuseQuoteForClient(db, actor, req.params.id, req.body.reason, today);
+      return getQuote(db, actor, req.params.id, today);
+    },
+  );
+
+  app.post(
+    '/:id/invoices',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Draft an invoice from an accepted quote: whole, deposit, stage or balance', params: quoteParams, body: invoiceQuoteBody, response: { 201: invoiceQuoteResult, ...errorResponses } } },
+    async (req, reply) => reply.status(201).send(await invoiceQuote(db, actorOf(req), req.params.id, req.body)),
+  );
+}
+
+/**
+ * The client portal: no account, the signed link is the only credential. Mutations still go
+ * through the CSRF double-submit check of the platform (GET /api/auth/session sets the cookie).
+ */
+export async function quotePortalRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = app.deps.database.db;
+  const portalTags = ['portal'];
+
+  app.get(
+    '/:token',
+    { config: { access: 'public' }, schema: { tags: portalTags, summary: 'A quote as the client reads it', params: portalParams, response: { 200: portalQuoteView, ...errorResponses } } },
+    async (req) => portalQuote(db, req.params.token, new Date(), todayInFrance()),
+  );
+
+  app.post(
+    '/:token/accept',
+    { config: { access: 'public' }, schema: { tags: portalTags, summary: 'The client accepts the quote', params: portalParams, body: portalAcceptBody, response: { 200: portalQuoteView, ...errorResponses } } },
+    async (req) => {
+      const today = todayInFrance();
+      await acceptQuoteOnPortal(db, req.params.token, { name: req.body.name, ip: req.ip }, new Date(), today);
+      return portalQuote(db, req.params.token, new Date(), today);
+    },
+  );
+
+  app.post(
+    '/:token/refuse',
+    { config: { access: 'public' }, schema: { tags: portalTags, summary: 'The client refuses the quote', params: portalParams, body: portalRefuseBody, response: { 200: portalQuoteView, ...errorResponses } } },
+    async (req) => {
+      const today = todayInFrance();
+      await refuseQuoteOnPortal(db, req.params.token, { reason: req.body.reason, ip: req.ip }, new Date(), today);
+      return portalQuote(db, req.params.token, new Date(), today);
+    },
+  );
+}
