@@ -50,7 +50,7 @@ program
     if (config.smtpUrl) {
       const transport = smtpTransport(config.smtpUrl);
       const timer = setInterval(() => {
-        dispatchOutbox(database.db, transport, config.mailFrom, app.log).catch((err) => app.log.error({ err }, 'outbox dispatch failed'));
+        dispatchOutbox(database.db, transport, app.deps.storage, config.mailFrom, app.log).catch((err) => app.log.error({ err }, 'outbox dispatch failed'));
       }, 10_000);
       app.addHook('onClose', async () => clearInterval(timer));
     }

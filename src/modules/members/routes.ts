@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invalidField, platformErrors, type FieldError } from '../../platform/errors.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { actorOf } from '../../platform/http/context.js';
 import { assertNoNulCharacter } from '../../platform/http/nul-character.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
@@ -74,14 +75,6 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fiel
     throw platformErrors.VALIDATION_FAILED(fields);
   }
   return { fields: parsed.data, file };
-}
-
-/** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266). */
-function attachment(fileName: string): string {
-  const fallback = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'document';
-  // encodeURIComponent leaves ' ( ) * as they are, but the quote ends the charset part of filename*.
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 export async function memberRoutes(fastify: FastifyInstance): Promise<void> {
@@ -216,7 +209,7 @@ export async function memberRoutes(fastify: FastifyInstance): Promise<void> {
       const { document, content } = await openMemberDocument(db, storage, actorOf(req), req.params.id, req.params.docId);
       return reply
         .header('content-type', document.contentType)
-        .header('content-disposition', attachment(document.fileName))
+        .header('content-disposition', contentDisposition(document.fileName))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(content);

@@ -11,6 +11,7 @@ export const outboxMail = z.object({
   toAddress: z.string(),
   subject: z.string(),
   textBody: z.string(),
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })),
   template: z.string(),
   status: z.enum(OUTBOX_STATUSES),
   attempts: z.number().int(),
@@ -19,6 +20,8 @@ export const outboxMail = z.object({
   sentAt: z.date().nullable(),
 });
 export type OutboxMail = z.infer<typeof outboxMail>;
+
+export const outboxAttachmentParams = z.object({ id: z.uuid(), index: z.coerce.number().int().min(0).max(99) });
 
 export const outboxQuery = pageQuery.extend({ status: z.enum(OUTBOX_STATUSES).optional(), to: z.string().max(254).optional() });
 

@@ -1,13 +1,19 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/support/database.js';
 import type { Database } from '../db/client.js';
+import { localDiskStorage, type FileStorage } from '../files/storage.js';
 import { dispatchOutbox, enqueueMail } from './outbox.js';
 import { mailOutbox } from './schema.js';
 
 let database: Database;
+let storage: FileStorage;
 beforeAll(async () => {
   database = await openTestDatabase();
+  storage = localDiskStorage(await mkdtemp(path.join(tmpdir(), 'mutualise-outbox-')));
 });
 afterAll(() => database.close());
 
@@ -32,8 +38,8 @@ describe('mail outbox', () => {
     // nodemailer's JSON transport builds the real message without a network.
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const spy = { sendMail: async (m: { to: string }) => { delivered.push(m.to); return transport.sendMail(m); } };
-    expect(await dispatchOutbox(database.db, spy as never, 'Mutualise <no-reply@test>', log)).toBe(2);
-    expect(await dispatchOutbox(database.db, spy as never, 'Mutualise <no-reply@test>', log)).toBe(0);
+    expect(await dispatchOutbox(database.db, spy as never, storage, 'Mutualise <no-reply@test>', log)).toBe(2);
+    expect(await dispatchOutbox(database.db, spy as never, storage, 'Mutualise <no-reply@test>', log)).toBe(0);
     expect(delivered.sort()).toEqual(['a@example.org', 'b@example.org']);
     const rows = await database.db.select().from(mailOutbox);
     expect(rows.filter((r) => r.status === 'sent')).toHaveLength(2);
@@ -42,10 +48,46 @@ describe('mail outbox', () => {
   it('keeps a mail for a later try when the server refuses it, and gives up after five', async () => {
     await enqueueMail(database.db, { coopId: null, to: 'refused@example.org', subject: 's', text: 't', template: 'test' });
     const failing = { sendMail: async () => { throw new Error('550 mailbox unavailable'); } };
-    for (let i = 0; i < 6; i++) await dispatchOutbox(database.db, failing as never, 'x@test', log);
+    for (let i = 0; i < 6; i++) await dispatchOutbox(database.db, failing as never, storage, 'x@test', log);
     const [row] = (await database.db.select().from(mailOutbox)).filter((r) => r.toAddress === 'refused@example.org');
     expect(row.status).toBe('failed');
     expect(row.attempts).toBe(5);
     expect(row.lastError).toContain('550');
+  });
+
+  it('joins the stored files to the mail it sends, and keeps the mail queued while a file is missing', async () => {
+    await storage.put('invoices/F-1.pdf', Buffer.from('%PDF-1.7 facture'));
+    await enqueueMail(database.db, {
+      coopId: null,
+      to: 'client@example.org',
+      subject: 'Facture',
+      text: 'Ci-joint',
+      template: 'test',
+      attachments: [{ filename: 'Facture F-1.pdf', contentType: 'application/pdf', storageKey: 'invoices/F-1.pdf' }],
+    });
+    await enqueueMail(database.db, {
+      coopId: null,
+      to: 'lost@example.org',
+      subject: 'Facture',
+      text: 'Ci-joint',
+      template: 'test',
+      attachments: [{ filename: 'Perdue.pdf', contentType: 'application/pdf', storageKey: 'invoices/none.pdf' }],
+    });
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const messages: { to: string; attachments?: { filename: string; content: string }[] }[] = [];
+    const spy = {
+      sendMail: async (m: object) => {
+        const info = await transport.sendMail(m);
+        messages.push(JSON.parse(String(info.message)));
+        return info;
+      },
+    };
+    expect(await dispatchOutbox(database.db, spy as never, storage, 'x@test', log)).toBe(1);
+    const [sent] = messages;
+    expect(sent?.attachments?.[0]?.filename).toBe('Facture F-1.pdf');
+    expect(Buffer.from(sent!.attachments![0]!.content, 'base64').toString()).toBe('%PDF-1.7 facture');
+    const [lost] = (await database.db.select().from(mailOutbox)).filter((r) => r.toAddress === 'lost@example.org');
+    expect(lost.status).toBe('queued');
+    expect(lost.lastError).toContain('Perdue.pdf');
   });
 });

@@ -2,7 +2,10 @@ import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Db, Executor } from '../db/client.js';
-import { mailOutbox } from './schema.js';
+import type { FileStorage } from '../files/storage.js';
+import { mailOutbox, type MailAttachment } from './schema.js';
+
+export type { MailAttachment };
 
 export interface OutgoingMail {
   coopId: string | null;
@@ -11,6 +14,8 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   template: string;
+  /** Files already in the storage (a stored invoice PDF…): the mail carries them, never a copy. */
+  attachments?: MailAttachment[];
 }
 
 /** Queues a mail in the caller's transaction: it leaves only if the action commits. */
@@ -24,6 +29,7 @@ export async function enqueueMail(tx: Executor, mail: OutgoingMail): Promise<str
       textBody: mail.text,
       htmlBody: mail.html ?? null,
       template: mail.template,
+      attachments: mail.attachments ?? [],
     })
     .returning({ id: mailOutbox.id });
   return row.id;
@@ -40,7 +46,7 @@ export function smtpTransport(smtpUrl: string): Transporter {
  * Sends queued mails through SMTP. Rows are claimed with FOR UPDATE SKIP LOCKED so that two
  * app instances never send the same mail twice. Without SMTP the outbox is the mailbox.
  */
-export async function dispatchOutbox(db: Db, transport: Transporter, from: string, log: Logger, batch = 20): Promise<number> {
+export async function dispatchOutbox(db: Db, transport: Transporter, storage: FileStorage, from: string, log: Logger, batch = 20): Promise<number> {
   let sent = 0;
   await db.transaction(async (tx) => {
     const rows = await tx
@@ -52,7 +58,8 @@ export async function dispatchOutbox(db: Db, transport: Transporter, from: strin
       .for('update', { skipLocked: true });
     for (const row of rows) {
       try {
-        await transport.sendMail({ from, to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody ?? undefined });
+        const attachments = await Promise.all(row.attachments.map((a) => attachmentOf(storage, a)));
+        await transport.sendMail({ from, to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody ?? undefined, attachments });
         await tx.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts: sql`${mailOutbox.attempts} + 1` }).where(eq(mailOutbox.id, row.id));
         sent++;
       } catch (err) {
@@ -66,4 +73,11 @@ export async function dispatchOutbox(db: Db, transport: Transporter, from: strin
     }
   });
   return sent;
+}
+
+async function attachmentOf(storage: FileStorage, a: MailAttachment) {
+  const content = await storage.read(a.storageKey);
+  // A missing file is a delivery failure like any other: the mail stays queued and the error is kept.
+  if (!content) throw new Error(`attachment ${a.filename} missing from storage (${a.storageKey})`);
+  return { filename: a.filename, contentType: a.contentType, content };
 }

@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { platformErrors } from '../errors.js';
+import { contentDisposition } from '../http/content-disposition.js';
 import { actorOf } from '../http/context.js';
 import { errorResponses } from '../http/error-shape.js';
 import { offsetOf } from '../http/pagination.js';
-import { outboxMail, outboxPage, outboxQuery } from './contract.js';
+import { outboxAttachmentParams, outboxMail, outboxPage, outboxQuery } from './contract.js';
 import { mailOutbox } from './schema.js';
 
 /** Admins read the mails their cooperative sent (the mailbox itself when no SMTP is set). */
@@ -45,6 +46,26 @@ export async function outboxRoutes(fastify: FastifyInstance): Promise<void> {
       const [row] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.id, req.params.id), eq(mailOutbox.coopId, coopId)));
       if (!row) throw platformErrors.NOT_FOUND();
       return row;
+    },
+  );
+
+  app.get(
+    '/:id/attachments/:index',
+    {
+      config: { access: ['admin'] },
+      schema: { tags: ['mail'], summary: 'Download a file joined to a mail', params: outboxAttachmentParams, response: { 200: z.unknown().describe('The file, as an attachment'), ...errorResponses } },
+    },
+    async (req, reply) => {
+      const { coopId } = actorOf(req);
+      const [row] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.id, req.params.id), eq(mailOutbox.coopId, coopId)));
+      const attachment = row?.attachments[req.params.index];
+      if (!attachment) throw platformErrors.NOT_FOUND();
+      const content = await app.deps.storage.read(attachment.storageKey);
+      if (!content) throw platformErrors.NOT_FOUND();
+      return reply
+        .type(attachment.contentType)
+        .header('content-disposition', contentDisposition(attachment.filename))
+        .send(content);
     },
   );
 }

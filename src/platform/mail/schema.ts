@@ -1,9 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, id } from '../db/columns.js';
 
 export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** A file joined to a mail, read from the file storage when the mail leaves. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  storageKey: string;
+}
 
 /**
  * Every mail the platform sends is first written here, in the transaction of the action
@@ -19,6 +26,7 @@ export const mailOutbox = pgTable(
     subject: text().notNull(),
     textBody: text().notNull(),
     htmlBody: text(),
+    attachments: jsonb().$type<MailAttachment[]>().notNull().default([]),
     template: varchar({ length: 64 }).notNull(),
     status: varchar({ length: 16 }).$type<MailStatus>().notNull().default('queued'),
     attempts: integer().notNull().default(0),

@@ -766,6 +766,7 @@ export const en: Catalogue = {
       sentAt: 'Sent on',
       attempts: 'Attempts',
       lastError: 'Last error',
+      attachments: 'Attachments',
     },
   },
   ledger: {

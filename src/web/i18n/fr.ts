@@ -772,6 +772,7 @@ export const fr = {
       sentAt: 'Envoyé le',
       attempts: 'Tentatives',
       lastError: 'Dernière erreur',
+      attachments: 'Pièces jointes',
     },
   },
   ledger: {

@@ -185,6 +185,18 @@ function MailView({ mail, templateLabel }: { mail: OutboxMailData; templateLabel
           <LinkifiedText text={mail.textBody} />
         </Text>
       </Card>
+      {mail.attachments.length > 0 && (
+        <Stack gap={4}>
+          <Text size="sm" c="dimmed">
+            {t('outbox.detail.attachments')}
+          </Text>
+          {mail.attachments.map((file, index) => (
+            <Anchor key={index} size="sm" href={`/api/outbox/${mail.id}/attachments/${index}`} download={file.filename} data-testid="mail-attachment">
+              {file.filename}
+            </Anchor>
+          ))}
+        </Stack>
+      )}
     </Stack>
   );
 }
