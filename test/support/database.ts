@@ -29,8 +29,20 @@ export async function openTestDatabase(): Promise<Database> {
       await database.close();
       const a = new pg.Client({ connectionString: url });
       await a.connect();
+      // pg's pool resolves end() before its sockets are closed; forcing the drop while a backend
+      // is still saying goodbye makes that client emit an uncaught "terminating connection".
+      await untilNoSession(a, name);
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();
     },
   };
+}
+
+async function untilNoSession(admin: pg.Client, database: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
+    if (rows[0]!.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
