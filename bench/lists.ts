@@ -24,13 +24,11 @@
  * includes session lookup, validation of the query, and serialisation of the response.
  * Exits with code 1 when a scenario misses the target or answers wrongly.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql, type SQL } from 'drizzle-orm';
-import pg from 'pg';
 import { hashPassword } from '../src/platform/auth/passwords.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openPostgres, type Database } from '../src/platform/db/client.js';
@@ -40,10 +38,10 @@ import { DEMO_PASSWORD } from '../src/modules/demo/seed-demo.js';
 import { createServer } from '../src/server.js';
 import { TestClient } from '../test/support/app.js';
 import { ascii, randomSource } from './support/french-names.js';
+import { percentile, prepareBenchDatabase } from './support/bench-database.js';
 import { loadCoop, type LoadedCoop } from './support/load-coop.js';
 
 const TARGET_P95_MS = 100;
-const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:55432/postgres';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const WARM_UP = 20;
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -70,36 +68,8 @@ interface Figures {
   error: string | null;
 }
 
-/** Nearest-rank percentile of sorted durations. */
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const fold = (s: string) => ascii(s).replace(/-/g, ' ');
 const cycle = <T>(list: readonly T[], i: number) => list[i % list.length];
-
-async function prepareDatabase(): Promise<{ url: string; where: string; drop?: () => Promise<void> }> {
-  const given = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  if (given) return { url: given, where: `${process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'DATABASE_URL'} (kept)` };
-  const serverUrl = process.env.BENCH_SERVER_URL || DEFAULT_SERVER_URL;
-  const name = `mutualise_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const keep = process.env.BENCH_KEEP_DATABASE === '1';
-  return {
-    url: url.toString(),
-    where: `${name} on ${process.env.BENCH_SERVER_URL ? 'BENCH_SERVER_URL' : 'the default BENCH_SERVER_URL'} (${keep ? 'kept' : 'dropped at the end'})`,
-    drop: keep
-      ? undefined
-      : async () => {
-          const a = new pg.Client({ connectionString: serverUrl });
-          await a.connect();
-          await a.query(`drop database if exists ${name} with (force)`);
-          await a.end();
-        },
-  };
-}
 
 async function measure(client: TestClient, s: Scenario): Promise<Figures> {
   const durations: number[] = [];
@@ -243,7 +213,7 @@ function printTable(figures: Figures[]) {
 }
 
 async function main() {
-  const target = await prepareDatabase();
+  const target = await prepareBenchDatabase();
   let database: Database | undefined;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mutualise-bench-'));
   try {

@@ -9,6 +9,7 @@ import { assertPasswordPolicy } from './platform/auth/password-messages.js';
 import { ensureUser, grantRole, setPasswordHash } from './platform/auth/service.js';
 import { AppError } from './platform/errors.js';
 import { coops } from './modules/coops/schema.js';
+import { scheduleDunning } from './modules/dunning/index.js';
 import { DEMO_PASSWORD, seedDemo, type DemoLogin } from './modules/demo/seed-demo.js';
 import { createServer } from './server.js';
 
@@ -47,19 +48,24 @@ program
     if (opts.demo && (await isEmpty(database))) logins = (await seedDemo(database.db)).logins;
     const app = await createServer({ config, database });
     await app.listen({ port: config.port, host: config.host });
+    // Background jobs start after listen and are stopped by `stop` below (Fastify takes no hook once listening).
+    let stopOutbox = () => {};
     if (config.smtpUrl) {
       const transport = smtpTransport(config.smtpUrl);
       const timer = setInterval(() => {
         dispatchOutbox(database.db, transport, app.deps.storage, config.mailFrom, app.log).catch((err) => app.log.error({ err }, 'outbox dispatch failed'));
       }, 10_000);
-      app.addHook('onClose', async () => clearInterval(timer));
+      stopOutbox = () => clearInterval(timer);
     }
+    const stopDunning = config.dunningScheduler ? scheduleDunning({ database, storage: app.deps.storage, log: app.log }) : () => {};
     const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
     console.log(`\n  Mutualise is running on ${config.publicUrl}  (database: ${where})`);
     console.log(`  API: ${config.publicUrl}/api  ·  OpenAPI: ${config.publicUrl}/api/openapi.json  ·  docs: ${config.publicUrl}/api/docs`);
     if (logins.length) printLogins(logins);
     else console.log(`\n  Demo accounts, if seeded: admin@demo.mutualise.coop / ${DEMO_PASSWORD}`);
     const stop = async () => {
+      stopOutbox();
+      stopDunning();
       await app.close();
       await database.close();
       process.exit(0);

@@ -18,6 +18,8 @@ import { dashboardRoutes } from './modules/dashboard/index.js';
 import { peopleRoutes } from './modules/people/index.js';
 import { quotePortalRoutes, quoteRoutes } from './modules/quotes/index.js';
 import { paymentRoutes } from './modules/payments/index.js';
+import { dunningRoutes } from './modules/dunning/index.js';
+import { bankRoutes } from './modules/banking/index.js';
 
 const VERSION = '0.1.0';
 
@@ -62,6 +64,8 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/quotes', plugin: quoteRoutes },
       { prefix: '/api/portal/quotes', plugin: quotePortalRoutes },
       { prefix: '/api/payments', plugin: paymentRoutes },
+      { prefix: '/api/dunning', plugin: dunningRoutes },
+      { prefix: '/api/bank', plugin: bankRoutes },
     ],
   });
 }

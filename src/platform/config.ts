@@ -20,6 +20,8 @@ export interface Config {
   webDir: string;
   /** Largest accepted upload, in bytes. */
   maxUploadBytes: number;
+  /** Whether `start` runs the daily jobs (dunning); off on an instance that must not send them. */
+  dunningScheduler: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,5 +39,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
+    dunningScheduler: (env.DUNNING_SCHEDULER ?? 'on').toLowerCase() !== 'off',
   };
 }

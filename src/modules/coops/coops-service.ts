@@ -23,6 +23,11 @@ export async function coopNames(db: Executor, ids: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** Every cooperative of the instance, for jobs that run for each (the dunning scheduler). */
+export async function allCoopIds(db: Executor): Promise<string[]> {
+  return (await db.select({ id: coops.id }).from(coops).orderBy(coops.id)).map((r) => r.id);
+}
+
 export async function membershipTypesOf(db: Executor, coopId: string): Promise<MembershipType[]> {
   return (await getCoop(db, coopId)).membershipTypes;
 }

@@ -1,4 +1,4 @@
 export { isYearlySeries, renderNumber } from './domain/numbering-format.js';
-export { coopNames, createCoop, getCoop, membershipTypesOf, type NewCoop } from './coops-service.js';
+export { allCoopIds, coopNames, createCoop, getCoop, membershipTypesOf, type NewCoop } from './coops-service.js';
 export { coopRoutes } from './routes.js';
 export { DEFAULT_POLES, MEMBERSHIP_TYPES, type CoopSettings, type MembershipType } from './contract.js';

@@ -72,8 +72,17 @@ export const creditNoteBody = z.union([
 ]);
 export type CreditNoteBody = z.infer<typeof creditNoteBody>;
 
+/** The list filters: the stored states, and `overdue`, derived from the due date and what is left to pay. */
+export const INVOICE_STATUS_FILTERS = [...INVOICE_STATUSES, 'overdue'] as const;
+export type InvoiceStatusFilter = (typeof INVOICE_STATUS_FILTERS)[number];
+
 export const listInvoicesQuery = pageQuery.extend({
-  status: z.enum(INVOICE_STATUSES).optional(),
+  status: z.enum(INVOICE_STATUS_FILTERS).optional(),
+  /** Drafts a member handed to the team, waiting for validation. */
+  toValidate: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   kind: z.enum(INVOICE_KINDS).optional(),
   activityId: z.uuid().optional(),
   clientId: z.uuid().optional(),
@@ -100,7 +109,10 @@ export const invoiceSummary = z.object({
   vatCents: z.number().int(),
   grossCents: z.number().int(),
   paidCents: z.number().int(),
+  /** Credit notes issued on this invoice, incl. VAT (0 on a credit note itself). */
+  creditedCents: z.number().int(),
   creditedInvoiceId: z.string().nullable(),
+  submittedAt: z.date().nullable(),
   createdAt: z.date(),
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
@@ -138,7 +150,18 @@ export const invoiceDetail = invoiceSummary.extend({
   updatedAt: z.date(),
   lines: z.array(invoiceLine),
   vatBreakdown: z.array(vatGroup),
-  /** What remains to be credited (issued invoices); credit notes already issued on it. */
-  creditedCents: z.number().int(),
+  /** The credit notes issued on this invoice. */
+  creditNotes: z.array(z.object({ id: z.string(), number: z.string().nullable(), issueDate: z.string().nullable(), grossCents: z.number().int() })),
+  /** The number of the invoice a credit note corrects. */
+  creditedInvoiceNumber: z.string().nullable(),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
+
+export const sendInvoiceResult = z.object({ mailId: z.string(), to: z.string(), invoice: invoiceDetail });
+export type SendInvoiceResult = z.infer<typeof sendInvoiceResult>;
+
+export const invoicingSettingsView = z.object({
+  /** Members validate their own invoices up to this total incl. VAT; null: only the team validates. */
+  memberValidationLimitCents: z.number().int().min(0).max(1_000_000_000_00).nullable(),
+});
+export type InvoicingSettingsView = z.infer<typeof invoicingSettingsView>;

@@ -1,18 +1,29 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sum } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
 import type { InvoiceDetail, InvoiceSummary } from './contract.js';
 import { computeTotals } from './domain/compute-totals.js';
 import { totalsLineOf } from './draft-invoices.js';
-import { creditedCentsOf } from './create-credit-note.js';
 import { visibleInvoice, type Viewer } from './invoice-access.js';
-import { invoiceLines, type InvoiceRow } from './schema.js';
+import { invoiceLines, invoices, type InvoiceRow } from './schema.js';
+
+/** What credit notes took off each invoice, incl. VAT. */
+async function creditedCentsByInvoice(db: Executor, coopId: string, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ invoiceId: invoices.creditedInvoiceId, total: sum(invoices.grossCents).mapWith(Number) })
+    .from(invoices)
+    .where(and(eq(invoices.coopId, coopId), inArray(invoices.creditedInvoiceId, ids)))
+    .groupBy(invoices.creditedInvoiceId);
+  return new Map(rows.map((r) => [r.invoiceId!, r.total]));
+}
 
 /** The list columns of invoices, with the names of their activity and client. */
 export async function summariesOf(db: Executor, coopId: string, rows: InvoiceRow[]): Promise<InvoiceSummary[]> {
   const activities = await activitySummaries(db, coopId, rows.map((r) => r.activityId));
   const clients = await clientNames(db, coopId, rows.map((r) => r.clientId));
+  const credited = await creditedCentsByInvoice(db, coopId, rows.filter((r) => r.kind !== 'credit_note' && r.status !== 'draft').map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -30,7 +41,9 @@ export async function summariesOf(db: Executor, coopId: string, rows: InvoiceRow
     vatCents: r.vatCents,
     grossCents: r.grossCents,
     paidCents: r.paidCents,
+    creditedCents: credited.get(r.id) ?? 0,
     creditedInvoiceId: r.creditedInvoiceId,
+    submittedAt: r.submittedAt,
     createdAt: r.createdAt,
   }));
 }
@@ -58,6 +71,19 @@ export async function getInvoice(db: Executor, viewer: Viewer, id: string): Prom
     updatedAt: row.updatedAt,
     lines: lines.map(({ coopId: _c, invoiceId: _i, ...l }) => l),
     vatBreakdown: totals.vatBreakdown.map(({ vatCategory, vatRateBp, basisCents, vatCents }) => ({ vatCategory, vatRateBp, basisCents, vatCents })),
-    creditedCents: row.kind === 'credit_note' ? 0 : await creditedCentsOf(db, viewer.coopId, id),
+    creditNotes:
+      row.kind === 'credit_note' || row.status === 'draft'
+        ? []
+        : await db
+            .select({ id: invoices.id, number: invoices.number, issueDate: invoices.issueDate, grossCents: invoices.grossCents })
+            .from(invoices)
+            .where(and(eq(invoices.coopId, viewer.coopId), eq(invoices.creditedInvoiceId, id)))
+            .orderBy(asc(invoices.seq)),
+    creditedInvoiceNumber: row.creditedInvoiceId ? await numberOf(db, viewer.coopId, row.creditedInvoiceId) : null,
   };
+}
+
+async function numberOf(db: Executor, coopId: string, id: string): Promise<string | null> {
+  const [row] = await db.select({ number: invoices.number }).from(invoices).where(and(eq(invoices.coopId, coopId), eq(invoices.id, id)));
+  return row?.number ?? null;
 }

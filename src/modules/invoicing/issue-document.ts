@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import type { ClientDocumentIdentity } from '../clients/index.js';
 import { isYearlySeries, renderNumber, type CoopSettings } from '../coops/index.js';
-import { postEntry } from '../ledger/index.js';
+import { checkEntry, postCheckedEntry } from '../ledger/index.js';
 import type { DocumentTotals } from './domain/compute-totals.js';
 import { dueDate, type PaymentTerms } from './domain/due-date.js';
 import type { Buyer, DocumentKind, InvoiceDocument, InvoiceLine, Seller } from './domain/invoice-document.js';
@@ -148,7 +148,7 @@ export function salesEntryLines(kind: InvoiceRow['kind'], activityId: string, to
 
 /**
  * Gives a fully checked draft its number and issues it, in the caller's transaction. The
- * number is taken LAST, after every check: the counter row of the series serialises every
+ * number is taken LAST, after every check (the sales entry's too): the counter row of the series serialises every
  * validation of the coop until commit, so its lock must be held as briefly as possible, and
  * an invoice that fails a check never consumes a number (no gap). The upsert is atomic
  * under READ COMMITTED: two validations at once wait on the row and get N and N+1.
@@ -159,6 +159,16 @@ export async function issueDocument(
   args: { row: InvoiceRow; coop: CoopSettings; issueDate: string; dueDate: string | null; totals: DocumentTotals; parties: FrozenParties; clientName: string },
 ): Promise<{ number: string }> {
   const { row, coop, issueDate, totals } = args;
+  const what = row.kind === 'credit_note' ? 'Avoir' : 'Facture';
+  const labelOf = (number: string) => `${what} ${number} – ${args.clientName}`.slice(0, 300);
+  // Checked before the counter is taken, so that under its lock the entry is only written.
+  const entry = await checkEntry(tx, actor, {
+    journal: 'VT',
+    date: issueDate,
+    label: labelOf('…'),
+    source: { type: row.kind === 'credit_note' ? 'credit_note' : 'invoice', id: row.id },
+    lines: salesEntryLines(row.kind, row.activityId, totals),
+  });
   const year = Number(issueDate.slice(0, 4));
   const seriesKey = isYearlySeries(coop.invoiceNumberFormat) ? String(year) : 'all';
   const [counter] = await tx
@@ -188,14 +198,7 @@ export async function issueDocument(
     })
     .where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, row.id)))
     .returning();
-  const what = row.kind === 'credit_note' ? 'Avoir' : 'Facture';
-  await postEntry(tx, actor, {
-    journal: 'VT',
-    date: issueDate,
-    label: `${what} ${number} – ${args.clientName}`.slice(0, 300),
-    source: { type: row.kind === 'credit_note' ? 'credit_note' : 'invoice', id: row.id },
-    lines: salesEntryLines(row.kind, row.activityId, totals),
-  });
+  await postCheckedEntry(tx, actor, entry, { label: labelOf(number) });
   await recordAudit(tx, actor, {
     action: row.kind === 'credit_note' ? 'credit_note.issued' : 'invoice.validated',
     entityType: 'invoice',

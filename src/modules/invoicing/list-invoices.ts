@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNotNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { clientIdsNamed } from '../clients/index.js';
@@ -9,13 +9,31 @@ import { invoices } from './schema.js';
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Invoices the person may see, newest first, filtered by status, kind, activity, client or text. */
-export async function listInvoices(db: Executor, viewer: Viewer, query: ListInvoicesQuery): Promise<Page<InvoiceSummary>> {
+/**
+ * Overdue as `isInvoiceOverdue` decides it, in SQL: issued, due before today, and money left
+ * after payments and credit notes.
+ */
+function overdueOn(today: string): SQL {
+  const credited = sql`coalesce((select sum(cn.gross_cents) from invoices cn where cn.coop_id = "invoices"."coop_id" and cn.credited_invoice_id = "invoices"."id"), 0)`;
+  return and(
+    ne(invoices.kind, 'credit_note'),
+    inArray(invoices.status, ['validated', 'sent', 'partially_paid']),
+    lt(invoices.dueDate, today),
+    sql`${invoices.grossCents} - ${invoices.paidCents} - ${credited} > 0`,
+  )!;
+}
+
+/** Invoices the person may see, newest first, filtered by status (overdue on `today`), kind, activity, client or text. */
+export async function listInvoices(db: Executor, viewer: Viewer, query: ListInvoicesQuery, today: string): Promise<Page<InvoiceSummary>> {
   const visible = visibleInvoices(viewer.coopId, await invoiceScopeOf(db, viewer));
   const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
   if (!visible) return empty;
   const filters: SQL[] = [visible];
-  if (query.status) filters.push(eq(invoices.status, query.status));
+  if (query.status === 'overdue') filters.push(overdueOn(today));
+  else if (query.status) filters.push(eq(invoices.status, query.status));
+  if (query.toValidate !== undefined) {
+    filters.push(query.toValidate ? and(eq(invoices.status, 'draft'), isNotNull(invoices.submittedAt))! : sql`not (${invoices.status} = 'draft' and ${invoices.submittedAt} is not null)`);
+  }
   if (query.kind) filters.push(eq(invoices.kind, query.kind));
   if (query.activityId) filters.push(eq(invoices.activityId, query.activityId));
   if (query.clientId) filters.push(eq(invoices.clientId, query.clientId));

@@ -4,12 +4,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
-import { createInvoiceBody, creditNoteBody, invoiceDetail, invoiceParams, invoiceSummary, listInvoicesQuery, updateInvoiceBody } from './contract.js';
+import { createInvoiceBody, creditNoteBody, invoiceDetail, invoiceParams, invoiceSummary, invoicingSettingsView, listInvoicesQuery, sendInvoiceResult, updateInvoiceBody } from './contract.js';
 import { createCreditNote } from './create-credit-note.js';
 import { createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
 import { getInvoice } from './get-invoice.js';
 import { listInvoices } from './list-invoices.js';
 import { issueInvoiceFiles, openInvoiceFile } from './issue-invoice-files.js';
+import { getInvoicingSettings, updateInvoicingSettings } from './invoicing-settings.js';
+import { fileNameOf, sendInvoice } from './send-invoice.js';
+import { submitInvoice } from './submit-invoice.js';
 import { validateInvoice } from './validate-invoice.js';
 
 const EVERYONE = ['admin', 'staff', 'member'] as const;
@@ -42,7 +45,19 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access: EVERYONE },
       schema: { tags, summary: 'Invoices and credit notes I may see', querystring: listInvoicesQuery, response: { 200: pageOf(invoiceSummary), ...errorResponses } },
     },
-    async (req) => listInvoices(db, actorOf(req), req.query),
+    async (req) => listInvoices(db, actorOf(req), req.query, todayInFrance()),
+  );
+
+  app.get(
+    '/settings',
+    { config: { access: EVERYONE }, schema: { tags, summary: "The coop's invoicing settings (who may validate)", response: { 200: invoicingSettingsView, ...errorResponses } } },
+    async (req) => getInvoicingSettings(db, actorOf(req).coopId),
+  );
+
+  app.put(
+    '/settings',
+    { config: { access: ['admin'] }, schema: { tags, summary: "Change the coop's invoicing settings", body: invoicingSettingsView, response: { 200: invoicingSettingsView, ...errorResponses } } },
+    async (req) => updateInvoicingSettings(db, actorOf(req), req.body),
   );
 
   app.get(
@@ -88,6 +103,29 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
       await validateInvoice(db, actor, req.params.id, todayInFrance());
       await storeFilesAfterIssue(actor, req.params.id, req.log);
       return getInvoice(db, actor, req.params.id);
+    },
+  );
+
+  app.post(
+    '/:id/submit',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Hand a draft to the team for validation', params: invoiceParams, response: { 200: invoiceDetail, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await submitInvoice(db, actor, req.params.id);
+      return getInvoice(db, actor, req.params.id);
+    },
+  );
+
+  app.post(
+    '/:id/send',
+    {
+      config: { access: EVERYONE },
+      schema: { tags, summary: 'Mail an issued invoice or credit note to the client, Factur-X PDF attached', params: invoiceParams, response: { 200: sendInvoiceResult, ...errorResponses } },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const { mailId, to } = await sendInvoice(db, storage, actor, req.params.id, todayInFrance());
+      return { mailId, to, invoice: await getInvoice(db, actor, req.params.id) };
     },
   );
 
@@ -141,6 +179,3 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 }
-
-/** A number format chosen by the coop may hold characters a header or a file name cannot. */
-const fileNameOf = (number: string) => number.replace(/[^A-Za-z0-9._-]/g, '_');

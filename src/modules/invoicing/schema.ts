@@ -3,6 +3,7 @@ import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTabl
 import { cents, coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
+import { coops } from '../coops/schema.js';
 import type { VatCategory } from './domain/compute-totals.js';
 
 export type InvoiceKind = 'invoice' | 'credit_note' | 'deposit';
@@ -45,6 +46,8 @@ export const invoices = pgTable(
     createdBy: uuid(),
     validatedBy: uuid(),
     validatedAt: timestamp({ withTimezone: true }),
+    /** When a member handed the draft to the team for validation; null while still being written. */
+    submittedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -58,6 +61,7 @@ export const invoices = pgTable(
     index('invoices_coop_status_idx').on(t.coopId, t.status, t.issueDate),
     index('invoices_coop_activity_idx').on(t.coopId, t.activityId, t.createdAt),
     index('invoices_coop_client_idx').on(t.coopId, t.clientId),
+    index('invoices_coop_submitted_idx').on(t.coopId, t.submittedAt).where(sql`${t.status} = 'draft' and ${t.submittedAt} is not null`),
     index('invoices_coop_credited_idx').on(t.coopId, t.creditedInvoiceId).where(sql`${t.creditedInvoiceId} is not null`),
     check('invoices_kind_check', sql`${t.kind} in ('invoice', 'credit_note', 'deposit')`),
     check('invoices_status_check', sql`${t.status} in ('draft', 'validated', 'sent', 'partially_paid', 'paid')`),
@@ -138,6 +142,23 @@ export const invoiceFiles = pgTable(
     check('invoice_files_kind_check', sql`${t.kind} in ('pdf', 'factur_x_pdf', 'xml')`),
     check('invoice_files_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$' and ${t.size} > 0`),
   ],
+);
+
+/**
+ * Invoicing settings of a coop. A member may issue their own activity's invoices up to
+ * `memberValidationLimitCents` incl. VAT; null keeps every validation with the team, which
+ * carries the legal responsibility of what the coop invoices.
+ */
+export const invoicingSettings = pgTable(
+  'invoicing_settings',
+  {
+    coopId: uuid()
+      .primaryKey()
+      .references(() => coops.id),
+    memberValidationLimitCents: cents(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('invoicing_settings_limit_check', sql`${t.memberValidationLimitCents} is null or ${t.memberValidationLimitCents} >= 0`)],
 );
 
 export type InvoiceRow = typeof invoices.$inferSelect;

@@ -6,11 +6,13 @@ import { activitySummaries } from '../activities/index.js';
 import { clientIdentityForDocument } from '../clients/index.js';
 import { getCoop } from '../coops/index.js';
 import { computeTotals } from './domain/compute-totals.js';
+import { mayValidateInvoice } from './domain/may-validate-invoice.js';
 import { missingMentions } from './domain/mentions.js';
 import { totalsLineOf } from './draft-invoices.js';
 import { invoiceErrors } from './errors.js';
 import { documentOf, dueDateOf, issueDocument, partiesOf } from './issue-document.js';
 import { visibleInvoice } from './invoice-access.js';
+import { getInvoicingSettings } from './invoicing-settings.js';
 import { invoiceLines } from './schema.js';
 
 const required = (path: string): FieldError => ({ path, message: { fr: 'Mention obligatoire manquante.', en: 'Mandatory mention missing.' } });
@@ -22,15 +24,17 @@ const required = (path: string): FieldError => ({ path, message: { fr: 'Mention 
  * concurrent validations queue on it instead of failing). An incomplete invoice fails
  * alone with the list of what it lacks, before any number is taken.
  *
- * Only the coop's team validates for now; letting members validate below an amount set by
- * the coop is a later step.
+ * The team validates; a member validates an invoice of their own activity when the coop's
+ * limit allows its total, checked on the locked row so the total checked is the one issued.
  */
 export async function validateInvoice(db: Db, actor: Actor, id: string, today: string): Promise<{ id: string; number: string }> {
-  if (!isStaff(actor)) throw invoiceErrors.VALIDATION_RESERVED_TO_STAFF();
   return db.transaction(
     async (tx) => {
       const row = await visibleInvoice(tx, actor, id, { lock: true });
       if (row.status !== 'draft') throw invoiceErrors.INVOICE_ISSUED();
+      const staff = isStaff(actor);
+      const right = mayValidateInvoice({ staff }, row.grossCents, staff ? null : (await getInvoicingSettings(tx, actor.coopId)).memberValidationLimitCents);
+      if (!right.ok) throw right.reason === 'above_member_limit' ? invoiceErrors.ABOVE_MEMBER_VALIDATION_LIMIT() : invoiceErrors.VALIDATION_RESERVED_TO_STAFF();
       const lines = await tx
         .select()
         .from(invoiceLines)

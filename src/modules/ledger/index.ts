@@ -2,5 +2,7 @@ export { accountBalances, activityBalance, trialBalance, type BalanceFilter } fr
 export { ensureChartOfAccounts } from './ensure-chart-of-accounts.js';
 export { closeFiscalYear, openFiscalYear } from './fiscal-years-service.js';
 export { generalLedger, type GeneralLedgerFilter } from './general-ledger.js';
-export { postEntry, reverseEntry, type NewEntry } from './post-entry.js';
+export { checkEntry, postCheckedEntry, postEntry, reverseEntry, type CheckedEntry, type NewEntry } from './post-entry.js';
 export { ledgerRoutes } from './routes.js';
+// The CSV dialect French spreadsheets read, shared with the other exports of the platform.
+export { centsToFrenchDecimal, frenchDate, renderCsv } from './domain/csv.js';

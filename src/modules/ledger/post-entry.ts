@@ -58,17 +58,27 @@ function asLedgerViolation(err: unknown): unknown {
   return err;
 }
 
-async function writeEntry(tx: Executor, actor: AuditActor, input: PostEntryInput, reversesEntryId: string | null): Promise<{ id: string }> {
+/** An entry whose journal, accounts, activities and fiscal year were checked: posting it only writes. */
+export interface CheckedEntry {
+  readonly input: PostEntryInput;
+  readonly reversesEntryId: string | null;
+}
+
+async function checkParsedEntry(tx: Executor, coopId: string, input: PostEntryInput, reversesEntryId: string | null): Promise<CheckedEntry> {
   const problem = entryLinesProblem(input.lines);
   if (problem) throw invalidField(problem.path, problem.message);
   const [journal] = await tx
     .select({ code: journals.code })
     .from(journals)
-    .where(and(eq(journals.coopId, actor.coopId), eq(journals.code, input.journal)));
+    .where(and(eq(journals.coopId, coopId), eq(journals.code, input.journal)));
   if (!journal) throw invalidField('journal', { fr: 'Journal inconnu dans cette coopérative.', en: 'Unknown journal in this cooperative.' });
-  await assertAccountsUsable(tx, actor.coopId, input.lines);
-  await assertActivitiesExist(tx, actor.coopId, input.lines.flatMap((l) => (l.activityId ? [l.activityId] : [])), 'lines');
-  await assertYearOpen(tx, actor.coopId, input.date);
+  await assertAccountsUsable(tx, coopId, input.lines);
+  await assertActivitiesExist(tx, coopId, input.lines.flatMap((l) => (l.activityId ? [l.activityId] : [])), 'lines');
+  await assertYearOpen(tx, coopId, input.date);
+  return { input, reversesEntryId };
+}
+
+async function writeCheckedEntry(tx: Executor, actor: AuditActor, { input, reversesEntryId }: CheckedEntry): Promise<{ id: string }> {
   try {
     const [entry] = await tx
       .insert(journalEntries)
@@ -109,13 +119,29 @@ async function writeEntry(tx: Executor, actor: AuditActor, input: PostEntryInput
 }
 
 /**
+ * Checks an entry without writing it, for a caller that must write it inside a short critical
+ * section: invoice validation checks its sales entry before it takes the series counter, whose
+ * lock every validation of the coop waits on, and then only writes. The database re-checks the
+ * balance and the fiscal year at commit, so a year closed in between still refuses the entry.
+ */
+export async function checkEntry(tx: Executor, actor: AuditActor, raw: NewEntry): Promise<CheckedEntry> {
+  return checkParsedEntry(tx, actor.coopId, parseEntry(raw), null);
+}
+
+/** Writes a checked entry, with its final label when it was not known at the check (a document number). */
+export async function postCheckedEntry(tx: Executor, actor: AuditActor, entry: CheckedEntry, opts: { label?: string } = {}): Promise<{ id: string }> {
+  const label = opts.label?.trim().slice(0, 300);
+  return writeCheckedEntry(tx, actor, label ? { ...entry, input: { ...entry.input, label } } : entry);
+}
+
+/**
  * Posts a balanced entry in the caller's transaction (the invoicing, payments, expenses
  * modules post through it). Checked before writing: at least two lines, debits equal
  * credits, the journal, accounts and activities exist in the coop, and the date falls in
  * an open fiscal year. The database checks the balance and the year again at commit.
  */
 export async function postEntry(tx: Executor, actor: AuditActor, raw: NewEntry): Promise<{ id: string }> {
-  return writeEntry(tx, actor, parseEntry(raw), null);
+  return writeCheckedEntry(tx, actor, await checkEntry(tx, actor, raw));
 }
 
 /**
@@ -148,5 +174,5 @@ export async function reverseEntry(tx: Executor, actor: AuditActor, entryId: str
       lines.map((l) => ({ account: l.accountNumber, debitCents: l.debitCents, creditCents: l.creditCents, activityId: l.activityId, label: l.label })),
     ),
   });
-  return writeEntry(tx, actor, input, entryId);
+  return writeCheckedEntry(tx, actor, await checkParsedEntry(tx, actor.coopId, input, entryId));
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMember, rowCount } from '../../../test/support/activity-fixtures.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.js';
@@ -308,6 +308,52 @@ describe('balances', () => {
     const tb = await trialBalance(t.database.db, coop.id, { from: '2026-03-01', to: '2026-03-31', activityId: miaActivity });
     expect(tb.rows.map((r) => r.account)).toEqual(['411', '44571', '706']);
     expect(tb.totals).toMatchObject({ debitCents: 12_000, creditCents: 12_000 });
+  });
+
+  it('keeps daily and monthly totals equal to the lines, and answers a period cut inside months like the lines do', async () => {
+    const db = t.database.db;
+    await db.transaction(async (tx) => {
+      await postEntry(tx, system(coop.id), { journal: 'VT', date: '2026-05-14', label: 'Vente mi-mai', source: { type: 'test' }, lines: sale(bobActivity, 5_000) });
+      await postEntry(tx, system(coop.id), { journal: 'VT', date: '2026-05-31', label: 'Vente fin mai', source: { type: 'test' }, lines: sale(bobActivity, 7_000) });
+      await postEntry(tx, system(coop.id), { journal: 'VT', date: '2026-06-01', label: 'Vente juin', source: { type: 'test' }, lines: sale(bobActivity, 1_000) });
+    });
+    const rowsOf = async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+    const fromTotals = await rowsOf(sql`
+      select account_number, activity_id, month::text as month, debit_cents, credit_cents, line_count from ledger_monthly_totals where coop_id = ${coop.id}
+      except
+      select account_number, activity_id, date_trunc('month', entry_date)::date::text, sum(debit_cents), sum(credit_cents), count(*)::int
+      from ledger_journal_entry_lines where coop_id = ${coop.id} group by 1, 2, 3`);
+    expect(fromTotals).toEqual([]);
+    const fromDaily = await rowsOf(sql`
+      select account_number, day::text as day, debit_cents, credit_cents, line_count from ledger_daily_totals where coop_id = ${coop.id}
+      except
+      select account_number, entry_date::text, sum(debit_cents), sum(credit_cents), count(*)::int
+      from ledger_journal_entry_lines where coop_id = ${coop.id} group by 1, 2`);
+    expect(fromDaily).toEqual([]);
+    const [{ n }] = await rowsOf<{ n: number }>(sql`select count(*)::int as n from ledger_monthly_totals where coop_id = ${coop.id}`);
+    expect(n).toBeGreaterThan(0);
+
+    // 15 May – 31 May: the 14 May sale stays out, the 31 May one is in, June is out.
+    const cut = await trialBalance(db, coop.id, { from: '2026-05-15', to: '2026-05-31', activityId: bobActivity });
+    expect(cut.rows.find((r) => r.account === '706')?.creditCents).toBe(7_000);
+    const fromLines = async (from: string, to: string) =>
+      (
+        await rowsOf<{ d: number | string; c: number | string }>(sql`select coalesce(sum(debit_cents), 0)::bigint as d, coalesce(sum(credit_cents), 0)::bigint as c
+          from ledger_journal_entry_lines where coop_id = ${coop.id} and entry_date between ${from} and ${to}`)
+      ).map((r) => ({ debitCents: Number(r.d), creditCents: Number(r.c) }))[0];
+    for (const [from, to] of [['2026-01-01', '2026-12-31'], ['2026-05-14', '2026-06-01'], ['2026-05-15', '2026-05-30'], ['2026-04-30', '2026-07-01']] as const) {
+      const tb = await trialBalance(db, coop.id, { from, to });
+      expect(tb.totals, `${from} … ${to}`).toMatchObject(await fromLines(from, to));
+    }
+    const may = await trialBalance(db, coop.id, { from: '2026-05-14', to: '2026-05-31', activityId: bobActivity });
+    expect(may.rows.find((r) => r.account === '706')?.creditCents).toBe(12_000);
+  });
+
+  it('never lets the stored totals be deleted', async () => {
+    for (const table of ['ledger_monthly_totals', 'ledger_daily_totals']) {
+      const err = await refusal(t.database.db.execute(sql`delete from ${sql.identifier(table)} where coop_id = ${coop.id}`));
+      expect(sqlConstraint(err)).toBe('journal_entries_immutable');
+    }
   });
 
   it('shows a member the balance of an activity they hold', async () => {

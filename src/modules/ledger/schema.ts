@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, foreignKey, index, pgTable, primaryKey, smallint, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, smallint, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { cents, coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import type { AccountKind } from './domain/chart-of-accounts.js';
@@ -129,6 +129,50 @@ export const journalEntryLines = pgTable(
     check('ledger_lines_amounts_check', sql`${t.debitCents} >= 0 and ${t.creditCents} >= 0 and (${t.debitCents} > 0) <> (${t.creditCents} > 0)`),
     check('ledger_lines_line_no_check', sql`${t.lineNo} >= 1`),
   ],
+);
+
+/**
+ * Debits and credits summed by month, account and activity, kept by a statement trigger on
+ * the lines (migration ledger_monthly_totals) in the transaction that posts them. A balance
+ * over whole months reads these rows instead of every line: a coop-wide trial balance over
+ * millions of lines stays a scan of a few thousand rows. Lines are immutable, so the totals
+ * only ever grow by inserts; a test compares them with the lines.
+ */
+export const monthlyTotals = pgTable(
+  'ledger_monthly_totals',
+  {
+    coopId: coopId(),
+    /** First day of the month. */
+    month: date({ mode: 'string' }).notNull(),
+    accountNumber: varchar({ length: 12 }).notNull(),
+    activityId: uuid(),
+    debitCents: cents().notNull(),
+    creditCents: cents().notNull(),
+    lineCount: integer().notNull(),
+  },
+  (t) => [
+    // One row per month, account and activity, the entries without activity included.
+    unique('ledger_monthly_totals_key').on(t.coopId, t.month, t.accountNumber, t.activityId).nullsNotDistinct(),
+    index('ledger_monthly_totals_activity_idx').on(t.coopId, t.activityId, t.month),
+    check('ledger_monthly_totals_month_check', sql`extract(day from ${t.month}) = 1`),
+  ],
+);
+
+/**
+ * Debits and credits of the whole coop summed by day and account, kept by the same trigger:
+ * a coop-wide balance over any period, cut inside months or not, reads a few rows a day.
+ */
+export const dailyTotals = pgTable(
+  'ledger_daily_totals',
+  {
+    coopId: coopId(),
+    day: date({ mode: 'string' }).notNull(),
+    accountNumber: varchar({ length: 12 }).notNull(),
+    debitCents: cents().notNull(),
+    creditCents: cents().notNull(),
+    lineCount: integer().notNull(),
+  },
+  (t) => [primaryKey({ name: 'ledger_daily_totals_pk', columns: [t.coopId, t.day, t.accountNumber] })],
 );
 
 export type AccountRow = typeof accounts.$inferSelect;

@@ -46,3 +46,17 @@ export const paymentListQuery = pageQuery.extend({ clientId: z.uuid().optional()
 export type PaymentListQuery = z.infer<typeof paymentListQuery>;
 
 export const paymentIdParams = z.object({ id: z.uuid() });
+
+/** An issued invoice a payment can still settle, for the form that allocates a payment. */
+export const openInvoice = z.object({
+  id: z.string(),
+  number: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  issueDate: z.iso.date(),
+  dueDate: z.iso.date(),
+  amountLeftCents: z.number().int(),
+});
+export type OpenInvoice = z.infer<typeof openInvoice>;
+
+export const openInvoicesQuery = z.object({ clientId: z.uuid().optional() });

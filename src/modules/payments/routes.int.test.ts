@@ -126,6 +126,24 @@ describe('recording a payment', () => {
     expect((await member.post('/api/payments', { clientId: f.clientId, date: PAY_DAY, amountCents: 100, mode: 'cash' })).status).toBe(403);
   });
 
+  it('the team lists what a client still owes, oldest due first; a member may not', async () => {
+    const g = await createPaymentsCoop(t.database.db, 'payments-open');
+    const team = await loggedIn(g.coop.staff.email);
+    const later = await g.issueInvoice({ netCents: 2_000, day: '2026-06-22' });
+    const first = await g.issueInvoice({ netCents: 1_000, day: '2026-06-21' });
+    await g.issueInvoice({ netCents: 3_000, clientId: g.otherClientId });
+    await team.post('/api/payments', { clientId: g.clientId, date: PAY_DAY, amountCents: 200, mode: 'cash', allocations: [{ invoiceId: first.id, amountCents: 200 }] });
+    const res = await team.get(`/api/payments/open-invoices?clientId=${g.clientId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.map((i: { id: string; amountLeftCents: number }) => [i.id, i.amountLeftCents])).toEqual([
+      [first.id, first.grossCents - 200],
+      [later.id, later.grossCents],
+    ]);
+    expect((await team.get('/api/payments/open-invoices')).body).toHaveLength(3);
+    const member = await loggedIn(g.coop.member.email);
+    expect((await member.get('/api/payments/open-invoices')).status).toBe(403);
+  });
+
   it('another cooperative’s payment answers 404', async () => {
     const invoice = await f.issueInvoice({ netCents: 1_500 });
     const res = await staff.post('/api/payments', { clientId: f.clientId, date: PAY_DAY, amountCents: invoice.grossCents, mode: 'transfer' });

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../platform/http/context.js';
 import { errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
-import { payment, paymentIdParams, paymentListQuery, recordPaymentBody } from './contract.js';
+import { openInvoices } from '../invoicing/index.js';
+import { openInvoice, openInvoicesQuery, payment, paymentIdParams, paymentListQuery, recordPaymentBody } from './contract.js';
 import { getPayment, listPayments } from './list-payments.js';
 import { recordPayment } from './record-payment.js';
 
@@ -32,6 +34,23 @@ export async function paymentRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = actorOf(req);
       const { id } = await recordPayment(db, actor, req.body);
       return reply.status(201).send(await getPayment(db, actor, id));
+    },
+  );
+
+  app.get(
+    '/open-invoices',
+    {
+      config: { access: ['admin', 'staff'] },
+      schema: {
+        tags,
+        summary: 'Issued invoices still owed (of one client when asked), oldest due first: what a payment can settle',
+        querystring: openInvoicesQuery,
+        response: { 200: z.array(openInvoice), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const rows = await openInvoices(db, actorOf(req).coopId, { clientId: req.query.clientId });
+      return rows.map((r) => ({ id: r.id, number: r.number, clientId: r.clientId, clientName: r.clientName, issueDate: r.issueDate, dueDate: r.dueDate, amountLeftCents: r.amountDueCents }));
     },
   );
 

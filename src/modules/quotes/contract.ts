@@ -43,7 +43,8 @@ export const updateQuoteBody = z.object({ ...draftFields, lines: draftFields.lin
 export type UpdateQuoteBody = z.infer<typeof updateQuoteBody>;
 
 export const listQuotesQuery = pageQuery.extend({
-  status: z.enum(QUOTE_STATES).optional(),
+  /** The state people see: `expired` finds the offers that lapsed unanswered, `sent` those still open. */
+  status: z.enum(QUOTE_VIEW_STATES).optional(),
   activityId: z.uuid().optional(),
   clientId: z.uuid().optional(),
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { activitySummaries } from '../activities/index.js';
@@ -44,13 +44,22 @@ export const lineView = (l: QuoteLineRow) => ({
   netCents: l.netCents,
 });
 
+const ANSWERED = ['accepted', 'refused'] as const;
+
+/** The SQL of a state as `effectiveQuoteState` derives it: an unanswered quote past its validity date is expired, whatever is stored. */
+function stateFilter(state: NonNullable<ListQuotesQuery['status']>, today: string): SQL {
+  if (state === 'expired') return and(inArray(quotes.status, ['draft', 'submitted', 'validated', 'sent']), lt(quotes.validUntil, today))!;
+  if ((ANSWERED as readonly string[]).includes(state)) return eq(quotes.status, state as (typeof ANSWERED)[number]);
+  return and(eq(quotes.status, state as Exclude<typeof state, 'expired' | (typeof ANSWERED)[number]>), gte(quotes.validUntil, today))!;
+}
+
 /** Quotes the person may see, newest first. */
 export async function listQuotes(db: Executor, viewer: Viewer, query: ListQuotesQuery, today: string): Promise<Page<QuoteSummary>> {
   const visible = visibleQuotes(viewer.coopId, await quoteScopeOf(db, viewer));
   const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
   if (!visible) return empty;
   const filters: SQL[] = [visible];
-  if (query.status) filters.push(eq(quotes.status, query.status));
+  if (query.status) filters.push(stateFilter(query.status, today));
   if (query.activityId) filters.push(eq(quotes.activityId, query.activityId));
   if (query.clientId) filters.push(eq(quotes.clientId, query.clientId));
   const where = and(...filters);

@@ -4,10 +4,11 @@ import type { Db } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { createDraftInvoice } from '../invoicing/index.js';
-import { computeTotals } from '../invoicing/domain/compute-totals.js';
-import { planNextInvoice, type InvoicingRequest, type PlanRefusal, type VatGroupAmounts } from '../invoicing/domain/invoicing-plan.js';
+import { computeTotals, vatOf } from '../invoicing/domain/compute-totals.js';
+import { planNextInvoice, type InvoicingRequest, type PlannedInvoice, type PlanRefusal, type VatGroupAmounts } from '../invoicing/domain/invoicing-plan.js';
 import type { InvoiceQuoteBody } from './contract.js';
 import { invoiceLinesOfPlan } from './domain/invoice-lines-of-plan.js';
+import { vatExactShares } from './domain/vat-exact-shares.js';
 import { linesOfQuote, totalsLineOf } from './draft-quotes.js';
 import { quoteErrors } from './errors.js';
 import { visibleQuote } from './quote-access.js';
@@ -42,6 +43,42 @@ function planRefusalError(refusal: PlanRefusal) {
   }
 }
 
+const keyOf = (g: Pick<VatGroupAmounts, 'vatCategory' | 'vatRateBp'>) => `${g.vatCategory}/${g.vatRateBp}`;
+const sumOf = (values: number[]) => values.reduce((s, v) => s + v, 0);
+
+/**
+ * A deposit or stage whose shares are moved by a cent where needed so that the invoices still
+ * to come reach the quote's VAT exactly (see vatExactShares): each draft invoice recomputes its
+ * VAT from its own lines, so the plan's VAT adjustment on the balance could never be printed.
+ */
+function withExactVat(quoteGroups: readonly VatGroupAmounts[], already: readonly VatGroupAmounts[], plan: PlannedInvoice): PlannedInvoice {
+  const open = quoteGroups.map((g) => {
+    const done = already.filter((a) => keyOf(a) === keyOf(g));
+    return {
+      vatCategory: g.vatCategory,
+      vatRateBp: g.vatRateBp,
+      remainingBasisCents: g.basisCents - sumOf(done.map((d) => d.basisCents)),
+      remainingVatCents: g.vatCents - sumOf(done.map((d) => d.vatCents)),
+      shareCents: plan.groups.find((p) => keyOf(p) === keyOf(g))?.basisCents ?? 0,
+    };
+  });
+  const shares = vatExactShares(open);
+  const groups = open
+    .map((g, i) => ({ vatCategory: g.vatCategory, vatRateBp: g.vatRateBp, basisCents: shares[i]!, vatCents: vatOf(shares[i]!, g.vatRateBp), vatAdjustmentCents: 0 }))
+    .filter((g) => g.basisCents !== 0);
+  const netCents = sumOf(groups.map((g) => g.basisCents));
+  const vatCents = sumOf(groups.map((g) => g.vatCents));
+  return {
+    ...plan,
+    groups,
+    netCents,
+    vatCents,
+    grossCents: netCents + vatCents,
+    remainingNetCents: plan.remainingNetCents + plan.netCents - netCents,
+    remainingGrossCents: plan.remainingGrossCents + plan.grossCents - netCents - vatCents,
+  };
+}
+
 /**
  * Turns an accepted quote into a draft invoice: the whole, a deposit, a stage or the balance,
  * computed from what its earlier invoices already took. The quote row stays locked until the
@@ -54,8 +91,9 @@ export async function invoiceQuote(db: Db, actor: Actor, id: string, body: Invoi
     if (quote.status !== 'accepted') throw quoteErrors.QUOTE_NOT_ACCEPTED();
     const earlier = await tx.select().from(quoteInvoices).where(and(eq(quoteInvoices.coopId, actor.coopId), eq(quoteInvoices.quoteId, id)));
     const already: VatGroupAmounts[] = earlier.flatMap((e) => e.groups);
-    const plan = planNextInvoice({ vatBreakdown: quote.vatBreakdown }, already, requestOf(body));
-    if (!plan.ok) throw planRefusalError(plan);
+    const planned = planNextInvoice({ vatBreakdown: quote.vatBreakdown }, already, requestOf(body));
+    if (!planned.ok) throw planRefusalError(planned);
+    const plan = body.kind === 'deposit' || body.kind === 'stage' ? withExactVat(quote.vatBreakdown, already, planned) : planned;
 
     const number = quote.number!;
     // The whole quote invoiced at once keeps its detailed lines; a share of it is one line per VAT rate.

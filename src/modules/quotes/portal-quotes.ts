@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { verifyLink } from '../../platform/auth/signed-links.js';
 import type { Db, Executor } from '../../platform/db/client.js';
+import type { FileStorage } from '../../platform/files/storage.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
 import { getCoop } from '../coops/index.js';
@@ -11,6 +12,7 @@ import { linesOfQuote } from './draft-quotes.js';
 import { lineView } from './get-quote.js';
 import { quoteErrors } from './errors.js';
 import { applyQuoteAction } from './move-quote.js';
+import { quotePdfOf } from './quote-pdf.js';
 import { quotes, quotesSettings, type QuoteRow } from './schema.js';
 
 /** States a client may see: once sent, the quote is theirs to read, whatever came after. */
@@ -88,4 +90,9 @@ export async function refuseQuoteOnPortal(db: Db, token: string, input: { reason
     const row = await quoteOfToken(tx, token, now, { lock: true });
     await applyQuoteAction(tx, { coopId: row.coopId, userId: null, ip: input.ip }, row, 'refuse', { today, role: 'client' }, { refusalReason: input.reason ?? null });
   });
+}
+
+/** The PDF the client received, through the same link (and the same single 404). */
+export async function portalQuotePdf(db: Db, storage: FileStorage, token: string, now: Date, today: string): Promise<{ fileName: string; bytes: Buffer }> {
+  return quotePdfOf(db, storage, await quoteOfToken(db, token, now), today);
 }

@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
@@ -25,7 +26,8 @@ import { createDraftQuote, deleteDraftQuote, duplicateQuote, updateDraftQuote } 
 import { getQuote, listQuotes } from './get-quote.js';
 import { invoiceQuote } from './invoice-quote.js';
 import { acceptQuoteForClient, refuseQuoteForClient, sendBackQuote, submitQuote, validateQuote } from './move-quote.js';
-import { acceptQuoteOnPortal, portalQuote, refuseQuoteOnPortal } from './portal-quotes.js';
+import { acceptQuoteOnPortal, portalQuote, portalQuotePdf, refuseQuoteOnPortal } from './portal-quotes.js';
+import { openQuotePdf } from './quote-pdf.js';
 import { getQuotesSettings, updateQuotesSettings } from './quotes-settings.js';
 import { sendQuote } from './send-quote.js';
 
@@ -35,6 +37,17 @@ const tags = ['quotes'];
 
 /** A quote's dates are calendar days in France, where the coop and its clients are. */
 const todayInFrance = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+const pdfResponse = z.unknown().describe('application/pdf');
+
+/** The quote's PDF, shown in the browser; never cached, since it is reached by a private or signed address. */
+const sendPdf = (reply: FastifyReply, pdf: { fileName: string; bytes: Buffer }) =>
+  reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `inline; filename="${pdf.fileName}"`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(pdf.bytes);
 
 /** Quotes; a member reaches only those of their own activities. */
 export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
@@ -63,6 +76,12 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
     '/:id',
     { config: { access: EVERYONE }, schema: { tags, summary: 'A quote with its lines, totals and invoices', params: quoteParams, response: { 200: quoteDetail, ...errorResponses } } },
     async (req) => getQuote(db, actorOf(req), req.params.id, todayInFrance()),
+  );
+
+  app.get(
+    '/:id/pdf',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'The quote as PDF: once sent, the very file the client received', params: quoteParams, response: { 200: pdfResponse, ...errorResponses } } },
+    async (req, reply) => sendPdf(reply, await openQuotePdf(db, app.deps.storage, actorOf(req), req.params.id, todayInFrance())),
   );
 
   app.post(
@@ -111,7 +130,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
   action('submit', 'Submit a draft quote to the team for validation', EVERYONE, (actor, id, today) => submitQuote(db, actor, id, today));
   action('send-back', 'Return a submitted quote to its author', STAFF, (actor, id, today) => sendBackQuote(db, actor, id, today));
   action('validate', 'Validate a quote: it takes its number', EVERYONE, (actor, id, today) => validateQuote(db, actor, id, today));
-  action('send', 'Send a quote to the client with a link to accept it', EVERYONE, (actor, id, today) => sendQuote(db, actor, id, today, app.deps.config.publicUrl));
+  action('send', 'Send a quote to the client with a link to accept it', EVERYONE, (actor, id, today) => sendQuote(db, app.deps.storage, actor, id, today, app.deps.config.publicUrl));
 
   app.post(
     '/:id/duplicate',
@@ -166,6 +185,12 @@ export async function quotePortalRoutes(fastify: FastifyInstance): Promise<void>
     '/:token',
     { config: { access: 'public' }, schema: { tags: portalTags, summary: 'A quote as the client reads it', params: portalParams, response: { 200: portalQuoteView, ...errorResponses } } },
     async (req) => portalQuote(db, req.params.token, new Date(), todayInFrance()),
+  );
+
+  app.get(
+    '/:token/pdf',
+    { config: { access: 'public' }, schema: { tags: portalTags, summary: 'The quote PDF the client received', params: portalParams, response: { 200: pdfResponse, ...errorResponses } } },
+    async (req, reply) => sendPdf(reply, await portalQuotePdf(db, app.deps.storage, req.params.token, new Date(), todayInFrance())),
   );
 
   app.post(

@@ -56,6 +56,8 @@ export async function buildApp({ deps, routes, logger }: BuildOptions): Promise<
     logger: logger ?? { level: deps.config.logLevel },
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 1024 * 1024,
+    // Signed links carry their payload in the path (a client portal token is ~250 characters).
+    maxParamLength: 1000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

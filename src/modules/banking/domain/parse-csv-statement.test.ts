@@ -101,6 +101,31 @@ describe('French amounts and dates', () => {
   });
 });
 
+describe('the formats a person declares for a bank export', () => {
+  it('reads "1,234" as thousands and "1.234,5" as refused once the decimal mark is declared', () => {
+    expect(frenchAmountToCents('1,234', '.')).toBe(123_400);
+    expect(frenchAmountToCents('1,234.56', '.')).toBe(123_456);
+    expect(frenchAmountToCents('1.234,56', '.')).toBeNull();
+    expect(frenchAmountToCents('1 234,56', ',')).toBe(123_456);
+    expect(frenchAmountToCents('12.30', ',')).toBeNull();
+    expect(frenchAmountToCents('-0,07', ',')).toBe(-7);
+  });
+
+  it('reads month-first dates only when told, and ISO dates only in their order', () => {
+    expect(frenchDateToIso('11/05/2026', 'MDY')).toBe('2026-11-05');
+    expect(frenchDateToIso('11/05/2026', 'DMY')).toBe('2026-05-11');
+    expect(frenchDateToIso('2026-11-05', 'DMY')).toBeNull();
+    expect(frenchDateToIso('05/11/2026', 'YMD')).toBeNull();
+    expect(frenchDateToIso('2026-11-05', 'YMD')).toBe('2026-11-05');
+  });
+
+  it('says which date format it expected when a date does not fit the declared one', () => {
+    const result = parseCsvStatement('Date;Label;Amount\n2026-11-05;FEE;-1.50\n', { date: 'Date', label: 'Label', amount: 'Amount' }, { dateOrder: 'MDY', decimalSeparator: '.' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ line: 2, column: 'Date', message: { en: 'Unreadable date "2026-11-05" (expected MM/DD/YYYY).' } });
+  });
+});
+
 describe('refusing a CSV statement, with the line and the column of every problem', () => {
   it('lists every unreadable cell by line and column header, and imports nothing', () => {
     const content = 'Date;Libellé;Montant\n31/11/2026;VIR;10,00\n01/12/2026;FRAIS;douze\n02/12/2026;OK;1,00\n';

@@ -140,7 +140,7 @@ const SPACES = /[\s\u00a0\u202f]/g;
  * separator groups thousands and must be followed by three digits. A comma alone is always
  * the decimal comma.
  */
-export function frenchAmountToCents(text: string): number | null {
+export function frenchAmountToCents(text: string, decimalSeparator?: DecimalSeparator): number | null {
   let s = text.replace(SPACES, '').replace(/€|EUR$/i, '');
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
@@ -154,28 +154,42 @@ export function frenchAmountToCents(text: string): number | null {
     negative = negative || s.endsWith('-');
     s = s.slice(0, -1);
   }
-  const m = /^(\d{1,3}(?:[.,]\d{3})*|\d+)(?:([.,])(\d{1,2}))?$/.exec(s);
-  if (!m) return null;
-  const [, units, decimalSeparator, fraction = ''] = m;
-  const grouping = new Set(units!.replace(/\d/g, ''));
-  if (grouping.size > 1 || (decimalSeparator && grouping.has(decimalSeparator))) return null;
-  // A lone comma is the French decimal comma: "12,305" is a fraction of a cent, not 12 305.
-  if (!decimalSeparator && grouping.has(',')) return null;
-  const cents = Number(units!.replace(/[.,]/g, '')) * 100 + Number(fraction.padEnd(2, '0'));
+  let cents: number;
+  if (decimalSeparator) {
+    // Declared by the person who knows the bank's export: the other mark only groups thousands.
+    const grouping = decimalSeparator === ',' ? '\\.' : ',';
+    const decimal = decimalSeparator === ',' ? ',' : '\\.';
+    const m = new RegExp(`^(\\d{1,3}(?:${grouping}\\d{3})*|\\d+)(?:${decimal}(\\d{1,2}))?$`).exec(s);
+    if (!m) return null;
+    cents = Number(m[1]!.replace(/[.,]/g, '')) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  } else {
+    const m = /^(\d{1,3}(?:[.,]\d{3})*|\d+)(?:([.,])(\d{1,2}))?$/.exec(s);
+    if (!m) return null;
+    const [, units, separator, fraction = ''] = m;
+    const grouping = new Set(units!.replace(/\d/g, ''));
+    if (grouping.size > 1 || (separator && grouping.has(separator))) return null;
+    // A lone comma is the French decimal comma: "12,305" is a fraction of a cent, not 12 305.
+    if (!separator && grouping.has(',')) return null;
+    cents = Number(units!.replace(/[.,]/g, '')) * 100 + Number(fraction.padEnd(2, '0'));
+  }
   if (!Number.isSafeInteger(cents)) return null;
   return negative && cents !== 0 ? -cents : cents;
 }
 
-/** DD/MM/YYYY (also with "-" or "." and a two-digit year) or YYYY-MM-DD, as 'YYYY-MM-DD'; null when not a real day. */
-export function frenchDateToIso(text: string): string | null {
+/**
+ * DD/MM/YYYY (also with "-" or "." and a two-digit year) or YYYY-MM-DD, as 'YYYY-MM-DD'; null
+ * when not a real day. With `order` 'MDY' the first two numbers are month then day (exports
+ * of some online banks set to English); 'DMY' or 'YMD' accept only that order.
+ */
+export function frenchDateToIso(text: string, order?: DateOrder): string | null {
   const s = text.trim();
   let day: number, month: number, year: number;
   const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(s);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (fr) {
-    [day, month, year] = [Number(fr[1]), Number(fr[2]), Number(fr[3])];
+  if (fr && order !== 'YMD') {
+    [day, month, year] = order === 'MDY' ? [Number(fr[2]), Number(fr[1]), Number(fr[3])] : [Number(fr[1]), Number(fr[2]), Number(fr[3])];
     if (fr[3]!.length === 2) year += 2000;
-  } else if (iso) {
+  } else if (iso && (order === undefined || order === 'YMD')) {
     [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   } else return null;
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -183,8 +197,25 @@ export function frenchDateToIso(text: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+export type DateOrder = 'DMY' | 'YMD' | 'MDY';
+
+const EXPECTED_DATE: Record<DateOrder, LocalizedText> = {
+  DMY: { fr: 'JJ/MM/AAAA', en: 'DD/MM/YYYY' },
+  YMD: { fr: 'AAAA-MM-JJ', en: 'YYYY-MM-DD' },
+  MDY: { fr: 'MM/JJ/AAAA', en: 'MM/DD/YYYY' },
+};
+export type DecimalSeparator = ',' | '.';
+
+/** How the values of one bank's export are written, when the person states it (else guessed from French habits). */
+export interface CsvReadOptions {
+  currency?: string;
+  dateOrder?: DateOrder;
+  decimalSeparator?: DecimalSeparator;
+}
+
 /** Reads a CSV statement with the account's column mapping; `;` or `,` is detected from the header. */
-export function parseCsvStatement(content: string, mapping: CsvColumnMapping, currency = 'EUR'): ParseResult<CsvStatement> {
+export function parseCsvStatement(content: string, mapping: CsvColumnMapping, options: CsvReadOptions = {}): ParseResult<CsvStatement> {
+  const { currency = 'EUR', dateOrder, decimalSeparator } = options;
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
 
   let found: { delimiter: ';' | ','; records: CsvRecord[]; header: NonNullable<ReturnType<typeof findHeader>> } | null = null;
@@ -229,13 +260,13 @@ export function parseCsvStatement(content: string, mapping: CsvColumnMapping, cu
     const columnOf = (key: keyof CsvColumnMapping) => headerCells[header.index[key]!] ?? String(header.index[key]! + 1);
     const problem = (key: keyof CsvColumnMapping, message: LocalizedText) => problems.push({ line: record.line, column: columnOf(key), message });
 
-    const bookingDate = frenchDateToIso(cell('date'));
+    const bookingDate = frenchDateToIso(cell('date'), dateOrder);
     if (!bookingDate) {
-      problem('date', said(`Date illisible « ${cell('date')} » (attendu JJ/MM/AAAA).`, `Unreadable date "${cell('date')}" (expected DD/MM/YYYY).`));
+      problem('date', said(`Date illisible « ${cell('date')} » (attendu ${EXPECTED_DATE[dateOrder ?? 'DMY'].fr}).`, `Unreadable date "${cell('date')}" (expected ${EXPECTED_DATE[dateOrder ?? 'DMY'].en}).`));
     }
     let valueDate: string | null = null;
     if (mapping.valueDate && cell('valueDate')) {
-      valueDate = frenchDateToIso(cell('valueDate'));
+      valueDate = frenchDateToIso(cell('valueDate'), dateOrder);
       if (!valueDate) {
         problem('valueDate', said(`Date de valeur illisible « ${cell('valueDate')} ».`, `Unreadable value date "${cell('valueDate')}".`));
       }
@@ -243,15 +274,15 @@ export function parseCsvStatement(content: string, mapping: CsvColumnMapping, cu
 
     let amountCents: number | null = null;
     if (mapping.amount !== undefined) {
-      amountCents = frenchAmountToCents(cell('amount'));
+      amountCents = frenchAmountToCents(cell('amount'), decimalSeparator);
       if (amountCents === null) {
         problem('amount', said(`Montant illisible « ${cell('amount')} ».`, `Unreadable amount "${cell('amount')}".`));
       }
     } else {
       const debitText = cell('debit');
       const creditText = cell('credit');
-      const debit = debitText ? frenchAmountToCents(debitText) : 0;
-      const credit = creditText ? frenchAmountToCents(creditText) : 0;
+      const debit = debitText ? frenchAmountToCents(debitText, decimalSeparator) : 0;
+      const credit = creditText ? frenchAmountToCents(creditText, decimalSeparator) : 0;
       if (debit === null) problem('debit', said(`Débit illisible « ${debitText} ».`, `Unreadable debit "${debitText}".`));
       if (credit === null) problem('credit', said(`Crédit illisible « ${creditText} ».`, `Unreadable credit "${creditText}".`));
       if (debit !== null && credit !== null) {

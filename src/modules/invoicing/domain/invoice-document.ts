@@ -59,6 +59,8 @@ export interface InvoiceLine extends TotalsLine {
   description?: string;
   /** UN/ECE Recommendation 20 unit: C62 (unit), HUR (hour), DAY, MON, KGM… */
   unitCode: string;
+  /** On a quote: the heading of the section this line opens ("Lot 1 — Conception"). */
+  sectionTitle?: string;
 }
 
 /** The mentions that are text on the document, built by `mentions.ts`. */
@@ -96,3 +98,18 @@ export interface InvoiceDocument {
   totals: DocumentTotals;
   mentions: DocumentMentions;
 }
+
+/**
+ * A quote (devis), printed with the invoices' layout: an offer, not an invoice, so it has no
+ * due date, no payment block and no e-invoice (no UNTDID 1001 code), but a validity date and
+ * room for the client's "bon pour accord". A draft has no number yet.
+ */
+export interface QuoteDocument extends Omit<InvoiceDocument, 'kind' | 'number' | 'dueDate' | 'paymentTermsText' | 'precedingInvoice'> {
+  kind: 'quote';
+  number: string | null;
+  /** Last day the offer holds (inclusive). */
+  validUntil: string;
+}
+
+/** What the PDF renderer prints: an invoice, deposit invoice, credit note or quote. */
+export type PrintedDocument = InvoiceDocument | QuoteDocument;

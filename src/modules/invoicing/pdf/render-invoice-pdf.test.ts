@@ -6,7 +6,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, type 
 import { describe, expect, it } from 'vitest';
 import { buildDocument, coopSeller, euBuyer, individualBuyer, serviceLine } from '../../../../test/support/invoicing-fixtures.js';
 import { toCrossIndustryInvoice } from '../domain/factur-x-xml.js';
-import type { InvoiceDocument } from '../domain/invoice-document.js';
+import type { InvoiceDocument, QuoteDocument } from '../domain/invoice-document.js';
 import { vatExemptionFor } from '../domain/mentions.js';
 import { formatIban, renderInvoicePdf } from './render-invoice-pdf.js';
 
@@ -212,5 +212,32 @@ describe('invoice PDF', () => {
 
   it('prints the IBAN in groups of four for the transfer', () => {
     expect(formatIban('FR7630006000011234567890189')).toBe('FR76 3000 6000 0112 3456 7890 189');
+  });
+});
+
+describe('quote PDF', () => {
+  const { kind: _kind, number: _number, dueDate: _due, paymentTermsText: _terms, ...invoiceParts } = cases['multi-rate']!;
+  const quote = (number: string | null): QuoteDocument => ({
+    ...invoiceParts,
+    kind: 'quote',
+    number,
+    validUntil: '2026-12-23',
+    lines: invoiceParts.lines.map((l, i) => (i === 0 ? { ...l, sectionTitle: 'Lot 1 — Conception' } : i === 1 ? { ...l, sectionTitle: 'Lot 2 — Événement' } : l)),
+    mentions: { vatOnDebits: false, operationCategory: 'services', other: ['Démarrage sous quinze jours après accord.'] },
+  });
+
+  it('prints a quote with the invoice layout, its sections and a "bon pour accord" block, never as Factur-X', async () => {
+    const bytes = await renderInvoicePdf(quote('D2026-0007'), { facturX: false });
+    fs.writeFileSync(path.join(OUT, 'quote.pdf'), bytes);
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(pdf.getPageCount()).toBe(1);
+    expect(pdf.getTitle()).toBe('DEVIS N° D2026-0007');
+    expect(pdf.catalog.get(PDFName.of('AF'))).toBeUndefined();
+    await expect(renderInvoicePdf(quote('D2026-0007'), { facturX: true })).rejects.toThrow(RangeError);
+  });
+
+  it('a draft quote reads as a draft, without a number', async () => {
+    const pdf = await PDFDocument.load(await renderInvoicePdf(quote(null), { facturX: false }), { updateMetadata: false });
+    expect(pdf.getTitle()).toBe('DEVIS (projet)');
   });
 });

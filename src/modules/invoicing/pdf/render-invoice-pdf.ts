@@ -4,13 +4,15 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib'
 import type { VatBreakdown, VatCategory } from '../domain/compute-totals.js';
 import { toCrossIndustryInvoice } from '../domain/factur-x-xml.js';
 import { formatEuros, formatFrenchDate, formatQuantity, formatVatRate, scaledToDecimal } from '../domain/french-format.js';
-import type { DocumentKind, InvoiceDocument, PostalAddress } from '../domain/invoice-document.js';
+import type { PostalAddress, PrintedDocument, QuoteDocument } from '../domain/invoice-document.js';
 import { OPERATION_CATEGORY_TEXT, VAT_ON_DEBITS_TEXT } from '../domain/mentions.js';
 import { makeFacturX, setDocumentInfo, setFileIdentifier, type DocumentInfo } from './factur-x-pdfa.js';
 
 /**
  * The PDF of an issued invoice, deposit invoice or credit note: what the client reads, and with
  * `facturX` the legal e-invoice itself (PDF/A-3B carrying factur-x.xml, see factur-x-pdfa.ts).
+ * A quote (`kind: 'quote'`) is printed with the same layout, with its validity date, its
+ * sections and a "bon pour accord" block instead of the payment details; never as Factur-X.
  *
  * Same input, same bytes: nothing reads the clock or draws a random number (pdf-lib's default
  * dates, font subset tags and file ID are all replaced), because the SHA-256 of the PDF is
@@ -31,9 +33,12 @@ const loadAssets = () =>
     readFile(new URL('icc/sRGB.icc', ASSETS)),
   ]).then(([regular, bold, icc]) => ({ regular, bold, icc })));
 
-const TITLES: Record<DocumentKind, string> = { invoice: 'Facture', creditNote: 'Avoir', depositInvoice: "Facture d'acompte" };
+const TITLES: Record<PrintedDocument['kind'], string> = { invoice: 'Facture', creditNote: 'Avoir', depositInvoice: "Facture d'acompte", quote: 'DEVIS' };
 
-export const documentTitle = (doc: Pick<InvoiceDocument, 'kind' | 'number'>) => `${TITLES[doc.kind]} N° ${doc.number}`;
+/** A draft quote has no number yet: it reads as a draft, so no one takes it for the coop's commitment. */
+export const documentTitle = (doc: Pick<PrintedDocument, 'kind' | 'number'>) => (doc.number ? `${TITLES[doc.kind]} N° ${doc.number}` : `${TITLES[doc.kind]} (projet)`);
+
+const isQuote = (doc: PrintedDocument): doc is QuoteDocument => doc.kind === 'quote';
 
 /** UN/ECE Recommendation 20 codes as a French client reads them. */
 const UNIT_LABELS: Record<string, string> = {
@@ -103,8 +108,8 @@ interface TextStyle {
   color?: RGB;
 }
 
-/** Pages, a cursor and the fonts: what every block below draws with. */
-class Sheet {
+/** Pages, a cursor and the fonts: what every block below draws with (and the coop's letters, see `startCoopPdf`). */
+export class Sheet {
   readonly pages: PDFPage[] = [];
   page!: PDFPage;
   y = TOP;
@@ -202,7 +207,7 @@ class Sheet {
   }
 }
 
-function drawIdentity(sheet: Sheet, doc: InvoiceDocument): number {
+function drawIdentity(sheet: Sheet, doc: PrintedDocument): number {
   const s = doc.seller;
   const colWidth = 240;
   let y = TOP - 4;
@@ -235,7 +240,7 @@ function drawIdentity(sheet: Sheet, doc: InvoiceDocument): number {
   return y;
 }
 
-function drawTitleAndDates(sheet: Sheet, doc: InvoiceDocument): number {
+function drawTitleAndDates(sheet: Sheet, doc: PrintedDocument): number {
   const title = documentTitle(doc);
   let size = 18;
   while (size > 11 && sheet.width(title, { size, bold: true }) > 235) size -= 0.5;
@@ -243,15 +248,17 @@ function drawTitleAndDates(sheet: Sheet, doc: InvoiceDocument): number {
   sheet.text(title, RIGHT, y, { size, bold: true, color: ACCENT, align: 'right' });
   y -= 10;
 
-  const rows: Array<[string, string]> = [["Date d'émission", formatFrenchDate(doc.issueDate)]];
+  const quote = isQuote(doc);
+  const rows: Array<[string, string]> = [[quote ? 'Date du devis' : "Date d'émission", formatFrenchDate(doc.issueDate)]];
+  if (quote) rows.push(['Valable jusqu’au', formatFrenchDate(doc.validUntil)]);
   if (doc.servicePeriod) {
     rows.push(['Période de prestation', `du ${formatFrenchDate(doc.servicePeriod.start)} au ${formatFrenchDate(doc.servicePeriod.end)}`]);
   } else if (doc.deliveryDate) {
     rows.push(['Date de la prestation', formatFrenchDate(doc.deliveryDate)]);
   }
-  if (doc.dueDate && doc.kind !== 'creditNote') rows.push(["Date d'échéance", formatFrenchDate(doc.dueDate)]);
-  if (doc.paymentTermsText && doc.kind !== 'creditNote') rows.push(['Conditions de paiement', doc.paymentTermsText]);
-  if (doc.precedingInvoice) {
+  if (!quote && doc.dueDate && doc.kind !== 'creditNote') rows.push(["Date d'échéance", formatFrenchDate(doc.dueDate)]);
+  if (!quote && doc.paymentTermsText && doc.kind !== 'creditNote') rows.push(['Conditions de paiement', doc.paymentTermsText]);
+  if (!quote && doc.precedingInvoice) {
     rows.push(['Facture rectifiée', `N° ${doc.precedingInvoice.number} du ${formatFrenchDate(doc.precedingInvoice.issueDate)}`]);
   }
   if (doc.buyerReference) rows.push(['Votre référence', doc.buyerReference]);
@@ -265,7 +272,7 @@ function drawTitleAndDates(sheet: Sheet, doc: InvoiceDocument): number {
   return y;
 }
 
-function drawBuyer(sheet: Sheet, doc: InvoiceDocument, top: number): number {
+function drawBuyer(sheet: Sheet, doc: PrintedDocument, top: number): number {
   const b = doc.buyer;
   const x = RIGHT - 250;
   const inner = 250 - 24;
@@ -279,7 +286,7 @@ function drawBuyer(sheet: Sheet, doc: InvoiceDocument, top: number): number {
   sheet.rect(x, top - height, 250, height, SHADE);
   sheet.page.drawRectangle({ x, y: top - height, width: 2.5, height, color: ACCENT });
   let y = top - 15;
-  sheet.text(doc.kind === 'creditNote' ? 'AVOIR ÉTABLI POUR' : 'FACTURÉ À', x + 12, y, { size: 7, bold: true, color: MUTED });
+  sheet.text(doc.kind === 'creditNote' ? 'AVOIR ÉTABLI POUR' : doc.kind === 'quote' ? 'DEVIS ÉTABLI POUR' : 'FACTURÉ À', x + 12, y, { size: 7, bold: true, color: MUTED });
   y -= 4;
   for (const line of lines) {
     y -= 12.5;
@@ -300,13 +307,13 @@ function drawTableHeader(sheet: Sheet) {
   sheet.y -= height;
 }
 
-const discountText = (line: InvoiceDocument['lines'][number]) => {
+const discountText = (line: PrintedDocument['lines'][number]) => {
   if (line.discountBp) return `${scaledToDecimal(line.discountBp, 2, ',')}\u00a0%`;
   if (line.discountCents) return formatEuros(line.discountCents);
   return '';
 };
 
-function drawLines(sheet: Sheet, doc: InvoiceDocument) {
+function drawLines(sheet: Sheet, doc: PrintedDocument) {
   const descWidth = COLUMNS[0].width - 2 * CELL_PAD;
   const nameStyle: TextStyle = { size: 8.5, bold: true };
   const descStyle: TextStyle = { size: 7.5, color: MUTED };
@@ -314,6 +321,7 @@ function drawLines(sheet: Sheet, doc: InvoiceDocument) {
 
   drawTableHeader(sheet);
   doc.lines.forEach((line, index) => {
+    if (line.sectionTitle) drawSectionHeading(sheet, line.sectionTitle);
     const amounts = doc.totals.lines[index];
     const cells = [
       formatQuantity(line.quantityMilli),
@@ -361,6 +369,16 @@ function drawLines(sheet: Sheet, doc: InvoiceDocument) {
   });
 }
 
+/** A quote's lots read as headings across the table, kept on the page of their first line. */
+function drawSectionHeading(sheet: Sheet, title: string) {
+  const height = 17;
+  sheet.ensure(height + 24, () => drawTableHeader(sheet));
+  sheet.rect(LEFT, sheet.y - height, WIDTH, height, SHADE);
+  sheet.text(title, LEFT + CELL_PAD, sheet.y - 12, { size: 8.5, bold: true, color: ACCENT });
+  sheet.y -= height;
+  sheet.rule(sheet.y, RULE, 0.4);
+}
+
 function vatRowLabel(row: VatBreakdown) {
   if (row.vatCategory === 'S' || row.vatCategory === 'Z') return `TVA ${formatVatRate(row.vatRateBp)}`;
   if (row.vatCategory === 'AE') return 'Autoliquidation';
@@ -368,7 +386,7 @@ function vatRowLabel(row: VatBreakdown) {
   return 'Exonération de TVA';
 }
 
-function drawSummary(sheet: Sheet, doc: InvoiceDocument, keepWith: number) {
+function drawSummary(sheet: Sheet, doc: PrintedDocument, keepWith: number) {
   const t = doc.totals;
   const credit = doc.kind === 'creditNote';
   const totals: Array<[string, string]> = [['Total HT', formatEuros(t.lineTotalCents)]];
@@ -377,9 +395,10 @@ function drawSummary(sheet: Sheet, doc: InvoiceDocument, keepWith: number) {
     totals.push(['Total HT après remises', formatEuros(t.taxBasisCents)]);
   }
   totals.push(['Total TVA', formatEuros(t.vatTotalCents)]);
-  totals.push(['Total TTC', formatEuros(t.grandTotalCents)]);
+  // On a quote the boxed amount is the total itself: nothing is due yet.
+  if (!isQuote(doc)) totals.push(['Total TTC', formatEuros(t.grandTotalCents)]);
   if (t.prepaidCents) totals.push(['Acomptes déjà versés', formatEuros(-t.prepaidCents)]);
-  const finalLabel = credit ? 'Montant de l’avoir' : 'Net à payer';
+  const finalLabel = credit ? 'Montant de l’avoir' : isQuote(doc) ? 'Total TTC' : 'Net à payer';
 
   const rowH = 14;
   const vx = LEFT;
@@ -421,12 +440,12 @@ function drawSummary(sheet: Sheet, doc: InvoiceDocument, keepWith: number) {
   y -= 24;
   sheet.rect(tx, y - 2, 230, 22, ACCENT);
   sheet.text(finalLabel, tx + 8, y + 5.5, { size: 10.5, bold: true, color: WHITE });
-  sheet.text(formatEuros(credit ? t.grandTotalCents : t.dueCents), RIGHT - 8, y + 5.5, { size: 10.5, bold: true, color: WHITE, align: 'right' });
+  sheet.text(formatEuros(credit || isQuote(doc) ? t.grandTotalCents : t.dueCents), RIGHT - 8, y + 5.5, { size: 10.5, bold: true, color: WHITE, align: 'right' });
   sheet.y = Math.min(y - 2, top - vatHeight);
 }
 
-function paymentRows(doc: InvoiceDocument): Array<[string, string]> {
-  if (doc.kind === 'creditNote' || doc.totals.dueCents <= 0) return [];
+function paymentRows(doc: PrintedDocument): Array<[string, string]> {
+  if (doc.kind === 'creditNote' || isQuote(doc) || doc.totals.dueCents <= 0) return [];
   const s = doc.seller;
   return [
     ['Mode de règlement', 'virement bancaire (SEPA)'],
@@ -456,13 +475,43 @@ function drawPayment(sheet: Sheet, lines: Array<[string, string]>) {
   sheet.y = top - height;
 }
 
-function exemptionTexts(doc: InvoiceDocument): string[] {
+const ACCEPTANCE_HEIGHT = 128;
+
+/**
+ * The client's agreement on paper: a signed quote bearing "Bon pour accord" is the usual proof
+ * that the offer was accepted (Code civil art. 1113 and 1367), so the quote leaves the room for it.
+ */
+function drawAcceptance(sheet: Sheet, doc: QuoteDocument) {
+  sheet.ensure(ACCEPTANCE_HEIGHT + 16);
+  const top = sheet.y - 16;
+  const height = ACCEPTANCE_HEIGHT;
+  sheet.page.drawRectangle({ x: LEFT, y: top - height, width: WIDTH, height, borderColor: RULE, borderWidth: 0.8 });
+  let y = top - 16;
+  sheet.text('BON POUR ACCORD', LEFT + 12, y, { size: 8, bold: true, color: ACCENT });
+  const intro = `Pour accepter ce devis, retournez-le daté et signé, précédé de la mention manuscrite « Bon pour accord », au plus tard le ${formatFrenchDate(doc.validUntil)}, ou acceptez-le en ligne depuis le lien reçu par e-mail.`;
+  for (const line of sheet.wrap(intro, WIDTH - 24, { size: 8 })) {
+    y -= 11;
+    sheet.text(line, LEFT + 12, y, { size: 8, color: MUTED });
+  }
+  const half = WIDTH / 2;
+  const fieldsTop = y - 20;
+  const field = (label: string, x: number, fy: number, width: number) => {
+    sheet.text(label, x, fy, { size: 8, color: MUTED });
+    sheet.page.drawLine({ start: { x, y: fy - 14 }, end: { x: x + width, y: fy - 14 }, thickness: 0.5, color: RULE });
+  };
+  field('Nom et qualité du signataire', LEFT + 12, fieldsTop, half - 36);
+  field('Date', LEFT + 12, fieldsTop - 34, half - 36);
+  sheet.text('Signature et cachet, précédés de « Bon pour accord »', LEFT + half, fieldsTop, { size: 8, color: MUTED });
+  sheet.y = top - height;
+}
+
+function exemptionTexts(doc: PrintedDocument): string[] {
   const texts = doc.totals.vatBreakdown.map((r) => r.exemptionReason).concat(doc.lines.map((l) => l.exemptionReason));
   return [...new Set(texts.filter((e): e is string => !!e && !!e.trim()))];
 }
 
 /** The mentions CGI art. 242 nonies A and Code de commerce L441-9 require, in reading order. */
-function mentionTexts(doc: InvoiceDocument): string[] {
+function mentionTexts(doc: PrintedDocument): string[] {
   const m = doc.mentions;
   return [
     ...(m.operationCategory ? [OPERATION_CATEGORY_TEXT[m.operationCategory]] : []),
@@ -474,7 +523,7 @@ function mentionTexts(doc: InvoiceDocument): string[] {
   ];
 }
 
-function drawMentions(sheet: Sheet, doc: InvoiceDocument) {
+function drawMentions(sheet: Sheet, doc: PrintedDocument) {
   const style: TextStyle = { size: 7.5, color: MUTED };
   const lineHeight = 9.5;
   const lines = mentionTexts(doc).flatMap((text) => sheet.wrap(text, WIDTH, style));
@@ -492,7 +541,7 @@ function drawMentions(sheet: Sheet, doc: InvoiceDocument) {
   sheet.y = BOTTOM;
 }
 
-function drawFooters(sheet: Sheet, doc: InvoiceDocument) {
+function drawFooters(sheet: Sheet, doc: PrintedDocument) {
   const s = doc.seller;
   const identity = [s.name, s.legalInfo, `SIRET ${formatSiret(s.siret)}`, s.vatNumber ? `TVA ${s.vatNumber}` : undefined]
     .filter(Boolean)
@@ -506,7 +555,7 @@ function drawFooters(sheet: Sheet, doc: InvoiceDocument) {
   });
 }
 
-function drawContinuationHeader(sheet: Sheet, doc: InvoiceDocument) {
+function drawContinuationHeader(sheet: Sheet, doc: PrintedDocument) {
   const y = TOP - 14;
   sheet.text(doc.seller.activityName ?? doc.seller.name, LEFT, y, { size: 11, bold: true, color: ACCENT });
   sheet.text(`${documentTitle(doc)} (suite)`, RIGHT, y, { size: 10, bold: true, color: ACCENT, align: 'right' });
@@ -514,7 +563,26 @@ function drawContinuationHeader(sheet: Sheet, doc: InvoiceDocument) {
   sheet.y = y - 20;
 }
 
-export async function renderInvoicePdf(doc: InvoiceDocument, opts: RenderInvoicePdfOptions): Promise<Uint8Array> {
+/** The page grid and colours of the coop's documents, for letters that must look like its invoices. */
+export const PDF_LAYOUT = { pageWidth: PAGE_W, pageHeight: PAGE_H, left: LEFT, right: RIGHT, width: WIDTH, top: TOP, bottom: BOTTOM } as const;
+export const PDF_COLORS = { ink: INK, muted: MUTED, accent: ACCENT, rule: RULE, shade: SHADE, white: WHITE } as const;
+
+/**
+ * A new document with the invoices' embedded DejaVu fonts (fixed subset tags, no clock in the
+ * metadata: same input, same bytes) and a first page, for another document of the coop.
+ */
+export async function startCoopPdf(continuationHeader: (sheet: Sheet) => void = () => {}): Promise<{ pdf: PDFDocument; sheet: Sheet }> {
+  const { regular, bold } = await loadAssets();
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(fontkit);
+  const fontRegular = await pdf.embedFont(regular, { subset: true, customName: 'MUTUAA+DejaVuSans' });
+  const fontBold = await pdf.embedFont(bold, { subset: true, customName: 'MUTUAB+DejaVuSans-Bold' });
+  return { pdf, sheet: new Sheet(pdf, fontRegular, fontBold, continuationHeader) };
+}
+
+export async function renderInvoicePdf(doc: PrintedDocument, opts: RenderInvoicePdfOptions): Promise<Uint8Array> {
+  // A quote is an offer, not an invoice: it has no place on the e-invoicing chain.
+  if (opts.facturX && isQuote(doc)) throw new RangeError('a quote is never rendered as Factur-X');
   const { regular, bold, icc } = await loadAssets();
   // updateMetadata: false, or pdf-lib stamps the current time and its own name on the file.
   const pdf = await PDFDocument.create({ updateMetadata: false });
@@ -530,8 +598,9 @@ export async function renderInvoicePdf(doc: InvoiceDocument, opts: RenderInvoice
   sheet.y = buyerBottom - 24;
   drawLines(sheet, doc);
   const payment = paymentRows(doc);
-  drawSummary(sheet, doc, paymentHeight(payment));
+  drawSummary(sheet, doc, isQuote(doc) ? ACCEPTANCE_HEIGHT + 16 : paymentHeight(payment));
   drawPayment(sheet, payment);
+  if (isQuote(doc)) drawAcceptance(sheet, doc);
   drawMentions(sheet, doc);
   drawFooters(sheet, doc);
 
@@ -547,6 +616,6 @@ export async function renderInvoicePdf(doc: InvoiceDocument, opts: RenderInvoice
   setDocumentInfo(pdf, info);
   pdf.setLanguage('fr-FR');
   setFileIdentifier(pdf, JSON.stringify({ doc, facturX: opts.facturX, producedAt: info.producedAt.toISOString() }));
-  if (opts.facturX) await makeFacturX(pdf, { info, xml: toCrossIndustryInvoice(doc), iccProfile: icc });
+  if (opts.facturX && !isQuote(doc)) await makeFacturX(pdf, { info, xml: toCrossIndustryInvoice(doc), iccProfile: icc });
   return pdf.save();
 }

@@ -14,6 +14,7 @@ import { useLanguage } from '../../i18n';
 import { applyApiError } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { useClients } from '../clients/use-clients';
+import { ActivityBalanceCard } from '../invoices/ActivityBalanceCard';
 import { ActivityStatusBadge } from './ActivityStatusBadge';
 import { formatShare, fromHolders, type HolderDraft, isFullTotal, toHoldersInput, totalBp } from './holders';
 import { HoldersEditor } from './HoldersEditor';
@@ -65,6 +66,7 @@ export default function ActivityDetailPage() {
           {a.description || t('activities.noDescription')}
         </Text>
       </Card>
+      <ActivityBalanceCard activityId={a.id} />
       <HoldersCard activity={a} manages={manages} />
       <ActivityClients activityId={a.id} />
     </Page>

@@ -27,6 +27,8 @@ import { frenchVatNumberFromSiren } from '../../../platform/identifiers/vat';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
+import { InvoicingSettingsCard } from '../invoices/InvoicingSettingsCard';
+import { DunningSettingsCard } from '../dunning/DunningSettingsCard';
 import { useLanguage } from '../../i18n';
 import { applyApiError } from '../../lib/forms';
 import { API_TO_FORM_FIELDS, type SettingsFormValues, toFormValues, toPatch } from './settings-form';
@@ -52,6 +54,8 @@ export default function CoopSettingsPage() {
       ) : (
         <SettingsForm settings={settings.data} />
       )}
+      <InvoicingSettingsCard />
+      <DunningSettingsCard />
     </Page>
   );
 }

@@ -1,4 +1,4 @@
-import { addDays } from './due-date.js';
+import { addDays } from './calendar.js';
 
 /**
  * Which dunning step (relance) an overdue invoice needs today.
@@ -30,6 +30,17 @@ export interface DunningStep {
   day: number;
   kind: DunningKind;
 }
+
+/**
+ * The plan a coop starts with: two polite reminders, the formal notice a fortnight after the
+ * second, and recovery when the notice's 8 days and a week of post have passed.
+ */
+export const DEFAULT_DUNNING_STEPS: readonly DunningStep[] = [
+  { day: 7, kind: 'reminder' },
+  { day: 30, kind: 'reminder' },
+  { day: 45, kind: 'formal_notice' },
+  { day: 60, kind: 'recovery' },
+];
 
 export interface InvoiceToDun {
   id: string;

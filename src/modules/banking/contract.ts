@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { ibanSchema } from '../../platform/identifiers/zod.js';
+import { bilingual } from '../../platform/http/messages.js';
+import { pageQuery } from '../../platform/http/pagination.js';
+import { allocationInput, paymentMode } from '../payments/contract.js';
+
+// Shared by the routes and the web client: the API's types are written once, here.
+
+export const STATEMENT_FORMATS = ['camt053', 'csv'] as const;
+export const LINE_STATUSES = ['unmatched', 'matched', 'ignored'] as const;
+export const DATE_ORDERS = ['DMY', 'YMD', 'MDY'] as const;
+export const DECIMAL_SEPARATORS = [',', '.'] as const;
+
+const columnName = z.string().trim().min(1).max(100);
+const optionalColumn = columnName.optional();
+
+/**
+ * The text fields sent with the file (multipart). For a CSV: the header names of the bank's
+ * columns, either one signed amount column or a debit and a credit column, and how dates and
+ * amounts are written. The account defaults to the coop's IBAN: a CSV export rarely says it.
+ */
+export const importFields = z
+  .object({
+    format: z.enum(STATEMENT_FORMATS, { error: bilingual({ fr: 'Format inconnu : camt053 ou csv.', en: 'Unknown format: camt053 or csv.' }) }),
+    accountIban: ibanSchema.optional(),
+    dateColumn: optionalColumn,
+    amountColumn: optionalColumn,
+    debitColumn: optionalColumn,
+    creditColumn: optionalColumn,
+    labelColumn: optionalColumn,
+    referenceColumn: optionalColumn,
+    counterpartyColumn: optionalColumn,
+    valueDateColumn: optionalColumn,
+    dateOrder: z.enum(DATE_ORDERS).optional(),
+    decimalSeparator: z.enum(DECIMAL_SEPARATORS).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.format !== 'csv') return;
+    const required = bilingual({ fr: 'Indiquez le nom de cette colonne.', en: 'Give the name of this column.' });
+    if (!v.dateColumn) ctx.addIssue({ code: 'custom', path: ['dateColumn'], message: required });
+    if (!v.labelColumn) ctx.addIssue({ code: 'custom', path: ['labelColumn'], message: required });
+    if (v.amountColumn && (v.debitColumn || v.creditColumn)) {
+      ctx.addIssue({ code: 'custom', path: ['amountColumn'], message: bilingual({ fr: 'Une colonne Montant, ou deux colonnes Débit et Crédit, pas les deux.', en: 'One Amount column, or a Debit and a Credit column, not both.' }) });
+    } else if (!v.amountColumn) {
+      if (!v.debitColumn) ctx.addIssue({ code: 'custom', path: ['debitColumn'], message: required });
+      if (!v.creditColumn) ctx.addIssue({ code: 'custom', path: ['creditColumn'], message: required });
+    }
+  });
+export type ImportFields = z.infer<typeof importFields>;
+
+export const statementSummary = z.object({
+  id: z.string(),
+  format: z.enum(STATEMENT_FORMATS),
+  accountIban: z.string(),
+  statementRef: z.string().nullable(),
+  importedAt: z.date(),
+  fileSha256: z.string(),
+  firstDate: z.iso.date().nullable(),
+  lastDate: z.iso.date().nullable(),
+  lineCount: z.number().int(),
+  creditCents: z.number().int(),
+  debitCents: z.number().int(),
+  unmatchedCount: z.number().int(),
+  matchedCount: z.number().int(),
+  ignoredCount: z.number().int(),
+});
+export type StatementSummary = z.infer<typeof statementSummary>;
+
+export const importResult = z.object({
+  /** The statements that received new lines (none when the file had been imported already). */
+  statements: z.array(statementSummary),
+  addedCount: z.number().int(),
+  /** Lines already in the books from an earlier import (same fingerprint), left out. */
+  alreadyImportedCount: z.number().int(),
+  /** camt.053 entries not booked yet (pending), left out until a statement books them. */
+  notBookedCount: z.number().int(),
+});
+export type ImportResult = z.infer<typeof importResult>;
+
+export const matchReason = z.object({ code: z.string(), message: z.string() });
+
+export const lineSuggestion = z.object({
+  invoices: z.array(
+    z.object({
+      invoiceId: z.string(),
+      number: z.string(),
+      clientId: z.string(),
+      clientName: z.string(),
+      amountLeftCents: z.number().int(),
+      allocatedCents: z.number().int(),
+    }),
+  ),
+  clientId: z.string(),
+  /** What the client would keep as credit if this suggestion were confirmed. */
+  unallocatedCents: z.number().int(),
+  confidence: z.number(),
+  reasons: z.array(matchReason),
+});
+export type LineSuggestion = z.infer<typeof lineSuggestion>;
+
+export const statementLine = z.object({
+  id: z.string(),
+  statementId: z.string(),
+  bookingDate: z.iso.date(),
+  amountCents: z.number().int(),
+  label: z.string(),
+  reference: z.string(),
+  counterparty: z.string().nullable(),
+  status: z.enum(LINE_STATUSES),
+  paymentId: z.string().nullable(),
+  /** Only for unmatched credit lines: the open invoices the money may settle, most likely first. */
+  suggestions: z.array(lineSuggestion),
+});
+export type StatementLine = z.infer<typeof statementLine>;
+
+export const statementDetail = statementSummary.extend({ lines: z.array(statementLine) });
+export type StatementDetail = z.infer<typeof statementDetail>;
+
+export const statementListQuery = pageQuery;
+export type StatementListQuery = z.infer<typeof statementListQuery>;
+export const statementParams = z.object({ id: z.uuid() });
+export const statementDetailQuery = z.object({ status: z.enum(LINE_STATUSES).optional() });
+export const lineParams = z.object({ id: z.uuid() });
+
+/**
+ * What staff confirm a credit line pays: one or several invoices (of one client), or none,
+ * then the whole amount stays on the client's account as a credit and the client is named.
+ */
+export const confirmLineBody = z.object({
+  clientId: z.uuid().optional(),
+  mode: paymentMode.optional(),
+  allocations: z.array(allocationInput).max(200),
+});
+export type ConfirmLineInput = z.infer<typeof confirmLineBody>;

@@ -1,0 +1,10 @@
+import { defineErrors } from '../../platform/errors.js';
+
+export const bankingErrors = defineErrors({
+  STATEMENT_NOT_FOUND: ['not_found', { fr: 'Relevé introuvable.', en: 'Statement not found.' }],
+  BANK_LINE_NOT_FOUND: ['not_found', { fr: 'Ligne de relevé introuvable.', en: 'Statement line not found.' }],
+  BANK_LINE_ALREADY_MATCHED: ['conflict', { fr: 'Cette ligne de relevé est déjà rapprochée d’un paiement.', en: 'This statement line is already matched to a payment.' }],
+  BANK_LINE_IGNORED: ['conflict', { fr: 'Cette ligne de relevé est ignorée : rétablissez-la d’abord.', en: 'This statement line is ignored: restore it first.' }],
+  BANK_LINE_NOT_IGNORED: ['conflict', { fr: 'Cette ligne de relevé n’est pas ignorée.', en: 'This statement line is not ignored.' }],
+  BANK_LINE_NOT_CREDIT: ['conflict', { fr: 'Seul un crédit (argent reçu) peut régler des factures.', en: 'Only a credit (money received) can pay invoices.' }],
+});

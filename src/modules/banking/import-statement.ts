@@ -1,0 +1,169 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record-audit.js';
+import type { Db } from '../../platform/db/client.js';
+import { invalidField, platformErrors, type FieldError } from '../../platform/errors.js';
+import type { FileStorage } from '../../platform/files/storage.js';
+import type { Actor } from '../../platform/http/context.js';
+import { getCoop } from '../coops/index.js';
+import type { ImportFields, ImportResult } from './contract.js';
+import { decodeStatementText } from './domain/decode-statement-text.js';
+import type { CsvColumnMapping } from './domain/parse-csv-statement.js';
+import { readStatementFile, type StatementSource } from './domain/read-statement-file.js';
+import type { StatementProblem } from './domain/statement-problem.js';
+import { summariesOf } from './list-statements.js';
+import { bankStatementLines, bankStatements } from './schema.js';
+
+export interface UploadedStatementFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/** A few problems are enough to fix a file; a thousand in one answer help nobody. */
+const MAX_PROBLEMS_SHOWN = 20;
+
+function mappingOf(fields: ImportFields): CsvColumnMapping {
+  const common = {
+    date: fields.dateColumn!,
+    label: fields.labelColumn!,
+    ...(fields.referenceColumn ? { reference: fields.referenceColumn } : {}),
+    ...(fields.counterpartyColumn ? { counterparty: fields.counterpartyColumn } : {}),
+    ...(fields.valueDateColumn ? { valueDate: fields.valueDateColumn } : {}),
+  };
+  return fields.amountColumn ? { ...common, amount: fields.amountColumn } : { ...common, debit: fields.debitColumn!, credit: fields.creditColumn! };
+}
+
+/** Every problem of the file as a 400 naming the line and the column or element of each. */
+function refusal(problems: StatementProblem[]) {
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+  const fields: FieldError[] = shown.map((p) => ({
+    path: 'file',
+    message: {
+      fr: `Ligne ${p.line}${p.column ? `, ${p.column}` : ''} : ${p.message.fr}`,
+      en: `Line ${p.line}${p.column ? `, ${p.column}` : ''}: ${p.message.en}`,
+    },
+  }));
+  const more = problems.length - shown.length;
+  if (more > 0) fields.push({ path: 'file', message: { fr: `… et ${more} autre(s) problème(s).`, en: `… and ${more} more problem(s).` } });
+  return platformErrors.VALIDATION_FAILED(fields);
+}
+
+/**
+ * Imports a bank file: every booked line whose fingerprint the coop has not seen yet, in one
+ * transaction. A line already imported (the same file again, or a statement overlapping days
+ * already imported) is counted and left out, never inserted twice: the unique fingerprint per
+ * coop decides, also when two people upload the same file at once (ON CONFLICT DO NOTHING).
+ * A file that adds nothing creates no statement and stores nothing.
+ *
+ * The file is stored (key by statement) so the bank's own document behind every booked
+ * payment can be produced to an auditor, with its SHA-256 in the statement row.
+ */
+export async function importStatement(db: Db, storage: FileStorage, actor: Actor, fields: ImportFields, file: UploadedStatementFile): Promise<ImportResult> {
+  const text = decodeStatementText(file.bytes);
+  let source: StatementSource;
+  if (fields.format === 'csv') {
+    const accountIban = fields.accountIban ?? (await getCoop(db, actor.coopId)).iban;
+    if (!accountIban) throw invalidField('accountIban', { fr: 'Indiquez l’IBAN du compte de ce relevé.', en: 'Give the IBAN of the account of this statement.' });
+    source = {
+      format: 'csv',
+      text,
+      mapping: mappingOf(fields),
+      options: { dateOrder: fields.dateOrder, decimalSeparator: fields.decimalSeparator },
+      accountIban,
+      fileName: file.fileName,
+    };
+  } else {
+    source = { format: 'camt053', text };
+  }
+  const parsed = readStatementFile(source);
+  if (!parsed.ok) throw refusal(parsed.problems);
+  const { statements, notBooked } = parsed.value;
+  const lineTotal = statements.reduce((sum, s) => sum + s.lines.length, 0);
+
+  const known = await knownFingerprints(db, actor.coopId, statements.flatMap((s) => s.lines.map((l) => l.fingerprint)));
+  const fresh = statements.filter((s) => s.lines.some((l) => !known.has(l.fingerprint)));
+  if (fresh.length === 0) return { statements: [], addedCount: 0, alreadyImportedCount: lineTotal, notBookedCount: notBooked };
+
+  const fileSha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const ids = fresh.map(() => randomUUID());
+  const keys = ids.map((id) => `coops/${actor.coopId}/bank-statements/${id}`);
+  for (const key of keys) await storage.put(key, file.bytes);
+  try {
+    const created = await db.transaction(async (tx) => {
+      const kept: string[] = [];
+      let added = 0;
+      for (const [i, statement] of fresh.entries()) {
+        const id = ids[i]!;
+        await tx.insert(bankStatements).values({
+          id,
+          coopId: actor.coopId,
+          format: fields.format,
+          accountIban: statement.accountIban,
+          statementRef: statement.statementRef,
+          importedBy: actor.userId,
+          fileSha256,
+        });
+        const inserted: { id: string }[] = [];
+        // In chunks: PostgreSQL takes at most 65,535 parameters in one statement.
+        for (let from = 0; from < statement.lines.length; from += 1000) {
+          const rows = await tx
+            .insert(bankStatementLines)
+            .values(
+              statement.lines.slice(from, from + 1000).map((line) => ({
+                coopId: actor.coopId,
+                statementId: id,
+                fingerprint: line.fingerprint,
+                bookingDate: line.bookingDate,
+                amountCents: line.amountCents,
+                label: line.label,
+                reference: line.reference,
+                counterparty: line.counterparty,
+              })),
+            )
+            .onConflictDoNothing({ target: [bankStatementLines.coopId, bankStatementLines.fingerprint] })
+            .returning({ id: bankStatementLines.id });
+          inserted.push(...rows);
+        }
+        if (inserted.length === 0) {
+          // Another import took every line of it meanwhile: no empty statement is left behind.
+          await tx.delete(bankStatements).where(and(eq(bankStatements.coopId, actor.coopId), eq(bankStatements.id, id)));
+          continue;
+        }
+        added += inserted.length;
+        kept.push(id);
+        await recordAudit(tx, actor, {
+          action: 'bank_statement.imported',
+          entityType: 'bank_statement',
+          entityId: id,
+          after: { format: fields.format, accountIban: statement.accountIban, statementRef: statement.statementRef, fileSha256, fileName: file.fileName, addedLines: inserted.length, alreadyImportedLines: statement.lines.length - inserted.length },
+        });
+      }
+      return { kept, added };
+    });
+    const dropped = keys.filter((_, i) => !created.kept.includes(ids[i]!));
+    for (const key of dropped) await storage.remove(key).catch(() => undefined);
+    return {
+      statements: await summariesOf(db, actor.coopId, created.kept),
+      addedCount: created.added,
+      alreadyImportedCount: lineTotal - created.added,
+      notBookedCount: notBooked,
+    };
+  } catch (err) {
+    for (const key of keys) await storage.remove(key).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function knownFingerprints(db: Db, coopId: string, fingerprints: string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  // In slices: a year of statement lines in one IN list would be a very long statement.
+  for (let i = 0; i < fingerprints.length; i += 1000) {
+    const slice = fingerprints.slice(i, i + 1000);
+    const rows = await db
+      .select({ fingerprint: bankStatementLines.fingerprint })
+      .from(bankStatementLines)
+      .where(and(eq(bankStatementLines.coopId, coopId), inArray(bankStatementLines.fingerprint, slice)));
+    for (const row of rows) known.add(row.fingerprint);
+  }
+  return known;
+}

@@ -1,0 +1,4 @@
+export { importStatement, type UploadedStatementFile } from './import-statement.js';
+export { getStatement, getStatementLine, listStatements } from './list-statements.js';
+export { confirmBankLine, ignoreBankLine, restoreBankLine } from './reconcile-line.js';
+export { bankRoutes } from './routes.js';

@@ -1,0 +1,122 @@
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/http/context.js';
+import { offsetOf, type Page } from '../../platform/http/pagination.js';
+import { openInvoices, type OpenInvoiceRow } from '../invoicing/index.js';
+import type { LineSuggestion, StatementDetail, StatementLine, StatementListQuery, StatementSummary } from './contract.js';
+import { matchLine } from './domain/match-lines.js';
+import { bankingErrors } from './errors.js';
+import { bankStatementLines, bankStatements, type BankStatementLineRow, type StatementLineStatus } from './schema.js';
+
+/** How many suggestions a line shows: beyond three, a person searches the invoices instead. */
+const SUGGESTIONS_PER_LINE = 3;
+
+/** Statements with their line counts and totals, in the order of `ids`. */
+export async function summariesOf(db: Executor, coopId: string, ids: string[]): Promise<StatementSummary[]> {
+  if (ids.length === 0) return [];
+  const l = bankStatementLines;
+  const rows = await db
+    .select({
+      id: bankStatements.id,
+      format: bankStatements.format,
+      accountIban: bankStatements.accountIban,
+      statementRef: bankStatements.statementRef,
+      importedAt: bankStatements.importedAt,
+      fileSha256: bankStatements.fileSha256,
+      firstDate: sql<string | null>`min(${l.bookingDate})`,
+      lastDate: sql<string | null>`max(${l.bookingDate})`,
+      lineCount: sql<number>`count(${l.id})`.mapWith(Number),
+      creditCents: sql<number>`coalesce(sum(${l.amountCents}) filter (where ${l.amountCents} > 0), 0)`.mapWith(Number),
+      debitCents: sql<number>`coalesce(-sum(${l.amountCents}) filter (where ${l.amountCents} < 0), 0)`.mapWith(Number),
+      unmatchedCount: sql<number>`count(${l.id}) filter (where ${l.status} = 'unmatched')`.mapWith(Number),
+      matchedCount: sql<number>`count(${l.id}) filter (where ${l.status} = 'matched')`.mapWith(Number),
+      ignoredCount: sql<number>`count(${l.id}) filter (where ${l.status} = 'ignored')`.mapWith(Number),
+    })
+    .from(bankStatements)
+    .leftJoin(l, and(eq(l.coopId, bankStatements.coopId), eq(l.statementId, bankStatements.id)))
+    .where(and(eq(bankStatements.coopId, coopId), inArray(bankStatements.id, ids)))
+    .groupBy(bankStatements.id);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is StatementSummary => Boolean(r));
+}
+
+/** The coop's imported statements, last imported first (bank files are a staff matter). */
+export async function listStatements(db: Executor, actor: Actor, query: StatementListQuery): Promise<Page<StatementSummary>> {
+  const where = eq(bankStatements.coopId, actor.coopId);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: bankStatements.id })
+      .from(bankStatements)
+      .where(where)
+      .orderBy(desc(bankStatements.importedAt), desc(bankStatements.id))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
+    db.select({ n: count() }).from(bankStatements).where(where),
+  ]);
+  return { items: await summariesOf(db, actor.coopId, rows.map((r) => r.id)), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * A statement with its lines; each unmatched credit comes with the open invoices it may pay,
+ * most likely first, read now (an invoice paid meanwhile is no longer proposed).
+ */
+export async function getStatement(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  opts: { status?: StatementLineStatus; lang: 'fr' | 'en' },
+): Promise<StatementDetail> {
+  const [summary] = await summariesOf(db, actor.coopId, [id]);
+  if (!summary) throw bankingErrors.STATEMENT_NOT_FOUND();
+  const rows = await db
+    .select()
+    .from(bankStatementLines)
+    .where(and(eq(bankStatementLines.coopId, actor.coopId), eq(bankStatementLines.statementId, id), opts.status ? eq(bankStatementLines.status, opts.status) : undefined))
+    .orderBy(asc(bankStatementLines.bookingDate), desc(bankStatementLines.amountCents), asc(bankStatementLines.id));
+  const needsSuggestions = rows.some(isCandidate);
+  const open = needsSuggestions ? await openInvoices(db, actor.coopId) : [];
+  return { ...summary, lines: rows.map((row) => lineOf(row, open, opts.lang)) };
+}
+
+/** One line as the API shows it, with its suggestions. */
+export async function getStatementLine(db: Executor, actor: Actor, lineId: string, lang: 'fr' | 'en'): Promise<StatementLine> {
+  const [row] = await db.select().from(bankStatementLines).where(and(eq(bankStatementLines.coopId, actor.coopId), eq(bankStatementLines.id, lineId)));
+  if (!row) throw bankingErrors.BANK_LINE_NOT_FOUND();
+  return lineOf(row, isCandidate(row) ? await openInvoices(db, actor.coopId) : [], lang);
+}
+
+/** Only money received and not yet booked or set aside can pay a client's invoices. */
+const isCandidate = (row: BankStatementLineRow) => row.status === 'unmatched' && row.amountCents > 0;
+
+function lineOf(row: BankStatementLineRow, open: OpenInvoiceRow[], lang: 'fr' | 'en'): StatementLine {
+  return {
+    id: row.id,
+    statementId: row.statementId,
+    bookingDate: row.bookingDate,
+    amountCents: row.amountCents,
+    label: row.label,
+    reference: row.reference,
+    counterparty: row.counterparty,
+    status: row.status,
+    paymentId: row.paymentId,
+    suggestions: isCandidate(row) ? suggestionsFor(row, open, lang) : [],
+  };
+}
+
+function suggestionsFor(row: BankStatementLineRow, open: OpenInvoiceRow[], lang: 'fr' | 'en'): LineSuggestion[] {
+  const byId = new Map(open.map((invoice) => [invoice.id, invoice]));
+  const candidates = matchLine({ amountCents: row.amountCents, remittance: row.reference, label: row.label, counterpartyName: row.counterparty }, open);
+  return candidates.slice(0, SUGGESTIONS_PER_LINE).map((candidate) => {
+    const invoices = candidate.invoices.map((i) => {
+      const invoice = byId.get(i.invoiceId)!;
+      return { invoiceId: i.invoiceId, number: i.number, clientId: invoice.clientId, clientName: invoice.clientName, amountLeftCents: invoice.amountDueCents, allocatedCents: i.allocatedCents };
+    });
+    return {
+      invoices,
+      clientId: invoices[0]!.clientId,
+      unallocatedCents: candidate.unallocatedCents,
+      confidence: candidate.confidence,
+      reasons: candidate.reasons.map((r) => ({ code: r.code, message: r.text[lang] })),
+    };
+  });
+}

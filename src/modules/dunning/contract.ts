@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination.js';
+import type { DunningKind } from './domain/dunning-plan.js';
+
+// Shared by the routes and the web client: the API's types are written once, here.
+
+export const DUNNING_KINDS = ['reminder', 'formal_notice', 'recovery'] as const satisfies readonly DunningKind[];
+
+/**
+ * 'sent': the mail (with the letter for a formal notice) is queued for the client;
+ * 'skipped': a step that fell due while the job did not run, passed over for a later one;
+ * 'no_email': the step is reached but the client has no address to mail, the team must post it;
+ * 'recorded': a step that mails nobody (recovery: the invoice goes to the recovery list).
+ */
+export const DUNNING_ACTIONS = ['sent', 'skipped', 'no_email', 'recorded'] as const;
+export type DunningAction = (typeof DUNNING_ACTIONS)[number];
+
+export const dunningStep = z.object({
+  /** Days after the due date. */
+  day: z.number().int().min(1).max(730),
+  kind: z.enum(DUNNING_KINDS),
+});
+
+export const dunningSettings = z.object({
+  enabled: z.boolean(),
+  steps: z.array(dunningStep).max(10),
+});
+export type DunningSettings = z.infer<typeof dunningSettings>;
+
+export const dunningEvent = z.object({
+  id: z.string(),
+  stepIndex: z.number().int(),
+  kind: z.enum(DUNNING_KINDS),
+  action: z.enum(DUNNING_ACTIONS),
+  dueOn: z.string(),
+  amountLeftCents: z.number().int(),
+  recipient: z.string().nullable(),
+  mailId: z.string().nullable(),
+  /** A formal-notice letter is stored and can be downloaded (to post it as well). */
+  hasLetter: z.boolean(),
+  /** Null when the scheduler took the step. */
+  triggeredBy: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type DunningEvent = z.infer<typeof dunningEvent>;
+
+export const dunningCase = z.object({
+  invoiceId: z.string(),
+  number: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  activityName: z.string(),
+  issueDate: z.string(),
+  dueDate: z.string(),
+  grossCents: z.number().int(),
+  amountLeftCents: z.number().int(),
+  /** Paid or credited since: dunning is over for it. */
+  settled: z.boolean(),
+  inRecovery: z.boolean(),
+  recoveryExportedAt: z.date().nullable(),
+  lastEvent: dunningEvent,
+  /** Oldest first. */
+  events: z.array(dunningEvent),
+});
+export type DunningCase = z.infer<typeof dunningCase>;
+
+export const DUNNING_CASE_STATES = ['open', 'recovery', 'settled', 'all'] as const;
+export const dunningCasesQuery = pageQuery.extend({ state: z.enum(DUNNING_CASE_STATES).default('open') });
+export type DunningCasesQuery = z.infer<typeof dunningCasesQuery>;
+
+export const dunningRunItem = z.object({
+  invoiceId: z.string(),
+  number: z.string(),
+  clientName: z.string(),
+  stepIndex: z.number().int(),
+  kind: z.enum(DUNNING_KINDS),
+  action: z.enum(DUNNING_ACTIONS),
+  mailId: z.string().nullable(),
+});
+export type DunningRunItem = z.infer<typeof dunningRunItem>;
+
+export const dunningRunResult = z.object({
+  coopId: z.string(),
+  today: z.string(),
+  enabled: z.boolean(),
+  items: z.array(dunningRunItem),
+});
+export type DunningRunResult = z.infer<typeof dunningRunResult>;
+
+export const invoiceIdParams = z.object({ invoiceId: z.uuid() });
+export const eventIdParams = z.object({ eventId: z.uuid() });

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
+import { actorOf } from '../../platform/http/context.js';
+import { errorResponses } from '../../platform/http/error-shape.js';
+import { pageOf } from '../../platform/http/pagination.js';
+import { dunningCase, dunningCasesQuery, dunningRunResult, dunningSettings, eventIdParams, invoiceIdParams } from './contract.js';
+import { exportRecoveryCase, listDunningCases, openFormalNoticeLetter } from './dunning-cases.js';
+import { getDunningSettings, updateDunningSettings } from './dunning-settings.js';
+import { runDunning } from './run-dunning.js';
+import { todayInFrance } from './schedule-dunning.js';
+
+const TEAM = ['admin', 'staff'] as const;
+const tags = ['dunning'];
+
+/** Dunning (relances) is the team's work: a member sees none of it, not even their clients' cases. */
+export async function dunningRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = app.deps.database.db;
+  const storage = app.deps.storage;
+
+  app.get(
+    '/settings',
+    { config: { access: TEAM }, schema: { tags, summary: "The coop's dunning plan", response: { 200: dunningSettings, ...errorResponses } } },
+    async (req) => getDunningSettings(db, actorOf(req).coopId),
+  );
+
+  app.put(
+    '/settings',
+    { config: { access: ['admin'] }, schema: { tags, summary: 'Change the dunning plan (steps in days after the due date)', body: dunningSettings, response: { 200: dunningSettings, ...errorResponses } } },
+    async (req) => updateDunningSettings(db, actorOf(req), req.body),
+  );
+
+  app.get(
+    '/cases',
+    { config: { access: TEAM }, schema: { tags, summary: 'Invoices under dunning, with their steps', querystring: dunningCasesQuery, response: { 200: pageOf(dunningCase), ...errorResponses } } },
+    async (req) => listDunningCases(db, actorOf(req), req.query),
+  );
+
+  app.post(
+    '/run',
+    { config: { access: TEAM }, schema: { tags, summary: "Take today's dunning steps of the coop now (what the daily job does)", response: { 200: dunningRunResult, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      return runDunning(db, storage, actor.coopId, todayInFrance(), { triggeredBy: actor.userId, log: req.log });
+    },
+  );
+
+  app.get(
+    '/recovery/:invoiceId/export',
+    {
+      config: { access: TEAM },
+      schema: { tags, summary: 'The recovery file of the debtor of an invoice in recovery (CSV for a bailiff or a collection partner)', params: invoiceIdParams, response: { 200: z.string().describe('text/csv'), ...errorResponses } },
+    },
+    async (req, reply) => {
+      const { fileName, csv } = await exportRecoveryCase(db, actorOf(req), req.params.invoiceId);
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition(fileName)).header('cache-control', 'private, no-store').send(csv);
+    },
+  );
+
+  app.get(
+    '/events/:eventId/letter',
+    {
+      config: { access: TEAM },
+      schema: { tags, summary: 'The formal-notice letter of a step, as sent (PDF, to post it by registered mail)', params: eventIdParams, response: { 200: z.unknown().describe('application/pdf'), ...errorResponses } },
+    },
+    async (req, reply) => {
+      const { fileName, bytes } = await openFormalNoticeLetter(db, storage, actorOf(req).coopId, req.params.eventId);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', contentDisposition(fileName, 'inline'))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(bytes);
+    },
+  );
+}

@@ -1,0 +1,101 @@
+import { Anchor, Badge, Button, Card, Group, Table, Text } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListPager } from '../../components/ListPager';
+import { Page } from '../../components/Page';
+import { useFormat } from '../../lib/format';
+import { useStatements } from './use-bank';
+
+const PAGE_SIZE = 25;
+
+/** The bank statements imported, last first, with what is left to reconcile on each. */
+export default function BankStatementsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { money, date, dateTime } = useFormat();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = useStatements({ page, pageSize: PAGE_SIZE });
+  const total = list.data?.total ?? 0;
+
+  return (
+    <Page
+      title={t('bank.statements.title')}
+      actions={
+        <Button component={Link} to="/bank/import" leftSection={<IconUpload size={18} aria-hidden />} data-testid="bank-import-open">
+          {t('bank.import.title')}
+        </Button>
+      }
+    >
+      {list.isError ? (
+        <ErrorAlert error={list.error} />
+      ) : (
+        <Card padding={0}>
+          <Table.ScrollContainer minWidth={720}>
+            <Table highlightOnHover verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('bank.statements.columns.importedAt')}</Table.Th>
+                  <Table.Th>{t('bank.statements.columns.statement')}</Table.Th>
+                  <Table.Th>{t('bank.statements.columns.period')}</Table.Th>
+                  <Table.Th ta="right">{t('bank.statements.columns.credits')}</Table.Th>
+                  <Table.Th ta="right">{t('bank.statements.columns.debits')}</Table.Th>
+                  <Table.Th>{t('bank.statements.columns.progress')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data?.items.map((s) => (
+                  <Table.Tr key={s.id} data-testid={`bank-statement-row-${s.id}`} onClick={() => navigate(`/bank/statements/${s.id}`)} style={{ cursor: 'pointer' }}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateTime(s.importedAt)}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/bank/statements/${s.id}`} onClick={(e) => e.stopPropagation()} fw={600}>
+                        {s.statementRef ?? t(`bank.format.${s.format}`)}
+                      </Anchor>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {s.accountIban}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {s.firstDate && s.lastDate ? (s.firstDate === s.lastDate ? date(s.firstDate) : `${date(s.firstDate)} – ${date(s.lastDate)}`) : '—'}
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(s.creditCents)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(s.debitCents)}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {s.unmatchedCount > 0 ? (
+                          <Badge color="orange" variant="light">{t('bank.statements.toReconcile', { count: s.unmatchedCount })}</Badge>
+                        ) : (
+                          <Badge color="teal" variant="light">{t('bank.statements.done')}</Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {list.data && list.data.items.length === 0 && (
+            <Text c="dimmed" p="lg" ta="center">
+              {t('bank.statements.empty')}
+            </Text>
+          )}
+          {list.isPending && (
+            <Text c="dimmed" p="lg" ta="center">
+              {t('common.loading')}
+            </Text>
+          )}
+        </Card>
+      )}
+      <ListPager
+        total={total}
+        pageSize={PAGE_SIZE}
+        page={page}
+        onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
+        label={t('bank.statements.pagination')}
+        count={t('bank.statements.count', { count: total })}
+      />
+    </Page>
+  );
+}

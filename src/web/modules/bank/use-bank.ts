@@ -1,0 +1,59 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConfirmLineInput, ImportResult, StatementDetail, StatementLine, StatementSummary } from '../../../modules/banking/contract';
+import type { Page } from '../../../platform/http/pagination';
+import { api } from '../../lib/api';
+import type { Wire } from '../../lib/wire';
+
+export type StatementSummaryData = Wire<StatementSummary>;
+export type StatementDetailData = Wire<StatementDetail>;
+export type StatementLineData = Wire<StatementLine>;
+export type ImportResultData = Wire<ImportResult>;
+
+export const BANK_QUERY_KEY = ['bank'] as const;
+
+export function useStatements(filters: { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...BANK_QUERY_KEY, 'statements', filters],
+    queryFn: ({ signal }) => api.get<Page<StatementSummaryData>>('/api/bank/statements', { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStatement(id: string, status?: StatementLine['status']) {
+  return useQuery({
+    queryKey: [...BANK_QUERY_KEY, 'statement', id, status ?? 'all'],
+    queryFn: ({ signal }) => api.get<StatementDetailData>(`/api/bank/statements/${id}`, { query: { status }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Everything a booked line changes: the statements, the payments, the invoices still open. */
+function useInvalidateMoney() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: BANK_QUERY_KEY });
+    void queryClient.invalidateQueries({ queryKey: ['payments'] });
+    void queryClient.invalidateQueries({ queryKey: ['invoices'] });
+  };
+}
+
+export function useImportStatement() {
+  const invalidate = useInvalidateMoney();
+  return useMutation({ mutationFn: (form: FormData) => api.post<ImportResultData>('/api/bank/statements', form), onSuccess: invalidate });
+}
+
+export function useConfirmLine() {
+  const invalidate = useInvalidateMoney();
+  return useMutation({
+    mutationFn: ({ lineId, body }: { lineId: string; body: ConfirmLineInput }) => api.post<StatementLineData>(`/api/bank/lines/${lineId}/confirm`, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useIgnoreLine() {
+  const invalidate = useInvalidateMoney();
+  return useMutation({
+    mutationFn: ({ lineId, ignored }: { lineId: string; ignored: boolean }) => api.post<StatementLineData>(`/api/bank/lines/${lineId}/${ignored ? 'ignore' : 'unignore'}`),
+    onSuccess: invalidate,
+  });
+}

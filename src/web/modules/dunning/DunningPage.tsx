@@ -1,0 +1,285 @@
+import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text, Timeline, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconChevronDown, IconChevronRight, IconFileDownload, IconFileTypePdf, IconPlayerPlay } from '@tabler/icons-react';
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { DUNNING_CASE_STATES, type DunningAction } from '../../../modules/dunning/contract';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { SectionLoader } from '../../components/FullPageLoader';
+import { ListPager } from '../../components/ListPager';
+import { Page } from '../../components/Page';
+import { useFormat } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import {
+  type DunningCaseData,
+  type DunningCaseState,
+  type DunningEventData,
+  letterUrl,
+  recoveryExportUrl,
+  useDunningCases,
+  useDunningSettings,
+  useRunDunning,
+} from './use-dunning';
+
+const PAGE_SIZE = 25;
+const KIND_COLORS = { reminder: 'blue', formal_notice: 'orange', recovery: 'red' } as const;
+const ACTION_COLORS: Record<DunningAction, string> = { sent: 'teal', skipped: 'gray', no_email: 'yellow', recorded: 'grape' };
+
+const isState = (value: string | null): value is DunningCaseState => DUNNING_CASE_STATES.some((s) => s === value);
+
+/** The team: overdue invoices being chased, their steps, recovery files, and a "run now". */
+export default function DunningPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const rawState = params.get('state');
+  const state: DunningCaseState = isState(rawState) ? rawState : 'open';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const openId = params.get('invoice');
+  const cases = useDunningCases({ state, page, pageSize: PAGE_SIZE });
+  const run = useRunDunning();
+  const phone = useMediaQuery('(max-width: 36em)');
+
+  const setParam = (name: 'state' | 'page' | 'invoice', value: string | null) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      if (name === 'state') next.delete('page');
+      return next;
+    });
+
+  const runNow = () =>
+    run.mutate(undefined, {
+      onSuccess: (result) => {
+        const taken = result.items.filter((item) => item.action !== 'skipped').length;
+        notifications.show({
+          color: result.enabled ? 'teal' : 'yellow',
+          message: !result.enabled ? t('dunning.run.disabled') : taken === 0 ? t('dunning.run.nothing') : t('dunning.run.done', { count: taken }),
+        });
+      },
+      onError: (error) => notifications.show({ color: 'red', message: error.message }),
+    });
+
+  return (
+    <Page
+      title={t('dunning.title')}
+      actions={
+        <Button leftSection={<IconPlayerPlay size={16} />} onClick={runNow} loading={run.isPending} data-testid="dunning-run-now">
+          {t('dunning.run.button')}
+        </Button>
+      }
+    >
+      <Text c="dimmed" mt={-8}>
+        {t('dunning.intro')}
+      </Text>
+      <PlanSummary />
+      <SegmentedControl
+        aria-label={t('dunning.stateFilter')}
+        value={state}
+        onChange={(value) => setParam('state', value === 'open' ? null : value)}
+        data={DUNNING_CASE_STATES.map((value) => ({ value, label: t(`dunning.states.${value}`) }))}
+        orientation={phone ? 'vertical' : 'horizontal'}
+        fullWidth
+        maw={560}
+        data-testid="dunning-state-filter"
+      />
+      {cases.isError ? (
+        <ErrorAlert error={cases.error} />
+      ) : !cases.data ? (
+        <SectionLoader />
+      ) : (
+        <Card padding={0}>
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dunning.columns.invoice')}</Table.Th>
+                  <Table.Th>{t('dunning.columns.client')}</Table.Th>
+                  <Table.Th>{t('dunning.columns.dueDate')}</Table.Th>
+                  <Table.Th ta="right">{t('dunning.columns.left')}</Table.Th>
+                  <Table.Th>{t('dunning.columns.lastStep')}</Table.Th>
+                  <Table.Th>{t('dunning.columns.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {cases.data.items.length === 0 ? (
+                  <Table.Tr>
+                    <Table.Td colSpan={6}>
+                      <Text c="dimmed" ta="center" py="md">
+                        {t('dunning.empty')}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ) : (
+                  cases.data.items.map((c) => (
+                    <CaseRows key={c.invoiceId} item={c} open={openId === c.invoiceId} onToggle={() => setParam('invoice', openId === c.invoiceId ? null : c.invoiceId)} />
+                  ))
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+      <ListPager total={cases.data?.total ?? 0} pageSize={PAGE_SIZE} page={page} onChange={(value) => setParam('page', value > 1 ? String(value) : null)} label={t('common.pagination')} />
+    </Page>
+  );
+}
+
+/** The coop's plan in one line, with a way to the settings for an admin. */
+function PlanSummary() {
+  const { t } = useTranslation();
+  const { hasRole } = useSession();
+  const settings = useDunningSettings();
+  if (!settings.data) return null;
+  return (
+    <Group gap="xs" wrap="wrap" data-testid="dunning-plan">
+      <Text size="sm" fw={500}>
+        {t('dunning.plan.title')}
+      </Text>
+      {!settings.data.enabled ? (
+        <Badge color="gray" variant="light" tt="none">
+          {t('dunning.plan.disabled')}
+        </Badge>
+      ) : (
+        settings.data.steps.map((step, i) => (
+          <Badge key={i} color={KIND_COLORS[step.kind]} variant="light" tt="none">
+            {t('dunning.plan.step', { day: step.day, kind: t(`dunning.kinds.${step.kind}`) })}
+          </Badge>
+        ))
+      )}
+      {hasRole('admin') && (
+        <Anchor component={Link} to="/settings#dunning" size="sm">
+          {t('dunning.plan.edit')}
+        </Anchor>
+      )}
+    </Group>
+  );
+}
+
+function StepBadge({ event }: { event: DunningEventData }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Badge color={KIND_COLORS[event.kind]} variant="light" tt="none">
+        {t(`dunning.kinds.${event.kind}`)}
+      </Badge>
+      <Badge color={ACTION_COLORS[event.action]} variant="dot" tt="none">
+        {t(`dunning.actions.${event.action}`)}
+      </Badge>
+    </Group>
+  );
+}
+
+function CaseRows({ item, open, onToggle }: { item: DunningCaseData; open: boolean; onToggle: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Fragment>
+      <Table.Tr data-testid={`dunning-case-${item.number}`}>
+        <Table.Td>
+          <Anchor component={Link} to={`/invoices/${item.invoiceId}`} size="sm" fw={500}>
+            {item.number}
+          </Anchor>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm">{item.clientName}</Text>
+          <Text size="xs" c="dimmed">
+            {item.activityName}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {format.date(item.dueDate)}
+          </Text>
+        </Table.Td>
+        <Table.Td ta="right">
+          {item.settled ? (
+            <Badge color="teal" variant="light" tt="none">
+              {t('dunning.settled')}
+            </Badge>
+          ) : (
+            <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+              {format.money(item.amountLeftCents)}
+            </Text>
+          )}
+        </Table.Td>
+        <Table.Td>
+          <Stack gap={2}>
+            <StepBadge event={item.lastEvent} />
+            <Text size="xs" c="dimmed">
+              {format.date(item.lastEvent.createdAt)}
+            </Text>
+          </Stack>
+        </Table.Td>
+        <Table.Td>
+          <Group gap="xs" wrap="nowrap">
+            <UnstyledButton onClick={onToggle} aria-expanded={open} aria-label={t('dunning.history.toggle', { number: item.number })} data-testid={`dunning-history-${item.number}`}>
+              <Group gap={4} wrap="nowrap">
+                {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                <Text size="sm">{t('dunning.history.title')}</Text>
+              </Group>
+            </UnstyledButton>
+            {item.inRecovery && (
+              <Anchor href={recoveryExportUrl(item.invoiceId)} download size="sm" aria-label={t('dunning.recovery.exportFor', { number: item.number })} data-testid={`dunning-export-${item.number}`}>
+                <Group gap={4} wrap="nowrap">
+                  <IconFileDownload size={16} />
+                  {t('dunning.recovery.export')}
+                </Group>
+              </Anchor>
+            )}
+          </Group>
+          {item.inRecovery && item.recoveryExportedAt && (
+            <Text size="xs" c="dimmed">
+              {t('dunning.recovery.exportedOn', { date: format.dateTime(item.recoveryExportedAt) })}
+            </Text>
+          )}
+        </Table.Td>
+      </Table.Tr>
+      {open && (
+        <Table.Tr>
+          <Table.Td colSpan={6} bg="var(--mantine-color-gray-0)">
+            <History item={item} />
+          </Table.Td>
+        </Table.Tr>
+      )}
+    </Fragment>
+  );
+}
+
+function History({ item }: { item: DunningCaseData }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Timeline active={item.events.length - 1} bulletSize={14} lineWidth={2} py="xs" data-testid={`dunning-timeline-${item.number}`}>
+      {item.events.map((event) => (
+        <Timeline.Item key={event.id} title={<StepBadge event={event} />}>
+          <Text size="xs" c="dimmed">
+            {t('dunning.history.line', {
+              step: event.stepIndex + 1,
+              dueOn: format.date(event.dueOn),
+              at: format.dateTime(event.createdAt),
+              left: format.money(event.amountLeftCents),
+            })}
+            {' · '}
+            {event.triggeredBy ? t('dunning.history.byPerson') : t('dunning.history.byScheduler')}
+          </Text>
+          {event.recipient && (
+            <Text size="xs" c="dimmed">
+              {t('dunning.history.to', { email: event.recipient })}
+            </Text>
+          )}
+          {event.hasLetter && (
+            <Anchor href={letterUrl(event.id)} target="_blank" rel="noopener" size="xs" data-testid={`dunning-letter-${item.number}`}>
+              <Group gap={4} wrap="nowrap">
+                <IconFileTypePdf size={14} />
+                {t('dunning.history.letter')}
+              </Group>
+            </Anchor>
+          )}
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

@@ -1,0 +1,100 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ActivityBalance } from '../../../modules/ledger/contract';
+import type {
+  CreateInvoiceBody,
+  CreditNoteBody,
+  InvoiceDetail,
+  InvoiceStatusFilter,
+  InvoiceSummary,
+  InvoicingSettingsView,
+  SendInvoiceResult,
+  UpdateInvoiceBody,
+} from '../../../modules/invoicing/contract';
+import type { Page } from '../../../platform/http/pagination';
+import { api } from '../../lib/api';
+import type { Wire } from '../../lib/wire';
+
+export type InvoiceSummaryData = Wire<InvoiceSummary>;
+export type InvoiceDetailData = Wire<InvoiceDetail>;
+
+export interface InvoiceFilters {
+  page?: number;
+  pageSize?: number;
+  status?: InvoiceStatusFilter;
+  kind?: InvoiceSummary['kind'];
+  activityId?: string;
+  clientId?: string;
+  q?: string;
+  toValidate?: 'true';
+}
+
+export const INVOICES_QUERY_KEY = ['invoices'] as const;
+const detailKey = (id: string) => [...INVOICES_QUERY_KEY, 'detail', id];
+
+/** GET /api/invoices: a page of the invoices and credit notes the person may see. */
+export function useInvoices(filters: InvoiceFilters) {
+  return useQuery({
+    queryKey: [...INVOICES_QUERY_KEY, 'list', filters],
+    queryFn: ({ signal }) => api.get<Page<InvoiceSummaryData>>('/api/invoices', { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useInvoice(id: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: detailKey(id),
+    queryFn: ({ signal }) => api.get<InvoiceDetailData>(`/api/invoices/${id}`, { signal }),
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** Every change of an invoice refreshes the lists, and the activity balances a validation moves. */
+function useInvoiceMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: INVOICES_QUERY_KEY });
+      await queryClient.invalidateQueries({ queryKey: ['ledger'] });
+    },
+  });
+}
+
+export const useCreateInvoice = () => useInvoiceMutation((body: CreateInvoiceBody) => api.post<InvoiceDetailData>('/api/invoices', body));
+export const useUpdateInvoice = (id: string) => useInvoiceMutation((body: UpdateInvoiceBody) => api.patch<InvoiceDetailData>(`/api/invoices/${id}`, body));
+export const useDeleteInvoice = (id: string) => useInvoiceMutation(() => api.delete(`/api/invoices/${id}`));
+export const useValidateInvoice = (id: string) => useInvoiceMutation(() => api.post<InvoiceDetailData>(`/api/invoices/${id}/validate`));
+export const useSubmitInvoice = (id: string) => useInvoiceMutation(() => api.post<InvoiceDetailData>(`/api/invoices/${id}/submit`));
+export const useSendInvoice = (id: string) => useInvoiceMutation(() => api.post<Wire<SendInvoiceResult>>(`/api/invoices/${id}/send`));
+export const useCreditInvoice = (id: string) => useInvoiceMutation((body: CreditNoteBody) => api.post<InvoiceDetailData>(`/api/invoices/${id}/credit-notes`, body));
+
+/** Where the browser downloads a stored file of an issued invoice (same origin, session cookie). */
+export const invoiceFileUrl = (id: string, file: 'pdf' | 'xml') => (file === 'pdf' ? `/api/invoices/${id}/pdf` : `/api/invoices/${id}/factur-x.xml`);
+
+const SETTINGS_KEY = [...INVOICES_QUERY_KEY, 'settings'];
+
+export function useInvoicingSettings() {
+  return useQuery({ queryKey: SETTINGS_KEY, queryFn: ({ signal }) => api.get<InvoicingSettingsView>('/api/invoices/settings', { signal }) });
+}
+
+export function useUpdateInvoicingSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InvoicingSettingsView) => api.put<InvoicingSettingsView>('/api/invoices/settings', body),
+    onSuccess: (saved) => queryClient.setQueryData(SETTINGS_KEY, saved),
+  });
+}
+
+/** GET /api/ledger/activities/:id/balance: what the activity earned and spent, from its entries. */
+export function useActivityBalance(activityId: string) {
+  return useQuery({
+    queryKey: ['ledger', 'activity-balance', activityId],
+    queryFn: ({ signal }) => api.get<Wire<ActivityBalance>>(`/api/ledger/activities/${activityId}/balance`, { signal }),
+  });
+}
+
+/** Today in the browser, as the API writes dates: what "overdue" is judged against on screen. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,123 @@
+import { Badge, Button, Card, Group, Modal, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListPager } from '../../components/ListPager';
+import { Page } from '../../components/Page';
+import { useFormat } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import { RecordPaymentForm } from './RecordPaymentForm';
+import { type PaymentData, usePayments } from './use-payments';
+
+const PAGE_SIZE = 25;
+
+/** The payments received: the team records them; a member sees those settling their invoices. */
+export default function PaymentsPage() {
+  const { t } = useTranslation();
+  const { hasRole } = useSession();
+  const manages = hasRole('admin', 'staff');
+  const { money } = useFormat();
+  const [params, setParams] = useSearchParams();
+  const [recording, setRecording] = useState(false);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const clientId = params.get('clientId') ?? undefined;
+  const list = usePayments({ page, pageSize: PAGE_SIZE, clientId });
+  const total = list.data?.total ?? 0;
+
+  return (
+    <Page
+      title={t('payments.title')}
+      actions={
+        manages && (
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setRecording(true)} data-testid="payment-new">
+            {t('payments.new')}
+          </Button>
+        )
+      }
+    >
+      {list.isError ? (
+        <ErrorAlert error={list.error} />
+      ) : (
+        <Card padding={0}>
+          <Table.ScrollContainer minWidth={720}>
+            <Table verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('payments.columns.date')}</Table.Th>
+                  <Table.Th>{t('payments.columns.client')}</Table.Th>
+                  <Table.Th ta="right">{t('payments.columns.amount')}</Table.Th>
+                  <Table.Th>{t('payments.columns.mode')}</Table.Th>
+                  <Table.Th>{t('payments.columns.reference')}</Table.Th>
+                  <Table.Th>{t('payments.columns.invoices')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data?.items.map((payment) => <PaymentRow key={payment.id} payment={payment} />)}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {list.data && list.data.items.length === 0 && (
+            <Text c="dimmed" p="lg" ta="center">
+              {t('payments.empty')}
+            </Text>
+          )}
+          {list.isPending && (
+            <Text c="dimmed" p="lg" ta="center">
+              {t('common.loading')}
+            </Text>
+          )}
+        </Card>
+      )}
+      <ListPager
+        total={total}
+        pageSize={PAGE_SIZE}
+        page={page}
+        onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
+        label={t('payments.pagination')}
+        count={t('payments.count', { count: total })}
+      />
+      <Modal opened={recording} onClose={() => setRecording(false)} title={t('payments.new')} size="xl">
+        {recording && (
+          <RecordPaymentForm
+            onCancel={() => setRecording(false)}
+            onDone={(payment) => {
+              notifications.show({ color: 'teal', message: t('payments.recorded', { amount: money(payment.amountCents), client: payment.clientName }) });
+              setRecording(false);
+            }}
+          />
+        )}
+      </Modal>
+    </Page>
+  );
+}
+
+function PaymentRow({ payment }: { payment: PaymentData }) {
+  const { t } = useTranslation();
+  const { money, date } = useFormat();
+  return (
+    <Table.Tr data-testid={`payment-row-${payment.id}`}>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(payment.date)}</Table.Td>
+      <Table.Td>{payment.clientName}</Table.Td>
+      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(payment.amountCents)}</Table.Td>
+      <Table.Td>{t(`payments.mode.${payment.mode}`)}</Table.Td>
+      <Table.Td>{payment.reference ?? '—'}</Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          {payment.allocations.map((a) => (
+            <Badge key={a.invoiceId} variant="outline" size="sm" ff="monospace">
+              {a.invoiceNumber} · {money(a.amountCents)}
+            </Badge>
+          ))}
+          {payment.creditCents > 0 && (
+            <Badge color="yellow" variant="light" size="sm">
+              {t('payments.creditBadge', { amount: money(payment.creditCents) })}
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

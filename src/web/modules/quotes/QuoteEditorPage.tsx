@@ -1,0 +1,177 @@
+import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconDeviceFloppy, IconHeading, IconPlus } from '@tabler/icons-react';
+import { type ReactNode, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { computeLineAmounts } from '../../../modules/invoicing/domain/compute-totals';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { SectionLoader } from '../../components/FullPageLoader';
+import { Page } from '../../components/Page';
+import { ApiError, isApiError } from '../../lib/api';
+import { applyApiError, toFormPath } from '../../lib/forms';
+import { useActivityOptions } from '../activities/use-activities';
+import { useClients } from '../clients/use-clients';
+import { formPathOf, liveTotals, parseLines } from '../invoices/invoice-form';
+import { TotalsCard } from '../invoices/InvoiceEditorPage';
+import { todayIso } from '../invoices/use-invoices';
+import { emptyQuoteLine, newQuoteValues, type QuoteFormValues, quoteBodyOf, valuesOfQuote } from './quote-form';
+import { QuoteLineCard } from './QuoteLineCard';
+import { type QuoteData, useCreateQuote, useQuote, useUpdateQuote } from './use-quotes';
+
+/** What people typed that is not a number, by the field it sits in. */
+const TYPING_KEYS = { quantity: 'quotes.editor.badQuantity', unitPrice: 'quotes.editor.badAmount', discount: 'quotes.editor.badDiscount' } as const;
+
+/** The API names line fields by what it stores (cents, thousandths); the form by what people type. */
+function onFormPaths(error: unknown): unknown {
+  if (!isApiError(error)) return error;
+  return new ApiError(error.status, error.code, error.message, error.fields.map((f) => ({ ...f, path: formPathOf(toFormPath(f.path)) })));
+}
+
+/** A new quote, or a draft being changed: its lines by section, and the totals as the server will compute them. */
+export default function QuoteEditorPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const existing = useQuote(id ?? '', { enabled: Boolean(id) });
+  const title = id ? t('quotes.editor.editTitle') : t('quotes.editor.newTitle');
+  let body: ReactNode;
+  if (!id) body = <QuoteEditor />;
+  else if (existing.isError) body = <ErrorAlert error={existing.error} />;
+  else if (!existing.data) body = <SectionLoader />;
+  else if (existing.data.status !== 'draft') body = <ErrorAlert>{t('quotes.editor.notDraft')}</ErrorAlert>;
+  else body = <QuoteEditor key={existing.data.id} quote={existing.data} />;
+  return (
+    <Page title={title}>
+      <Anchor component={Link} to={id ? `/quotes/${id}` : '/quotes'} size="sm">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={16} aria-hidden />
+          {t('quotes.back')}
+        </Group>
+      </Anchor>
+      {body}
+    </Page>
+  );
+}
+
+function QuoteEditor({ quote }: { quote?: QuoteData }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const activities = useActivityOptions({ status: 'active' });
+  const clients = useClients({ pageSize: 100 });
+  const create = useCreateQuote();
+  const update = useUpdateQuote(quote?.id ?? '');
+  const [formError, setFormError] = useState<string | null>(null);
+  // An input left empty is flagged only once the person tries to save, not while the line is new.
+  const [tried, setTried] = useState(false);
+  const lang = i18n.language === 'en' ? 'en' : 'fr';
+
+  const form = useForm<QuoteFormValues>({
+    initialValues: quote
+      ? valuesOfQuote(quote, lang)
+      : newQuoteValues({ activityId: params.get('activityId') ?? undefined, clientId: params.get('clientId') ?? undefined, today: todayIso() }),
+    validate: {
+      activityId: (v) => (v ? null : t('quotes.editor.required')),
+      clientId: (v) => (v ? null : t('quotes.editor.required')),
+      validUntil: (v) => (v ? null : t('quotes.editor.required')),
+      lines: {
+        description: (v) => (v.trim() ? null : t('quotes.editor.required')),
+        exemptionReason: (v, values, path) => {
+          const i = Number(path.split('.')[1]);
+          return values.lines[i]?.vat.startsWith('S:') || v.trim() ? null : t('quotes.editor.exemptionRequired');
+        },
+      },
+    },
+  });
+  const values = form.getValues();
+  const linesKey = JSON.stringify(values.lines);
+  const live = useMemo(() => liveTotals(values.lines), [linesKey]);
+  const typing = useMemo(() => parseLines(values.lines).typing, [linesKey]);
+  const liveError = (path: string) => {
+    const problem = live.problems.find((p) => p.path === path);
+    if (problem) return problem.message[lang];
+    const typed = typing.find((p) => p.path === path);
+    const [, index, field] = path.split('.') as [string, string, keyof typeof TYPING_KEYS];
+    const empty = !values.lines[Number(index)]?.[field]?.trim();
+    return typed && (tried || !empty) ? t(TYPING_KEYS[field]) : undefined;
+  };
+  const errorAt = (path: string) => (form.errors[path] as string | undefined) ?? liveError(path);
+
+  const submit = form.onSubmit(async (v) => {
+    setFormError(null);
+    setTried(true);
+    if (typing.length || live.problems.length) {
+      setFormError(t('quotes.editor.fixLines'));
+      return;
+    }
+    try {
+      const { body } = quoteBodyOf(v);
+      const saved = quote ? await update.mutateAsync(body) : await create.mutateAsync(body);
+      notifications.show({ color: 'teal', message: t('quotes.editor.saved') });
+      navigate(`/quotes/${saved.id}`);
+    } catch (error) {
+      setFormError(applyApiError(form, onFormPaths(error)));
+    }
+  }, () => setTried(true));
+
+  const lineNet = (i: number) => {
+    const [parsed] = parseLines([values.lines[i]!]).lines;
+    if (!parsed || typing.some((p) => p.path.startsWith(`lines.${i}.`))) return null;
+    const { quantityMilli, unitPriceCents, discountBp, discountCents, vatCategory, vatRateBp } = parsed;
+    try {
+      return computeLineAmounts({ quantityMilli, unitPriceCents, discountBp, discountCents, vatCategory, vatRateBp }).netCents;
+    } catch {
+      return null;
+    }
+  };
+
+  const parties = [
+    ['activityId', (activities.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }))],
+    ['clientId', (clients.data?.items ?? []).filter((c) => !c.archivedAt).map((c) => ({ value: c.id, label: c.name }))],
+  ] as const;
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        <ErrorAlert>{formError}</ErrorAlert>
+        <Card padding="lg">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {parties.map(([path, data]) => (
+              <Select key={path} label={t(`quotes.fields.${path === 'activityId' ? 'activity' : 'client'}`)} required searchable data={data} {...form.getInputProps(path)} />
+            ))}
+            <TextInput type="date" label={t('quotes.fields.validUntil')} required data-testid="quote-valid-until" {...form.getInputProps('validUntil')} />
+          </SimpleGrid>
+          <Textarea label={t('quotes.fields.notes')} autosize minRows={2} mt="md" {...form.getInputProps('notes')} />
+        </Card>
+
+        <Card padding="lg">
+          <Title order={2} fz="h4" mb="md">
+            {t('quotes.editor.lines')}
+          </Title>
+          <Stack gap="md">
+            {values.lines.map((line, i) => (
+              <QuoteLineCard key={form.key(`lines.${i}`)} form={form} index={i} line={line} netCents={lineNet(i)} canRemove={values.lines.length > 1} errorAt={errorAt} />
+            ))}
+            <Group>
+              <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => form.insertListItem('lines', emptyQuoteLine())} data-testid="quote-add-line">
+                {t('quotes.editor.addLine')}
+              </Button>
+              <Button variant="subtle" leftSection={<IconHeading size={16} aria-hidden />} onClick={() => form.insertListItem('lines', emptyQuoteLine(t('quotes.editor.newSection')))}>
+                {t('quotes.editor.addSection')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+
+        <TotalsCard totals={live.totals} />
+
+        <Group justify="flex-end">
+          <Button type="submit" leftSection={<IconDeviceFloppy size={18} aria-hidden />} loading={create.isPending || update.isPending} data-testid="quote-save">
+            {t('quotes.editor.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
