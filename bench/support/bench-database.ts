@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { untilNoSession } from '../../test/support/pg-sessions.js';
 
 const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:55432/postgres';
 
@@ -28,6 +29,7 @@ export async function prepareBenchDatabase(): Promise<{ url: string; where: stri
       : async () => {
           const a = new pg.Client({ connectionString: serverUrl });
           await a.connect();
+          await untilNoSession(a, name);
           await a.query(`drop database if exists ${name} with (force)`);
           await a.end();
         },

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openPglite, openPostgres, type Database } from '../../src/platform/db/client.js';
 import { withDatabase } from './global-setup.js';
+import { untilNoSession } from './pg-sessions.js';
 
 /** Which engine this test project runs on: `TEST_DB=postgres` in the PostgreSQL project. */
 export const engine = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -36,13 +37,4 @@ export async function openTestDatabase(): Promise<Database> {
       await a.end();
     },
   };
-}
-
-async function untilNoSession(admin: pg.Client, database: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
-    if (rows[0]!.n === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
