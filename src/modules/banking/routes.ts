@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { invalidField, platformErrors, type FieldError } from '../../platform/errors.js';
+import { readUpload } from '../../platform/http/upload.js';
 import { actorOf } from '../../platform/http/context.js';
 import { errorResponses } from '../../platform/http/error-shape.js';
 import { languageOf } from '../../platform/http/error-handler.js';
-import { assertNoNulCharacter } from '../../platform/http/nul-character.js';
 import { pageOf } from '../../platform/http/pagination.js';
 import {
   confirmLineBody,
@@ -17,57 +16,14 @@ import {
   statementListQuery,
   statementParams,
   statementSummary,
-  type ImportFields,
 } from './contract.js';
-import { importStatement, type UploadedStatementFile } from './import-statement.js';
+import { importStatement } from './import-statement.js';
 import { getStatement, getStatementLine, listStatements } from './list-statements.js';
 import { confirmBankLine, ignoreBankLine, restoreBankLine } from './reconcile-line.js';
 
 const tags = ['bank'];
 /** Bank files and the reconciliation are the team's work: a member has nothing to read here. */
 const staffOnly = ['admin', 'staff'] as const;
-
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10}`;
-
-/** Reads the one file and the text fields of a statement upload, as member documents are uploaded. */
-async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fields: ImportFields; file: UploadedStatementFile }> {
-  if (!req.isMultipart()) throw invalidField('file', { fr: 'Envoyez le fichier en multipart/form-data.', en: 'Send the file as multipart/form-data.' });
-  const raw: Record<string, string> = {};
-  let file: UploadedStatementFile | undefined;
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || file) {
-          await part.toBuffer();
-          throw invalidField('file', { fr: 'Un seul fichier, dans le champ « file ».', en: 'One file only, in the field "file".' });
-        }
-        file = { fileName: part.filename.replace(/[\u0000-\u001f\u007f]/g, '') || 'releve', bytes: await part.toBuffer() };
-      } else if (typeof part.value === 'string') {
-        raw[part.fieldname] = part.value;
-      }
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') {
-      const size = megabytes(maxBytes);
-      throw invalidField('file', {
-        fr: code === 'FST_FILES_LIMIT' ? 'Un seul fichier par envoi.' : `Fichier trop volumineux : ${size} Mo au plus.`,
-        en: code === 'FST_FILES_LIMIT' ? 'One file per upload.' : `File too large: ${size} MB at most.`,
-      });
-    }
-    throw err;
-  }
-  if (!file || file.bytes.length === 0) throw invalidField('file', { fr: 'Joignez un fichier non vide.', en: 'Attach a non-empty file.' });
-  assertNoNulCharacter(raw);
-  // Empty form fields mean "not given", as browsers send every input of the form.
-  const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== ''));
-  const parsed = importFields.safeParse(given);
-  if (!parsed.success) {
-    const fields: FieldError[] = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw platformErrors.VALIDATION_FAILED(fields);
-  }
-  return { fields: parsed.data, file };
-}
 
 export async function bankRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -89,7 +45,7 @@ export async function bankRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const { fields, file } = await readUpload(req, config.maxUploadBytes);
+      const { fields, file } = await readUpload(req, { maxBytes: config.maxUploadBytes, schema: importFields, defaultFileName: 'releve' });
       const result = await importStatement(db, storage, actor, fields, file);
       return reply.status(result.statements.length ? 201 : 200).send(result);
     },

@@ -3,22 +3,13 @@ import { sirenSchema, siretSchema, vatNumberSchema } from '../../platform/identi
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ADDRESS_KINDS } from './domain/address-rules.js';
 import { CLIENT_KINDS } from './domain/client-identity.js';
+import { optionalText } from '../../platform/http/text-fields.js';
 
 // Shared by the routes and the web client: the API's types are written once, here.
 
 export { ADDRESS_KINDS, CLIENT_KINDS };
 export type { AddressKind } from './domain/address-rules.js';
 export type { ClientKind } from './domain/client-identity.js';
-
-/** Optional text: absent, null or a trimmed non-empty string (an empty input means null). */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .optional();
 
 const email = z.email().max(254);
 

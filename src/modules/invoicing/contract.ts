@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingual } from '../../platform/http/messages.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { VAT_CATEGORIES } from './domain/compute-totals.js';
+import { optionalText } from '../../platform/http/text-fields.js';
 
 // Shared by the routes and the web client: the API's types are written once, here.
 
@@ -9,15 +10,6 @@ export const INVOICE_KINDS = ['invoice', 'credit_note', 'deposit'] as const;
 export const INVOICE_STATUSES = ['draft', 'validated', 'sent', 'partially_paid', 'paid'] as const;
 export const OPERATION_CATEGORIES = ['goods', 'services', 'both'] as const;
 export { VAT_CATEGORIES };
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .optional();
 
 export const invoiceLineInput = z.object({
   description: z.string().trim().min(1).max(1000),

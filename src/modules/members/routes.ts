@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invalidField, platformErrors, type FieldError } from '../../platform/errors.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
+import { readUpload } from '../../platform/http/upload.js';
 import { actorOf } from '../../platform/http/context.js';
-import { assertNoNulCharacter } from '../../platform/http/nul-character.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import {
   advisorOption,
@@ -19,63 +18,19 @@ import {
   memberPage,
   transitionBody,
   updateMemberBody,
-  type DocumentFields,
 } from './contract.js';
 import { createMember } from './create-member.js';
 import { getMember, getMyMember } from './get-member.js';
 import { listAdvisors } from './list-advisors.js';
 import { listMemberOptions } from './list-member-options.js';
 import { listMembers } from './list-members.js';
-import { addMemberDocument, deleteMemberDocument, listMemberDocuments, openMemberDocument, type UploadedFile } from './member-documents.js';
+import { addMemberDocument, deleteMemberDocument, listMemberDocuments, openMemberDocument } from './member-documents.js';
 import { moveMember } from './move-member.js';
 import { updateMember } from './update-member.js';
 
 const tags = ['members'];
 const everyone = ['admin', 'staff', 'member'] as const;
 const staffOnly = ['admin', 'staff'] as const;
-
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10}`;
-
-/** Reads the one file and the text fields of a document upload, refusing what does not fit. */
-async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fields: DocumentFields; file: UploadedFile }> {
-  if (!req.isMultipart()) throw invalidField('file', { fr: 'Envoyez le fichier en multipart/form-data.', en: 'Send the file as multipart/form-data.' });
-  const raw: Record<string, string> = {};
-  let file: UploadedFile | undefined;
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || file) {
-          await part.toBuffer();
-          throw invalidField('file', { fr: 'Un seul fichier, dans le champ « file ».', en: 'One file only, in the field "file".' });
-        }
-        // Control characters have no place in a file name and PostgreSQL refuses U+0000.
-        file = { fileName: part.filename.replace(/[\u0000-\u001f\u007f]/g, '') || 'document', contentType: part.mimetype, bytes: await part.toBuffer() };
-      } else if (typeof part.value === 'string') {
-        raw[part.fieldname] = part.value;
-      }
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') {
-      const size = megabytes(maxBytes);
-      throw invalidField('file', {
-        fr: code === 'FST_FILES_LIMIT' ? 'Un seul fichier par envoi.' : `Fichier trop volumineux : ${size} Mo au plus.`,
-        en: code === 'FST_FILES_LIMIT' ? 'One file per upload.' : `File too large: ${size} MB at most.`,
-      });
-    }
-    throw err;
-  }
-  if (!file || file.bytes.length === 0) throw invalidField('file', { fr: 'Joignez un fichier non vide.', en: 'Attach a non-empty file.' });
-  assertNoNulCharacter(raw);
-  // Empty form fields mean "not given", as browsers send every input of the form.
-  const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== ''));
-  const parsed = documentFields.safeParse(given);
-  if (!parsed.success) {
-    const fields: FieldError[] = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw platformErrors.VALIDATION_FAILED(fields);
-  }
-  return { fields: parsed.data, file };
-}
 
 export async function memberRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -194,7 +149,7 @@ export async function memberRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const { fields, file } = await readUpload(req, config.maxUploadBytes);
+      const { fields, file } = await readUpload(req, { maxBytes: config.maxUploadBytes, schema: documentFields, defaultFileName: 'document' });
       return reply.status(201).send(await addMemberDocument(db, storage, actor, req.params.id, fields, file));
     },
   );

@@ -4,21 +4,13 @@ import { pageQuery } from '../../platform/http/pagination.js';
 import { invoiceLineInput } from '../invoicing/contract.js';
 import { VAT_CATEGORIES } from '../invoicing/domain/compute-totals.js';
 import { QUOTE_STATES } from '../invoicing/domain/quote-lifecycle.js';
+import { optionalText } from '../../platform/http/text-fields.js';
 
 // Shared by the routes and the web client: the API's types are written once, here.
 
 export { QUOTE_STATES };
 export const QUOTE_VIEW_STATES = [...QUOTE_STATES, 'expired'] as const;
 export const QUOTE_INVOICE_KINDS = ['whole', 'deposit', 'stage', 'balance'] as const;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .optional();
 
 export const quoteLineInput = invoiceLineInput.extend({
   /** Heading of the section this line opens, e.g. "Lot 1 — Conception". */
@@ -102,6 +94,15 @@ export const quoteInvoiceLink = z.object({
   exceedReason: z.string().nullable(),
   createdAt: z.date(),
 });
+
+/** The quote an invoice came from, and which part of it the invoice bills. */
+export const quoteOfInvoice = z.object({
+  quoteId: z.string(),
+  number: z.string().nullable(),
+  kind: z.enum(QUOTE_INVOICE_KINDS),
+});
+export type QuoteOfInvoice = z.infer<typeof quoteOfInvoice>;
+export const invoiceOfQuoteParams = z.object({ invoiceId: z.uuid() });
 
 export const quoteDetail = quoteSummary.extend({
   notes: z.string().nullable(),

@@ -1,12 +1,12 @@
 import { ListPager } from '../../components/ListPager';
-import { Anchor, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../modules/activities/domain/activity-status';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { useLanguage } from '../../i18n';
 import { useSession } from '../../lib/session';
@@ -104,39 +104,23 @@ export default function ActivitiesPage() {
         )}
       </Group>
 
-      {list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : (
-        <Card padding={0}>
-          <Table.ScrollContainer minWidth={560}>
-            <Table highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('activities.columns.code')}</Table.Th>
-                  <Table.Th>{t('activities.columns.name')}</Table.Th>
-                  <Table.Th>{t('activities.columns.holders')}</Table.Th>
-                  <Table.Th>{t('activities.columns.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data?.items.map((activity) => (
-                  <ActivityRow key={activity.id} activity={activity} onOpen={() => navigate(`/activities/${activity.id}`)} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data && list.data.items.length === 0 && (
-            <Text c="dimmed" p="lg" ta="center">
-              {filtered ? t('activities.emptyFiltered') : manages ? t('activities.empty') : t('activities.myEmpty')}
-            </Text>
-          )}
-          {list.isPending && (
-            <Text c="dimmed" p="lg" ta="center">
-              {t('common.loading')}
-            </Text>
-          )}
-        </Card>
-      )}
+      <ListTable
+        query={list}
+        minWidth={560}
+        empty={filtered ? t('activities.emptyFiltered') : manages ? t('activities.empty') : t('activities.myEmpty')}
+        head={
+          <>
+            <Table.Th>{t('activities.columns.code')}</Table.Th>
+            <Table.Th>{t('activities.columns.name')}</Table.Th>
+            <Table.Th>{t('activities.columns.holders')}</Table.Th>
+            <Table.Th>{t('activities.columns.status')}</Table.Th>
+          </>
+        }
+      >
+        {list.data?.items.map((activity) => (
+          <ActivityRow key={activity.id} activity={activity} onOpen={() => navigate(`/activities/${activity.id}`)} />
+        ))}
+      </ListTable>
 
       <ListPager
         total={total}

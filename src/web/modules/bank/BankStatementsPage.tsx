@@ -1,8 +1,8 @@
-import { Anchor, Badge, Button, Card, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
@@ -29,65 +29,49 @@ export default function BankStatementsPage() {
         </Button>
       }
     >
-      {list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : (
-        <Card padding={0}>
-          <Table.ScrollContainer minWidth={720}>
-            <Table highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('bank.statements.columns.importedAt')}</Table.Th>
-                  <Table.Th>{t('bank.statements.columns.statement')}</Table.Th>
-                  <Table.Th>{t('bank.statements.columns.period')}</Table.Th>
-                  <Table.Th ta="right">{t('bank.statements.columns.credits')}</Table.Th>
-                  <Table.Th ta="right">{t('bank.statements.columns.debits')}</Table.Th>
-                  <Table.Th>{t('bank.statements.columns.progress')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data?.items.map((s) => (
-                  <Table.Tr key={s.id} data-testid={`bank-statement-row-${s.id}`} onClick={() => navigate(`/bank/statements/${s.id}`)} style={{ cursor: 'pointer' }}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateTime(s.importedAt)}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/bank/statements/${s.id}`} onClick={(e) => e.stopPropagation()} fw={600}>
-                        {s.statementRef ?? t(`bank.format.${s.format}`)}
-                      </Anchor>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {s.accountIban}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {s.firstDate && s.lastDate ? (s.firstDate === s.lastDate ? date(s.firstDate) : `${date(s.firstDate)} – ${date(s.lastDate)}`) : '—'}
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(s.creditCents)}</Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(s.debitCents)}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {s.unmatchedCount > 0 ? (
-                          <Badge color="orange" variant="light">{t('bank.statements.toReconcile', { count: s.unmatchedCount })}</Badge>
-                        ) : (
-                          <Badge color="teal" variant="light">{t('bank.statements.done')}</Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data && list.data.items.length === 0 && (
-            <Text c="dimmed" p="lg" ta="center">
-              {t('bank.statements.empty')}
-            </Text>
-          )}
-          {list.isPending && (
-            <Text c="dimmed" p="lg" ta="center">
-              {t('common.loading')}
-            </Text>
-          )}
-        </Card>
-      )}
+      <ListTable
+        query={list}
+        minWidth={720}
+        empty={t('bank.statements.empty')}
+        head={
+          <>
+            <Table.Th>{t('bank.statements.columns.importedAt')}</Table.Th>
+            <Table.Th>{t('bank.statements.columns.statement')}</Table.Th>
+            <Table.Th>{t('bank.statements.columns.period')}</Table.Th>
+            <Table.Th ta="right">{t('bank.statements.columns.credits')}</Table.Th>
+            <Table.Th ta="right">{t('bank.statements.columns.debits')}</Table.Th>
+            <Table.Th>{t('bank.statements.columns.progress')}</Table.Th>
+          </>
+        }
+      >
+        {list.data?.items.map((s) => (
+          <Table.Tr key={s.id} data-testid={`bank-statement-row-${s.id}`} onClick={() => navigate(`/bank/statements/${s.id}`)} style={{ cursor: 'pointer' }}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateTime(s.importedAt)}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/bank/statements/${s.id}`} onClick={(e) => e.stopPropagation()} fw={600}>
+                {s.statementRef ?? t(`bank.format.${s.format}`)}
+              </Anchor>
+              <Text size="xs" c="dimmed" ff="monospace">
+                {s.accountIban}
+              </Text>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {s.firstDate && s.lastDate ? (s.firstDate === s.lastDate ? date(s.firstDate) : `${date(s.firstDate)} – ${date(s.lastDate)}`) : '—'}
+            </Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(s.creditCents)}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(s.debitCents)}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {s.unmatchedCount > 0 ? (
+                  <Badge color="orange" variant="light">{t('bank.statements.toReconcile', { count: s.unmatchedCount })}</Badge>
+                ) : (
+                  <Badge color="teal" variant="light">{t('bank.statements.done')}</Badge>
+                )}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       <ListPager
         total={total}
         pageSize={PAGE_SIZE}

@@ -1,5 +1,5 @@
 import { ListPager } from '../../components/ListPager';
-import { Anchor, Badge, Button, Card, Checkbox, Group, Modal, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Modal, Select, Table, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CLIENT_KINDS, type ClientKind } from '../../../modules/clients/domain/client-identity';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { useSession } from '../../lib/session';
 import { useActivityOptions } from '../activities/use-activities';
@@ -105,41 +105,25 @@ export default function ClientsPage() {
         />
       </Group>
 
-      {list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : (
-        <Card padding={0}>
-          <Table.ScrollContainer minWidth={640}>
-            <Table highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('clients.columns.name')}</Table.Th>
-                  <Table.Th>{t('clients.columns.kind')}</Table.Th>
-                  <Table.Th>{t('clients.columns.siren')}</Table.Th>
-                  <Table.Th>{t('clients.columns.email')}</Table.Th>
-                  <Table.Th>{t('clients.columns.city')}</Table.Th>
-                  <Table.Th>{t('clients.columns.activities')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data?.items.map((client) => (
-                  <ClientRow key={client.id} client={client} onOpen={() => navigate(`/clients/${client.id}`)} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data && list.data.items.length === 0 && (
-            <Text c="dimmed" p="lg" ta="center">
-              {filtered ? t('clients.emptyFiltered') : t('clients.empty')}
-            </Text>
-          )}
-          {list.isPending && (
-            <Text c="dimmed" p="lg" ta="center">
-              {t('common.loading')}
-            </Text>
-          )}
-        </Card>
-      )}
+      <ListTable
+        query={list}
+        minWidth={640}
+        empty={filtered ? t('clients.emptyFiltered') : t('clients.empty')}
+        head={
+          <>
+            <Table.Th>{t('clients.columns.name')}</Table.Th>
+            <Table.Th>{t('clients.columns.kind')}</Table.Th>
+            <Table.Th>{t('clients.columns.siren')}</Table.Th>
+            <Table.Th>{t('clients.columns.email')}</Table.Th>
+            <Table.Th>{t('clients.columns.city')}</Table.Th>
+            <Table.Th>{t('clients.columns.activities')}</Table.Th>
+          </>
+        }
+      >
+        {list.data?.items.map((client) => (
+          <ClientRow key={client.id} client={client} onOpen={() => navigate(`/clients/${client.id}`)} />
+        ))}
+      </ListTable>
 
       <ListPager
         total={total}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Checkbox, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { INVOICE_KINDS, INVOICE_STATUS_FILTERS, type InvoiceStatusFilter } from '../../../modules/invoicing/contract';
 import { amountLeftCents } from '../../../modules/invoicing/domain/invoice-lifecycle';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
@@ -132,44 +132,28 @@ export default function InvoicesPage() {
         />
       </Group>
 
-      {list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : (
-        <Card padding={0}>
-          <Table.ScrollContainer minWidth={980}>
-            <Table highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('invoices.columns.number')}</Table.Th>
-                  <Table.Th>{t('invoices.columns.client')}</Table.Th>
-                  <Table.Th>{t('invoices.columns.activity')}</Table.Th>
-                  <Table.Th>{t('invoices.columns.issueDate')}</Table.Th>
-                  <Table.Th>{t('invoices.columns.dueDate')}</Table.Th>
-                  <Table.Th ta="right">{t('invoices.columns.gross')}</Table.Th>
-                  <Table.Th ta="right">{t('invoices.columns.paid')}</Table.Th>
-                  <Table.Th ta="right">{t('invoices.columns.left')}</Table.Th>
-                  <Table.Th>{t('invoices.columns.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data?.items.map((invoice) => (
-                  <InvoiceRow key={invoice.id} invoice={invoice} fmt={fmt} onOpen={() => navigate(`/invoices/${invoice.id}`)} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data && list.data.items.length === 0 && (
-            <Text c="dimmed" p="lg" ta="center">
-              {filtered ? t('invoices.emptyFiltered') : t('invoices.empty')}
-            </Text>
-          )}
-          {list.isPending && (
-            <Text c="dimmed" p="lg" ta="center">
-              {t('common.loading')}
-            </Text>
-          )}
-        </Card>
-      )}
+      <ListTable
+        query={list}
+        minWidth={980}
+        empty={filtered ? t('invoices.emptyFiltered') : t('invoices.empty')}
+        head={
+          <>
+            <Table.Th>{t('invoices.columns.number')}</Table.Th>
+            <Table.Th>{t('invoices.columns.client')}</Table.Th>
+            <Table.Th>{t('invoices.columns.activity')}</Table.Th>
+            <Table.Th>{t('invoices.columns.issueDate')}</Table.Th>
+            <Table.Th>{t('invoices.columns.dueDate')}</Table.Th>
+            <Table.Th ta="right">{t('invoices.columns.gross')}</Table.Th>
+            <Table.Th ta="right">{t('invoices.columns.paid')}</Table.Th>
+            <Table.Th ta="right">{t('invoices.columns.left')}</Table.Th>
+            <Table.Th>{t('invoices.columns.status')}</Table.Th>
+          </>
+        }
+      >
+        {list.data?.items.map((invoice) => (
+          <InvoiceRow key={invoice.id} invoice={invoice} fmt={fmt} onOpen={() => navigate(`/invoices/${invoice.id}`)} />
+        ))}
+      </ListTable>
 
       <ListPager
         total={total}

@@ -1,10 +1,10 @@
-import { Badge, Button, Card, Group, Modal, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
@@ -38,39 +38,24 @@ export default function PaymentsPage() {
         )
       }
     >
-      {list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : (
-        <Card padding={0}>
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('payments.columns.date')}</Table.Th>
-                  <Table.Th>{t('payments.columns.client')}</Table.Th>
-                  <Table.Th ta="right">{t('payments.columns.amount')}</Table.Th>
-                  <Table.Th>{t('payments.columns.mode')}</Table.Th>
-                  <Table.Th>{t('payments.columns.reference')}</Table.Th>
-                  <Table.Th>{t('payments.columns.invoices')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data?.items.map((payment) => <PaymentRow key={payment.id} payment={payment} />)}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data && list.data.items.length === 0 && (
-            <Text c="dimmed" p="lg" ta="center">
-              {t('payments.empty')}
-            </Text>
-          )}
-          {list.isPending && (
-            <Text c="dimmed" p="lg" ta="center">
-              {t('common.loading')}
-            </Text>
-          )}
-        </Card>
-      )}
+      <ListTable
+        query={list}
+        minWidth={720}
+        highlightOnHover={false}
+        empty={t('payments.empty')}
+        head={
+          <>
+            <Table.Th>{t('payments.columns.date')}</Table.Th>
+            <Table.Th>{t('payments.columns.client')}</Table.Th>
+            <Table.Th ta="right">{t('payments.columns.amount')}</Table.Th>
+            <Table.Th>{t('payments.columns.mode')}</Table.Th>
+            <Table.Th>{t('payments.columns.reference')}</Table.Th>
+            <Table.Th>{t('payments.columns.invoices')}</Table.Th>
+          </>
+        }
+      >
+        {list.data?.items.map((payment) => <PaymentRow key={payment.id} payment={payment} />)}
+      </ListTable>
       <ListPager
         total={total}
         pageSize={PAGE_SIZE}

@@ -1,9 +1,9 @@
-import { Anchor, Button, Card, Group, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Select, Table } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { QUOTE_VIEW_STATES } from '../../../modules/quotes/contract';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
@@ -91,41 +91,25 @@ export default function QuotesPage() {
         />
       </Group>
 
-      {list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : (
-        <Card padding={0}>
-          <Table.ScrollContainer minWidth={680}>
-            <Table highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('quotes.columns.number')}</Table.Th>
-                  <Table.Th>{t('quotes.columns.client')}</Table.Th>
-                  <Table.Th>{t('quotes.columns.activity')}</Table.Th>
-                  <Table.Th>{t('quotes.columns.validUntil')}</Table.Th>
-                  <Table.Th>{t('quotes.columns.state')}</Table.Th>
-                  <Table.Th ta="right">{t('quotes.columns.gross')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data?.items.map((quote) => (
-                  <QuoteRow key={quote.id} quote={quote} onOpen={() => navigate(`/quotes/${quote.id}`)} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data?.items.length === 0 && (
-            <Text c="dimmed" p="lg" ta="center">
-              {filtered ? t('quotes.emptyFiltered') : t('quotes.empty')}
-            </Text>
-          )}
-          {list.isPending && (
-            <Text c="dimmed" p="lg" ta="center">
-              {t('common.loading')}
-            </Text>
-          )}
-        </Card>
-      )}
+      <ListTable
+        query={list}
+        minWidth={680}
+        empty={filtered ? t('quotes.emptyFiltered') : t('quotes.empty')}
+        head={
+          <>
+            <Table.Th>{t('quotes.columns.number')}</Table.Th>
+            <Table.Th>{t('quotes.columns.client')}</Table.Th>
+            <Table.Th>{t('quotes.columns.activity')}</Table.Th>
+            <Table.Th>{t('quotes.columns.validUntil')}</Table.Th>
+            <Table.Th>{t('quotes.columns.state')}</Table.Th>
+            <Table.Th ta="right">{t('quotes.columns.gross')}</Table.Th>
+          </>
+        }
+      >
+        {list.data?.items.map((quote) => (
+          <QuoteRow key={quote.id} quote={quote} onOpen={() => navigate(`/quotes/${quote.id}`)} />
+        ))}
+      </ListTable>
 
       <ListPager
         total={total}
