@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import { count } from 'drizzle-orm';
 import { loadConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/client.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 import { dispatchOutbox, smtpTransport } from './platform/mail/outbox.js';
+import { localDiskStorage } from './platform/files/storage.js';
 import { hashPassword } from './platform/auth/passwords.js';
 import { assertPasswordPolicy } from './platform/auth/password-messages.js';
 import { ensureUser, grantRole, setPasswordHash } from './platform/auth/service.js';
@@ -30,6 +32,9 @@ async function isEmpty(database: Database) {
   return n === 0;
 }
 
+/** The files of the app (what createServer would build), also where the demo's sales chain stores its quote PDFs. */
+const fileStorage = () => localDiskStorage(path.join(config.dataDir, 'files'));
+
 function printLogins(logins: DemoLogin[]) {
   console.log(`\n  Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})`);
   for (const l of logins) console.log(`    ${l.role.padEnd(7)} ${l.email}`);
@@ -44,9 +49,10 @@ program
   .action(async (opts: { demo: boolean }) => {
     const database = await openDatabase(config);
     await migrateDatabase(database);
+    const storage = fileStorage();
     let logins: DemoLogin[] = [];
-    if (opts.demo && (await isEmpty(database))) logins = (await seedDemo(database.db)).logins;
-    const app = await createServer({ config, database });
+    if (opts.demo && (await isEmpty(database))) logins = (await seedDemo(database.db, new Date(), { storage, publicUrl: config.publicUrl })).logins;
+    const app = await createServer({ config, database, storage });
     await app.listen({ port: config.port, host: config.host });
     // Background jobs start after listen and are stopped by `stop` below (Fastify takes no hook once listening).
     let stopOutbox = () => {};
@@ -88,7 +94,7 @@ program
         console.log('the database already holds a cooperative: nothing seeded');
         return;
       }
-      printLogins((await seedDemo(database.db)).logins);
+      printLogins((await seedDemo(database.db, new Date(), { storage: fileStorage(), publicUrl: config.publicUrl })).logins);
     }),
   );
 

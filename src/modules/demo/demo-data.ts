@@ -109,3 +109,180 @@ export const DEMO_CLIENTS: { activityCode: string; client: Omit<NewClient, 'acti
   { activityCode: 'JF-PROJETS', client: { kind: 'company', name: 'Studio Lumen', legalForm: 'SAS', siren: '753124684', siret: '75312468400014', email: 'hello@studiolumen.fr', addresses: billing('9 rue Mercière', '69002', 'Lyon') } },
   { activityCode: 'ECO-RENOVATION', client: { kind: 'individual', name: 'Paul Lemaire', email: 'paul.lemaire@example.org', addresses: billing('4 chemin des Vignes', '69260', 'Charbonnières-les-Bains') } },
 ];
+
+/** A line as the demo writes it: euros and quantities as people say them, turned into cents and thousandths by the seed. */
+export interface DemoLine {
+  description: string;
+  quantity: number;
+  unit?: 'C62' | 'HUR' | 'DAY' | 'MON' | 'LS';
+  unitPriceCents: number;
+  vatRateBp: number;
+  /** Exempt lines name the article of the CGI that exempts them (a mandatory mention). */
+  exemption?: string;
+  discountBp?: number;
+  sectionTitle?: string;
+}
+
+export interface DemoPayment {
+  daysAgo: number;
+  /** 'rest': what is left to pay on the invoice at that day. */
+  amountCents: number | 'rest';
+  mode: 'transfer' | 'cheque' | 'card';
+  reference: string;
+}
+
+/** An invoice a member drafted and the team validated `daysAgo` days before the seed's `now`. */
+export interface DemoInvoice {
+  activityCode: string;
+  clientName: string;
+  daysAgo: number;
+  /** Delivery date, or the period of a service spread over weeks. */
+  service: { daysAgo: number } | { fromDaysAgo: number; toDaysAgo: number };
+  lines: DemoLine[];
+  notes?: string;
+  creditNote?: { daysAgo: number; lines: DemoLine[] };
+  payments?: DemoPayment[];
+}
+
+/** Renovation of a dwelling over two years old: the reduced rates need the client's certificate. */
+const RENOVATION_NOTE =
+  "Travaux dans un logement achevé depuis plus de deux ans, attestation simplifiée du client conservée : TVA à 5,5 % pour l'amélioration de la performance énergétique (art. 278-0 bis A du CGI), 10 % pour les autres travaux (art. 279-0 bis du CGI).";
+const TRAINING_EXEMPTION = 'Exonération de TVA, article 261-4-4° a du CGI (formation professionnelle continue)';
+
+/**
+ * Five months of sales, oldest first. Every invoice older than its 30-day term is settled
+ * except two, so the dunning page has exactly the cases a coop would chase: Studio Lumen
+ * (two reminders) and Transports Rhône-Alpes Express (a first reminder).
+ */
+export const DEMO_INVOICES: DemoInvoice[] = [
+  {
+    activityCode: 'CAMILLE-GRAPHISME', clientName: 'Boulangerie Les Trois Épis', daysAgo: 150, service: { daysAgo: 152 },
+    lines: [
+      { description: 'Création du logo et de la charte graphique', quantity: 1, unit: 'LS', unitPriceCents: 120_000, vatRateBp: 2000 },
+      { description: "Cartes de visite : maquette et suivi d'impression (500 ex.)", quantity: 1, unitPriceCents: 18_500, vatRateBp: 2000 },
+    ],
+    payments: [{ daysAgo: 128, amountCents: 'rest', mode: 'transfer', reference: 'VIR BOULANGERIE LES TROIS EPIS' }],
+  },
+  {
+    activityCode: 'HUGO-FORMATION', clientName: 'Commune de Villeurbanne', daysAgo: 135, service: { daysAgo: 137 },
+    lines: [
+      { description: 'Formation « Rénover avec des isolants biosourcés » : 2 jours, 8 agents', quantity: 2, unit: 'DAY', unitPriceCents: 140_000, vatRateBp: 0, exemption: TRAINING_EXEMPTION },
+      { description: "Guide pratique de l'isolation biosourcée (ouvrage remis à chaque agent)", quantity: 8, unitPriceCents: 2_450, vatRateBp: 550 },
+    ],
+    payments: [{ daysAgo: 108, amountCents: 'rest', mode: 'transfer', reference: 'MANDAT 4412 TRESOR PUBLIC VILLEURBANNE' }],
+  },
+  {
+    activityCode: 'BOIS-LUMIERE', clientName: 'Hôtel du Parc SAS', daysAgo: 120, service: { daysAgo: 122 },
+    lines: [
+      { description: "Comptoir d'accueil en chêne massif : fabrication et pose", quantity: 1, unit: 'LS', unitPriceCents: 680_000, vatRateBp: 2000 },
+      { description: 'Déplacement et manutention', quantity: 1, unit: 'LS', unitPriceCents: 25_000, vatRateBp: 2000 },
+    ],
+    // The counter was laid a week late: a partial credit note, the invoice itself never changes.
+    creditNote: { daysAgo: 112, lines: [{ description: 'Geste commercial : pose réalisée avec une semaine de retard', quantity: 1, unit: 'LS', unitPriceCents: 30_000, vatRateBp: 2000 }] },
+    payments: [{ daysAgo: 93, amountCents: 'rest', mode: 'transfer', reference: 'VIR HOTEL DU PARC SAS' }],
+  },
+  {
+    activityCode: 'CHLOE-TRAD', clientName: 'Cabinet Lemoine Avocats', daysAgo: 105, service: { daysAgo: 106 },
+    lines: [
+      { description: "Traduction anglais → français d'un contrat de cession de parts (8 400 mots)", quantity: 8_400, unitPriceCents: 12, vatRateBp: 2000 },
+      { description: 'Relecture juridique et mise en forme', quantity: 3, unit: 'HUR', unitPriceCents: 5_500, vatRateBp: 2000 },
+    ],
+    payments: [{ daysAgo: 84, amountCents: 'rest', mode: 'cheque', reference: 'Chèque n° 0012345' }],
+  },
+  {
+    activityCode: 'INES-DEV', clientName: 'Biocoop Croix-Rousse', daysAgo: 90, service: { fromDaysAgo: 130, toDaysAgo: 92 },
+    lines: [
+      { description: 'Refonte du site vitrine, conforme au RGAA', quantity: 1, unit: 'LS', unitPriceCents: 320_000, vatRateBp: 2000, discountBp: 500 },
+      { description: 'Hébergement et maintenance', quantity: 12, unit: 'MON', unitPriceCents: 4_500, vatRateBp: 2000 },
+    ],
+    payments: [{ daysAgo: 64, amountCents: 'rest', mode: 'transfer', reference: 'VIR BIOCOOP CROIX ROUSSE' }],
+  },
+  {
+    activityCode: 'ECO-RENOVATION', clientName: 'Paul Lemaire', daysAgo: 75, service: { fromDaysAgo: 95, toDaysAgo: 77 },
+    lines: [
+      { description: 'Isolation des combles perdus en fibre de bois (65 m²)', quantity: 65, unitPriceCents: 4_200, vatRateBp: 550 },
+      { description: 'Fenêtres bois double vitrage : fourniture et pose', quantity: 4, unitPriceCents: 98_000, vatRateBp: 550 },
+      { description: 'Dépose et évacuation des anciennes menuiseries', quantity: 1, unit: 'LS', unitPriceCents: 36_000, vatRateBp: 1000 },
+    ],
+    notes: RENOVATION_NOTE,
+    payments: [{ daysAgo: 52, amountCents: 'rest', mode: 'cheque', reference: 'Chèque n° 7781203' }],
+  },
+  {
+    activityCode: 'JF-PROJETS', clientName: 'Studio Lumen', daysAgo: 70, service: { fromDaysAgo: 100, toDaysAgo: 72 },
+    lines: [{ description: 'Direction de projet : lancement de la plateforme de réservation', quantity: 12, unit: 'DAY', unitPriceCents: 65_000, vatRateBp: 2000 }],
+  },
+  {
+    activityCode: 'NR-CONSEIL', clientName: 'Transports Rhône-Alpes Express', daysAgo: 45, service: { daysAgo: 47 },
+    lines: [
+      { description: 'Accompagnement stratégique : préparation et animation du séminaire de direction', quantity: 3, unit: 'DAY', unitPriceCents: 90_000, vatRateBp: 2000 },
+      { description: 'Frais de déplacement', quantity: 1, unit: 'LS', unitPriceCents: 18_640, vatRateBp: 2000 },
+    ],
+  },
+  {
+    activityCode: 'BOIS-LUMIERE', clientName: 'Marie Durand', daysAgo: 25, service: { daysAgo: 26 },
+    lines: [{ description: 'Bibliothèque sur mesure en chêne : fabrication et pose', quantity: 1, unit: 'LS', unitPriceCents: 245_000, vatRateBp: 1000 }],
+    notes: RENOVATION_NOTE,
+    payments: [{ daysAgo: 12, amountCents: 100_000, mode: 'cheque', reference: 'Chèque n° 3345120 (premier versement)' }],
+  },
+  {
+    activityCode: 'CAMILLE-GRAPHISME', clientName: 'Association Les Amis du Rhône', daysAgo: 18, service: { daysAgo: 20 },
+    lines: [{ description: 'Affiche et programme du festival « Rhône en fête »', quantity: 1, unit: 'LS', unitPriceCents: 85_000, vatRateBp: 2000 }],
+  },
+];
+
+/** Days before `now` the daily dunning job ran in the demo's story (it runs every day; these are the runs that did something). */
+export const DEMO_DUNNING_RUNS_DAYS_AGO = [33, 0];
+
+/** A draft the member handed to the team, waiting in its "to validate" list. */
+export const DEMO_SUBMITTED_INVOICE = {
+  memberEmail: 'hugo.petit@demo.mutualise.coop',
+  activityCode: 'HUGO-FORMATION',
+  clientName: 'Commune de Villeurbanne',
+  daysAgo: 3,
+  serviceDaysAgo: 4,
+  lines: [{ description: 'Formation « Piloter un chantier de rénovation globale » : 1 jour, 10 agents', quantity: 1, unit: 'DAY', unitPriceCents: 150_000, vatRateBp: 0, exemption: TRAINING_EXEMPTION }] as DemoLine[],
+};
+
+export interface DemoQuote {
+  memberEmail: string;
+  activityCode: string;
+  clientName: string;
+  /** Drafted that many days before `now`, valid that many days from then. */
+  daysAgo: number;
+  validForDays: number;
+  lines: DemoLine[];
+  notes?: string;
+  /** How far it went: validated by the team and sent by the member, then accepted on paper with a deposit. */
+  sent?: { daysAgo: number };
+  accepted?: { daysAgo: number; byName: string; deposit: { percentBp: number; validatedDaysAgo: number; paidDaysAgo: number; reference: string } };
+}
+
+export const DEMO_QUOTES: DemoQuote[] = [
+  {
+    memberEmail: 'ines.moreau@demo.mutualise.coop', activityCode: 'INES-DEV', clientName: 'Biocoop Croix-Rousse', daysAgo: 30, validForDays: 30,
+    lines: [
+      { sectionTitle: 'Lot 1 : conception', description: 'Ateliers avec l’équipe et maquettes des parcours', quantity: 3, unit: 'DAY', unitPriceCents: 45_000, vatRateBp: 2000 },
+      { sectionTitle: 'Lot 2 : développement', description: 'Boutique en ligne « click & collect », accessible RGAA', quantity: 12, unit: 'DAY', unitPriceCents: 48_000, vatRateBp: 2000 },
+      { description: "Formation de l'équipe du magasin", quantity: 1, unit: 'LS', unitPriceCents: 35_000, vatRateBp: 2000 },
+    ],
+    notes: 'Acompte de 30 % à la commande, solde à la mise en ligne.',
+    sent: { daysAgo: 29 },
+    accepted: { daysAgo: 22, byName: 'Claire Vidal, gérante', deposit: { percentBp: 3000, validatedDaysAgo: 21, paidDaysAgo: 15, reference: 'VIR BIOCOOP ACOMPTE BOUTIQUE' } },
+  },
+  {
+    memberEmail: 'etienne.lefevre@demo.mutualise.coop', activityCode: 'ECO-RENOVATION', clientName: 'Paul Lemaire', daysAgo: 6, validForDays: 40,
+    lines: [
+      { description: "Isolation des murs par l'extérieur en fibre de bois (110 m²)", quantity: 110, unitPriceCents: 13_500, vatRateBp: 550 },
+      { description: 'Échafaudage : installation, location 3 semaines et dépose', quantity: 1, unit: 'LS', unitPriceCents: 180_000, vatRateBp: 1000 },
+    ],
+    notes: RENOVATION_NOTE,
+    sent: { daysAgo: 5 },
+  },
+  {
+    memberEmail: 'camille.martin@demo.mutualise.coop', activityCode: 'CAMILLE-GRAPHISME', clientName: 'Boulangerie Les Trois Épis', daysAgo: 2, validForDays: 30,
+    lines: [
+      { description: 'Étude et pistes graphiques pour les emballages', quantity: 1, unit: 'LS', unitPriceCents: 60_000, vatRateBp: 2000 },
+      { description: "Déclinaison sur les formats d'emballage (sacs, boîtes, étiquettes, papier)", quantity: 4, unitPriceCents: 15_000, vatRateBp: 2000 },
+    ],
+  },
+];

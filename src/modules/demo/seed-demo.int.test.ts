@@ -1,15 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed-demo.js';
 
 let t: TestApp;
 let logins: Awaited<ReturnType<typeof seedDemo>>['logins'];
+let admin: TestClient;
+const NOW = new Date('2026-11-23T10:00:00Z');
 
 beforeAll(async () => {
   t = await createTestApp();
-  ({ logins } = await seedDemo(t.database.db, new Date('2026-11-23T10:00:00Z')));
+  ({ logins } = await seedDemo(t.database.db, NOW, { storage: t.app.deps.storage, publicUrl: 'http://mutualise.test' }));
+  admin = t.client();
+  await admin.login(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
 });
 afterAll(() => t.close());
+
+interface Row {
+  id: string;
+  kind: string;
+  status: string;
+  number: string | null;
+  issueDate: string | null;
+  grossCents: number;
+  paidCents: number;
+  creditedCents: number;
+  submittedAt: string | null;
+}
 
 describe('the demo cooperative', () => {
   it('has one admin, two staff and twelve members who can all log in with the demo password', async () => {
@@ -22,12 +38,10 @@ describe('the demo cooperative', () => {
   });
 
   it('holds members of the three membership types along their lifecycle, with activities and ten clients', async () => {
-    const c = t.client();
-    await c.login(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
-    const coop = (await c.get('/api/coop')).body;
+    const coop = (await admin.get('/api/coop')).body;
     expect(coop).toMatchObject({ siren: '552081317', vatNumber: 'FR' + coop.vatNumber.slice(2, 4) + '552081317' });
-    const dashboard = (await c.get('/api/dashboard')).body;
-    const members = (await c.get('/api/members?pageSize=100')).body;
+    const dashboard = (await admin.get('/api/dashboard')).body;
+    const members = (await admin.get('/api/members?pageSize=100')).body;
     expect(members.total).toBe(12);
     const types = members.items.map((m: { membershipType: string }) => m.membershipType);
     expect(types.filter((x: string) => x === 'entrepreneur_salarie')).toHaveLength(6);
@@ -36,8 +50,8 @@ describe('the demo cooperative', () => {
     const statuses = new Set(members.items.map((m: { status: string }) => m.status));
     for (const s of ['candidate', 'in_support', 'employee', 'associate', 'active', 'leaving']) expect(statuses).toContain(s);
     expect(dashboard.coop.members.byType).toMatchObject({ entrepreneur_salarie: 6, independent: 3, coworker: 3 });
-    expect((await c.get('/api/activities?pageSize=100')).body.total).toBe(10);
-    expect((await c.get('/api/clients?pageSize=100')).body.total).toBe(10);
+    expect((await admin.get('/api/activities?pageSize=100')).body.total).toBe(10);
+    expect((await admin.get('/api/clients?pageSize=100')).body.total).toBe(10);
   });
 
   it('lets a member see the shared activity they hold', async () => {
@@ -45,5 +59,80 @@ describe('the demo cooperative', () => {
     await c.login('hugo.petit@demo.mutualise.coop', DEMO_PASSWORD);
     const mine = (await c.get('/api/activities')).body.items.map((a: { code: string }) => a.code).sort();
     expect(mine).toEqual(['ECO-RENOVATION', 'HUGO-FORMATION']);
+  });
+});
+
+describe('the demo sales chain', () => {
+  const invoices = async (): Promise<Row[]> => (await admin.get('/api/invoices?pageSize=100')).body.items;
+
+  it('numbers the issued invoices and the credit note of the year 1..N without a gap, dated in this year and not after today', async () => {
+    const issued = (await invoices()).filter((i) => i.number);
+    const seqs = issued.map((i) => Number(i.number!.replace(/^F2026-/, ''))).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: issued.length }, (_, i) => i + 1));
+    expect(issued.length).toBeGreaterThanOrEqual(10);
+    for (const i of issued) expect(i.issueDate! >= '2026-01-01' && i.issueDate! <= '2026-11-23').toBe(true);
+    // Numbers follow the issue dates, as the law expects of a chronological series.
+    const byNumber = [...issued].sort((a, b) => a.number!.localeCompare(b.number!));
+    expect(byNumber.map((i) => i.issueDate)).toEqual([...byNumber.map((i) => i.issueDate)].sort());
+  });
+
+  it('keeps the ledger balanced, with sales at several VAT rates and the money received at the bank', async () => {
+    const res = await admin.get('/api/ledger/trial-balance?from=2026-01-01&to=2026-12-31');
+    expect(res.status).toBe(200);
+    const { rows, totals } = res.body as { rows: { account: string; debitCents: number; creditCents: number }[]; totals: { debitCents: number; creditCents: number } };
+    expect(totals.debitCents).toBeGreaterThan(0);
+    expect(totals.debitCents).toBe(totals.creditCents);
+    const accounts = rows.map((r) => r.account);
+    for (const a of ['411', '512', '706', '44571']) expect(accounts).toContain(a);
+  });
+
+  it('has paid, partially paid, overdue and credited invoices, a deposit, and a draft a member submitted', async () => {
+    const all = await invoices();
+    expect(all.filter((i) => i.status === 'paid').length).toBeGreaterThanOrEqual(5);
+    expect(all.filter((i) => i.status === 'partially_paid')).toHaveLength(1);
+    expect(all.filter((i) => i.kind === 'credit_note')).toHaveLength(1);
+    expect(all.filter((i) => i.creditedCents > 0)).toHaveLength(1);
+    expect(all.filter((i) => i.kind === 'deposit' && i.status === 'paid')).toHaveLength(1);
+    const toValidate = (await admin.get('/api/invoices?toValidate=true')).body.items as Row[];
+    expect(toValidate).toHaveLength(1);
+    expect(toValidate[0]).toMatchObject({ status: 'draft', number: null });
+    expect((await admin.get('/api/invoices?status=overdue&pageSize=100')).body.total).toBeGreaterThanOrEqual(2);
+
+    const detail = async (id: string) => (await admin.get(`/api/invoices/${id}`)).body as { vatBreakdown: { vatCategory: string; vatRateBp: number }[] };
+    const rates = new Set<string>();
+    for (const i of all.filter((x) => x.kind === 'invoice' && x.number)) for (const g of (await detail(i.id)).vatBreakdown) rates.add(`${g.vatCategory} ${g.vatRateBp}`);
+    expect([...rates].sort()).toEqual(['E 0', 'S 1000', 'S 2000', 'S 550']);
+  });
+
+  it('records the payments, one of them partial', async () => {
+    const payments = (await admin.get('/api/payments?pageSize=100')).body;
+    expect(payments.total).toBeGreaterThanOrEqual(8);
+    const partial = (await invoices()).find((i) => i.status === 'partially_paid')!;
+    expect(partial.paidCents).toBeGreaterThan(0);
+    expect(partial.paidCents).toBeLessThan(partial.grossCents);
+  });
+
+  it('chases the two late payers, and their reminders wait in the outbox', async () => {
+    const cases = (await admin.get('/api/dunning/cases')).body;
+    expect(cases.items.map((c: { clientName: string }) => c.clientName).sort()).toEqual(['Studio Lumen', 'Transports Rhône-Alpes Express']);
+    const lumen = cases.items.find((c: { clientName: string }) => c.clientName === 'Studio Lumen');
+    expect(lumen.events.map((e: { kind: string; action: string }) => `${e.kind}:${e.action}`)).toEqual(['reminder:sent', 'reminder:sent']);
+    const outbox = (await admin.get('/api/outbox?pageSize=100')).body.items as { template: string }[];
+    expect(outbox.filter((m) => m.template === 'dunning_reminder')).toHaveLength(3);
+  });
+
+  it('has quotes in each state: a draft, one sent with its portal link in the outbox, one accepted with a 30 % deposit invoiced', async () => {
+    const quotes = (await admin.get('/api/quotes?pageSize=100')).body.items as { id: string; status: string; netCents: number }[];
+    expect(quotes.map((q) => q.status).sort()).toEqual(['accepted', 'draft', 'sent']);
+    const accepted = quotes.find((q) => q.status === 'accepted')!;
+    const detail = (await admin.get(`/api/quotes/${accepted.id}`)).body;
+    expect(detail.invoices).toHaveLength(1);
+    expect(detail.invoices[0]).toMatchObject({ kind: 'deposit', netCents: Math.round(accepted.netCents * 0.3) });
+    const mails = (await admin.get('/api/outbox?pageSize=100')).body.items as { id: string; template: string }[];
+    const sent = mails.filter((m) => m.template === 'quote.sent');
+    expect(sent).toHaveLength(2);
+    const mail = (await admin.get(`/api/outbox/${sent[0]!.id}`)).body;
+    expect(mail.textBody).toMatch(/http:\/\/mutualise\.test\/portal\/quotes\/\S+/);
+    expect(mail.attachments).toEqual([expect.objectContaining({ contentType: 'application/pdf' })]);
   });
 });

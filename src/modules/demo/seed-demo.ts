@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/client.js';
+import type { FileStorage } from '../../platform/files/storage.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { ensureUser, grantRole, setPasswordHash } from '../../platform/auth/service.js';
 import type { Role } from '../../platform/auth/schema.js';
@@ -9,6 +10,7 @@ import { createCoop, DEFAULT_POLES } from '../coops/index.js';
 import { ensureChartOfAccounts } from '../ledger/index.js';
 import { createMember, moveMember, type NewMember } from '../members/index.js';
 import { DEMO_CLIENTS, DEMO_MEMBERS, type DemoMember } from './demo-data.js';
+import { seedDemoSales } from './seed-demo-sales.js';
 
 /** Every demo account shares this password (demo seed only; real accounts follow the policy). */
 export const DEMO_PASSWORD = 'mutualise-demo';
@@ -20,15 +22,27 @@ export interface DemoLogin {
   name: string;
 }
 
+export interface DemoSeedOptions {
+  /**
+   * Where the files of the sales chain go (the PDF of a sent quote, attached to its mail).
+   * Without it the demo has its people, activities and clients but no sales: the end-to-end
+   * journeys start from that, so the totals they check are only their own.
+   */
+  storage?: FileStorage;
+  /** Base of the links mails carry (the quote portal). */
+  publicUrl?: string;
+}
+
 const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * "Coopérative Démo": a CAE that also hosts independents and coworkers, so every membership
- * type, status and screen has something to show. Everything goes through the modules'
- * services (checks, history, audit), in one transaction: all or nothing.
+ * type, status and screen has something to show, with five months of sales when given a
+ * storage. Everything goes through the modules' services (checks, history, audit, ledger),
+ * in one transaction: all or nothing. The same `now` gives the same cooperative.
  */
-export async function seedDemo(db: Db, now = new Date()): Promise<{ coopId: string; logins: DemoLogin[] }> {
+export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions = {}): Promise<{ coopId: string; logins: DemoLogin[] }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const coop = await createCoop(tx, {
@@ -70,15 +84,17 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ coopId: stri
     };
     const adminId = await person(DEMO_ADMIN_EMAIL, 'Claire Administratrice', 'admin');
     const advisorId = await person('conseiller@demo.mutualise.coop', 'Karim Conseiller', 'staff');
-    await person('comptable@demo.mutualise.coop', 'Sophie Comptable', 'staff');
+    const accountantId = await person('comptable@demo.mutualise.coop', 'Sophie Comptable', 'staff');
 
     const actor: Actor = { coopId: coop.id, userId: adminId, roles: ['admin'], ip: '127.0.0.1', locale: 'fr' };
     // moveMember opens its own transaction; inside this one it becomes a savepoint.
     const asDb = tx as unknown as Db;
     const memberIds = new Map<string, string>();
+    const userIds = new Map<string, string>();
 
     for (const m of DEMO_MEMBERS) {
       const userId = await person(m.email, `${m.firstName} ${m.lastName}`, 'member');
+      userIds.set(m.email, userId);
       const joined = new Date(now.getTime() - m.joinedDaysAgo * DAY);
       const input: NewMember = {
         firstName: m.firstName,
@@ -122,9 +138,30 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ coopId: stri
     });
     activityIds.set('ECO-RENOVATION', shared.id);
 
+    const clientIds = new Map<string, string>();
     for (const c of DEMO_CLIENTS) {
       const input: NewClient = { ...c.client, activityId: activityIds.get(c.activityCode) } as NewClient;
-      await createClient(tx, actor, input);
+      clientIds.set(c.client.name, (await createClient(tx, actor, input)).id);
+    }
+
+    if (opts.storage) {
+      const staff = (userId: string): Actor => ({ ...actor, userId, roles: ['staff'] });
+      const drafters = new Map(DEMO_MEMBERS.filter((m) => m.activity).map((m) => [m.activity!.code, m.email]));
+      // The shared activity's invoices are drafted by its main holder.
+      drafters.set('ECO-RENOVATION', 'etienne.lefevre@demo.mutualise.coop');
+      await seedDemoSales({
+        db: asDb,
+        storage: opts.storage,
+        publicUrl: opts.publicUrl ?? 'http://localhost:3000',
+        coopId: coop.id,
+        now,
+        advisor: staff(advisorId),
+        accountant: staff(accountantId),
+        memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }),
+        drafterOf: (code) => drafters.get(code)!,
+        activityIds,
+        clientIds,
+      });
     }
     return { coopId: coop.id, logins };
   });

@@ -6,12 +6,13 @@ import { isStaff, type Actor } from '../../platform/http/context.js';
 import { getCoop } from '../coops/index.js';
 import type { CreditNoteBody, InvoiceLineInput } from './contract.js';
 import { computeTotals } from './domain/compute-totals.js';
+import { statusAfterPayments } from './domain/invoice-lifecycle.js';
 import { missingMentions } from './domain/mentions.js';
 import { checkedTotals, insertLines, totalsLineOf } from './draft-invoices.js';
 import { invoiceErrors } from './errors.js';
 import { documentOf, issueDocument, type FrozenParties } from './issue-document.js';
 import { visibleInvoice } from './invoice-access.js';
-import { invoiceLines, invoices, type InvoiceLineRow } from './schema.js';
+import { invoiceLines, invoices, type InvoiceLineRow, type InvoiceRow } from './schema.js';
 
 /** How much has been credited on an invoice already, in cents incl. VAT. */
 export async function creditedCentsOf(tx: Executor, coopId: string, invoiceId: string): Promise<number> {
@@ -20,6 +21,28 @@ export async function creditedCentsOf(tx: Executor, coopId: string, invoiceId: s
     .from(invoices)
     .where(and(eq(invoices.coopId, coopId), eq(invoices.creditedInvoiceId, invoiceId)));
   return row?.total ?? 0;
+}
+
+/**
+ * The credited invoice's stored status once the credit note is issued, on the row locked by
+ * the caller: a credit note cancelling what was left to pay settles the invoice ('paid'), so
+ * no list, payment or reminder treats it as open. Only status and updated_at move, which the
+ * frozen-invoice trigger allows.
+ */
+async function settleByCreditNote(tx: Executor, actor: Actor, invoice: InvoiceRow, creditedCents: number, creditNoteId: string): Promise<void> {
+  const status = statusAfterPayments(invoice.grossCents, invoice.paidCents, creditedCents, invoice.status === 'validated' ? 'validated' : 'sent');
+  if (status === invoice.status) return;
+  await tx
+    .update(invoices)
+    .set({ status, updatedAt: new Date() })
+    .where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, invoice.id)));
+  await recordAudit(tx, actor, {
+    action: 'invoice.settled_by_credit_note',
+    entityType: 'invoice',
+    entityId: invoice.id,
+    before: { status: invoice.status },
+    after: { status, creditedCents, creditNoteId },
+  });
 }
 
 const lineInputOf = (l: InvoiceLineRow): InvoiceLineInput => ({
@@ -60,7 +83,8 @@ export async function createCreditNote(db: Db, actor: Actor, invoiceId: string, 
         throw invalidField(`lines.${foreign}.vatRateBp`, { fr: "Ce taux de TVA n'apparaît pas sur la facture.", en: 'This VAT rate does not appear on the invoice.' });
       }
       const totals = checkedTotals(lines);
-      const remaining = invoice.grossCents - (await creditedCentsOf(tx, actor.coopId, invoiceId));
+      const creditedBefore = await creditedCentsOf(tx, actor.coopId, invoiceId);
+      const remaining = invoice.grossCents - creditedBefore;
       if (totals.grandTotalCents <= 0 || totals.grandTotalCents > remaining) {
         throw invoiceErrors.CREDIT_EXCEEDS_INVOICE([{ path: 'lines', message: { fr: `Reste à créditer : ${remaining} centimes.`, en: `Remaining to credit: ${remaining} cents.` } }]);
       }
@@ -95,6 +119,7 @@ export async function createCreditNote(db: Db, actor: Actor, invoiceId: string, 
       if (missing.length) throw invoiceErrors.INVOICE_INCOMPLETE(missing);
       const coop = await getCoop(tx, actor.coopId);
       const { number } = await issueDocument(tx, actor, { row: draft!, coop, issueDate: today, dueDate: null, totals, parties, clientName: frozen.buyer.name });
+      await settleByCreditNote(tx, actor, invoice, creditedBefore + totals.grandTotalCents, draft!.id);
       return { id: draft!.id, number };
     },
     { isolationLevel: 'read committed' },

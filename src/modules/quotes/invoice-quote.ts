@@ -84,8 +84,12 @@ function withExactVat(quoteGroups: readonly VatGroupAmounts[], already: readonly
  * computed from what its earlier invoices already took. The quote row stays locked until the
  * commit, so two deposits asked at once cannot both take the same remainder, and the draft,
  * its link to the quote and the audit commit or fail together.
+ *
+ * Every invoice but a deposit must state the date of the service (CGI art. 242 nonies A I 7°):
+ * the draft starts on `today`, as a new invoice does in the editor, so a draft the member hands
+ * to the team can be validated; the member changes it when the work ended on another day.
  */
-export async function invoiceQuote(db: Db, actor: Actor, id: string, body: InvoiceQuoteBody): Promise<{ invoiceId: string; netCents: number; vatCents: number; grossCents: number; excessNetCents: number; remainingNetCents: number }> {
+export async function invoiceQuote(db: Db, actor: Actor, id: string, body: InvoiceQuoteBody, today?: string): Promise<{ invoiceId: string; netCents: number; vatCents: number; grossCents: number; excessNetCents: number; remainingNetCents: number }> {
   return db.transaction(async (tx) => {
     const quote = await visibleQuote(tx, actor, id, { lock: true });
     if (quote.status !== 'accepted') throw quoteErrors.QUOTE_NOT_ACCEPTED();
@@ -123,6 +127,7 @@ export async function invoiceQuote(db: Db, actor: Actor, id: string, body: Invoi
       activityId: quote.activityId,
       clientId: quote.clientId,
       operationCategory: 'services',
+      serviceDate: body.kind === 'deposit' ? null : (today ?? null),
       notes,
       lines,
     });

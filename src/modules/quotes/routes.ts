@@ -8,6 +8,7 @@ import {
   acceptQuoteByStaffBody,
   createQuoteBody,
   invoiceQuoteBody,
+  invoiceOfQuoteParams,
   invoiceQuoteResult,
   listQuotesQuery,
   portalAcceptBody,
@@ -15,6 +16,7 @@ import {
   portalQuote as portalQuoteView,
   portalRefuseBody,
   quoteDetail,
+  quoteOfInvoice as quoteOfInvoiceView,
   quoteParams,
   quotesSettingsBody,
   quotesSettingsView,
@@ -27,6 +29,7 @@ import { getQuote, listQuotes } from './get-quote.js';
 import { invoiceQuote } from './invoice-quote.js';
 import { acceptQuoteForClient, refuseQuoteForClient, sendBackQuote, submitQuote, validateQuote } from './move-quote.js';
 import { acceptQuoteOnPortal, portalQuote, portalQuotePdf, refuseQuoteOnPortal } from './portal-quotes.js';
+import { quoteOfInvoice } from './quote-of-invoice.js';
 import { openQuotePdf } from './quote-pdf.js';
 import { getQuotesSettings, updateQuotesSettings } from './quotes-settings.js';
 import { sendQuote } from './send-quote.js';
@@ -70,6 +73,15 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     { config: { access: EVERYONE }, schema: { tags, summary: 'Quotes I may see', querystring: listQuotesQuery, response: { 200: pageOf(quoteSummary), ...errorResponses } } },
     async (req) => listQuotes(db, actorOf(req), req.query, todayInFrance()),
+  );
+
+  app.get(
+    '/by-invoice/:invoiceId',
+    {
+      config: { access: EVERYONE },
+      schema: { tags, summary: 'The quote an invoice was drafted from, if any', params: invoiceOfQuoteParams, response: { 200: quoteOfInvoiceView, ...errorResponses } },
+    },
+    async (req) => quoteOfInvoice(db, actorOf(req), req.params.invoiceId),
   );
 
   app.get(
@@ -168,7 +180,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/:id/invoices',
     { config: { access: EVERYONE }, schema: { tags, summary: 'Draft an invoice from an accepted quote: whole, deposit, stage or balance', params: quoteParams, body: invoiceQuoteBody, response: { 201: invoiceQuoteResult, ...errorResponses } } },
-    async (req, reply) => reply.status(201).send(await invoiceQuote(db, actorOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await invoiceQuote(db, actorOf(req), req.params.id, req.body, todayInFrance())),
   );
 }
 

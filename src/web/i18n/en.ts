@@ -694,6 +694,14 @@ export const en: Catalogue = {
       coop: 'Cooperative',
       activity: 'Activity',
       client: 'Client',
+      account: 'Ledger account',
+      bank_statement: 'Bank statement',
+      bank_statement_line: 'Statement line',
+      fiscal_year: 'Fiscal year',
+      invoice: 'Invoice',
+      journal_entry: 'Journal entry',
+      payment: 'Payment',
+      quote: 'Quote',
     },
     actions: {
       member: {
@@ -708,6 +716,9 @@ export const en: Catalogue = {
         invited: 'Person invited',
         invitation_resent: 'Invitation resent',
         roles_changed: 'Roles changed',
+        invitation_accepted: 'Invitation accepted',
+        password_changed: 'Password changed',
+        password_reset: 'Password reset',
       },
       coop: {
         created: 'Cooperative created',
@@ -717,6 +728,7 @@ export const en: Catalogue = {
         created: 'Activity created',
         updated: 'Activity changed',
         holders_changed: 'Activity holders changed',
+        status_changed: 'Activity status changed',
       },
       client: {
         created: 'Client created',
@@ -728,6 +740,76 @@ export const en: Catalogue = {
         contact_added: 'Contact added',
         contact_updated: 'Contact changed',
         contact_removed: 'Contact removed',
+        archived: 'Client archived',
+        restored: 'Client restored',
+      },
+      account: {
+        created: 'Ledger account created',
+        updated: 'Ledger account changed',
+      },
+      ledger: {
+        set_up: 'Chart of accounts set up',
+      },
+      fiscal_year: {
+        opened: 'Fiscal year opened',
+        closed: 'Fiscal year closed',
+      },
+      journal_entry: {
+        posted: 'Journal entry posted',
+        reversed: 'Journal entry reversed',
+      },
+      invoicing: {
+        settings_updated: 'Invoicing settings changed',
+      },
+      invoice: {
+        draft_created: 'Draft invoice created',
+        draft_updated: 'Draft invoice changed',
+        draft_deleted: 'Draft invoice deleted',
+        submitted: 'Invoice submitted for validation',
+        validated: 'Invoice validated and numbered',
+        files_stored: 'Invoice PDF and Factur-X stored',
+        sent: 'Invoice sent to the client',
+        payment_applied: 'Payment allocated to the invoice',
+        settled_by_credit_note: 'Invoice settled by a credit note',
+      },
+      credit_note: {
+        created: 'Credit note drawn up',
+        issued: 'Credit note issued and numbered',
+        files_stored: 'Credit note PDF and Factur-X stored',
+        sent: 'Credit note sent to the client',
+      },
+      payment: {
+        recorded: 'Payment recorded',
+      },
+      bank_statement: {
+        imported: 'Bank statement imported',
+      },
+      bank_line: {
+        matched: 'Statement line matched',
+        ignored: 'Statement line ignored',
+        restored: 'Statement line back to match',
+      },
+      quotes: {
+        settings_updated: 'Quote settings changed',
+      },
+      quote: {
+        draft_created: 'Draft quote created',
+        draft_updated: 'Draft quote changed',
+        draft_deleted: 'Draft quote deleted',
+        duplicated: 'Quote duplicated',
+        submitted: 'Quote submitted for validation',
+        sent_back: 'Quote sent back for changes',
+        validated: 'Quote validated and numbered',
+        sent: 'Quote sent to the client',
+        accepted: 'Quote accepted',
+        refused: 'Quote refused',
+        invoiced: 'Invoice drawn up from the quote',
+      },
+      dunning: {
+        settings_updated: 'Dunning plan changed',
+        step_taken: 'Dunning step taken',
+        step_skipped: 'Dunning step skipped',
+        recovery_exported: 'Recovery file exported',
       },
     },
   },
@@ -756,6 +838,17 @@ export const en: Catalogue = {
       access_granted: 'Access granted',
       choose_password: 'Access granted (password to choose)',
       password_reset: 'Password reset',
+      dunning_reminder: 'Payment reminder',
+      dunning_formal_notice: 'Formal notice',
+      quote: {
+        sent: 'Quote',
+      },
+      invoice: {
+        sent: 'Invoice',
+      },
+      credit_note: {
+        sent: 'Credit note',
+      },
     },
     empty: 'No email.',
     open: 'Read the email',
@@ -828,6 +921,7 @@ export const en: Catalogue = {
       sent: 'Sent',
       partially_paid: 'Partially paid',
       paid: 'Paid',
+      settled_by_credit: 'Settled by credit note',
       overdue: 'Overdue',
     },
     kind: {
@@ -1379,6 +1473,18 @@ export const en: Catalogue = {
       exceedReason: 'Reason for exceeding',
       submit: 'Create the draft invoice',
       made: 'Draft invoice of {{amount}} created.',
+    },
+    fromQuote: {
+      link: 'From quote {{number}} ({{kind}})',
+      kind: { whole: 'whole', deposit: 'deposit', stage: 'stage', balance: 'balance' },
+    },
+    settings: {
+      title: 'Quotes',
+      needsValidation: 'Quotes are validated by the team',
+      needsValidationHint: 'The member submits their quote; the team validates it before it takes its number and goes to the client.',
+      membersValidate: 'Each member validates and sends their own quotes.',
+      save: 'Save',
+      saved: 'Quote setting saved.',
     },
     portal: {
       pageTitle: 'Your quote',

@@ -700,6 +700,14 @@ export const fr = {
       coop: 'Coopérative',
       activity: 'Activité',
       client: 'Client',
+      account: 'Compte comptable',
+      bank_statement: 'Relevé bancaire',
+      bank_statement_line: 'Ligne de relevé',
+      fiscal_year: 'Exercice comptable',
+      invoice: 'Facture',
+      journal_entry: 'Écriture comptable',
+      payment: 'Paiement',
+      quote: 'Devis',
     },
     actions: {
       member: {
@@ -714,6 +722,9 @@ export const fr = {
         invited: 'Personne invitée',
         invitation_resent: 'Invitation renvoyée',
         roles_changed: 'Rôles modifiés',
+        invitation_accepted: 'Invitation acceptée',
+        password_changed: 'Mot de passe modifié',
+        password_reset: 'Mot de passe réinitialisé',
       },
       coop: {
         created: 'Coopérative créée',
@@ -723,6 +734,7 @@ export const fr = {
         created: 'Activité créée',
         updated: 'Activité modifiée',
         holders_changed: "Titulaires de l'activité changés",
+        status_changed: "Statut de l'activité changé",
       },
       client: {
         created: 'Client créé',
@@ -734,6 +746,76 @@ export const fr = {
         contact_added: 'Contact ajouté',
         contact_updated: 'Contact modifié',
         contact_removed: 'Contact supprimé',
+        archived: 'Client archivé',
+        restored: 'Client réactivé',
+      },
+      account: {
+        created: 'Compte comptable créé',
+        updated: 'Compte comptable modifié',
+      },
+      ledger: {
+        set_up: 'Plan comptable mis en place',
+      },
+      fiscal_year: {
+        opened: 'Exercice ouvert',
+        closed: 'Exercice clôturé',
+      },
+      journal_entry: {
+        posted: 'Écriture passée',
+        reversed: 'Écriture contrepassée',
+      },
+      invoicing: {
+        settings_updated: 'Paramètres de facturation modifiés',
+      },
+      invoice: {
+        draft_created: 'Brouillon de facture créé',
+        draft_updated: 'Brouillon de facture modifié',
+        draft_deleted: 'Brouillon de facture supprimé',
+        submitted: 'Facture soumise à validation',
+        validated: 'Facture validée et numérotée',
+        files_stored: 'PDF et Factur-X de la facture archivés',
+        sent: 'Facture envoyée au client',
+        payment_applied: 'Paiement imputé sur la facture',
+        settled_by_credit_note: 'Facture soldée par un avoir',
+      },
+      credit_note: {
+        created: 'Avoir établi',
+        issued: 'Avoir émis et numéroté',
+        files_stored: "PDF et Factur-X de l'avoir archivés",
+        sent: 'Avoir envoyé au client',
+      },
+      payment: {
+        recorded: 'Paiement enregistré',
+      },
+      bank_statement: {
+        imported: 'Relevé bancaire importé',
+      },
+      bank_line: {
+        matched: 'Ligne de relevé rapprochée',
+        ignored: 'Ligne de relevé ignorée',
+        restored: 'Ligne de relevé remise à rapprocher',
+      },
+      quotes: {
+        settings_updated: 'Paramètres des devis modifiés',
+      },
+      quote: {
+        draft_created: 'Brouillon de devis créé',
+        draft_updated: 'Brouillon de devis modifié',
+        draft_deleted: 'Brouillon de devis supprimé',
+        duplicated: 'Devis dupliqué',
+        submitted: 'Devis soumis à validation',
+        sent_back: 'Devis renvoyé pour correction',
+        validated: 'Devis validé et numéroté',
+        sent: 'Devis envoyé au client',
+        accepted: 'Devis accepté',
+        refused: 'Devis refusé',
+        invoiced: 'Facture établie depuis le devis',
+      },
+      dunning: {
+        settings_updated: 'Plan de relance modifié',
+        step_taken: 'Étape de relance effectuée',
+        step_skipped: 'Étape de relance sautée',
+        recovery_exported: 'Dossier de recouvrement exporté',
       },
     },
   },
@@ -762,6 +844,17 @@ export const fr = {
       access_granted: 'Accès accordé',
       choose_password: 'Accès accordé (mot de passe à choisir)',
       password_reset: 'Mot de passe oublié',
+      dunning_reminder: 'Relance de paiement',
+      dunning_formal_notice: 'Mise en demeure',
+      quote: {
+        sent: 'Envoi de devis',
+      },
+      invoice: {
+        sent: 'Envoi de facture',
+      },
+      credit_note: {
+        sent: "Envoi d'avoir",
+      },
     },
     empty: 'Aucun e-mail.',
     open: "Lire l'e-mail",
@@ -834,6 +927,7 @@ export const fr = {
       sent: 'Envoyée',
       partially_paid: 'Partiellement payée',
       paid: 'Payée',
+      settled_by_credit: 'Soldée par avoir',
       overdue: 'En retard',
     },
     kind: {
@@ -1385,6 +1479,18 @@ export const fr = {
       exceedReason: 'Raison du dépassement',
       submit: 'Créer la facture brouillon',
       made: 'Facture brouillon de {{amount}} créée.',
+    },
+    fromQuote: {
+      link: 'Issue du devis {{number}} ({{kind}})',
+      kind: { whole: 'totalité', deposit: 'acompte', stage: 'situation', balance: 'solde' },
+    },
+    settings: {
+      title: 'Devis',
+      needsValidation: 'Les devis sont validés par l’équipe',
+      needsValidationHint: 'L’associé soumet son devis ; l’équipe le valide avant qu’il reçoive son numéro et parte chez le client.',
+      membersValidate: 'Chaque associé valide et envoie lui-même ses devis.',
+      save: 'Enregistrer',
+      saved: 'Réglage des devis enregistré.',
     },
     portal: {
       pageTitle: 'Votre devis',

@@ -37,8 +37,19 @@ describe('payment status', () => {
     expect(statusAfterPayments(120_00, 0, 20_00)).toBe('sent');
   });
 
-  it('paid and credited beyond the invoice is a broken invariant, never a status', () => {
-    expect(() => statusAfterPayments(120_00, 120_00, 1)).toThrow(RangeError);
+  it('a partial credit note on an unpaid invoice leaves the rest to pay; with a part payment it stays partially paid', () => {
+    expect(statusAfterPayments(120_00, 0, 20_00, 'validated')).toBe('validated');
+    expect(statusAfterPayments(120_00, 50_00, 20_00)).toBe('partially_paid');
+  });
+
+  it('a credit note after full payment (a refund) keeps the invoice paid', () => {
+    expect(statusAfterPayments(120_00, 120_00, 20_00)).toBe('paid');
+    expect(statusAfterPayments(120_00, 100_00, 120_00)).toBe('paid');
+  });
+
+  it('paid alone or credited alone beyond the invoice is a broken invariant, never a status', () => {
+    expect(() => statusAfterPayments(120_00, 120_01, 0)).toThrow(RangeError);
+    expect(() => statusAfterPayments(120_00, 0, 120_01)).toThrow(RangeError);
     expect(() => statusAfterPayments(120_00, -1, 0)).toThrow(RangeError);
     expect(() => statusAfterPayments(120_00, 0.5, 0)).toThrow(RangeError);
   });
@@ -65,6 +76,18 @@ describe('overdue is derived, not stored', () => {
 
   it('the amount left is what remains after payments and credit notes', () => {
     expect(amountLeftCents({ grossCents: 120_00, paidCents: 50_00, creditedCents: 20_00 })).toBe(50_00);
+    expect(amountLeftCents({ grossCents: 120_00, paidCents: 0, creditedCents: 120_00 })).toBe(0);
+  });
+
+  it('a credit note on a paid invoice leaves nothing to pay, never a negative amount', () => {
+    expect(amountLeftCents({ grossCents: 120_00, paidCents: 120_00, creditedCents: 20_00 })).toBe(0);
+    expect(isInvoiceOverdue(invoice({ status: 'paid', paidCents: 120_00, creditedCents: 20_00 }), today)).toBe(false);
+  });
+
+  it('a fully credited invoice, paid or not, takes no payment and no reminder', () => {
+    const credited = invoice({ status: 'paid', creditedCents: 120_00 });
+    expect(decideInvoiceAction(credited, 'allocate_payment', today)).toEqual({ ok: false, reason: 'nothing_left_to_pay' });
+    expect(decideInvoiceAction(credited, 'remind', today)).toEqual({ ok: false, reason: 'not_overdue' });
   });
 });
 

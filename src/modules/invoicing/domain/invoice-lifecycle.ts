@@ -57,9 +57,12 @@ function assertCents(value: number, what: string) {
 
 export const isIssued = (status: InvoiceState) => status !== 'draft';
 
-/** What the client still owes on the invoice. */
+/**
+ * What the client still owes on the invoice, never below zero: a credit note on an invoice
+ * already paid is money the coop gives back to the client, not a negative debt on the invoice.
+ */
 export function amountLeftCents(invoice: Pick<InvoiceSnapshot, 'grossCents' | 'paidCents' | 'creditedCents'>): number {
-  return invoice.grossCents - invoice.paidCents - invoice.creditedCents;
+  return Math.max(0, invoice.grossCents - invoice.paidCents - invoice.creditedCents);
 }
 
 /** Overdue from the day after the due date: the due date itself is still on time. */
@@ -68,9 +71,14 @@ export function isInvoiceOverdue(invoice: InvoiceSnapshot, today: string): boole
 }
 
 /**
- * The payment status of an issued invoice from its money. Payment allocation and credit notes
- * never go beyond the amount left (the excess of a payment stays as the client's credit), so
- * paid + credited above gross is a broken invariant and throws.
+ * The payment status of an issued invoice from its money, to store each time a payment or a
+ * credit note touches it: once payments and credit notes together cover the invoice, nothing
+ * is left to collect and it is 'paid', whether the money came in or a credit note cancelled
+ * the rest (so no screen, reminder or payment treats it as open).
+ * A payment never goes beyond the amount left (its excess stays as the client's credit), but a
+ * credit note may follow a payment (a refund): paid + credited above gross is then money owed
+ * back to the client, and the invoice stays 'paid'. Paid alone or credited alone above gross
+ * is a broken invariant and throws.
  * `unpaidStatus` is the status it keeps while nothing is paid: 'validated' until it is sent.
  */
 export function statusAfterPayments(
@@ -82,9 +90,9 @@ export function statusAfterPayments(
   assertCents(grossCents, 'grossCents');
   assertCents(paidCents, 'paidCents');
   assertCents(creditedCents, 'creditedCents');
-  const left = grossCents - paidCents - creditedCents;
-  if (left < 0) throw new RangeError(`paid (${paidCents}) and credited (${creditedCents}) exceed the invoice (${grossCents})`);
-  if (left === 0) return 'paid';
+  if (paidCents > grossCents) throw new RangeError(`paid (${paidCents}) exceeds the invoice (${grossCents})`);
+  if (creditedCents > grossCents) throw new RangeError(`credited (${creditedCents}) exceeds the invoice (${grossCents})`);
+  if (paidCents + creditedCents >= grossCents) return 'paid';
   return paidCents > 0 ? 'partially_paid' : unpaidStatus;
 }
 

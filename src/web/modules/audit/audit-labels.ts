@@ -26,6 +26,10 @@ export function entityPath(entityType: string, entityId: string): string | null 
       return '/settings';
     case 'person':
       return '/people';
+    case 'invoice':
+      return `/invoices/${entityId}`;
+    case 'quote':
+      return `/quotes/${entityId}`;
     default:
       return null;
   }

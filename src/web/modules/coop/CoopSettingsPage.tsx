@@ -29,6 +29,7 @@ import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
 import { InvoicingSettingsCard } from '../invoices/InvoicingSettingsCard';
 import { DunningSettingsCard } from '../dunning/DunningSettingsCard';
+import { QuotesSettingsCard } from '../quotes/QuotesSettingsCard';
 import { useLanguage } from '../../i18n';
 import { applyApiError } from '../../lib/forms';
 import { API_TO_FORM_FIELDS, type SettingsFormValues, toFormValues, toPatch } from './settings-form';
@@ -54,6 +55,7 @@ export default function CoopSettingsPage() {
       ) : (
         <SettingsForm settings={settings.data} />
       )}
+      <QuotesSettingsCard />
       <InvoicingSettingsCard />
       <DunningSettingsCard />
     </Page>

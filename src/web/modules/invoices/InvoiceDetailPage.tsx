@@ -12,6 +12,7 @@ import { Page } from '../../components/Page';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
+import { QuoteOfInvoiceLink } from '../quotes/QuoteOfInvoiceLink';
 import { eurosToCents, isKnownUnit } from './invoice-form';
 import { TotalLine, TotalsCard, useVatText } from './InvoiceEditorPage';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
@@ -114,6 +115,7 @@ function InvoiceHeader({ invoice }: { invoice: InvoiceDetailData }) {
         {invoice.creditedInvoiceId &&
           item(t('invoices.corrects'), <Anchor component={Link} to={`/invoices/${invoice.creditedInvoiceId}`}>{invoice.creditedInvoiceNumber ?? '—'}</Anchor>)}
       </SimpleGrid>
+      {invoice.kind !== 'credit_note' && <QuoteOfInvoiceLink invoiceId={invoice.id} />}
       {invoice.notes && (
         <Text mt="md" style={{ whiteSpace: 'pre-wrap' }}>
           {invoice.notes}

@@ -3,11 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { isInvoiceOverdue } from '../../../modules/invoicing/domain/invoice-lifecycle';
 import { type InvoiceSummaryData, todayIso } from './use-invoices';
 
-const COLORS = { draft: 'gray', validated: 'blue', sent: 'indigo', partially_paid: 'yellow', paid: 'teal', overdue: 'red' } as const;
+const COLORS = { draft: 'gray', validated: 'blue', sent: 'indigo', partially_paid: 'yellow', paid: 'teal', settled_by_credit: 'grape', overdue: 'red' } as const;
 
-/** Overdue is not stored: it is derived from the due date and what is left, the same rule as the server's. */
+/**
+ * Overdue is not stored: it is derived from the due date and what is left, the same rule as the
+ * server's. A "paid" invoice whose money did not all come in was closed by a credit note: saying
+ * "paid" would tell the member the client paid what they did not.
+ */
 export function displayStatusOf(invoice: InvoiceSummaryData, today = todayIso()): keyof typeof COLORS {
   if (invoice.kind !== 'credit_note' && isInvoiceOverdue(invoice, today)) return 'overdue';
+  if (invoice.kind !== 'credit_note' && invoice.status === 'paid' && invoice.paidCents < invoice.grossCents) return 'settled_by_credit';
   return invoice.status;
 }
 

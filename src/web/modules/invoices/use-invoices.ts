@@ -29,6 +29,12 @@ export interface InvoiceFilters {
 }
 
 export const INVOICES_QUERY_KEY = ['invoices'] as const;
+/**
+ * An invoice's status and what is paid on it change by other hands (the team validates, a
+ * payment or a bank line settles it): a page opened again asks the server, rather than show
+ * for up to the app's 30 s a "draft" the list next to it already shows paid.
+ */
+const FRESH_ON_OPEN = { refetchOnMount: 'always' } as const;
 const detailKey = (id: string) => [...INVOICES_QUERY_KEY, 'detail', id];
 
 /** GET /api/invoices: a page of the invoices and credit notes the person may see. */
@@ -37,6 +43,7 @@ export function useInvoices(filters: InvoiceFilters) {
     queryKey: [...INVOICES_QUERY_KEY, 'list', filters],
     queryFn: ({ signal }) => api.get<Page<InvoiceSummaryData>>('/api/invoices', { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
+    ...FRESH_ON_OPEN,
   });
 }
 
@@ -45,6 +52,7 @@ export function useInvoice(id: string, options: { enabled?: boolean } = {}) {
     queryKey: detailKey(id),
     queryFn: ({ signal }) => api.get<InvoiceDetailData>(`/api/invoices/${id}`, { signal }),
     enabled: options.enabled ?? true,
+    ...FRESH_ON_OPEN,
   });
 }
 
@@ -90,6 +98,7 @@ export function useActivityBalance(activityId: string) {
   return useQuery({
     queryKey: ['ledger', 'activity-balance', activityId],
     queryFn: ({ signal }) => api.get<Wire<ActivityBalance>>(`/api/ledger/activities/${activityId}/balance`, { signal }),
+    ...FRESH_ON_OPEN,
   });
 }
 

@@ -18,7 +18,7 @@ const isStatus = (value: string | null): value is OutboxStatus => OUTBOX_STATUSE
 
 /** Admins: the mails the cooperative sent; without SMTP this is where they can be read. */
 export default function OutboxPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const status = params.get('status');
@@ -46,7 +46,8 @@ export default function OutboxPage() {
   }, [debounced]);
 
   const outbox = useOutbox({ status: isStatus(status) ? status : undefined, to: to || undefined, page, pageSize: PAGE_SIZE });
-  const templateLabel = (template: string) => (template === 'invitation' || template === 'access_granted' || template === 'choose_password' || template === 'password_reset' ? t(`outbox.templates.${template}`) : template);
+  // A template the catalogue does not know yet shows as recorded rather than as a missing key.
+  const templateLabel = (template: string) => (i18n.exists(`outbox.templates.${template}`) ? String(t(`outbox.templates.${template}` as never)) : template);
 
   return (
     <Page title={t('outbox.title')}>

@@ -7,6 +7,7 @@ import type {
   ListQuotesQuery,
   PortalQuote,
   QuoteDetail,
+  QuoteOfInvoice,
   QuotesSettingsView,
   QuoteSummary,
   UpdateQuoteBody,
@@ -39,6 +40,25 @@ export function useQuote(id: string, options: { enabled?: boolean } = {}) {
 
 export function useQuotesSettings() {
   return useQuery({ queryKey: [...QUOTES_QUERY_KEY, 'settings'], queryFn: ({ signal }) => api.get<QuotesSettingsView>('/api/quotes/settings', { signal }) });
+}
+
+/** PUT /api/quotes/settings (admins): whether the team validates quotes before they go out. */
+export function useUpdateQuotesSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: QuotesSettingsView) => api.put<QuotesSettingsView>('/api/quotes/settings', body),
+    onSuccess: (saved) => queryClient.setQueryData([...QUOTES_QUERY_KEY, 'settings'], saved),
+  });
+}
+
+/** GET /api/quotes/by-invoice/:id: the quote an invoice was drafted from; a 404 means none (or none the person may see). */
+export function useQuoteOfInvoice(invoiceId: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: [...QUOTES_QUERY_KEY, 'by-invoice', invoiceId],
+    queryFn: ({ signal }) => api.get<QuoteOfInvoice>(`/api/quotes/by-invoice/${invoiceId}`, { signal }),
+    enabled: options.enabled ?? true,
+    retry: false,
+  });
 }
 
 /** Every change of a quote answers the quote as it now stands: it refreshes the detail and the lists. */
