@@ -1,41 +1,34 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
-import { invalidField, platformErrors } from '../../platform/errors.js';
+import { invalidField, platformErrors, type LocalizedText } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientIdentityForDocument } from '../clients/index.js';
 import { getCoop } from '../coops/index.js';
 import type { InvoiceLineInput, NewInvoice, UpdateInvoiceBody } from './contract.js';
-import { computeTotals, type DocumentTotals, type TotalsLine } from './domain/compute-totals.js';
+import { computeTotals, type DocumentTotals } from './domain/compute-totals.js';
+import { totalsLineOf, type TotalsLineSource } from './domain/totals-line.js';
 import { lineProblems } from './domain/line-problems.js';
 import { invoiceErrors } from './errors.js';
 import { invoiceScopeOf, visibleInvoice } from './invoice-access.js';
 import { invoiceLines, invoices, type InvoiceRow } from './schema.js';
 
-export const totalsLineOf = (l: Pick<InvoiceLineInput, 'quantityMilli' | 'unitPriceCents' | 'vatCategory' | 'vatRateBp'> & { discountBp?: number | null; discountCents?: number | null; exemptionReason?: string | null }): TotalsLine => ({
-  quantityMilli: l.quantityMilli,
-  unitPriceCents: l.unitPriceCents,
-  ...(l.discountBp != null ? { discountBp: l.discountBp } : {}),
-  ...(l.discountCents != null ? { discountCents: l.discountCents } : {}),
-  vatCategory: l.vatCategory,
-  vatRateBp: l.vatRateBp,
-  ...(l.exemptionReason ? { exemptionReason: l.exemptionReason } : {}),
-});
-
 /**
- * Checks the lines (rates, discounts) and returns their totals; a 400 naming each bad
- * field otherwise. A document whose total is negative is a credit note, not an invoice.
+ * Checks the lines (rates, discounts) and returns their totals; a 400 naming each bad field
+ * otherwise, and `negative` on `lines` when the total is below zero.
  */
-export function checkedTotals(lines: readonly InvoiceLineInput[]): DocumentTotals {
+export function checkedLineTotals(lines: readonly TotalsLineSource[], negative: LocalizedText): DocumentTotals {
   const problems = lineProblems(lines.map(totalsLineOf));
   if (problems.length) throw platformErrors.VALIDATION_FAILED(problems);
   const totals = computeTotals({ lines: lines.map(totalsLineOf) });
-  if (totals.taxBasisCents < 0 || totals.vatTotalCents < 0) {
-    throw invalidField('lines', { fr: 'Le total ne peut pas être négatif : établissez un avoir.', en: 'The total cannot be negative: issue a credit note.' });
-  }
+  if (totals.taxBasisCents < 0 || totals.vatTotalCents < 0) throw invalidField('lines', negative);
   return totals;
 }
+
+/** A document whose total is negative is a credit note, not an invoice. */
+export const checkedTotals = (lines: readonly InvoiceLineInput[]): DocumentTotals =>
+  checkedLineTotals(lines, { fr: 'Le total ne peut pas être négatif : établissez un avoir.', en: 'The total cannot be negative: issue a credit note.' });
 
 /** The activity and client of a draft: both of the coop, the activity one of the member's own and still open. */
 async function assertParties(tx: Executor, actor: Actor, activityId: string, clientId: string): Promise<void> {

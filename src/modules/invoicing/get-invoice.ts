@@ -4,7 +4,7 @@ import { activitySummaries } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
 import type { InvoiceDetail, InvoiceSummary } from './contract.js';
 import { computeTotals } from './domain/compute-totals.js';
-import { totalsLineOf } from './draft-invoices.js';
+import { totalsLineOf } from './domain/totals-line.js';
 import { visibleInvoice, type Viewer } from './invoice-access.js';
 import { invoiceLines, invoices, type InvoiceRow } from './schema.js';
 

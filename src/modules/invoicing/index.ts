@@ -1,5 +1,6 @@
 export { createCreditNote } from './create-credit-note.js';
-export { createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
+export { checkedLineTotals, createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
+export { totalsLineOf, type TotalsLineSource } from './domain/totals-line.js';
 export { getInvoice } from './get-invoice.js';
 export { listInvoices } from './list-invoices.js';
 export { invoiceRoutes } from './routes.js';

@@ -7,7 +7,7 @@ import type { FileStorage } from '../../platform/files/storage.js';
 import { computeTotals } from './domain/compute-totals.js';
 import { toCrossIndustryInvoice } from './domain/factur-x-xml.js';
 import type { InvoiceDocument } from './domain/invoice-document.js';
-import { totalsLineOf } from './draft-invoices.js';
+import { totalsLineOf } from './domain/totals-line.js';
 import { invoiceErrors } from './errors.js';
 import { documentOf, type FrozenParties } from './issue-document.js';
 import { visibleInvoice, type Viewer } from './invoice-access.js';

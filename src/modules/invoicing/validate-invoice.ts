@@ -8,7 +8,7 @@ import { getCoop } from '../coops/index.js';
 import { computeTotals } from './domain/compute-totals.js';
 import { mayValidateInvoice } from './domain/may-validate-invoice.js';
 import { missingMentions } from './domain/mentions.js';
-import { totalsLineOf } from './draft-invoices.js';
+import { totalsLineOf } from './domain/totals-line.js';
 import { invoiceErrors } from './errors.js';
 import { documentOf, dueDateOf, issueDocument, partiesOf } from './issue-document.js';
 import { visibleInvoice } from './invoice-access.js';

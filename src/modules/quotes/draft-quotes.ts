@@ -1,12 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
-import { invalidField, platformErrors } from '../../platform/errors.js';
+import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientIdentityForDocument } from '../clients/index.js';
-import { computeTotals, type DocumentTotals, type TotalsLine } from '../invoicing/domain/compute-totals.js';
-import { lineProblems } from '../invoicing/domain/line-problems.js';
+import type { DocumentTotals } from '../invoicing/domain/compute-totals.js';
+import { checkedLineTotals, type TotalsLineSource } from '../invoicing/index.js';
 import { decideQuoteTransition } from '../invoicing/domain/quote-lifecycle.js';
 import type { NewQuote, QuoteLineInput, UpdateQuoteBody } from './contract.js';
 import { quoteScopeOf, visibleQuote } from './quote-access.js';
@@ -14,32 +14,9 @@ import { quotesSettingsOf } from './quotes-settings.js';
 import { refusalError, roleOf } from './quote-refusals.js';
 import { quoteLines, quotes, type QuoteLineRow, type QuoteRow } from './schema.js';
 
-type LineLike = Pick<QuoteLineInput, 'quantityMilli' | 'unitPriceCents' | 'vatCategory' | 'vatRateBp'> & {
-  discountBp?: number | null;
-  discountCents?: number | null;
-  exemptionReason?: string | null;
-};
-
-export const totalsLineOf = (l: LineLike): TotalsLine => ({
-  quantityMilli: l.quantityMilli,
-  unitPriceCents: l.unitPriceCents,
-  ...(l.discountBp != null ? { discountBp: l.discountBp } : {}),
-  ...(l.discountCents != null ? { discountCents: l.discountCents } : {}),
-  vatCategory: l.vatCategory,
-  vatRateBp: l.vatRateBp,
-  ...(l.exemptionReason ? { exemptionReason: l.exemptionReason } : {}),
-});
-
 /** The lines' totals, or a 400 naming each bad field; a quote never offers a negative total. */
-export function checkedTotals(lines: readonly LineLike[]): DocumentTotals {
-  const problems = lineProblems(lines.map(totalsLineOf));
-  if (problems.length) throw platformErrors.VALIDATION_FAILED(problems);
-  const totals = computeTotals({ lines: lines.map(totalsLineOf) });
-  if (totals.taxBasisCents < 0 || totals.vatTotalCents < 0) {
-    throw invalidField('lines', { fr: 'Le total du devis ne peut pas être négatif.', en: 'The total of a quote cannot be negative.' });
-  }
-  return totals;
-}
+export const checkedTotals = (lines: readonly TotalsLineSource[]): DocumentTotals =>
+  checkedLineTotals(lines, { fr: 'Le total du devis ne peut pas être négatif.', en: 'The total of a quote cannot be negative.' });
 
 export const amountsOf = (totals: DocumentTotals) => ({
   netCents: totals.taxBasisCents,

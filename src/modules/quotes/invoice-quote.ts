@@ -3,13 +3,13 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
-import { createDraftInvoice } from '../invoicing/index.js';
+import { createDraftInvoice, totalsLineOf } from '../invoicing/index.js';
 import { computeTotals, vatOf } from '../invoicing/domain/compute-totals.js';
 import { planNextInvoice, type InvoicingRequest, type PlannedInvoice, type PlanRefusal, type VatGroupAmounts } from '../invoicing/domain/invoicing-plan.js';
 import type { InvoiceQuoteBody } from './contract.js';
 import { invoiceLinesOfPlan } from './domain/invoice-lines-of-plan.js';
 import { vatExactShares } from './domain/vat-exact-shares.js';
-import { linesOfQuote, totalsLineOf } from './draft-quotes.js';
+import { linesOfQuote } from './draft-quotes.js';
 import { quoteErrors } from './errors.js';
 import { visibleQuote } from './quote-access.js';
 import { quoteInvoices } from './schema.js';
@@ -89,7 +89,7 @@ function withExactVat(quoteGroups: readonly VatGroupAmounts[], already: readonly
  * the draft starts on `today`, as a new invoice does in the editor, so a draft the member hands
  * to the team can be validated; the member changes it when the work ended on another day.
  */
-export async function invoiceQuote(db: Db, actor: Actor, id: string, body: InvoiceQuoteBody, today?: string): Promise<{ invoiceId: string; netCents: number; vatCents: number; grossCents: number; excessNetCents: number; remainingNetCents: number }> {
+export async function invoiceQuote(db: Db, actor: Actor, id: string, body: InvoiceQuoteBody, today: string): Promise<{ invoiceId: string; netCents: number; vatCents: number; grossCents: number; excessNetCents: number; remainingNetCents: number }> {
   return db.transaction(async (tx) => {
     const quote = await visibleQuote(tx, actor, id, { lock: true });
     if (quote.status !== 'accepted') throw quoteErrors.QUOTE_NOT_ACCEPTED();
@@ -127,7 +127,7 @@ export async function invoiceQuote(db: Db, actor: Actor, id: string, body: Invoi
       activityId: quote.activityId,
       clientId: quote.clientId,
       operationCategory: 'services',
-      serviceDate: body.kind === 'deposit' ? null : (today ?? null),
+      serviceDate: body.kind === 'deposit' ? null : today,
       notes,
       lines,
     });

@@ -57,7 +57,7 @@ export async function buildApp({ deps, routes, logger }: BuildOptions): Promise<
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 1024 * 1024,
     // Signed links carry their payload in the path (a client portal token is ~250 characters).
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,6 +1,7 @@
 import type { InvoiceDetail, InvoiceLineInput, NewInvoice } from '../../../modules/invoicing/contract';
-import { computeTotals, type DocumentTotals, type TotalsLine, type VatCategory } from '../../../modules/invoicing/domain/compute-totals';
+import { computeTotals, type DocumentTotals, type VatCategory } from '../../../modules/invoicing/domain/compute-totals';
 import { lineProblems, type LineProblem } from '../../../modules/invoicing/domain/line-problems';
+import { totalsLineOf } from '../../../modules/invoicing/domain/totals-line';
 import type { Wire } from '../../lib/wire';
 
 /**
@@ -169,14 +170,7 @@ export function parseLines(values: readonly LineValues[]): ParsedLines {
   return { lines, typing };
 }
 
-export const totalsLineOf = (l: InvoiceLineInput): TotalsLine => ({
-  quantityMilli: l.quantityMilli,
-  unitPriceCents: l.unitPriceCents,
-  ...(l.discountBp !== undefined ? { discountBp: l.discountBp } : {}),
-  ...(l.discountCents !== undefined ? { discountCents: l.discountCents } : {}),
-  vatCategory: l.vatCategory,
-  vatRateBp: l.vatRateBp,
-});
+export { totalsLineOf };
 
 export interface LiveTotals {
   /** Of the lines that can be computed; the others are listed in `problems` or not yet readable. */
