@@ -133,7 +133,9 @@ async function takeSteps(
           recipient: action === 'sent' ? email : null,
           triggeredBy,
         })
-        .onConflictDoNothing({ target: [dunningEvents.coopId, dunningEvents.idempotencyKey] })
+        // No arbiter named: the key and the (invoice, step) pair are both unique and say the same
+        // thing, and a concurrent run may hit either first; both mean "already taken".
+        .onConflictDoNothing()
         .returning({ id: dunningEvents.id });
       // Another run recorded this step first: it, and only it, sends what goes with it.
       if (!event) continue;
