@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/platform/auth/schema.js';
@@ -46,7 +47,7 @@ async function chooseFile(page: Page, file: { name: string; mimeType: string; bu
 }
 
 describe('an advisor reconciles the bank statement', () => {
-  it('imports a camt.053 file, confirms the suggested invoice, sees it paid, and a second import adds nothing', async () => {
+  it('imports a camt.053 file, downloads it back, confirms the suggested invoice paid by cheque, sees it paid, and a second import adds nothing', async () => {
     const file = { name: 'releve.xml', mimeType: 'application/xml', buffer: bankFile('camt053-payments.xml', { DAY: day, A: invoice.number, B: 'X-1', C: 'X-2', STATEMENT: 'e2e' }) };
     const { page } = await e2e.newPage();
     await logIn(page, DEMO.advisor);
@@ -60,16 +61,25 @@ describe('an advisor reconciles the bank statement', () => {
     await seeText(page.getByTestId('bank-import-result'), '4 lignes ajoutées.');
     await page.getByTestId('bank-import-reconcile').click();
 
-    // The transfer naming the invoice is proposed first; confirming books it.
+    // The bank's file comes back byte for byte, as an auditor asks for it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bank-statement-download').click()]);
+    expect(download.suggestedFilename()).toBe('STMT-e2e.xml');
+    expect(Buffer.compare(readFileSync((await download.path())!), file.buffer)).toBe(0);
+
+    // The credit naming the invoice is proposed first; it was a cheque remitted, and confirming books it so.
     const line = page.locator('[data-testid^="bank-line-"]').filter({ hasText: `Reglement facture ${invoice.number}` });
     await seeText(line.locator('[data-testid$="-0"]').first(), invoice.number);
+    await line.locator('[data-testid^="bank-line-mode-"]').click();
+    await page.getByRole('option', { name: 'Chèque' }).click();
     await line.locator('[data-testid^="bank-line-confirm-"][data-testid$="-0"]').click();
     await seeText(line.getByTestId('bank-line-status'), 'Rapprochée');
     expect(await getInvoice(e2e.database.db, staff, invoice.id)).toMatchObject({ status: 'paid', paidCents: 120_000 });
 
     await page.getByTestId('nav-payments').click();
     await see(page.getByRole('heading', { name: 'Paiements reçus' }));
-    await seeText(page.locator('[data-testid^="payment-row-"]').first(), invoice.number);
+    const payment = page.locator('[data-testid^="payment-row-"]').first();
+    await seeText(payment, invoice.number);
+    await seeText(payment, 'Chèque');
 
     // The same file again: recognised line by line, nothing is added.
     await page.getByTestId('nav-bank').click();

@@ -13,6 +13,7 @@ import { readStatementFile, type StatementSource } from './domain/read-statement
 import type { StatementProblem } from './domain/statement-problem.js';
 import { summariesOf } from './list-statements.js';
 import { bankStatementLines, bankStatements } from './schema.js';
+import { statementFileKey } from './statement-file.js';
 
 export interface UploadedStatementFile {
   fileName: string;
@@ -86,7 +87,7 @@ export async function importStatement(db: Db, storage: FileStorage, actor: Actor
 
   const fileSha256 = createHash('sha256').update(file.bytes).digest('hex');
   const ids = fresh.map(() => randomUUID());
-  const keys = ids.map((id) => `coops/${actor.coopId}/bank-statements/${id}`);
+  const keys = ids.map((id) => statementFileKey(actor.coopId, id));
   for (const key of keys) await storage.put(key, file.bytes);
   try {
     const created = await db.transaction(async (tx) => {

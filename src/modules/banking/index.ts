@@ -1,4 +1,5 @@
 export { importStatement, type UploadedStatementFile } from './import-statement.js';
 export { getStatement, getStatementLine, listStatements } from './list-statements.js';
+export { openStatementFile, type StatementFile } from './statement-file.js';
 export { confirmBankLine, ignoreBankLine, restoreBankLine } from './reconcile-line.js';
 export { bankRoutes } from './routes.js';

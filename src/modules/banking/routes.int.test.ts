@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.js';
@@ -8,6 +8,7 @@ import { createPaymentsCoop } from '../../../test/support/payments-fixtures.js';
 import { getInvoice } from '../invoicing/index.js';
 import { journalEntries, journalEntryLines } from '../ledger/schema.js';
 import { auditLog } from '../../platform/audit/schema.js';
+import { statementFileKey } from './statement-file.js';
 
 let t: TestApp;
 /** 1,000.00 € excl. VAT at 20 %: the 1,200.00 € the fixture's transfers pay. */
@@ -23,6 +24,12 @@ async function loggedIn(email: string): Promise<TestClient> {
 const PAY_DAY = '2026-06-25';
 const camt = (values: Record<string, string>) => ({ filename: 'releve.xml', contentType: 'application/xml', bytes: bankFile('camt053-payments.xml', { DAY: PAY_DAY, ...values }) });
 const csv = (values: Record<string, string>) => ({ filename: 'releve-juin.csv', contentType: 'text/csv', bytes: bankFile('releve-mapping.csv', values) });
+
+/** The raw bytes of a response: the test client answers text, and a bank file must come back byte for byte. */
+async function download(client: TestClient, url: string) {
+  const res = await t.app.inject({ method: 'GET', url, headers: { cookie: (client as unknown as { cookieHeader(): string }).cookieHeader() } });
+  return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload };
+}
 
 type Line = { id: string; amountCents: number; reference: string; status: string; paymentId: string | null; suggestions: { invoices: { invoiceId: string; number: string }[]; confidence: number; reasons: { code: string }[] }[] };
 
@@ -244,6 +251,56 @@ describe('a transfer that settles no invoice', () => {
   });
 });
 
+describe('the bank file behind a statement', () => {
+  it('downloads the camt.053 file exactly as imported, as XML, with its SHA-256', async () => {
+    const f = await createPaymentsCoop(t.database.db, 'bank-file-xml');
+    const staff = await loggedIn(f.coop.staff.email);
+    const file = camt({ A: 'D-1', B: 'D-2', C: 'D-3', STATEMENT: 'download' });
+    const imported = await staff.upload('/api/bank/statements', file, { format: 'camt053' });
+    const statement = imported.body.statements[0];
+
+    const res = await download(staff, `/api/bank/statements/${statement.id}/file`);
+    expect(res.status).toBe(200);
+    expect(Buffer.compare(res.bytes, file.bytes)).toBe(0);
+    expect(res.headers['content-type']).toBe('application/xml');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="STMT-download.xml"; filename*=UTF-8''STMT-download.xml`);
+    expect(res.headers['x-content-sha256']).toBe(createHash('sha256').update(file.bytes).digest('hex'));
+    expect(res.headers['x-content-sha256']).toBe(statement.fileSha256);
+  });
+
+  it('downloads a CSV export exactly as imported, under its own name', async () => {
+    const f = await createPaymentsCoop(t.database.db, 'bank-file-csv');
+    const admin = await loggedIn(f.coop.admin.email);
+    const file = csv({ A: 'D-4' });
+    const imported = await admin.upload('/api/bank/statements', file, CSV_MAPPING);
+    const res = await download(admin, `/api/bank/statements/${imported.body.statements[0].id}/file`);
+    expect(res.status).toBe(200);
+    expect(Buffer.compare(res.bytes, file.bytes)).toBe(0);
+    expect(res.headers['content-type']).toBe('text/csv');
+    expect(res.headers['content-disposition']).toContain('filename="releve-juin.csv"');
+  });
+
+  it('refuses a stored file whose bytes no longer match the SHA-256 recorded at import', async () => {
+    const f = await createPaymentsCoop(t.database.db, 'bank-file-altered');
+    const staff = await loggedIn(f.coop.staff.email);
+    staff.language = 'en';
+    const imported = await staff.upload('/api/bank/statements', camt({ A: 'T-1', B: 'T-2', C: 'T-3', STATEMENT: 'altered' }), { format: 'camt053' });
+    const id: string = imported.body.statements[0].id;
+    const key = statementFileKey(f.coop.id, id);
+    const { storage } = t.app.deps;
+    await storage.remove(key);
+    await storage.put(key, Buffer.from('<Document>rewritten</Document>'));
+
+    const res = await staff.get(`/api/bank/statements/${id}/file`);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('STATEMENT_FILE_ALTERED');
+    expect(res.body.error.message).toContain('SHA-256');
+
+    await storage.remove(key);
+    expect((await staff.get(`/api/bank/statements/${id}/file`)).body.error.code).toBe('STATEMENT_FILE_MISSING');
+  });
+});
+
 describe('who sees the bank', () => {
   let s: Awaited<ReturnType<typeof coopWithStatement>>;
   beforeAll(async () => {
@@ -262,6 +319,7 @@ describe('who sees the bank', () => {
       member.post(`/api/bank/lines/${line.id}/unignore`),
     ];
     for (const res of await Promise.all(calls)) expect([403, 404]).toContain(res.status);
+    expect((await member.get(`/api/bank/statements/${s.statementId}/file`)).status).toBe(403);
     expect((await s.staff.get(`/api/bank/statements/${s.statementId}`)).body.unmatchedCount).toBe(4);
   });
 
@@ -274,6 +332,9 @@ describe('who sees the bank', () => {
     expect((await outsider.post(`/api/bank/lines/${line.id}/confirm`, { clientId: g.clientId, allocations: [] })).status).toBe(404);
     expect((await outsider.post(`/api/bank/lines/${line.id}/ignore`)).status).toBe(404);
     expect((await outsider.get(`/api/bank/statements/${randomUUID()}`)).status).toBe(404);
+    const file = await outsider.get(`/api/bank/statements/${s.statementId}/file`);
+    expect(file.status).toBe(404);
+    expect(file.body.error.code).toBe('STATEMENT_NOT_FOUND');
     expect((await s.staff.get(`/api/bank/statements/${s.statementId}`)).body.unmatchedCount).toBe(4);
   });
 });

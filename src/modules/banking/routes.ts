@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { readUpload } from '../../platform/http/upload.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { actorOf } from '../../platform/http/context.js';
 import { errorResponses } from '../../platform/http/error-shape.js';
 import { languageOf } from '../../platform/http/error-handler.js';
@@ -20,6 +22,7 @@ import {
 import { importStatement } from './import-statement.js';
 import { getStatement, getStatementLine, listStatements } from './list-statements.js';
 import { confirmBankLine, ignoreBankLine, restoreBankLine } from './reconcile-line.js';
+import { openStatementFile } from './statement-file.js';
 
 const tags = ['bank'];
 /** Bank files and the reconciliation are the team's work: a member has nothing to read here. */
@@ -73,6 +76,30 @@ export async function bankRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (req) => getStatement(db, actorOf(req), req.params.id, { status: req.query.status, lang: languageOf(req) }),
+  );
+
+  app.get(
+    '/statements/:id/file',
+    {
+      config: { access: staffOnly },
+      schema: {
+        tags,
+        summary: 'The bank file the statement was imported from, byte for byte (camt.053 XML or CSV)',
+        description: 'Refused (409 STATEMENT_FILE_ALTERED) when the stored bytes no longer match the SHA-256 recorded at import.',
+        params: statementParams,
+        response: { 200: z.unknown().describe('The file, as an attachment'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const file = await openStatementFile(db, storage, actorOf(req), req.params.id);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('x-content-sha256', file.sha256)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.bytes);
+    },
   );
 
   app.post(

@@ -1325,7 +1325,7 @@ export const en: Catalogue = {
       confirm: 'Confirm',
       confirmed: 'Payment recorded.',
       choose: 'Choose other invoices',
-      chooseTitle: 'Choose what this transfer pays',
+      chooseTitle: 'Choose what this credit pays',
       chooseIntro: 'The payment of {{amount}} is allocated to the invoices chosen; the rest stays as a credit on the client’s account.',
       client: 'Paying client',
       book: 'Record the payment',
@@ -1334,6 +1334,8 @@ export const en: Catalogue = {
       unignore: 'Restore',
       restored: 'Line restored.',
       paymentRecorded: 'Payment recorded',
+      downloadFile: 'Download the statement file',
+      fileSha256: 'SHA-256 recorded at import: {{sha256}}',
     },
   },
   quotes: {

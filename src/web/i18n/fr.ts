@@ -1331,7 +1331,7 @@ export const fr = {
       confirm: 'Confirmer',
       confirmed: 'Paiement enregistré.',
       choose: 'Choisir d’autres factures',
-      chooseTitle: 'Choisir ce que règle ce virement',
+      chooseTitle: 'Choisir ce que règle ce crédit',
       chooseIntro: 'Le paiement de {{amount}} est imputé sur les factures choisies ; le reste demeure en avoir sur le compte du client.',
       client: 'Client payeur',
       book: 'Enregistrer le paiement',
@@ -1340,6 +1340,8 @@ export const fr = {
       unignore: 'Rétablir',
       restored: 'Ligne rétablie.',
       paymentRecorded: 'Paiement enregistré',
+      downloadFile: 'Télécharger le fichier du relevé',
+      fileSha256: 'Empreinte SHA-256 enregistrée à l’import : {{sha256}}',
     },
   },
   quotes: {

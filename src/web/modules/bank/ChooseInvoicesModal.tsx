@@ -1,12 +1,14 @@
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PaymentModeValue } from '../../../modules/payments/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useClients } from '../clients/use-clients';
 import { AllocationsEditor, allocatedCents, allocationsOf, textsOf } from '../payments/AllocationsEditor';
 import { prefillAllocations } from '../payments/money';
+import { PAYMENT_MODES } from '../payments/RecordPaymentForm';
 import { useOpenInvoices } from '../payments/use-payments';
 import { type StatementLineData, useConfirmLine } from './use-bank';
 
@@ -22,6 +24,7 @@ export function ChooseInvoicesModal({ line, onClose }: { line: StatementLineData
   const [search, setSearch] = useState('');
   const clients = useClients({ pageSize: 50, q: search || undefined }, { enabled: Boolean(line) });
   const [clientId, setClientId] = useState<string | null>(null);
+  const [mode, setMode] = useState<PaymentModeValue>('transfer');
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
 
@@ -31,6 +34,7 @@ export function ChooseInvoicesModal({ line, onClose }: { line: StatementLineData
   }, [invoices, line?.amountCents]);
   useEffect(() => {
     setClientId(line?.suggestions[0]?.clientId ?? null);
+    setMode('transfer');
     setError(null);
   }, [line]);
 
@@ -47,7 +51,7 @@ export function ChooseInvoicesModal({ line, onClose }: { line: StatementLineData
     if (!line || !clientId) return;
     setError(null);
     try {
-      await confirm.mutateAsync({ lineId: line.id, body: { clientId, allocations: allocationsOf(values) } });
+      await confirm.mutateAsync({ lineId: line.id, body: { clientId, mode, allocations: allocationsOf(values) } });
       onClose();
     } catch (err) {
       setError(err);
@@ -70,6 +74,14 @@ export function ChooseInvoicesModal({ line, onClose }: { line: StatementLineData
             value={clientId}
             onChange={setClientId}
             data-testid="bank-choose-client"
+          />
+          <Select
+            label={t('payments.form.mode')}
+            allowDeselect={false}
+            data={PAYMENT_MODES.map((m) => ({ value: m, label: t(`payments.mode.${m}`) }))}
+            value={mode}
+            onChange={(v) => v && setMode(v as PaymentModeValue)}
+            data-testid="bank-choose-mode"
           />
           {clientId && (
             <AllocationsEditor invoices={invoices} values={values} onChange={(id, text) => setValues((v) => ({ ...v, [id]: text }))} amountCents={line.amountCents} />

@@ -1,14 +1,16 @@
 import { Anchor, Badge, Button, Card, Group, List, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconEyeOff, IconListSearch, IconRestore } from '@tabler/icons-react';
+import { IconCheck, IconDownload, IconEyeOff, IconListSearch, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import type { PaymentModeValue } from '../../../modules/payments/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
+import { PAYMENT_MODES } from '../payments/RecordPaymentForm';
 import { ChooseInvoicesModal } from './ChooseInvoicesModal';
-import { type StatementLineData, useConfirmLine, useIgnoreLine, useStatement } from './use-bank';
+import { type StatementLineData, statementFileUrl, useConfirmLine, useIgnoreLine, useStatement } from './use-bank';
 
 type Status = StatementLineData['status'];
 const STATUSES = ['unmatched', 'matched', 'ignored'] as const satisfies readonly Status[];
@@ -27,7 +29,23 @@ export default function ReconciliationPage() {
   const s = statement.data;
 
   return (
-    <Page title={t('bank.reconcile.title', { ref: s?.statementRef ?? '' })}>
+    <Page
+      title={t('bank.reconcile.title', { ref: s?.statementRef ?? '' })}
+      actions={
+        <Button
+          component="a"
+          // No download attribute: the server names the file, and a refused file (altered since
+          // the import) then shows the server's reason instead of a silently failed download.
+          href={statementFileUrl(id)}
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+          title={s ? t('bank.reconcile.fileSha256', { sha256: s.fileSha256 }) : undefined}
+          data-testid="bank-statement-download"
+        >
+          {t('bank.reconcile.downloadFile')}
+        </Button>
+      }
+    >
       <Anchor component={Link} to="/bank" size="sm">
         {t('bank.import.backToStatements')}
       </Anchor>
@@ -67,6 +85,8 @@ function LineCard({ line, onChoose }: { line: StatementLineData; onChoose: () =>
   const confirm = useConfirmLine();
   const ignore = useIgnoreLine();
   const credit = line.amountCents > 0;
+  // Most credits are transfers; a cheque or card remittance also lands on the statement as a credit.
+  const [mode, setMode] = useState<PaymentModeValue>('transfer');
   const [error, setError] = useState<unknown>(null);
   const act = async (run: () => Promise<unknown>, done: string) => {
     setError(null);
@@ -119,6 +139,18 @@ function LineCard({ line, onChoose }: { line: StatementLineData; onChoose: () =>
         {line.status === 'unmatched' && credit && line.suggestions.length === 0 && (
           <Text size="sm" c="dimmed">{t('bank.reconcile.noSuggestion')}</Text>
         )}
+        {line.suggestions.length > 0 && (
+          <Select
+            size="xs"
+            label={t('payments.form.mode')}
+            allowDeselect={false}
+            data={PAYMENT_MODES.map((m) => ({ value: m, label: t(`payments.mode.${m}`) }))}
+            value={mode}
+            onChange={(v) => v && setMode(v as PaymentModeValue)}
+            w={{ base: '100%', xs: 220 }}
+            data-testid={`bank-line-mode-${line.id}`}
+          />
+        )}
         {line.suggestions.map((suggestion, i) => (
           <Card key={i} bg="var(--mantine-color-default-hover)" padding="xs" data-testid={`bank-suggestion-${line.id}-${i}`}>
             <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
@@ -147,7 +179,7 @@ function LineCard({ line, onChoose }: { line: StatementLineData; onChoose: () =>
                 loading={confirm.isPending}
                 onClick={() =>
                   act(
-                    () => confirm.mutateAsync({ lineId: line.id, body: { clientId: suggestion.clientId, allocations: suggestion.invoices.map((inv) => ({ invoiceId: inv.invoiceId, amountCents: inv.allocatedCents })) } }),
+                    () => confirm.mutateAsync({ lineId: line.id, body: { clientId: suggestion.clientId, mode, allocations: suggestion.invoices.map((inv) => ({ invoiceId: inv.invoiceId, amountCents: inv.allocatedCents })) } }),
                     t('bank.reconcile.confirmed'),
                   )
                 }

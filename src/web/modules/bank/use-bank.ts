@@ -37,6 +37,9 @@ function useInvalidateMoney() {
   };
 }
 
+/** The bank's file behind a statement, byte for byte as imported (a plain link: the browser downloads it). */
+export const statementFileUrl = (statementId: string) => `/api/bank/statements/${statementId}/file`;
+
 export function useImportStatement() {
   const invalidate = useInvalidateMoney();
   return useMutation({ mutationFn: (form: FormData) => api.post<ImportResultData>('/api/bank/statements', form), onSuccess: invalidate });
