@@ -31,7 +31,8 @@ export const checkedTotals = (lines: readonly InvoiceLineInput[]): DocumentTotal
   checkedLineTotals(lines, { fr: 'Le total ne peut pas être négatif : établissez un avoir.', en: 'The total cannot be negative: issue a credit note.' });
 
 /** The activity and client of a draft: both of the coop, the activity one of the member's own and still open. */
-async function assertParties(tx: Executor, actor: Actor, activityId: string, clientId: string): Promise<void> {
+/** The activity and client of a draft document (invoice or quote): of the coop, the activity the author's and open, the client not archived. */
+export async function assertDocumentParties(tx: Executor, actor: Actor, activityId: string, clientId: string): Promise<void> {
   const scope = await invoiceScopeOf(tx, actor);
   const activity = (await activitySummaries(tx, actor.coopId, [activityId])).get(activityId);
   if (!activity || (scope !== 'all' && !scope.includes(activityId))) {
@@ -69,7 +70,7 @@ const amountsOf = (totals: DocumentTotals) => ({ netCents: totals.taxBasisCents,
 /** A draft: no number, no entry; it can change freely until it is validated. */
 export async function createDraftInvoice(db: Db, actor: Actor, input: NewInvoice): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
-    await assertParties(tx, actor, input.activityId, input.clientId);
+    await assertDocumentParties(tx, actor, input.activityId, input.clientId);
     const totals = checkedTotals(input.lines);
     const coop = await getCoop(tx, actor.coopId);
     const [row] = await tx
@@ -109,7 +110,7 @@ export async function updateDraftInvoice(db: Db, actor: Actor, id: string, patch
     const before = await editableDraft(tx, actor, id);
     const activityId = patch.activityId ?? before.activityId;
     const clientId = patch.clientId ?? before.clientId;
-    if (patch.activityId !== undefined || patch.clientId !== undefined) await assertParties(tx, actor, activityId, clientId);
+    if (patch.activityId !== undefined || patch.clientId !== undefined) await assertDocumentParties(tx, actor, activityId, clientId);
     const totals = patch.lines ? checkedTotals(patch.lines) : null;
     const period = patch.servicePeriod === undefined ? {} : { servicePeriodStart: patch.servicePeriod?.start ?? null, servicePeriodEnd: patch.servicePeriod?.end ?? null };
     const [after] = await tx

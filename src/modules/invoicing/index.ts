@@ -1,5 +1,5 @@
 export { createCreditNote } from './create-credit-note.js';
-export { checkedLineTotals, createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
+export { assertDocumentParties, checkedLineTotals, createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
 export { totalsLineOf, type TotalsLineSource } from './domain/totals-line.js';
 export { getInvoice } from './get-invoice.js';
 export { listInvoices } from './list-invoices.js';
@@ -19,3 +19,4 @@ export { allocatePayment } from './domain/allocate-payment.js';
 export { renderInvoicePdf } from './pdf/render-invoice-pdf.js';
 export { buyerOf, sellerOf } from './issue-document.js';
 export type { PrintedDocument, QuoteDocument } from './domain/invoice-document.js';
+export { invoiceScopeOf as documentScopeOf, type Viewer } from './invoice-access.js';

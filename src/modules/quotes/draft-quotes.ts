@@ -3,13 +3,11 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
-import { activitySummaries } from '../activities/index.js';
-import { clientIdentityForDocument } from '../clients/index.js';
 import type { DocumentTotals } from '../invoicing/domain/compute-totals.js';
-import { checkedLineTotals, type TotalsLineSource } from '../invoicing/index.js';
+import { assertDocumentParties, checkedLineTotals, type TotalsLineSource } from '../invoicing/index.js';
 import { decideQuoteTransition } from '../invoicing/domain/quote-lifecycle.js';
 import type { NewQuote, QuoteLineInput, UpdateQuoteBody } from './contract.js';
-import { quoteScopeOf, visibleQuote } from './quote-access.js';
+import { visibleQuote } from './quote-access.js';
 import { quotesSettingsOf } from './quotes-settings.js';
 import { refusalError, roleOf } from './quote-refusals.js';
 import { quoteLines, quotes, type QuoteLineRow, type QuoteRow } from './schema.js';
@@ -26,18 +24,6 @@ export const amountsOf = (totals: DocumentTotals) => ({
 });
 
 /** The activity must be one the person acts for and still open; the client one of the coop, not archived. */
-async function assertParties(tx: Executor, actor: Actor, activityId: string, clientId: string): Promise<void> {
-  const scope = await quoteScopeOf(tx, actor);
-  const activity = (await activitySummaries(tx, actor.coopId, [activityId])).get(activityId);
-  if (!activity || (scope !== 'all' && !scope.includes(activityId))) {
-    throw invalidField('activityId', { fr: 'Activité inconnue dans cette coopérative.', en: 'Unknown activity in this cooperative.' });
-  }
-  if (activity.status === 'closed') throw invalidField('activityId', { fr: 'Cette activité est clôturée.', en: 'This activity is closed.' });
-  const client = await clientIdentityForDocument(tx, actor.coopId, clientId);
-  if (!client) throw invalidField('clientId', { fr: 'Client inconnu dans cette coopérative.', en: 'Unknown client in this cooperative.' });
-  if (client.archived) throw invalidField('clientId', { fr: 'Ce client est archivé.', en: 'This client is archived.' });
-}
-
 function assertValidity(validUntil: string, today: string) {
   if (validUntil < today) throw invalidField('validUntil', { fr: "La date de validité est déjà passée.", en: 'The validity date is already past.' });
 }
@@ -76,7 +62,7 @@ export async function linesOfQuote(db: Executor, coopId: string, quoteId: string
 export async function createDraftQuote(db: Db, actor: Actor, input: NewQuote, today: string): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     assertValidity(input.validUntil, today);
-    await assertParties(tx, actor, input.activityId, input.clientId);
+    await assertDocumentParties(tx, actor, input.activityId, input.clientId);
     const totals = checkedTotals(input.lines);
     const [row] = await tx
       .insert(quotes)
@@ -110,7 +96,7 @@ export async function updateDraftQuote(db: Db, actor: Actor, id: string, patch: 
     const before = await editableDraft(tx, actor, id, today);
     if (patch.validUntil !== undefined) assertValidity(patch.validUntil, today);
     if (patch.activityId !== undefined || patch.clientId !== undefined) {
-      await assertParties(tx, actor, patch.activityId ?? before.activityId, patch.clientId ?? before.clientId);
+      await assertDocumentParties(tx, actor, patch.activityId ?? before.activityId, patch.clientId ?? before.clientId);
     }
     const totals = patch.lines ? checkedTotals(patch.lines) : null;
     const [after] = await tx

@@ -1,19 +1,13 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { isStaff, type Actor } from '../../platform/http/context.js';
-import { activityIdsOfMember } from '../activities/index.js';
-import { memberIdOfUser } from '../members/index.js';
+import { documentScopeOf, type Viewer } from '../invoicing/index.js';
 import { quoteErrors } from './errors.js';
 import { quotes, type QuoteRow } from './schema.js';
 
-export type Viewer = Pick<Actor, 'coopId' | 'userId' | 'roles'>;
+export type { Viewer };
 
-/** The coop's team sees every quote; a member the quotes of the activities they hold. */
-export async function quoteScopeOf(db: Executor, viewer: Viewer): Promise<'all' | string[]> {
-  if (isStaff(viewer)) return 'all';
-  const memberId = await memberIdOfUser(db, viewer.coopId, viewer.userId);
-  return memberId ? activityIdsOfMember(db, viewer.coopId, memberId) : [];
-}
+/** The coop's team sees every quote; a member the quotes of the activities they hold, as for invoices. */
+export const quoteScopeOf = documentScopeOf;
 
 export function visibleQuotes(coopId: string, scope: 'all' | string[]): SQL | null {
   const inCoop = eq(quotes.coopId, coopId);

@@ -1,11 +1,11 @@
 import { ListPager } from '../../components/ListPager';
 import { Anchor, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../modules/activities/domain/activity-status';
+import { useUrlFilters, useUrlSearch } from '../../lib/url-filters';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { useLanguage } from '../../i18n';
@@ -28,30 +28,17 @@ export default function ActivitiesPage() {
   const navigate = useNavigate();
   const { hasRole } = useSession();
   const manages = hasRole('admin', 'staff');
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilter, setPage } = useUrlFilters();
   const [creating, setCreating] = useState(false);
 
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const q = params.get('q') ?? '';
   const status = isStatus(params.get('status')) ? (params.get('status') as ActivityStatus) : undefined;
   const memberId = params.get('memberId') ?? undefined;
   const filters = { page, pageSize: PAGE_SIZE, q: q || undefined, status, memberId: manages ? memberId : undefined };
   const list = useActivities(filters);
   const members = useMemberOptions(manages);
-  const [search, setSearch] = useState(q);
 
-  const setFilter = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  const pushSearch = useDebouncedCallback((value: string) => setFilter('q', value.trim() || null), 300);
+  const { search, onSearch } = useUrlSearch(params, setFilter);
 
   const total = list.data?.total ?? 0;
   const filtered = Boolean(q || status || memberId);
@@ -74,10 +61,7 @@ export default function ActivitiesPage() {
           placeholder={t('activities.searchPlaceholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
           value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            pushSearch(e.currentTarget.value);
-          }}
+          onChange={(e) => onSearch(e.currentTarget.value)}
           w={{ base: '100%', xs: 240 }}
           type="search"
         />
@@ -126,7 +110,7 @@ export default function ActivitiesPage() {
         total={total}
         pageSize={PAGE_SIZE}
         page={page}
-        onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
+        onChange={setPage}
         label={t('activities.pagination')}
         count={t('activities.count', { count: total })}
       />

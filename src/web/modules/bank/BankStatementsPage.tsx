@@ -1,7 +1,8 @@
 import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useUrlFilters } from '../../lib/url-filters';
 import { ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
@@ -15,8 +16,7 @@ export default function BankStatementsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { money, date, dateTime } = useFormat();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { page, setPage } = useUrlFilters();
   const list = useStatements({ page, pageSize: PAGE_SIZE });
   const total = list.data?.total ?? 0;
 
@@ -76,7 +76,7 @@ export default function BankStatementsPage() {
         total={total}
         pageSize={PAGE_SIZE}
         page={page}
-        onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
+        onChange={setPage}
         label={t('bank.statements.pagination')}
         count={t('bank.statements.count', { count: total })}
       />

@@ -1,12 +1,12 @@
 import { ListPager } from '../../components/ListPager';
 import { Anchor, Badge, Button, Checkbox, Group, Modal, Select, Table, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { CLIENT_KINDS, type ClientKind } from '../../../modules/clients/domain/client-identity';
+import { useUrlFilters, useUrlSearch } from '../../lib/url-filters';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { useSession } from '../../lib/session';
@@ -24,11 +24,10 @@ export default function ClientsPage() {
   const navigate = useNavigate();
   const { hasRole } = useSession();
   const manages = hasRole('admin', 'staff');
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilter, setPage } = useUrlFilters();
   const [creating, setCreating] = useState(false);
   const create = useCreateClient();
 
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const q = params.get('q') ?? '';
   const kindParam = params.get('kind');
   const kind = isKind(kindParam) ? kindParam : undefined;
@@ -37,20 +36,8 @@ export default function ClientsPage() {
   const filters: ClientFilters = { page, pageSize: PAGE_SIZE, q: q || undefined, kind, activityId, archived };
   const list = useClients(filters);
   const activities = useActivityOptions();
-  const [search, setSearch] = useState(q);
 
-  const setFilter = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  const pushSearch = useDebouncedCallback((value: string) => setFilter('q', value.trim() || null), 300);
+  const { search, onSearch } = useUrlSearch(params, setFilter);
 
   const total = list.data?.total ?? 0;
   const filtered = Boolean(q || kind || activityId || archived);
@@ -70,10 +57,7 @@ export default function ClientsPage() {
           placeholder={t('clients.searchPlaceholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
           value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            pushSearch(e.currentTarget.value);
-          }}
+          onChange={(e) => onSearch(e.currentTarget.value)}
           w={{ base: '100%', xs: 260 }}
           type="search"
           data-testid="client-search"
@@ -129,7 +113,7 @@ export default function ClientsPage() {
         total={total}
         pageSize={PAGE_SIZE}
         page={page}
-        onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
+        onChange={setPage}
         label={t('clients.pagination')}
         count={t('clients.count', { count: total })}
       />

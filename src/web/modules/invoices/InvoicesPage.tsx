@@ -1,11 +1,10 @@
 import { Anchor, Button, Checkbox, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { INVOICE_KINDS, INVOICE_STATUS_FILTERS, type InvoiceStatusFilter } from '../../../modules/invoicing/contract';
 import { amountLeftCents } from '../../../modules/invoicing/domain/invoice-lifecycle';
+import { useUrlFilters, useUrlSearch } from '../../lib/url-filters';
 import { ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
@@ -27,9 +26,8 @@ export default function InvoicesPage() {
   const navigate = useNavigate();
   const { hasRole } = useSession();
   const manages = hasRole('admin', 'staff');
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilter, setPage } = useUrlFilters();
 
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const q = params.get('q') ?? '';
   const filters: InvoiceFilters = {
     page,
@@ -44,20 +42,8 @@ export default function InvoicesPage() {
   const list = useInvoices(filters);
   const activities = useActivityOptions();
   const clients = useClients({ pageSize: 100 });
-  const [search, setSearch] = useState(q);
 
-  const setFilter = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  const pushSearch = useDebouncedCallback((value: string) => setFilter('q', value.trim() || null), 300);
+  const { search, onSearch } = useUrlSearch(params, setFilter);
   const total = list.data?.total ?? 0;
   const filtered = Boolean(q || filters.status || filters.kind || filters.activityId || filters.clientId || filters.toValidate);
 
@@ -76,10 +62,7 @@ export default function InvoicesPage() {
           placeholder={t('invoices.searchPlaceholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
           value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            pushSearch(e.currentTarget.value);
-          }}
+          onChange={(e) => onSearch(e.currentTarget.value)}
           w={{ base: '100%', xs: 220 }}
           type="search"
           data-testid="invoice-search"
@@ -159,7 +142,7 @@ export default function InvoicesPage() {
         total={total}
         pageSize={PAGE_SIZE}
         page={page}
-        onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
+        onChange={setPage}
         label={t('invoices.pagination')}
         count={t('invoices.count', { count: total })}
       />

@@ -3,11 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
+import { useUrlFilters } from '../../lib/url-filters';
 import { useSession } from '../../lib/session';
 import { RecordPaymentForm } from './RecordPaymentForm';
 import { type PaymentData, usePayments } from './use-payments';
@@ -20,9 +20,8 @@ export default function PaymentsPage() {
   const { hasRole } = useSession();
   const manages = hasRole('admin', 'staff');
   const { money } = useFormat();
-  const [params, setParams] = useSearchParams();
+  const { params, page, setPage } = useUrlFilters();
   const [recording, setRecording] = useState(false);
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const clientId = params.get('clientId') ?? undefined;
   const list = usePayments({ page, pageSize: PAGE_SIZE, clientId });
   const total = list.data?.total ?? 0;
@@ -60,7 +59,7 @@ export default function PaymentsPage() {
         total={total}
         pageSize={PAGE_SIZE}
         page={page}
-        onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
+        onChange={setPage}
         label={t('payments.pagination')}
         count={t('payments.count', { count: total })}
       />

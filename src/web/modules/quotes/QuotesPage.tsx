@@ -1,8 +1,9 @@
 import { Anchor, Button, Group, Select, Table } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { QUOTE_VIEW_STATES } from '../../../modules/quotes/contract';
+import { useUrlFilters } from '../../lib/url-filters';
 import { ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
@@ -24,8 +25,7 @@ export default function QuotesPage() {
   const navigate = useNavigate();
   const { hasRole } = useSession();
   const manages = hasRole('admin', 'staff');
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { params, page, setFilter, setPage } = useUrlFilters();
   const statusParam = params.get('status');
   const status = isState(statusParam) ? statusParam : undefined;
   const activityId = params.get('activityId') ?? undefined;
@@ -35,17 +35,6 @@ export default function QuotesPage() {
   const activities = useActivityOptions();
   const clients = useClients({ pageSize: 100 });
 
-  const setFilter = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
   const total = list.data?.total ?? 0;
   const filtered = Boolean(status || activityId || clientId);
 
@@ -115,7 +104,7 @@ export default function QuotesPage() {
         total={total}
         pageSize={PAGE_SIZE}
         page={page}
-        onChange={(p) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), page: String(p) }))}
+        onChange={setPage}
         label={t('quotes.pagination')}
         count={t('quotes.count', { count: total })}
       />
