@@ -49,7 +49,8 @@ export async function listInvoices(db: Executor, viewer: Viewer, query: ListInvo
     .select()
     .from(invoices)
     .where(where)
-    .orderBy(desc(invoices.createdAt), desc(invoices.id))
+    // Drafts first (work to finish), then the issued ones latest first, as the series runs.
+    .orderBy(sql`${invoices.issueDate} desc nulls first`, sql`${invoices.seq} desc nulls first`, desc(invoices.createdAt), desc(invoices.id))
     .limit(query.pageSize)
     .offset(offsetOf(query));
   return { items: await summariesOf(db, viewer.coopId, rows), total, page: query.page, pageSize: query.pageSize };

@@ -60,6 +60,8 @@ export const invoices = pgTable(
     foreignKey({ columns: [t.coopId, t.creditedInvoiceId], foreignColumns: [t.coopId, t.id] }),
     index('invoices_coop_status_idx').on(t.coopId, t.status, t.issueDate),
     index('invoices_coop_activity_idx').on(t.coopId, t.activityId, t.createdAt),
+    // The list's order: drafts first, then by issue date and number, latest first.
+    index('invoices_coop_issue_idx').on(t.coopId, t.issueDate.desc().nullsFirst(), t.seq.desc().nullsFirst()),
     index('invoices_coop_client_idx').on(t.coopId, t.clientId),
     index('invoices_coop_submitted_idx').on(t.coopId, t.submittedAt).where(sql`${t.status} = 'draft' and ${t.submittedAt} is not null`),
     index('invoices_coop_credited_idx').on(t.coopId, t.creditedInvoiceId).where(sql`${t.creditedInvoiceId} is not null`),

@@ -1,0 +1,1 @@
+CREATE INDEX "invoices_coop_issue_idx" ON "invoices" USING btree ("coop_id","issue_date" DESC NULLS FIRST,"seq" DESC NULLS FIRST);
