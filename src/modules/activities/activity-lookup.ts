@@ -2,6 +2,7 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import { memberNames } from '../members/index.js';
+import { whereInScope, type ActivityScope } from './activity-scope-of.js';
 import type { ActivityHolder, ActivityStatus } from './contract.js';
 import { activities, activityMembers } from './schema.js';
 
@@ -27,24 +28,14 @@ export async function assertActivitiesExist(db: Executor, coopId: string, ids: s
   }
 }
 
-/** How many activities the cooperative (or one member) has, and how many are active. */
-export async function countActivities(db: Executor, coopId: string, memberId?: string): Promise<{ active: number; total: number }> {
-  const filters = [eq(activities.coopId, coopId)];
-  if (memberId) {
-    filters.push(
-      inArray(
-        activities.id,
-        db
-          .select({ id: activityMembers.activityId })
-          .from(activityMembers)
-          .where(and(eq(activityMembers.coopId, coopId), eq(activityMembers.memberId, memberId))),
-      ),
-    );
-  }
+/** How many activities a scope holds (the cooperative's by default), and how many are active. */
+export async function countActivities(db: Executor, coopId: string, scope: ActivityScope = 'all'): Promise<{ active: number; total: number }> {
+  const visible = whereInScope(scope, eq(activities.coopId, coopId), activities.id);
+  if (!visible) return { active: 0, total: 0 };
   const [row] = await db
     .select({ total: count(), active: sql<number>`count(*) filter (where ${activities.status} = 'active')`.mapWith(Number) })
     .from(activities)
-    .where(and(...filters));
+    .where(visible);
   return { active: row?.active ?? 0, total: row?.total ?? 0 };
 }
 

@@ -1,31 +1,18 @@
 import { and, eq, exists, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { isStaff, type Actor } from '../../platform/http/context.js';
-import { activityIdsOfMember } from '../activities/index.js';
-import { memberIdOfUser } from '../members/index.js';
+import { activityScopeOf, whereInScope, type ActivityScope, type Viewer } from '../activities/index.js';
 import { clientErrors } from './errors.js';
 import { clientActivities, clients, type ClientRow } from './schema.js';
 
-export type Viewer = Pick<Actor, 'coopId' | 'userId' | 'roles'>;
+export type { Viewer };
 
 /**
- * The activities through which a person sees clients: every one for advisors and admins
- * (`'all'`), for a member the activities they hold. A member sees a client only when it
- * works with one of their activities, because the cooperative, not the member, is the
- * client's counterpart and other members' business stays theirs.
+ * The clients a scope sees, as a condition on `clients`; null when it sees none. A member sees
+ * a client only when it works with one of their activities, because the cooperative, not the
+ * member, is the client's counterpart and other members' business stays theirs.
  */
-export async function activityScopeOf(db: Executor, viewer: Viewer): Promise<'all' | string[]> {
-  if (isStaff(viewer)) return 'all';
-  const memberId = await memberIdOfUser(db, viewer.coopId, viewer.userId);
-  return memberId ? activityIdsOfMember(db, viewer.coopId, memberId) : [];
-}
-
-/** The clients a scope sees, as a condition on `clients`; null when it sees none. */
-export function visibleClients(db: Executor, coopId: string, scope: 'all' | string[]): SQL | null {
-  const inCoop = eq(clients.coopId, coopId);
-  if (scope === 'all') return inCoop;
-  if (scope.length === 0) return null;
-  return and(inCoop, exists(linkedTo(db, coopId, scope)))!;
+export function visibleClients(db: Executor, coopId: string, scope: ActivityScope): SQL | null {
+  return whereInScope(scope, eq(clients.coopId, coopId), (ids) => exists(linkedTo(db, coopId, ids)));
 }
 
 /** A link of the current `clients` row to one of `activityIds` (a correlated subquery). */

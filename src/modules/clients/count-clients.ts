@@ -1,17 +1,13 @@
 import { and, count, eq, exists, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { activityIdsOfMember } from '../activities/index.js';
+import { whereInScope, type ActivityScope } from '../activities/index.js';
 import { linkedTo } from './client-access.js';
 import { clients } from './schema.js';
 
-/** Clients not archived, of the cooperative or of the activities one member holds. */
-export async function countClients(db: Executor, coopId: string, memberId?: string): Promise<number> {
-  const filters = [eq(clients.coopId, coopId), isNull(clients.archivedAt)];
-  if (memberId) {
-    const activityIds = await activityIdsOfMember(db, coopId, memberId);
-    if (activityIds.length === 0) return 0;
-    filters.push(exists(linkedTo(db, coopId, activityIds)));
-  }
-  const [row] = await db.select({ total: count() }).from(clients).where(and(...filters));
+/** Clients not archived that a scope sees (the cooperative's by default). */
+export async function countClients(db: Executor, coopId: string, scope: ActivityScope = 'all'): Promise<number> {
+  const visible = whereInScope(scope, eq(clients.coopId, coopId), (ids) => exists(linkedTo(db, coopId, ids)));
+  if (!visible) return 0;
+  const [row] = await db.select({ total: count() }).from(clients).where(and(visible, isNull(clients.archivedAt)));
   return row?.total ?? 0;
 }

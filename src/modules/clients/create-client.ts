@@ -2,8 +2,7 @@ import { recordAudit, type AuditActor } from '../../platform/audit/record-audit.
 import type { Db, Executor } from '../../platform/db/client.js';
 import { invalidField, platformErrors, type FieldError } from '../../platform/errors.js';
 import { isStaff, type Actor } from '../../platform/http/context.js';
-import { activitySummaries, assertActivitiesExist } from '../activities/index.js';
-import { activityScopeOf } from './client-access.js';
+import { activityScopeOf, activitySummaries, assertActivitiesExist } from '../activities/index.js';
 import { createClientBody, type Client, type NewClient } from './contract.js';
 import { defaultAddressFlags, postalCodeProblem, primaryContactFlags } from './domain/address-rules.js';
 import { getClient } from './get-client.js';

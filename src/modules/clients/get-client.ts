@@ -1,6 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { activityScopeOf, visibleClients, type Viewer } from './client-access.js';
+import { activityScopeOf, type Viewer } from '../activities/index.js';
+import { visibleClients } from './client-access.js';
 import { linkedActivitiesOf } from './client-activities-view.js';
 import type { Client } from './contract.js';
 import { clientErrors } from './errors.js';

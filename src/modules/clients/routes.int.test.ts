@@ -6,6 +6,7 @@ import { createPerson, createTestCoop, DEMO_PASSWORD, sirenFor, siretFor } from 
 import { auditLog } from '../../platform/audit/schema.js';
 import { CHECK_VIOLATION, sqlConstraint, sqlState } from '../../platform/db/client.js';
 import { frenchVatNumberFromSiren } from '../../platform/identifiers/vat.js';
+import { activityIdsOfMember } from '../activities/index.js';
 import { countClients, createClient } from './index.js';
 import { clientActivities, clientAddresses, clientContacts, clients } from './schema.js';
 
@@ -328,7 +329,7 @@ describe('what a member sees', () => {
   it('counts the clients of a member for the dashboard', async () => {
     const db = t.database.db;
     const total = (await mia.get('/api/clients')).body.total;
-    expect(await countClients(db, coop.id, miaMemberId)).toBe(total);
+    expect(await countClients(db, coop.id, await activityIdsOfMember(db, coop.id, miaMemberId))).toBe(total);
     expect(await countClients(db, coop.id)).toBe((await staff.get('/api/clients')).body.total);
   });
 });

@@ -2,7 +2,7 @@ import { latestAuditEntries } from '../../platform/audit/latest-audit-entries.js
 import { countPeopleWithoutPassword } from '../../platform/auth/invitations.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
-import { countActivities } from '../activities/index.js';
+import { activityIdsOfMember, countActivities } from '../activities/index.js';
 import { countClients } from '../clients/index.js';
 import type { MembershipType } from '../coops/index.js';
 import { countMembersByStatus, countMembersByType, countPendingDocuments, memberOverviewOfUser, type MemberStatus } from '../members/index.js';
@@ -39,9 +39,11 @@ async function latestChangesOf(db: Executor, coopId: string): Promise<RecentChan
 async function memberFiguresOf(db: Executor, coopId: string, userId: string): Promise<MemberFigures | null> {
   const member = await memberOverviewOfUser(db, coopId, userId);
   if (!member) return null;
+  // The member's own figures, even when they also sit on the team and see every activity.
+  const own = await activityIdsOfMember(db, coopId, member.id);
   const [activities, clients, missing] = await Promise.all([
-    countActivities(db, coopId, member.id),
-    countClients(db, coopId, member.id),
+    countActivities(db, coopId, own),
+    countClients(db, coopId, own),
     countPendingDocuments(db, coopId, member.id),
   ]);
   return {

@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { invalidField, platformErrors, type LocalizedText } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
-import { activitySummaries } from '../activities/index.js';
+import { activityScopeOf, activitySummaries, scopeHolds } from '../activities/index.js';
 import { clientIdentityForDocument } from '../clients/index.js';
 import { getCoop } from '../coops/index.js';
 import type { InvoiceLineInput, NewInvoice, UpdateInvoiceBody } from './contract.js';
@@ -11,7 +11,7 @@ import { computeTotals, type DocumentTotals } from './domain/compute-totals.js';
 import { totalsLineOf, type TotalsLineSource } from './domain/totals-line.js';
 import { lineProblems } from './domain/line-problems.js';
 import { invoiceErrors } from './errors.js';
-import { invoiceScopeOf, visibleInvoice } from './invoice-access.js';
+import { visibleInvoice } from './invoice-access.js';
 import { invoiceLines, invoices, type InvoiceRow } from './schema.js';
 
 /**
@@ -33,9 +33,9 @@ export const checkedTotals = (lines: readonly InvoiceLineInput[]): DocumentTotal
 /** The activity and client of a draft: both of the coop, the activity one of the member's own and still open. */
 /** The activity and client of a draft document (invoice or quote): of the coop, the activity the author's and open, the client not archived. */
 export async function assertDocumentParties(tx: Executor, actor: Actor, activityId: string, clientId: string): Promise<void> {
-  const scope = await invoiceScopeOf(tx, actor);
+  const scope = await activityScopeOf(tx, actor);
   const activity = (await activitySummaries(tx, actor.coopId, [activityId])).get(activityId);
-  if (!activity || (scope !== 'all' && !scope.includes(activityId))) {
+  if (!activity || !scopeHolds(scope, activityId)) {
     throw invalidField('activityId', { fr: 'Activité inconnue dans cette coopérative.', en: 'Unknown activity in this cooperative.' });
   }
   if (activity.status === 'closed') throw invalidField('activityId', { fr: 'Cette activité est clôturée.', en: 'This activity is closed.' });

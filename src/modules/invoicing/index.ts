@@ -19,4 +19,3 @@ export { allocatePayment } from './domain/allocate-payment.js';
 export { renderInvoicePdf } from './pdf/render-invoice-pdf.js';
 export { buyerOf, sellerOf } from './issue-document.js';
 export type { PrintedDocument, QuoteDocument } from './domain/invoice-document.js';
-export { invoiceScopeOf as documentScopeOf, type Viewer } from './invoice-access.js';

@@ -1,10 +1,11 @@
 import { and, count, desc, eq, ilike, inArray, isNotNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
+import { activityScopeOf, type Viewer } from '../activities/index.js';
 import { clientIdsNamed } from '../clients/index.js';
 import type { InvoiceSummary, ListInvoicesQuery } from './contract.js';
 import { summariesOf } from './get-invoice.js';
-import { invoiceScopeOf, visibleInvoices, type Viewer } from './invoice-access.js';
+import { visibleInvoices } from './invoice-access.js';
 import { invoices } from './schema.js';
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -25,7 +26,7 @@ function overdueOn(today: string): SQL {
 
 /** Invoices the person may see, newest first, filtered by status (overdue on `today`), kind, activity, client or text. */
 export async function listInvoices(db: Executor, viewer: Viewer, query: ListInvoicesQuery, today: string): Promise<Page<InvoiceSummary>> {
-  const visible = visibleInvoices(viewer.coopId, await invoiceScopeOf(db, viewer));
+  const visible = visibleInvoices(viewer.coopId, await activityScopeOf(db, viewer));
   const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
   if (!visible) return empty;
   const filters: SQL[] = [visible];

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { activityIdsOfMember, activitySummaries } from '../activities/index.js';
-import { memberIdOfUser } from '../members/index.js';
-import { actorOf, isStaff, type Actor } from '../../platform/http/context.js';
+import { activityScopeOf, activitySummaries, scopeHolds } from '../activities/index.js';
+import { actorOf, type Actor } from '../../platform/http/context.js';
 import { errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -47,16 +46,12 @@ const managers = ['admin', 'staff'] as const;
 const everyone = ['admin', 'staff', 'member'] as const;
 const csvNote = z.string().describe('CSV for spreadsheets (format=csv): `;` separated, decimal comma, UTF-8 with BOM');
 
-/** A member sees the balance of an activity they hold; staff see every activity of the coop. */
+/** A member sees the balance of an activity they hold (see `activityScopeOf`); staff see every activity of the coop. */
 async function assertActivityVisible(db: Executor, actor: Actor, activityId: string): Promise<void> {
-  if (isStaff(actor)) {
-    const found = await activitySummaries(db, actor.coopId, [activityId]);
-    if (found.has(activityId)) return;
-  } else {
-    const memberId = await memberIdOfUser(db, actor.coopId, actor.userId);
-    if (memberId && (await activityIdsOfMember(db, actor.coopId, memberId)).includes(activityId)) return;
-  }
-  throw ledgerErrors.ACTIVITY_NOT_FOUND();
+  const scope = await activityScopeOf(db, actor);
+  // The member's list holds only their coop's activities; 'all' still has to find this one in the coop.
+  const visible = scope === 'all' ? (await activitySummaries(db, actor.coopId, [activityId])).has(activityId) : scopeHolds(scope, activityId);
+  if (!visible) throw ledgerErrors.ACTIVITY_NOT_FOUND();
 }
 
 export async function ledgerRoutes(fastify: FastifyInstance): Promise<void> {

@@ -1,32 +1,24 @@
 import { and, eq, exists, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { isStaff, type Actor } from '../../platform/http/context.js';
-import { activityIdsOfMember } from '../activities/index.js';
+import { activityScopeOf, whereInScope, type Viewer } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
-import { memberIdOfUser } from '../members/index.js';
 import type { Payment } from './contract.js';
 import { paymentAllocations, payments, type PaymentRow } from './schema.js';
 
 /**
  * The payments a person sees, as a condition on `payments`; null when none. The team sees
- * all; a member sees the payments that settled invoices of the activities they hold (a
- * client's payment to another member's activity is not theirs to read).
+ * all; a member sees the payments that settled invoices of the activities they hold (see
+ * `activityScopeOf`: a client's payment to another member's activity is not theirs to read).
  */
-export async function visiblePayments(db: Executor, viewer: Pick<Actor, 'coopId' | 'userId' | 'roles'>): Promise<SQL | null> {
-  const inCoop = eq(payments.coopId, viewer.coopId);
-  if (isStaff(viewer)) return inCoop;
-  const memberId = await memberIdOfUser(db, viewer.coopId, viewer.userId);
-  const activityIds = memberId ? await activityIdsOfMember(db, viewer.coopId, memberId) : [];
-  if (activityIds.length === 0) return null;
-  return and(
-    inCoop,
+export async function visiblePayments(db: Executor, viewer: Viewer): Promise<SQL | null> {
+  return whereInScope(await activityScopeOf(db, viewer), eq(payments.coopId, viewer.coopId), (activityIds) =>
     exists(
       db
         .select({ one: paymentAllocations.paymentId })
         .from(paymentAllocations)
         .where(and(eq(paymentAllocations.coopId, payments.coopId), eq(paymentAllocations.paymentId, payments.id), inArray(paymentAllocations.activityId, activityIds))),
     ),
-  )!;
+  );
 }
 
 /** Payments with their allocations and client names, as the API shows them. */

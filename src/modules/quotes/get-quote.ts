@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
-import { activitySummaries } from '../activities/index.js';
+import { activityScopeOf, activitySummaries } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
 import { effectiveQuoteState } from '../invoicing/domain/quote-lifecycle.js';
 import type { ListQuotesQuery, QuoteDetail, QuoteSummary } from './contract.js';
 import { linesOfQuote } from './draft-quotes.js';
-import { quoteScopeOf, visibleQuote, visibleQuotes, type Viewer } from './quote-access.js';
+import { visibleQuote, visibleQuotes, type Viewer } from './quote-access.js';
 import { quoteInvoices, quotes, type QuoteLineRow, type QuoteRow } from './schema.js';
 
 export async function summariesOf(db: Executor, coopId: string, rows: QuoteRow[], today: string): Promise<QuoteSummary[]> {
@@ -55,7 +55,7 @@ function stateFilter(state: NonNullable<ListQuotesQuery['status']>, today: strin
 
 /** Quotes the person may see, newest first. */
 export async function listQuotes(db: Executor, viewer: Viewer, query: ListQuotesQuery, today: string): Promise<Page<QuoteSummary>> {
-  const visible = visibleQuotes(viewer.coopId, await quoteScopeOf(db, viewer));
+  const visible = visibleQuotes(viewer.coopId, await activityScopeOf(db, viewer));
   const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
   if (!visible) return empty;
   const filters: SQL[] = [visible];

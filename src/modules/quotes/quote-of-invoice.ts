@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { activityScopeOf } from '../activities/index.js';
 import type { QuoteOfInvoice } from './contract.js';
 import { quoteErrors } from './errors.js';
-import { quoteScopeOf, visibleQuotes, type Viewer } from './quote-access.js';
+import { visibleQuotes, type Viewer } from './quote-access.js';
 import { quoteInvoices, quotes } from './schema.js';
 
 /**
@@ -12,7 +13,7 @@ import { quoteInvoices, quotes } from './schema.js';
  * an invoice made without a quote gets the same 404.
  */
 export async function quoteOfInvoice(db: Executor, viewer: Viewer, invoiceId: string): Promise<QuoteOfInvoice> {
-  const visible = visibleQuotes(viewer.coopId, await quoteScopeOf(db, viewer));
+  const visible = visibleQuotes(viewer.coopId, await activityScopeOf(db, viewer));
   if (!visible) throw quoteErrors.QUOTE_NOT_FOUND();
   const [row] = await db
     .select({ quoteId: quotes.id, number: quotes.number, kind: quoteInvoices.kind })
