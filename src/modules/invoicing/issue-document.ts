@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import type { ClientDocumentIdentity } from '../clients/index.js';
 import { isYearlySeries, renderNumber, type CoopSettings } from '../coops/index.js';
-import { checkEntry, postCheckedEntry } from '../ledger/index.js';
+import { checkEntry, creditNoteEntry, postCheckedEntry, salesEntry, type Sale } from '../ledger/index.js';
 import type { DocumentTotals } from './domain/compute-totals.js';
 import { dueDate, type PaymentTerms } from './domain/due-date.js';
 import type { Buyer, DocumentKind, InvoiceDocument, InvoiceLine, Seller } from './domain/invoice-document.js';
@@ -122,29 +122,13 @@ export function dueDateOf(row: InvoiceRow, issueDate: string): string | null {
   return row.kind === 'credit_note' ? null : dueDate(issueDate, termsOf(row).terms);
 }
 
-interface SalesEntryLine {
-  account: string;
-  activityId: string;
-  debitCents?: number;
-  creditCents?: number;
-  label?: string;
-}
-
-/**
- * Sales entry of an issued document: client receivable (411) against revenue (706) and VAT
- * collected (44571) per rate, all on the invoice's activity so its treasury shows it. A
- * credit note posts the same accounts with the sides swapped. Exempt groups have no VAT line.
- */
-export function salesEntryLines(kind: InvoiceRow['kind'], activityId: string, totals: DocumentTotals): SalesEntryLine[] {
-  const credit = kind === 'credit_note';
-  const side = (cents: number, debit: boolean) => (debit !== credit ? { debitCents: cents } : { creditCents: cents });
-  const lines: SalesEntryLine[] = [{ account: '411', activityId, ...side(totals.grandTotalCents, true) }];
-  if (totals.taxBasisCents > 0) lines.push({ account: '706', activityId, ...side(totals.taxBasisCents, false) });
-  for (const group of totals.vatBreakdown) {
-    if (group.vatCents > 0) lines.push({ account: '44571', activityId, ...side(group.vatCents, false), label: `TVA ${group.vatRateBp / 100} %` });
-  }
-  return lines;
-}
+/** What an issued document carries to the ledger (its sales or credit note entry). */
+const saleOf = (activityId: string, totals: DocumentTotals): Sale => ({
+  activityId,
+  grossCents: totals.grandTotalCents,
+  netCents: totals.taxBasisCents,
+  vatByRate: totals.vatBreakdown.map((g) => ({ rateBp: g.vatRateBp, vatCents: g.vatCents })),
+});
 
 /**
  * Gives a fully checked draft its number and issues it, in the caller's transaction. The
@@ -163,11 +147,10 @@ export async function issueDocument(
   const labelOf = (number: string) => `${what} ${number} – ${args.clientName}`.slice(0, 300);
   // Checked before the counter is taken, so that under its lock the entry is only written.
   const entry = await checkEntry(tx, actor, {
-    journal: 'VT',
+    ...(row.kind === 'credit_note' ? creditNoteEntry : salesEntry)(saleOf(row.activityId, totals)),
     date: issueDate,
     label: labelOf('…'),
     source: { type: row.kind === 'credit_note' ? 'credit_note' : 'invoice', id: row.id },
-    lines: salesEntryLines(row.kind, row.activityId, totals),
   });
   const year = Number(issueDate.slice(0, 4));
   const seriesKey = isYearlySeries(coop.invoiceNumberFormat) ? String(year) : 'all';

@@ -5,7 +5,7 @@ import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { clientIdentityForDocument } from '../clients/index.js';
 import { allocatePayment, applyPaymentToInvoice, openInvoices, type AppliedPayment } from '../invoicing/index.js';
-import { postEntry } from '../ledger/index.js';
+import { paymentEntry, postEntry } from '../ledger/index.js';
 import type { RecordPaymentInput } from './contract.js';
 import { paymentErrors } from './errors.js';
 import { paymentAllocations, payments } from './schema.js';
@@ -91,15 +91,13 @@ export async function recordPaymentIn(tx: Executor, actor: Actor, input: RecordP
   const creditCents = input.amountCents - allocatedCents;
   const numbers = applied.map((a) => a.number).join(', ');
   const entry = await postEntry(tx, actor, {
-    journal: 'BQ',
+    ...paymentEntry({
+      amountCents: input.amountCents,
+      settled: applied.map((a, i) => ({ activityId: a.activityId, invoiceNumber: a.number, amountCents: requested[i]!.amountCents })),
+    }),
     date: input.date,
     label: `Règlement ${client.name}${numbers ? ` ${numbers}` : ''}`.slice(0, 300),
     source: { type: 'payment', id: paymentId },
-    lines: [
-      { account: '512', debitCents: input.amountCents },
-      ...applied.map((a, i) => ({ account: '411', creditCents: requested[i]!.amountCents, activityId: a.activityId, label: a.number })),
-      ...(creditCents > 0 ? [{ account: '411', creditCents, label: 'Avoir client (trop-perçu)' }] : []),
-    ],
   });
   await tx.update(payments).set({ entryId: entry.id }).where(eqPayment(actor.coopId, paymentId));
   await recordAudit(tx, actor, {
