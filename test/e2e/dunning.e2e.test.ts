@@ -4,8 +4,7 @@ import { users } from '../../src/platform/auth/schema.js';
 import { activities } from '../../src/modules/activities/schema.js';
 import { clients } from '../../src/modules/clients/schema.js';
 import { coops } from '../../src/modules/coops/schema.js';
-import { addDays } from '../../src/modules/dunning/domain/calendar.js';
-import { todayInFrance } from '../../src/modules/dunning/index.js';
+import { addDays, todayFromClock } from '../../src/platform/calendar/index.js';
 import { createDraftInvoice, validateInvoice } from '../../src/modules/invoicing/index.js';
 import { draftOf } from '../support/invoicing-db-fixtures.js';
 import { DEMO, type E2E, logIn, see, seeNo, seeText, startE2E, watchJourney } from './support/harness.js';
@@ -17,7 +16,7 @@ beforeAll(async () => {
   e2e = await startE2E();
   // An invoice issued 40 days ago on 30 days terms: 10 days late, its first reminder (+7) is due.
   const db = e2e.database.db;
-  const issued = addDays(todayInFrance(), -40);
+  const issued = addDays(todayFromClock(), -40);
   const [coop] = await db.select({ id: coops.id }).from(coops);
   const [advisor] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO.advisor));
   const [activity] = await db.select({ id: activities.id }).from(activities).where(and(eq(activities.coopId, coop!.id), eq(activities.code, 'CAMILLE-GRAPHISME')));

@@ -1,3 +1,4 @@
+import { addDays, todayFromClock } from '../../src/platform/calendar/index.js';
 import type { Db } from '../../src/platform/db/client.js';
 import { createClient } from '../../src/modules/clients/index.js';
 import type { CreateQuoteBody } from '../../src/modules/quotes/contract.js';
@@ -24,8 +25,7 @@ export async function createQuotingCoop(db: Db, label: string) {
 
 /** A date `days` after (or before) today, in Paris, as the server's `today` sees it. */
 export function dayFromToday(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  return new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayFromClock(), days);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { formatEuros, formatFrenchDate, formatIban, RECOVERY_INDEMNITY_CENTS } from '../invoicing/index.js';
-import { addDays } from './domain/calendar.js';
+import { addDays } from '../../platform/calendar/index.js';
 import { latePenaltyCents } from './domain/late-interest.js';
 
 /**

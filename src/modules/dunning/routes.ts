@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { todayFromClock } from '../../platform/calendar/index.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { actorOf } from '../../platform/http/context.js';
 import { errorResponses } from '../../platform/http/error-shape.js';
@@ -9,7 +10,6 @@ import { dunningCase, dunningCasesQuery, dunningRunResult, dunningSettings, even
 import { exportRecoveryCase, listDunningCases, openFormalNoticeLetter } from './dunning-cases.js';
 import { getDunningSettings, updateDunningSettings } from './dunning-settings.js';
 import { runDunning } from './run-dunning.js';
-import { todayInFrance } from './schedule-dunning.js';
 
 const TEAM = ['admin', 'staff'] as const;
 const tags = ['dunning'];
@@ -43,7 +43,7 @@ export async function dunningRoutes(fastify: FastifyInstance): Promise<void> {
     { config: { access: TEAM }, schema: { tags, summary: "Take today's dunning steps of the coop now (what the daily job does)", response: { 200: dunningRunResult, ...errorResponses } } },
     async (req) => {
       const actor = actorOf(req);
-      return runDunning(db, storage, actor.coopId, todayInFrance(), { triggeredBy: actor.userId, log: req.log });
+      return runDunning(db, storage, actor.coopId, todayFromClock(), { triggeredBy: actor.userId, log: req.log });
     },
   );
 

@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { todayFromClock } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/client.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import { runDunningForAllCoops, type DunningLog } from './run-dunning.js';
-
-/** Dunning steps count calendar days in France, where the coops and their clients are. */
-export const todayInFrance = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 /** Any fixed 64-bit number: the advisory lock that tells app instances one of them is dunning. */
 const DUNNING_LOCK = 4_242_001;
@@ -26,7 +23,8 @@ export function scheduleDunning(args: { database: Database; storage: FileStorage
     if (running) return;
     running = true;
     try {
-      const today = todayInFrance();
+      // Dunning steps count calendar days in France, where the coops and their clients are.
+      const today = todayFromClock();
       const run = () => runDunningForAllCoops(database.db, storage, today, { log });
       const results =
         database.kind === 'postgres'

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { todayFromClock } from '../../platform/calendar/index.js';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
@@ -17,9 +18,6 @@ import { validateInvoice } from './validate-invoice.js';
 
 const EVERYONE = ['admin', 'staff', 'member'] as const;
 const tags = ['invoices'];
-
-/** The issue date of a document is the calendar day in France, where the coop files its VAT. */
-const todayInFrance = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /** Invoices and credit notes; a member reaches only those of their own activities. */
 export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
@@ -45,7 +43,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access: EVERYONE },
       schema: { tags, summary: 'Invoices and credit notes I may see', querystring: listInvoicesQuery, response: { 200: pageOf(invoiceSummary), ...errorResponses } },
     },
-    async (req) => listInvoices(db, actorOf(req), req.query, todayInFrance()),
+    async (req) => listInvoices(db, actorOf(req), req.query, todayFromClock()),
   );
 
   app.get(
@@ -100,7 +98,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
     { config: { access: EVERYONE }, schema: { tags, summary: 'Issue a draft: number, sales entry, frozen', params: invoiceParams, response: { 200: invoiceDetail, ...errorResponses } } },
     async (req) => {
       const actor = actorOf(req);
-      await validateInvoice(db, actor, req.params.id, todayInFrance());
+      await validateInvoice(db, actor, req.params.id, todayFromClock());
       await storeFilesAfterIssue(actor, req.params.id, req.log);
       return getInvoice(db, actor, req.params.id);
     },
@@ -124,7 +122,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const actor = actorOf(req);
-      const { mailId, to } = await sendInvoice(db, storage, actor, req.params.id, todayInFrance());
+      const { mailId, to } = await sendInvoice(db, storage, actor, req.params.id, todayFromClock());
       return { mailId, to, invoice: await getInvoice(db, actor, req.params.id) };
     },
   );
@@ -137,7 +135,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const { id } = await createCreditNote(db, actor, req.params.id, req.body, todayInFrance());
+      const { id } = await createCreditNote(db, actor, req.params.id, req.body, todayFromClock());
       await storeFilesAfterIssue(actor, id, req.log);
       return reply.status(201).send(await getInvoice(db, actor, id));
     },

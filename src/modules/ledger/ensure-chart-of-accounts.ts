@@ -1,12 +1,11 @@
 import { and, eq, gte, lte } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../../platform/audit/record-audit.js';
+import { todayFromClock } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { SetupResult } from './contract.js';
 import { defaultChartOfAccounts, defaultJournals } from './domain/chart-of-accounts.js';
 import { calendarYearOf } from './domain/fiscal-years.js';
 import { accounts, fiscalYears, journals } from './schema.js';
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Gives a cooperative what posting needs: the PCG accounts the platform uses, the five
@@ -18,7 +17,7 @@ export async function ensureChartOfAccounts(
   coopId: string,
   opts: { actor?: AuditActor; today?: string } = {},
 ): Promise<SetupResult> {
-  const today = opts.today ?? todayIso();
+  const today = opts.today ?? todayFromClock();
   const createdAccounts = await tx
     .insert(accounts)
     .values(defaultChartOfAccounts().map((a) => ({ coopId, ...a })))

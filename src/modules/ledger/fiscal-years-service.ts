@@ -1,13 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../../platform/audit/record-audit.js';
+import { todayFromClock } from '../../platform/calendar/index.js';
 import { EXCLUSION_VIOLATION, sqlState, type Executor } from '../../platform/db/client.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import type { FiscalYear, OpenFiscalYearBody } from './contract.js';
 import { closeProblem, newFiscalYearProblem } from './domain/fiscal-years.js';
 import { ledgerErrors } from './errors.js';
 import { fiscalYears } from './schema.js';
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 const view = (r: typeof fiscalYears.$inferSelect): FiscalYear => ({ id: r.id, startDate: r.startDate, endDate: r.endDate, closedAt: r.closedAt });
 
@@ -36,7 +35,7 @@ export async function openFiscalYear(tx: Executor, actor: AuditActor, input: Ope
  * too). The year row is locked so postings under way finish first; the rule is checked
  * again under that lock.
  */
-export async function closeFiscalYear(tx: Executor, actor: AuditActor, yearId: string, today = todayIso()): Promise<FiscalYear> {
+export async function closeFiscalYear(tx: Executor, actor: AuditActor, yearId: string, today = todayFromClock()): Promise<FiscalYear> {
   const [year] = await tx
     .select()
     .from(fiscalYears)

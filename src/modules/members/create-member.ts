@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { sqlConstraint, sqlState, UNIQUE_VIOLATION, type Executor } from '../../platform/db/client.js';
 import { assertProfileFitsCoop } from './assert-profile.js';
 import type { NewMember } from './contract.js';
-import { parisDayOf } from './domain/dates.js';
+import { todayInFrance } from '../../platform/calendar/index.js';
 import { memberErrors } from './errors.js';
 import { members, memberStatusChanges } from './schema.js';
 
@@ -33,7 +33,7 @@ export async function createMember(
     if (sameUser) throw userTaken();
   }
 
-  const today = parisDayOf(now);
+  const today = todayInFrance(now);
   try {
     const [row] = await tx
       .insert(members)

@@ -1,6 +1,6 @@
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { parisDayOf, yearOf } from './domain/dates.js';
+import { todayFromClock, yearOf } from '../../platform/calendar/index.js';
 import { MEMBER_STATUSES, type MemberStatus } from './domain/lifecycle.js';
 import { memberDocuments, members } from './schema.js';
 
@@ -25,7 +25,7 @@ export async function countPendingDocuments(
   memberId?: string,
   at: { year?: number; today?: string } = {},
 ): Promise<{ missingCharter: number; missingFiscalStatement: number }> {
-  const year = at.year ?? yearOf(at.today ?? parisDayOf(new Date())) - 1;
+  const year = at.year ?? yearOf(at.today ?? todayFromClock()) - 1;
   // Uncorrelated subqueries, each read once and hashed: a correlated EXISTS probed the
   // documents once per member, which cost tens of milliseconds a dashboard at 10,000 members.
   const ofMember = memberId ? sql` and d.member_id = ${memberId}` : sql``;

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp, type TestClient } from '../../../test/supp
 import { createPerson, createTestCoop, DEMO_PASSWORD, siretFor, sirenFor } from '../../../test/support/fixtures.js';
 import { addMember, countRows } from '../../../test/support/members-fixtures.js';
 import { auditLog } from '../../platform/audit/schema.js';
-import { addMonths, parisDayOf } from './domain/dates.js';
+import { addMonths, todayInFrance } from '../../platform/calendar/index.js';
 import { countMembersByStatus, countPendingDocuments, linkMemberToUser, listMemberOptions } from './index.js';
 import { memberDocuments, members, memberStatusChanges } from './schema.js';
 
@@ -23,7 +23,7 @@ let other: { id: string; email: string };
 /** A member of coop B. */
 let foreign: { id: string; email: string };
 
-const today = parisDayOf(new Date());
+const today = todayInFrance(new Date());
 const siret = siretFor(sirenFor(424242));
 const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 

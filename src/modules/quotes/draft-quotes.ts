@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
+import { addDays, daysBetween } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
@@ -136,9 +137,8 @@ export async function duplicateQuote(db: Db, actor: Actor, id: string, today: st
     const decision = decideQuoteTransition(source, 'duplicate', { today, needsValidation, actorRole: roleOf(actor) });
     if (!decision.ok) throw refusalError(decision.reason);
     const lines = await linesOfQuote(tx, actor.coopId, id);
-    const createdOn = source.createdAt.toISOString().slice(0, 10);
-    const spanDays = Math.max(1, Math.round((Date.parse(source.validUntil) - Date.parse(createdOn)) / 86_400_000));
-    const validUntil = new Date(Date.parse(today) + spanDays * 86_400_000).toISOString().slice(0, 10);
+    const spanDays = Math.max(1, daysBetween(source.createdAt.toISOString().slice(0, 10), source.validUntil));
+    const validUntil = addDays(today, spanDays);
     const [row] = await tx
       .insert(quotes)
       .values({

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { todayInFrance } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import { activitySummaries } from '../activities/index.js';
@@ -19,8 +20,6 @@ const storageKeyOf = (row: Pick<QuoteRow, 'coopId' | 'id'>) => `coops/${row.coop
 /** "Devis-D2026-0001.pdf"; the number is the quotes' own series, plain ASCII. */
 export const quotePdfFileName = (row: Pick<QuoteRow, 'number'>) => `Devis-${row.number ?? 'projet'}.pdf`;
 
-const parisDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-
 async function bytesOf(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
@@ -40,7 +39,7 @@ async function quoteDocumentOf(db: Executor, row: QuoteRow, today: string): Prom
   return {
     kind: 'quote',
     number: row.number,
-    issueDate: row.validatedAt ? parisDay(row.validatedAt) : today,
+    issueDate: row.validatedAt ? todayInFrance(row.validatedAt) : today,
     validUntil: row.validUntil,
     seller: sellerOf(coop, activity?.name ?? coop.name),
     buyer: buyerOf(client),

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayFromClock } from '../../platform/calendar/index.js';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
@@ -38,8 +39,6 @@ const EVERYONE = ['admin', 'staff', 'member'] as const;
 const STAFF = ['admin', 'staff'] as const;
 const tags = ['quotes'];
 
-/** A quote's dates are calendar days in France, where the coop and its clients are. */
-const todayInFrance = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 const pdfResponse = z.unknown().describe('application/pdf');
 
@@ -72,7 +71,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/',
     { config: { access: EVERYONE }, schema: { tags, summary: 'Quotes I may see', querystring: listQuotesQuery, response: { 200: pageOf(quoteSummary), ...errorResponses } } },
-    async (req) => listQuotes(db, actorOf(req), req.query, todayInFrance()),
+    async (req) => listQuotes(db, actorOf(req), req.query, todayFromClock()),
   );
 
   app.get(
@@ -87,13 +86,13 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/:id',
     { config: { access: EVERYONE }, schema: { tags, summary: 'A quote with its lines, totals and invoices', params: quoteParams, response: { 200: quoteDetail, ...errorResponses } } },
-    async (req) => getQuote(db, actorOf(req), req.params.id, todayInFrance()),
+    async (req) => getQuote(db, actorOf(req), req.params.id, todayFromClock()),
   );
 
   app.get(
     '/:id/pdf',
     { config: { access: EVERYONE }, schema: { tags, summary: 'The quote as PDF: once sent, the very file the client received', params: quoteParams, response: { 200: pdfResponse, ...errorResponses } } },
-    async (req, reply) => sendPdf(reply, await openQuotePdf(db, app.deps.storage, actorOf(req), req.params.id, todayInFrance())),
+    async (req, reply) => sendPdf(reply, await openQuotePdf(db, app.deps.storage, actorOf(req), req.params.id, todayFromClock())),
   );
 
   app.post(
@@ -101,7 +100,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
     { config: { access: EVERYONE }, schema: { tags, summary: 'Draft a quote', body: createQuoteBody, response: { 201: quoteDetail, ...errorResponses } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      const today = todayInFrance();
+      const today = todayFromClock();
       const { id } = await createDraftQuote(db, actor, req.body, today);
       return reply.status(201).send(await getQuote(db, actor, id, today));
     },
@@ -112,7 +111,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
     { config: { access: EVERYONE }, schema: { tags, summary: 'Change a draft quote', params: quoteParams, body: updateQuoteBody, response: { 200: quoteDetail, ...errorResponses } } },
     async (req) => {
       const actor = actorOf(req);
-      const today = todayInFrance();
+      const today = todayFromClock();
       await updateDraftQuote(db, actor, req.params.id, req.body, today);
       return getQuote(db, actor, req.params.id, today);
     },
@@ -122,7 +121,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
     '/:id',
     { config: { access: EVERYONE }, schema: { tags, summary: 'Delete a draft quote', params: quoteParams, response: { 204: empty, ...errorResponses } } },
     async (req, reply) => {
-      await deleteDraftQuote(db, actorOf(req), req.params.id, todayInFrance());
+      await deleteDraftQuote(db, actorOf(req), req.params.id, todayFromClock());
       return reply.status(204).send(null);
     },
   );
@@ -133,7 +132,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
       { config: { access }, schema: { tags, summary, params: quoteParams, response: { 200: quoteDetail, ...errorResponses } } },
       async (req) => {
         const actor = actorOf(req);
-        const today = todayInFrance();
+        const today = todayFromClock();
         await run(actor, req.params.id, today);
         return getQuote(db, actor, req.params.id, today);
       },
@@ -149,7 +148,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
     { config: { access: EVERYONE }, schema: { tags, summary: 'Start a new draft from a quote', params: quoteParams, response: { 201: quoteDetail, ...errorResponses } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      const today = todayInFrance();
+      const today = todayFromClock();
       const { id } = await duplicateQuote(db, actor, req.params.id, today);
       return reply.status(201).send(await getQuote(db, actor, id, today));
     },
@@ -160,7 +159,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
     { config: { access: STAFF }, schema: { tags, summary: "Record the client's acceptance given outside the portal", params: quoteParams, body: acceptQuoteByStaffBody, response: { 200: quoteDetail, ...errorResponses } } },
     async (req) => {
       const actor = actorOf(req);
-      const today = todayInFrance();
+      const today = todayFromClock();
       await acceptQuoteForClient(db, actor, req.params.id, req.body.name, today);
       return getQuote(db, actor, req.params.id, today);
     },
@@ -171,7 +170,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
     { config: { access: STAFF }, schema: { tags, summary: "Record the client's refusal given outside the portal", params: quoteParams, body: refuseQuoteBody, response: { 200: quoteDetail, ...errorResponses } } },
     async (req) => {
       const actor = actorOf(req);
-      const today = todayInFrance();
+      const today = todayFromClock();
       await refuseQuoteForClient(db, actor, req.params.id, req.body.reason, today);
       return getQuote(db, actor, req.params.id, today);
     },
@@ -180,7 +179,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/:id/invoices',
     { config: { access: EVERYONE }, schema: { tags, summary: 'Draft an invoice from an accepted quote: whole, deposit, stage or balance', params: quoteParams, body: invoiceQuoteBody, response: { 201: invoiceQuoteResult, ...errorResponses } } },
-    async (req, reply) => reply.status(201).send(await invoiceQuote(db, actorOf(req), req.params.id, req.body, todayInFrance())),
+    async (req, reply) => reply.status(201).send(await invoiceQuote(db, actorOf(req), req.params.id, req.body, todayFromClock())),
   );
 }
 
@@ -196,20 +195,20 @@ export async function quotePortalRoutes(fastify: FastifyInstance): Promise<void>
   app.get(
     '/:token',
     { config: { access: 'public' }, schema: { tags: portalTags, summary: 'A quote as the client reads it', params: portalParams, response: { 200: portalQuoteView, ...errorResponses } } },
-    async (req) => portalQuote(db, req.params.token, new Date(), todayInFrance()),
+    async (req) => portalQuote(db, req.params.token, new Date(), todayFromClock()),
   );
 
   app.get(
     '/:token/pdf',
     { config: { access: 'public' }, schema: { tags: portalTags, summary: 'The quote PDF the client received', params: portalParams, response: { 200: pdfResponse, ...errorResponses } } },
-    async (req, reply) => sendPdf(reply, await portalQuotePdf(db, app.deps.storage, req.params.token, new Date(), todayInFrance())),
+    async (req, reply) => sendPdf(reply, await portalQuotePdf(db, app.deps.storage, req.params.token, new Date(), todayFromClock())),
   );
 
   app.post(
     '/:token/accept',
     { config: { access: 'public' }, schema: { tags: portalTags, summary: 'The client accepts the quote', params: portalParams, body: portalAcceptBody, response: { 200: portalQuoteView, ...errorResponses } } },
     async (req) => {
-      const today = todayInFrance();
+      const today = todayFromClock();
       await acceptQuoteOnPortal(db, req.params.token, { name: req.body.name, ip: req.ip }, new Date(), today);
       return portalQuote(db, req.params.token, new Date(), today);
     },
@@ -219,7 +218,7 @@ export async function quotePortalRoutes(fastify: FastifyInstance): Promise<void>
     '/:token/refuse',
     { config: { access: 'public' }, schema: { tags: portalTags, summary: 'The client refuses the quote', params: portalParams, body: portalRefuseBody, response: { 200: portalQuoteView, ...errorResponses } } },
     async (req) => {
-      const today = todayInFrance();
+      const today = todayFromClock();
       await refuseQuoteOnPortal(db, req.params.token, { reason: req.body.reason, ip: req.ip }, new Date(), today);
       return portalQuote(db, req.params.token, new Date(), today);
     },

@@ -1,4 +1,4 @@
-import { addDays } from './calendar.js';
+import { addDays } from '../../../platform/calendar/index.js';
 
 /**
  * Which dunning step (relance) an overdue invoice needs today.

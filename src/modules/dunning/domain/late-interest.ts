@@ -1,4 +1,4 @@
-import { daysBetween } from './calendar.js';
+import { daysBetween } from '../../../platform/calendar/index.js';
 
 /**
  * Late-payment penalties owed on what is left of an invoice on `today`, at the coop's yearly

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, checkPaymentTerms, dueDate, endOfMonth, isDueDateLawful, latestLawfulDueDate } from './due-date.js';
+import { addDays, endOfMonth } from '../../../platform/calendar/index.js';
+import { checkPaymentTerms, dueDate, isDueDateLawful, latestLawfulDueDate } from './due-date.js';
 
 describe('payment due date', () => {
   it('is the issue date when payable on receipt', () => {

@@ -11,6 +11,8 @@
  * because art. L441-10 caps it the same way and two readings of one wording confuse clients.
  */
 
+import { addDays, assertIsoDay, endOfMonth } from '../../../platform/calendar/index.js';
+
 export type PaymentTerms =
   /** Payable on receipt ("à réception"): the due date is the issue date. */
   | { kind: 'onReceipt' }
@@ -28,32 +30,10 @@ export const MAX_END_OF_MONTH_DAYS = 45;
 /** Art. L441-10 I: with no agreement, 30 days after receipt of the goods or the service. */
 export const DEFAULT_PAYMENT_TERMS: PaymentTerms = { kind: 'net', days: 30 };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function parseDate(date: string): Date {
-  const m = ISO_DATE.exec(date);
-  const parsed = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!parsed || parsed.toISOString().slice(0, 10) !== date) throw new RangeError(`not a calendar date: ${date}`);
-  return parsed;
-}
-
-const formatDate = (date: Date) => date.toISOString().slice(0, 10);
-
-export function addDays(date: string, days: number): string {
-  const d = parseDate(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return formatDate(d);
-}
-
-export function endOfMonth(date: string): string {
-  const d = parseDate(date);
-  return formatDate(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)));
-}
-
 export function dueDate(issueDate: string, terms: PaymentTerms): string {
   switch (terms.kind) {
     case 'onReceipt':
-      return formatDate(parseDate(issueDate));
+      return assertIsoDay(issueDate);
     case 'net':
       return addDays(issueDate, terms.days);
     case 'endOfMonth':
@@ -84,6 +64,5 @@ export function checkPaymentTerms(terms: PaymentTerms): TermsProblem[] {
  * not after the later of "60 days" and "45 days end of month" from it.
  */
 export function isDueDateLawful(issueDate: string, due: string): boolean {
-  parseDate(due);
-  return due >= formatDate(parseDate(issueDate)) && due <= latestLawfulDueDate(issueDate);
+  return assertIsoDay(due) >= assertIsoDay(issueDate) && due <= latestLawfulDueDate(issueDate);
 }

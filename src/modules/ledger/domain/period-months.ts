@@ -1,3 +1,5 @@
+import { addDays, addMonths } from '../../../platform/calendar/index.js';
+
 /**
  * Splits a period into the whole months that stored monthly totals answer and the days at
  * its edges that only the lines can answer. Dates are 'YYYY-MM-DD'; an open end is
@@ -12,19 +14,7 @@ export interface PeriodSplit {
   days: { from?: string; to?: string }[];
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const utc = (s: string) => new Date(`${s}T00:00:00Z`);
 const monthStart = (s: string) => `${s.slice(0, 7)}-01`;
-const addMonths = (first: string, n: number) => {
-  const d = utc(first);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return iso(d);
-};
-const addDays = (s: string, n: number) => {
-  const d = utc(s);
-  d.setUTCDate(d.getUTCDate() + n);
-  return iso(d);
-};
 
 export function splitPeriod(from?: string, to?: string): PeriodSplit {
   if (from !== undefined && to !== undefined && from > to) return { months: null, days: [] };

@@ -1,4 +1,4 @@
-import { addDays, addMonths } from './dates.js';
+import { addDays, addMonths } from '../../../platform/calendar/index.js';
 
 /*
  * The path of a member through the cooperative. An entrepreneur-salarié of a CAE tests their

@@ -1,3 +1,4 @@
+import { FRANCE_TIME_ZONE } from '../../../platform/calendar/index.js';
 import type { PersonRole } from '../contract.js';
 
 /**
@@ -36,7 +37,7 @@ const ROLE_WORDS: Record<'fr' | 'en', Record<PersonRole, string>> = {
 
 // Dates in a mail are read in France, where the cooperatives are: Paris time, long form.
 const formatExpiry = (at: Date, locale: 'fr' | 'en') =>
-  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(at);
+  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: FRANCE_TIME_ZONE }).format(at);
 
 /**
  * The mail that brings a person into a cooperative: either a one-time link to choose a
