@@ -12,7 +12,7 @@ import { ensureUser, grantRole, setPasswordHash } from './platform/auth/service.
 import { AppError } from './platform/errors.js';
 import { coops } from './modules/coops/schema.js';
 import { scheduleDunning } from './modules/dunning/index.js';
-import { DEMO_PASSWORD, seedDemo, type DemoLogin } from './modules/demo/seed-demo.js';
+import { DEMO_PASSWORD, seedDemo, type DemoLogin } from './demo/seed-demo.js';
 import { createServer } from './server.js';
 
 const config = loadConfig();
