@@ -9,7 +9,7 @@ import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
 import { fr } from '../../i18n/fr';
 import { useFormat } from '../../lib/format';
-import { usePeople } from '../people/use-people';
+import { usePeople } from '../people';
 import { entityPath, useAuditLabels } from './audit-labels';
 import { type AuditEntryData, useAuditLog } from './use-audit-log';
 
