@@ -146,8 +146,12 @@ describe('the front doors', () => {
         ].join('\n'),
         'src/web/modules/members/MembersPage.tsx': "import { MemberStatusBadge } from './MemberStatusBadge';\nimport { useClients } from '../clients/use-clients';",
         'src/web/modules/members/index.ts': "export { default as MembersPage } from './MembersPage';",
+        // The catalogues are assembled by src/web/i18n, outside the lazily loaded index.
+        'src/web/i18n/fr.ts': "import { fr as members } from '../modules/members/i18n.fr';",
+        'src/web/app/layout.tsx': "import { fr } from '../modules/members/i18n.fr';",
       }),
     ).toEqual([
+      { rule: 'web-module-through-index', file: 'src/web/app/layout.tsx', specifier: '../modules/members/i18n.fr' },
       { rule: 'web-module-through-index', file: 'src/web/app/router.tsx', specifier: '../modules/clients/ClientsPage' },
       { rule: 'web-module-through-index', file: 'src/web/modules/members/MembersPage.tsx', specifier: '../clients/use-clients' },
     ]);
