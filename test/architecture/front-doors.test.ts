@@ -119,6 +119,18 @@ describe('the front doors', () => {
     ]);
   });
 
+  it('the composition root reaches the modules only through their index.ts', () => {
+    expect(
+      violationsOf({
+        'src/cli.ts': "import { allCoopIds } from './modules/coops/index.js';\nimport { coops } from './modules/coops/schema.js';",
+        'src/demo/seed-demo.ts': "import { createMember } from '../modules/members/index.js';\nimport { moveMember } from '../modules/members/move-member.js';",
+      }),
+    ).toEqual([
+      { rule: 'root-through-index', file: 'src/cli.ts', specifier: './modules/coops/schema.js' },
+      { rule: 'root-through-index', file: 'src/demo/seed-demo.ts', specifier: '../modules/members/move-member.js' },
+    ]);
+  });
+
   it('web code takes only the API contracts from the server', () => {
     expect(
       violationsOf({

@@ -13,7 +13,7 @@ export interface ImportEdge {
 }
 
 export interface Violation extends ImportEdge {
-  rule: 'platform-imports-no-module' | 'module-through-index' | 'web-imports-contracts' | 'web-module-through-index';
+  rule: 'platform-imports-no-module' | 'module-through-index' | 'root-through-index' | 'web-imports-contracts' | 'web-module-through-index';
   target: string;
 }
 
@@ -94,6 +94,11 @@ export function checkImports(edges: ImportEdge[]): Violation[] {
     if (from.startsWith('src/platform/') && (target.startsWith('src/modules/') || target.startsWith('src/web/') || isCompositionRoot(target))) {
       fail('platform-imports-no-module');
     }
+
+    // The composition root (server.ts, cli.ts, the demo seed) assembles the modules through
+    // their front doors, as any other caller.
+    const toModuleOfRoot = moduleOf(target);
+    if (isCompositionRoot(from) && toModuleOfRoot !== null && target !== `src/modules/${toModuleOfRoot}/index`) fail('root-through-index');
 
     // (b) A module reaches another only through its index.ts (and the stated exceptions);
     // it imports neither the web nor the composition root that assembles it.
