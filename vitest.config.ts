@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         extends: true as const,
-        test: { name: 'pglite', include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'], env: { TEST_DB: 'pglite' } },
+        test: { name: 'pglite', include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/architecture/**/*.test.ts'], env: { TEST_DB: 'pglite' } },
       },
       ...(onPostgres
         ? [

@@ -35,7 +35,7 @@ import { hashPassword } from '../src/platform/auth/passwords.js';
 import { openPostgres, type Database, type Db } from '../src/platform/db/client.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 import type { Actor } from '../src/platform/http/context.js';
-import { DEMO_PASSWORD } from '../src/modules/demo/seed-demo.js';
+import { DEMO_PASSWORD } from '../src/demo/seed-demo.js';
 import { createDraftInvoice, validateInvoice } from '../src/modules/invoicing/index.js';
 import { activityBalance, ensureChartOfAccounts, trialBalance } from '../src/modules/ledger/index.js';
 import { percentile, prepareBenchDatabase } from './support/bench-database.js';

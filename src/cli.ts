@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { count } from 'drizzle-orm';
 import { loadConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/client.js';
 import { migrateDatabase } from './platform/db/migrate.js';
@@ -10,9 +9,9 @@ import { hashPassword } from './platform/auth/passwords.js';
 import { assertPasswordPolicy } from './platform/auth/password-messages.js';
 import { ensureUser, grantRole, setPasswordHash } from './platform/auth/service.js';
 import { AppError } from './platform/errors.js';
-import { coops } from './modules/coops/schema.js';
+import { allCoopIds, getCoop } from './modules/coops/index.js';
 import { scheduleDunning } from './modules/dunning/index.js';
-import { DEMO_PASSWORD, seedDemo, type DemoLogin } from './modules/demo/seed-demo.js';
+import { DEMO_PASSWORD, seedDemo, type DemoLogin } from './demo/seed-demo.js';
 import { createServer } from './server.js';
 
 const config = loadConfig();
@@ -28,8 +27,7 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
 }
 
 async function isEmpty(database: Database) {
-  const [{ n }] = await database.db.select({ n: count() }).from(coops);
-  return n === 0;
+  return (await allCoopIds(database.db)).length === 0;
 }
 
 /** The files of the app (what createServer would build), also where the demo's sales chain stores its quote PDFs. */
@@ -110,7 +108,7 @@ program
       const password = opts.password ?? process.env.MUTUALISE_ADMIN_PASSWORD;
       if (!password) throw new Error('--password or MUTUALISE_ADMIN_PASSWORD is required');
       assertPasswordPolicy('password', password, { email: opts.email, displayName: opts.name });
-      const all = await database.db.select({ id: coops.id, siren: coops.siren, name: coops.name }).from(coops);
+      const all = await Promise.all((await allCoopIds(database.db)).map((id) => getCoop(database.db, id)));
       const coop = opts.coop ? all.find((c) => c.siren === opts.coop) : all.length === 1 ? all[0] : undefined;
       if (!coop) throw new Error(opts.coop ? `no cooperative with SIREN ${opts.coop}` : 'several cooperatives: name one with --coop <siren>');
       const passwordHash = await hashPassword(password);

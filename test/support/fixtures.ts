@@ -5,8 +5,8 @@ import type { Db } from '../../src/platform/db/client.js';
 import { luhnValid } from '../../src/platform/identifiers/luhn.js';
 import { createCoop } from '../../src/modules/coops/index.js';
 
-export { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.js';
-import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.js';
+export { DEMO_PASSWORD } from '../../src/demo/seed-demo.js';
+import { DEMO_PASSWORD } from '../../src/demo/seed-demo.js';
 
 let hashed: Promise<string> | undefined;
 const demoHash = () => (hashed ??= hashPassword(DEMO_PASSWORD));

@@ -9,6 +9,10 @@ import { ACTIVITY_STATUSES } from './domain/activity-status.js';
 export { ACTIVITY_STATUSES };
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
+// Pure rules the web applies while the user types, the same code the server decides with.
+export { nextStatusesOf } from './domain/activity-status.js';
+export { bpToPercent, evenSplit, FULL_SHARE_BP, percentToBp } from './domain/shares.js';
+
 const holderIn = z.object({
   memberId: z.uuid(),
   // Only the type here: the rules on shares (positive, adding up to 100 %) are the domain's,

@@ -11,6 +11,9 @@ export { ADDRESS_KINDS, CLIENT_KINDS };
 export type { AddressKind } from './domain/address-rules.js';
 export type { ClientKind } from './domain/client-identity.js';
 
+// Pure rules the web applies while the user types, the same code the server decides with.
+export { derivedVatNumber } from './domain/client-identity.js';
+
 const email = z.email().max(254);
 
 const addressFields = {

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import {
   AcceptInvitationPage,
@@ -14,33 +14,38 @@ import { AppLayout } from './layout';
 import { PublicLayout } from './public-layout';
 import { RouteError } from './route-error';
 
-// Module pages load on first visit, so the sign-in page does not wait for all of them.
-const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
-const MembersPage = lazy(() => import('../modules/members/MembersPage'));
-const MemberDetailPage = lazy(() => import('../modules/members/MemberDetailPage'));
-const MyProfilePage = lazy(() => import('../modules/members/MyProfilePage'));
-const ActivitiesPage = lazy(() => import('../modules/activities/ActivitiesPage'));
-const ActivityDetailPage = lazy(() => import('../modules/activities/ActivityDetailPage'));
-const ClientsPage = lazy(() => import('../modules/clients/ClientsPage'));
-const ClientDetailPage = lazy(() => import('../modules/clients/ClientDetailPage'));
-const CoopSettingsPage = lazy(() => import('../modules/coop/CoopSettingsPage'));
-const PeoplePage = lazy(() => import('../modules/people/PeoplePage'));
-const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
-const OutboxPage = lazy(() => import('../modules/outbox/OutboxPage'));
-const DunningPage = lazy(() => import('../modules/dunning/DunningPage'));
-const TrialBalancePage = lazy(() => import('../modules/ledger/TrialBalancePage'));
-const GeneralLedgerPage = lazy(() => import('../modules/ledger/GeneralLedgerPage'));
-const QuotesPage = lazy(() => import('../modules/quotes/QuotesPage'));
-const QuoteEditorPage = lazy(() => import('../modules/quotes/QuoteEditorPage'));
-const QuoteDetailPage = lazy(() => import('../modules/quotes/QuoteDetailPage'));
-const PortalQuotePage = lazy(() => import('../modules/quotes/PortalQuotePage'));
-const PaymentsPage = lazy(() => import('../modules/payments/PaymentsPage'));
-const BankStatementsPage = lazy(() => import('../modules/bank/BankStatementsPage'));
-const ImportStatementPage = lazy(() => import('../modules/bank/ImportStatementPage'));
-const ReconciliationPage = lazy(() => import('../modules/bank/ReconciliationPage'));
-const InvoicesPage = lazy(() => import('../modules/invoices/InvoicesPage'));
-const InvoiceEditorPage = lazy(() => import('../modules/invoices/InvoiceEditorPage'));
-const InvoiceDetailPage = lazy(() => import('../modules/invoices/InvoiceDetailPage'));
+// Module pages load on first visit, so the sign-in page does not wait for them. A page is
+// taken from its module's front door (index.ts), so the whole module loads with its first page.
+function pageOf<M>(load: () => Promise<M>, name: { [K in keyof M]: M[K] extends ComponentType ? K : never }[keyof M]) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const DashboardPage = pageOf(() => import('../modules/dashboard'), 'DashboardPage');
+const MembersPage = pageOf(() => import('../modules/members'), 'MembersPage');
+const MemberDetailPage = pageOf(() => import('../modules/members'), 'MemberDetailPage');
+const MyProfilePage = pageOf(() => import('../modules/members'), 'MyProfilePage');
+const ActivitiesPage = pageOf(() => import('../modules/activities'), 'ActivitiesPage');
+const ActivityDetailPage = pageOf(() => import('../modules/activities'), 'ActivityDetailPage');
+const ClientsPage = pageOf(() => import('../modules/clients'), 'ClientsPage');
+const ClientDetailPage = pageOf(() => import('../modules/clients'), 'ClientDetailPage');
+const CoopSettingsPage = pageOf(() => import('../modules/coop'), 'CoopSettingsPage');
+const PeoplePage = pageOf(() => import('../modules/people'), 'PeoplePage');
+const AuditPage = pageOf(() => import('../modules/audit'), 'AuditPage');
+const OutboxPage = pageOf(() => import('../modules/outbox'), 'OutboxPage');
+const DunningPage = pageOf(() => import('../modules/dunning'), 'DunningPage');
+const TrialBalancePage = pageOf(() => import('../modules/ledger'), 'TrialBalancePage');
+const GeneralLedgerPage = pageOf(() => import('../modules/ledger'), 'GeneralLedgerPage');
+const QuotesPage = pageOf(() => import('../modules/quotes'), 'QuotesPage');
+const QuoteEditorPage = pageOf(() => import('../modules/quotes'), 'QuoteEditorPage');
+const QuoteDetailPage = pageOf(() => import('../modules/quotes'), 'QuoteDetailPage');
+const PortalQuotePage = pageOf(() => import('../modules/quotes'), 'PortalQuotePage');
+const PaymentsPage = pageOf(() => import('../modules/payments'), 'PaymentsPage');
+const BankStatementsPage = pageOf(() => import('../modules/bank'), 'BankStatementsPage');
+const ImportStatementPage = pageOf(() => import('../modules/bank'), 'ImportStatementPage');
+const ReconciliationPage = pageOf(() => import('../modules/bank'), 'ReconciliationPage');
+const InvoicesPage = pageOf(() => import('../modules/invoices'), 'InvoicesPage');
+const InvoiceEditorPage = pageOf(() => import('../modules/invoices'), 'InvoiceEditorPage');
+const InvoiceDetailPage = pageOf(() => import('../modules/invoices'), 'InvoiceDetailPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say

@@ -8,7 +8,7 @@ import { afterEach, expect } from 'vitest';
 import { loadConfig } from '../../../src/platform/config.js';
 import type { Database } from '../../../src/platform/db/client.js';
 import { localDiskStorage } from '../../../src/platform/files/storage.js';
-import { seedDemo } from '../../../src/modules/demo/seed-demo.js';
+import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { createServer } from '../../../src/server.js';
 import { openTestDatabase } from '../../support/database.js';
 
@@ -24,7 +24,7 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** The demo accounts the journeys rely on (src/modules/demo/seed-demo.ts). */
+/** The demo accounts the journeys rely on (src/demo/seed-demo.ts). */
 export const DEMO = {
   password: 'mutualise-demo',
   coopName: 'Coopérative Démo',

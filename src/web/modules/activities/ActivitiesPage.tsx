@@ -4,7 +4,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../modules/activities/domain/activity-status';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../modules/activities/contract';
 import { useUrlFilters, useUrlSearch } from '../../lib/url-filters';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';

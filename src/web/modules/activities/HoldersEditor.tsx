@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Input, NumberInput, Select, Stack, Text } fr
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FULL_SHARE_BP } from '../../../modules/activities/domain/shares';
+import { FULL_SHARE_BP } from '../../../modules/activities/contract';
 import { useLanguage } from '../../i18n';
 import { formatShare, type HolderDraft, splitEvenly, totalBp } from './holders';
 import { useMemberOptions } from './use-activities';

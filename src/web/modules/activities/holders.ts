@@ -1,4 +1,4 @@
-import { bpToPercent, evenSplit, FULL_SHARE_BP, percentToBp } from '../../../modules/activities/domain/shares';
+import { bpToPercent, evenSplit, FULL_SHARE_BP, percentToBp } from '../../../modules/activities/contract';
 
 /** A holder being edited: the share is typed in percent, sent in basis points. */
 export interface HolderDraft {

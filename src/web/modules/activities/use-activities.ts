@@ -7,7 +7,7 @@ import type {
   UpdateActivityBody,
 } from '../../../modules/activities/contract';
 import type { MemberOption } from '../../../modules/members/contract';
-import type { Page } from '../../../platform/http/pagination';
+import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 

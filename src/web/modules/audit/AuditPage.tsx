@@ -7,9 +7,9 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
-import { fr } from '../../i18n/fr';
+import { fr } from './i18n.fr';
 import { useFormat } from '../../lib/format';
-import { usePeople } from '../people/use-people';
+import { usePeople } from '../people';
 import { entityPath, useAuditLabels } from './audit-labels';
 import { type AuditEntryData, useAuditLog } from './use-audit-log';
 
@@ -18,8 +18,8 @@ const FILTERS = ['entityType', 'entityId', 'actorUserId', 'action', 'from', 'to'
 type FilterName = (typeof FILTERS)[number];
 
 // Every action the catalogue names, "member.created"…, for the action filter.
-const KNOWN_ACTIONS = Object.entries(fr.audit.actions).flatMap(([entity, actions]) => Object.keys(actions).map((a) => `${entity}.${a}`));
-const KNOWN_ENTITIES = Object.keys(fr.audit.entities);
+const KNOWN_ACTIONS = Object.entries(fr.actions).flatMap(([entity, actions]) => Object.keys(actions).map((a) => `${entity}.${a}`));
+const KNOWN_ENTITIES = Object.keys(fr.entities);
 
 /** A calendar day typed in the filter, as the instant it starts or ends in the browser's time zone. */
 const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : undefined);

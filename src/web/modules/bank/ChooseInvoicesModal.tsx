@@ -5,11 +5,8 @@ import type { PaymentModeValue } from '../../../modules/payments/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-import { useClients } from '../clients/use-clients';
-import { AllocationsEditor, allocatedCents, allocationsOf, textsOf } from '../payments/AllocationsEditor';
-import { prefillAllocations } from '../payments/money';
-import { PAYMENT_MODES } from '../payments/RecordPaymentForm';
-import { useOpenInvoices } from '../payments/use-payments';
+import { useClients } from '../clients';
+import { AllocationsEditor, allocatedCents, allocationsOf, PAYMENT_MODES, prefillAllocations, textsOf, useOpenInvoices } from '../payments';
 import { type StatementLineData, useConfirmLine } from './use-bank';
 
 /**

@@ -8,7 +8,7 @@ import type { PaymentModeValue } from '../../../modules/payments/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
-import { PAYMENT_MODES } from '../payments/RecordPaymentForm';
+import { PAYMENT_MODES } from '../payments';
 import { ChooseInvoicesModal } from './ChooseInvoicesModal';
 import { type StatementLineData, statementFileUrl, useConfirmLine, useIgnoreLine, useStatement } from './use-bank';
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConfirmLineInput, ImportResult, StatementDetail, StatementLine, StatementSummary } from '../../../modules/banking/contract';
-import type { Page } from '../../../platform/http/pagination';
+import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 

@@ -2,12 +2,11 @@ import { Button, Fieldset, Group, SegmentedControl, Select, SimpleGrid, Stack, T
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientKind, CreateClientBody, UpdateClientBody } from '../../../modules/clients/contract';
-import { derivedVatNumber } from '../../../modules/clients/domain/client-identity';
+import { type ClientKind, type CreateClientBody, derivedVatNumber, type UpdateClientBody } from '../../../modules/clients/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../lib/forms';
 import { useSession } from '../../lib/session';
-import { useActivityOptions } from '../activities/use-activities';
+import { useActivityOptions } from '../activities';
 import type { ClientData } from './use-clients';
 
 interface Values {

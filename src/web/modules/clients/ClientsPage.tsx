@@ -5,12 +5,12 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { CLIENT_KINDS, type ClientKind } from '../../../modules/clients/domain/client-identity';
+import { CLIENT_KINDS, type ClientKind } from '../../../modules/clients/contract';
 import { useUrlFilters, useUrlSearch } from '../../lib/url-filters';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { useSession } from '../../lib/session';
-import { useActivityOptions } from '../activities/use-activities';
+import { useActivityOptions } from '../activities';
 import { ClientForm } from './ClientForm';
 import { type ClientFilters, type ClientSummaryData, useClients, useCreateClient } from './use-clients';
 

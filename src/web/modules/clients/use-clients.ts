@@ -11,7 +11,7 @@ import type {
   UpdateClientBody,
   UpdateContactBody,
 } from '../../../modules/clients/contract';
-import type { Page } from '../../../platform/http/pagination';
+import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 

@@ -1,5 +1,5 @@
 import type { LEGAL_FORMS, MembershipType, UpdateCoopSettings } from '../../../modules/coops/contract';
-import { formatIban } from '../../../platform/identifiers/iban';
+import { formatIban } from '../../../platform/identifiers/contract';
 import type { CoopSettingsData } from './use-coop-settings';
 
 /**

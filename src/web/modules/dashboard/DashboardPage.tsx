@@ -26,7 +26,7 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import type { Wire } from '../../lib/wire';
-import { entityPath, useAuditLabels } from '../audit/audit-labels';
+import { entityPath, useAuditLabels } from '../audit';
 import { useDashboard } from './use-dashboard';
 
 const TYPE_COLORS: Record<(typeof DASHBOARD_MEMBERSHIP_TYPES)[number], string> = {

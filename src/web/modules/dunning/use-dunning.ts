@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DUNNING_CASE_STATES, DunningCase, DunningEvent, DunningRunResult, DunningSettings } from '../../../modules/dunning/contract';
-import type { Page } from '../../../platform/http/pagination';
+import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 

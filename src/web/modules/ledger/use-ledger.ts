@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Page } from '../../../platform/http/pagination';
+import type { Page } from '../../../platform/http/contract';
 import type { Account, GeneralLedgerPage, TrialBalance } from '../../../modules/ledger/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';

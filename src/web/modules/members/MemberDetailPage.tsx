@@ -3,7 +3,7 @@ import { IconArrowLeft, IconEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { MemberStatus } from '../../../modules/members/domain/lifecycle';
+import type { MemberStatus } from '../../../modules/members/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { MemberStatus } from '../../../modules/members/domain/lifecycle';
+import type { MemberStatus } from '../../../modules/members/contract';
 import { STATUS_COLORS, useMemberLabels } from './labels';
 
 export function MemberStatusBadge({ status, size = 'md' }: { status: MemberStatus; size?: 'sm' | 'md' | 'lg' }) {

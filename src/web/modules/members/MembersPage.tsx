@@ -5,7 +5,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { MEMBER_STATUSES, MEMBERSHIP_TYPES } from '../../../modules/members/domain/lifecycle';
+import { MEMBER_STATUSES, MEMBERSHIP_TYPES } from '../../../modules/members/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';

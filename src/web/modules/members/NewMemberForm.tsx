@@ -3,7 +3,7 @@ import { isEmail, isNotEmpty, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MembershipType } from '../../../modules/members/domain/lifecycle';
+import type { MembershipType } from '../../../modules/members/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../lib/forms';
 import { orNull, poleOptions } from './form-values';

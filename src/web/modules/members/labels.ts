@@ -1,7 +1,6 @@
 import type { MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DocumentKind } from '../../../modules/members/domain/documents';
-import type { MemberStatus, MembershipType } from '../../../modules/members/domain/lifecycle';
+import type { DocumentKind, MembershipType, MemberStatus } from '../../../modules/members/contract';
 
 /** Colours of the path: grey before, blue shades on the way, violet for associates, orange to red on the way out. */
 export const STATUS_COLORS: Record<MemberStatus, MantineColor> = {

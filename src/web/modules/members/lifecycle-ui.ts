@@ -1,4 +1,4 @@
-import { allowedMoves, type MemberStatus } from '../../../modules/members/domain/lifecycle';
+import { allowedMoves, type MemberStatus } from '../../../modules/members/contract';
 import type { MemberData } from './use-members';
 
 /** The key of the label of a move: renewing a CAPE and withdrawing a notice read differently. */

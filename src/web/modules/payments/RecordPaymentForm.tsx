@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { PaymentModeValue } from '../../../modules/payments/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../lib/forms';
-import { useClients } from '../clients/use-clients';
+import { useClients } from '../clients';
 import { AllocationsEditor, allocatedCents, allocationsOf, textsOf } from './AllocationsEditor';
 import { eurosTextToCents, prefillAllocations } from './money';
 import { type PaymentData, useOpenInvoices, useRecordPayment } from './use-payments';

@@ -7,7 +7,7 @@ import { INVITABLE_MEMBERSHIP_TYPES, PERSON_ROLES, type PersonRole } from '../..
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../lib/forms';
 import { useRoleLabel } from '../../lib/roles';
-import { useCoopSettings } from '../coop/use-coop-settings';
+import { useCoopSettings } from '../coop';
 import { useInvitePerson } from './use-people';
 
 type MembershipType = (typeof INVITABLE_MEMBERSHIP_TYPES)[number];

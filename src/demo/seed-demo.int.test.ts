@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.js';
+import { createTestApp, type TestApp, type TestClient } from '../../test/support/app.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed-demo.js';
 
 let t: TestApp;

@@ -1,10 +1,10 @@
-import type { Db } from '../../platform/db/client.js';
-import type { FileStorage } from '../../platform/files/storage.js';
-import type { Actor } from '../../platform/http/context.js';
-import { runDunning } from '../dunning/index.js';
-import { createCreditNote, createDraftInvoice, getInvoice, submitInvoice, validateInvoice } from '../invoicing/index.js';
-import { recordPaymentIn } from '../payments/index.js';
-import { acceptQuoteForClient, createDraftQuote, invoiceQuote, sendQuote, submitQuote, validateQuote } from '../quotes/index.js';
+import type { Db } from '../platform/db/client.js';
+import type { FileStorage } from '../platform/files/storage.js';
+import type { Actor } from '../platform/http/context.js';
+import { runDunning } from '../modules/dunning/index.js';
+import { createCreditNote, createDraftInvoice, getInvoice, submitInvoice, validateInvoice } from '../modules/invoicing/index.js';
+import { recordPaymentIn } from '../modules/payments/index.js';
+import { acceptQuoteForClient, createDraftQuote, invoiceQuote, sendQuote, submitQuote, validateQuote } from '../modules/quotes/index.js';
 import { DEMO_DUNNING_RUNS_DAYS_AGO, DEMO_INVOICES, DEMO_QUOTES, DEMO_SUBMITTED_INVOICE, type DemoLine, type DemoPayment } from './demo-data.js';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
-import type { NewClient } from '../clients/index.js';
-import type { MemberStatus } from '../members/index.js';
+import type { NewClient } from '../modules/clients/index.js';
+import type { MemberStatus } from '../modules/members/index.js';
 
 export interface DemoMember {
   firstName: string;

@@ -1,14 +1,14 @@
-import type { Db } from '../../platform/db/client.js';
-import type { FileStorage } from '../../platform/files/storage.js';
-import { hashPassword } from '../../platform/auth/passwords.js';
-import { ensureUser, grantRole, setPasswordHash } from '../../platform/auth/service.js';
-import type { Role } from '../../platform/auth/schema.js';
-import type { Actor } from '../../platform/http/context.js';
-import { createActivity } from '../activities/index.js';
-import { createClient, type NewClient } from '../clients/index.js';
-import { createCoop, DEFAULT_POLES } from '../coops/index.js';
-import { ensureChartOfAccounts } from '../ledger/index.js';
-import { createMember, moveMember, type NewMember } from '../members/index.js';
+import type { Db } from '../platform/db/client.js';
+import type { FileStorage } from '../platform/files/storage.js';
+import { hashPassword } from '../platform/auth/passwords.js';
+import { ensureUser, grantRole, setPasswordHash } from '../platform/auth/service.js';
+import type { Role } from '../platform/auth/schema.js';
+import type { Actor } from '../platform/http/context.js';
+import { createActivity } from '../modules/activities/index.js';
+import { createClient, type NewClient } from '../modules/clients/index.js';
+import { createCoop, DEFAULT_POLES } from '../modules/coops/index.js';
+import { ensureChartOfAccounts } from '../modules/ledger/index.js';
+import { createMember, moveMember, type NewMember } from '../modules/members/index.js';
 import { DEMO_CLIENTS, DEMO_MEMBERS, type DemoMember } from './demo-data.js';
 import { seedDemoSales } from './seed-demo-sales.js';
 

@@ -1,0 +1,4 @@
+// The bank module's front door: its pages for the route table.
+export { default as BankStatementsPage } from './BankStatementsPage';
+export { default as ImportStatementPage } from './ImportStatementPage';
+export { default as ReconciliationPage } from './ReconciliationPage';

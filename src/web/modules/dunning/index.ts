@@ -1,0 +1,3 @@
+// The dunning module's front door: its page for the route table, and its card on the coop settings page.
+export { default as DunningPage } from './DunningPage';
+export { DunningSettingsCard } from './DunningSettingsCard';

@@ -1,0 +1,53 @@
+import type { Translation } from '../../i18n/translation';
+import type { fr } from './i18n.fr';
+
+// The outbox module's strings in English: the same keys as i18n.fr.ts, checked by its type.
+export const en: Translation<typeof fr> = {
+  title: 'Outbox',
+  intro: 'The emails sent on behalf of the cooperative. As long as no SMTP server is configured, they stay here.',
+  filters: {
+    status: 'State',
+    to: 'Recipient',
+    any: 'All',
+  },
+  columns: {
+    to: 'Recipient',
+    subject: 'Subject',
+    template: 'Template',
+    status: 'State',
+    date: 'Date',
+  },
+  status: {
+    queued: 'Queued',
+    sent: 'Sent',
+    failed: 'Failed',
+  },
+  templates: {
+    invitation: 'Invitation',
+    access_granted: 'Access granted',
+    choose_password: 'Access granted (password to choose)',
+    password_reset: 'Password reset',
+    dunning_reminder: 'Payment reminder',
+    dunning_formal_notice: 'Formal notice',
+    quote: {
+      sent: 'Quote',
+    },
+    invoice: {
+      sent: 'Invoice',
+    },
+    credit_note: {
+      sent: 'Credit note',
+    },
+  },
+  empty: 'No email.',
+  open: 'Read the email',
+  openSubject: 'Read the email "{{subject}}"',
+  detail: {
+    to: 'To',
+    createdAt: 'Created on',
+    sentAt: 'Sent on',
+    attempts: 'Attempts',
+    lastError: 'Last error',
+    attachments: 'Attachments',
+  },
+};

@@ -1,0 +1,51 @@
+// The outbox module's strings in French, the reference catalogue: i18n.en.ts must have the
+// same keys. Assembled under `outbox.` by src/web/i18n/fr.ts.
+export const fr = {
+  title: "Boîte d'envoi",
+  intro: "Les e-mails envoyés au nom de la coopérative. Tant qu'aucun serveur SMTP n'est configuré, ils restent ici.",
+  filters: {
+    status: 'État',
+    to: 'Destinataire',
+    any: 'Tous',
+  },
+  columns: {
+    to: 'Destinataire',
+    subject: 'Objet',
+    template: 'Modèle',
+    status: 'État',
+    date: 'Date',
+  },
+  status: {
+    queued: 'En attente',
+    sent: 'Envoyé',
+    failed: 'Échec',
+  },
+  templates: {
+    invitation: 'Invitation',
+    access_granted: 'Accès accordé',
+    choose_password: 'Accès accordé (mot de passe à choisir)',
+    password_reset: 'Mot de passe oublié',
+    dunning_reminder: 'Relance de paiement',
+    dunning_formal_notice: 'Mise en demeure',
+    quote: {
+      sent: 'Envoi de devis',
+    },
+    invoice: {
+      sent: 'Envoi de facture',
+    },
+    credit_note: {
+      sent: "Envoi d'avoir",
+    },
+  },
+  empty: 'Aucun e-mail.',
+  open: "Lire l'e-mail",
+  openSubject: "Lire l'e-mail « {{subject}} »",
+  detail: {
+    to: 'À',
+    createdAt: 'Créé le',
+    sentAt: 'Envoyé le',
+    attempts: 'Tentatives',
+    lastError: 'Dernière erreur',
+    attachments: 'Pièces jointes',
+  },
+};

@@ -1,0 +1,52 @@
+import type { Translation } from '../../i18n/translation';
+import type { fr } from './i18n.fr';
+
+// The payments module's strings in English: the same keys as i18n.fr.ts, checked by its type.
+export const en: Translation<typeof fr> = {
+  nav: 'Payments',
+  title: 'Payments received',
+  new: 'Record a payment',
+  empty: 'No payment recorded.',
+  pagination: 'Payment pages',
+  count_one: '{{count}} payment',
+  count_other: '{{count}} payments',
+  recorded: 'Payment of {{amount}} recorded for {{client}}.',
+  creditBadge: 'Client credit {{amount}}',
+  columns: {
+    date: 'Date',
+    client: 'Client',
+    amount: 'Amount',
+    mode: 'Mode',
+    reference: 'Reference',
+    invoices: 'Invoices paid',
+    invoice: 'Invoice',
+    dueDate: 'Due date',
+    amountLeft: 'Left to pay',
+    allocated: 'Allocated (€)',
+  },
+  mode: {
+    transfer: 'Bank transfer',
+    cheque: 'Cheque',
+    card: 'Card',
+    cash: 'Cash',
+    direct_debit: 'Direct debit',
+  },
+  form: {
+    client: 'Client',
+    noClient: 'No client found',
+    date: 'Date received',
+    amount: 'Amount received (€)',
+    mode: 'Payment mode',
+    reference: 'Reference',
+    submit: 'Record the payment',
+    clientRequired: 'Choose the client.',
+    dateRequired: 'Give the date.',
+    amountInvalid: 'Amount in euros, two decimals at most (e.g. 1234.56).',
+    allocationInvalid: 'An allocated amount cannot be read.',
+    overAllocated: 'The allocated amounts exceed the payment.',
+    noOpenInvoices: 'This client has no invoice to pay: the payment will stay as a credit on their account.',
+    allocationFor: 'Amount allocated to invoice {{number}}',
+    allocatedTotal: 'Allocated',
+    clientCredit: 'Left as client credit',
+  },
+};
