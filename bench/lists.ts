@@ -33,7 +33,7 @@ import { hashPassword } from '../src/platform/auth/passwords.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openPostgres, type Database } from '../src/platform/db/client.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
-import { localDiskStorage } from '../src/platform/files/storage.js';
+import { localDiskStorage } from '../src/platform/files/local-disk-storage.js';
 import { DEMO_PASSWORD } from '../src/demo/seed-demo.js';
 import { createServer } from '../src/server.js';
 import { TestClient } from '../test/support/app.js';

@@ -4,7 +4,7 @@ import { loadConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/client.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 import { dispatchOutbox, smtpTransport } from './platform/mail/outbox.js';
-import { localDiskStorage } from './platform/files/storage.js';
+import { localDiskStorage } from './platform/files/local-disk-storage.js';
 import { hashPassword } from './platform/auth/passwords.js';
 import { assertPasswordPolicy } from './platform/auth/password-messages.js';
 import { ensureUser, grantRole, setPasswordHash } from './platform/auth/service.js';
@@ -53,6 +53,8 @@ program
     const app = await createServer({ config, database, storage });
     await app.listen({ port: config.port, host: config.host });
     // Background jobs start after listen and are stopped by `stop` below (Fastify takes no hook once listening).
+    // The queued work first: what a crash left after a commit (an issued invoice's files) runs now.
+    const stopJobs = app.deps.jobs.start(config.jobsPollMs);
     let stopOutbox = () => {};
     if (config.smtpUrl) {
       const transport = smtpTransport(config.smtpUrl);
@@ -70,6 +72,7 @@ program
     const stop = async () => {
       stopOutbox();
       stopDunning();
+      await stopJobs();
       await app.close();
       await database.close();
       process.exit(0);

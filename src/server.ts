@@ -5,12 +5,15 @@ import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/client.js';
-import { localDiskStorage, type FileStorage } from './platform/files/storage.js';
+import { localDiskStorage } from './platform/files/local-disk-storage.js';
+import type { FileStorage } from './platform/files/storage.js';
 import { buildApp } from './platform/http/app.js';
+import { jobRunner, type JobRunner } from './platform/jobs/job-runner.js';
+import type { JobHandler, JobLog } from './platform/jobs/run-due-jobs.js';
 import { outboxRoutes } from './platform/mail/routes.js';
 import { activityRoutes } from './modules/activities/index.js';
 import { clientRoutes } from './modules/clients/index.js';
-import { invoiceRoutes } from './modules/invoicing/index.js';
+import { invoiceRoutes, RENDER_ISSUED_FILES, renderIssuedFilesJob } from './modules/invoicing/index.js';
 import { ledgerRoutes } from './modules/ledger/index.js';
 import { coopNames, coopRoutes } from './modules/coops/index.js';
 import { memberRoutes } from './modules/members/index.js';
@@ -37,15 +40,28 @@ async function healthRoutes(app: FastifyInstance) {
   );
 }
 
+/** The work modules queue in their transactions, by kind: platform's runner knows no module. */
+function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Record<string, JobHandler> {
+  return {
+    [RENDER_ISSUED_FILES]: renderIssuedFilesJob(database.db, storage, log),
+  };
+}
+
 /** The composition root: platform first, then every module's routes under /api. */
 export async function createServer(opts: { config: Config; database: Database; storage?: FileStorage; logger?: FastifyServerOptions['logger'] }) {
   const { config, database } = opts;
-  return buildApp({
+  const storage = opts.storage ?? localDiskStorage(path.join(config.dataDir, 'files'));
+  // The app's logger exists only once the app is built; the runner logs through it then.
+  let app: FastifyInstance | undefined;
+  const log: JobLog = { warn: (obj, msg) => app?.log.warn(obj, msg), error: (obj, msg) => app?.log.error(obj, msg) };
+  const jobs: JobRunner = jobRunner({ db: database.db, handlers: jobHandlers(database, storage, log), log });
+  app = await buildApp({
     logger: opts.logger,
     deps: {
       config,
       database,
-      storage: opts.storage ?? localDiskStorage(path.join(config.dataDir, 'files')),
+      storage,
+      jobs,
       tenants: { namesOf: (ids) => coopNames(database.db, ids) },
     },
     routes: [
@@ -68,4 +84,5 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/bank', plugin: bankRoutes },
     ],
   });
+  return app;
 }

@@ -22,6 +22,8 @@ export interface Config {
   maxUploadBytes: number;
   /** Whether `start` runs the daily jobs (dunning); off on an instance that must not send them. */
   dunningScheduler: boolean;
+  /** How often `start` looks for due jobs (the work queued after a commit), in milliseconds. */
+  jobsPollMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
     dunningScheduler: (env.DUNNING_SCHEDULER ?? 'on').toLowerCase() !== 'off',
+    jobsPollMs: Number(env.JOBS_POLL_MS ?? 5_000),
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Database } from '../../src/platform/db/client.js';
-import { localDiskStorage } from '../../src/platform/files/storage.js';
+import { localDiskStorage } from '../../src/platform/files/local-disk-storage.js';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/http/app.js';
 import { createServer } from '../../src/server.js';
 import { openTestDatabase } from './database.js';

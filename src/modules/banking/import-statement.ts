@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db } from '../../platform/db/client.js';
@@ -85,10 +85,10 @@ export async function importStatement(db: Db, storage: FileStorage, actor: Actor
   const fresh = statements.filter((s) => s.lines.some((l) => !known.has(l.fingerprint)));
   if (fresh.length === 0) return { statements: [], addedCount: 0, alreadyImportedCount: lineTotal, notBookedCount: notBooked };
 
-  const fileSha256 = createHash('sha256').update(file.bytes).digest('hex');
   const ids = fresh.map(() => randomUUID());
   const keys = ids.map((id) => statementFileKey(actor.coopId, id));
-  for (const key of keys) await storage.put(key, file.bytes);
+  let fileSha256 = '';
+  for (const key of keys) fileSha256 = (await storage.put(key, file.bytes)).sha256;
   try {
     const created = await db.transaction(async (tx) => {
       const kept: string[] = [];

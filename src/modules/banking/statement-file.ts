@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { buffer } from 'node:stream/consumers';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import type { FileStorage } from '../../platform/files/storage.js';
@@ -33,9 +31,7 @@ export async function openStatementFile(db: Executor, storage: FileStorage, acto
     .from(bankStatements)
     .where(and(eq(bankStatements.coopId, actor.coopId), eq(bankStatements.id, statementId)));
   if (!row) throw bankingErrors.STATEMENT_NOT_FOUND();
-  const stream = await storage.read(statementFileKey(actor.coopId, row.id));
-  if (!stream) throw bankingErrors.STATEMENT_FILE_MISSING();
-  const bytes = await buffer(stream);
-  if (createHash('sha256').update(bytes).digest('hex') !== row.fileSha256) throw bankingErrors.STATEMENT_FILE_ALTERED();
-  return { fileName: statementFileName(row), contentType: CONTENT_TYPE[row.format], sha256: row.fileSha256, bytes };
+  const read = await storage.read(statementFileKey(actor.coopId, row.id), { sha256: row.fileSha256 });
+  if (!read.ok) throw read.problem === 'missing' ? bankingErrors.STATEMENT_FILE_MISSING() : bankingErrors.STATEMENT_FILE_ALTERED();
+  return { fileName: statementFileName(row), contentType: CONTENT_TYPE[row.format], sha256: row.fileSha256, bytes: read.bytes };
 }

@@ -1,8 +1,7 @@
-import type { Readable } from 'node:stream';
-import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, max, notInArray, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
+import { unreadableFile } from '../../platform/files/file-errors.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import type { Actor } from '../../platform/http/context.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
@@ -148,19 +147,13 @@ export async function exportRecoveryCase(db: Db, actor: Actor, invoiceId: string
   return { fileName: `recouvrement-${name}.csv`, csv: recoveryCsv(rows) };
 }
 
-async function bytesOf(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
-}
-
 /** The formal-notice letter of a step, as stored when it was sent, checked against its SHA-256. */
 export async function openFormalNoticeLetter(db: Executor, storage: FileStorage, coopId: string, eventId: string): Promise<{ fileName: string; bytes: Buffer }> {
   const [event] = await db.select().from(dunningEvents).where(and(eq(dunningEvents.coopId, coopId), eq(dunningEvents.id, eventId)));
   if (!event?.letterStorageKey || !event.letterSha256) throw dunningErrors.LETTER_NOT_FOUND();
-  const stream = await storage.read(event.letterStorageKey);
-  if (!stream) throw dunningErrors.LETTER_NOT_FOUND();
-  const bytes = await bytesOf(stream);
-  if (createHash('sha256').update(bytes).digest('hex') !== event.letterSha256) throw new Error(`dunning event ${event.id}: stored letter does not match its SHA-256`);
-  return { fileName: `mise-en-demeure-${event.idempotencyKey.split(':')[1]!.slice(0, 8)}.pdf`, bytes };
+  // The letter was dated and addressed on the day it was sent: it cannot be drawn again the
+  // same, so a damaged copy is refused with words an administrator can act on (a backup).
+  const read = await storage.read(event.letterStorageKey, { sha256: event.letterSha256 });
+  if (!read.ok) throw unreadableFile(read.problem);
+  return { fileName: `mise-en-demeure-${event.idempotencyKey.split(':')[1]!.slice(0, 8)}.pdf`, bytes: read.bytes };
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { and, asc, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import type pg from 'pg';
@@ -35,13 +34,6 @@ async function loggedIn(email: string): Promise<TestClient> {
 const run = (coopId: string, today: string, db: Db = t.database.db) => runDunning(db, t.app.deps.storage, coopId, today);
 const mailsOf = (coopId: string) => t.database.db.select().from(mailOutbox).where(eq(mailOutbox.coopId, coopId)).orderBy(asc(mailOutbox.createdAt));
 const eventsOf = (coopId: string) => t.database.db.select().from(dunningEvents).where(eq(dunningEvents.coopId, coopId)).orderBy(asc(dunningEvents.invoiceId), asc(dunningEvents.stepIndex));
-
-async function bytesOf(stream: Readable | null): Promise<Buffer> {
-  if (!stream) throw new Error('no such file in the storage');
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
-}
 
 describe('reminders', () => {
   it('a run sends the +7 reminder once, and a second run sends nothing', async () => {
@@ -145,7 +137,9 @@ describe('catching up and escalation', () => {
 
     const notice = (await eventsOf(f.coop.id)).find((e) => e.kind === 'formal_notice')!;
     expect(notice.letterStorageKey).toBeTruthy();
-    const bytes = await bytesOf(await t.app.deps.storage.read(notice.letterStorageKey!));
+    const read = await t.app.deps.storage.read(notice.letterStorageKey!, { sha256: notice.letterSha256! });
+    expect(read.ok).toBe(true);
+    const bytes = read.ok ? read.bytes : Buffer.alloc(0);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(notice.letterSha256);
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
@@ -153,7 +147,7 @@ describe('catching up and escalation', () => {
 
     const mail = (await mailsOf(f.coop.id)).find((m) => m.id === notice.mailId)!;
     expect(mail).toMatchObject({ template: 'dunning_formal_notice', toAddress: f.payerEmail });
-    expect(mail.attachments).toEqual([{ filename: `mise-en-demeure-${invoice.number}.pdf`, contentType: 'application/pdf', storageKey: notice.letterStorageKey }]);
+    expect(mail.attachments).toEqual([{ filename: `mise-en-demeure-${invoice.number}.pdf`, contentType: 'application/pdf', storageKey: notice.letterStorageKey, sha256: notice.letterSha256 }]);
     // 1 218,99 € + penalties at 12.15 % over 45 days (18,26 €) + the 40 € indemnity.
     expect(mail.textBody).toContain('1\u202f277,25\u00a0€');
     expect(mail.textBody).toContain('11/09/2026');
@@ -163,6 +157,12 @@ describe('catching up and escalation', () => {
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('application/pdf');
     expect(Buffer.compare(served.rawPayload, bytes)).toBe(0);
+
+    // A letter damaged on disk is refused cleanly: it was dated the day it was sent and cannot be drawn again.
+    await t.app.deps.storage.put(notice.letterStorageKey!, bytes.subarray(0, 100));
+    const damaged = await staff.get(`/api/dunning/events/${notice.id}/letter`);
+    expect(damaged.status).toBe(409);
+    expect(damaged.body.error.code).toBe('STORED_FILE_ALTERED');
   });
 
   it('recovery puts the invoice on the recovery list, and its file can be exported for a bailiff', async () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
@@ -84,7 +83,6 @@ async function doneStepsOf(db: Executor, coopId: string, invoiceIds: string[]): 
 }
 
 const addressLinesOfCoop = (coop: CoopSettings) => [coop.addressLine1, coop.addressLine2, `${coop.postalCode} ${coop.city}`].filter((l): l is string => !!l);
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const safeName = (text: string) => text.replace(/[^A-Za-z0-9._-]/g, '_');
 
 /** The steps of one invoice, in one transaction: all recorded, or none. */
@@ -146,8 +144,8 @@ async function takeSteps(
         const text = formalNoticeLetter(ctx);
         const bytes = await renderFormalNoticePdf(ctx, text);
         // Keyed by the event: only the run that created it writes there, so no two writers meet.
-        letter = { storageKey: `coops/${coopId}/dunning/${event.id}/mise-en-demeure.pdf`, sha256: sha256Of(bytes) };
-        await storage.put(letter.storageKey, Buffer.from(bytes));
+        const storageKey = `coops/${coopId}/dunning/${event.id}/mise-en-demeure.pdf`;
+        letter = { storageKey, sha256: (await storage.put(storageKey, Buffer.from(bytes))).sha256 };
         if (email) {
           const mail = formalNoticeMail(ctx, text);
           mailId = await enqueueMail(tx, {
@@ -156,7 +154,7 @@ async function takeSteps(
             subject: mail.subject,
             text: mail.text,
             template: 'dunning_formal_notice',
-            attachments: [{ filename: `mise-en-demeure-${safeName(invoice.number)}.pdf`, contentType: 'application/pdf', storageKey: letter.storageKey }],
+            attachments: [{ filename: `mise-en-demeure-${safeName(invoice.number)}.pdf`, contentType: 'application/pdf', storageKey: letter.storageKey, sha256: letter.sha256 }],
           });
         }
       } else if (decision.action === 'send' && decision.kind === 'reminder' && email) {

@@ -14,6 +14,7 @@ import { invoiceErrors } from './errors.js';
 import { documentOf, issueDocument, type FrozenParties } from './issue-document.js';
 import { visibleInvoice } from './invoice-access.js';
 import { invoiceLines, invoices, type InvoiceLineRow, type InvoiceRow } from './schema.js';
+import { enqueueIssuedFilesRender } from './render-issued-files-job.js';
 
 /** How much has been credited on an invoice already, in cents incl. VAT. */
 export async function creditedCentsOf(tx: Executor, coopId: string, invoiceId: string): Promise<number> {
@@ -121,6 +122,7 @@ export async function createCreditNote(db: Db, actor: Actor, invoiceId: string, 
       const coop = await getCoop(tx, actor.coopId);
       const { number } = await issueDocument(tx, actor, { row: draft!, coop, issueDate: today, dueDate: null, totals, parties, clientName: frozen.buyer.name });
       await settleByCreditNote(tx, actor, invoice, creditedBefore + totals.grandTotalCents, draft!.id);
+      await enqueueIssuedFilesRender(tx, actor, draft!.id);
       return { id: draft!.id, number };
     },
     { isolationLevel: 'read committed' },

@@ -14,6 +14,7 @@ export { formatIban, PDF_COLORS, PDF_LAYOUT, startCoopPdf, type Sheet as PdfShee
 export { setDocumentInfo, setFileIdentifier } from './pdf/factur-x-pdfa.js';
 export { getInvoicingSettings, updateInvoicingSettings } from './invoicing-settings.js';
 export { sendInvoice } from './send-invoice.js';
+export { RENDER_ISSUED_FILES, renderIssuedFilesJob } from './render-issued-files-job.js';
 export { submitInvoice } from './submit-invoice.js';
 export { allocatePayment } from './domain/allocate-payment.js';
 export { renderInvoicePdf } from './pdf/render-invoice-pdf.js';

@@ -76,11 +76,13 @@ describe('the PDF and the Factur-X of an issued invoice', () => {
     const draft = await staff.post('/api/invoices', draftOf(f.activityId, f.clientId));
     const validated = await staff.post(`/api/invoices/${draft.body.id}/validate`);
     expect(validated.status).toBe(200);
+    // The files are rendered by the job the validation queued, after its commit.
+    expect(await t.app.deps.jobs.runDueJobs()).toMatchObject({ done: 1, failed: 0 });
     issuedId = draft.body.id;
     number = validated.body.number;
   });
 
-  it('are stored with their SHA-256 when the invoice is validated, and the validation is audited', async () => {
+  it('are stored with their SHA-256 by the job the validation queued, and the storing is audited', async () => {
     const stored = await storedOf(issuedId);
     expect([...stored.keys()].sort()).toEqual(['factur_x_pdf', 'xml']);
     expect(stored.get('factur_x_pdf')!.storageKey).toBe(`coops/${f.coop.id}/invoices/${issuedId}/factur_x_pdf`);
@@ -126,6 +128,7 @@ describe('the PDF and the Factur-X of an issued invoice', () => {
       lines: [{ description: 'Geste commercial', quantityMilli: 1000, unitPriceCents: 10_000, vatCategory: 'S', vatRateBp: 2000 }],
     });
     expect(credit.status).toBe(201);
+    expect(await t.app.deps.jobs.runDueJobs()).toMatchObject({ done: 1, failed: 0 });
     expect([...(await storedOf(credit.body.id)).keys()].sort()).toEqual(['factur_x_pdf', 'xml']);
     const xml = await download(staff, `/api/invoices/${credit.body.id}/factur-x.xml`);
     expect(xml.status).toBe(200);

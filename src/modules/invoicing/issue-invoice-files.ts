@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
-import type { FileStorage } from '../../platform/files/storage.js';
+import { unreadableFile } from '../../platform/files/file-errors.js';
+import { sha256Of, type FileStorage } from '../../platform/files/storage.js';
 import { computeTotals } from './domain/compute-totals.js';
 import { toCrossIndustryInvoice } from './domain/factur-x-xml.js';
 import type { InvoiceDocument } from './domain/invoice-document.js';
@@ -30,14 +29,7 @@ export interface StoredInvoiceFile {
   bytes: Buffer;
 }
 
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const storageKeyOf = (coopId: string, invoiceId: string, kind: InvoiceFileKind) => `coops/${coopId}/invoices/${invoiceId}/${kind}`;
-
-async function bytesOf(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
-}
 
 /** The document exactly as it was issued: the frozen parties and the frozen lines, never today's client record. */
 export async function issuedDocumentOf(db: Executor, row: InvoiceRow): Promise<InvoiceDocument> {
@@ -62,61 +54,105 @@ async function renderFiles(db: Executor, row: InvoiceRow): Promise<Record<Stored
   return { factur_x_pdf: Buffer.from(pdf), xml: Buffer.from(toCrossIndustryInvoice(doc), 'utf8') };
 }
 
-/** Writes bytes under a key; bytes already there from an earlier attempt are kept if they are the same. */
-async function putOnce(storage: FileStorage, key: string, bytes: Buffer): Promise<void> {
-  try {
-    await storage.put(key, bytes);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    const existing = await storage.read(key);
-    if (!existing || sha256Of(await bytesOf(existing)) !== sha256Of(bytes)) throw new Error(`storage key ${key} holds other bytes than the issued invoice`);
-  }
+/** Where an error of a file no render can mend is told: the person gets a clean 409, the log the details. */
+export interface FilesLog {
+  error(obj: object, msg: string): void;
+}
+
+interface StoredRow {
+  sha256: string;
+  size: number;
+  storageKey: string;
 }
 
 /**
- * Renders, stores and hashes the PDF/A-3 Factur-X and the XML of an issued invoice or credit
- * note, once. Runs after the validation has committed, outside its transaction: the series
- * lock is held only for the number and the entry, and a failed rendering never undoes an
- * issued number (the files are then made on first download). Idempotent: the first hash
- * recorded wins, and a later call finding other bytes refuses rather than replace them.
+ * Makes sure the files of an issued invoice or credit note are stored, recorded and whole,
+ * and returns their bytes. Runs in the render job queued by the validation, and again on
+ * every download or sending (a download before the job has run renders them itself: the same
+ * frozen row gives the same bytes, so whoever stores first, the hash is the same).
+ *
+ * The first hash recorded wins. A stored file that fails it (missing, truncated by a crash,
+ * emptied, altered) is rendered again from the frozen data: if the new bytes have the
+ * recorded hash they replace the bad file and the repair is audited; if not, the file cannot
+ * be mended here and a clean error says so (the bytes issued are never replaced by others).
  */
-export async function issueInvoiceFiles(db: Db, storage: FileStorage, actor: AuditActor, invoiceId: string): Promise<Map<StoredKind, { sha256: string; size: number; storageKey: string }>> {
+export async function issueInvoiceFiles(db: Db, storage: FileStorage, actor: AuditActor, invoiceId: string, log: FilesLog): Promise<Map<StoredKind, StoredInvoiceFile & { storageKey: string }>> {
   const [row] = await db.select().from(invoices).where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, invoiceId)));
   if (!row) throw invoiceErrors.INVOICE_NOT_FOUND();
-  return storeFiles(db, storage, actor, row);
+  return storeFiles(db, storage, actor, row, log);
 }
 
-async function storeFiles(db: Db, storage: FileStorage, actor: AuditActor, row: InvoiceRow) {
-  const existing = await storedRowsOf(db, row);
-  if (STORED_KINDS.every((k) => existing.has(k))) return existing;
-  const rendered = await renderFiles(db, row);
-  const fresh = STORED_KINDS.filter((kind) => !existing.has(kind)).map((kind) => ({
-    coopId: row.coopId,
-    invoiceId: row.id,
-    kind,
-    sha256: sha256Of(rendered[kind]),
-    size: rendered[kind].length,
-    storageKey: storageKeyOf(row.coopId, row.id, kind),
-  }));
-  for (const file of fresh) await putOnce(storage, file.storageKey, rendered[file.kind]);
-  await db.transaction(async (tx) => {
-    const inserted = await tx.insert(invoiceFiles).values(fresh).onConflictDoNothing().returning();
-    if (inserted.length === 0) return;
-    await recordAudit(tx, actor, {
-      action: row.kind === 'credit_note' ? 'credit_note.files_stored' : 'invoice.files_stored',
-      entityType: 'invoice',
-      entityId: row.id,
-      after: Object.fromEntries(inserted.map((f) => [f.kind, { sha256: f.sha256, size: f.size }])),
+async function storeFiles(db: Db, storage: FileStorage, actor: AuditActor, row: InvoiceRow, log: FilesLog) {
+  let rendered: Record<StoredKind, Buffer> | null = null;
+  const render = async () => (rendered ??= await renderFiles(db, row));
+  const fresh = new Set<StoredKind>();
+  let stored = await storedRowsOf(db, row);
+  if (!STORED_KINDS.every((k) => stored.has(k))) {
+    const bytes = await render();
+    const files: (typeof invoiceFiles.$inferInsert & { kind: StoredKind; sha256: string })[] = [];
+    for (const kind of STORED_KINDS.filter((k) => !stored.has(k))) {
+      const storageKey = storageKeyOf(row.coopId, row.id, kind);
+      // Atomic and replacing: a partial file left by a crash before the hash was recorded goes.
+      const { sha256, size } = await storage.put(storageKey, bytes[kind]);
+      files.push({ coopId: row.coopId, invoiceId: row.id, kind, sha256, size, storageKey });
+      fresh.add(kind);
+    }
+    await db.transaction(async (tx) => {
+      const inserted = await tx.insert(invoiceFiles).values(files).onConflictDoNothing().returning();
+      if (inserted.length === 0) return;
+      await recordAudit(tx, actor, {
+        action: row.kind === 'credit_note' ? 'credit_note.files_stored' : 'invoice.files_stored',
+        entityType: 'invoice',
+        entityId: row.id,
+        after: Object.fromEntries(inserted.map((f) => [f.kind, { sha256: f.sha256, size: f.size }])),
+      });
     });
-  });
-  const stored = await storedRowsOf(db, row);
-  for (const file of fresh) {
-    if (stored.get(file.kind)?.sha256 !== file.sha256) throw new Error(`invoice ${row.id}: ${file.kind} rendered with another hash than the stored one`);
+    stored = await storedRowsOf(db, row);
+    for (const file of files) {
+      if (stored.get(file.kind)?.sha256 !== file.sha256) throw new Error(`invoice ${row.id}: ${file.kind} rendered with another hash than the stored one`);
+    }
   }
-  return stored;
+  const out = new Map<StoredKind, StoredInvoiceFile & { storageKey: string }>();
+  for (const kind of STORED_KINDS) {
+    const file = stored.get(kind)!;
+    if (fresh.has(kind)) {
+      out.set(kind, { kind, ...file, bytes: rendered![kind] });
+      continue;
+    }
+    const read = await storage.read(file.storageKey, file);
+    out.set(kind, { kind, ...file, bytes: read.ok ? read.bytes : await repairFile(db, storage, actor, row, kind, file, read.problem, render, log) });
+  }
+  return out;
 }
 
-async function storedRowsOf(db: Executor, row: Pick<InvoiceRow, 'coopId' | 'id'>) {
+/** A stored file that failed its hash check, rendered again and put back if the bytes are the issued ones. */
+async function repairFile(
+  db: Db,
+  storage: FileStorage,
+  actor: AuditActor,
+  row: InvoiceRow,
+  kind: StoredKind,
+  file: StoredRow,
+  problem: 'missing' | 'altered',
+  render: () => Promise<Record<StoredKind, Buffer>>,
+  log: FilesLog,
+): Promise<Buffer> {
+  const bytes = (await render())[kind];
+  if (sha256Of(bytes) !== file.sha256) {
+    log.error({ invoiceId: row.id, coopId: row.coopId, kind, problem, recorded: file.sha256, rendered: sha256Of(bytes) }, 'stored invoice file failed its hash check and renders differently now: restore it from a backup');
+    throw unreadableFile(problem);
+  }
+  await storage.put(file.storageKey, bytes);
+  await recordAudit(db, actor, {
+    action: row.kind === 'credit_note' ? 'credit_note.file_repaired' : 'invoice.file_repaired',
+    entityType: 'invoice',
+    entityId: row.id,
+    after: { kind, problem, sha256: file.sha256, size: file.size },
+  });
+  return bytes;
+}
+
+async function storedRowsOf(db: Executor, row: Pick<InvoiceRow, 'coopId' | 'id'>): Promise<Map<StoredKind, StoredRow>> {
   const rows = await db
     .select()
     .from(invoiceFiles)
@@ -126,9 +162,8 @@ async function storedRowsOf(db: Executor, row: Pick<InvoiceRow, 'coopId' | 'id'>
 
 /**
  * A stored file of an issued document the person may see (404 otherwise, 409 for a draft),
- * made on this first request if the rendering after validation did not happen. The bytes
- * served are the stored ones, checked against their recorded SHA-256; lost bytes are
- * rendered again and accepted only if they hash the same.
+ * made on this request if the render job has not run yet, mended if its bytes fail their
+ * recorded SHA-256 and a new render gives them back, a clean 409 if not.
  */
 export async function openInvoiceFile(
   db: Db,
@@ -136,17 +171,10 @@ export async function openInvoiceFile(
   actor: Viewer & AuditActor,
   invoiceId: string,
   kind: StoredKind,
+  log: FilesLog,
 ): Promise<{ number: string; file: StoredInvoiceFile }> {
   const row = await visibleInvoice(db, actor, invoiceId);
   if (row.status === 'draft' || !row.number) throw invoiceErrors.INVOICE_DRAFT_HAS_NO_FILE();
-  const stored = (await storeFiles(db, storage, actor, row)).get(kind)!;
-  const stream = await storage.read(stored.storageKey);
-  let bytes = stream ? await bytesOf(stream) : null;
-  if (!bytes) {
-    bytes = (await renderFiles(db, row))[kind];
-    if (sha256Of(bytes) !== stored.sha256) throw new Error(`invoice ${row.id}: ${kind} is lost and renders differently now`);
-    await putOnce(storage, stored.storageKey, bytes);
-  }
-  if (sha256Of(bytes) !== stored.sha256) throw new Error(`invoice ${row.id}: stored ${kind} does not match its SHA-256`);
-  return { number: row.number, file: { kind, sha256: stored.sha256, size: stored.size, bytes } };
+  const { storageKey: _, ...file } = (await storeFiles(db, storage, actor, row, log)).get(kind)!;
+  return { number: row.number, file };
 }

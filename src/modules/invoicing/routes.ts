@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { todayFromClock } from '../../platform/calendar/index.js';
@@ -10,7 +10,7 @@ import { createCreditNote } from './create-credit-note.js';
 import { createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
 import { getInvoice } from './get-invoice.js';
 import { listInvoices } from './list-invoices.js';
-import { issueInvoiceFiles, openInvoiceFile } from './issue-invoice-files.js';
+import { openInvoiceFile } from './issue-invoice-files.js';
 import { getInvoicingSettings, updateInvoicingSettings } from './invoicing-settings.js';
 import { fileNameOf, sendInvoice } from './send-invoice.js';
 import { submitInvoice } from './submit-invoice.js';
@@ -24,18 +24,6 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.deps.database.db;
   const storage = app.deps.storage;
-
-  /**
-   * The files are made after the commit, outside the series lock: a rendering that fails
-   * leaves the invoice issued and is retried on the first download.
-   */
-  const storeFilesAfterIssue = async (actor: ReturnType<typeof actorOf>, id: string, log: FastifyBaseLogger) => {
-    try {
-      await issueInvoiceFiles(db, storage, actor, id);
-    } catch (err) {
-      log.error({ err, invoiceId: id }, 'invoice files not stored after issue; they will be made on first download');
-    }
-  };
 
   app.get(
     '/',
@@ -98,8 +86,8 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
     { config: { access: EVERYONE }, schema: { tags, summary: 'Issue a draft: number, sales entry, frozen', params: invoiceParams, response: { 200: invoiceDetail, ...errorResponses } } },
     async (req) => {
       const actor = actorOf(req);
+      // The files are rendered by the job the validation queued, after the commit.
       await validateInvoice(db, actor, req.params.id, todayFromClock());
-      await storeFilesAfterIssue(actor, req.params.id, req.log);
       return getInvoice(db, actor, req.params.id);
     },
   );
@@ -122,7 +110,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const actor = actorOf(req);
-      const { mailId, to } = await sendInvoice(db, storage, actor, req.params.id, todayFromClock());
+      const { mailId, to } = await sendInvoice(db, storage, actor, req.params.id, todayFromClock(), req.log);
       return { mailId, to, invoice: await getInvoice(db, actor, req.params.id) };
     },
   );
@@ -136,7 +124,6 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const actor = actorOf(req);
       const { id } = await createCreditNote(db, actor, req.params.id, req.body, todayFromClock());
-      await storeFilesAfterIssue(actor, id, req.log);
       return reply.status(201).send(await getInvoice(db, actor, id));
     },
   );
@@ -148,7 +135,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
       schema: { tags, summary: 'The issued document as PDF/A-3 Factur-X, the bytes stored at issue', params: invoiceParams, response: { 200: z.unknown().describe('application/pdf'), ...errorResponses } },
     },
     async (req, reply) => {
-      const { number, file } = await openInvoiceFile(db, storage, actorOf(req), req.params.id, 'factur_x_pdf');
+      const { number, file } = await openInvoiceFile(db, storage, actorOf(req), req.params.id, 'factur_x_pdf', req.log);
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `inline; filename="${fileNameOf(number)}.pdf"`)
@@ -166,7 +153,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
       schema: { tags, summary: 'The EN 16931 CII XML of the issued document (the one inside its PDF)', params: invoiceParams, response: { 200: z.unknown().describe('application/xml'), ...errorResponses } },
     },
     async (req, reply) => {
-      const { number, file } = await openInvoiceFile(db, storage, actorOf(req), req.params.id, 'xml');
+      const { number, file } = await openInvoiceFile(db, storage, actorOf(req), req.params.id, 'xml', req.log);
       return reply
         .header('content-type', 'application/xml; charset=utf-8')
         .header('content-disposition', `inline; filename="${fileNameOf(number)}-factur-x.xml"`)

@@ -125,7 +125,8 @@ export type InvoiceFileKind = 'pdf' | 'factur_x_pdf' | 'xml';
  * The files of an issued document and the SHA-256 of their bytes, taken when they were first
  * rendered: what is served afterwards is these bytes, never a new rendering. They live beside
  * the invoice because its row is frozen at validation (only the payment status moves) and the
- * rendering happens after the commit, outside the lock of the numbering series.
+ * rendering happens after the commit (a job queued by the validation), outside the lock of
+ * the numbering series.
  */
 export const invoiceFiles = pgTable(
   'invoice_files',

@@ -56,7 +56,7 @@ describe('sending an invoice', () => {
     const [pdf] = await t.database.db.select().from(invoiceFiles).where(and(eq(invoiceFiles.invoiceId, invoice.id), eq(invoiceFiles.kind, 'factur_x_pdf')));
     expect(mail).toMatchObject({ id: sent.body.mailId, toAddress: 'compta@boulangerie.test', template: 'invoice.sent', subject: `Facture ${invoice.number} — ${c.f.coop.name}` });
     expect(mail!.textBody).toContain(`notre facture ${invoice.number}`);
-    expect(mail!.attachments).toEqual([{ filename: `${invoice.number}.pdf`, contentType: 'application/pdf', storageKey: pdf!.storageKey }]);
+    expect(mail!.attachments).toEqual([{ filename: `${invoice.number}.pdf`, contentType: 'application/pdf', storageKey: pdf!.storageKey, sha256: pdf!.sha256 }]);
     const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, invoice.id), eq(auditLog.action, 'invoice.sent')));
     expect(audits).toHaveLength(1);
   });

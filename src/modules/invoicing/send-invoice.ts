@@ -12,7 +12,7 @@ import { invoiceMail } from './domain/invoice-mail.js';
 import { amountLeftCents, decideInvoiceAction, statusAfterSending } from './domain/invoice-lifecycle.js';
 import { invoiceErrors } from './errors.js';
 import { visibleInvoice } from './invoice-access.js';
-import { issueInvoiceFiles } from './issue-invoice-files.js';
+import { issueInvoiceFiles, type FilesLog } from './issue-invoice-files.js';
 import { invoices } from './schema.js';
 
 /** A number format chosen by the coop may hold characters a file name cannot. */
@@ -24,13 +24,14 @@ export const fileNameOf = (number: string) => number.replace(/[^A-Za-z0-9._-]/g,
  * A validated invoice becomes sent; sending again (a lost mail, after a partial payment)
  * queues the mail again and leaves the status where the payments put it.
  *
- * The files are made before the transaction if the rendering after validation failed; the
- * mail is queued in the transaction that moves the status, so neither happens without the other.
+ * The files are made before the transaction if the render job has not run yet (and mended if
+ * a stored one fails its hash); the mail is queued in the transaction that moves the status,
+ * so neither happens without the other.
  */
-export async function sendInvoice(db: Db, storage: FileStorage, actor: Actor, id: string, today: string): Promise<{ mailId: string; to: string }> {
+export async function sendInvoice(db: Db, storage: FileStorage, actor: Actor, id: string, today: string, log: FilesLog): Promise<{ mailId: string; to: string }> {
   const first = await visibleInvoice(db, actor, id);
   if (first.status === 'draft') throw invoiceErrors.INVOICE_NOT_SENDABLE();
-  const files = await issueInvoiceFiles(db, storage, actor, id);
+  const files = await issueInvoiceFiles(db, storage, actor, id, log);
   const pdf = files.get('factur_x_pdf')!;
   return db.transaction(async (tx) => {
     const row = await visibleInvoice(tx, actor, id, { lock: true });
@@ -62,7 +63,7 @@ export async function sendInvoice(db: Db, storage: FileStorage, actor: Actor, id
       to: client.email,
       ...mail,
       template: row.kind === 'credit_note' ? 'credit_note.sent' : 'invoice.sent',
-      attachments: [{ filename: `${fileNameOf(row.number)}.pdf`, contentType: 'application/pdf', storageKey: pdf.storageKey }],
+      attachments: [{ filename: `${fileNameOf(row.number)}.pdf`, contentType: 'application/pdf', storageKey: pdf.storageKey, sha256: pdf.sha256 }],
     });
     const status = statusAfterSending(row.status);
     if (status !== row.status) {

@@ -13,6 +13,7 @@ import { invoiceErrors } from './errors.js';
 import { documentOf, dueDateOf, issueDocument, partiesOf } from './issue-document.js';
 import { visibleInvoice } from './invoice-access.js';
 import { getInvoicingSettings } from './invoicing-settings.js';
+import { enqueueIssuedFilesRender } from './render-issued-files-job.js';
 import { invoiceLines } from './schema.js';
 
 const required = (path: string): FieldError => ({ path, message: { fr: 'Mention obligatoire manquante.', en: 'Mandatory mention missing.' } });
@@ -58,6 +59,7 @@ export async function validateInvoice(db: Db, actor: Actor, id: string, today: s
       if (problems.length) throw invoiceErrors.INVOICE_INCOMPLETE(problems);
 
       const { number } = await issueDocument(tx, actor, { row, coop, issueDate: today, dueDate, totals, parties, clientName: client.name });
+      await enqueueIssuedFilesRender(tx, actor, id);
       return { id, number };
     },
     { isolationLevel: 'read committed' },

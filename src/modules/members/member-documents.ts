@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
+import { unreadableFile } from '../../platform/files/file-errors.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import { isStaff, type Actor } from '../../platform/http/context.js';
 import type { DocumentFields, MemberDocument } from './contract.js';
@@ -66,8 +66,7 @@ export async function addMemberDocument(db: Db, storage: FileStorage, actor: Act
   await visibleMember(db, actor, memberId);
   assertAcceptable(actor, fields, file);
   const storageKey = `coops/${actor.coopId}/members/${memberId}/${randomUUID()}`;
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  await storage.put(storageKey, file.bytes);
+  const { sha256 } = await storage.put(storageKey, file.bytes);
   try {
     return await db.transaction(async (tx) => {
       await visibleMember(tx, actor, memberId);
@@ -106,14 +105,15 @@ async function visibleDocument(db: Db, actor: Actor, member: MemberRow, document
   return row;
 }
 
-/** The stored bytes of a document the actor may see. */
-export async function openMemberDocument(db: Db, storage: FileStorage, actor: Actor, memberId: string, documentId: string): Promise<{ document: MemberDocument; content: Readable }> {
+/** The stored bytes of a document the actor may see, checked against the SHA-256 taken at upload. */
+export async function openMemberDocument(db: Db, storage: FileStorage, actor: Actor, memberId: string, documentId: string): Promise<{ document: MemberDocument; content: Buffer }> {
   const member = await visibleMember(db, actor, memberId);
   const row = await visibleDocument(db, actor, member, documentId);
-  const content = await storage.read(row.storageKey);
-  // A row whose bytes are gone (a restore without the files folder) reads as not found.
-  if (!content) throw memberErrors.DOCUMENT_NOT_FOUND();
-  return { document: toDocument(row), content };
+  const read = await storage.read(row.storageKey, row);
+  // A row whose bytes are gone (a restore without the files folder) reads as not found; bytes
+  // that are not the uploaded ones (a signed charter changed on disk) are refused.
+  if (!read.ok) throw read.problem === 'missing' ? memberErrors.DOCUMENT_NOT_FOUND() : unreadableFile(read.problem);
+  return { document: toDocument(row), content: read.bytes };
 }
 
 /** Removes a document; the bytes go only once the removal is committed, so a rollback loses nothing. */

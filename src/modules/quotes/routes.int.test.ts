@@ -19,12 +19,6 @@ async function loggedIn(email: string): Promise<TestClient> {
   return c;
 }
 
-async function bytesOf(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
-}
-
 /** The coop's people, logged in. */
 async function peopleOf(f: Coop) {
   return { member: await loggedIn(f.coop.member.email), staff: await loggedIn(f.coop.staff.email), admin: await loggedIn(f.coop.admin.email) };
@@ -190,9 +184,11 @@ describe('lifecycle', () => {
     expect(mail).toMatchObject({ template: 'quote.sent', subject: expect.stringContaining(validated.body.number) });
     expect(mail!.textBody).toMatch(/2\s394,82\s€ TTC/);
     expect(mail!.textBody).toMatch(/http:\/\/mutualise\.test\/portal\/quotes\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
-    expect(mail!.attachments).toEqual([{ filename: `Devis-${validated.body.number}.pdf`, contentType: 'application/pdf', storageKey: expect.any(String) }]);
-    const stored = await t.app.deps.storage.read(mail!.attachments[0]!.storageKey);
-    const pdf = await bytesOf(stored!);
+    const [{ sentPdfSha256 }] = await t.database.db.select({ sentPdfSha256: quotes.sentPdfSha256 }).from(quotes).where(eq(quotes.id, draft.id));
+    expect(mail!.attachments).toEqual([{ filename: `Devis-${validated.body.number}.pdf`, contentType: 'application/pdf', storageKey: expect.any(String), sha256: sentPdfSha256 }]);
+    const stored = await t.app.deps.storage.read(mail!.attachments[0]!.storageKey, { sha256: sentPdfSha256! });
+    expect(stored.ok).toBe(true);
+    const pdf = stored.ok ? stored.bytes : Buffer.alloc(0);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     // The PDF served to the member is the one the client received.
@@ -200,8 +196,15 @@ describe('lifecycle', () => {
     expect(served.status).toBe(200);
     expect(served.headers['content-type']).toBe('application/pdf');
     expect(Buffer.from(served.raw, 'latin1').length).toBeGreaterThan(1000);
+    const rawPdf = async () =>
+      (await t.app.inject({ method: 'GET', url: `/api/quotes/${draft.id}/pdf`, headers: { cookie: (people.member as unknown as { cookieHeader(): string }).cookieHeader() } })).rawPayload;
+    expect(Buffer.compare(await rawPdf(), pdf)).toBe(0);
+
+    // A stored PDF emptied by a crash is drawn again from the validated quote, checked by its hash, and the repair audited.
+    await t.app.deps.storage.put(mail!.attachments[0]!.storageKey, Buffer.alloc(0));
+    expect(Buffer.compare(await rawPdf(), pdf)).toBe(0);
     const actions = (await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, draft.id))).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['quote.draft_created', 'quote.submitted', 'quote.validated', 'quote.sent']));
+    expect(actions).toEqual(expect.arrayContaining(['quote.draft_created', 'quote.submitted', 'quote.validated', 'quote.sent', 'quote.file_repaired']));
   });
 
   it('a member cannot validate their own quote when the coop requires validation, nor send it back', async () => {

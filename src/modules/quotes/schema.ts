@@ -43,6 +43,8 @@ export const quotes = pgTable(
     validatedAt: timestamp({ withTimezone: true }),
     validatedBy: uuid(),
     sentAt: timestamp({ withTimezone: true }),
+    /** The SHA-256 of the PDF stored when the quote was first sent: every later read is checked against it. */
+    sentPdfSha256: varchar({ length: 64 }),
     acceptedByName: varchar({ length: 200 }),
     acceptedAt: timestamp({ withTimezone: true }),
     acceptedIp: varchar({ length: 64 }),

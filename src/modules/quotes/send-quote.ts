@@ -30,7 +30,7 @@ export async function sendQuote(db: Db, storage: FileStorage, actor: Actor, id: 
     if (!client?.email) throw quoteErrors.QUOTE_CLIENT_WITHOUT_EMAIL();
     // Stored before the mail is queued: the outbox attaches files by key, and the PDF the
     // client receives is the one the member and the portal serve afterwards.
-    const pdfKey = await storeSentQuotePdf(tx, storage, after, today);
+    const pdf = await storeSentQuotePdf(tx, storage, after, today);
     const { portalSecret } = await quotesSettingsOf(tx, actor.coopId);
     const token = signLink({ purpose: QUOTE_PORTAL_PURPOSE, subjectId: portalSubject(actor.coopId, id), expiresAt: portalLinkExpiry(row.validUntil) }, portalSecret);
     const link = `${publicUrl}/portal/quotes/${token}`;
@@ -53,7 +53,7 @@ export async function sendQuote(db: Db, storage: FileStorage, actor: Actor, id: 
       subject: `Devis ${after.number} — ${coop.name}`,
       text,
       template: 'quote.sent',
-      attachments: [{ filename: quotePdfFileName(after), contentType: 'application/pdf', storageKey: pdfKey }],
+      attachments: [{ filename: quotePdfFileName(after), contentType: 'application/pdf', storageKey: pdf.storageKey, sha256: pdf.sha256 }],
     });
     return { mailId };
   });

@@ -1,42 +1,29 @@
-import { createReadStream } from 'node:fs';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
 
-/** Where uploaded files live. Local disk by default; an object store can implement the same. */
+/** What a write leaves: the caller records the hash beside its row and hands it back to every read. */
+export interface StoredBytes {
+  sha256: string;
+  size: number;
+}
+
+/**
+ * A read is checked against the hash the caller recorded, and a file that fails the check is
+ * an outcome to act on (render it again, refuse cleanly), never bytes served as if good.
+ * `missing`: nothing under the key (a restore without the files folder). `altered`: bytes
+ * there but not the recorded ones (truncated by a crash, emptied, changed on disk).
+ */
+export type FileRead = { ok: true; bytes: Buffer } | { ok: false; problem: 'missing' | 'altered' };
+
+/**
+ * Where files live. Local disk by default; an object store can implement the same three
+ * calls (a PUT is atomic there, and a GET is checked the same way).
+ */
 export interface FileStorage {
-  put(key: string, bytes: Buffer): Promise<void>;
-  /** The bytes of a file, or null when no file is stored under that key. */
-  read(key: string): Promise<Readable | null>;
+  /** Writes the whole file under the key, replacing what was there; never leaves part of it under the key. */
+  put(key: string, bytes: Buffer): Promise<StoredBytes>;
+  /** The bytes under the key, if they are those whose SHA-256 the caller recorded. */
+  read(key: string, expected: { sha256: string }): Promise<FileRead>;
   remove(key: string): Promise<void>;
 }
 
-const SAFE_KEY = /^[a-zA-Z0-9/_.-]+$/;
-
-export function localDiskStorage(root: string): FileStorage {
-  const resolve = (key: string) => {
-    // Keys are built by the application, never by a client; this guard keeps a bug from
-    // ever escaping the storage root.
-    if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe storage key: ${key}`);
-    return path.join(root, key);
-  };
-  return {
-    async put(key, bytes) {
-      const file = resolve(key);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, bytes, { flag: 'wx' });
-    },
-    async read(key) {
-      const file = resolve(key);
-      try {
-        await fs.access(file);
-      } catch {
-        return null;
-      }
-      return createReadStream(file);
-    },
-    async remove(key) {
-      await fs.rm(resolve(key), { force: true });
-    },
-  };
-}
+export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

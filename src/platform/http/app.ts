@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { platformErrors } from '../errors.js';
 import type { FileStorage } from '../files/storage.js';
+import type { JobRunner } from '../jobs/job-runner.js';
 import type { Access } from './context.js';
 import { handleError } from './error-handler.js';
 import { assertNoNulCharacter } from './nul-character.js';
@@ -25,6 +26,8 @@ export interface Deps {
   config: Config;
   database: Database;
   storage: FileStorage;
+  /** Work queued by a transaction to run after it commits; the composition root registers the handlers. */
+  jobs: JobRunner;
   /** Names of cooperatives, provided by the module that owns them (platform knows only ids). */
   tenants: { namesOf(coopIds: string[]): Promise<Map<string, string>> };
 }

@@ -5,7 +5,8 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/support/database.js';
 import type { Database } from '../db/client.js';
-import { localDiskStorage, type FileStorage } from '../files/storage.js';
+import { localDiskStorage } from '../files/local-disk-storage.js';
+import { sha256Of, type FileStorage } from '../files/storage.js';
 import { dispatchOutbox, enqueueMail } from './outbox.js';
 import { mailOutbox } from './schema.js';
 
@@ -55,15 +56,24 @@ describe('mail outbox', () => {
     expect(row.lastError).toContain('550');
   });
 
-  it('joins the stored files to the mail it sends, and keeps the mail queued while a file is missing', async () => {
-    await storage.put('invoices/F-1.pdf', Buffer.from('%PDF-1.7 facture'));
+  it('joins the stored files to the mail it sends, and keeps the mail queued while a file is missing or damaged', async () => {
+    const { sha256 } = await storage.put('invoices/F-1.pdf', Buffer.from('%PDF-1.7 facture'));
+    await storage.put('invoices/F-2.pdf', Buffer.from('%PDF-1.7 fact'));
     await enqueueMail(database.db, {
       coopId: null,
       to: 'client@example.org',
       subject: 'Facture',
       text: 'Ci-joint',
       template: 'test',
-      attachments: [{ filename: 'Facture F-1.pdf', contentType: 'application/pdf', storageKey: 'invoices/F-1.pdf' }],
+      attachments: [{ filename: 'Facture F-1.pdf', contentType: 'application/pdf', storageKey: 'invoices/F-1.pdf', sha256 }],
+    });
+    await enqueueMail(database.db, {
+      coopId: null,
+      to: 'damaged@example.org',
+      subject: 'Facture',
+      text: 'Ci-joint',
+      template: 'test',
+      attachments: [{ filename: 'Tronquee.pdf', contentType: 'application/pdf', storageKey: 'invoices/F-2.pdf', sha256: sha256Of(Buffer.from('%PDF-1.7 facture 2')) }],
     });
     await enqueueMail(database.db, {
       coopId: null,
@@ -71,7 +81,7 @@ describe('mail outbox', () => {
       subject: 'Facture',
       text: 'Ci-joint',
       template: 'test',
-      attachments: [{ filename: 'Perdue.pdf', contentType: 'application/pdf', storageKey: 'invoices/none.pdf' }],
+      attachments: [{ filename: 'Perdue.pdf', contentType: 'application/pdf', storageKey: 'invoices/none.pdf', sha256 }],
     });
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const messages: { to: string; attachments?: { filename: string; content: string }[] }[] = [];
@@ -89,5 +99,9 @@ describe('mail outbox', () => {
     const [lost] = (await database.db.select().from(mailOutbox)).filter((r) => r.toAddress === 'lost@example.org');
     expect(lost.status).toBe('queued');
     expect(lost.lastError).toContain('Perdue.pdf');
+    const [damaged] = (await database.db.select().from(mailOutbox)).filter((r) => r.toAddress === 'damaged@example.org');
+    expect(damaged.status).toBe('queued');
+    expect(damaged.lastError).toContain('Tronquee.pdf is altered');
+    expect(messages).toHaveLength(1);
   });
 });

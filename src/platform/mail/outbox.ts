@@ -76,8 +76,9 @@ export async function dispatchOutbox(db: Db, transport: Transporter, storage: Fi
 }
 
 async function attachmentOf(storage: FileStorage, a: MailAttachment) {
-  const content = await storage.read(a.storageKey);
-  // A missing file is a delivery failure like any other: the mail stays queued and the error is kept.
-  if (!content) throw new Error(`attachment ${a.filename} missing from storage (${a.storageKey})`);
-  return { filename: a.filename, contentType: a.contentType, content };
+  const read = await storage.read(a.storageKey, a);
+  // A missing or damaged file is a delivery failure like any other: the mail stays queued and
+  // the error is kept, and the client never receives bytes other than those recorded.
+  if (!read.ok) throw new Error(`attachment ${a.filename} is ${read.problem} in storage (${a.storageKey})`);
+  return { filename: a.filename, contentType: a.contentType, content: read.bytes };
 }

@@ -12,14 +12,14 @@ beforeAll(async () => {
   t = await createTestApp();
   coop = await createTestCoop(t.database.db, 'outbox');
   other = await createTestCoop(t.database.db, 'outbox-other');
-  await t.app.deps.storage.put(`test/${coop.id}/devis.pdf`, Buffer.from('%PDF-1.7 devis'));
+  const { sha256 } = await t.app.deps.storage.put(`test/${coop.id}/devis.pdf`, Buffer.from('%PDF-1.7 devis'));
   mailId = await enqueueMail(t.database.db, {
     coopId: coop.id,
     to: 'client@example.org',
     subject: 'Devis D-1',
     text: 'Ci-joint notre devis.',
     template: 'test',
-    attachments: [{ filename: 'Devis D-1.pdf', contentType: 'application/pdf', storageKey: `test/${coop.id}/devis.pdf` }],
+    attachments: [{ filename: 'Devis D-1.pdf', contentType: 'application/pdf', storageKey: `test/${coop.id}/devis.pdf`, sha256 }],
   });
 });
 afterAll(() => t.close());

@@ -9,6 +9,7 @@ import { errorResponses } from '../http/error-shape.js';
 import { offsetOf } from '../http/pagination.js';
 import { outboxAttachmentParams, outboxMail, outboxPage, outboxQuery } from './contract.js';
 import { mailOutbox } from './schema.js';
+import { unreadableFile } from '../files/file-errors.js';
 
 /** Admins read the mails their cooperative sent (the mailbox itself when no SMTP is set). */
 export async function outboxRoutes(fastify: FastifyInstance): Promise<void> {
@@ -60,12 +61,12 @@ export async function outboxRoutes(fastify: FastifyInstance): Promise<void> {
       const [row] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.id, req.params.id), eq(mailOutbox.coopId, coopId)));
       const attachment = row?.attachments[req.params.index];
       if (!attachment) throw platformErrors.NOT_FOUND();
-      const content = await app.deps.storage.read(attachment.storageKey);
-      if (!content) throw platformErrors.NOT_FOUND();
+      const read = await app.deps.storage.read(attachment.storageKey, attachment);
+      if (!read.ok) throw unreadableFile(read.problem);
       return reply
         .type(attachment.contentType)
         .header('content-disposition', contentDisposition(attachment.filename))
-        .send(content);
+        .send(read.bytes);
     },
   );
 }

@@ -5,11 +5,13 @@ import { createdAt, id } from '../db/columns.js';
 export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
-/** A file joined to a mail, read from the file storage when the mail leaves. */
+/** A file joined to a mail, read from the file storage when the mail leaves, checked against its SHA-256. */
 export interface MailAttachment {
   filename: string;
   contentType: string;
   storageKey: string;
+  /** As recorded when the file was stored: a mail never carries bytes that fail it. */
+  sha256: string;
 }
 
 /**

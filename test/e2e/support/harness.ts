@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { afterEach, expect } from 'vitest';
 import { loadConfig } from '../../../src/platform/config.js';
 import type { Database } from '../../../src/platform/db/client.js';
-import { localDiskStorage } from '../../../src/platform/files/storage.js';
+import { localDiskStorage } from '../../../src/platform/files/local-disk-storage.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { createServer } from '../../../src/server.js';
 import { openTestDatabase } from '../../support/database.js';
@@ -83,6 +83,8 @@ export async function startE2E(): Promise<E2E> {
     await fs.rm(dataDir, { recursive: true, force: true });
     throw err;
   }
+  // As `start` does: the work queued by a validation (an invoice's files) runs in the background.
+  const stopJobs = app.deps.jobs.start(500);
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   // Links in mails (invitation, password reset) are built from it when they are sent.
@@ -117,6 +119,7 @@ export async function startE2E(): Promise<E2E> {
     browserErrors: (page) => errors.get(page) ?? [],
     async close() {
       await browser.close();
+      await stopJobs();
       await app.close();
       await database.close();
       await fs.rm(dataDir, { recursive: true, force: true });

@@ -113,6 +113,7 @@ export const en: Translation<typeof fr> = {
       submitted: 'Invoice submitted for validation',
       validated: 'Invoice validated and numbered',
       files_stored: 'Invoice PDF and Factur-X stored',
+      file_repaired: 'Damaged invoice file rendered again and restored',
       sent: 'Invoice sent to the client',
       payment_applied: 'Payment allocated to the invoice',
       settled_by_credit_note: 'Invoice settled by a credit note',
@@ -121,6 +122,7 @@ export const en: Translation<typeof fr> = {
       created: 'Credit note drawn up',
       issued: 'Credit note issued and numbered',
       files_stored: 'Credit note PDF and Factur-X stored',
+      file_repaired: 'Damaged credit note file rendered again and restored',
       sent: 'Credit note sent to the client',
     },
     payment: {
@@ -146,6 +148,7 @@ export const en: Translation<typeof fr> = {
       sent_back: 'Quote sent back for changes',
       validated: 'Quote validated and numbered',
       sent: 'Quote sent to the client',
+      file_repaired: 'Damaged quote PDF rendered again and restored',
       accepted: 'Quote accepted',
       refused: 'Quote refused',
       invoiced: 'Invoice drawn up from the quote',

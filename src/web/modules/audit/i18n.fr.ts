@@ -111,6 +111,7 @@ export const fr = {
       submitted: 'Facture soumise à validation',
       validated: 'Facture validée et numérotée',
       files_stored: 'PDF et Factur-X de la facture archivés',
+      file_repaired: 'Fichier abîmé de la facture régénéré et restauré',
       sent: 'Facture envoyée au client',
       payment_applied: 'Paiement imputé sur la facture',
       settled_by_credit_note: 'Facture soldée par un avoir',
@@ -119,6 +120,7 @@ export const fr = {
       created: 'Avoir établi',
       issued: 'Avoir émis et numéroté',
       files_stored: "PDF et Factur-X de l'avoir archivés",
+      file_repaired: "Fichier abîmé de l'avoir régénéré et restauré",
       sent: 'Avoir envoyé au client',
     },
     payment: {
@@ -144,6 +146,7 @@ export const fr = {
       sent_back: 'Devis renvoyé pour correction',
       validated: 'Devis validé et numéroté',
       sent: 'Devis envoyé au client',
+      file_repaired: 'PDF abîmé du devis régénéré et restauré',
       accepted: 'Devis accepté',
       refused: 'Devis refusé',
       invoiced: 'Facture établie depuis le devis',

@@ -1,0 +1,105 @@
+import { and, asc, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { jobs } from './schema.js';
+
+export interface JobToRun {
+  coopId: string;
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  /** Runs before this one (0 the first time). */
+  attempts: number;
+}
+
+/** Does the work of one kind of job; idempotent, since a job cut short by a crash runs again. */
+export type JobHandler = (job: JobToRun) => Promise<void>;
+
+export interface JobLog {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface JobRunnerOptions {
+  db: Db;
+  /** One handler per kind, given by the composition root (platform knows no module). */
+  handlers: Record<string, JobHandler>;
+  log: JobLog;
+  maxAttempts?: number;
+  /** Wait before the next attempt, after `attempts` failed ones. */
+  backoffMs?: (attempts: number) => number;
+  /** How long a runner holds a job it took; past it, another runner may take it again. */
+  leaseMs?: number;
+}
+
+export interface JobsRun {
+  done: number;
+  retried: number;
+  failed: number;
+}
+
+const MAX_ATTEMPTS = 5;
+/** 30 s, 1 min, 2 min… capped at an hour: a render failing for a passing reason gets over it. */
+const defaultBackoff = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
+const LEASE_MS = 10 * 60_000;
+
+/**
+ * Runs every job due at `now`, one at a time, until none is left. A job is taken with
+ * FOR UPDATE SKIP LOCKED and marked running with a lease in a short transaction, so two app
+ * instances never take the same job and the handler runs outside any lock (a render does
+ * not hold the database while it draws a PDF). A handler that throws is retried with a
+ * growing wait, then marked failed with its error once it has failed `maxAttempts` times.
+ */
+export async function runDueJobs(opts: JobRunnerOptions, now: Date = new Date()): Promise<JobsRun> {
+  const result: JobsRun = { done: 0, retried: 0, failed: 0 };
+  const seen: string[] = [];
+  for (;;) {
+    const job = await takeDueJob(opts.db, now, seen, opts.leaseMs ?? LEASE_MS);
+    if (!job) return result;
+    seen.push(job.id);
+    result[await runOne(opts, job, now)]++;
+  }
+}
+
+async function takeDueJob(db: Db, now: Date, seen: string[], leaseMs: number): Promise<JobToRun | null> {
+  return db.transaction(async (tx) => {
+    const [job] = await tx
+      .select({ coopId: jobs.coopId, id: jobs.id, kind: jobs.kind, payload: jobs.payload, attempts: jobs.attempts })
+      .from(jobs)
+      .where(and(inArray(jobs.status, ['pending', 'running']), lte(jobs.runAfter, now), seen.length ? notInArray(jobs.id, seen) : undefined))
+      .orderBy(asc(jobs.runAfter))
+      .limit(1)
+      .for('update', { skipLocked: true });
+    if (!job) return null;
+    await tx
+      .update(jobs)
+      .set({ status: 'running', runAfter: new Date(now.getTime() + leaseMs) })
+      .where(and(eq(jobs.coopId, job.coopId), eq(jobs.id, job.id)));
+    return job;
+  });
+}
+
+async function runOne(opts: JobRunnerOptions, job: JobToRun, now: Date): Promise<keyof JobsRun> {
+  const key = and(eq(jobs.coopId, job.coopId), eq(jobs.id, job.id));
+  try {
+    const handler = opts.handlers[job.kind];
+    if (!handler) throw new Error(`no handler registered for jobs of kind ${job.kind}`);
+    await handler(job);
+    await opts.db.update(jobs).set({ status: 'done', attempts: sql`${jobs.attempts} + 1`, lastError: null, finishedAt: new Date() }).where(key);
+    return 'done';
+  } catch (err) {
+    const attempts = job.attempts + 1;
+    const failed = attempts >= (opts.maxAttempts ?? MAX_ATTEMPTS);
+    const lastError = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    if (failed) opts.log.error({ err, jobId: job.id, kind: job.kind, coopId: job.coopId, attempts }, 'job failed for good; it will not be tried again');
+    else opts.log.warn({ err, jobId: job.id, kind: job.kind, coopId: job.coopId, attempts }, 'job failed; it will be tried again');
+    await opts.db
+      .update(jobs)
+      .set(
+        failed
+          ? { status: 'failed', attempts, lastError, finishedAt: new Date() }
+          : { status: 'pending', attempts, lastError, runAfter: new Date(now.getTime() + (opts.backoffMs ?? defaultBackoff)(attempts)) },
+      )
+      .where(key);
+    return failed ? 'failed' : 'retried';
+  }
+}
