@@ -5,7 +5,7 @@ import { IconDownload, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acceptedTypesOf, DOCUMENT_KINDS, SELF_UPLOAD_KINDS, type DocumentKind } from '../../../modules/members/domain/documents';
-import { parisDayOf } from '../../../modules/members/domain/dates';
+import { todayInFrance } from '../../../platform/calendar/today-in-france';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../lib/forms';
 import { useFormat } from '../../lib/format';
@@ -115,7 +115,7 @@ function UploadForm({ memberId, kinds }: { memberId: string; kinds: readonly Doc
   const form = useForm({
     mode: 'controlled',
     // A charter is usually filed the day it is signed; the date stays editable.
-    initialValues: { kind: 'charter' as DocumentKind, title: '', signedOn: parisDayOf(new Date()), year: lastYear, file: null as File | null },
+    initialValues: { kind: 'charter' as DocumentKind, title: '', signedOn: todayInFrance(new Date()), year: lastYear, file: null as File | null },
     validate: {
       title: isNotEmpty(t('members.validation.required')),
       file: (file) => (file ? null : t('members.validation.required')),

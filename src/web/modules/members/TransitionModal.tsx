@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransitionBody } from '../../../modules/members/contract';
-import { parisDayOf } from '../../../modules/members/domain/dates';
+import { todayInFrance } from '../../../platform/calendar/today-in-france';
 import { earliestLeavingDate, fieldsOfMove, latestCapeEnd, type MemberStatus } from '../../../modules/members/domain/lifecycle';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../lib/forms';
@@ -31,7 +31,7 @@ function TransitionForm({ member, to, onDone }: { member: MemberData; to: Member
   const move = useMoveMember(member.id);
   const [formError, setFormError] = useState<string | null>(null);
   const fields = fieldsOfMove(member.status, to);
-  const today = parisDayOf(new Date());
+  const today = todayInFrance(new Date());
   const noticeMonths = coop.data?.leavingNoticeMonths ?? 1;
 
   const form = useForm({
