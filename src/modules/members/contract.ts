@@ -10,7 +10,6 @@ import { MEMBER_STATUSES, MEMBERSHIP_TYPES } from './domain/lifecycle.js';
 export { DOCUMENT_KINDS, MEMBER_STATUSES, MEMBERSHIP_TYPES };
 
 // Pure rules the web applies while the user types, the same code the server decides with.
-export { parisDayOf } from './domain/dates.js';
 export { acceptedTypesOf, SELF_UPLOAD_KINDS, type DocumentKind } from './domain/documents.js';
 export { allowedMoves, earliestLeavingDate, fieldsOfMove, latestCapeEnd, type MemberStatus, type MembershipType } from './domain/lifecycle.js';
 

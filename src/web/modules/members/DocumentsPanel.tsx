@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { acceptedTypesOf, DOCUMENT_KINDS, type DocumentKind, parisDayOf, SELF_UPLOAD_KINDS } from '../../../modules/members/contract';
+import { acceptedTypesOf, DOCUMENT_KINDS, type DocumentKind, SELF_UPLOAD_KINDS } from '../../../modules/members/contract';
+import { todayInFrance } from '../../../platform/calendar/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../lib/forms';
 import { useFormat } from '../../lib/format';
@@ -114,7 +115,7 @@ function UploadForm({ memberId, kinds }: { memberId: string; kinds: readonly Doc
   const form = useForm({
     mode: 'controlled',
     // A charter is usually filed the day it is signed; the date stays editable.
-    initialValues: { kind: 'charter' as DocumentKind, title: '', signedOn: parisDayOf(new Date()), year: lastYear, file: null as File | null },
+    initialValues: { kind: 'charter' as DocumentKind, title: '', signedOn: todayInFrance(new Date()), year: lastYear, file: null as File | null },
     validate: {
       title: isNotEmpty(t('members.validation.required')),
       file: (file) => (file ? null : t('members.validation.required')),

@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { earliestLeavingDate, fieldsOfMove, latestCapeEnd, type MemberStatus, parisDayOf, type TransitionBody } from '../../../modules/members/contract';
+import { earliestLeavingDate, fieldsOfMove, latestCapeEnd, type MemberStatus, type TransitionBody } from '../../../modules/members/contract';
+import { todayInFrance } from '../../../platform/calendar/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../lib/forms';
 import { useFormat } from '../../lib/format';
@@ -29,7 +30,7 @@ function TransitionForm({ member, to, onDone }: { member: MemberData; to: Member
   const move = useMoveMember(member.id);
   const [formError, setFormError] = useState<string | null>(null);
   const fields = fieldsOfMove(member.status, to);
-  const today = parisDayOf(new Date());
+  const today = todayInFrance(new Date());
   const noticeMonths = coop.data?.leavingNoticeMonths ?? 1;
 
   const form = useForm({
