@@ -105,20 +105,6 @@ export const invoiceLines = pgTable(
   ],
 );
 
-/**
- * The counter of a numbering series (one per coop, or per coop and year). Its row lock is
- * what makes two validations at once take two consecutive numbers.
- */
-export const invoiceSeries = pgTable(
-  'invoice_series',
-  {
-    coopId: coopId(),
-    seriesKey: varchar({ length: 16 }).notNull(),
-    lastSeq: integer().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.coopId, t.seriesKey] }), check('invoice_series_seq_check', sql`${t.lastSeq} >= 1`)],
-);
-
 export type InvoiceFileKind = 'pdf' | 'factur_x_pdf' | 'xml';
 
 /**

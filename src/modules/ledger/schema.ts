@@ -71,8 +71,13 @@ export const journalEntries = pgTable(
   {
     id: id(),
     coopId: coopId(),
-    /** Order of posting; gaps are allowed (the legal gap-free series is the invoice number). */
-    number: bigint({ mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    /** The fiscal year holding the entry date (a trigger checks it): its numbering series. */
+    fiscalYearId: uuid().notNull(),
+    /**
+     * The FEC's EcritureNum: 1, 2, 3… per coop and fiscal year in the order of posting, with no
+     * gap, taken with takeNextNumber in the posting transaction (series `ledger:<year id>`).
+     */
+    number: integer().notNull(),
     journalCode: varchar({ length: 4 }).notNull(),
     entryDate: date({ mode: 'string' }).notNull(),
     label: varchar({ length: 300 }).notNull(),
@@ -87,10 +92,11 @@ export const journalEntries = pgTable(
     unique('ledger_journal_entries_coop_id_id_key').on(t.coopId, t.id),
     // Lines copy the entry date; this key lets their foreign key prove the copy is right.
     unique('ledger_journal_entries_coop_id_date_key').on(t.coopId, t.id, t.entryDate),
-    unique('ledger_journal_entries_coop_number_key').on(t.coopId, t.number),
+    unique('ledger_journal_entries_year_number_key').on(t.coopId, t.fiscalYearId, t.number),
     // An entry is reversed once at most.
     unique('ledger_journal_entries_reverses_key').on(t.coopId, t.reversesEntryId),
     foreignKey({ name: 'ledger_journal_entries_journal_fk', columns: [t.coopId, t.journalCode], foreignColumns: [journals.coopId, journals.code] }),
+    foreignKey({ name: 'ledger_journal_entries_fiscal_year_fk', columns: [t.coopId, t.fiscalYearId], foreignColumns: [fiscalYears.coopId, fiscalYears.id] }),
     foreignKey({ name: 'ledger_journal_entries_reverses_fk', columns: [t.coopId, t.reversesEntryId], foreignColumns: [t.coopId, t.id] }),
     index('ledger_journal_entries_date_idx').on(t.coopId, t.entryDate, t.number),
     index('ledger_journal_entries_source_idx').on(t.coopId, t.sourceType, t.sourceId),

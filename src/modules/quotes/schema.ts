@@ -96,17 +96,6 @@ export const quoteLines = pgTable(
   ],
 );
 
-/** The counter of the quotes' series (per coop and year); its row lock serialises numbering. */
-export const quoteSeries = pgTable(
-  'quote_series',
-  {
-    coopId: coopId(),
-    seriesKey: varchar({ length: 16 }).notNull(),
-    lastSeq: integer().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.coopId, t.seriesKey] }), check('quote_series_seq_check', sql`${t.lastSeq} >= 1`)],
-);
-
 /**
  * The coop's quote settings, and the secret that signs its client portal links: generated at
  * first use and kept in the database, so no secret is ever written in code or shared between
