@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { cents, coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
 import { coops } from '../coops/schema.js';
@@ -17,7 +17,7 @@ export type InvoiceStatus = 'draft' | 'validated' | 'sent' | 'partially_paid' | 
 export const invoices = pgTable(
   'invoices',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     kind: varchar({ length: 16 }).$type<InvoiceKind>().notNull().default('invoice'),
     status: varchar({ length: 16 }).$type<InvoiceStatus>().notNull().default('draft'),
@@ -52,7 +52,7 @@ export const invoices = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('invoices_coop_id_id_key').on(t.coopId, t.id),
+    primaryKey({ columns: [t.coopId, t.id] }),
     uniqueIndex('invoices_coop_number_key').on(t.coopId, t.number).where(sql`${t.number} is not null`),
     uniqueIndex('invoices_coop_series_seq_key').on(t.coopId, t.seriesKey, t.seq).where(sql`${t.seq} is not null`),
     foreignKey({ columns: [t.coopId, t.activityId], foreignColumns: [activities.coopId, activities.id] }),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { cents, coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
 import type { StoredQuoteState } from '../invoicing/domain/quote-lifecycle.js';
@@ -23,7 +23,7 @@ export interface StoredVatGroup {
 export const quotes = pgTable(
   'quotes',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     status: varchar({ length: 16 }).$type<StoredQuoteState>().notNull().default('draft'),
     number: varchar({ length: 40 }),
@@ -53,7 +53,7 @@ export const quotes = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('quotes_coop_id_id_key').on(t.coopId, t.id),
+    primaryKey({ columns: [t.coopId, t.id] }),
     uniqueIndex('quotes_coop_number_key').on(t.coopId, t.number).where(sql`${t.number} is not null`),
     uniqueIndex('quotes_coop_series_seq_key').on(t.coopId, t.seriesKey, t.seq).where(sql`${t.seq} is not null`),
     foreignKey({ columns: [t.coopId, t.activityId], foreignColumns: [activities.coopId, activities.id] }),
