@@ -182,7 +182,7 @@ async function main() {
         );
         await run(cloneStatement('invoice_lines', lineCols, { invoice_id: invoiceId }, `t.coop_id = '${coop.id}' and t.invoice_id = '${templateId}'`, from, to));
         await run(
-          cloneStatement('ledger_journal_entries', entryCols, { id: entryId, entry_date: issueDate, source_id: invoiceId, label: `'Facture F${YEAR}-' || lpad((${seqBase} + g)::text, 7, '0')` }, `t.coop_id = '${coop.id}' and t.id = '${template!.entry_id}'`, from, to),
+          cloneStatement('ledger_journal_entries', entryCols, { id: entryId, number: 't.number + g', entry_date: issueDate, source_id: invoiceId, label: `'Facture F${YEAR}-' || lpad((${seqBase} + g)::text, 7, '0')` }, `t.coop_id = '${coop.id}' and t.id = '${template!.entry_id}'`, from, to),
         );
         await run(
           cloneStatement('ledger_journal_entry_lines', entryLineCols, { entry_id: entryId, entry_date: issueDate, activity_id: activityOf }, `t.coop_id = '${coop.id}' and t.entry_id = '${template!.entry_id}'`, from, to),
@@ -204,7 +204,10 @@ async function main() {
       group by 1, 2, 3
       on conflict (coop_id, day, account_number) do update
         set debit_cents = t.debit_cents + excluded.debit_cents, credit_cents = t.credit_cents + excluded.credit_cents, line_count = t.line_count + excluded.line_count`);
-    await db.execute(sql`update invoice_series set last_seq = ${seqBase + INVOICES} where coop_id = ${coop.id} and series_key = ${template!.series_key}`);
+    await db.execute(sql`update number_series set last_number = ${seqBase + INVOICES} where coop_id = ${coop.id} and series = ${`invoice:${template!.series_key}`}`);
+    await db.execute(sql`
+      update number_series s set last_number = e.last from (select fiscal_year_id, max(number) as last from ledger_journal_entries where coop_id = ${coop.id} group by 1) e
+      where s.coop_id = ${coop.id} and s.series = 'ledger:' || e.fiscal_year_id`);
     await db.execute(sql`vacuum analyze`);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const [counts] = await rows<{ invoices: number; lines: number; monthly: number; daily: number }>(
@@ -288,6 +291,9 @@ async function main() {
  * constraints of the database on. The invoice is inserted as a draft and issued by one
  * update, because the database refuses lines added to an issued invoice.
  */
+/** Entry numbers of the raw writes: far above the series, which they take no number from. */
+const RAW_NUMBERS = 1_900_000_000;
+
 async function rawWriteRate(url: string, coopId: string, templateId: string, templateEntryId: string): Promise<number> {
   const pool = new pg.Pool({ connectionString: url, max: CLIENTS });
   try {
@@ -309,7 +315,7 @@ async function rawWriteRate(url: string, coopId: string, templateId: string, tem
       );
       await client.query(
         `insert into ledger_journal_entries (${(await cols(client, 'ledger_journal_entries')).join(', ')})
-         select ${(await cols(client, 'ledger_journal_entries')).map((c) => ({ id: `md5('e' || $2)::uuid`, source_id: 'md5($2)::uuid' })[c] ?? `t.${c}`).join(', ')} from ledger_journal_entries t where t.coop_id = $1 and t.id = $3`,
+         select ${(await cols(client, 'ledger_journal_entries')).map((c) => ({ id: `md5('e' || $2)::uuid`, source_id: 'md5($2)::uuid', number: `${RAW_NUMBERS + g}` })[c] ?? `t.${c}`).join(', ')} from ledger_journal_entries t where t.coop_id = $1 and t.id = $3`,
         [coopId, id, templateEntryId],
       );
       await client.query(

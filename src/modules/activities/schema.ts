@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, pgTable, primaryKey, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { members } from '../members/schema.js';
 import type { ActivityStatus } from './domain/activity-status.js';
 
@@ -13,7 +13,7 @@ export { ACTIVITY_STATUSES, type ActivityStatus } from './domain/activity-status
 export const activities = pgTable(
   'activities',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     /** Analytic code, unique in the cooperative, printed on entries and exports. */
     code: varchar({ length: 20 }).notNull(),
@@ -24,7 +24,7 @@ export const activities = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('activities_coop_id_id_key').on(t.coopId, t.id),
+    primaryKey({ columns: [t.coopId, t.id] }),
     unique('activities_coop_code_key').on(t.coopId, t.code),
     check('activities_status_check', sql`${t.status} in ('active', 'suspended', 'closed')`),
     check('activities_code_check', sql`${t.code} ~ '^[A-Z0-9][A-Z0-9_-]*$'`),

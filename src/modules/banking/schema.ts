@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, pgTable, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { cents, coopId, id } from '../../platform/db/columns.js';
+import { check, date, foreignKey, index, pgTable, primaryKey, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { cents, coopId, rowId } from '../../platform/db/columns.js';
 
 export type StatementFormat = 'camt053' | 'csv';
 export type StatementLineStatus = 'unmatched' | 'matched' | 'ignored';
@@ -9,7 +9,7 @@ export type StatementLineStatus = 'unmatched' | 'matched' | 'ignored';
 export const bankStatements = pgTable(
   'bank_statements',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     format: varchar({ length: 8 }).$type<StatementFormat>().notNull(),
     accountIban: varchar({ length: 34 }).notNull(),
@@ -19,7 +19,7 @@ export const bankStatements = pgTable(
     fileSha256: varchar({ length: 64 }).notNull(),
   },
   (t) => [
-    unique('bank_statements_coop_id_id_key').on(t.coopId, t.id),
+    primaryKey({ columns: [t.coopId, t.id] }),
     index('bank_statements_coop_imported_idx').on(t.coopId, t.importedAt),
     check('bank_statements_format_check', sql`${t.format} in ('camt053', 'csv')`),
   ],
@@ -33,7 +33,7 @@ export const bankStatements = pgTable(
 export const bankStatementLines = pgTable(
   'bank_statement_lines',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     statementId: uuid().notNull(),
     fingerprint: varchar({ length: 64 }).notNull(),
@@ -46,7 +46,7 @@ export const bankStatementLines = pgTable(
     paymentId: uuid(),
   },
   (t) => [
-    unique('bank_statement_lines_coop_id_id_key').on(t.coopId, t.id),
+    primaryKey({ columns: [t.coopId, t.id] }),
     unique('bank_statement_lines_coop_fingerprint_key').on(t.coopId, t.fingerprint),
     foreignKey({ columns: [t.coopId, t.statementId], foreignColumns: [bankStatements.coopId, bankStatements.id] }),
     index('bank_statement_lines_coop_statement_idx').on(t.coopId, t.statementId, t.bookingDate),

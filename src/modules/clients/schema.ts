@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { boolean, check, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 
 /** A client of the cooperative: a company (SIREN/SIRET, VAT number) or an individual. */
 export const clients = pgTable(
   'clients',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     kind: varchar({ length: 16 }).$type<'company' | 'individual'>().notNull(),
     name: varchar({ length: 200 }).notNull(),
@@ -24,7 +24,7 @@ export const clients = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('clients_coop_id_id_key').on(t.coopId, t.id),
+    primaryKey({ columns: [t.coopId, t.id] }),
     // One record per company in a cooperative: a second client with the same SIREN is refused.
     uniqueIndex('clients_coop_siren_key').on(t.coopId, t.siren).where(sql`${t.siren} is not null`),
     index('clients_coop_name_idx').on(t.coopId, t.name),
@@ -36,7 +36,7 @@ export const clients = pgTable(
 export const clientAddresses = pgTable(
   'client_addresses',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     clientId: uuid().notNull(),
     kind: varchar({ length: 16 }).$type<'billing' | 'delivery'>().notNull(),
@@ -48,6 +48,7 @@ export const clientAddresses = pgTable(
     isDefault: boolean().notNull().default(false),
   },
   (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
     foreignKey({ columns: [t.coopId, t.clientId], foreignColumns: [clients.coopId, clients.id] }).onDelete('cascade'),
     index('client_addresses_client_idx').on(t.coopId, t.clientId),
     uniqueIndex('client_addresses_default_key').on(t.coopId, t.clientId, t.kind).where(sql`${t.isDefault}`),
@@ -58,7 +59,7 @@ export const clientAddresses = pgTable(
 export const clientContacts = pgTable(
   'client_contacts',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     clientId: uuid().notNull(),
     firstName: varchar({ length: 100 }),
@@ -69,6 +70,7 @@ export const clientContacts = pgTable(
     isPrimary: boolean().notNull().default(false),
   },
   (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
     foreignKey({ columns: [t.coopId, t.clientId], foreignColumns: [clients.coopId, clients.id] }).onDelete('cascade'),
     index('client_contacts_client_idx').on(t.coopId, t.clientId),
     // Quotes and reminders go to one person by default: at most one primary contact.

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { cents, coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { mailOutbox } from '../../platform/mail/schema.js';
 import { coops } from '../coops/schema.js';
 import { invoices } from '../invoicing/schema.js';
@@ -32,7 +32,7 @@ export const dunningSettings = pgTable(
 export const dunningEvents = pgTable(
   'dunning_events',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     invoiceId: uuid().notNull(),
     stepIndex: integer().notNull(),
@@ -53,6 +53,7 @@ export const dunningEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
     unique('dunning_events_coop_key').on(t.coopId, t.idempotencyKey),
     unique('dunning_events_coop_invoice_step_key').on(t.coopId, t.invoiceId, t.stepIndex),
     foreignKey({ columns: [t.coopId, t.invoiceId], foreignColumns: [invoices.coopId, invoices.id] }),

@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
+import { takeNextNumber } from '../../platform/numbering/take-next-number.js';
 import type { ClientDocumentIdentity } from '../clients/index.js';
 import { isYearlySeries, renderNumber, type CoopSettings } from '../coops/index.js';
 import { checkEntry, creditNoteEntry, postCheckedEntry, salesEntry, type Sale } from '../ledger/index.js';
@@ -9,7 +10,7 @@ import type { DocumentTotals } from './domain/compute-totals.js';
 import { dueDate, type PaymentTerms } from './domain/due-date.js';
 import type { Buyer, DocumentKind, InvoiceDocument, InvoiceLine, Seller } from './domain/invoice-document.js';
 import { documentMentions } from './domain/mentions.js';
-import { invoices, invoiceSeries, type InvoiceLineRow, type InvoiceRow } from './schema.js';
+import { invoices, type InvoiceLineRow, type InvoiceRow } from './schema.js';
 
 /** What an issued document prints about its parties, frozen at validation in `invoices.mentions`. */
 export interface FrozenParties {
@@ -154,12 +155,7 @@ export async function issueDocument(
   });
   const year = Number(issueDate.slice(0, 4));
   const seriesKey = isYearlySeries(coop.invoiceNumberFormat) ? String(year) : 'all';
-  const [counter] = await tx
-    .insert(invoiceSeries)
-    .values({ coopId: actor.coopId, seriesKey, lastSeq: 1 })
-    .onConflictDoUpdate({ target: [invoiceSeries.coopId, invoiceSeries.seriesKey], set: { lastSeq: sql`${invoiceSeries.lastSeq} + 1` } })
-    .returning({ lastSeq: invoiceSeries.lastSeq });
-  const seq = counter!.lastSeq;
+  const seq = await takeNextNumber(tx, { coopId: actor.coopId, series: `invoice:${seriesKey}` });
   const number = renderNumber(coop.invoiceNumberFormat, { year, seq });
   const now = new Date();
   const [after] = await tx

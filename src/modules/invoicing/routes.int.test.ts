@@ -1,13 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.js';
 import { DEMO_PASSWORD } from '../../../test/support/fixtures.js';
 import { createInvoicingCoop, draftOf } from '../../../test/support/invoicing-db-fixtures.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { sqlConstraint } from '../../platform/db/client.js';
+import { numberSeries } from '../../platform/numbering/schema.js';
 import { activityBalance } from '../ledger/index.js';
 import { createDraftInvoice, validateInvoice } from './index.js';
-import { invoiceLines, invoices, invoiceSeries } from './schema.js';
+import { invoiceLines, invoices } from './schema.js';
 
 let t: TestApp;
 const TODAY = '2026-06-20';
@@ -59,8 +60,8 @@ describe('invoice numbering', () => {
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `F2026-${String(i + 1).padStart(5, '0')}`));
     const rows = await db.select({ seq: invoices.seq }).from(invoices).where(eq(invoices.coopId, f.coop.id));
     expect(rows.map((r) => r.seq).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    const [series] = await db.select().from(invoiceSeries).where(eq(invoiceSeries.coopId, f.coop.id));
-    expect(series).toMatchObject({ seriesKey: '2026', lastSeq: 20 });
+    const [series] = await db.select().from(numberSeries).where(and(eq(numberSeries.coopId, f.coop.id), like(numberSeries.series, 'invoice:%')));
+    expect(series).toMatchObject({ series: 'invoice:2026', lastNumber: 20 });
   });
 
   it('one invoice validated twice at once is issued once, and the other call is refused', async () => {
@@ -71,8 +72,8 @@ describe('invoice numbering', () => {
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
     expect((rejected.reason as { code: string }).code).toBe('INVOICE_ISSUED');
-    const [series] = await db.select().from(invoiceSeries).where(eq(invoiceSeries.coopId, f.coop.id));
-    expect(series!.lastSeq).toBe(1);
+    const [series] = await db.select().from(numberSeries).where(and(eq(numberSeries.coopId, f.coop.id), eq(numberSeries.series, 'invoice:2026')));
+    expect(series!.lastNumber).toBe(1);
   });
 
   it('an invoice missing a mandatory mention cannot be validated and consumes no number', async () => {
@@ -85,7 +86,7 @@ describe('invoice numbering', () => {
     expect(refused.body.error.code).toBe('INVOICE_INCOMPLETE');
     expect(refused.body.error.fields.map((x: { path: string }) => x.path)).toContain('buyer.address');
     expect((await staff.get(`/api/invoices/${bad.body.id}`)).body).toMatchObject({ status: 'draft', number: null });
-    expect(await t.database.db.select().from(invoiceSeries).where(eq(invoiceSeries.coopId, f.coop.id))).toEqual([]);
+    expect(await t.database.db.select().from(numberSeries).where(and(eq(numberSeries.coopId, f.coop.id), like(numberSeries.series, 'invoice:%')))).toEqual([]);
 
     const good = await createDraftInvoice(t.database.db, f.staff, draftOf(f.activityId, f.clientId));
     expect((await validateInvoice(t.database.db, f.staff, good.id, TODAY)).number).toBe('F2026-00001');

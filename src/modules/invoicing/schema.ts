@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { cents, coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
 import { coops } from '../coops/schema.js';
@@ -17,7 +17,7 @@ export type InvoiceStatus = 'draft' | 'validated' | 'sent' | 'partially_paid' | 
 export const invoices = pgTable(
   'invoices',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     kind: varchar({ length: 16 }).$type<InvoiceKind>().notNull().default('invoice'),
     status: varchar({ length: 16 }).$type<InvoiceStatus>().notNull().default('draft'),
@@ -52,7 +52,7 @@ export const invoices = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('invoices_coop_id_id_key').on(t.coopId, t.id),
+    primaryKey({ columns: [t.coopId, t.id] }),
     uniqueIndex('invoices_coop_number_key').on(t.coopId, t.number).where(sql`${t.number} is not null`),
     uniqueIndex('invoices_coop_series_seq_key').on(t.coopId, t.seriesKey, t.seq).where(sql`${t.seq} is not null`),
     foreignKey({ columns: [t.coopId, t.activityId], foreignColumns: [activities.coopId, activities.id] }),
@@ -103,20 +103,6 @@ export const invoiceLines = pgTable(
     check('invoice_lines_discount_check', sql`(${t.discountBp} is null or ${t.discountCents} is null) and coalesce(${t.discountBp}, 0) between 0 and 10000 and coalesce(${t.discountCents}, 0) >= 0`),
     check('invoice_lines_vat_check', sql`${t.vatCategory} in ('S', 'Z', 'E', 'AE', 'K', 'G', 'O') and (${t.vatCategory} = 'S') = (${t.vatRateBp} > 0)`),
   ],
-);
-
-/**
- * The counter of a numbering series (one per coop, or per coop and year). Its row lock is
- * what makes two validations at once take two consecutive numbers.
- */
-export const invoiceSeries = pgTable(
-  'invoice_series',
-  {
-    coopId: coopId(),
-    seriesKey: varchar({ length: 16 }).notNull(),
-    lastSeq: integer().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.coopId, t.seriesKey] }), check('invoice_series_seq_check', sql`${t.lastSeq} >= 1`)],
 );
 
 export type InvoiceFileKind = 'pdf' | 'factur_x_pdf' | 'xml';

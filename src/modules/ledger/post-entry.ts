@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../../platform/audit/record-audit.js';
 import { CHECK_VIOLATION, sqlConstraint, sqlState, UNIQUE_VIOLATION, type Executor } from '../../platform/db/client.js';
 import { invalidField, platformErrors, type FieldError } from '../../platform/errors.js';
+import { takeNextNumber } from '../../platform/numbering/take-next-number.js';
 import { assertActivitiesExist } from '../activities/index.js';
 import { postEntryInput, type EntryLineInput, type PostEntryInput } from './contract.js';
 import { entryLinesProblem, reverseLines } from './domain/entry-lines.js';
@@ -26,14 +27,15 @@ function parseEntry(raw: NewEntry): PostEntryInput {
   return parsed.data;
 }
 
-/** Throws a 400 on the date when no fiscal year holds it, a 409 when its year is closed. */
-async function assertYearOpen(tx: Executor, coopId: string, date: string): Promise<void> {
+/** The open fiscal year holding the date; a 400 on the date when none holds it, a 409 when it is closed. */
+async function openYearOf(tx: Executor, coopId: string, date: string): Promise<string> {
   const [year] = await tx
-    .select({ closedAt: fiscalYears.closedAt })
+    .select({ id: fiscalYears.id, closedAt: fiscalYears.closedAt })
     .from(fiscalYears)
     .where(and(eq(fiscalYears.coopId, coopId), lte(fiscalYears.startDate, date), gte(fiscalYears.endDate, date)));
   if (!year) throw invalidField('date', { fr: "Aucun exercice comptable ne couvre cette date.", en: 'No fiscal year covers this date.' });
   if (year.closedAt) throw ledgerErrors.FISCAL_YEAR_CLOSED([{ path: 'date', message: ledgerErrors.FISCAL_YEAR_CLOSED().text }]);
+  return year.id;
 }
 
 async function assertAccountsUsable(tx: Executor, coopId: string, lines: readonly EntryLineInput[]): Promise<void> {
@@ -62,6 +64,7 @@ function asLedgerViolation(err: unknown): unknown {
 export interface CheckedEntry {
   readonly input: PostEntryInput;
   readonly reversesEntryId: string | null;
+  readonly fiscalYearId: string;
 }
 
 async function checkParsedEntry(tx: Executor, coopId: string, input: PostEntryInput, reversesEntryId: string | null): Promise<CheckedEntry> {
@@ -74,16 +77,23 @@ async function checkParsedEntry(tx: Executor, coopId: string, input: PostEntryIn
   if (!journal) throw invalidField('journal', { fr: 'Journal inconnu dans cette coopérative.', en: 'Unknown journal in this cooperative.' });
   await assertAccountsUsable(tx, coopId, input.lines);
   await assertActivitiesExist(tx, coopId, input.lines.flatMap((l) => (l.activityId ? [l.activityId] : [])), 'lines');
-  await assertYearOpen(tx, coopId, input.date);
-  return { input, reversesEntryId };
+  const fiscalYearId = await openYearOf(tx, coopId, input.date);
+  return { input, reversesEntryId, fiscalYearId };
 }
 
-async function writeCheckedEntry(tx: Executor, actor: AuditActor, { input, reversesEntryId }: CheckedEntry): Promise<{ id: string }> {
+/**
+ * Writes the entry with the next number of its fiscal year, taken here, after every check:
+ * a refused entry burns no number, and the series lock is held only while writing.
+ */
+async function writeCheckedEntry(tx: Executor, actor: AuditActor, { input, reversesEntryId, fiscalYearId }: CheckedEntry): Promise<{ id: string }> {
   try {
+    const number = await takeNextNumber(tx, { coopId: actor.coopId, series: `ledger:${fiscalYearId}` });
     const [entry] = await tx
       .insert(journalEntries)
       .values({
         coopId: actor.coopId,
+        fiscalYearId,
+        number,
         journalCode: input.journal,
         entryDate: input.date,
         label: input.label,

@@ -6,9 +6,10 @@ import { createTestCoop, DEMO_PASSWORD } from '../../../test/support/fixtures.js
 import { setUpLedger } from '../../../test/support/ledger-fixtures.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { CHECK_VIOLATION, sqlConstraint, sqlState } from '../../platform/db/client.js';
+import { takeNextNumber } from '../../platform/numbering/take-next-number.js';
 import { createActivity } from '../activities/index.js';
 import { activityBalance, ensureChartOfAccounts, postEntry, trialBalance } from './index.js';
-import { journalEntries, journalEntryLines } from './schema.js';
+import { fiscalYears, journalEntries, journalEntryLines } from './schema.js';
 
 let t: TestApp;
 let coop: Awaited<ReturnType<typeof createTestCoop>>;
@@ -39,7 +40,18 @@ const sale = (activityId: string, ht = 10_000) => [
 /** Writes an entry and its lines straight into the tables, as a buggy module or a console session would. */
 async function insertRawEntry(coopId: string, date: string, lines: { account: string; debit: number; credit: number }[]) {
   return t.database.db.transaction(async (tx) => {
-    const [entry] = await tx.insert(journalEntries).values({ coopId, journalCode: 'OD', entryDate: date, label: 'Écriture directe', sourceType: 'manual' }).returning();
+    // The year holding the date, or else any year of the coop: the database must refuse the date.
+    const [year] = await tx
+      .select({ id: fiscalYears.id })
+      .from(fiscalYears)
+      .where(eq(fiscalYears.coopId, coopId))
+      .orderBy(sql`${fiscalYears.startDate} <= ${date} and ${fiscalYears.endDate} >= ${date} desc`)
+      .limit(1);
+    const number = await takeNextNumber(tx, { coopId, series: `ledger:${year!.id}` });
+    const [entry] = await tx
+      .insert(journalEntries)
+      .values({ coopId, fiscalYearId: year!.id, number, journalCode: 'OD', entryDate: date, label: 'Écriture directe', sourceType: 'manual' })
+      .returning();
     if (lines.length) {
       await tx.insert(journalEntryLines).values(
         lines.map((l, i) => ({ coopId, entryId: entry!.id, lineNo: i + 1, accountNumber: l.account, debitCents: l.debit, creditCents: l.credit, entryDate: date })),

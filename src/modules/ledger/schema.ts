@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, smallint, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { cents, coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, smallint, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import type { AccountKind } from './domain/chart-of-accounts.js';
 
@@ -11,7 +11,7 @@ import type { AccountKind } from './domain/chart-of-accounts.js';
 export const accounts = pgTable(
   'ledger_accounts',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     number: varchar({ length: 12 }).notNull(),
     label: varchar({ length: 200 }).notNull(),
@@ -21,8 +21,8 @@ export const accounts = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
     unique('ledger_accounts_coop_number_key').on(t.coopId, t.number),
-    unique('ledger_accounts_coop_id_id_key').on(t.coopId, t.id),
     // PCG classes 1 to 8; the class is the first digit, never stored apart from the number.
     check('ledger_accounts_number_check', sql`${t.number} ~ '^[1-8][0-9]{1,11}$'`),
     check('ledger_accounts_kind_check', sql`${t.kind} in ('equity', 'asset', 'third_party', 'member', 'cash', 'expense', 'revenue')`),
@@ -48,7 +48,7 @@ export const journals = pgTable(
 export const fiscalYears = pgTable(
   'ledger_fiscal_years',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     startDate: date({ mode: 'string' }).notNull(),
     endDate: date({ mode: 'string' }).notNull(),
@@ -57,7 +57,7 @@ export const fiscalYears = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique('ledger_fiscal_years_coop_id_id_key').on(t.coopId, t.id),
+    primaryKey({ columns: [t.coopId, t.id] }),
     check('ledger_fiscal_years_dates_check', sql`${t.endDate} >= ${t.startDate}`),
   ],
 );
@@ -69,10 +69,15 @@ export const fiscalYears = pgTable(
 export const journalEntries = pgTable(
   'ledger_journal_entries',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
-    /** Order of posting; gaps are allowed (the legal gap-free series is the invoice number). */
-    number: bigint({ mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    /** The fiscal year holding the entry date (a trigger checks it): its numbering series. */
+    fiscalYearId: uuid().notNull(),
+    /**
+     * The FEC's EcritureNum: 1, 2, 3… per coop and fiscal year in the order of posting, with no
+     * gap, taken with takeNextNumber in the posting transaction (series `ledger:<year id>`).
+     */
+    number: integer().notNull(),
     journalCode: varchar({ length: 4 }).notNull(),
     entryDate: date({ mode: 'string' }).notNull(),
     label: varchar({ length: 300 }).notNull(),
@@ -84,13 +89,14 @@ export const journalEntries = pgTable(
     createdBy: uuid(),
   },
   (t) => [
-    unique('ledger_journal_entries_coop_id_id_key').on(t.coopId, t.id),
+    primaryKey({ columns: [t.coopId, t.id] }),
     // Lines copy the entry date; this key lets their foreign key prove the copy is right.
     unique('ledger_journal_entries_coop_id_date_key').on(t.coopId, t.id, t.entryDate),
-    unique('ledger_journal_entries_coop_number_key').on(t.coopId, t.number),
+    unique('ledger_journal_entries_year_number_key').on(t.coopId, t.fiscalYearId, t.number),
     // An entry is reversed once at most.
     unique('ledger_journal_entries_reverses_key').on(t.coopId, t.reversesEntryId),
     foreignKey({ name: 'ledger_journal_entries_journal_fk', columns: [t.coopId, t.journalCode], foreignColumns: [journals.coopId, journals.code] }),
+    foreignKey({ name: 'ledger_journal_entries_fiscal_year_fk', columns: [t.coopId, t.fiscalYearId], foreignColumns: [fiscalYears.coopId, fiscalYears.id] }),
     foreignKey({ name: 'ledger_journal_entries_reverses_fk', columns: [t.coopId, t.reversesEntryId], foreignColumns: [t.coopId, t.id] }),
     index('ledger_journal_entries_date_idx').on(t.coopId, t.entryDate, t.number),
     index('ledger_journal_entries_source_idx').on(t.coopId, t.sourceType, t.sourceId),

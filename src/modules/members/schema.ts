@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
-import { coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { type DocumentKind } from './domain/documents.js';
 import { type MemberStatus } from './domain/lifecycle.js';
 
@@ -16,7 +16,7 @@ export { MEMBER_STATUSES, type MemberStatus } from './domain/lifecycle.js';
 export const members = pgTable(
   'members',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     /** The account of the person, once they have one. */
     userId: uuid().references(() => users.id),
@@ -51,7 +51,7 @@ export const members = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('members_coop_id_id_key').on(t.coopId, t.id),
+    primaryKey({ columns: [t.coopId, t.id] }),
     unique('members_coop_email_key').on(t.coopId, t.email),
     unique('members_coop_user_key').on(t.coopId, t.userId),
     // The dashboard counts members by status and type, and those missing paperwork, from this index alone.
@@ -69,7 +69,7 @@ export const members = pgTable(
 export const memberStatusChanges = pgTable(
   'member_status_changes',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     memberId: uuid().notNull(),
     fromStatus: varchar({ length: 16 }).$type<MemberStatus>(),
@@ -80,6 +80,7 @@ export const memberStatusChanges = pgTable(
     at: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
     foreignKey({ columns: [t.coopId, t.memberId], foreignColumns: [members.coopId, members.id] }),
     index('member_status_changes_member_idx').on(t.coopId, t.memberId, t.at),
   ],
@@ -90,7 +91,7 @@ export const memberStatusChanges = pgTable(
 export const memberDocuments = pgTable(
   'member_documents',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     memberId: uuid().notNull(),
     kind: varchar({ length: 24 }).$type<DocumentKind>().notNull(),
@@ -108,6 +109,7 @@ export const memberDocuments = pgTable(
     uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
     foreignKey({ columns: [t.coopId, t.memberId], foreignColumns: [members.coopId, members.id] }),
     unique('member_documents_coop_key').on(t.coopId, t.storageKey),
     index('member_documents_member_idx').on(t.coopId, t.memberId),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, foreignKey, index, pgTable, primaryKey, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { cents, coopId, createdAt, id } from '../../platform/db/columns.js';
+import { cents, coopId, createdAt, rowId } from '../../platform/db/columns.js';
 import { clients } from '../clients/schema.js';
 import { invoices } from '../invoicing/schema.js';
 
@@ -15,7 +15,7 @@ export type PaymentMode = (typeof PAYMENT_MODES)[number];
 export const payments = pgTable(
   'payments',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     clientId: uuid().notNull(),
     date: date().notNull(),
@@ -28,7 +28,7 @@ export const payments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique('payments_coop_id_id_key').on(t.coopId, t.id),
+    primaryKey({ columns: [t.coopId, t.id] }),
     uniqueIndex('payments_coop_bank_line_key').on(t.coopId, t.bankLineId).where(sql`${t.bankLineId} is not null`),
     foreignKey({ columns: [t.coopId, t.clientId], foreignColumns: [clients.coopId, clients.id] }),
     index('payments_coop_date_idx').on(t.coopId, t.date),

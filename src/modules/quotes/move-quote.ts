@@ -1,15 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { AuditActor } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
+import { takeNextNumber } from '../../platform/numbering/take-next-number.js';
 import { decideQuoteTransition, type QuoteAction, type QuoteActorRole } from '../invoicing/domain/quote-lifecycle.js';
 import { quoteNumber, quoteSeriesKey } from './domain/quote-number.js';
 import { quoteErrors } from './errors.js';
 import { visibleQuote } from './quote-access.js';
 import { refusalError, roleOf } from './quote-refusals.js';
 import { quotesSettingsOf } from './quotes-settings.js';
-import { quoteLines, quotes, quoteSeries, type QuoteRow } from './schema.js';
+import { quoteLines, quotes, type QuoteRow } from './schema.js';
 
 type QuoteUpdate = Partial<typeof quotes.$inferInsert>;
 
@@ -81,13 +82,9 @@ export async function validateQuote(db: Db, actor: Actor, id: string, today: str
     if (!decision.ok) throw refusalError(decision.reason);
     if (!line) throw quoteErrors.QUOTE_EMPTY([{ path: 'lines', message: { fr: 'Ajoutez au moins une ligne.', en: 'Add at least one line.' } }]);
     const seriesKey = quoteSeriesKey(today);
-    const [counter] = await tx
-      .insert(quoteSeries)
-      .values({ coopId: actor.coopId, seriesKey, lastSeq: 1 })
-      .onConflictDoUpdate({ target: [quoteSeries.coopId, quoteSeries.seriesKey], set: { lastSeq: sql`${quoteSeries.lastSeq} + 1` } })
-      .returning({ lastSeq: quoteSeries.lastSeq });
-    const number = quoteNumber(seriesKey, counter!.lastSeq);
-    await applyQuoteAction(tx, actor, row, 'validate', { today, role: roleOf(actor) }, { number, seriesKey, seq: counter!.lastSeq });
+    const seq = await takeNextNumber(tx, { coopId: actor.coopId, series: `quote:${seriesKey}` });
+    const number = quoteNumber(seriesKey, seq);
+    await applyQuoteAction(tx, actor, row, 'validate', { today, role: roleOf(actor) }, { number, seriesKey, seq });
     return { number };
   });
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { cents, coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
 import type { StoredQuoteState } from '../invoicing/domain/quote-lifecycle.js';
@@ -23,7 +23,7 @@ export interface StoredVatGroup {
 export const quotes = pgTable(
   'quotes',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     status: varchar({ length: 16 }).$type<StoredQuoteState>().notNull().default('draft'),
     number: varchar({ length: 40 }),
@@ -55,7 +55,7 @@ export const quotes = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('quotes_coop_id_id_key').on(t.coopId, t.id),
+    primaryKey({ columns: [t.coopId, t.id] }),
     uniqueIndex('quotes_coop_number_key').on(t.coopId, t.number).where(sql`${t.number} is not null`),
     uniqueIndex('quotes_coop_series_seq_key').on(t.coopId, t.seriesKey, t.seq).where(sql`${t.seq} is not null`),
     foreignKey({ columns: [t.coopId, t.activityId], foreignColumns: [activities.coopId, activities.id] }),
@@ -96,17 +96,6 @@ export const quoteLines = pgTable(
     check('quote_lines_amounts_check', sql`${t.unitPriceCents} >= 0 and ${t.position} >= 1 and ${t.vatRateBp} >= 0`),
     check('quote_lines_vat_check', sql`${t.vatCategory} in ('S', 'Z', 'E', 'AE', 'K', 'G', 'O') and (${t.vatCategory} = 'S') = (${t.vatRateBp} > 0)`),
   ],
-);
-
-/** The counter of the quotes' series (per coop and year); its row lock serialises numbering. */
-export const quoteSeries = pgTable(
-  'quote_series',
-  {
-    coopId: coopId(),
-    seriesKey: varchar({ length: 16 }).notNull(),
-    lastSeq: integer().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.coopId, t.seriesKey] }), check('quote_series_seq_check', sql`${t.lastSeq} >= 1`)],
 );
 
 /**

@@ -1,5 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { coopId, id } from '../db/columns.js';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { coopId, rowId } from '../db/columns.js';
 
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 
@@ -10,7 +10,7 @@ export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: id(),
+    id: rowId(),
     coopId: coopId(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Null for the system itself (seed, scheduler). */
@@ -22,6 +22,7 @@ export const auditLog = pgTable(
     ip: varchar({ length: 64 }),
   },
   (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
     index('audit_log_coop_at_idx').on(t.coopId, t.at),
     index('audit_log_coop_entity_idx').on(t.coopId, t.entityType, t.entityId),
   ],
