@@ -39,7 +39,6 @@ const EVERYONE = ['admin', 'staff', 'member'] as const;
 const STAFF = ['admin', 'staff'] as const;
 const tags = ['quotes'];
 
-
 const pdfResponse = z.unknown().describe('application/pdf');
 
 /** The quote's PDF, shown in the browser; never cached, since it is reached by a private or signed address. */
