@@ -35,7 +35,7 @@ export async function summariesOf(db: Executor, coopId: string, ids: string[]): 
     .from(bankStatements)
     .leftJoin(l, and(eq(l.coopId, bankStatements.coopId), eq(l.statementId, bankStatements.id)))
     .where(and(eq(bankStatements.coopId, coopId), inArray(bankStatements.id, ids)))
-    .groupBy(bankStatements.id);
+    .groupBy(bankStatements.coopId, bankStatements.id);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is StatementSummary => Boolean(r));
 }
