@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { jobs } from './schema.js';
 
@@ -51,21 +51,21 @@ const LEASE_MS = 10 * 60_000;
  */
 export async function runDueJobs(opts: JobRunnerOptions, now: Date = new Date()): Promise<JobsRun> {
   const result: JobsRun = { done: 0, retried: 0, failed: 0 };
-  const seen: string[] = [];
+  // Ends: a job taken leaves the due set (done, failed, leased or put off until later), and
+  // even with no wait between attempts it fails for good after maxAttempts.
   for (;;) {
-    const job = await takeDueJob(opts.db, now, seen, opts.leaseMs ?? LEASE_MS);
+    const job = await takeDueJob(opts.db, now, opts.leaseMs ?? LEASE_MS);
     if (!job) return result;
-    seen.push(job.id);
     result[await runOne(opts, job, now)]++;
   }
 }
 
-async function takeDueJob(db: Db, now: Date, seen: string[], leaseMs: number): Promise<JobToRun | null> {
+async function takeDueJob(db: Db, now: Date, leaseMs: number): Promise<JobToRun | null> {
   return db.transaction(async (tx) => {
     const [job] = await tx
       .select({ coopId: jobs.coopId, id: jobs.id, kind: jobs.kind, payload: jobs.payload, attempts: jobs.attempts })
       .from(jobs)
-      .where(and(inArray(jobs.status, ['pending', 'running']), lte(jobs.runAfter, now), seen.length ? notInArray(jobs.id, seen) : undefined))
+      .where(and(inArray(jobs.status, ['pending', 'running']), lte(jobs.runAfter, now)))
       .orderBy(asc(jobs.runAfter))
       .limit(1)
       .for('update', { skipLocked: true });
