@@ -1,22 +1,13 @@
 export { createCreditNote } from './create-credit-note.js';
-export { assertDocumentParties, checkedLineTotals, createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
-export { totalsLineOf, type TotalsLineSource } from './domain/totals-line.js';
+export { assertDocumentParties, createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
 export { getInvoice } from './get-invoice.js';
 export { listInvoices } from './list-invoices.js';
 export { invoiceRoutes } from './routes.js';
 export { validateInvoice } from './validate-invoice.js';
 export { applyPaymentToInvoice, paymentOnInvoiceErrors, type AppliedPayment } from './apply-payment.js';
 export { openInvoices, type OpenInvoiceRow } from './open-invoices.js';
-// What the coop's other documents (dunning letters and mails) share with its invoices.
-export { formatEuros, formatFrenchDate } from './domain/french-format.js';
-export { RECOVERY_INDEMNITY_CENTS } from './domain/mentions.js';
-export { formatIban, PDF_COLORS, PDF_LAYOUT, startCoopPdf, type Sheet as PdfSheet } from './pdf/render-invoice-pdf.js';
-export { setDocumentInfo, setFileIdentifier } from './pdf/factur-x-pdfa.js';
 export { getInvoicingSettings, updateInvoicingSettings } from './invoicing-settings.js';
 export { sendInvoice } from './send-invoice.js';
 export { submitInvoice } from './submit-invoice.js';
 export { allocatePayment } from './domain/allocate-payment.js';
-export { renderInvoicePdf } from './pdf/render-invoice-pdf.js';
-export { buyerOf, sellerOf } from './issue-document.js';
-export type { PrintedDocument, QuoteDocument } from './domain/invoice-document.js';
 export { invoiceScopeOf as documentScopeOf, type Viewer } from './invoice-access.js';

@@ -3,8 +3,8 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
-import type { DocumentTotals } from '../invoicing/domain/compute-totals.js';
-import { assertDocumentParties, checkedLineTotals, type TotalsLineSource } from '../invoicing/index.js';
+import { checkedLineTotals, documentLineRows, type DocumentTotals, type TotalsLineSource } from '../documents/index.js';
+import { assertDocumentParties } from '../invoicing/index.js';
 import { decideQuoteTransition } from '../invoicing/domain/quote-lifecycle.js';
 import type { NewQuote, QuoteLineInput, UpdateQuoteBody } from './contract.js';
 import { visibleQuote } from './quote-access.js';
@@ -30,24 +30,7 @@ function assertValidity(validUntil: string, today: string) {
 
 async function insertLines(tx: Executor, coopId: string, quoteId: string, lines: readonly QuoteLineInput[], totals: DocumentTotals): Promise<void> {
   if (lines.length === 0) return;
-  await tx.insert(quoteLines).values(
-    lines.map((l, i) => ({
-      coopId,
-      quoteId,
-      position: i + 1,
-      sectionTitle: l.sectionTitle ?? null,
-      description: l.description,
-      quantityMilli: l.quantityMilli,
-      unit: l.unit,
-      unitPriceCents: l.unitPriceCents,
-      discountBp: l.discountBp ?? null,
-      discountCents: l.discountCents ?? null,
-      vatCategory: l.vatCategory,
-      vatRateBp: l.vatRateBp,
-      exemptionReason: l.exemptionReason ?? null,
-      netCents: totals.lines[i]!.netCents,
-    })),
-  );
+  await tx.insert(quoteLines).values(documentLineRows(lines, totals).map((row, i) => ({ coopId, quoteId, ...row, sectionTitle: lines[i]!.sectionTitle ?? null })));
 }
 
 export async function linesOfQuote(db: Executor, coopId: string, quoteId: string): Promise<QuoteLineRow[]> {

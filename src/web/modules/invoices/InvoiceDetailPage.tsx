@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { allowedInvoiceActions, amountLeftCents } from '../../../modules/invoicing/domain/invoice-lifecycle';
-import { formatQuantity } from '../../../modules/invoicing/domain/french-format';
+import { formatQuantity } from '../../../modules/documents/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { OPERATION_CATEGORIES } from '../../../modules/invoicing/contract';
-import { computeLineAmounts } from '../../../modules/invoicing/domain/compute-totals';
+import { computeLineAmounts } from '../../../modules/documents/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';

@@ -1,7 +1,5 @@
 import type { InvoiceDetail, InvoiceLineInput, NewInvoice } from '../../../modules/invoicing/contract';
-import { computeTotals, type DocumentTotals, type VatCategory } from '../../../modules/invoicing/domain/compute-totals';
-import { lineProblems, type LineProblem } from '../../../modules/invoicing/domain/line-problems';
-import { totalsLineOf } from '../../../modules/invoicing/domain/totals-line';
+import { computeTotals, lineProblems, totalsLineOf, type DocumentTotals, type LineProblem, type VatCategory } from '../../../modules/documents/contract';
 import type { Wire } from '../../lib/wire';
 
 /**

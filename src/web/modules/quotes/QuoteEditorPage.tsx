@@ -5,7 +5,7 @@ import { IconArrowLeft, IconDeviceFloppy, IconHeading, IconPlus } from '@tabler/
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { computeLineAmounts } from '../../../modules/invoicing/domain/compute-totals';
+import { computeLineAmounts } from '../../../modules/documents/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeTotals } from '../../../modules/invoicing/domain/compute-totals';
+import { computeTotals } from '../../../modules/documents/contract';
 import { liveTotals } from '../invoices/invoice-form';
 import { addDays, emptyQuoteLine, newQuoteValues, percentToBp, quoteBodyOf, quoteButtons } from './quote-form';
 
