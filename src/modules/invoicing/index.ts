@@ -9,5 +9,4 @@ export { openInvoices, type OpenInvoiceRow } from './open-invoices.js';
 export { getInvoicingSettings, updateInvoicingSettings } from './invoicing-settings.js';
 export { sendInvoice } from './send-invoice.js';
 export { submitInvoice } from './submit-invoice.js';
-export { allocatePayment } from './domain/allocate-payment.js';
 export { invoiceScopeOf as documentScopeOf, type Viewer } from './invoice-access.js';

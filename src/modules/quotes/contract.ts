@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { bilingual } from '../../platform/http/messages.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { documentLine, documentLineInput, vatGroup } from '../documents/contract.js';
-import { QUOTE_STATES } from '../invoicing/domain/quote-lifecycle.js';
+import { QUOTE_STATES } from './domain/quote-lifecycle.js';
 import { optionalText } from '../../platform/http/text-fields.js';
 
 // Shared by the routes and the web client: the API's types are written once, here.
 
 export { QUOTE_STATES };
+// The lifecycle rule, for the web to offer only the moves the server will accept.
+export { decideQuoteTransition, QUOTE_ACTIONS, type QuoteAction, type QuoteActorRole } from './domain/quote-lifecycle.js';
 export const QUOTE_VIEW_STATES = [...QUOTE_STATES, 'expired'] as const;
 export const QUOTE_INVOICE_KINDS = ['whole', 'deposit', 'stage', 'balance'] as const;
 

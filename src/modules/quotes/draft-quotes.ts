@@ -5,7 +5,7 @@ import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { checkedLineTotals, documentLineRows, type DocumentTotals, type TotalsLineSource } from '../documents/index.js';
 import { assertDocumentParties } from '../invoicing/index.js';
-import { decideQuoteTransition } from '../invoicing/domain/quote-lifecycle.js';
+import { decideQuoteTransition } from './domain/quote-lifecycle.js';
 import type { NewQuote, QuoteLineInput, UpdateQuoteBody } from './contract.js';
 import { visibleQuote } from './quote-access.js';
 import { quotesSettingsOf } from './quotes-settings.js';

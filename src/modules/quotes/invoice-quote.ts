@@ -5,7 +5,7 @@ import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { computeTotals, lineInputOf, totalsLineOf, vatOf } from '../documents/index.js';
 import { createDraftInvoice } from '../invoicing/index.js';
-import { planNextInvoice, type InvoicingRequest, type PlannedInvoice, type PlanRefusal, type VatGroupAmounts } from '../invoicing/domain/invoicing-plan.js';
+import { planNextInvoice, type InvoicingRequest, type PlannedInvoice, type PlanRefusal, type VatGroupAmounts } from './domain/invoicing-plan.js';
 import type { InvoiceQuoteBody } from './contract.js';
 import { invoiceLinesOfPlan } from './domain/invoice-lines-of-plan.js';
 import { vatExactShares } from './domain/vat-exact-shares.js';

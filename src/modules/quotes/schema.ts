@@ -3,7 +3,7 @@ import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTabl
 import { cents, coopId, createdAt, id, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
-import type { StoredQuoteState } from '../invoicing/domain/quote-lifecycle.js';
+import type { StoredQuoteState } from './domain/quote-lifecycle.js';
 import { documentLineColumns, type VatCategory } from '../documents/schema.js';
 import { invoices } from '../invoicing/schema.js';
 

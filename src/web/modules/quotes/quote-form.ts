@@ -1,5 +1,4 @@
-import type { NewQuote, QuoteLineInput } from '../../../modules/quotes/contract';
-import { decideQuoteTransition, QUOTE_ACTIONS, type QuoteAction, type QuoteActorRole } from '../../../modules/invoicing/domain/quote-lifecycle';
+import { decideQuoteTransition, QUOTE_ACTIONS, type NewQuote, type QuoteAction, type QuoteActorRole, type QuoteLineInput } from '../../../modules/quotes/contract';
 import type { Role } from '../../lib/session';
 import { type LineValues, emptyLine, parseLines, scaledToInput, type VatChoice } from '../invoices/invoice-form';
 import type { QuoteData } from './use-quotes';
