@@ -13,8 +13,7 @@ import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { QuoteOfInvoiceLink } from '../quotes/QuoteOfInvoiceLink';
-import { eurosToCents, isKnownUnit } from './invoice-form';
-import { TotalLine, TotalsCard, useVatText } from './InvoiceEditorPage';
+import { eurosToCents, isKnownUnit, TotalLine, TotalsCard, useVatText } from '../documents';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import {
   invoiceFileUrl,
