@@ -10,6 +10,8 @@ export const INVOICE_KINDS = ['invoice', 'credit_note', 'deposit'] as const;
 export const INVOICE_STATUSES = ['draft', 'validated', 'sent', 'partially_paid', 'paid'] as const;
 export const OPERATION_CATEGORIES = ['goods', 'services', 'both'] as const;
 export { VAT_CATEGORIES };
+// The lifecycle rule, for the web to show what is overdue and offer only the actions the server takes.
+export { allowedInvoiceActions, amountLeftCents, isInvoiceOverdue } from './domain/invoice-lifecycle.js';
 
 /** The invoice's lines are every document's lines. */
 export const invoiceLineInput = documentLineInput;

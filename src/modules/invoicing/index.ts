@@ -1,12 +1,11 @@
+// What other modules use of invoicing: drafting and issuing invoices (quotes, the demo, tests),
+// the open invoices and applying a payment (payments, banking, dunning), its routes (server).
 export { createCreditNote } from './create-credit-note.js';
-export { assertDocumentParties, createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
+export { assertDocumentParties, createDraftInvoice } from './draft-invoices.js';
 export { getInvoice } from './get-invoice.js';
-export { listInvoices } from './list-invoices.js';
 export { invoiceRoutes } from './routes.js';
 export { validateInvoice } from './validate-invoice.js';
-export { applyPaymentToInvoice, paymentOnInvoiceErrors, type AppliedPayment } from './apply-payment.js';
-export { openInvoices, type OpenInvoiceRow } from './open-invoices.js';
-export { getInvoicingSettings, updateInvoicingSettings } from './invoicing-settings.js';
-export { sendInvoice } from './send-invoice.js';
 export { submitInvoice } from './submit-invoice.js';
+export { applyPaymentToInvoice, type AppliedPayment } from './apply-payment.js';
+export { openInvoices, type OpenInvoiceRow } from './open-invoices.js';
 export { invoiceScopeOf as documentScopeOf, type Viewer } from './invoice-access.js';

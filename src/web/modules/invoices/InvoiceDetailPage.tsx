@@ -4,7 +4,7 @@ import { IconArrowLeft, IconCheck, IconDownload, IconFileInvoice, IconMail, Icon
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { allowedInvoiceActions, amountLeftCents } from '../../../modules/invoicing/domain/invoice-lifecycle';
+import { allowedInvoiceActions, amountLeftCents } from '../../../modules/invoicing/contract';
 import { formatQuantity } from '../../../modules/documents/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
