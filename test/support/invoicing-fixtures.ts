@@ -1,6 +1,6 @@
-import { computeTotals } from '../../src/modules/invoicing/domain/compute-totals.js';
-import type { Buyer, InvoiceDocument, InvoiceLine, Seller } from '../../src/modules/invoicing/domain/invoice-document.js';
-import { documentMentions } from '../../src/modules/invoicing/domain/mentions.js';
+import { computeTotals } from '../../src/modules/documents/domain/compute-totals.js';
+import type { Buyer, InvoiceDocument, InvoiceLine, Seller } from '../../src/modules/documents/domain/document-model.js';
+import { documentMentions } from '../../src/modules/documents/domain/mentions.js';
 
 /** A cooperative with valid identifiers (SIREN Luhn key, VAT key, IBAN checksum). */
 export const coopSeller: Seller = {

@@ -1,4 +1,4 @@
-import { formatEuros, formatFrenchDate, formatIban, RECOVERY_INDEMNITY_CENTS } from '../invoicing/index.js';
+import { formatEuros, formatFrenchDate, formatIban, RECOVERY_INDEMNITY_CENTS } from '../documents/index.js';
 import { addDays } from '../../platform/calendar/index.js';
 import { latePenaltyCents } from './domain/late-interest.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bilingual } from '../../platform/http/messages.js';
 import { pageQuery } from '../../platform/http/pagination.js';
-import { VAT_CATEGORIES } from './domain/compute-totals.js';
+import { documentLine, documentLineInput, VAT_CATEGORIES, vatGroup } from '../documents/contract.js';
 import { optionalText } from '../../platform/http/text-fields.js';
 
 // Shared by the routes and the web client: the API's types are written once, here.
@@ -10,28 +10,11 @@ export const INVOICE_KINDS = ['invoice', 'credit_note', 'deposit'] as const;
 export const INVOICE_STATUSES = ['draft', 'validated', 'sent', 'partially_paid', 'paid'] as const;
 export const OPERATION_CATEGORIES = ['goods', 'services', 'both'] as const;
 export { VAT_CATEGORIES };
+// The lifecycle rule, for the web to show what is overdue and offer only the actions the server takes.
+export { allowedInvoiceActions, amountLeftCents, isInvoiceOverdue } from './domain/invoice-lifecycle.js';
 
-export const invoiceLineInput = z.object({
-  description: z.string().trim().min(1).max(1000),
-  /** Quantity × 1000 (three decimals); negative on a line that gives something back. */
-  quantityMilli: z
-    .number()
-    .int()
-    .min(-1_000_000_000)
-    .max(1_000_000_000)
-    .refine((q) => q !== 0, { message: bilingual({ fr: 'La quantité ne peut pas être nulle.', en: 'The quantity cannot be zero.' }) }),
-  unit: z
-    .string()
-    .trim()
-    .regex(/^[A-Z0-9]{1,8}$/)
-    .default('C62'),
-  unitPriceCents: z.number().int().min(0).max(1_000_000_000_00),
-  discountBp: z.number().int().min(0).max(10_000).optional(),
-  discountCents: z.number().int().min(0).max(1_000_000_000_00).optional(),
-  vatCategory: z.enum(VAT_CATEGORIES).default('S'),
-  vatRateBp: z.number().int().min(0).max(10_000),
-  exemptionReason: optionalText(300),
-});
+/** The invoice's lines are every document's lines. */
+export const invoiceLineInput = documentLineInput;
 export type InvoiceLineInput = z.infer<typeof invoiceLineInput>;
 
 const period = z
@@ -109,27 +92,6 @@ export const invoiceSummary = z.object({
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
 
-export const invoiceLine = z.object({
-  position: z.number().int(),
-  description: z.string(),
-  quantityMilli: z.number().int(),
-  unit: z.string(),
-  unitPriceCents: z.number().int(),
-  discountBp: z.number().int().nullable(),
-  discountCents: z.number().int().nullable(),
-  vatCategory: z.enum(VAT_CATEGORIES),
-  vatRateBp: z.number().int(),
-  exemptionReason: z.string().nullable(),
-  netCents: z.number().int(),
-});
-
-export const vatGroup = z.object({
-  vatCategory: z.enum(VAT_CATEGORIES),
-  vatRateBp: z.number().int(),
-  basisCents: z.number().int(),
-  vatCents: z.number().int(),
-});
-
 export const invoiceDetail = invoiceSummary.extend({
   serviceDate: z.string().nullable(),
   servicePeriod: z.object({ start: z.string(), end: z.string() }).nullable(),
@@ -140,7 +102,7 @@ export const invoiceDetail = invoiceSummary.extend({
   notes: z.string().nullable(),
   validatedAt: z.date().nullable(),
   updatedAt: z.date(),
-  lines: z.array(invoiceLine),
+  lines: z.array(documentLine),
   vatBreakdown: z.array(vatGroup),
   /** The credit notes issued on this invoice. */
   creditNotes: z.array(z.object({ id: z.string(), number: z.string().nullable(), issueDate: z.string().nullable(), grossCents: z.number().int() })),

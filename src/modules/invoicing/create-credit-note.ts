@@ -5,13 +5,11 @@ import { invalidField, type FieldError } from '../../platform/errors.js';
 import { isStaff, type Actor } from '../../platform/http/context.js';
 import { getCoop } from '../coops/index.js';
 import type { CreditNoteBody, InvoiceLineInput } from './contract.js';
-import { computeTotals } from './domain/compute-totals.js';
+import { computeTotals, lineInputOf, missingMentions, totalsLineOf, type FrozenParties } from '../documents/index.js';
 import { statusAfterPayments } from './domain/invoice-lifecycle.js';
-import { missingMentions } from './domain/mentions.js';
-import { totalsLineOf } from './domain/totals-line.js';
 import { checkedTotals, insertLines } from './draft-invoices.js';
 import { invoiceErrors } from './errors.js';
-import { documentOf, issueDocument, type FrozenParties } from './issue-document.js';
+import { documentOf, issueDocument } from './issue-document.js';
 import { visibleInvoice } from './invoice-access.js';
 import { invoiceLines, invoices, type InvoiceLineRow, type InvoiceRow } from './schema.js';
 import { enqueueIssuedFilesRender } from './render-issued-files-job.js';
@@ -46,18 +44,6 @@ async function settleByCreditNote(tx: Executor, actor: Actor, invoice: InvoiceRo
     after: { status, creditedCents, creditNoteId },
   });
 }
-
-const lineInputOf = (l: InvoiceLineRow): InvoiceLineInput => ({
-  description: l.description,
-  quantityMilli: l.quantityMilli,
-  unit: l.unit,
-  unitPriceCents: l.unitPriceCents,
-  ...(l.discountBp != null ? { discountBp: l.discountBp } : {}),
-  ...(l.discountCents != null ? { discountCents: l.discountCents } : {}),
-  vatCategory: l.vatCategory,
-  vatRateBp: l.vatRateBp,
-  exemptionReason: l.exemptionReason,
-});
 
 /**
  * Corrects an issued invoice by a credit note (CGI art. 272 and 289 I: an invoice is never

@@ -1,36 +1,21 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
-import { invalidField, platformErrors, type LocalizedText } from '../../platform/errors.js';
+import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { activityScopeOf, activitySummaries, scopeHolds } from '../activities/index.js';
 import { clientIdentityForDocument } from '../clients/index.js';
 import { getCoop } from '../coops/index.js';
+import { checkedLineTotals, documentLineRows, type DocumentTotals } from '../documents/index.js';
 import type { InvoiceLineInput, NewInvoice, UpdateInvoiceBody } from './contract.js';
-import { computeTotals, type DocumentTotals } from './domain/compute-totals.js';
-import { totalsLineOf, type TotalsLineSource } from './domain/totals-line.js';
-import { lineProblems } from './domain/line-problems.js';
 import { invoiceErrors } from './errors.js';
 import { visibleInvoice } from './invoice-access.js';
 import { invoiceLines, invoices, type InvoiceRow } from './schema.js';
-
-/**
- * Checks the lines (rates, discounts) and returns their totals; a 400 naming each bad field
- * otherwise, and `negative` on `lines` when the total is below zero.
- */
-export function checkedLineTotals(lines: readonly TotalsLineSource[], negative: LocalizedText): DocumentTotals {
-  const problems = lineProblems(lines.map(totalsLineOf));
-  if (problems.length) throw platformErrors.VALIDATION_FAILED(problems);
-  const totals = computeTotals({ lines: lines.map(totalsLineOf) });
-  if (totals.taxBasisCents < 0 || totals.vatTotalCents < 0) throw invalidField('lines', negative);
-  return totals;
-}
 
 /** A document whose total is negative is a credit note, not an invoice. */
 export const checkedTotals = (lines: readonly InvoiceLineInput[]): DocumentTotals =>
   checkedLineTotals(lines, { fr: 'Le total ne peut pas être négatif : établissez un avoir.', en: 'The total cannot be negative: issue a credit note.' });
 
-/** The activity and client of a draft: both of the coop, the activity one of the member's own and still open. */
 /** The activity and client of a draft document (invoice or quote): of the coop, the activity the author's and open, the client not archived. */
 export async function assertDocumentParties(tx: Executor, actor: Actor, activityId: string, clientId: string): Promise<void> {
   const scope = await activityScopeOf(tx, actor);
@@ -46,23 +31,7 @@ export async function assertDocumentParties(tx: Executor, actor: Actor, activity
 
 export async function insertLines(tx: Executor, coopId: string, invoiceId: string, lines: readonly InvoiceLineInput[], totals: DocumentTotals): Promise<void> {
   if (lines.length === 0) return;
-  await tx.insert(invoiceLines).values(
-    lines.map((l, i) => ({
-      coopId,
-      invoiceId,
-      position: i + 1,
-      description: l.description,
-      quantityMilli: l.quantityMilli,
-      unit: l.unit,
-      unitPriceCents: l.unitPriceCents,
-      discountBp: l.discountBp ?? null,
-      discountCents: l.discountCents ?? null,
-      vatCategory: l.vatCategory,
-      vatRateBp: l.vatRateBp,
-      exemptionReason: l.exemptionReason ?? null,
-      netCents: totals.lines[i]!.netCents,
-    })),
-  );
+  await tx.insert(invoiceLines).values(documentLineRows(lines, totals).map((row) => ({ coopId, invoiceId, ...row })));
 }
 
 const amountsOf = (totals: DocumentTotals) => ({ netCents: totals.taxBasisCents, vatCents: totals.vatTotalCents, grossCents: totals.grandTotalCents });

@@ -3,8 +3,7 @@ import type { Executor } from '../../platform/db/client.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
 import type { InvoiceDetail, InvoiceSummary } from './contract.js';
-import { computeTotals } from './domain/compute-totals.js';
-import { totalsLineOf } from './domain/totals-line.js';
+import { computeTotals, totalsLineOf } from '../documents/index.js';
 import { visibleInvoice, type Viewer } from './invoice-access.js';
 import { invoiceLines, invoices, type InvoiceRow } from './schema.js';
 

@@ -1,22 +1,11 @@
+// What other modules use of invoicing: drafting and issuing invoices (quotes, the demo, tests),
+// the open invoices and applying a payment (payments, banking, dunning), its routes (server).
 export { createCreditNote } from './create-credit-note.js';
-export { assertDocumentParties, checkedLineTotals, createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
-export { totalsLineOf, type TotalsLineSource } from './domain/totals-line.js';
+export { assertDocumentParties, createDraftInvoice } from './draft-invoices.js';
 export { getInvoice } from './get-invoice.js';
-export { listInvoices } from './list-invoices.js';
 export { invoiceRoutes } from './routes.js';
 export { validateInvoice } from './validate-invoice.js';
-export { applyPaymentToInvoice, paymentOnInvoiceErrors, type AppliedPayment } from './apply-payment.js';
-export { openInvoices, type OpenInvoiceRow } from './open-invoices.js';
-// What the coop's other documents (dunning letters and mails) share with its invoices.
-export { formatEuros, formatFrenchDate } from './domain/french-format.js';
-export { RECOVERY_INDEMNITY_CENTS } from './domain/mentions.js';
-export { formatIban, PDF_COLORS, PDF_LAYOUT, startCoopPdf, type Sheet as PdfSheet } from './pdf/render-invoice-pdf.js';
-export { setDocumentInfo, setFileIdentifier } from './pdf/factur-x-pdfa.js';
-export { getInvoicingSettings, updateInvoicingSettings } from './invoicing-settings.js';
-export { sendInvoice } from './send-invoice.js';
-export { RENDER_ISSUED_FILES, renderIssuedFilesJob } from './render-issued-files-job.js';
 export { submitInvoice } from './submit-invoice.js';
-export { allocatePayment } from './domain/allocate-payment.js';
-export { renderInvoicePdf } from './pdf/render-invoice-pdf.js';
-export { buyerOf, sellerOf } from './issue-document.js';
-export type { PrintedDocument, QuoteDocument } from './domain/invoice-document.js';
+export { applyPaymentToInvoice, type AppliedPayment } from './apply-payment.js';
+export { openInvoices, type OpenInvoiceRow } from './open-invoices.js';
+export { RENDER_ISSUED_FILES, renderIssuedFilesJob } from './render-issued-files-job.js';

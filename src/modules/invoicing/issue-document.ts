@@ -3,81 +3,10 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import { takeNextNumber } from '../../platform/numbering/take-next-number.js';
-import type { ClientDocumentIdentity } from '../clients/index.js';
 import { isYearlySeries, renderNumber, type CoopSettings } from '../coops/index.js';
+import { dueDateOfTerms, printedLineOf, type DocumentKind, type DocumentTotals, type FrozenParties, type InvoiceDocument } from '../documents/index.js';
 import { checkEntry, creditNoteEntry, postCheckedEntry, salesEntry, type Sale } from '../ledger/index.js';
-import type { DocumentTotals } from './domain/compute-totals.js';
-import { dueDate, type PaymentTerms } from './domain/due-date.js';
-import type { Buyer, DocumentKind, InvoiceDocument, InvoiceLine, Seller } from './domain/invoice-document.js';
-import { documentMentions } from './domain/mentions.js';
 import { invoices, type InvoiceLineRow, type InvoiceRow } from './schema.js';
-
-/** What an issued document prints about its parties, frozen at validation in `invoices.mentions`. */
-export interface FrozenParties {
-  seller: Seller;
-  buyer: Buyer;
-  mentions: InvoiceDocument['mentions'];
-  paymentTermsText?: string;
-  precedingInvoice?: { number: string; issueDate: string };
-}
-
-export const LEGAL_FORM_TEXT: Record<string, string> = {
-  scop_sa: 'SCOP SA à capital variable',
-  scop_sarl: 'SCOP SARL à capital variable',
-  scop_sas: 'SCOP SAS à capital variable',
-  scic_sa: 'SCIC SA à capital variable',
-  scic_sarl: 'SCIC SARL à capital variable',
-  scic_sas: 'SCIC SAS à capital variable',
-  cae_association: 'Association',
-  association: 'Association',
-  sas: 'SAS',
-  sarl: 'SARL',
-};
-
-/** The cooperative is the seller in law; the member's activity is the name clients know. */
-export function sellerOf(coop: CoopSettings, activityName: string): Seller {
-  return {
-    name: coop.name,
-    siren: coop.siren,
-    siret: coop.siret,
-    vatNumber: coop.vatNumber,
-    ...(LEGAL_FORM_TEXT[coop.legalForm] ? { legalInfo: LEGAL_FORM_TEXT[coop.legalForm] } : {}),
-    address: { line1: coop.addressLine1, ...(coop.addressLine2 ? { line2: coop.addressLine2 } : {}), postcode: coop.postalCode, city: coop.city, countryCode: coop.country },
-    ...(coop.email ? { email: coop.email } : {}),
-    iban: coop.iban,
-    bic: coop.bic,
-    activityName,
-  };
-}
-
-export function buyerOf(client: ClientDocumentIdentity): Buyer {
-  const a = client.address;
-  return {
-    kind: client.kind,
-    name: client.name,
-    ...(client.siren ? { siren: client.siren } : {}),
-    ...(client.siret ? { siret: client.siret } : {}),
-    ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}),
-    // An empty address makes `missingMentions` report 'buyer.address'.
-    address: a ? { line1: a.line1, ...(a.line2 ? { line2: a.line2 } : {}), postcode: a.postalCode, city: a.city, countryCode: a.country } : { line1: '', postcode: '', city: '', countryCode: '' },
-    ...(client.email ? { email: client.email } : {}),
-  };
-}
-
-export function termsOf(row: Pick<InvoiceRow, 'paymentTermsDays' | 'paymentTermsEndOfMonth'>): { terms: PaymentTerms; text: string } {
-  if (row.paymentTermsEndOfMonth) return { terms: { kind: 'endOfMonth', days: row.paymentTermsDays }, text: `${row.paymentTermsDays} jours fin de mois` };
-  if (row.paymentTermsDays === 0) return { terms: { kind: 'onReceipt' }, text: 'À réception' };
-  return { terms: { kind: 'net', days: row.paymentTermsDays }, text: `${row.paymentTermsDays} jours` };
-}
-
-export function partiesOf(coop: CoopSettings, activityName: string, client: ClientDocumentIdentity, row: InvoiceRow): FrozenParties {
-  return {
-    seller: sellerOf(coop, activityName),
-    buyer: buyerOf(client),
-    mentions: documentMentions({ latePenalty: { kind: 'fixed', rateBp: coop.latePenaltyRateBp }, vatOnDebits: false }, { buyerKind: client.kind, operationCategory: row.operationCategory }),
-    paymentTermsText: termsOf(row).text,
-  };
-}
 
 const DOCUMENT_KIND: Record<InvoiceRow['kind'], DocumentKind> = { invoice: 'invoice', credit_note: 'creditNote', deposit: 'depositInvoice' };
 
@@ -100,19 +29,7 @@ export function documentOf(
     seller: parties.seller,
     buyer: parties.buyer,
     ...(parties.precedingInvoice ? { precedingInvoice: parties.precedingInvoice } : {}),
-    lines: lines.map(
-      (l): InvoiceLine => ({
-        name: l.description,
-        unitCode: l.unit,
-        quantityMilli: l.quantityMilli,
-        unitPriceCents: l.unitPriceCents,
-        ...(l.discountBp != null ? { discountBp: l.discountBp } : {}),
-        ...(l.discountCents != null ? { discountCents: l.discountCents } : {}),
-        vatCategory: l.vatCategory,
-        vatRateBp: l.vatRateBp,
-        ...(l.exemptionReason ? { exemptionReason: l.exemptionReason } : {}),
-      }),
-    ),
+    lines: lines.map(printedLineOf),
     totals,
     mentions: parties.mentions,
   };
@@ -120,7 +37,7 @@ export function documentOf(
 
 /** The due date an invoice issued on `issueDate` gets from its terms (art. L441-9); none on a credit note. */
 export function dueDateOf(row: InvoiceRow, issueDate: string): string | null {
-  return row.kind === 'credit_note' ? null : dueDate(issueDate, termsOf(row).terms);
+  return row.kind === 'credit_note' ? null : dueDateOfTerms(row, issueDate);
 }
 
 /** What an issued document carries to the ledger (its sales or credit note entry). */

@@ -3,14 +3,10 @@ import { recordAudit, type AuditActor } from '../../platform/audit/record-audit.
 import type { Db, Executor } from '../../platform/db/client.js';
 import { unreadableFile } from '../../platform/files/file-errors.js';
 import { sha256Of, type FileStorage } from '../../platform/files/storage.js';
-import { computeTotals } from './domain/compute-totals.js';
-import { toCrossIndustryInvoice } from './domain/factur-x-xml.js';
-import type { InvoiceDocument } from './domain/invoice-document.js';
-import { totalsLineOf } from './domain/totals-line.js';
+import { computeTotals, renderDocumentPdf, toCrossIndustryInvoice, totalsLineOf, type FrozenParties, type InvoiceDocument } from '../documents/index.js';
 import { invoiceErrors } from './errors.js';
-import { documentOf, type FrozenParties } from './issue-document.js';
+import { documentOf } from './issue-document.js';
 import { visibleInvoice, type Viewer } from './invoice-access.js';
-import { renderInvoicePdf } from './pdf/render-invoice-pdf.js';
 import { invoiceFiles, invoiceLines, invoices, type InvoiceFileKind, type InvoiceRow } from './schema.js';
 
 /**
@@ -50,7 +46,7 @@ export async function issuedDocumentOf(db: Executor, row: InvoiceRow): Promise<I
  */
 async function renderFiles(db: Executor, row: InvoiceRow): Promise<Record<StoredKind, Buffer>> {
   const doc = await issuedDocumentOf(db, row);
-  const pdf = await renderInvoicePdf(doc, { facturX: true, ...(row.validatedAt ? { producedAt: row.validatedAt } : {}) });
+  const pdf = await renderDocumentPdf(doc, { facturX: true, ...(row.validatedAt ? { producedAt: row.validatedAt } : {}) });
   return { factur_x_pdf: Buffer.from(pdf), xml: Buffer.from(toCrossIndustryInvoice(doc), 'utf8') };
 }
 

@@ -4,7 +4,7 @@ import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/co
 import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
 import { coops } from '../coops/schema.js';
-import type { VatCategory } from './domain/compute-totals.js';
+import { documentLineColumns } from '../documents/schema.js';
 
 export type InvoiceKind = 'invoice' | 'credit_note' | 'deposit';
 export type InvoiceStatus = 'draft' | 'validated' | 'sent' | 'partially_paid' | 'paid';
@@ -84,17 +84,7 @@ export const invoiceLines = pgTable(
     coopId: coopId(),
     invoiceId: uuid().notNull(),
     position: integer().notNull(),
-    description: varchar({ length: 1000 }).notNull(),
-    quantityMilli: bigint({ mode: 'number' }).notNull(),
-    /** UN/ECE Recommendation 20 unit code (C62 unit, HUR hour, DAY…). */
-    unit: varchar({ length: 8 }).notNull().default('C62'),
-    unitPriceCents: cents().notNull(),
-    discountBp: integer(),
-    discountCents: cents(),
-    vatCategory: varchar({ length: 2 }).$type<VatCategory>().notNull(),
-    vatRateBp: integer().notNull(),
-    exemptionReason: varchar({ length: 300 }),
-    netCents: cents().notNull(),
+    ...documentLineColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.coopId, t.invoiceId, t.position] }),

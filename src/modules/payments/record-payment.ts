@@ -4,8 +4,9 @@ import { sqlConstraint, sqlState, UNIQUE_VIOLATION, type Db, type Executor } fro
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { clientIdentityForDocument } from '../clients/index.js';
-import { allocatePayment, applyPaymentToInvoice, openInvoices, type AppliedPayment } from '../invoicing/index.js';
+import { applyPaymentToInvoice, openInvoices, type AppliedPayment } from '../invoicing/index.js';
 import { paymentEntry, postEntry } from '../ledger/index.js';
+import { allocatePayment } from './domain/allocate-payment.js';
 import type { RecordPaymentInput } from './contract.js';
 import { paymentErrors } from './errors.js';
 import { paymentAllocations, payments } from './schema.js';

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { bilingual } from '../../platform/http/messages.js';
 import { pageQuery } from '../../platform/http/pagination.js';
-import { invoiceLineInput } from '../invoicing/contract.js';
-import { VAT_CATEGORIES } from '../invoicing/domain/compute-totals.js';
-import { QUOTE_STATES } from '../invoicing/domain/quote-lifecycle.js';
+import { documentLine, documentLineInput, vatGroup } from '../documents/contract.js';
+import { QUOTE_STATES } from './domain/quote-lifecycle.js';
 import { optionalText } from '../../platform/http/text-fields.js';
 
 // Shared by the routes and the web client: the API's types are written once, here.
 
 export { QUOTE_STATES };
+// The lifecycle rule, for the web to offer only the moves the server will accept.
+export { decideQuoteTransition, QUOTE_ACTIONS, type QuoteAction, type QuoteActorRole } from './domain/quote-lifecycle.js';
 export const QUOTE_VIEW_STATES = [...QUOTE_STATES, 'expired'] as const;
 export const QUOTE_INVOICE_KINDS = ['whole', 'deposit', 'stage', 'balance'] as const;
 
-export const quoteLineInput = invoiceLineInput.extend({
+export const quoteLineInput = documentLineInput.extend({
   /** Heading of the section this line opens, e.g. "Lot 1 — Conception". */
   sectionTitle: optionalText(200),
 });
@@ -62,28 +63,10 @@ export const quoteSummary = z.object({
 });
 export type QuoteSummary = z.infer<typeof quoteSummary>;
 
-export const quoteLine = z.object({
-  position: z.number().int(),
-  sectionTitle: z.string().nullable(),
-  description: z.string(),
-  quantityMilli: z.number().int(),
-  unit: z.string(),
-  unitPriceCents: z.number().int(),
-  discountBp: z.number().int().nullable(),
-  discountCents: z.number().int().nullable(),
-  vatCategory: z.enum(VAT_CATEGORIES),
-  vatRateBp: z.number().int(),
-  exemptionReason: z.string().nullable(),
-  netCents: z.number().int(),
-});
+export const quoteLine = documentLine.extend({ sectionTitle: z.string().nullable() });
 
-export const quoteVatGroup = z.object({
-  vatCategory: z.enum(VAT_CATEGORIES),
-  vatRateBp: z.number().int(),
-  basisCents: z.number().int(),
-  vatCents: z.number().int(),
-  exemptionReason: z.string().optional(),
-});
+/** A quote also keeps, per rate, the exemption reason its invoices will carry. */
+export const quoteVatGroup = vatGroup.extend({ exemptionReason: z.string().optional() });
 
 export const quoteInvoiceLink = z.object({
   invoiceId: z.string(),

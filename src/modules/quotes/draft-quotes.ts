@@ -4,9 +4,9 @@ import { addDays, daysBetween } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
-import type { DocumentTotals } from '../invoicing/domain/compute-totals.js';
-import { assertDocumentParties, checkedLineTotals, type TotalsLineSource } from '../invoicing/index.js';
-import { decideQuoteTransition } from '../invoicing/domain/quote-lifecycle.js';
+import { checkedLineTotals, documentLineRows, type DocumentTotals, type TotalsLineSource } from '../documents/index.js';
+import { assertDocumentParties } from '../invoicing/index.js';
+import { decideQuoteTransition } from './domain/quote-lifecycle.js';
 import type { NewQuote, QuoteLineInput, UpdateQuoteBody } from './contract.js';
 import { visibleQuote } from './quote-access.js';
 import { quotesSettingsOf } from './quotes-settings.js';
@@ -31,24 +31,7 @@ function assertValidity(validUntil: string, today: string) {
 
 async function insertLines(tx: Executor, coopId: string, quoteId: string, lines: readonly QuoteLineInput[], totals: DocumentTotals): Promise<void> {
   if (lines.length === 0) return;
-  await tx.insert(quoteLines).values(
-    lines.map((l, i) => ({
-      coopId,
-      quoteId,
-      position: i + 1,
-      sectionTitle: l.sectionTitle ?? null,
-      description: l.description,
-      quantityMilli: l.quantityMilli,
-      unit: l.unit,
-      unitPriceCents: l.unitPriceCents,
-      discountBp: l.discountBp ?? null,
-      discountCents: l.discountCents ?? null,
-      vatCategory: l.vatCategory,
-      vatRateBp: l.vatRateBp,
-      exemptionReason: l.exemptionReason ?? null,
-      netCents: totals.lines[i]!.netCents,
-    })),
-  );
+  await tx.insert(quoteLines).values(documentLineRows(lines, totals).map((row, i) => ({ coopId, quoteId, ...row, sectionTitle: lines[i]!.sectionTitle ?? null })));
 }
 
 export async function linesOfQuote(db: Executor, coopId: string, quoteId: string): Promise<QuoteLineRow[]> {

@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/client.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { activityScopeOf, activitySummaries } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
-import { effectiveQuoteState } from '../invoicing/domain/quote-lifecycle.js';
+import { effectiveQuoteState } from './domain/quote-lifecycle.js';
 import type { ListQuotesQuery, QuoteDetail, QuoteSummary } from './contract.js';
 import { linesOfQuote } from './draft-quotes.js';
 import { visibleQuote, visibleQuotes, type Viewer } from './quote-access.js';

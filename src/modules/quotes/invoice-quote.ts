@@ -3,9 +3,9 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
-import { createDraftInvoice, totalsLineOf } from '../invoicing/index.js';
-import { computeTotals, vatOf } from '../invoicing/domain/compute-totals.js';
-import { planNextInvoice, type InvoicingRequest, type PlannedInvoice, type PlanRefusal, type VatGroupAmounts } from '../invoicing/domain/invoicing-plan.js';
+import { computeTotals, lineInputOf, totalsLineOf, vatOf } from '../documents/index.js';
+import { createDraftInvoice } from '../invoicing/index.js';
+import { planNextInvoice, type InvoicingRequest, type PlannedInvoice, type PlanRefusal, type VatGroupAmounts } from './domain/invoicing-plan.js';
 import type { InvoiceQuoteBody } from './contract.js';
 import { invoiceLinesOfPlan } from './domain/invoice-lines-of-plan.js';
 import { vatExactShares } from './domain/vat-exact-shares.js';
@@ -104,15 +104,8 @@ export async function invoiceQuote(db: Db, actor: Actor, id: string, body: Invoi
     const lines =
       body.kind === 'whole' && plan.excessNetCents === 0
         ? (await linesOfQuote(tx, actor.coopId, id)).map((l) => ({
+            ...lineInputOf(l),
             description: l.sectionTitle ? `${l.sectionTitle} — ${l.description}` : l.description,
-            quantityMilli: l.quantityMilli,
-            unit: l.unit,
-            unitPriceCents: l.unitPriceCents,
-            ...(l.discountBp != null ? { discountBp: l.discountBp } : {}),
-            ...(l.discountCents != null ? { discountCents: l.discountCents } : {}),
-            vatCategory: l.vatCategory,
-            vatRateBp: l.vatRateBp,
-            exemptionReason: l.exemptionReason,
           }))
         : invoiceLinesOfPlan(plan.groups, {
             kind: body.kind,

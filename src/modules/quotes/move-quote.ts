@@ -4,7 +4,7 @@ import type { AuditActor } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import { takeNextNumber } from '../../platform/numbering/take-next-number.js';
-import { decideQuoteTransition, type QuoteAction, type QuoteActorRole } from '../invoicing/domain/quote-lifecycle.js';
+import { decideQuoteTransition, type QuoteAction, type QuoteActorRole } from './domain/quote-lifecycle.js';
 import { quoteNumber, quoteSeriesKey } from './domain/quote-number.js';
 import { quoteErrors } from './errors.js';
 import { visibleQuote } from './quote-access.js';

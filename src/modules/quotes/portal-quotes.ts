@@ -5,7 +5,7 @@ import type { FileStorage } from '../../platform/files/storage.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
 import { getCoop } from '../coops/index.js';
-import { effectiveQuoteState } from '../invoicing/domain/quote-lifecycle.js';
+import { effectiveQuoteState } from './domain/quote-lifecycle.js';
 import type { PortalQuote } from './contract.js';
 import { claimedCoopOfToken, parsePortalSubject, QUOTE_PORTAL_PURPOSE } from './domain/portal-link.js';
 import { linesOfQuote } from './draft-quotes.js';

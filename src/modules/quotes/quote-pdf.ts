@@ -7,8 +7,7 @@ import { sha256Of, type FileStorage } from '../../platform/files/storage.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientIdentityForDocument } from '../clients/index.js';
 import { getCoop } from '../coops/index.js';
-import { buyerOf, type QuoteDocument, renderInvoicePdf, sellerOf, totalsLineOf } from '../invoicing/index.js';
-import { computeTotals } from '../invoicing/domain/compute-totals.js';
+import { buyerOf, computeTotals, printedLineOf, renderDocumentPdf, sellerOf, totalsLineOf, type QuoteDocument } from '../documents/index.js';
 import { linesOfQuote } from './draft-quotes.js';
 import { quoteErrors } from './errors.js';
 import { visibleQuote, type Viewer } from './quote-access.js';
@@ -40,12 +39,7 @@ async function quoteDocumentOf(db: Executor, row: QuoteRow, today: string): Prom
     validUntil: row.validUntil,
     seller: sellerOf(coop, activity?.name ?? coop.name),
     buyer: buyerOf(client),
-    lines: lines.map((l) => ({
-      name: l.description,
-      unitCode: l.unit,
-      ...totalsLineOf(l),
-      ...(l.sectionTitle ? { sectionTitle: l.sectionTitle } : {}),
-    })),
+    lines: lines.map(printedLineOf),
     totals: computeTotals({ lines: lines.map(totalsLineOf) }),
     mentions: { vatOnDebits: false, operationCategory: 'services', other: row.notes ? [row.notes] : [] },
   };
@@ -54,7 +48,7 @@ async function quoteDocumentOf(db: Executor, row: QuoteRow, today: string): Prom
 /** Renders the quote; the same quote renders the same bytes (the PDF is dated by its validation). */
 export async function renderQuotePdf(db: Executor, row: QuoteRow, today: string): Promise<Buffer> {
   const doc = await quoteDocumentOf(db, row, today);
-  return Buffer.from(await renderInvoicePdf(doc, { facturX: false, ...(row.validatedAt ? { producedAt: row.validatedAt } : {}) }));
+  return Buffer.from(await renderDocumentPdf(doc, { facturX: false, ...(row.validatedAt ? { producedAt: row.validatedAt } : {}) }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
-import type { QuoteActorRole, QuoteRefusal } from '../invoicing/domain/quote-lifecycle.js';
+import type { QuoteActorRole, QuoteRefusal } from './domain/quote-lifecycle.js';
 import { quoteErrors } from './errors.js';
 
 /** The role a person acts in on a quote: the team's if they hold it, else member. */

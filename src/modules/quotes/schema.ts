@@ -3,8 +3,8 @@ import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTabl
 import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
-import type { StoredQuoteState } from '../invoicing/domain/quote-lifecycle.js';
-import type { VatCategory } from '../invoicing/domain/compute-totals.js';
+import type { StoredQuoteState } from './domain/quote-lifecycle.js';
+import { documentLineColumns, type VatCategory } from '../documents/schema.js';
 import { invoices } from '../invoicing/schema.js';
 
 export interface StoredVatGroup {
@@ -79,16 +79,7 @@ export const quoteLines = pgTable(
     position: integer().notNull(),
     /** The section the line opens or belongs to ("Lot 1 — Conception"), printed as a heading. */
     sectionTitle: varchar({ length: 200 }),
-    description: varchar({ length: 1000 }).notNull(),
-    quantityMilli: bigint({ mode: 'number' }).notNull(),
-    unit: varchar({ length: 8 }).notNull().default('C62'),
-    unitPriceCents: cents().notNull(),
-    discountBp: integer(),
-    discountCents: cents(),
-    vatCategory: varchar({ length: 2 }).$type<VatCategory>().notNull(),
-    vatRateBp: integer().notNull(),
-    exemptionReason: varchar({ length: 300 }),
-    netCents: cents().notNull(),
+    ...documentLineColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.coopId, t.quoteId, t.position] }),

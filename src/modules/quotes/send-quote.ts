@@ -6,7 +6,7 @@ import { enqueueMail } from '../../platform/mail/outbox.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientIdentityForDocument } from '../clients/index.js';
 import { getCoop } from '../coops/index.js';
-import { formatEuros, formatFrenchDate } from '../invoicing/domain/french-format.js';
+import { formatEuros, formatFrenchDate } from '../documents/index.js';
 import { portalLinkExpiry, portalSubject, QUOTE_PORTAL_PURPOSE } from './domain/portal-link.js';
 import { quoteErrors } from './errors.js';
 import { applyQuoteAction } from './move-quote.js';

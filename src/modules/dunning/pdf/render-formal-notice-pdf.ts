@@ -1,4 +1,4 @@
-import { formatEuros, formatFrenchDate, PDF_COLORS, PDF_LAYOUT, setDocumentInfo, setFileIdentifier, startCoopPdf, type PdfSheet } from '../../invoicing/index.js';
+import { formatEuros, formatFrenchDate, PDF_COLORS, PDF_LAYOUT, setDocumentInfo, setFileIdentifier, startCoopPdf, type PdfSheet } from '../../documents/index.js';
 import type { DunningContext, FormalNoticeLetter } from '../dunning-texts.js';
 
 /**

@@ -1,4 +1,4 @@
-import { formatEuros, formatFrenchDate } from './french-format.js';
+import { formatEuros, formatFrenchDate } from '../../documents/index.js';
 
 export interface InvoiceMailInput {
   kind: 'invoice' | 'deposit' | 'credit_note';

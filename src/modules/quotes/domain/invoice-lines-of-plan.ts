@@ -1,4 +1,4 @@
-import type { PlannedGroup } from '../../invoicing/domain/invoicing-plan.js';
+import type { PlannedGroup } from './invoicing-plan.js';
 
 export type QuoteInvoiceKind = 'whole' | 'deposit' | 'stage' | 'balance';
 

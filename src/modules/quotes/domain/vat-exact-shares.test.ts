@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { vatOf } from '../../invoicing/domain/compute-totals.js';
+import { vatOf } from '../../documents/index.js';
 import { vatExactShares, type OpenVatGroup } from './vat-exact-shares.js';
 
 const group = (vatRateBp: number, basis: number, share: number): OpenVatGroup => ({

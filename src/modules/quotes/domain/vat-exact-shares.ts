@@ -1,4 +1,4 @@
-import { vatOf, type VatCategory } from '../../invoicing/domain/compute-totals.js';
+import { vatOf, type VatCategory } from '../../documents/index.js';
 
 export interface OpenVatGroup {
   vatCategory: VatCategory;

@@ -4,8 +4,8 @@ import { IconArrowLeft, IconCheck, IconDownload, IconFileInvoice, IconMail, Icon
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { allowedInvoiceActions, amountLeftCents } from '../../../modules/invoicing/domain/invoice-lifecycle';
-import { formatQuantity } from '../../../modules/invoicing/domain/french-format';
+import { allowedInvoiceActions, amountLeftCents } from '../../../modules/invoicing/contract';
+import { formatQuantity } from '../../../modules/documents/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
@@ -13,8 +13,7 @@ import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { QuoteOfInvoiceLink } from '../quotes/QuoteOfInvoiceLink';
-import { eurosToCents, isKnownUnit } from './invoice-form';
-import { TotalLine, TotalsCard, useVatText } from './InvoiceEditorPage';
+import { eurosToCents, isKnownUnit, TotalLine, TotalsCard, useVatText } from '../documents';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import {
   invoiceFileUrl,

@@ -1,36 +1,20 @@
-import { ActionIcon, Anchor, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { OPERATION_CATEGORIES } from '../../../modules/invoicing/contract';
-import { computeLineAmounts } from '../../../modules/invoicing/domain/compute-totals';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
 import { ApiError, isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
 import { applyApiError, toFormPath } from '../../lib/forms';
 import { useActivityOptions } from '../activities/use-activities';
 import { useClients } from '../clients/use-clients';
-import {
-  bodyOf,
-  DEFAULT_EXEMPTION,
-  emptyLine,
-  formPathOf,
-  type InvoiceFormValues,
-  liveTotals,
-  newInvoiceValues,
-  parseLines,
-  totalsLineOf,
-  UNITS,
-  VAT_CHOICES,
-  vatLabelKey,
-  valuesOfInvoice,
-  type VatChoice,
-} from './invoice-form';
+import { emptyLine, formPathOf, LineEditor, type LineEditorTexts, liveTotals, parseLines, TotalsCard, VAT_CHOICES, vatLabelKey } from '../documents';
+import { bodyOf, type InvoiceFormValues, newInvoiceValues, valuesOfInvoice } from './invoice-form';
 import { todayIso, useCreateInvoice, useInvoice, useUpdateInvoice } from './use-invoices';
 
 
@@ -76,7 +60,6 @@ function EditorShell({ title, children }: { title: string; children: React.React
 
 function InvoiceEditor({ invoice }: { invoice?: NonNullable<ReturnType<typeof useInvoice>['data']> }) {
   const { t, i18n } = useTranslation();
-  const fmt = useFormat();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const activities = useActivityOptions({ status: 'active' });
@@ -124,9 +107,18 @@ function InvoiceEditor({ invoice }: { invoice?: NonNullable<ReturnType<typeof us
     }
   });
 
-  const vatLabel = (choice: VatChoice) => {
-    const [category, rate] = choice.split(':');
-    return t(vatLabelKey(category!, Number(rate))!);
+  const lineTexts: LineEditorTexts = {
+    title: t('invoices.editor.lines'),
+    field: (field) => t(`invoices.fields.${field === 'sectionTitle' ? 'description' : field}`),
+    unit: (unit) => t(`invoices.units.${unit}`),
+    discountKind: (kind) => t(`invoices.discountKind.${kind}`),
+    vat: (choice) => {
+      const [category, rate] = choice.split(':');
+      return t(vatLabelKey(category!, Number(rate))!);
+    },
+    lineNet: (amount) => t('invoices.editor.lineNet', { amount }),
+    removeLine: (n) => t('invoices.editor.removeLine', { n }),
+    addLine: t('invoices.editor.addLine'),
   };
 
   return (
@@ -190,110 +182,16 @@ function InvoiceEditor({ invoice }: { invoice?: NonNullable<ReturnType<typeof us
           <Textarea label={t('invoices.fields.notes')} autosize minRows={2} mt="md" {...form.getInputProps('notes')} />
         </Card>
 
-        <Card padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            {t('invoices.editor.lines')}
-          </Title>
-          <Stack gap="md">
-            {values.lines.map((line, i) => {
-              const [category] = line.vat.split(':');
-              const parsed = parseLines([line]).lines[0]!;
-              let net: number | null = null;
-              try {
-                if (!parseLines([line]).typing.length) net = computeLineAmounts(totalsLineOf(parsed)).netCents;
-              } catch {
-                net = null;
-              }
-              return (
-                <Card key={form.key(`lines.${i}`)} withBorder padding="sm" data-testid={`invoice-line-${i}`}>
-                  <Stack gap="xs">
-                    <Group align="flex-start" wrap="nowrap">
-                      <TextInput
-                        label={t('invoices.fields.description')}
-                        required
-                        style={{ flex: 1 }}
-                        data-testid={`line-description-${i}`}
-                        {...form.getInputProps(`lines.${i}.description`)}
-                      />
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        mt={26}
-                        aria-label={t('invoices.editor.removeLine', { n: i + 1 })}
-                        disabled={values.lines.length === 1}
-                        onClick={() => form.removeListItem('lines', i)}
-                      >
-                        <IconTrash size={18} aria-hidden />
-                      </ActionIcon>
-                    </Group>
-                    <SimpleGrid cols={{ base: 2, sm: 4, lg: 6 }}>
-                      <TextInput
-                        label={t('invoices.fields.quantity')}
-                        inputMode="decimal"
-                        data-testid={`line-quantity-${i}`}
-                        {...form.getInputProps(`lines.${i}.quantity`)}
-                        error={fieldError(`lines.${i}.quantity`) ?? typingAt(`lines.${i}.quantity`)}
-                      />
-                      <Select
-                        label={t('invoices.fields.unit')}
-                        data={UNITS.map((u) => ({ value: u, label: t(`invoices.units.${u}`) }))}
-                        allowDeselect={false}
-                        {...form.getInputProps(`lines.${i}.unit`)}
-                      />
-                      <TextInput
-                        label={t('invoices.fields.unitPrice')}
-                        inputMode="decimal"
-                        rightSection="€"
-                        data-testid={`line-price-${i}`}
-                        {...form.getInputProps(`lines.${i}.unitPrice`)}
-                        error={fieldError(`lines.${i}.unitPrice`) ?? typingAt(`lines.${i}.unitPrice`)}
-                      />
-                      <Select
-                        label={t('invoices.fields.discountKind')}
-                        data={(['none', 'percent', 'amount'] as const).map((k) => ({ value: k, label: t(`invoices.discountKind.${k}`) }))}
-                        allowDeselect={false}
-                        {...form.getInputProps(`lines.${i}.discountKind`)}
-                      />
-                      <TextInput
-                        label={t('invoices.fields.discount')}
-                        inputMode="decimal"
-                        disabled={line.discountKind === 'none'}
-                        rightSection={line.discountKind === 'percent' ? '%' : '€'}
-                        {...form.getInputProps(`lines.${i}.discount`)}
-                        error={fieldError(`lines.${i}.discount`) ?? typingAt(`lines.${i}.discount`)}
-                      />
-                      <Select
-                        label={t('invoices.fields.vat')}
-                        data={VAT_CHOICES.map((c) => ({ value: c, label: vatLabel(c) }))}
-                        allowDeselect={false}
-                        data-testid={`line-vat-${i}`}
-                        {...form.getInputProps(`lines.${i}.vat`)}
-                        onChange={(v) => {
-                          const choice = (v ?? 'S:2000') as VatChoice;
-                          form.setFieldValue(`lines.${i}.vat`, choice);
-                          const cat = choice.split(':')[0] as keyof typeof DEFAULT_EXEMPTION;
-                          if (!line.exemptionReason && DEFAULT_EXEMPTION[cat]) form.setFieldValue(`lines.${i}.exemptionReason`, DEFAULT_EXEMPTION[cat]!);
-                        }}
-                        error={fieldError(`lines.${i}.vat`)}
-                      />
-                    </SimpleGrid>
-                    {category !== 'S' && (
-                      <TextInput label={t('invoices.fields.exemptionReason')} {...form.getInputProps(`lines.${i}.exemptionReason`)} />
-                    )}
-                    <Text size="sm" ta="right" c="dimmed" data-testid={`line-net-${i}`}>
-                      {t('invoices.editor.lineNet', { amount: net === null ? '—' : fmt.money(net) })}
-                    </Text>
-                  </Stack>
-                </Card>
-              );
-            })}
-            <Group>
-              <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => form.insertListItem('lines', emptyLine())} data-testid="invoice-add-line">
-                {t('invoices.editor.addLine')}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
+        <LineEditor
+          form={form}
+          lines={values.lines}
+          newLine={emptyLine}
+          vatChoices={VAT_CHOICES}
+          texts={lineTexts}
+          testIds={{ card: 'invoice-line', field: 'line', add: 'invoice-add-line' }}
+          smallCols={4}
+          errorAt={(path) => fieldError(path) ?? typingAt(path)}
+        />
 
         <TotalsCard totals={live.totals} />
 
@@ -304,64 +202,5 @@ function InvoiceEditor({ invoice }: { invoice?: NonNullable<ReturnType<typeof us
         </Group>
       </Stack>
     </form>
-  );
-}
-
-type Totals = ReturnType<typeof liveTotals>['totals'];
-
-/** The VAT breakdown and totals, the same block on the editor and on the invoice. */
-/** How a VAT group reads: the editor's label when it offers it, the bare rate otherwise. */
-export function useVatText() {
-  const { t } = useTranslation();
-  return (category: string, rateBp: number) => {
-    const key = vatLabelKey(category, rateBp);
-    return key ? t(key) : `${category} ${rateBp / 100} %`;
-  };
-}
-
-export function TotalsCard({ totals, extra }: { extra?: React.ReactNode; totals: Pick<Totals, 'taxBasisCents' | 'vatTotalCents' | 'grandTotalCents'> & { vatBreakdown: { vatCategory: string; vatRateBp: number; basisCents: number; vatCents: number }[] } }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const vatText = useVatText();
-  return (
-    <Card padding="lg" data-testid="invoice-totals">
-      <Table.ScrollContainer minWidth={360}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('invoices.totals.rate')}</Table.Th>
-              <Table.Th ta="right">{t('invoices.totals.basis')}</Table.Th>
-              <Table.Th ta="right">{t('invoices.totals.vat')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {totals.vatBreakdown.map((g) => (
-              <Table.Tr key={`${g.vatCategory}:${g.vatRateBp}`}>
-                <Table.Td>{vatText(g.vatCategory, g.vatRateBp)}</Table.Td>
-                <Table.Td ta="right">{fmt.money(g.basisCents)}</Table.Td>
-                <Table.Td ta="right">{fmt.money(g.vatCents)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <Stack gap={2} mt="md" align="flex-end">
-        <TotalLine label={t('invoices.totals.net')} value={fmt.money(totals.taxBasisCents)} testId="total-net" />
-        <TotalLine label={t('invoices.totals.vatTotal')} value={fmt.money(totals.vatTotalCents)} testId="total-vat" />
-        <TotalLine label={t('invoices.totals.gross')} value={fmt.money(totals.grandTotalCents)} testId="total-gross" strong />
-        {extra}
-      </Stack>
-    </Card>
-  );
-}
-
-export function TotalLine({ label, value, testId, strong }: { label: string; value: string; testId?: string; strong?: boolean }) {
-  return (
-    <Group gap="lg" justify="flex-end" wrap="nowrap">
-      <Text fz={strong ? 'lg' : undefined}>{label}</Text>
-      <Text fz={strong ? 'lg' : undefined} fw={700} miw={120} ta="right" data-testid={testId} style={{ whiteSpace: 'nowrap' }}>
-        {value}
-      </Text>
-    </Group>
   );
 }

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isInvoiceOverdue } from '../../../modules/invoicing/domain/invoice-lifecycle';
+import { isInvoiceOverdue } from '../../../modules/invoicing/contract';
 import { type InvoiceSummaryData, todayIso } from './use-invoices';
 
 const COLORS = { draft: 'gray', validated: 'blue', sent: 'indigo', partially_paid: 'yellow', paid: 'teal', settled_by_credit: 'grape', overdue: 'red' } as const;

@@ -2,8 +2,7 @@ import { Anchor, Button, Checkbox, Group, Select, Table, Text, TextInput } from 
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { INVOICE_KINDS, INVOICE_STATUS_FILTERS, type InvoiceStatusFilter } from '../../../modules/invoicing/contract';
-import { amountLeftCents } from '../../../modules/invoicing/domain/invoice-lifecycle';
+import { amountLeftCents, INVOICE_KINDS, INVOICE_STATUS_FILTERS, type InvoiceStatusFilter } from '../../../modules/invoicing/contract';
 import { useUrlFilters, useUrlSearch } from '../../lib/url-filters';
 import { ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isApiError } from '../../lib/api';
-import { eurosToCents, scaledToInput } from './invoice-form';
+import { eurosToCents, scaledToInput } from '../documents';
 import { useInvoicingSettings, useUpdateInvoicingSettings } from './use-invoices';
 
 /** Admins: whether members may issue their own invoices, and up to which total incl. VAT. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyOf, emptyLine, formPathOf, liveTotals, newInvoiceValues, parseScaled, scaledToInput } from './invoice-form';
+import { emptyLine, formPathOf, liveTotals, parseScaled, scaledToInput } from '../documents/line-form';
+import { bodyOf, newInvoiceValues } from './invoice-form';
 
 describe('amounts typed in euros', () => {
   it('become cents from their digits, with no float error', () => {

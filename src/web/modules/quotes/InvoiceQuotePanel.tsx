@@ -8,7 +8,7 @@ import type { InvoiceQuoteBody } from '../../../modules/quotes/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-import { eurosToCents } from '../invoices/invoice-form';
+import { eurosToCents } from '../documents';
 import { percentToBp } from './quote-form';
 import { type QuoteData, useInvoiceQuote } from './use-quotes';
 

@@ -11,7 +11,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { usePageTitle } from '../../components/Page';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-import { TotalsCard } from '../invoices/InvoiceEditorPage';
+import { TotalsCard } from '../documents';
 import { QuoteLinesTable } from './QuoteLinesTable';
 import { QuoteStateBadge } from './QuoteStateBadge';
 import { type PortalQuoteData, portalPdfUrl, usePortalAnswer, usePortalQuote } from './use-quotes';

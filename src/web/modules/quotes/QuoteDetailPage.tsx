@@ -10,7 +10,7 @@ import { Page } from '../../components/Page';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { TotalsCard } from '../invoices/InvoiceEditorPage';
+import { TotalsCard } from '../documents';
 import { todayIso } from '../invoices/use-invoices';
 import { InvoiceQuotePanel } from './InvoiceQuotePanel';
 import { type QuoteButton, quoteButtons } from './quote-form';

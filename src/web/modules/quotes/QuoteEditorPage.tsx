@@ -1,11 +1,10 @@
-import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconDeviceFloppy, IconHeading, IconPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconDeviceFloppy } from '@tabler/icons-react';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { computeLineAmounts } from '../../../modules/invoicing/domain/compute-totals';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
@@ -13,11 +12,9 @@ import { ApiError, isApiError } from '../../lib/api';
 import { applyApiError, toFormPath } from '../../lib/forms';
 import { useActivityOptions } from '../activities/use-activities';
 import { useClients } from '../clients/use-clients';
-import { formPathOf, liveTotals, parseLines } from '../invoices/invoice-form';
-import { TotalsCard } from '../invoices/InvoiceEditorPage';
+import { formPathOf, LineEditor, type LineEditorTexts, liveTotals, parseLines, TotalsCard } from '../documents';
 import { todayIso } from '../invoices/use-invoices';
-import { emptyQuoteLine, newQuoteValues, type QuoteFormValues, quoteBodyOf, valuesOfQuote } from './quote-form';
-import { QuoteLineCard } from './QuoteLineCard';
+import { emptyQuoteLine, newQuoteValues, QUOTE_VAT_CHOICES, type QuoteFormValues, quoteBodyOf, valuesOfQuote } from './quote-form';
 import { type QuoteData, useCreateQuote, useQuote, useUpdateQuote } from './use-quotes';
 
 /** What people typed that is not a number, by the field it sits in. */
@@ -115,15 +112,16 @@ function QuoteEditor({ quote }: { quote?: QuoteData }) {
     }
   }, () => setTried(true));
 
-  const lineNet = (i: number) => {
-    const [parsed] = parseLines([values.lines[i]!]).lines;
-    if (!parsed || typing.some((p) => p.path.startsWith(`lines.${i}.`))) return null;
-    const { quantityMilli, unitPriceCents, discountBp, discountCents, vatCategory, vatRateBp } = parsed;
-    try {
-      return computeLineAmounts({ quantityMilli, unitPriceCents, discountBp, discountCents, vatCategory, vatRateBp }).netCents;
-    } catch {
-      return null;
-    }
+  const lineTexts: LineEditorTexts = {
+    title: t('quotes.editor.lines'),
+    field: (field) => t(`quotes.fields.${field}`),
+    unit: (unit) => t(`quotes.units.${unit}`),
+    discountKind: (kind) => t(`quotes.discountKind.${kind}`),
+    vat: (choice) => t(`quotes.vat.${choice.replace(':', '_') as 'S_2000'}`),
+    lineNet: (amount) => `${t('quotes.lineNet')} : ${amount}`,
+    removeLine: (n) => t('quotes.editor.removeLine', { n }),
+    addLine: t('quotes.editor.addLine'),
+    section: { placeholder: t('quotes.editor.sectionPlaceholder'), add: t('quotes.editor.addSection'), newTitle: t('quotes.editor.newSection') },
   };
 
   const parties = [
@@ -145,24 +143,17 @@ function QuoteEditor({ quote }: { quote?: QuoteData }) {
           <Textarea label={t('quotes.fields.notes')} autosize minRows={2} mt="md" {...form.getInputProps('notes')} />
         </Card>
 
-        <Card padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            {t('quotes.editor.lines')}
-          </Title>
-          <Stack gap="md">
-            {values.lines.map((line, i) => (
-              <QuoteLineCard key={form.key(`lines.${i}`)} form={form} index={i} line={line} netCents={lineNet(i)} canRemove={values.lines.length > 1} errorAt={errorAt} />
-            ))}
-            <Group>
-              <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => form.insertListItem('lines', emptyQuoteLine())} data-testid="quote-add-line">
-                {t('quotes.editor.addLine')}
-              </Button>
-              <Button variant="subtle" leftSection={<IconHeading size={16} aria-hidden />} onClick={() => form.insertListItem('lines', emptyQuoteLine(t('quotes.editor.newSection')))}>
-                {t('quotes.editor.addSection')}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
+        <LineEditor
+          form={form}
+          lines={values.lines}
+          newLine={emptyQuoteLine}
+          vatChoices={QUOTE_VAT_CHOICES}
+          texts={lineTexts}
+          testIds={{ card: 'quote-line', field: 'quote-line', add: 'quote-add-line' }}
+          smallCols={3}
+          exemptionRequired
+          errorAt={errorAt}
+        />
 
         <TotalsCard totals={live.totals} />
 

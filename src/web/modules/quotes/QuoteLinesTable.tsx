@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { scaledToInput } from '../invoices/invoice-form';
+import { scaledToInput } from '../documents';
 import { useFormat } from '../../lib/format';
 import type { QuoteData } from './use-quotes';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeTotals } from '../../../modules/invoicing/domain/compute-totals';
-import { liveTotals } from '../invoices/invoice-form';
+import { computeTotals } from '../../../modules/documents/contract';
+import { liveTotals } from '../documents/line-form';
 import { addDays, emptyQuoteLine, newQuoteValues, percentToBp, quoteBodyOf, quoteButtons } from './quote-form';
 
 const line = (more: Partial<ReturnType<typeof emptyQuoteLine>>) => ({ ...emptyQuoteLine(), description: 'Prestation', ...more });

@@ -1,7 +1,7 @@
-import type { NewQuote, QuoteLineInput } from '../../../modules/quotes/contract';
-import { decideQuoteTransition, QUOTE_ACTIONS, type QuoteAction, type QuoteActorRole } from '../../../modules/invoicing/domain/quote-lifecycle';
+// Pure, and tested without a browser: it takes the documents' line form, not their front door that also brings the components.
+import { decideQuoteTransition, QUOTE_ACTIONS, type NewQuote, type QuoteAction, type QuoteActorRole, type QuoteLineInput } from '../../../modules/quotes/contract';
 import type { Role } from '../../lib/session';
-import { type LineValues, emptyLine, parseLines, scaledToInput, type VatChoice } from '../invoices/invoice-form';
+import { emptyLine, lineValuesOf, type LineValues, parseLines, type VatChoice } from '../documents/line-form';
 import type { QuoteData } from './use-quotes';
 
 /** The rates a quote offers: the four French rates, and no VAT with the reason printed beside it. */
@@ -41,19 +41,6 @@ export function newQuoteValues(defaults: { activityId?: string; clientId?: strin
   };
 }
 
-type StoredLine = QuoteData['lines'][number];
-
-const discountOf = (l: StoredLine, lang: string): Pick<LineValues, 'discountKind' | 'discount'> => {
-  if (l.discountBp != null) return { discountKind: 'percent', discount: scaledToInput(l.discountBp, 2, lang) };
-  if (l.discountCents != null) return { discountKind: 'amount', discount: scaledToInput(l.discountCents, 2, lang) };
-  return { discountKind: 'none', discount: '' };
-};
-
-const vatChoiceOf = (l: StoredLine): VatChoice => {
-  const choice = `${l.vatCategory}:${l.vatRateBp}`;
-  return (QUOTE_VAT_CHOICES as readonly string[]).includes(choice) ? (choice as VatChoice) : 'S:2000';
-};
-
 /** The form of a saved draft, amounts shown as people type them ("1234,5"). */
 export function valuesOfQuote(quote: QuoteData, lang: string): QuoteFormValues {
   return {
@@ -61,16 +48,7 @@ export function valuesOfQuote(quote: QuoteData, lang: string): QuoteFormValues {
     clientId: quote.clientId,
     validUntil: quote.validUntil,
     notes: quote.notes ?? '',
-    lines: quote.lines.map((l) => ({
-      sectionTitle: l.sectionTitle ?? '',
-      description: l.description,
-      quantity: scaledToInput(l.quantityMilli, 3, lang),
-      unit: l.unit,
-      unitPrice: scaledToInput(l.unitPriceCents, 2, lang),
-      ...discountOf(l, lang),
-      vat: vatChoiceOf(l),
-      exemptionReason: l.exemptionReason ?? '',
-    })),
+    lines: quote.lines.map((l) => ({ sectionTitle: l.sectionTitle ?? '', ...lineValuesOf(l, lang, QUOTE_VAT_CHOICES) })),
   };
 }
 

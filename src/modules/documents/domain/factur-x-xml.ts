@@ -1,6 +1,6 @@
 import type { DocumentAllowance, VatBreakdown, VatCategory } from './compute-totals.js';
 import { scaledToDecimal } from './french-format.js';
-import { DOCUMENT_TYPE_CODES, type Buyer, type InvoiceDocument, type InvoiceLine, type PostalAddress, type Seller } from './invoice-document.js';
+import { DOCUMENT_TYPE_CODES, type Buyer, type InvoiceDocument, type InvoiceLine, type PostalAddress, type Seller } from './document-model.js';
 import { mentionNotes, vatExemptionCodeOf } from './mentions.js';
 
 /**

@@ -6,9 +6,9 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, type 
 import { describe, expect, it } from 'vitest';
 import { buildDocument, coopSeller, euBuyer, individualBuyer, serviceLine } from '../../../../test/support/invoicing-fixtures.js';
 import { toCrossIndustryInvoice } from '../domain/factur-x-xml.js';
-import type { InvoiceDocument, QuoteDocument } from '../domain/invoice-document.js';
+import type { InvoiceDocument, QuoteDocument } from '../domain/document-model.js';
 import { vatExemptionFor } from '../domain/mentions.js';
-import { formatIban, renderInvoicePdf } from './render-invoice-pdf.js';
+import { formatIban, renderDocumentPdf } from './render-document-pdf.js';
 
 /** Each case is written to .tmp/pdf/<case>.pdf, to be checked with qpdf --check and by eye. */
 const OUT = path.resolve('.tmp/pdf');
@@ -72,7 +72,7 @@ const rendered = new Map<string, Uint8Array>();
 async function render(name: string, facturX = true) {
   const key = `${name}:${facturX}`;
   if (!rendered.has(key)) {
-    const bytes = await renderInvoicePdf(cases[name], { facturX });
+    const bytes = await renderDocumentPdf(cases[name], { facturX });
     fs.writeFileSync(path.join(OUT, `${name}${facturX ? '' : '-plain'}.pdf`), bytes);
     rendered.set(key, bytes);
   }
@@ -180,11 +180,11 @@ describe('invoice PDF', () => {
 
   it('gives the same bytes when the same invoice is rendered twice, so its stored SHA-256 holds', async () => {
     for (const name of ['multi-rate', 'long']) {
-      const first = await renderInvoicePdf(cases[name], { facturX: true });
-      const second = await renderInvoicePdf(structuredClone(cases[name]), { facturX: true });
+      const first = await renderDocumentPdf(cases[name], { facturX: true });
+      const second = await renderDocumentPdf(structuredClone(cases[name]), { facturX: true });
       expect(createHash('sha256').update(second).digest('hex')).toBe(createHash('sha256').update(first).digest('hex'));
     }
-    const later = await renderInvoicePdf(cases['multi-rate'], { facturX: true, producedAt: new Date('2026-11-24T10:00:00Z') });
+    const later = await renderDocumentPdf(cases['multi-rate'], { facturX: true, producedAt: new Date('2026-11-24T10:00:00Z') });
     const laterPdf = await PDFDocument.load(later, { updateMetadata: false });
     expect(laterPdf.getCreationDate()?.toISOString()).toBe('2026-11-24T10:00:00.000Z');
   });
@@ -206,7 +206,7 @@ describe('invoice PDF', () => {
 
   it('renders user text the font cannot show (emoji, CJK, control characters) without failing', async () => {
     const doc = buildDocument({ kind: 'invoice', ...base, lines: [serviceLine({ name: 'Logo 🎨 et 漢字', description: 'ligne 1\r\nligne 2\tfin' })] });
-    const pdf = await PDFDocument.load(await renderInvoicePdf(doc, { facturX: true }));
+    const pdf = await PDFDocument.load(await renderDocumentPdf(doc, { facturX: true }));
     expect(pdf.getPageCount()).toBe(1);
   });
 
@@ -227,17 +227,17 @@ describe('quote PDF', () => {
   });
 
   it('prints a quote with the invoice layout, its sections and a "bon pour accord" block, never as Factur-X', async () => {
-    const bytes = await renderInvoicePdf(quote('D2026-0007'), { facturX: false });
+    const bytes = await renderDocumentPdf(quote('D2026-0007'), { facturX: false });
     fs.writeFileSync(path.join(OUT, 'quote.pdf'), bytes);
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
     expect(pdf.getPageCount()).toBe(1);
     expect(pdf.getTitle()).toBe('DEVIS N° D2026-0007');
     expect(pdf.catalog.get(PDFName.of('AF'))).toBeUndefined();
-    await expect(renderInvoicePdf(quote('D2026-0007'), { facturX: true })).rejects.toThrow(RangeError);
+    await expect(renderDocumentPdf(quote('D2026-0007'), { facturX: true })).rejects.toThrow(RangeError);
   });
 
   it('a draft quote reads as a draft, without a number', async () => {
-    const pdf = await PDFDocument.load(await renderInvoicePdf(quote(null), { facturX: false }), { updateMetadata: false });
+    const pdf = await PDFDocument.load(await renderDocumentPdf(quote(null), { facturX: false }), { updateMetadata: false });
     expect(pdf.getTitle()).toBe('DEVIS (projet)');
   });
 });

@@ -1,6 +1,6 @@
 import type { VatCategory } from './compute-totals.js';
 import { scaledToDecimal } from './french-format.js';
-import type { DocumentMentions, InvoiceDocument, OperationCategory } from './invoice-document.js';
+import type { DocumentMentions, InvoiceDocument, OperationCategory } from './document-model.js';
 
 /**
  * The mandatory mentions of a French invoice, as data: the PDF prints them, the Factur-X XML

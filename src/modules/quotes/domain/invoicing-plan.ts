@@ -1,4 +1,4 @@
-import { vatOf, type VatCategory } from './compute-totals.js';
+import { vatOf, type VatCategory } from '../../documents/index.js';
 
 /**
  * How an accepted quote turns into invoices: all at once, or a deposit (acompte), staged

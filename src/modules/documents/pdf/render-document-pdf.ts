@@ -4,7 +4,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib'
 import type { VatBreakdown, VatCategory } from '../domain/compute-totals.js';
 import { toCrossIndustryInvoice } from '../domain/factur-x-xml.js';
 import { formatEuros, formatFrenchDate, formatQuantity, formatVatRate, scaledToDecimal } from '../domain/french-format.js';
-import type { PostalAddress, PrintedDocument, QuoteDocument } from '../domain/invoice-document.js';
+import type { PostalAddress, PrintedDocument, QuoteDocument } from '../domain/document-model.js';
 import { OPERATION_CATEGORY_TEXT, VAT_ON_DEBITS_TEXT } from '../domain/mentions.js';
 import { makeFacturX, setDocumentInfo, setFileIdentifier, type DocumentInfo } from './factur-x-pdfa.js';
 
@@ -18,7 +18,7 @@ import { makeFacturX, setDocumentInfo, setFileIdentifier, type DocumentInfo } fr
  * dates, font subset tags and file ID are all replaced), because the SHA-256 of the PDF is
  * stored when the invoice is validated and the stored bytes are what is served afterwards.
  */
-export interface RenderInvoicePdfOptions {
+export interface RenderDocumentPdfOptions {
   facturX: boolean;
   /** Creation date written in the PDF; the issue date at midnight UTC when not given. */
   producedAt?: Date;
@@ -580,7 +580,7 @@ export async function startCoopPdf(continuationHeader: (sheet: Sheet) => void = 
   return { pdf, sheet: new Sheet(pdf, fontRegular, fontBold, continuationHeader) };
 }
 
-export async function renderInvoicePdf(doc: PrintedDocument, opts: RenderInvoicePdfOptions): Promise<Uint8Array> {
+export async function renderDocumentPdf(doc: PrintedDocument, opts: RenderDocumentPdfOptions): Promise<Uint8Array> {
   // A quote is an offer, not an invoice: it has no place on the e-invoicing chain.
   if (opts.facturX && isQuote(doc)) throw new RangeError('a quote is never rendered as Factur-X');
   const { regular, bold, icc } = await loadAssets();

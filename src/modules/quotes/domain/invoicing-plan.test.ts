@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeTotals, vatOf, type TotalsLine } from './compute-totals.js';
+import { computeTotals, vatOf, type TotalsLine } from '../../documents/index.js';
 import { planNextInvoice, splitProportionally, type PlannedInvoice, type PlanResult, type QuoteTotalsForPlan, type VatGroupAmounts } from './invoicing-plan.js';
 
 const line = (quantityMilli: number, unitPriceCents: number, vatRateBp: number): TotalsLine => ({ quantityMilli, unitPriceCents, vatCategory: 'S', vatRateBp });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocument, coopSeller, euBuyer, individualBuyer, serviceLine } from '../../../../test/support/invoicing-fixtures.js';
 import { escapeXml, toCrossIndustryInvoice, xmlAmount } from './factur-x-xml.js';
-import type { InvoiceDocument } from './invoice-document.js';
+import type { InvoiceDocument } from './document-model.js';
 import { documentMentions, FRANCHISE_TEXT, vatExemptionFor } from './mentions.js';
 
 /**

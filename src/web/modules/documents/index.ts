@@ -1,0 +1,25 @@
+// The web side of the commercial-document kernel: what every document kind's pages share.
+export {
+  DEFAULT_EXEMPTION,
+  emptyLine,
+  eurosToCents,
+  formPathOf,
+  isKnownUnit,
+  lineValuesOf,
+  liveTotals,
+  parseLines,
+  parseScaled,
+  scaledToInput,
+  UNITS,
+  VAT_CHOICES,
+  vatLabelKey,
+  type DiscountKind,
+  type LineValues,
+  type LiveTotals,
+  type ParsedLines,
+  type TypingKey,
+  type Unit,
+  type VatChoice,
+} from './line-form';
+export { LineEditor, type LineEditorTexts, type LinesForm } from './LineEditor';
+export { TotalLine, TotalsCard, useVatText } from './TotalsCard';
