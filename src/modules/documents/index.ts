@@ -2,10 +2,10 @@
 // come) shares: its lines and their totals, VAT and mentions, the document model, its CII XML
 // and its PDF. It depends on the platform only; business modules are its clients.
 
-export { checkedLineTotals, documentLineRows, lineInputOf, printedLineOf, type StoredDocumentLine } from './lines.js';
+export { checkedLineTotals, documentLineRows, lineInputOf, printedLineOf } from './lines.js';
 export { computeTotals, vatOf, type DocumentTotals, type TotalsLine, type VatCategory } from './domain/compute-totals.js';
 export { totalsLineOf, type TotalsLineSource } from './domain/totals-line.js';
-export type { DocumentKind, InvoiceDocument, PrintedDocument, QuoteDocument } from './domain/document-model.js';
+export type { DocumentKind, InvoiceDocument, QuoteDocument } from './domain/document-model.js';
 export { missingMentions, RECOVERY_INDEMNITY_CENTS } from './domain/mentions.js';
 export { buyerOf, dueDateOfTerms, partiesOf, sellerOf, type ClientIdentity, type CoopIdentity, type FrozenParties } from './domain/parties.js';
 export { toCrossIndustryInvoice } from './domain/factur-x-xml.js';
