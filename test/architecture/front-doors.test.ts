@@ -6,64 +6,6 @@ import { checkImports, readImports, type Violation } from './front-doors.js';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
-/**
- * The deep imports of the invoicing/quotes seam, which another branch is moving into the
- * commercial-document kernel (issue 11): removed when the document kernel lands. The list is
- * exact, file by file, so no new violation hides behind it.
- */
-const PENDING_KERNEL: [file: string, specifier: string][] = [
-  ['src/modules/quotes/contract.ts', '../invoicing/domain/compute-totals.js'],
-  ['src/modules/quotes/contract.ts', '../invoicing/domain/quote-lifecycle.js'],
-  ['src/modules/quotes/domain/invoice-lines-of-plan.ts', '../../invoicing/domain/invoicing-plan.js'],
-  ['src/modules/quotes/domain/vat-exact-shares.test.ts', '../../invoicing/domain/compute-totals.js'],
-  ['src/modules/quotes/domain/vat-exact-shares.ts', '../../invoicing/domain/compute-totals.js'],
-  ['src/modules/quotes/draft-quotes.ts', '../invoicing/domain/compute-totals.js'],
-  ['src/modules/quotes/draft-quotes.ts', '../invoicing/domain/quote-lifecycle.js'],
-  ['src/modules/quotes/get-quote.ts', '../invoicing/domain/quote-lifecycle.js'],
-  ['src/modules/quotes/invoice-quote.ts', '../invoicing/domain/compute-totals.js'],
-  ['src/modules/quotes/invoice-quote.ts', '../invoicing/domain/invoicing-plan.js'],
-  ['src/modules/quotes/move-quote.ts', '../invoicing/domain/quote-lifecycle.js'],
-  ['src/modules/quotes/portal-quotes.ts', '../invoicing/domain/quote-lifecycle.js'],
-  ['src/modules/quotes/quote-pdf.ts', '../invoicing/domain/compute-totals.js'],
-  ['src/modules/quotes/quote-refusals.ts', '../invoicing/domain/quote-lifecycle.js'],
-  ['src/modules/quotes/schema.ts', '../invoicing/domain/compute-totals.js'],
-  ['src/modules/quotes/schema.ts', '../invoicing/domain/quote-lifecycle.js'],
-  ['src/modules/quotes/send-quote.ts', '../invoicing/domain/french-format.js'],
-  ['src/web/modules/invoices/InvoiceDetailPage.tsx', '../../../modules/invoicing/domain/french-format'],
-  ['src/web/modules/invoices/InvoiceDetailPage.tsx', '../../../modules/invoicing/domain/invoice-lifecycle'],
-  ['src/web/modules/invoices/InvoiceDetailPage.tsx', '../quotes/QuoteOfInvoiceLink'],
-  ['src/web/modules/invoices/InvoiceEditorPage.tsx', '../../../modules/invoicing/domain/compute-totals'],
-  ['src/web/modules/invoices/InvoiceEditorPage.tsx', '../activities/use-activities'],
-  ['src/web/modules/invoices/InvoiceEditorPage.tsx', '../clients/use-clients'],
-  ['src/web/modules/invoices/InvoiceStatusBadge.tsx', '../../../modules/invoicing/domain/invoice-lifecycle'],
-  ['src/web/modules/invoices/InvoicesPage.tsx', '../../../modules/invoicing/domain/invoice-lifecycle'],
-  ['src/web/modules/invoices/InvoicesPage.tsx', '../activities/use-activities'],
-  ['src/web/modules/invoices/InvoicesPage.tsx', '../clients/use-clients'],
-  ['src/web/modules/invoices/invoice-form.ts', '../../../modules/invoicing/domain/compute-totals'],
-  ['src/web/modules/invoices/invoice-form.ts', '../../../modules/invoicing/domain/line-problems'],
-  ['src/web/modules/invoices/invoice-form.ts', '../../../modules/invoicing/domain/totals-line'],
-  ['src/web/modules/invoices/use-invoices.ts', '../../../platform/http/pagination'],
-  ['src/web/modules/quotes/InvoiceQuotePanel.tsx', '../invoices/invoice-form'],
-  ['src/web/modules/quotes/PortalQuotePage.tsx', '../invoices/InvoiceEditorPage'],
-  ['src/web/modules/quotes/QuoteDetailPage.tsx', '../invoices/InvoiceEditorPage'],
-  ['src/web/modules/quotes/QuoteDetailPage.tsx', '../invoices/use-invoices'],
-  ['src/web/modules/quotes/QuoteEditorPage.tsx', '../../../modules/invoicing/domain/compute-totals'],
-  ['src/web/modules/quotes/QuoteEditorPage.tsx', '../activities/use-activities'],
-  ['src/web/modules/quotes/QuoteEditorPage.tsx', '../clients/use-clients'],
-  ['src/web/modules/quotes/QuoteEditorPage.tsx', '../invoices/InvoiceEditorPage'],
-  ['src/web/modules/quotes/QuoteEditorPage.tsx', '../invoices/invoice-form'],
-  ['src/web/modules/quotes/QuoteEditorPage.tsx', '../invoices/use-invoices'],
-  ['src/web/modules/quotes/QuoteLineCard.tsx', '../invoices/invoice-form'],
-  ['src/web/modules/quotes/QuoteLinesTable.tsx', '../invoices/invoice-form'],
-  ['src/web/modules/quotes/QuotesPage.tsx', '../activities/use-activities'],
-  ['src/web/modules/quotes/QuotesPage.tsx', '../clients/use-clients'],
-  ['src/web/modules/quotes/quote-form.test.ts', '../../../modules/invoicing/domain/compute-totals'],
-  ['src/web/modules/quotes/quote-form.test.ts', '../invoices/invoice-form'],
-  ['src/web/modules/quotes/quote-form.ts', '../../../modules/invoicing/domain/quote-lifecycle'],
-  ['src/web/modules/quotes/quote-form.ts', '../invoices/invoice-form'],
-  ['src/web/modules/quotes/use-quotes.ts', '../../../platform/http/pagination'],
-];
-
 const temporaryRoots: string[] = [];
 afterAll(() => {
   for (const root of temporaryRoots) fs.rmSync(root, { recursive: true, force: true });
@@ -169,9 +111,7 @@ describe('the front doors', () => {
     ]);
   });
 
-  it('the real tree keeps every rule, but for the pending kernel seam', () => {
-    const found = checkImports(readImports(REPO_ROOT)).map((v): [string, string] => [v.file, v.specifier]);
-    const order = (a: [string, string], b: [string, string]) => a.join(' ').localeCompare(b.join(' '));
-    expect(found.sort(order)).toEqual([...PENDING_KERNEL].sort(order));
+  it('the real tree keeps every rule', () => {
+    expect(checkImports(readImports(REPO_ROOT))).toEqual([]);
   });
 });

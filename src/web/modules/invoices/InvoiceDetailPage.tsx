@@ -12,7 +12,7 @@ import { Page } from '../../components/Page';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { QuoteOfInvoiceLink } from '../quotes/QuoteOfInvoiceLink';
+import { QuoteOfInvoiceLink } from '../quotes';
 import { eurosToCents, isKnownUnit, TotalLine, TotalsCard, useVatText } from '../documents';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import {

@@ -10,7 +10,8 @@ import type {
   SendInvoiceResult,
   UpdateInvoiceBody,
 } from '../../../modules/invoicing/contract';
-import type { Page } from '../../../platform/http/pagination';
+import { todayInFrance } from '../../../platform/calendar/contract';
+import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
@@ -102,8 +103,7 @@ export function useActivityBalance(activityId: string) {
   });
 }
 
-/** Today in the browser, as the API writes dates: what "overdue" is judged against on screen. */
+/** Today in France, the day the server counts with: what "overdue" is judged against on screen. */
 export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return todayInFrance(now);
 }

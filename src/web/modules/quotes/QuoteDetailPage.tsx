@@ -11,7 +11,7 @@ import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { TotalsCard } from '../documents';
-import { todayIso } from '../invoices/use-invoices';
+import { todayInFrance } from '../../../platform/calendar/contract';
 import { InvoiceQuotePanel } from './InvoiceQuotePanel';
 import { type QuoteButton, quoteButtons } from './quote-form';
 import { QuoteLinesTable } from './QuoteLinesTable';
@@ -49,7 +49,7 @@ function QuoteView({ quote }: { quote: QuoteData }) {
   const remove = useDeleteQuote(quote.id);
   const [asking, setAsking] = useState<'delete' | 'accept' | 'refuse' | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const buttons = quoteButtons(quote, { roles, needsValidation: settings.data?.needsValidation ?? true, today: todayIso() });
+  const buttons = quoteButtons(quote, { roles, needsValidation: settings.data?.needsValidation ?? true, today: todayInFrance(new Date()) });
 
   const run = async (action: QuoteMove) => {
     setError(null);

@@ -10,10 +10,10 @@ import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
 import { ApiError, isApiError } from '../../lib/api';
 import { applyApiError, toFormPath } from '../../lib/forms';
-import { useActivityOptions } from '../activities/use-activities';
-import { useClients } from '../clients/use-clients';
+import { useActivityOptions } from '../activities';
+import { useClients } from '../clients';
 import { formPathOf, LineEditor, type LineEditorTexts, liveTotals, parseLines, TotalsCard } from '../documents';
-import { todayIso } from '../invoices/use-invoices';
+import { todayInFrance } from '../../../platform/calendar/contract';
 import { emptyQuoteLine, newQuoteValues, QUOTE_VAT_CHOICES, type QuoteFormValues, quoteBodyOf, valuesOfQuote } from './quote-form';
 import { type QuoteData, useCreateQuote, useQuote, useUpdateQuote } from './use-quotes';
 
@@ -67,7 +67,7 @@ function QuoteEditor({ quote }: { quote?: QuoteData }) {
   const form = useForm<QuoteFormValues>({
     initialValues: quote
       ? valuesOfQuote(quote, lang)
-      : newQuoteValues({ activityId: params.get('activityId') ?? undefined, clientId: params.get('clientId') ?? undefined, today: todayIso() }),
+      : newQuoteValues({ activityId: params.get('activityId') ?? undefined, clientId: params.get('clientId') ?? undefined, today: todayInFrance(new Date()) }),
     validate: {
       activityId: (v) => (v ? null : t('quotes.editor.required')),
       clientId: (v) => (v ? null : t('quotes.editor.required')),

@@ -9,8 +9,8 @@ import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { useActivityOptions } from '../activities/use-activities';
-import { useClients } from '../clients/use-clients';
+import { useActivityOptions } from '../activities';
+import { useClients } from '../clients';
 import { QuoteStateBadge } from './QuoteStateBadge';
 import { type QuoteFilters, type QuoteSummaryData, useQuotes } from './use-quotes';
 

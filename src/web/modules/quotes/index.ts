@@ -5,3 +5,4 @@ export { default as QuoteDetailPage } from './QuoteDetailPage';
 export { default as QuoteEditorPage } from './QuoteEditorPage';
 export { default as QuotesPage } from './QuotesPage';
 export { QuotesSettingsCard } from './QuotesSettingsCard';
+export { QuoteOfInvoiceLink } from './QuoteOfInvoiceLink';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeTotals } from '../../../modules/documents/contract';
-import { liveTotals } from '../documents/line-form';
-import { addDays, emptyQuoteLine, newQuoteValues, percentToBp, quoteBodyOf, quoteButtons } from './quote-form';
+import { liveTotals } from '../documents';
+import { addDays } from '../../../platform/calendar/contract';
+import { emptyQuoteLine, newQuoteValues, percentToBp, quoteBodyOf, quoteButtons } from './quote-form';
 
 const line = (more: Partial<ReturnType<typeof emptyQuoteLine>>) => ({ ...emptyQuoteLine(), description: 'Prestation', ...more });
 

@@ -1,7 +1,8 @@
 // Pure, and tested without a browser: it takes the documents' line form, not their front door that also brings the components.
 import { decideQuoteTransition, QUOTE_ACTIONS, type NewQuote, type QuoteAction, type QuoteActorRole, type QuoteLineInput } from '../../../modules/quotes/contract';
 import type { Role } from '../../lib/session';
-import { emptyLine, lineValuesOf, type LineValues, parseLines, type VatChoice } from '../documents/line-form';
+import { addDays } from '../../../platform/calendar/contract';
+import { emptyLine, lineValuesOf, type LineValues, parseLines, type VatChoice } from '../documents';
 import type { QuoteData } from './use-quotes';
 
 /** The rates a quote offers: the four French rates, and no VAT with the reason printed beside it. */
@@ -21,12 +22,6 @@ export interface QuoteFormValues {
 }
 
 export const emptyQuoteLine = (sectionTitle = ''): QuoteLineValues => ({ ...emptyLine(), sectionTitle });
-
-/** "2026-12-23" `days` after `from`, counted on the calendar. */
-export function addDays(from: string, days: number): string {
-  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 /** A quote usually holds a month: long enough to decide, short enough for prices to stand. */
 export const DEFAULT_VALIDITY_DAYS = 30;

@@ -12,7 +12,7 @@ import type {
   QuoteSummary,
   UpdateQuoteBody,
 } from '../../../modules/quotes/contract';
-import type { Page } from '../../../platform/http/pagination';
+import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
