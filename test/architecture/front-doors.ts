@@ -114,9 +114,12 @@ export function checkImports(edges: ImportEdge[]): Violation[] {
     if (from.startsWith('src/web/')) {
       // (c) The browser bundle takes the API contracts from the server, nothing else.
       if (isServerCode(target) && !WEB_MAY_IMPORT.some((allowed) => allowed.test(target))) fail('web-imports-contracts');
-      // (d) A web module is entered through its index.ts from anywhere outside it.
+      // (d) A web module is entered through its index.ts from anywhere outside it, or through its
+      // pure.ts: the React-free rules other modules' form code and node tests load without
+      // pulling the components (which touch `document`) behind the index.
       const toWebModule = webModuleOf(target);
-      if (toWebModule !== null && toWebModule !== webModuleOf(from) && target !== `src/web/modules/${toWebModule}/index`) {
+      const doors = [`src/web/modules/${toWebModule}/index`, `src/web/modules/${toWebModule}/pure`];
+      if (toWebModule !== null && toWebModule !== webModuleOf(from) && !doors.includes(target)) {
         if (!(WEB_CATALOGUE.from.test(from) && WEB_CATALOGUE.to.test(target))) fail('web-module-through-index');
       }
     }

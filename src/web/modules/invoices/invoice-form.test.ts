@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyLine, formPathOf, liveTotals, parseScaled, scaledToInput } from '../documents';
+import { emptyLine, formPathOf, liveTotals, parseScaled, scaledToInput } from '../documents/pure';
 import { bodyOf, newInvoiceValues } from './invoice-form';
 
 describe('amounts typed in euros', () => {

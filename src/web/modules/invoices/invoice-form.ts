@@ -1,7 +1,7 @@
 // Pure, and tested without a browser: it takes the documents' line form, not their front door that also brings the components.
 import type { InvoiceDetail, NewInvoice } from '../../../modules/invoicing/contract';
 import type { Wire } from '../../lib/wire';
-import { emptyLine, lineValuesOf, parseLines, type LineValues, type ParsedLines } from '../documents';
+import { emptyLine, lineValuesOf, parseLines, type LineValues, type ParsedLines } from '../documents/pure';
 
 export interface InvoiceFormValues {
   kind: 'invoice' | 'deposit';

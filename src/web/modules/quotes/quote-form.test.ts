@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeTotals } from '../../../modules/documents/contract';
-import { liveTotals } from '../documents';
+import { liveTotals } from '../documents/pure';
 import { addDays } from '../../../platform/calendar/contract';
 import { emptyQuoteLine, newQuoteValues, percentToBp, quoteBodyOf, quoteButtons } from './quote-form';
 

@@ -2,7 +2,7 @@
 import { decideQuoteTransition, QUOTE_ACTIONS, type NewQuote, type QuoteAction, type QuoteActorRole, type QuoteLineInput } from '../../../modules/quotes/contract';
 import type { Role } from '../../lib/session';
 import { addDays } from '../../../platform/calendar/contract';
-import { emptyLine, lineValuesOf, type LineValues, parseLines, type VatChoice } from '../documents';
+import { emptyLine, lineValuesOf, type LineValues, parseLines, type VatChoice } from '../documents/pure';
 import type { QuoteData } from './use-quotes';
 
 /** The rates a quote offers: the four French rates, and no VAT with the reason printed beside it. */
