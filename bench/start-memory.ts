@@ -112,9 +112,10 @@ class HttpSession {
     }
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 300)}`);
-    const json = text ? (JSON.parse(text) as T & { csrfToken?: string }) : (undefined as T & { csrfToken?: string });
-    if (json?.csrfToken) this.csrf = json.csrfToken;
-    return json;
+    const json: unknown = text ? JSON.parse(text) : undefined;
+    const csrf = (json as { csrfToken?: unknown } | undefined)?.csrfToken;
+    if (typeof csrf === 'string') this.csrf = csrf;
+    return json as T;
   }
 
   async logIn(email: string, password: string) {
