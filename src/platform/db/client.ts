@@ -52,10 +52,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
  * shared_buffers: PGlite keeps PostgreSQL's 128 MB, and its WebAssembly memory is written over
  * as PostgreSQL sets the buffers up, so all of it stays resident for the life of the process
  * (WebAssembly memory never shrinks): 128 MB of a small server for a database of a few tens
- * of MB, whose files the OS caches anyway (PGlite reads them through Node). 16 MB holds a
- * small coop's working set; measured with bench/start-memory.ts, 125 MB less resident.
+ * of MB, whose files the OS caches anyway (PGlite reads them through Node). 8 MB holds a
+ * small coop's working set; measured with bench/start-memory.ts, 130 MB less resident.
  */
-const PGLITE_SETTINGS = { shared_buffers: '16MB' };
+const PGLITE_SETTINGS = { shared_buffers: '8MB' };
 
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   const { PGlite, extensions, drizzle } = await loadPglite();
