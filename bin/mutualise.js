@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `mutualise` command: runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
+// The `mutualise` command: the server built to JavaScript (made again first when its sources
+// changed), run by this same node process: no TypeScript loader at run time.
+import { buildServerIfStale } from '../scripts/build-server-if-stale.mjs';
 
-register();
-await import('../src/cli.ts');
+await buildServerIfStale();
+await import('../dist/server/cli.js');

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -5,7 +6,18 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { Database } from './client.js';
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+/**
+ * The package root: the nearest folder above this file holding package.json. The same folder
+ * whether this file runs from src/ (tsx, tests) or from the built dist/server/, one level deeper.
+ */
+function packageRoot(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (dir === path.dirname(dir)) throw new Error('no package.json above the migrations runner');
+  }
+}
+
+export const migrationsFolder = path.join(packageRoot(), 'drizzle');
 
 /**
  * Applies pending migrations. On PostgreSQL an advisory lock makes two app instances that
