@@ -49,7 +49,11 @@ const LEASE_MS = 10 * 60_000;
  * not hold the database while it draws a PDF). A handler that throws is retried with a
  * growing wait, then marked failed with its error once it has failed `maxAttempts` times.
  */
-export async function runDueJobs(opts: JobRunnerOptions, now: Date = new Date()): Promise<JobsRun> {
+export async function runDueJobs(opts: JobRunnerOptions, at?: Date): Promise<JobsRun> {
+  // The database's clock, not this process's: jobs are queued at the database's now(), with
+  // microseconds, and another app instance's clock may run a little behind; a job queued a
+  // few microseconds "later" than a millisecond Date would otherwise wait for the next poll.
+  const now = at ?? (await databaseNow(opts.db));
   const result: JobsRun = { done: 0, retried: 0, failed: 0 };
   // Ends: a job taken leaves the due set (done, failed, leased or put off until later), and
   // even with no wait between attempts it fails for good after maxAttempts.
@@ -58,6 +62,12 @@ export async function runDueJobs(opts: JobRunnerOptions, now: Date = new Date())
     if (!job) return result;
     result[await runOne(opts, job, now)]++;
   }
+}
+
+async function databaseNow(db: Db): Promise<Date> {
+  const { rows } = (await db.execute(sql`select (extract(epoch from clock_timestamp()) * 1000)::float8 as ms`)) as unknown as { rows: { ms: number | string }[] };
+  // Rounded up: a job queued within the current millisecond is due.
+  return new Date(Math.ceil(Number(rows[0]!.ms)));
 }
 
 async function takeDueJob(db: Db, now: Date, leaseMs: number): Promise<JobToRun | null> {
