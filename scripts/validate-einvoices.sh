@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the CII XML that src/modules/invoicing/domain/factur-x-xml.test.ts writes to
+# Checks the CII XML that src/modules/documents/domain/factur-x-xml.test.ts writes to
 # .tmp/einvoices/ against the official CII D16B XSD and the EN 16931 Schematron.
 # Run after `npm test` (which writes the files). Needs Debian's libxml2-utils and
 # libsaxonhe-java (apt-get install -y libxml2-utils libsaxonhe-java) and Java.
