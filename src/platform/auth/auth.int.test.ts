@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { createTestCoop, DEMO_PASSWORD } from '../../../test/support/fixtures.js';
 import { mailOutbox } from '../mail/schema.js';
 import { LOGIN_LIMIT } from './service.js';
+import { loginAttempts } from './schema.js';
 
 let t: TestApp;
 let coop: Awaited<ReturnType<typeof createTestCoop>>;
@@ -98,6 +99,28 @@ describe('login rate limit per address', () => {
     expect(blocked.statusCode).toBe(429);
     // Another address is not affected.
     await c.login(coop.admin.email, DEMO_PASSWORD);
+  });
+});
+
+describe('login rate limit behind a reverse proxy', () => {
+  it('counts the address the proxy saw, not the one the client writes in X-Forwarded-For', async () => {
+    const behindProxy = await createTestApp({ trustedProxies: 1 });
+    try {
+      const via = (forwardedFor: string, payload: object) =>
+        behindProxy.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': forwardedFor, 'x-csrf-token': 'x', cookie: 'mutualise_csrf=x' }, payload });
+      // The attacker rotates the left-most value; the proxy appends the address it saw.
+      for (let i = 0; i < LOGIN_LIMIT.perIp; i++) {
+        expect((await via(`198.51.100.${i}, 203.0.113.50`, { email: `nobody${i}@example.org`, password: 'wrong-password!' })).statusCode).toBe(401);
+      }
+      const blocked = await via('198.51.100.250, 203.0.113.50', { email: 'someone@example.org', password: 'wrong-password!' });
+      expect(blocked.statusCode).toBe(429);
+      // Another client behind the same proxy is not affected.
+      const other = await via('203.0.113.51', { email: 'someone@example.org', password: 'wrong-password!' });
+      expect((await via('203.0.113.51', { email: 'someone@example.org', password: 'wrong-password!' })).statusCode).toBe(401);
+      expect((await behindProxy.database.db.selectDistinct({ ip: loginAttempts.ip }).from(loginAttempts)).map((r) => r.ip).sort()).toEqual(['203.0.113.50', '203.0.113.51']);
+    } finally {
+      await behindProxy.close();
+    }
   });
 });
 
