@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { createTestCoop, DEMO_PASSWORD } from '../../../test/support/fixtures.js';
+import { createPerson, createTestCoop, DEMO_PASSWORD } from '../../../test/support/fixtures.js';
 import { mailOutbox } from '../mail/schema.js';
 import { LOGIN_LIMIT } from './service.js';
 import { loginAttempts } from './schema.js';
@@ -157,6 +157,27 @@ describe('passwords', () => {
     expect((await c.post('/api/auth/password-reset/confirm', { token, newPassword: 'une-phrase-de-passe-neuve' })).status).toBe(204);
     expect((await c.post('/api/auth/password-reset/confirm', { token, newPassword: 'une-autre-phrase-neuve' })).status).toBe(400);
     await t.client().login(coop.accountant.email, 'une-phrase-de-passe-neuve');
+  });
+});
+
+describe('reset links', () => {
+  it('voids an older reset link once a newer one is sent, and every link once one is used', async () => {
+    const c = t.client();
+    const person = await createPerson(t.database.db, coop.id, 'reset-twice@example.org', 'Reset Twice', ['member']);
+    const links = async () =>
+      (await t.database.db.select().from(mailOutbox))
+        .filter((m) => m.toAddress === person.email && m.template === 'password_reset')
+        .map((m) => /token=([\w-]+)/.exec(m.textBody)![1]);
+    expect((await c.post('/api/auth/password-reset/request', { email: person.email })).status).toBe(202);
+    const [older] = await links();
+    expect((await c.post('/api/auth/password-reset/request', { email: person.email })).status).toBe(202);
+    const newer = (await links()).find((l) => l !== older)!;
+    expect(newer).toBeDefined();
+    expect((await c.post('/api/auth/password-reset/confirm', { token: newer, newPassword: 'la-phrase-du-lien-neuf' })).status).toBe(204);
+    const stale = await c.post('/api/auth/password-reset/confirm', { token: older, newPassword: 'la-phrase-du-vieux-lien' });
+    expect(stale.status).toBe(400);
+    expect(stale.body.error.code).toBe('INVALID_TOKEN');
+    await t.client().login(person.email, 'la-phrase-du-lien-neuf');
   });
 });
 

@@ -176,6 +176,8 @@ export async function issueToken(
 ): Promise<string> {
   const token = newToken();
   const hours = input.kind === 'invitation' ? INVITATION_DAYS * 24 : RESET_LINK_HOURS;
+  // A new reset link voids the older ones: a link left in a mailbox must not outlive the one used.
+  if (input.kind === 'password_reset') await voidResetLinks(tx, input.userId, now);
   await tx.insert(authTokens).values({
     kind: input.kind,
     tokenHash: sha256(token),
@@ -186,6 +188,14 @@ export async function issueToken(
     expiresAt: new Date(now.getTime() + hours * 3_600_000),
   });
   return token;
+}
+
+/** Marks every unused reset link of the account as used. */
+async function voidResetLinks(tx: Executor, userId: string, now: Date): Promise<void> {
+  await tx
+    .update(authTokens)
+    .set({ usedAt: now })
+    .where(and(eq(authTokens.userId, userId), eq(authTokens.kind, 'password_reset'), isNull(authTokens.usedAt)));
 }
 
 async function findLiveToken(db: Executor, kind: 'password_reset' | 'invitation', token: string, now: Date) {
@@ -211,6 +221,7 @@ export async function resetPassword(db: Db, token: string, password: string, now
       .where(and(eq(authTokens.id, row.id), isNull(authTokens.usedAt)))
       .returning({ id: authTokens.id });
     if (used.length === 0) throw authErrors.INVALID_TOKEN();
+    await voidResetLinks(tx, user.id, now);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     await auditAccountChange(tx, user.id, 'person.password_reset', ip ?? null, ['password']);
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
