@@ -76,14 +76,47 @@ describe('CSRF', () => {
 });
 
 describe('login rate limit', () => {
-  it('locks an account after repeated failures, even with the right password', async () => {
+  it('locks an account after repeated failures from one address, even with the right password', async () => {
     const c = t.client();
-    for (let i = 0; i < LOGIN_LIMIT.perAccount; i++) {
+    for (let i = 0; i < LOGIN_LIMIT.perAccountAndIp; i++) {
       expect((await c.post('/api/auth/login', { email: coop.member.email, password: `wrong-password-${i}` })).status).toBe(401);
     }
     const res = await c.post('/api/auth/login', { email: coop.member.email, password: DEMO_PASSWORD });
     expect(res.status).toBe(429);
     expect(res.body.error.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+});
+
+const loginFrom = (address: string, payload: { email: string; password: string }) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: address, headers: { 'x-csrf-token': 'x', cookie: 'mutualise_csrf=x' }, payload });
+
+describe('login rate limit per account and address', () => {
+  it('does not lock the owner out when a stranger guesses her password', async () => {
+    for (let i = 0; i < LOGIN_LIMIT.perAccountAndIp; i++) {
+      expect((await loginFrom('198.51.100.20', { email: coop.staff.email, password: `stranger-guess-${i}` })).statusCode).toBe(401);
+    }
+    expect((await loginFrom('198.51.100.20', { email: coop.staff.email, password: DEMO_PASSWORD })).statusCode).toBe(429);
+    expect((await loginFrom('192.0.2.10', { email: coop.staff.email, password: DEMO_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('still stops a guess spread over many addresses, at a higher per-account limit', async () => {
+    const target = 'spread-guess@example.org';
+    for (let i = 0; i < LOGIN_LIMIT.perAccount; i++) {
+      expect((await loginFrom(`192.0.2.${i + 1}`, { email: target, password: 'wrong-password!' })).statusCode).toBe(401);
+    }
+    const res = await loginFrom('198.51.100.99', { email: target, password: 'wrong-password!' });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('evaluates exactly the limit when many wrong passwords arrive at once', async () => {
+    const person = await createPerson(t.database.db, coop.id, 'concurrent-guess@example.org', 'Concurrent Guess', ['member']);
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => loginFrom('198.51.100.40', { email: person.email, password: `concurrent-guess-${i}` })),
+    );
+    const evaluated = answers.filter((r) => r.statusCode === 401).length;
+    expect(evaluated).toBe(LOGIN_LIMIT.perAccountAndIp);
+    expect(answers.filter((r) => r.statusCode === 429).length).toBe(40 - LOGIN_LIMIT.perAccountAndIp);
   });
 });
 
