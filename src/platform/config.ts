@@ -24,6 +24,12 @@ export interface Config {
   dunningScheduler: boolean;
   /** How often `start` looks for due jobs (the work queued after a commit), in milliseconds. */
   jobsPollMs: number;
+  /**
+   * How many reverse proxies stand in front of the app (TRUST_PROXY). The client's address is
+   * the right-most `X-Forwarded-For` hop they did not add; 0 reads the socket's address. A
+   * yes/no trust would take the left-most hop, which the client writes itself.
+   */
+  trustedProxies: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,5 +49,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
     dunningScheduler: (env.DUNNING_SCHEDULER ?? 'on').toLowerCase() !== 'off',
     jobsPollMs: Number(env.JOBS_POLL_MS ?? 5_000),
+    trustedProxies: proxyHops(env.TRUST_PROXY),
   };
+}
+
+function proxyHops(value: string | undefined): number {
+  const hops = Number(value ?? 0);
+  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUST_PROXY must be the number of proxies in front of the app (0, 1, 2 …), not "${value}"`);
+  return hops;
 }

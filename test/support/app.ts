@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/platform/config.js';
+import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { localDiskStorage } from '../../src/platform/files/local-disk-storage.js';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/http/app.js';
@@ -17,10 +17,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mutualise-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, WEB_DIR: path.join(dataDir, 'no-web'), PUBLIC_URL: 'http://mutualise.test' }), maxUploadBytes: 1024 * 1024 };
+  const config = { ...loadConfig({ DATA_DIR: dataDir, WEB_DIR: path.join(dataDir, 'no-web'), PUBLIC_URL: 'http://mutualise.test' }), maxUploadBytes: 1024 * 1024, ...overrides };
   const app = await createServer({ config, database, storage: localDiskStorage(path.join(dataDir, 'files')), logger: false });
   await app.ready();
   return {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { createTestCoop, DEMO_PASSWORD } from '../../../test/support/fixtures.js';
+import { createPerson, createTestCoop, DEMO_PASSWORD } from '../../../test/support/fixtures.js';
 import { mailOutbox } from '../mail/schema.js';
 import { LOGIN_LIMIT } from './service.js';
+import { loginAttempts } from './schema.js';
 
 let t: TestApp;
 let coop: Awaited<ReturnType<typeof createTestCoop>>;
@@ -75,14 +76,47 @@ describe('CSRF', () => {
 });
 
 describe('login rate limit', () => {
-  it('locks an account after repeated failures, even with the right password', async () => {
+  it('locks an account after repeated failures from one address, even with the right password', async () => {
     const c = t.client();
-    for (let i = 0; i < LOGIN_LIMIT.perAccount; i++) {
+    for (let i = 0; i < LOGIN_LIMIT.perAccountAndIp; i++) {
       expect((await c.post('/api/auth/login', { email: coop.member.email, password: `wrong-password-${i}` })).status).toBe(401);
     }
     const res = await c.post('/api/auth/login', { email: coop.member.email, password: DEMO_PASSWORD });
     expect(res.status).toBe(429);
     expect(res.body.error.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+});
+
+const loginFrom = (address: string, payload: { email: string; password: string }) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: address, headers: { 'x-csrf-token': 'x', cookie: 'mutualise_csrf=x' }, payload });
+
+describe('login rate limit per account and address', () => {
+  it('does not lock the owner out when a stranger guesses her password', async () => {
+    for (let i = 0; i < LOGIN_LIMIT.perAccountAndIp; i++) {
+      expect((await loginFrom('198.51.100.20', { email: coop.staff.email, password: `stranger-guess-${i}` })).statusCode).toBe(401);
+    }
+    expect((await loginFrom('198.51.100.20', { email: coop.staff.email, password: DEMO_PASSWORD })).statusCode).toBe(429);
+    expect((await loginFrom('192.0.2.10', { email: coop.staff.email, password: DEMO_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('still stops a guess spread over many addresses, at a higher per-account limit', async () => {
+    const target = 'spread-guess@example.org';
+    for (let i = 0; i < LOGIN_LIMIT.perAccount; i++) {
+      expect((await loginFrom(`192.0.2.${i + 1}`, { email: target, password: 'wrong-password!' })).statusCode).toBe(401);
+    }
+    const res = await loginFrom('198.51.100.99', { email: target, password: 'wrong-password!' });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('evaluates exactly the limit when many wrong passwords arrive at once', async () => {
+    const person = await createPerson(t.database.db, coop.id, 'concurrent-guess@example.org', 'Concurrent Guess', ['member']);
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => loginFrom('198.51.100.40', { email: person.email, password: `concurrent-guess-${i}` })),
+    );
+    const evaluated = answers.filter((r) => r.statusCode === 401).length;
+    expect(evaluated).toBe(LOGIN_LIMIT.perAccountAndIp);
+    expect(answers.filter((r) => r.statusCode === 429).length).toBe(40 - LOGIN_LIMIT.perAccountAndIp);
   });
 });
 
@@ -98,6 +132,28 @@ describe('login rate limit per address', () => {
     expect(blocked.statusCode).toBe(429);
     // Another address is not affected.
     await c.login(coop.admin.email, DEMO_PASSWORD);
+  });
+});
+
+describe('login rate limit behind a reverse proxy', () => {
+  it('counts the address the proxy saw, not the one the client writes in X-Forwarded-For', async () => {
+    const behindProxy = await createTestApp({ trustedProxies: 1 });
+    try {
+      const via = (forwardedFor: string, payload: object) =>
+        behindProxy.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': forwardedFor, 'x-csrf-token': 'x', cookie: 'mutualise_csrf=x' }, payload });
+      // The attacker rotates the left-most value; the proxy appends the address it saw.
+      for (let i = 0; i < LOGIN_LIMIT.perIp; i++) {
+        expect((await via(`198.51.100.${i}, 203.0.113.50`, { email: `nobody${i}@example.org`, password: 'wrong-password!' })).statusCode).toBe(401);
+      }
+      const blocked = await via('198.51.100.250, 203.0.113.50', { email: 'someone@example.org', password: 'wrong-password!' });
+      expect(blocked.statusCode).toBe(429);
+      // Another client behind the same proxy is not affected.
+      const other = await via('203.0.113.51', { email: 'someone@example.org', password: 'wrong-password!' });
+      expect((await via('203.0.113.51', { email: 'someone@example.org', password: 'wrong-password!' })).statusCode).toBe(401);
+      expect((await behindProxy.database.db.selectDistinct({ ip: loginAttempts.ip }).from(loginAttempts)).map((r) => r.ip).sort()).toEqual(['203.0.113.50', '203.0.113.51']);
+    } finally {
+      await behindProxy.close();
+    }
   });
 });
 
@@ -134,6 +190,27 @@ describe('passwords', () => {
     expect((await c.post('/api/auth/password-reset/confirm', { token, newPassword: 'une-phrase-de-passe-neuve' })).status).toBe(204);
     expect((await c.post('/api/auth/password-reset/confirm', { token, newPassword: 'une-autre-phrase-neuve' })).status).toBe(400);
     await t.client().login(coop.accountant.email, 'une-phrase-de-passe-neuve');
+  });
+});
+
+describe('reset links', () => {
+  it('voids an older reset link once a newer one is sent, and every link once one is used', async () => {
+    const c = t.client();
+    const person = await createPerson(t.database.db, coop.id, 'reset-twice@example.org', 'Reset Twice', ['member']);
+    const links = async () =>
+      (await t.database.db.select().from(mailOutbox))
+        .filter((m) => m.toAddress === person.email && m.template === 'password_reset')
+        .map((m) => /token=([\w-]+)/.exec(m.textBody)![1]);
+    expect((await c.post('/api/auth/password-reset/request', { email: person.email })).status).toBe(202);
+    const [older] = await links();
+    expect((await c.post('/api/auth/password-reset/request', { email: person.email })).status).toBe(202);
+    const newer = (await links()).find((l) => l !== older)!;
+    expect(newer).toBeDefined();
+    expect((await c.post('/api/auth/password-reset/confirm', { token: newer, newPassword: 'la-phrase-du-lien-neuf' })).status).toBe(204);
+    const stale = await c.post('/api/auth/password-reset/confirm', { token: older, newPassword: 'la-phrase-du-vieux-lien' });
+    expect(stale.status).toBe(400);
+    expect(stale.body.error.code).toBe('INVALID_TOKEN');
+    await t.client().login(person.email, 'la-phrase-du-lien-neuf');
   });
 });
 

@@ -11,8 +11,12 @@ import { newToken, sha256 } from './tokens.js';
 export const SESSION_DAYS = 7;
 const RESET_LINK_HOURS = 2;
 export const INVITATION_DAYS = 14;
-/** Failed logins tolerated per account, and per client address, inside the window. */
-export const LOGIN_LIMIT = { perAccount: 5, perIp: 30, windowMinutes: 15 };
+/**
+ * Failed logins tolerated inside a window: per account *and* address (so a stranger's guesses
+ * do not lock the owner out), per address (one machine trying many accounts), and per account
+ * from anywhere over a longer window (a guess spread over many addresses still stops).
+ */
+export const LOGIN_LIMIT = { perAccountAndIp: 5, perIp: 30, windowMinutes: 15, perAccount: 50, accountWindowMinutes: 60 };
 
 export interface AuthContext {
   userId: string;
@@ -69,17 +73,35 @@ export async function coopsOf(db: Executor, userId: string): Promise<{ coopId: s
   return [...byCoop].map(([coopId, roles]) => ({ coopId, roles: roles.sort() }));
 }
 
-async function assertNotRateLimited(db: Db, email: string, ip: string, now: Date): Promise<void> {
+/**
+ * Reserves a failed attempt before the password is checked, and refuses when a limit is
+ * reached. Counting and reserving hold transaction locks on the account and on the address,
+ * so concurrent attempts are counted one after another: 40 at once evaluate exactly the limit.
+ * Returns the attempt's id, marked succeeded once the password matches.
+ */
+async function reserveAttempt(db: Db, email: string, ip: string, now: Date): Promise<string> {
   const since = new Date(now.getTime() - LOGIN_LIMIT.windowMinutes * 60_000);
-  const [byAccount] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since)));
-  const [byIp] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since)));
-  if (byAccount.n >= LOGIN_LIMIT.perAccount || byIp.n >= LOGIN_LIMIT.perIp) throw authErrors.TOO_MANY_ATTEMPTS();
+  const accountSince = new Date(now.getTime() - LOGIN_LIMIT.accountWindowMinutes * 60_000);
+  return db.transaction(async (tx) => {
+    // Always the account first, then the address: two attempts never wait on each other in a cycle.
+    await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${email}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(2, hashtext(${ip}))`);
+    const failed = and(eq(loginAttempts.succeeded, false), gte(loginAttempts.at, accountSince));
+    const [counts] = await tx
+      .select({
+        pair: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email} and ${loginAttempts.ip} = ${ip} and ${loginAttempts.at} >= ${since})`.mapWith(Number),
+        account: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email})`.mapWith(Number),
+      })
+      .from(loginAttempts)
+      .where(and(failed, eq(loginAttempts.email, email)));
+    const [byIp] = await tx
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since)));
+    if (counts.pair >= LOGIN_LIMIT.perAccountAndIp || counts.account >= LOGIN_LIMIT.perAccount || byIp.n >= LOGIN_LIMIT.perIp) throw authErrors.TOO_MANY_ATTEMPTS();
+    const [attempt] = await tx.insert(loginAttempts).values({ email, ip, succeeded: false, at: now }).returning({ id: loginAttempts.id });
+    return attempt.id;
+  });
 }
 
 export interface NewSession {
@@ -106,8 +128,8 @@ async function openSession(db: Executor, userId: string, meta: { ip: string; use
 }
 
 /**
- * Checks a password and opens a session. Failed attempts are counted per account and per
- * address in the database, so the limit holds with several app instances.
+ * Checks a password and opens a session. Failed attempts are counted in the database, so the
+ * limits hold with several app instances.
  */
 export async function logIn(
   db: Db,
@@ -115,12 +137,12 @@ export async function logIn(
   now = new Date(),
 ): Promise<NewSession> {
   const email = normalizeEmail(input.email);
-  await assertNotRateLimited(db, email, input.ip, now);
+  const attemptId = await reserveAttempt(db, email, input.ip, now);
   const user = await findUserByEmail(db, email);
   const ok = user?.passwordHash && !user.disabledAt
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await dummyPasswordHash(), input.password), false);
-  await db.insert(loginAttempts).values({ email, ip: input.ip, succeeded: ok, at: now });
+  if (ok) await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
   if (!ok || !user) throw authErrors.INVALID_CREDENTIALS();
   return openSession(db, user.id, input, now);
 }
@@ -176,6 +198,8 @@ export async function issueToken(
 ): Promise<string> {
   const token = newToken();
   const hours = input.kind === 'invitation' ? INVITATION_DAYS * 24 : RESET_LINK_HOURS;
+  // A new reset link voids the older ones: a link left in a mailbox must not outlive the one used.
+  if (input.kind === 'password_reset') await voidResetLinks(tx, input.userId, now);
   await tx.insert(authTokens).values({
     kind: input.kind,
     tokenHash: sha256(token),
@@ -186,6 +210,14 @@ export async function issueToken(
     expiresAt: new Date(now.getTime() + hours * 3_600_000),
   });
   return token;
+}
+
+/** Marks every unused reset link of the account as used. */
+async function voidResetLinks(tx: Executor, userId: string, now: Date): Promise<void> {
+  await tx
+    .update(authTokens)
+    .set({ usedAt: now })
+    .where(and(eq(authTokens.userId, userId), eq(authTokens.kind, 'password_reset'), isNull(authTokens.usedAt)));
 }
 
 async function findLiveToken(db: Executor, kind: 'password_reset' | 'invitation', token: string, now: Date) {
@@ -211,6 +243,7 @@ export async function resetPassword(db: Db, token: string, password: string, now
       .where(and(eq(authTokens.id, row.id), isNull(authTokens.usedAt)))
       .returning({ id: authTokens.id });
     if (used.length === 0) throw authErrors.INVALID_TOKEN();
+    await voidResetLinks(tx, user.id, now);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     await auditAccountChange(tx, user.id, 'person.password_reset', ip ?? null, ['password']);
     await tx.delete(sessions).where(eq(sessions.userId, user.id));

@@ -57,7 +57,10 @@ export interface BuildOptions {
 export async function buildApp({ deps, routes, logger }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: deps.config.logLevel },
-    trustProxy: process.env.TRUST_PROXY === '1',
+    // A hop count, never `true`: with `true` the left-most X-Forwarded-For, which the client
+    // writes, is its address. Fastify reads a bare number as "trust nothing", so the count is a
+    // function: hop 0 is the socket's peer, the proxies are the first `trustedProxies` hops.
+    trustProxy: deps.config.trustedProxies > 0 ? (_address: string, hop: number) => hop < deps.config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     // Signed links carry their payload in the path (a client portal token is ~250 characters).
     routerOptions: { maxParamLength: 1000 },
