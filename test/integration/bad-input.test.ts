@@ -1,7 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LINE_BOUNDS } from '../../src/modules/documents/contract.js';
+import { invoiceLines, invoices } from '../../src/modules/invoicing/schema.js';
+import { quoteLines, quotes } from '../../src/modules/quotes/schema.js';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.js';
 import { DEMO_PASSWORD } from '../support/fixtures.js';
+import { draftOf } from '../support/invoicing-db-fixtures.js';
 import { createPaymentsCoop } from '../support/payments-fixtures.js';
+import { quoteOf } from '../support/quotes-fixtures.js';
 
 let t: TestApp;
 
@@ -40,5 +46,49 @@ describe('a request body nested absurdly deep', () => {
     const shallow = await staff.request('POST', '/api/clients', nestedBody('name', 3) as never, json);
     expect(shallow.status).toBe(400);
     expect(shallow.body.error.fields.some((e: { message: string }) => /imbriquées/.test(e.message))).toBe(false);
+  });
+});
+
+describe('amounts beyond the bounds of a document', () => {
+  /** Ten lines at the bounds: 10^16 cents excl. VAT, past 2^53, where the totals threw a RangeError (500). */
+  const hugeLines = Array.from({ length: 10 }, (_, i) => ({
+    description: `Ligne ${i + 1}`,
+    quantityMilli: LINE_BOUNDS.maxQuantityMilli,
+    unit: 'C62',
+    unitPriceCents: LINE_BOUNDS.maxUnitPriceCents,
+    vatCategory: 'S' as const,
+    vatRateBp: 2000,
+  }));
+
+  it('an invoice or a quote draft whose total is too large is a 400 on its lines, and nothing is written', async () => {
+    const f = await createPaymentsCoop(t.database.db, 'huge');
+    const staff = await loggedIn(f.coop.staff.email);
+    const db = t.database.db;
+    const counts = async () => ({
+      invoices: (await db.select().from(invoices).where(eq(invoices.coopId, f.coop.id))).length,
+      invoiceLines: (await db.select().from(invoiceLines).where(eq(invoiceLines.coopId, f.coop.id))).length,
+      quotes: (await db.select().from(quotes).where(eq(quotes.coopId, f.coop.id))).length,
+      quoteLines: (await db.select().from(quoteLines).where(eq(quoteLines.coopId, f.coop.id))).length,
+    });
+    const before = await counts();
+
+    const invoice = await staff.post('/api/invoices', draftOf(f.activityId, f.clientId, { lines: hugeLines }));
+    expect(invoice.status).toBe(400);
+    expect(invoice.body.error.fields.map((e: { path: string }) => e.path)).toEqual(['lines']);
+    const quote = await staff.post('/api/quotes', quoteOf(f.activityId, f.clientId, { lines: hugeLines }));
+    expect(quote.status).toBe(400);
+    expect(quote.body.error.fields.map((e: { path: string }) => e.path)).toEqual(['lines']);
+    const overPriced = await staff.post('/api/invoices', draftOf(f.activityId, f.clientId, { lines: [{ ...hugeLines[0]!, unitPriceCents: 2 ** 53 }] }));
+    expect(overPriced.status).toBe(400);
+    expect(overPriced.body.error.fields.map((e: { path: string }) => e.path)).toContain('lines.0.unitPriceCents');
+    expect(await counts()).toEqual(before);
+
+    const draft = await staff.post('/api/invoices', draftOf(f.activityId, f.clientId));
+    expect(draft.status).toBe(201);
+    const saved = await counts();
+    const updated = await staff.patch(`/api/invoices/${draft.body.id}`, { lines: hugeLines });
+    expect(updated.status).toBe(400);
+    expect(updated.body.error.fields.map((e: { path: string }) => e.path)).toEqual(['lines']);
+    expect(await counts()).toEqual(saved);
   });
 });
