@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINE_BOUNDS } from '../../src/modules/documents/contract.js';
+import { bankStatementLines, bankStatements } from '../../src/modules/banking/schema.js';
 import { invoiceLines, invoices } from '../../src/modules/invoicing/schema.js';
+import { CSRF_HEADER } from '../../src/platform/http/app.js';
 import { quoteLines, quotes } from '../../src/modules/quotes/schema.js';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.js';
+import { bankFile, CSV_MAPPING } from '../support/bank-fixtures.js';
 import { DEMO_PASSWORD } from '../support/fixtures.js';
 import { draftOf } from '../support/invoicing-db-fixtures.js';
 import { createPaymentsCoop } from '../support/payments-fixtures.js';
@@ -90,5 +93,62 @@ describe('amounts beyond the bounds of a document', () => {
     expect(updated.status).toBe(400);
     expect(updated.body.error.fields.map((e: { path: string }) => e.path)).toEqual(['lines']);
     expect(await counts()).toEqual(saved);
+  });
+});
+
+describe('a bank file the import cannot read', () => {
+  const camt = (values: Record<string, string>) => ({ filename: 'releve.xml', contentType: 'application/xml', bytes: bankFile('camt053-payments.xml', { DAY: '2026-06-25', STATEMENT: 'BAD', A: 'F1', B: 'F2', C: 'F3', ...values }) });
+
+  async function importer(label: string) {
+    const f = await createPaymentsCoop(t.database.db, label);
+    const staff = await loggedIn(f.coop.staff.email);
+    staff.language = 'en';
+    const written = async () => ({
+      statements: (await t.database.db.select().from(bankStatements).where(eq(bankStatements.coopId, f.coop.id))).length,
+      lines: (await t.database.db.select().from(bankStatementLines).where(eq(bankStatementLines.coopId, f.coop.id))).length,
+    });
+    return { staff, written };
+  }
+
+  it('a multipart body cut before its closing boundary is a 400 on the file, and nothing is written', async () => {
+    const { staff, written } = await importer('cut-multipart');
+    await staff.get('/api/auth/session');
+    const boundary = '----mutualise-cut';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="format"\r\n\r\ncamt053\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="releve.xml"\r\nContent-Type: application/xml\r\n\r\n`),
+      camt({}).bytes,
+    ]);
+    const cookie = (staff as unknown as { cookieHeader(): string }).cookieHeader();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/bank/statements',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie, [CSRF_HEADER]: staff.csrfToken!, 'accept-language': 'en' },
+      payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).error.fields[0]).toMatchObject({ path: 'file', message: expect.stringMatching(/incomplete|truncated|cut/i) });
+    expect(await written()).toEqual({ statements: 0, lines: 0 });
+  });
+
+  it('a NUL byte in a bank CSV is a 400 on the file, and nothing is written', async () => {
+    const { staff, written } = await importer('nul-csv');
+    const bytes = bankFile('releve-mapping.csv', { A: 'F2026-\u000000001' });
+    const res = await staff.upload('/api/bank/statements', { filename: 'releve.csv', contentType: 'text/csv', bytes }, CSV_MAPPING);
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0]).toMatchObject({ path: 'file', message: expect.stringMatching(/NUL/) });
+    expect(await written()).toEqual({ statements: 0, lines: 0 });
+  });
+
+  it.each([
+    ['a character reference beyond Unicode', { A: 'Facture &#x110000;' }, /character/i],
+    ['a character reference to NUL', { A: 'Facture &#0;' }, /character/i],
+    ['a date that does not exist', { DAY: '2026-02-30' }, /date/i],
+  ])('%s in a camt.053 file is a 400 on the file, and nothing is written', async (_, values, reason) => {
+    const { staff, written } = await importer(`camt-${Object.values(values)[0]!.length}-${Math.random().toString(16).slice(2, 6)}`);
+    const res = await staff.upload('/api/bank/statements', camt(values), { format: 'camt053' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0]).toMatchObject({ path: 'file', message: expect.stringMatching(reason) });
+    expect(await written()).toEqual({ statements: 0, lines: 0 });
   });
 });
