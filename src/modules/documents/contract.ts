@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { bilingual } from '../../platform/http/messages.js';
 import { optionalText } from '../../platform/http/text-fields.js';
 import { VAT_CATEGORIES } from './domain/compute-totals.js';
+import { LINE_BOUNDS } from './domain/line-problems.js';
 
 // The lines and VAT groups every commercial document sends and receives (invoices, quotes and
 // the kinds to come), and the pure rules the web computes with before anything is saved.
 
 export { VAT_CATEGORIES };
 export { computeLineAmounts, computeTotals, type DocumentTotals, type LineAmounts, type VatBreakdown, type VatCategory } from './domain/compute-totals.js';
-export { lineProblems, type LineProblem } from './domain/line-problems.js';
+export { LINE_BOUNDS, lineProblems, type LineProblem } from './domain/line-problems.js';
 export { totalsLineOf, type TotalsLineSource } from './domain/totals-line.js';
 export { formatEuros, formatFrenchDate, formatQuantity } from './domain/french-format.js';
 
@@ -19,17 +20,17 @@ export const documentLineInput = z.object({
   quantityMilli: z
     .number()
     .int()
-    .min(-1_000_000_000)
-    .max(1_000_000_000)
+    .min(-LINE_BOUNDS.maxQuantityMilli)
+    .max(LINE_BOUNDS.maxQuantityMilli)
     .refine((q) => q !== 0, { message: bilingual({ fr: 'La quantité ne peut pas être nulle.', en: 'The quantity cannot be zero.' }) }),
   unit: z
     .string()
     .trim()
     .regex(/^[A-Z0-9]{1,8}$/)
     .default('C62'),
-  unitPriceCents: z.number().int().min(0).max(1_000_000_000_00),
+  unitPriceCents: z.number().int().min(0).max(LINE_BOUNDS.maxUnitPriceCents),
   discountBp: z.number().int().min(0).max(10_000).optional(),
-  discountCents: z.number().int().min(0).max(1_000_000_000_00).optional(),
+  discountCents: z.number().int().min(0).max(LINE_BOUNDS.maxDiscountCents).optional(),
   vatCategory: z.enum(VAT_CATEGORIES).default('S'),
   vatRateBp: z.number().int().min(0).max(10_000),
   exemptionReason: optionalText(300),

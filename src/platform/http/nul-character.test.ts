@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
-import { assertNoNulCharacter, nulCharacterPath } from './nul-character.js';
+import { assertNoNulCharacter, MAX_NESTING_DEPTH, nulCharacterPath } from './nul-character.js';
 
 describe('the NUL character in a request', () => {
   it('is found with the path of the field that holds it, in nested objects and arrays', () => {
@@ -21,5 +21,25 @@ describe('the NUL character in a request', () => {
       expect((err as AppError).status).toBe(400);
       expect((err as AppError).fields[0].path).toBe('query.q');
     }
+  });
+});
+
+describe('a request nested too deep', () => {
+  it('is walked without recursion and refused past the limit, with the path where it went too deep', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    try {
+      assertNoNulCharacter({ a: deep });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as AppError).status).toBe(400);
+      expect((err as AppError).fields[0].path).toBe('a' + '.0'.repeat(MAX_NESTING_DEPTH - 1));
+    }
+  });
+
+  it('is accepted up to the limit', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < MAX_NESTING_DEPTH; i++) deep = [deep];
+    expect(() => assertNoNulCharacter(deep)).not.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { invalidField, platformErrors, type FieldError } from '../errors.js';
+import { AppError, invalidField, platformErrors, type FieldError } from '../errors.js';
 import { assertNoNulCharacter } from './nul-character.js';
 
 /** A file received in a multipart upload, whole in memory (uploads are capped by MAX_UPLOAD_BYTES). */
@@ -46,7 +46,9 @@ export async function readUpload<S extends z.ZodType>(
         en: code === 'FST_FILES_LIMIT' ? 'One file per upload.' : `File too large: ${size} MB at most.`,
       });
     }
-    throw err;
+    if (err instanceof AppError || (err as { statusCode?: number }).statusCode !== undefined) throw err;
+    // What is left is the parser's: a body cut before its closing boundary, or malformed.
+    throw invalidField('file', { fr: 'Envoi incomplet ou illisible : renvoyez le fichier.', en: 'Incomplete or unreadable upload: send the file again.' });
   }
   if (!file || file.bytes.length === 0) throw invalidField('file', { fr: 'Joignez un fichier non vide.', en: 'Attach a non-empty file.' });
   assertNoNulCharacter(raw);

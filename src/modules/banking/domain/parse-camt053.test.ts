@@ -188,4 +188,12 @@ describe('refusing a statement that cannot be trusted', () => {
     const xml = '<?xml version="1.0"?>\n<!DOCTYPE lol [<!ENTITY lol "lol">]>\n<Document/>';
     expect(problemsOf(xml)[0]).toMatchObject({ line: 2 });
   });
+
+  it('refuses an entry booked on a day the calendar does not have, on that element', () => {
+    const first = V02.indexOf('<BookgDt>');
+    const bad = V02.slice(0, first) + V02.slice(first).replace(/<Dt>\d{4}-\d{2}-\d{2}<\/Dt>/, '<Dt>2026-02-30</Dt>');
+    const result = parseCamt053(bad);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => [p.column.endsWith('/BookgDt'), p.message.en])).toContainEqual([true, 'Impossible date: 2026-02-30.']);
+  });
 });

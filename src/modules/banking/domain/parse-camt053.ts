@@ -185,6 +185,15 @@ function signedAmount(holder: XmlElement, path: string, problem: Report, inherit
   return direction === 'DBIT' ? -cents : cents;
 }
 
+/** A YYYY-MM-DD that names a day of the calendar (not 2026-02-30), as the date columns require. */
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 const dateOf = (holder: XmlElement | undefined) => {
   const value = textAt(holder, 'Dt') ?? textAt(holder, 'DtTm');
   return value ? value.slice(0, 10) : null;
@@ -256,6 +265,12 @@ function readEntry(ntry: XmlElement, path: string, problem: Report): Camt053Entr
   const transactions = childrenNamed(ntry, 'NtryDtls')
     .flatMap((details) => childrenNamed(details, 'TxDtls'))
     .map((tx, t) => readTransaction(tx, `${path}/NtryDtls/TxDtls[${t + 1}]`, direction, counting));
+  for (const [element, holder] of [['BookgDt', child(ntry, 'BookgDt')], ['ValDt', child(ntry, 'ValDt')]] as const) {
+    const date = dateOf(holder);
+    if (date !== null && !isCalendarDate(date)) {
+      counting(holder ?? ntry, `${path}/${element}`, said(`Date impossible : ${date}.`, `Impossible date: ${date}.`));
+    }
+  }
   if (problemsFound || amountCents === null) return [];
 
   const base = {

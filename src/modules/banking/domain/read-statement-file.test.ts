@@ -35,4 +35,10 @@ describe('the lines an uploaded bank file brings', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]!.line).toBe(3);
   });
+
+  it('refuses a file holding a NUL character, on its line', () => {
+    const result = readStatementFile({ format: 'camt053', text: '<Document>\n<Nm>a\u0000b</Nm>\n</Document>' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([{ line: 2, column: '', message: expect.objectContaining({ en: expect.stringMatching(/NUL/) }) }]);
+  });
 });

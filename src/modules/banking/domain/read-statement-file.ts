@@ -44,6 +44,12 @@ const said = (fr: string, en: string): LocalizedText => ({ fr, en });
  * or vanish, and it comes back as booked in the statement of the day it is booked.
  */
 export function readStatementFile(source: StatementSource): ParseResult<StatementFile> {
+  // No bank writes U+0000 in a statement, and PostgreSQL text cannot store it.
+  const nul = source.text.indexOf('\u0000');
+  if (nul >= 0) {
+    const line = source.text.slice(0, nul).split('\n').length;
+    return { ok: false, problems: [{ line, column: '', message: said('Caractère nul (U+0000) : ce n’est pas un relevé texte.', 'NUL character (U+0000): this is not a text statement.') }] };
+  }
   if (source.format === 'csv') {
     const parsed = parseCsvStatement(source.text, source.mapping, source.options);
     if (!parsed.ok) return parsed;

@@ -39,6 +39,12 @@ describe('reading the XML of a bank file', () => {
     expect([err.line, err.column]).toEqual([2, 16]);
   });
 
+  it('refuses a character reference to NUL or beyond Unicode, which XML does not allow', () => {
+    expect(syntaxError('<Doc>\n  <Nm>a &#0; b</Nm>\n</Doc>').message).toMatch(/Invalid character reference "&#0;"/);
+    expect(syntaxError('<Doc><Nm>&#x110000;</Nm></Doc>').message).toMatch(/Invalid character reference/);
+    expect(syntaxError('<Doc><Nm>&#x110000;</Nm></Doc>').line).toBe(1);
+  });
+
   it('reports a mismatched closing tag with its line and column', () => {
     const err = syntaxError('<Doc>\n  <Amt>1</Ammt>\n</Doc>');
     expect([err.line, err.column]).toEqual([2, 9]);

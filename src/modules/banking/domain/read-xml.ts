@@ -91,8 +91,13 @@ export function readXml(source: string): XmlElement {
   /** `from` is where the element starts: the first such reference after it is the one reported. */
   const decode = (raw: string, from: number) =>
     raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][\w.-]*);/g, (whole, ref: string) => {
-      if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-      if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
+      if (ref.startsWith('#')) {
+        const code = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+        // XML 1.0 Char: a reference outside it (NUL, beyond U+10FFFF) is not well-formed, and
+        // would either throw in fromCodePoint or put a NUL that PostgreSQL refuses in a label.
+        if (!isXmlChar(code)) return fail(`Invalid character reference "${whole}"`, Math.max(from, text.indexOf(whole, from)));
+        return String.fromCodePoint(code);
+      }
       return PREDEFINED[ref] ?? fail(`Unknown entity "${whole}"`, Math.max(from, text.indexOf(whole, from)));
     });
 
@@ -150,4 +155,9 @@ export function textAt(element: XmlElement | undefined, ...path: string[]): stri
   const found = child(element, ...path);
   const value = found?.text.trim();
   return value ? value : null;
+}
+
+/** The characters XML 1.0 allows (production 2, Char). */
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }

@@ -1,5 +1,21 @@
 import { computeLineAmounts, FRENCH_VAT_RATES_BP, type TotalsLine } from './compute-totals.js';
 
+/**
+ * The bounds of what a line and a document may hold. A cooperative's member bills nothing near
+ * them, and under them every product and sum of the totals stays an exact integer in a double
+ * (quantity × price ≤ 10^15 cents, far below 2^53): above, the totals could not be computed.
+ */
+export const LINE_BOUNDS = {
+  /** 1,000,000 units, with three decimals. */
+  maxQuantityMilli: 1_000_000_000,
+  /** 10,000,000.00 € a unit. */
+  maxUnitPriceCents: 1_000_000_000,
+  /** A line's discount cannot exceed its amount: quantity × price at most. */
+  maxDiscountCents: 1_000_000_000_000_000,
+  /** 100,000,000,000.00 € for a whole document, VAT included. */
+  maxDocumentTotalCents: 10_000_000_000_000,
+} as const;
+
 export interface LineProblem {
   path: string;
   message: { fr: string; en: string };
@@ -41,5 +57,17 @@ export function lineProblems(lines: readonly TotalsLine[]): LineProblem[] {
       problems.push({ path: `lines.${i}.discountCents`, message: { fr: 'La remise dépasse le montant de la ligne.', en: 'The discount exceeds the line amount.' } });
     }
   });
+  if (problems.length === 0) {
+    const total = lines.reduce((sum, line) => {
+      const net = BigInt(Math.abs(computeLineAmounts(line).netCents));
+      return sum + net + (net * BigInt(line.vatRateBp)) / 10_000n;
+    }, 0n);
+    if (total > BigInt(LINE_BOUNDS.maxDocumentTotalCents)) {
+      problems.push({
+        path: 'lines',
+        message: { fr: 'Le total du document dépasse 100 milliards d’euros.', en: 'The document total exceeds 100 billion euros.' },
+      });
+    }
+  }
   return problems;
 }
