@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from '../../../test/support/fixtures.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { openPostgres, type Db } from '../../platform/db/client.js';
 import { mailOutbox } from '../../platform/mail/schema.js';
+import { clients } from '../clients/schema.js';
 import { recordPayment } from '../payments/index.js';
 import { runDunning, runDunningForAllCoops } from './index.js';
 import { dunningEvents, recoveryCases } from './schema.js';
@@ -191,6 +192,24 @@ describe('catching up and escalation', () => {
     expect(row).toContain(`courriel à ${f.payerEmail}`);
     const [after] = await t.database.db.select().from(recoveryCases).where(eq(recoveryCases.invoiceId, invoice.id));
     expect(after!.lastExportedAt).toBeInstanceOf(Date);
+  });
+
+  it('a debtor named like a spreadsheet formula lands in the recovery file as plain text', async () => {
+    const f = await createDunningCoop(t.database.db, 'dun-recovery-formula');
+    await t.database.db.update(clients).set({ name: '=HYPERLINK("http://evil.test","Payer")' }).where(eq(clients.id, f.payerId));
+    const invoice = await f.issueToPayer();
+    await run(f.coop.id, '2026-07-27');
+    await run(f.coop.id, '2026-09-03');
+    await run(f.coop.id, '2026-09-18');
+
+    const staff = await loggedIn(f.coop.staff.email);
+    const exported = await staff.get(`/api/dunning/recovery/${invoice.id}/export`);
+    expect(exported.status).toBe(200);
+    const [, row] = exported.raw.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(row).toContain(`;"'=HYPERLINK(""http://evil.test"",""Payer"")";Entreprise;`);
+    expect(row).not.toMatch(/(^|;)"?=/);
+    // The amounts stay numbers.
+    expect(row).toContain(`${invoice.number};20/06/2026;20/07/2026;1218,99;0,00;1218,99`);
   });
 
   it('all coops are dunned in one call', async () => {
