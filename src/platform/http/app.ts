@@ -15,6 +15,7 @@ import type { FileStorage } from '../files/storage.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { Access } from './context.js';
 import { handleError } from './error-handler.js';
+import { redactingLogOptions } from './log-redaction.js';
 import { assertNoNulCharacter } from './nul-character.js';
 
 export const SESSION_COOKIE = 'mutualise_session';
@@ -56,7 +57,8 @@ export interface BuildOptions {
 
 export async function buildApp({ deps, routes, logger }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: deps.config.logLevel },
+    // Whatever logger is given (a test's stream, the server's level), it masks tokens and SQL parameters.
+    logger: logger === false ? false : { level: deps.config.logLevel, ...(typeof logger === 'object' ? logger : {}), ...redactingLogOptions() },
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 1024 * 1024,
     // Signed links carry their payload in the path (a client portal token is ~250 characters).
