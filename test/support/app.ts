@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { localDiskStorage } from '../../src/platform/files/local-disk-storage.js';
@@ -17,11 +17,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** `logger` to read what the app logs (silent by default), `publicUrl` to serve it as an https install would be. */
+export async function createTestApp(opts: { logger?: FastifyServerOptions['logger']; publicUrl?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mutualise-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, WEB_DIR: path.join(dataDir, 'no-web'), PUBLIC_URL: 'http://mutualise.test' }), maxUploadBytes: 1024 * 1024 };
-  const app = await createServer({ config, database, storage: localDiskStorage(path.join(dataDir, 'files')), logger: false });
+  const config = { ...loadConfig({ DATA_DIR: dataDir, WEB_DIR: path.join(dataDir, 'no-web'), PUBLIC_URL: opts.publicUrl ?? 'http://mutualise.test' }), maxUploadBytes: 1024 * 1024 };
+  const app = await createServer({ config, database, storage: localDiskStorage(path.join(dataDir, 'files')), logger: opts.logger ?? false });
   await app.ready();
   return {
     app,

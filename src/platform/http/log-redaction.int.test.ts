@@ -1,15 +1,8 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { DrizzleQueryError } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../../test/support/database.js';
-import { createServer } from '../../server.js';
-import { loadConfig } from '../config.js';
-import type { Database } from '../db/client.js';
-import { localDiskStorage } from '../files/local-disk-storage.js';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { redactError, redactingLogOptions, redactUrl } from './log-redaction.js';
 
 // A portal link's token and a reset/invitation token, as they appear in links.
@@ -17,36 +10,28 @@ const PORTAL_TOKEN = `eyJxIjoiM2Y${'a'.repeat(180)}.c2lnbmF0dXJl${'b'.repeat(30)
 const LINK_TOKEN = 'Zk3q_8vX-2pLm9RtYw4nB6cD1eF0gH7jK5sU3oI2aQx';
 
 let lines: string[] = [];
-let app: Awaited<ReturnType<typeof createServer>>;
-let database: Database;
-let dataDir: string;
+let t: TestApp;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mutualise-log-'));
-  const config = loadConfig({ DATA_DIR: dataDir, WEB_DIR: path.join(dataDir, 'no-web'), PUBLIC_URL: 'http://mutualise.test' });
   const stream = new Writable({
     write(chunk, _enc, done) {
       lines.push(String(chunk));
       done();
     },
   });
-  app = await createServer({ config, database, storage: localDiskStorage(path.join(dataDir, 'files')), logger: { level: 'info', stream } });
-  await app.ready();
+  t = await createTestApp({ logger: { level: 'info', stream } });
 });
 afterAll(async () => {
-  await app?.close();
-  await database?.close();
-  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+  await t?.close();
 });
 
 describe('the logs keep no secret', () => {
   it('the token of a portal link, an invitation or a reset link never reaches the request log', async () => {
     lines = [];
-    await app.inject({ method: 'GET', url: `/api/portal/quotes/${PORTAL_TOKEN}` });
-    await app.inject({ method: 'GET', url: `/api/portal/quotes/${PORTAL_TOKEN}/pdf` });
-    await app.inject({ method: 'GET', url: `/invitation?token=${LINK_TOKEN}` });
-    await app.inject({ method: 'GET', url: `/reset-password?lang=fr&token=${LINK_TOKEN}` });
+    await t.app.inject({ method: 'GET', url: `/api/portal/quotes/${PORTAL_TOKEN}` });
+    await t.app.inject({ method: 'GET', url: `/api/portal/quotes/${PORTAL_TOKEN}/pdf` });
+    await t.app.inject({ method: 'GET', url: `/invitation?token=${LINK_TOKEN}` });
+    await t.app.inject({ method: 'GET', url: `/reset-password?lang=fr&token=${LINK_TOKEN}` });
     const log = lines.join('');
     expect(lines.length).toBeGreaterThanOrEqual(4);
     expect(log).toContain('/api/portal/quotes/[redacted]/pdf');

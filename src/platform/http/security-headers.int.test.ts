@@ -1,11 +1,5 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { createServer } from '../../server.js';
-import { loadConfig } from '../config.js';
-import { localDiskStorage } from '../files/local-disk-storage.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,16 +29,12 @@ describe('security headers', () => {
 
 describe('security headers under https', () => {
   it('an app served over https tells browsers to come back over https only', async () => {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mutualise-hsts-'));
-    const config = loadConfig({ DATA_DIR: dataDir, WEB_DIR: path.join(dataDir, 'no-web'), PUBLIC_URL: 'https://mutualise.example' });
-    const app = await createServer({ config, database: t.database, storage: localDiskStorage(path.join(dataDir, 'files')), logger: false });
+    const https = await createTestApp({ publicUrl: 'https://mutualise.example' });
     try {
-      await app.ready();
-      const res = await app.inject({ method: 'GET', url: '/api/health' });
+      const res = await https.app.inject({ method: 'GET', url: '/api/health' });
       expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     } finally {
-      await app.close();
-      await fs.rm(dataDir, { recursive: true, force: true });
+      await https.close();
     }
   });
 });
