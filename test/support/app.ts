@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { localDiskStorage } from '../../src/platform/files/local-disk-storage.js';
@@ -17,11 +17,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/**
+ * `logger` to read what the app logs (silent by default), `publicUrl` to serve it as an https
+ * install would be, `config` for any other setting (e.g. the number of trusted proxies).
+ */
+export async function createTestApp(opts: { logger?: FastifyServerOptions['logger']; publicUrl?: string; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mutualise-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, WEB_DIR: path.join(dataDir, 'no-web'), PUBLIC_URL: 'http://mutualise.test' }), maxUploadBytes: 1024 * 1024, ...overrides };
-  const app = await createServer({ config, database, storage: localDiskStorage(path.join(dataDir, 'files')), logger: false });
+  const config = { ...loadConfig({ DATA_DIR: dataDir, WEB_DIR: path.join(dataDir, 'no-web'), PUBLIC_URL: opts.publicUrl ?? 'http://mutualise.test' }), maxUploadBytes: 1024 * 1024, ...opts.config };
+  const app = await createServer({ config, database, storage: localDiskStorage(path.join(dataDir, 'files')), logger: opts.logger ?? false });
   await app.ready();
   return {
     app,

@@ -97,12 +97,42 @@ export async function listDunningCases(db: Executor, actor: Actor, query: Dunnin
   return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
+/** The recovery file as exported, with what recording its export needs. */
+interface RecoveryFile {
+  fileName: string;
+  csv: string;
+  invoiceIds: string[];
+  debtorId: string;
+  numbers: string[];
+}
+
 /**
  * The recovery file of the debtor of an invoice in recovery: every invoice of that client in
- * recovery, one row each (a bailiff takes over a debtor, not a single sheet). Records when and
- * by whom it was exported, since it carries the client's identity out of the platform.
+ * recovery, one row each (a bailiff takes over a debtor, not a single sheet). Reading it writes
+ * nothing (a GET may be fetched again by a browser or a proxy): `recordRecoveryExport` is the
+ * explicit act that records who took it out.
  */
 export async function exportRecoveryCase(db: Db, actor: Actor, invoiceId: string): Promise<{ fileName: string; csv: string }> {
+  const { fileName, csv } = await recoveryFileOf(db, actor, invoiceId);
+  return { fileName, csv };
+}
+
+/**
+ * Records when and by whom the recovery file of a debtor was taken out, since it carries the
+ * client's identity out of the platform: on each of its cases, and in the audit log.
+ */
+export async function recordRecoveryExport(db: Db, actor: Actor, invoiceId: string): Promise<void> {
+  const file = await recoveryFileOf(db, actor, invoiceId);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(recoveryCases)
+      .set({ lastExportedAt: new Date(), lastExportedBy: actor.userId })
+      .where(and(eq(recoveryCases.coopId, actor.coopId), inArray(recoveryCases.invoiceId, file.invoiceIds)));
+    await recordAudit(tx, actor, { action: 'dunning.recovery_exported', entityType: 'client', entityId: file.debtorId, after: { invoices: file.numbers } });
+  });
+}
+
+async function recoveryFileOf(db: Db, actor: Actor, invoiceId: string): Promise<RecoveryFile> {
   const { coopId } = actor;
   const [recovery] = await db.select().from(recoveryCases).where(and(eq(recoveryCases.coopId, coopId), eq(recoveryCases.invoiceId, invoiceId)));
   if (!recovery) throw dunningErrors.RECOVERY_CASE_NOT_FOUND();
@@ -135,16 +165,14 @@ export async function exportRecoveryCase(db: Db, actor: Actor, invoiceId: string
     steps: (events.get(c.invoiceId) ?? []).map((e) => ({ kind: e.kind, action: e.action, date: e.createdAt.toISOString().slice(0, 10), recipient: e.recipient })),
   }));
 
-  await db.transaction(async (tx) => {
-    const ids = rows.length ? caseRows.map((r) => r.c.invoiceId) : [invoiceId];
-    await tx
-      .update(recoveryCases)
-      .set({ lastExportedAt: new Date(), lastExportedBy: actor.userId })
-      .where(and(eq(recoveryCases.coopId, coopId), inArray(recoveryCases.invoiceId, ids)));
-    await recordAudit(tx, actor, { action: 'dunning.recovery_exported', entityType: 'client', entityId: debtor.id, after: { invoices: rows.map((r) => r.invoice.number) } });
-  });
   const name = debtor.name.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'debiteur';
-  return { fileName: `recouvrement-${name}.csv`, csv: recoveryCsv(rows) };
+  return {
+    fileName: `recouvrement-${name}.csv`,
+    csv: recoveryCsv(rows),
+    invoiceIds: rows.length ? caseRows.map((r) => r.c.invoiceId) : [invoiceId],
+    debtorId: debtor.id,
+    numbers: rows.map((r) => r.invoice.number),
+  };
 }
 
 /** The formal-notice letter of a step, as stored when it was sent, checked against its SHA-256. */

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from '../../../test/support/fixtures.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { openPostgres, type Db } from '../../platform/db/client.js';
 import { mailOutbox } from '../../platform/mail/schema.js';
+import { clients } from '../clients/schema.js';
 import { recordPayment } from '../payments/index.js';
 import { runDunning, runDunningForAllCoops } from './index.js';
 import { dunningEvents, recoveryCases } from './schema.js';
@@ -189,8 +190,49 @@ describe('catching up and escalation', () => {
     expect(row).toContain('8 rue des Tanneurs');
     expect(row).toContain(`${invoice.number};20/06/2026;20/07/2026;1218,99;0,00;1218,99`);
     expect(row).toContain(`courriel à ${f.payerEmail}`);
+    const recorded = await staff.post(`/api/dunning/recovery/${invoice.id}/exported`);
+    expect(recorded.status).toBe(204);
     const [after] = await t.database.db.select().from(recoveryCases).where(eq(recoveryCases.invoiceId, invoice.id));
     expect(after!.lastExportedAt).toBeInstanceOf(Date);
+  });
+
+  it('downloading the recovery file changes no row: taking it out is recorded by its own act', async () => {
+    const f = await createDunningCoop(t.database.db, 'dun-recovery-pure');
+    const invoice = await f.issueToPayer();
+    await run(f.coop.id, '2026-07-27');
+    await run(f.coop.id, '2026-09-03');
+    await run(f.coop.id, '2026-09-18');
+    const staff = await loggedIn(f.coop.staff.email);
+    const casesBefore = await t.database.db.select().from(recoveryCases).where(eq(recoveryCases.coopId, f.coop.id));
+    const auditBefore = await t.database.db.select().from(auditLog).where(eq(auditLog.coopId, f.coop.id));
+
+    for (let i = 0; i < 2; i++) expect((await staff.get(`/api/dunning/recovery/${invoice.id}/export`)).status).toBe(200);
+    expect(await t.database.db.select().from(recoveryCases).where(eq(recoveryCases.coopId, f.coop.id))).toEqual(casesBefore);
+    expect(await t.database.db.select().from(auditLog).where(eq(auditLog.coopId, f.coop.id))).toEqual(auditBefore);
+
+    expect((await staff.post(`/api/dunning/recovery/${invoice.id}/exported`)).status).toBe(204);
+    const [after] = await t.database.db.select().from(recoveryCases).where(eq(recoveryCases.invoiceId, invoice.id));
+    expect(after).toMatchObject({ lastExportedAt: expect.any(Date), lastExportedBy: f.coop.staff.id });
+    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.coopId, f.coop.id), eq(auditLog.action, 'dunning.recovery_exported')));
+    expect(audit).toEqual([expect.objectContaining({ entityId: f.payerId })]);
+  });
+
+  it('a debtor named like a spreadsheet formula lands in the recovery file as plain text', async () => {
+    const f = await createDunningCoop(t.database.db, 'dun-recovery-formula');
+    await t.database.db.update(clients).set({ name: '=HYPERLINK("http://evil.test","Payer")' }).where(eq(clients.id, f.payerId));
+    const invoice = await f.issueToPayer();
+    await run(f.coop.id, '2026-07-27');
+    await run(f.coop.id, '2026-09-03');
+    await run(f.coop.id, '2026-09-18');
+
+    const staff = await loggedIn(f.coop.staff.email);
+    const exported = await staff.get(`/api/dunning/recovery/${invoice.id}/export`);
+    expect(exported.status).toBe(200);
+    const [, row] = exported.raw.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(row).toContain(`;"'=HYPERLINK(""http://evil.test"",""Payer"")";Entreprise;`);
+    expect(row).not.toMatch(/(^|;)"?=/);
+    // The amounts stay numbers.
+    expect(row).toContain(`${invoice.number};20/06/2026;20/07/2026;1218,99;0,00;1218,99`);
   });
 
   it('all coops are dunned in one call', async () => {
@@ -269,6 +311,7 @@ describe('who sees dunning', () => {
     expect(now.status).toBe(200);
     expect(now.body).toMatchObject({ coopId: f.coop.id, enabled: true, items: [] });
     expect((await staff.get(`/api/dunning/recovery/${invoice.id}/export`)).status).toBe(404);
+    expect((await staff.post(`/api/dunning/recovery/${invoice.id}/exported`)).status).toBe(404);
     expect((await staff.get('/api/dunning/cases?state=all')).body.total).toBe(0);
   });
 

@@ -4,10 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { todayFromClock } from '../../platform/calendar/index.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { actorOf } from '../../platform/http/context.js';
-import { errorResponses } from '../../platform/http/error-shape.js';
+import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
 import { dunningCase, dunningCasesQuery, dunningRunResult, dunningSettings, eventIdParams, invoiceIdParams } from './contract.js';
-import { exportRecoveryCase, listDunningCases, openFormalNoticeLetter } from './dunning-cases.js';
+import { exportRecoveryCase, listDunningCases, openFormalNoticeLetter, recordRecoveryExport } from './dunning-cases.js';
 import { getDunningSettings, updateDunningSettings } from './dunning-settings.js';
 import { runDunning } from './run-dunning.js';
 
@@ -56,6 +56,19 @@ export async function dunningRoutes(fastify: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { fileName, csv } = await exportRecoveryCase(db, actorOf(req), req.params.invoiceId);
       return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition(fileName)).header('cache-control', 'private, no-store').send(csv);
+    },
+  );
+
+  // The GET above reads only; taking the file out of the platform is recorded by this act, which the page sends with the download.
+  app.post(
+    '/recovery/:invoiceId/exported',
+    {
+      config: { access: TEAM },
+      schema: { tags, summary: "Record that the debtor's recovery file was taken out (when and by whom, audited)", params: invoiceIdParams, response: { 204: empty, ...errorResponses } },
+    },
+    async (req, reply) => {
+      await recordRecoveryExport(db, actorOf(req), req.params.invoiceId);
+      return reply.status(204).send(null);
     },
   );
 

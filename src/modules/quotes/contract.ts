@@ -85,6 +85,9 @@ export const quoteOfInvoice = z.object({
   kind: z.enum(QUOTE_INVOICE_KINDS),
 });
 export type QuoteOfInvoice = z.infer<typeof quoteOfInvoice>;
+/** "Drafted from no quote" is an ordinary answer (most invoices are), not a 404. */
+export const quoteOfInvoiceAnswer = z.object({ quote: quoteOfInvoice.nullable() });
+export type QuoteOfInvoiceAnswer = z.infer<typeof quoteOfInvoiceAnswer>;
 export const invoiceOfQuoteParams = z.object({ invoiceId: z.uuid() });
 
 export const quoteDetail = quoteSummary.extend({

@@ -49,19 +49,34 @@ describe('the quote an invoice came from', () => {
       for (const who of [member, staff]) {
         const res = await who.get(`/api/quotes/by-invoice/${invoiceId}`);
         expect(res.status).toBe(200);
-        expect(res.body).toEqual({ quoteId: quote.id, number: quote.number, kind });
+        expect(res.body).toEqual({ quote: { quoteId: quote.id, number: quote.number, kind } });
       }
     }
   });
 
-  it('an invoice drafted without a quote has none: 404', async () => {
+  it('an invoice drafted without a quote is answered as having none, not as an error', async () => {
     const f = await createQuotingCoop(t.database.db, 'no-origin');
     const member = await loggedIn(f.coop.member.email);
     const invoice = await member.post('/api/invoices', draftOf(f.activityId, f.clientId));
     expect(invoice.status).toBe(201);
-    const res = await member.get(`/api/quotes/by-invoice/${invoice.body.id}`);
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('QUOTE_NOT_FOUND');
+    for (const who of [member, await loggedIn(f.coop.staff.email)]) {
+      const res = await who.get(`/api/quotes/by-invoice/${invoice.body.id}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ quote: null });
+    }
+  });
+
+  it("another member's or another cooperative's invoice made without a quote is still out of reach: 404", async () => {
+    const f = await createQuotingCoop(t.database.db, 'no-origin-scope');
+    const g = await createQuotingCoop(t.database.db, 'no-origin-other-coop');
+    const staff = await loggedIn(f.coop.staff.email);
+    const invoice = await staff.post('/api/invoices', draftOf(f.otherActivityId, f.clientId));
+    expect(invoice.status).toBe(201);
+    for (const who of [await loggedIn(f.coop.member.email), await loggedIn(g.coop.staff.email)]) {
+      const res = await who.get(`/api/quotes/by-invoice/${invoice.body.id}`);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('QUOTE_NOT_FOUND');
+    }
   });
 
   it("a member learns nothing of another member's quote through an invoice, nor does another cooperative's team", async () => {

@@ -17,7 +17,7 @@ import {
   portalQuote as portalQuoteView,
   portalRefuseBody,
   quoteDetail,
-  quoteOfInvoice as quoteOfInvoiceView,
+  quoteOfInvoiceAnswer,
   quoteParams,
   quotesSettingsBody,
   quotesSettingsView,
@@ -77,7 +77,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
     '/by-invoice/:invoiceId',
     {
       config: { access: EVERYONE },
-      schema: { tags, summary: 'The quote an invoice was drafted from, if any', params: invoiceOfQuoteParams, response: { 200: quoteOfInvoiceView, ...errorResponses } },
+      schema: { tags, summary: 'The quote an invoice was drafted from, if any', params: invoiceOfQuoteParams, response: { 200: quoteOfInvoiceAnswer, ...errorResponses } },
     },
     async (req) => quoteOfInvoice(db, actorOf(req), req.params.invoiceId),
   );

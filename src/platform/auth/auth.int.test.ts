@@ -137,7 +137,7 @@ describe('login rate limit per address', () => {
 
 describe('login rate limit behind a reverse proxy', () => {
   it('counts the address the proxy saw, not the one the client writes in X-Forwarded-For', async () => {
-    const behindProxy = await createTestApp({ trustedProxies: 1 });
+    const behindProxy = await createTestApp({ config: { trustedProxies: 1 } });
     try {
       const via = (forwardedFor: string, payload: object) =>
         behindProxy.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': forwardedFor, 'x-csrf-token': 'x', cookie: 'mutualise_csrf=x' }, payload });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -15,6 +16,7 @@ import type { FileStorage } from '../files/storage.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { Access } from './context.js';
 import { handleError } from './error-handler.js';
+import { redactingLogOptions } from './log-redaction.js';
 import { assertNoNulCharacter } from './nul-character.js';
 
 export const SESSION_COOKIE = 'mutualise_session';
@@ -56,7 +58,8 @@ export interface BuildOptions {
 
 export async function buildApp({ deps, routes, logger }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: deps.config.logLevel },
+    // Whatever logger is given (a test's stream, the server's level), it masks tokens and SQL parameters.
+    logger: logger === false ? false : { level: deps.config.logLevel, ...(typeof logger === 'object' ? logger : {}), ...redactingLogOptions() },
     // A hop count, never `true`: with `true` the left-most X-Forwarded-For, which the client
     // writes, is its address. Fastify reads a bare number as "trust nothing", so the count is a
     // function: hop 0 is the socket's peer, the proxies are the first `trustedProxies` hops.
@@ -71,6 +74,31 @@ export async function buildApp({ deps, routes, logger }: BuildOptions): Promise<
   app.decorateRequest('auth', null);
   app.setErrorHandler(handleError);
 
+  // Security headers on every answer, pages and API alike. The built web app loads its scripts
+  // and styles from this origin only; Mantine writes style attributes, hence 'unsafe-inline'
+  // for styles alone. No page may be framed (the portal's accept page least of all), and HSTS
+  // is sent only where the app is served over https (it would lock a plain-http install out).
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: deps.config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
   await app.register(swagger, {

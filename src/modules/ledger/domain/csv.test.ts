@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsToFrenchDecimal, csvField, frenchDate, renderCsv } from './csv.js';
+import { centsToFrenchDecimal, csvField, frenchDate, neutraliseFormula, renderCsv } from './csv.js';
 
 describe('CSV for French spreadsheets', () => {
   it('writes amounts with a decimal comma and two decimals', () => {
@@ -14,6 +14,20 @@ describe('CSV for French spreadsheets', () => {
     expect(csvField('Dit "oui"')).toBe('"Dit ""oui"""');
     expect(csvField('plain')).toBe('plain');
     expect(csvField(null)).toBe('');
+  });
+
+  it('a text a spreadsheet would run as a formula is written as plain text, with a leading quote', () => {
+    expect(csvField('=HYPERLINK("http://x","clic")')).toBe('"\'=HYPERLINK(""http://x"",""clic"")"');
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(neutraliseFormula(`${start}1+1`)).toBe(`'${start}1+1`);
+    expect(neutraliseFormula('-cmd|calc')).toBe("'-cmd|calc");
+    expect(neutraliseFormula('Boulangerie = pain')).toBe('Boulangerie = pain');
+  });
+
+  it('a negative amount stays a number the spreadsheet adds up, never quoted as text', () => {
+    expect(csvField(centsToFrenchDecimal(-1_250))).toBe('-12,50');
+    expect(csvField(-12.5)).toBe('-12.5');
+    expect(csvField('+3')).toBe('+3');
+    expect(renderCsv(['Débit'], [[centsToFrenchDecimal(-5)]]).slice(1).split('\r\n')[1]).toBe('-0,05');
   });
 
   it('starts with a byte order mark and separates fields with semicolons', () => {

@@ -20,6 +20,7 @@ import {
   recoveryExportUrl,
   useDunningCases,
   useDunningSettings,
+  useRecordRecoveryExport,
   useRunDunning,
 } from './use-dunning';
 
@@ -175,6 +176,7 @@ function StepBadge({ event }: { event: DunningEventData }) {
 function CaseRows({ item, open, onToggle }: { item: DunningCaseData; open: boolean; onToggle: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const recordExport = useRecordRecoveryExport();
   return (
     <Fragment>
       <Table.Tr data-testid={`dunning-case-${item.number}`}>
@@ -222,7 +224,7 @@ function CaseRows({ item, open, onToggle }: { item: DunningCaseData; open: boole
               </Group>
             </UnstyledButton>
             {item.inRecovery && (
-              <Anchor href={recoveryExportUrl(item.invoiceId)} download size="sm" aria-label={t('dunning.recovery.exportFor', { number: item.number })} data-testid={`dunning-export-${item.number}`}>
+              <Anchor href={recoveryExportUrl(item.invoiceId)} download onClick={() => recordExport.mutate(item.invoiceId)} size="sm" aria-label={t('dunning.recovery.exportFor', { number: item.number })} data-testid={`dunning-export-${item.number}`}>
                 <Group gap={4} wrap="nowrap">
                   <IconFileDownload size={16} />
                   {t('dunning.recovery.export')}

@@ -46,4 +46,13 @@ export function useUpdateDunningSettings() {
 }
 
 export const recoveryExportUrl = (invoiceId: string) => `/api/dunning/recovery/${invoiceId}/export`;
+
+/** POST /api/dunning/recovery/:id/exported: the download itself is a GET that writes nothing, this records it. */
+export function useRecordRecoveryExport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invoiceId: string) => api.post(`/api/dunning/recovery/${invoiceId}/exported`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['dunning', 'cases'] }),
+  });
+}
 export const letterUrl = (eventId: string) => `/api/dunning/events/${eventId}/letter`;

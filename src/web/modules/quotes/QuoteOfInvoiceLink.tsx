@@ -6,13 +6,13 @@ import { useQuoteOfInvoice } from './use-quotes';
 
 /**
  * "Issue du devis D-…": the client's order an invoice bills, and which part of it. Shows
- * nothing when the invoice was not drafted from a quote (the API answers 404) or while loading.
+ * nothing when the invoice was not drafted from a quote (the API answers `{ quote: null }`) or while loading.
  */
 export function QuoteOfInvoiceLink({ invoiceId }: { invoiceId: string }) {
   const { t } = useTranslation();
   const origin = useQuoteOfInvoice(invoiceId);
-  if (!origin.data) return null;
-  const { quoteId, number, kind } = origin.data;
+  if (!origin.data?.quote) return null;
+  const { quoteId, number, kind } = origin.data.quote;
   return (
     <Group gap={6} mt="md" wrap="nowrap">
       <IconFileDescription size={16} aria-hidden />

@@ -7,7 +7,7 @@ import type {
   ListQuotesQuery,
   PortalQuote,
   QuoteDetail,
-  QuoteOfInvoice,
+  QuoteOfInvoiceAnswer,
   QuotesSettingsView,
   QuoteSummary,
   UpdateQuoteBody,
@@ -51,11 +51,11 @@ export function useUpdateQuotesSettings() {
   });
 }
 
-/** GET /api/quotes/by-invoice/:id: the quote an invoice was drafted from; a 404 means none (or none the person may see). */
+/** GET /api/quotes/by-invoice/:id: the quote an invoice was drafted from, `{ quote: null }` when none. */
 export function useQuoteOfInvoice(invoiceId: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...QUOTES_QUERY_KEY, 'by-invoice', invoiceId],
-    queryFn: ({ signal }) => api.get<QuoteOfInvoice>(`/api/quotes/by-invoice/${invoiceId}`, { signal }),
+    queryFn: ({ signal }) => api.get<Wire<QuoteOfInvoiceAnswer>>(`/api/quotes/by-invoice/${invoiceId}`, { signal }),
     enabled: options.enabled ?? true,
     retry: false,
   });
