@@ -98,6 +98,25 @@ export const lineSuggestion = z.object({
 });
 export type LineSuggestion = z.infer<typeof lineSuggestion>;
 
+/** A payment or remittance slip already recorded that this credit line may be: confirming it books nothing new. */
+export const recordedProposal = z.object({
+  kind: z.enum(['payment', 'remittance']),
+  id: z.string(),
+  amountCents: z.number().int(),
+  date: z.iso.date(),
+  /** The payment's mode (a slip: cheque). */
+  mode: z.string(),
+  reference: z.string().nullable(),
+  /** The paying client, or the clients of the slip's cheques. */
+  clientName: z.string(),
+  /** The slip's number and cheque count; null for a payment. */
+  remittanceNumber: z.number().int().nullable(),
+  chequeCount: z.number().int().nullable(),
+  confidence: z.number(),
+  reasons: z.array(matchReason),
+});
+export type RecordedProposal = z.infer<typeof recordedProposal>;
+
 export const statementLine = z.object({
   id: z.string(),
   statementId: z.string(),
@@ -108,8 +127,12 @@ export const statementLine = z.object({
   counterparty: z.string().nullable(),
   status: z.enum(LINE_STATUSES),
   paymentId: z.string().nullable(),
+  /** The remittance slip of cheques this line credited, when it matched one. */
+  remittanceId: z.string().nullable(),
   /** Only for unmatched credit lines: the open invoices the money may settle, most likely first. */
   suggestions: z.array(lineSuggestion),
+  /** Only for unmatched credit lines: payments and slips already recorded of the same amount, most likely first. */
+  recordedProposals: z.array(recordedProposal),
 });
 export type StatementLine = z.infer<typeof statementLine>;
 
@@ -132,3 +155,23 @@ export const confirmLineBody = z.object({
   allocations: z.array(allocationInput).max(200),
 });
 export type ConfirmLineInput = z.infer<typeof confirmLineBody>;
+
+/** The recorded payment, or the remittance slip, a credit line shows: exactly one of the two. */
+export const confirmRecordedBody = z
+  .object({ paymentId: z.uuid().optional(), remittanceId: z.uuid().optional() })
+  .superRefine((v, ctx) => {
+    if (Boolean(v.paymentId) === Boolean(v.remittanceId)) {
+      ctx.addIssue({ code: 'custom', path: ['paymentId'], message: bilingual({ fr: 'Indiquez un paiement ou un bordereau, l’un des deux.', en: 'Give a payment or a slip, one of the two.' }) });
+    }
+  });
+export type ConfirmRecordedInput = z.infer<typeof confirmRecordedBody>;
+
+/** Why a match is undone: required, kept on the reversing entries and in the audit log. */
+export const unmatchLineBody = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(3, bilingual({ fr: 'Indiquez pourquoi ce rapprochement est annulé.', en: 'Say why this match is undone.' }))
+    .max(500),
+});
+export type UnmatchLineInput = z.infer<typeof unmatchLineBody>;

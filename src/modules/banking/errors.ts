@@ -14,5 +14,6 @@ export const bankingErrors = defineErrors({
   BANK_LINE_ALREADY_MATCHED: ['conflict', { fr: 'Cette ligne de relevé est déjà rapprochée d’un paiement.', en: 'This statement line is already matched to a payment.' }],
   BANK_LINE_IGNORED: ['conflict', { fr: 'Cette ligne de relevé est ignorée : rétablissez-la d’abord.', en: 'This statement line is ignored: restore it first.' }],
   BANK_LINE_NOT_IGNORED: ['conflict', { fr: 'Cette ligne de relevé n’est pas ignorée.', en: 'This statement line is not ignored.' }],
+  BANK_LINE_NOT_MATCHED: ['conflict', { fr: 'Cette ligne de relevé n’est pas rapprochée.', en: 'This statement line is not matched.' }],
   BANK_LINE_NOT_CREDIT: ['conflict', { fr: 'Seul un crédit (argent reçu) peut régler des factures.', en: 'Only a credit (money received) can pay invoices.' }],
 });

@@ -3,8 +3,10 @@ import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { openInvoices, type OpenInvoiceRow } from '../invoicing/index.js';
-import type { LineSuggestion, StatementDetail, StatementLine, StatementListQuery, StatementSummary } from './contract.js';
+import { unreconciledReceipts, type UnreconciledReceipt } from '../payments/index.js';
+import type { LineSuggestion, RecordedProposal, StatementDetail, StatementLine, StatementListQuery, StatementSummary } from './contract.js';
 import { matchLine } from './domain/match-lines.js';
+import { rankRecordedReceipts } from './domain/rank-recorded-receipts.js';
 import { bankingErrors } from './errors.js';
 import { bankStatementLines, bankStatements, type BankStatementLineRow, type StatementLineStatus } from './schema.js';
 
@@ -73,22 +75,26 @@ export async function getStatement(
     .from(bankStatementLines)
     .where(and(eq(bankStatementLines.coopId, actor.coopId), eq(bankStatementLines.statementId, id), opts.status ? eq(bankStatementLines.status, opts.status) : undefined))
     .orderBy(asc(bankStatementLines.bookingDate), desc(bankStatementLines.amountCents), asc(bankStatementLines.id));
-  const needsSuggestions = rows.some(isCandidate);
-  const open = needsSuggestions ? await openInvoices(db, actor.coopId) : [];
-  return { ...summary, lines: rows.map((row) => lineOf(row, open, opts.lang)) };
+  const candidates = rows.filter(isCandidate);
+  const [open, recorded] = candidates.length
+    ? await Promise.all([openInvoices(db, actor.coopId), unreconciledReceipts(db, actor.coopId, candidates.map((r) => r.amountCents))])
+    : [[], []];
+  return { ...summary, lines: rows.map((row) => lineOf(row, open, recorded, opts.lang)) };
 }
 
 /** One line as the API shows it, with its suggestions. */
 export async function getStatementLine(db: Executor, actor: Actor, lineId: string, lang: 'fr' | 'en'): Promise<StatementLine> {
   const [row] = await db.select().from(bankStatementLines).where(and(eq(bankStatementLines.coopId, actor.coopId), eq(bankStatementLines.id, lineId)));
   if (!row) throw bankingErrors.BANK_LINE_NOT_FOUND();
-  return lineOf(row, isCandidate(row) ? await openInvoices(db, actor.coopId) : [], lang);
+  if (!isCandidate(row)) return lineOf(row, [], [], lang);
+  const [open, recorded] = await Promise.all([openInvoices(db, actor.coopId), unreconciledReceipts(db, actor.coopId, [row.amountCents])]);
+  return lineOf(row, open, recorded, lang);
 }
 
 /** Only money received and not yet booked or set aside can pay a client's invoices. */
 const isCandidate = (row: BankStatementLineRow) => row.status === 'unmatched' && row.amountCents > 0;
 
-function lineOf(row: BankStatementLineRow, open: OpenInvoiceRow[], lang: 'fr' | 'en'): StatementLine {
+function lineOf(row: BankStatementLineRow, open: OpenInvoiceRow[], recorded: UnreconciledReceipt[], lang: 'fr' | 'en'): StatementLine {
   return {
     id: row.id,
     statementId: row.statementId,
@@ -99,8 +105,31 @@ function lineOf(row: BankStatementLineRow, open: OpenInvoiceRow[], lang: 'fr' | 
     counterparty: row.counterparty,
     status: row.status,
     paymentId: row.paymentId,
+    remittanceId: row.remittanceId,
     suggestions: isCandidate(row) ? suggestionsFor(row, open, lang) : [],
+    recordedProposals: isCandidate(row) ? proposalsFor(row, recorded, lang) : [],
   };
+}
+
+/** Payments and slips already recorded that the line may be, most likely first (see `rankRecordedReceipts`). */
+function proposalsFor(row: BankStatementLineRow, recorded: UnreconciledReceipt[], lang: 'fr' | 'en'): RecordedProposal[] {
+  const ranked = rankRecordedReceipts(
+    { amountCents: row.amountCents, bookingDate: row.bookingDate, label: row.label, reference: row.reference, counterpartyName: row.counterparty },
+    recorded,
+  );
+  return ranked.slice(0, SUGGESTIONS_PER_LINE).map(({ receipt, confidence, reasons }) => ({
+    kind: receipt.kind,
+    id: receipt.id,
+    amountCents: receipt.amountCents,
+    date: receipt.date,
+    mode: receipt.kind === 'payment' ? receipt.mode : 'cheque',
+    reference: receipt.kind === 'payment' ? receipt.reference : null,
+    clientName: receipt.kind === 'payment' ? receipt.clientName : [...new Set(receipt.clientNames)].join(', '),
+    remittanceNumber: receipt.kind === 'remittance' ? receipt.number : null,
+    chequeCount: receipt.kind === 'remittance' ? receipt.chequeCount : null,
+    confidence,
+    reasons: reasons.map((r) => ({ code: r.code, message: r.text[lang] })),
+  }));
 }
 
 function suggestionsFor(row: BankStatementLineRow, open: OpenInvoiceRow[], lang: 'fr' | 'en'): LineSuggestion[] {

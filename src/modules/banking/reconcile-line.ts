@@ -10,7 +10,7 @@ import { bankingErrors } from './errors.js';
 import { bankStatementLines, type BankStatementLineRow } from './schema.js';
 
 /** The line, locked for the rest of the transaction: two people confirming it at once are served one after the other. */
-async function lockedLine(tx: Executor, actor: Actor, lineId: string): Promise<BankStatementLineRow> {
+export async function lockedLine(tx: Executor, actor: Actor, lineId: string): Promise<BankStatementLineRow> {
   const [row] = await tx
     .select()
     .from(bankStatementLines)
@@ -20,7 +20,7 @@ async function lockedLine(tx: Executor, actor: Actor, lineId: string): Promise<B
   return row;
 }
 
-const eqLine = (coopId: string, id: string) => and(eq(bankStatementLines.coopId, coopId), eq(bankStatementLines.id, id));
+export const eqLine = (coopId: string, id: string) => and(eq(bankStatementLines.coopId, coopId), eq(bankStatementLines.id, id));
 
 /**
  * Staff confirm what a credit line of the bank pays: the payment is recorded through the

@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readUpload } from '../../platform/http/upload.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
+import { todayFromClock } from '../../platform/calendar/index.js';
 import { actorOf } from '../../platform/http/context.js';
 import { errorResponses } from '../../platform/http/error-shape.js';
 import { languageOf } from '../../platform/http/error-handler.js';
 import { pageOf } from '../../platform/http/pagination.js';
 import {
   confirmLineBody,
+  confirmRecordedBody,
   importFields,
   importResult,
   lineParams,
@@ -18,7 +20,10 @@ import {
   statementListQuery,
   statementParams,
   statementSummary,
+  unmatchLineBody,
 } from './contract.js';
+import { confirmRecordedReceipt } from './confirm-recorded-receipt.js';
+import { unmatchBankLine } from './unmatch-bank-line.js';
 import { importStatement } from './import-statement.js';
 import { getStatement, getStatementLine, listStatements } from './list-statements.js';
 import { confirmBankLine, ignoreBankLine, restoreBankLine } from './reconcile-line.js';
@@ -117,6 +122,45 @@ export async function bankRoutes(fastify: FastifyInstance): Promise<void> {
     async (req) => {
       const actor = actorOf(req);
       await confirmBankLine(db, actor, req.params.id, req.body);
+      return getStatementLine(db, actor, req.params.id, languageOf(req));
+    },
+  );
+
+  app.post(
+    '/lines/:id/confirm-recorded',
+    {
+      config: { access: staffOnly },
+      schema: {
+        tags,
+        summary: 'Confirm that a credit line is a payment already recorded (or a remittance slip of cheques): nothing is booked to the client again',
+        description: 'A cheque or cash waiting in 5112 / 530 moves to 512; a transfer typed by hand, already on 512, gets no entry. The amounts must be equal.',
+        params: lineParams,
+        body: confirmRecordedBody,
+        response: { 200: statementLine, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await confirmRecordedReceipt(db, actor, req.params.id, req.body);
+      return getStatementLine(db, actor, req.params.id, languageOf(req));
+    },
+  );
+
+  app.post(
+    '/lines/:id/unmatch',
+    {
+      config: { access: staffOnly },
+      schema: {
+        tags,
+        summary: 'Undo a match by reversal: the line waits again; a payment created from it is cancelled, a recorded one goes back to unreconciled',
+        params: lineParams,
+        body: unmatchLineBody,
+        response: { 200: statementLine, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await unmatchBankLine(db, actor, req.params.id, req.body, todayFromClock());
       return getStatementLine(db, actor, req.params.id, languageOf(req));
     },
   );

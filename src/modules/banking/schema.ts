@@ -44,6 +44,8 @@ export const bankStatementLines = pgTable(
     counterparty: varchar({ length: 300 }),
     status: varchar({ length: 16 }).$type<StatementLineStatus>().notNull().default('unmatched'),
     paymentId: uuid(),
+    /** A remittance slip of cheques the line credits in one sum (payments module); exclusive with `paymentId`. */
+    remittanceId: uuid(),
   },
   (t) => [
     primaryKey({ columns: [t.coopId, t.id] }),
@@ -51,7 +53,7 @@ export const bankStatementLines = pgTable(
     foreignKey({ columns: [t.coopId, t.statementId], foreignColumns: [bankStatements.coopId, bankStatements.id] }),
     index('bank_statement_lines_coop_statement_idx').on(t.coopId, t.statementId, t.bookingDate),
     check('bank_statement_lines_status_check', sql`${t.status} in ('unmatched', 'matched', 'ignored')`),
-    check('bank_statement_lines_payment_check', sql`(${t.status} = 'matched') = (${t.paymentId} is not null)`),
+    check('bank_statement_lines_payment_check', sql`(${t.status} = 'matched') = (${t.paymentId} is not null or ${t.remittanceId} is not null) and (${t.paymentId} is null or ${t.remittanceId} is null)`),
   ],
 );
 

@@ -8,5 +8,6 @@ export { invoiceRoutes } from './routes.js';
 export { validateInvoice } from './validate-invoice.js';
 export { submitInvoice } from './submit-invoice.js';
 export { applyPaymentToInvoice, type AppliedPayment } from './apply-payment.js';
+export { unapplyPaymentFromInvoice } from './unapply-payment.js';
 export { openInvoices, type OpenInvoiceRow } from './open-invoices.js';
 export { RENDER_ISSUED_FILES, renderIssuedFilesJob } from './render-issued-files-job.js';

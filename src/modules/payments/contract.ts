@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bilingual } from '../../platform/http/messages.js';
 import { pageQuery } from '../../platform/http/pagination.js';
-import { PAYMENT_MODES } from './schema.js';
+import { PAYMENT_MODES, PAYMENT_ORIGINS } from './schema.js';
 
 export const paymentMode = z.enum(PAYMENT_MODES);
 export type PaymentModeValue = z.infer<typeof paymentMode>;
@@ -32,17 +32,32 @@ export const payment = z.object({
   amountCents: z.number().int(),
   mode: paymentMode,
   reference: z.string().nullable(),
+  origin: z.enum(PAYMENT_ORIGINS),
+  /** Where the money was booked: 512, or 5112 (cheque) / 530 (cash) until the bank shows it. */
+  depositAccount: z.string(),
+  /** Reconciled with the bank: its own bank line, or the remittance slip it was handed in with once the bank credited it. */
+  reconciled: z.boolean(),
   bankLineId: z.string().nullable(),
+  remittanceId: z.string().nullable(),
+  remittanceNumber: z.number().int().nullable(),
   entryId: z.string().nullable(),
+  status: z.enum(['recorded', 'cancelled']),
+  cancelledAt: z.date().nullable(),
+  cancelledByName: z.string().nullable(),
+  cancelReason: z.string().nullable(),
   allocatedCents: z.number().int(),
-  /** Left on the client's account: the payment minus what it settled. */
+  /** Left on the client's account: the payment minus what it settled (0 once cancelled). */
   creditCents: z.number().int(),
   allocations: z.array(paymentAllocation),
   createdAt: z.date(),
 });
 export type Payment = z.infer<typeof payment>;
 
-export const paymentListQuery = pageQuery.extend({ clientId: z.uuid().optional() });
+export const paymentListQuery = pageQuery.extend({
+  clientId: z.uuid().optional(),
+  /** Cheques recorded, not cancelled, in no slip and not reconciled: what a remittance slip can take. */
+  remittable: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
 export type PaymentListQuery = z.infer<typeof paymentListQuery>;
 
 export const paymentIdParams = z.object({ id: z.uuid() });
@@ -60,3 +75,44 @@ export const openInvoice = z.object({
 export type OpenInvoice = z.infer<typeof openInvoice>;
 
 export const openInvoicesQuery = z.object({ clientId: z.uuid().optional() });
+
+/** Why a payment is cancelled: required, it stays on the payment and in the audit log. */
+export const cancelPaymentBody = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(3, bilingual({ fr: 'Indiquez pourquoi ce paiement est annulé.', en: 'Say why this payment is cancelled.' }))
+    .max(500),
+});
+export type CancelPaymentInput = z.infer<typeof cancelPaymentBody>;
+
+/** Staff group cheques recorded and not yet handed to the bank into one slip. */
+export const createRemittanceBody = z.object({
+  date: z.iso.date(),
+  paymentIds: z
+    .array(z.uuid())
+    .min(1, bilingual({ fr: 'Choisissez au moins un chèque.', en: 'Choose at least one cheque.' }))
+    .max(500),
+});
+export type CreateRemittanceInput = z.infer<typeof createRemittanceBody>;
+
+export const remittanceCheque = z.object({
+  paymentId: z.string(),
+  clientName: z.string(),
+  date: z.iso.date(),
+  reference: z.string().nullable(),
+  amountCents: z.number().int(),
+});
+export const remittance = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  date: z.iso.date(),
+  totalCents: z.number().int(),
+  chequeCount: z.number().int(),
+  status: z.enum(['waiting', 'credited', 'cancelled']),
+  bankLineId: z.string().nullable(),
+  cheques: z.array(remittanceCheque),
+  createdAt: z.date(),
+});
+export type Remittance = z.infer<typeof remittance>;
+export const remittanceListQuery = pageQuery;

@@ -1,4 +1,13 @@
+export { cancelPayment, cancelPaymentIn } from './cancel-payment.js';
+export { cancelRemittance } from './cancel-remittance.js';
+export { createRemittance } from './create-remittance.js';
 export { getPayment, listPayments } from './list-payments.js';
+export { getRemittance, listRemittances } from './list-remittances.js';
+export { reconcilePayment, type ShowingBankLine } from './reconcile-payment.js';
+export { reconcileRemittance } from './reconcile-remittance.js';
 export { recordPayment, recordPaymentIn, type RecordPaymentOptions } from './record-payment.js';
+export { unreconciledReceipts, type UnreconciledReceipt } from './unreconciled-receipts.js';
+export { unreconcilePayment } from './unreconcile-payment.js';
+export { unreconcileRemittance } from './unreconcile-remittance.js';
 export { paymentRoutes } from './routes.js';
 export type { RecordPaymentInput } from './contract.js';

@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
@@ -11,7 +11,10 @@ import { payments } from './schema.js';
 export async function listPayments(db: Executor, actor: Actor, query: PaymentListQuery): Promise<Page<Payment>> {
   const visible = await visiblePayments(db, actor);
   if (!visible) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-  const where = and(visible, query.clientId ? eq(payments.clientId, query.clientId) : undefined);
+  const remittable = query.remittable
+    ? and(eq(payments.mode, 'cheque'), eq(payments.depositAccount, '5112'), isNull(payments.cancelledAt), isNull(payments.remittanceId), isNull(payments.bankLineId))
+    : undefined;
+  const where = and(visible, query.clientId ? eq(payments.clientId, query.clientId) : undefined, remittable);
   const [rows, [total]] = await Promise.all([
     db.select().from(payments).where(where).orderBy(desc(payments.date), desc(payments.createdAt)).limit(query.pageSize).offset(offsetOf(query)),
     db.select({ n: count() }).from(payments).where(where),

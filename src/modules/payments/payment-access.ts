@@ -1,9 +1,10 @@
 import { and, eq, exists, inArray, type SQL } from 'drizzle-orm';
+import { displayNamesOf } from '../../platform/auth/service.js';
 import type { Executor } from '../../platform/db/client.js';
 import { activityScopeOf, whereInScope, type Viewer } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
 import type { Payment } from './contract.js';
-import { paymentAllocations, payments, type PaymentRow } from './schema.js';
+import { paymentAllocations, paymentRemittances, payments, type PaymentRow } from './schema.js';
 
 /**
  * The payments a person sees, as a condition on `payments`; null when none. The team sees
@@ -29,9 +30,23 @@ export async function paymentsOf(db: Executor, coopId: string, rows: PaymentRow[
     .from(paymentAllocations)
     .where(and(eq(paymentAllocations.coopId, coopId), inArray(paymentAllocations.paymentId, rows.map((r) => r.id))));
   const names = await clientNames(db, coopId, rows.map((r) => r.clientId));
+  const slipIds = [...new Set(rows.flatMap((r) => (r.remittanceId ? [r.remittanceId] : [])))];
+  const slips = new Map(
+    slipIds.length
+      ? (
+          await db
+            .select({ id: paymentRemittances.id, number: paymentRemittances.number, bankLineId: paymentRemittances.bankLineId })
+            .from(paymentRemittances)
+            .where(and(eq(paymentRemittances.coopId, coopId), inArray(paymentRemittances.id, slipIds)))
+        ).map((s) => [s.id, s])
+      : [],
+  );
+  const cancellers = await displayNamesOf(db, rows.flatMap((r) => (r.cancelledBy ? [r.cancelledBy] : [])));
   return rows.map((r) => {
     const mine = allocations.filter((a) => a.paymentId === r.id);
+    // A cancelled payment settles nothing any more: its allocations are kept to show what it had settled.
     const allocatedCents = mine.reduce((sum, a) => sum + a.amountCents, 0);
+    const slip = r.remittanceId ? slips.get(r.remittanceId) : undefined;
     return {
       id: r.id,
       clientId: r.clientId,
@@ -40,10 +55,19 @@ export async function paymentsOf(db: Executor, coopId: string, rows: PaymentRow[
       amountCents: r.amountCents,
       mode: r.mode,
       reference: r.reference,
+      origin: r.origin,
+      depositAccount: r.depositAccount,
+      reconciled: r.cancelledAt === null && (r.bankLineId !== null || Boolean(slip?.bankLineId)),
       bankLineId: r.bankLineId,
+      remittanceId: r.remittanceId,
+      remittanceNumber: slip?.number ?? null,
       entryId: r.entryId,
+      status: r.cancelledAt ? 'cancelled' : 'recorded',
+      cancelledAt: r.cancelledAt,
+      cancelledByName: r.cancelledBy ? (cancellers.get(r.cancelledBy) ?? null) : null,
+      cancelReason: r.cancelReason,
       allocatedCents,
-      creditCents: r.amountCents - allocatedCents,
+      creditCents: r.cancelledAt ? 0 : r.amountCents - allocatedCents,
       allocations: mine.map((a) => ({ invoiceId: a.invoiceId, invoiceNumber: a.invoiceNumber, activityId: a.activityId, amountCents: a.amountCents })),
       createdAt: r.createdAt,
     };

@@ -7,6 +7,7 @@ import { clientIdentityForDocument } from '../clients/index.js';
 import { applyPaymentToInvoice, openInvoices, type AppliedPayment } from '../invoicing/index.js';
 import { paymentEntry, postEntry } from '../ledger/index.js';
 import { allocatePayment } from './domain/allocate-payment.js';
+import { depositAccountOf } from './domain/deposit-account.js';
 import type { RecordPaymentInput } from './contract.js';
 import { paymentErrors } from './errors.js';
 import { paymentAllocations, payments } from './schema.js';
@@ -25,7 +26,8 @@ const refusalText = {
 /**
  * Books a payment received from a client, in the caller's transaction: the payment, its
  * allocation to invoices (the ones given, or the client's oldest due first), each invoice's
- * paid amount and status, and the bank entry (512 debit, 411 credit per invoice's activity).
+ * paid amount and status, and the entry (512 debit, or 5112 / 530 for a cheque or cash typed
+ * by hand until the bank shows it — see `depositAccountOf`; 411 credit per invoice's activity).
  * What the invoices do not take stays on 411 without activity: the client's credit, to be
  * refunded or used later, never lost nor given to an activity that did not earn it.
  * Each invoice is re-checked under its row lock, so two payments at once never overpay it.
@@ -55,6 +57,8 @@ export async function recordPaymentIn(tx: Executor, actor: Actor, input: RecordP
     requested = result.allocations.map((a) => ({ invoiceId: a.invoiceId, amountCents: a.amountCents }));
   }
 
+  const fromBankLine = Boolean(opts.bankLineId);
+  const depositAccount = depositAccountOf({ mode: input.mode, fromBankLine });
   let paymentId: string;
   try {
     const [row] = await tx
@@ -67,6 +71,8 @@ export async function recordPaymentIn(tx: Executor, actor: Actor, input: RecordP
         mode: input.mode,
         reference: input.reference ?? null,
         bankLineId: opts.bankLineId ?? null,
+        origin: fromBankLine ? 'bank_line' : 'manual',
+        depositAccount,
         createdBy: actor.userId,
       })
       .returning({ id: payments.id });
@@ -94,6 +100,7 @@ export async function recordPaymentIn(tx: Executor, actor: Actor, input: RecordP
   const entry = await postEntry(tx, actor, {
     ...paymentEntry({
       amountCents: input.amountCents,
+      depositAccount,
       settled: applied.map((a, i) => ({ activityId: a.activityId, invoiceNumber: a.number, amountCents: requested[i]!.amountCents })),
     }),
     date: input.date,
@@ -105,7 +112,7 @@ export async function recordPaymentIn(tx: Executor, actor: Actor, input: RecordP
     action: 'payment.recorded',
     entityType: 'payment',
     entityId: paymentId,
-    after: { ...input, reference: input.reference ?? null, allocations: requested, allocatedCents, creditCents, bankLineId: opts.bankLineId ?? null, entryId: entry.id },
+    after: { ...input, reference: input.reference ?? null, allocations: requested, allocatedCents, creditCents, bankLineId: opts.bankLineId ?? null, depositAccount, entryId: entry.id },
   });
   return { id: paymentId };
 }

@@ -63,6 +63,7 @@ export function defaultChartOfAccounts(): ChartAccount[] {
     account('4551', 'Associés – comptes courants'),
     account('467', 'Autres comptes débiteurs ou créditeurs (comptes des entrepreneurs)'),
     account('512', 'Banque'),
+    account('5112', 'Chèques à encaisser'),
     account('530', 'Caisse'),
     account('601', 'Achats stockés – matières premières'),
     account('604', "Achats d'études et prestations de services"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryLinesProblem, type EntryLine } from './entry-lines.js';
-import { ACCOUNTS, creditNoteEntry, paymentEntry, salesEntry, type Sale } from './posting-rules.js';
+import { ACCOUNTS, clearingEntry, creditNoteEntry, paymentEntry, salesEntry, type Sale } from './posting-rules.js';
 import { defaultChartOfAccounts, defaultJournals } from './chart-of-accounts.js';
 
 const ACTIVITY = '7b0f4a52-0c1e-4d6b-9d8e-2f1a3b4c5d6e';
@@ -96,5 +96,29 @@ describe('the named accounts and journals', () => {
     const journals = new Set(defaultJournals().map((j) => j.code));
     expect(journals).toContain(salesEntry(sale).journal);
     expect(journals).toContain(paymentEntry({ amountCents: 1, settled: [] }).journal);
+  });
+});
+
+describe('a cheque waiting to be cashed', () => {
+  it('is booked to 5112 Chèques à encaisser, not to the bank, when recorded by hand', () => {
+    const entry = paymentEntry({ amountCents: 100_000, depositAccount: ACCOUNTS.chequesToCash, settled: [{ activityId: ACTIVITY, invoiceNumber: 'F-1', amountCents: 100_000 }] });
+    expect(entry.lines[0]).toEqual({ account: '5112', debitCents: 100_000 });
+    expect(entry.lines.some((l) => l.account === '512')).toBe(false);
+  });
+
+  it('moves from 5112 to 512 when the bank shows it, without touching the client', () => {
+    const entry = clearingEntry({ amountCents: 100_000, from: ACCOUNTS.chequesToCash });
+    expect(entry).toEqual({ journal: 'BQ', lines: [{ account: '512', debitCents: 100_000 }, { account: '5112', creditCents: 100_000 }] });
+    expect(entryLinesProblem(entry.lines)).toBeNull();
+  });
+
+  it('money already on the bank account has nothing to clear', () => {
+    expect(() => clearingEntry({ amountCents: 1, from: ACCOUNTS.bank })).toThrow(RangeError);
+  });
+
+  it('5112 and 530 are in the chart every coop gets', () => {
+    const numbers = defaultChartOfAccounts().map((a) => a.number);
+    expect(numbers).toContain(ACCOUNTS.chequesToCash);
+    expect(numbers).toContain(ACCOUNTS.cash);
   });
 });

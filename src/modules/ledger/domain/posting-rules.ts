@@ -14,7 +14,18 @@ export const ACCOUNTS = {
   vatCollected: '44571',
   /** 512 Banques: the coop's bank account. */
   bank: '512',
+  /**
+   * 5112 Chèques à encaisser: a cheque received and recorded, not yet credited by the bank.
+   * It leaves for 512 when a bank line (alone or as a remittance slip) shows it, so 512 only
+   * ever holds what the bank holds and a cheque is never counted twice.
+   */
+  chequesToCash: '5112',
+  /** 530 Caisse: cash received, held by the coop until it is paid in at the bank. */
+  cash: '530',
 } as const;
+
+/** Where money received waits: 512 once on the bank account, 5112 or 530 while it is not. */
+export type DepositAccount = typeof ACCOUNTS.bank | typeof ACCOUNTS.chequesToCash | typeof ACCOUNTS.cash;
 
 /** The journals those operations write to, among the ones every coop keeps (`defaultJournals`). */
 export const JOURNALS = {
@@ -65,11 +76,14 @@ export const creditNoteEntry = (sale: Sale): Posting => ({ journal: JOURNALS.sal
 /** Money received from a client: what it settles per invoice, and what is left on the client's account. */
 export interface Receipt {
   amountCents: number;
+  /** The account debited: 512 (default) for money on the bank account, 5112 or 530 while it waits to be paid in. */
+  depositAccount?: DepositAccount;
   settled: readonly { activityId: string; invoiceNumber: string; amountCents: number }[];
 }
 
 /**
- * The entry of a client's payment: the bank (512) debited with the amount, the client's
+ * The entry of a client's payment: the bank (512, or 5112 / 530 while a cheque or cash waits
+ * to be paid in) debited with the amount, the client's
  * receivable (411) credited per invoice it settles, on that invoice's activity; any excess
  * stays credited on 411 with no activity, a credit the client holds (an over-payment).
  */
@@ -79,9 +93,24 @@ export function paymentEntry(receipt: Receipt): Posting {
   return {
     journal: JOURNALS.bank,
     lines: [
-      { account: ACCOUNTS.bank, debitCents: receipt.amountCents },
+      { account: receipt.depositAccount ?? ACCOUNTS.bank, debitCents: receipt.amountCents },
       ...receipt.settled.map((s) => ({ account: ACCOUNTS.clientReceivables, creditCents: s.amountCents, activityId: s.activityId, label: s.invoiceNumber })),
       ...(excessCents > 0 ? [{ account: ACCOUNTS.clientReceivables, creditCents: excessCents, label: 'Avoir client (trop-perçu)' }] : []),
+    ],
+  };
+}
+
+/**
+ * The bank shows money that waited in 5112 (cheques to cash) or 530 (cash): 512 debited, the
+ * waiting account credited. Nothing touches 411: the client's payment was booked already.
+ */
+export function clearingEntry(input: { amountCents: number; from: DepositAccount; label?: string }): Posting {
+  if (input.from === ACCOUNTS.bank) throw new RangeError('money already on the bank account has nothing to clear');
+  return {
+    journal: JOURNALS.bank,
+    lines: [
+      { account: ACCOUNTS.bank, debitCents: input.amountCents, ...(input.label ? { label: input.label } : {}) },
+      { account: input.from, creditCents: input.amountCents, ...(input.label ? { label: input.label } : {}) },
     ],
   };
 }
