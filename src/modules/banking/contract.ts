@@ -105,7 +105,7 @@ export const recordedProposal = z.object({
   amountCents: z.number().int(),
   date: z.iso.date(),
   /** The payment's mode (a slip: cheque). */
-  mode: z.string(),
+  mode: paymentMode,
   reference: z.string().nullable(),
   /** The paying client, or the clients of the slip's cheques. */
   clientName: z.string(),

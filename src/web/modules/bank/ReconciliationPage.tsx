@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, List, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconDownload, IconEyeOff, IconListSearch, IconRestore } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck, IconDownload, IconEyeOff, IconListSearch, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -10,6 +10,8 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { PAYMENT_MODES } from '../payments';
 import { ChooseInvoicesModal } from './ChooseInvoicesModal';
+import { RecordedProposals } from './RecordedProposals';
+import { UnmatchLineModal } from './UnmatchLineModal';
 import { type StatementLineData, statementFileUrl, useConfirmLine, useIgnoreLine, useStatement } from './use-bank';
 
 type Status = StatementLineData['status'];
@@ -26,6 +28,7 @@ export default function ReconciliationPage() {
   const status = isStatus(statusParam) ? statusParam : undefined;
   const statement = useStatement(id, status);
   const [choosing, setChoosing] = useState<StatementLineData | null>(null);
+  const [unmatching, setUnmatching] = useState<StatementLineData | null>(null);
   const s = statement.data;
 
   return (
@@ -69,22 +72,26 @@ export default function ReconciliationPage() {
       />
       {statement.isPending && <Text c="dimmed">{t('common.loading')}</Text>}
       <Stack gap="sm">
-        {s?.lines.map((line) => <LineCard key={line.id} line={line} onChoose={() => setChoosing(line)} />)}
+        {s?.lines.map((line) => <LineCard key={line.id} line={line} onChoose={() => setChoosing(line)} onUnmatch={() => setUnmatching(line)} />)}
         {s && s.lines.length === 0 && <Text c="dimmed" ta="center" p="lg">{t('bank.reconcile.empty')}</Text>}
       </Stack>
       <ChooseInvoicesModal line={choosing} onClose={() => setChoosing(null)} />
+      <UnmatchLineModal line={unmatching} onClose={() => setUnmatching(null)} />
     </Page>
   );
 }
 
 const STATUS_COLOR: Record<Status, string> = { unmatched: 'orange', matched: 'teal', ignored: 'gray' };
 
-function LineCard({ line, onChoose }: { line: StatementLineData; onChoose: () => void }) {
+function LineCard({ line, onChoose, onUnmatch }: { line: StatementLineData; onChoose: () => void; onUnmatch: () => void }) {
   const { t } = useTranslation();
   const { money, date } = useFormat();
   const confirm = useConfirmLine();
   const ignore = useIgnoreLine();
   const credit = line.amountCents > 0;
+  // Money already recorded (a cheque typed on arrival) is proposed first; a new payment only when none of it fits.
+  const [offerNew, setOfferNew] = useState(false);
+  const newPayment = line.recordedProposals.length === 0 || offerNew;
   // Most credits are transfers; a cheque or card remittance also lands on the statement as a credit.
   const [mode, setMode] = useState<PaymentModeValue>('transfer');
   const [error, setError] = useState<unknown>(null);
@@ -108,7 +115,7 @@ function LineCard({ line, onChoose }: { line: StatementLineData; onChoose: () =>
             <Badge color={STATUS_COLOR[line.status]} variant="light" data-testid="bank-line-status">{t(`bank.status.${line.status}`)}</Badge>
           </Group>
           <Group gap="xs">
-            {line.status === 'unmatched' && credit && (
+            {line.status === 'unmatched' && credit && newPayment && (
               <Button size="xs" variant="default" leftSection={<IconListSearch size={14} aria-hidden />} onClick={onChoose} data-testid={`bank-line-choose-${line.id}`}>
                 {t('bank.reconcile.choose')}
               </Button>
@@ -128,6 +135,11 @@ function LineCard({ line, onChoose }: { line: StatementLineData; onChoose: () =>
                 {t('bank.reconcile.paymentRecorded')}
               </Anchor>
             )}
+            {line.status === 'matched' && (
+              <Button size="xs" variant="subtle" color="red" leftSection={<IconArrowBackUp size={14} aria-hidden />} onClick={onUnmatch} data-testid={`bank-line-unmatch-${line.id}`}>
+                {t('bank.unmatch.action')}
+              </Button>
+            )}
           </Group>
         </Group>
         <Text size="sm" fw={500}>{line.label || line.reference || '—'}</Text>
@@ -136,10 +148,16 @@ function LineCard({ line, onChoose }: { line: StatementLineData; onChoose: () =>
             {[line.counterparty, line.label ? line.reference : null].filter(Boolean).join(' · ')}
           </Text>
         ) : null}
-        {line.status === 'unmatched' && credit && line.suggestions.length === 0 && (
+        {line.status === 'unmatched' && credit && <RecordedProposals line={line} act={act} />}
+        {line.status === 'unmatched' && credit && !newPayment && (
+          <Button size="xs" variant="subtle" onClick={() => setOfferNew(true)} style={{ alignSelf: 'flex-start' }} data-testid={`bank-line-offer-new-${line.id}`}>
+            {t('bank.recorded.noneOfThese')}
+          </Button>
+        )}
+        {line.status === 'unmatched' && credit && newPayment && line.suggestions.length === 0 && (
           <Text size="sm" c="dimmed">{t('bank.reconcile.noSuggestion')}</Text>
         )}
-        {line.suggestions.length > 0 && (
+        {newPayment && line.suggestions.length > 0 && (
           <Select
             size="xs"
             label={t('payments.form.mode')}
@@ -151,7 +169,7 @@ function LineCard({ line, onChoose }: { line: StatementLineData; onChoose: () =>
             data-testid={`bank-line-mode-${line.id}`}
           />
         )}
-        {line.suggestions.map((suggestion, i) => (
+        {newPayment && line.suggestions.map((suggestion, i) => (
           <Card key={i} bg="var(--mantine-color-default-hover)" padding="xs" data-testid={`bank-suggestion-${line.id}-${i}`}>
             <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
               <Stack gap={2}>

@@ -104,4 +104,20 @@ export const en: Translation<typeof fr> = {
     downloadFile: 'Download the statement file',
     fileSha256: 'SHA-256 recorded at import: {{sha256}}',
   },
+  recorded: {
+    title: 'Payments already recorded for this amount',
+    slip: 'Remittance slip no. {{number}} ({{count}} cheques)',
+    recordedOn: 'Recorded on {{date}} · {{amount}}',
+    confirm: 'It is this payment',
+    confirmed: 'Line matched to the recorded payment: nothing is counted twice.',
+    noneOfThese: 'None of these: record a new payment',
+  },
+  unmatch: {
+    action: 'Undo the match',
+    title: 'Undo the match of this line?',
+    body: 'The line goes back to "to reconcile". What the match booked is reversed, never deleted: a payment created from this line is cancelled (its invoices are open again); a payment recorded by hand goes back to unreconciled (a cheque back to 5112).',
+    reason: 'Reason',
+    confirm: 'Undo the match',
+    done: 'Match undone: the line is to reconcile again.',
+  },
 };

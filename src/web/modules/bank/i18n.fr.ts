@@ -102,4 +102,20 @@ export const fr = {
     downloadFile: 'Télécharger le fichier du relevé',
     fileSha256: 'Empreinte SHA-256 enregistrée à l’import : {{sha256}}',
   },
+  recorded: {
+    title: 'Paiements déjà enregistrés de ce montant',
+    slip: 'Bordereau de remise n° {{number}} ({{count}} chèques)',
+    recordedOn: 'Enregistré le {{date}} · {{amount}}',
+    confirm: 'C’est ce paiement',
+    confirmed: 'Ligne rapprochée du paiement enregistré : rien n’est compté deux fois.',
+    noneOfThese: 'Aucun de ces paiements : enregistrer un nouveau paiement',
+  },
+  unmatch: {
+    action: 'Annuler le rapprochement',
+    title: 'Annuler le rapprochement de cette ligne ?',
+    body: 'La ligne redeviendra à rapprocher. Ce que le rapprochement a comptabilisé est contre-passé, jamais supprimé : un paiement créé depuis cette ligne est annulé (ses factures redeviennent à régler) ; un paiement enregistré à la main redevient non rapproché (un chèque revient en 5112).',
+    reason: 'Motif',
+    confirm: 'Annuler le rapprochement',
+    done: 'Rapprochement annulé : la ligne est de nouveau à rapprocher.',
+  },
 };

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConfirmLineInput, ImportResult, StatementDetail, StatementLine, StatementSummary } from '../../../modules/banking/contract';
+import type { ConfirmLineInput, ConfirmRecordedInput, ImportResult, StatementDetail, StatementLine, StatementSummary, UnmatchLineInput } from '../../../modules/banking/contract';
 import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
@@ -57,6 +57,24 @@ export function useIgnoreLine() {
   const invalidate = useInvalidateMoney();
   return useMutation({
     mutationFn: ({ lineId, ignored }: { lineId: string; ignored: boolean }) => api.post<StatementLineData>(`/api/bank/lines/${lineId}/${ignored ? 'ignore' : 'unignore'}`),
+    onSuccess: invalidate,
+  });
+}
+
+/** The line is a payment or a slip already recorded: confirmed, nothing booked again. */
+export function useConfirmRecorded() {
+  const invalidate = useInvalidateMoney();
+  return useMutation({
+    mutationFn: ({ lineId, body }: { lineId: string; body: ConfirmRecordedInput }) => api.post<StatementLineData>(`/api/bank/lines/${lineId}/confirm-recorded`, body),
+    onSuccess: invalidate,
+  });
+}
+
+/** Undo a match by reversal, with the reason. */
+export function useUnmatchLine() {
+  const invalidate = useInvalidateMoney();
+  return useMutation({
+    mutationFn: ({ lineId, body }: { lineId: string; body: UnmatchLineInput }) => api.post<StatementLineData>(`/api/bank/lines/${lineId}/unmatch`, body),
     onSuccess: invalidate,
   });
 }

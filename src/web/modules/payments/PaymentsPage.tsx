@@ -1,6 +1,6 @@
-import { Badge, Button, Group, Modal, Table } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus } from '@tabler/icons-react';
+import { IconArrowBackUp, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListTable } from '../../components/ListTable';
@@ -9,7 +9,9 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { useUrlFilters } from '../../lib/url-filters';
 import { useSession } from '../../lib/session';
+import { CancelPaymentModal } from './CancelPaymentModal';
 import { RecordPaymentForm } from './RecordPaymentForm';
+import { RemittancesPanel } from './RemittancesPanel';
 import { type PaymentData, usePayments } from './use-payments';
 
 const PAGE_SIZE = 25;
@@ -22,6 +24,7 @@ export default function PaymentsPage() {
   const { money } = useFormat();
   const { params, page, setPage } = useUrlFilters();
   const [recording, setRecording] = useState(false);
+  const [cancelling, setCancelling] = useState<PaymentData | null>(null);
   const clientId = params.get('clientId') ?? undefined;
   const list = usePayments({ page, pageSize: PAGE_SIZE, clientId });
   const total = list.data?.total ?? 0;
@@ -39,7 +42,7 @@ export default function PaymentsPage() {
     >
       <ListTable
         query={list}
-        minWidth={720}
+        minWidth={960}
         highlightOnHover={false}
         empty={t('payments.empty')}
         head={
@@ -50,10 +53,12 @@ export default function PaymentsPage() {
             <Table.Th>{t('payments.columns.mode')}</Table.Th>
             <Table.Th>{t('payments.columns.reference')}</Table.Th>
             <Table.Th>{t('payments.columns.invoices')}</Table.Th>
+            <Table.Th>{t('payments.columns.bank')}</Table.Th>
+            {manages && <Table.Th />}
           </>
         }
       >
-        {list.data?.items.map((payment) => <PaymentRow key={payment.id} payment={payment} />)}
+        {list.data?.items.map((payment) => <PaymentRow key={payment.id} payment={payment} onCancel={manages ? () => setCancelling(payment) : undefined} />)}
       </ListTable>
       <ListPager
         total={total}
@@ -63,6 +68,8 @@ export default function PaymentsPage() {
         label={t('payments.pagination')}
         count={t('payments.count', { count: total })}
       />
+      {manages && <RemittancesPanel />}
+      <CancelPaymentModal payment={cancelling} onClose={() => setCancelling(null)} />
       <Modal opened={recording} onClose={() => setRecording(false)} title={t('payments.new')} size="xl">
         {recording && (
           <RecordPaymentForm
@@ -78,14 +85,15 @@ export default function PaymentsPage() {
   );
 }
 
-function PaymentRow({ payment }: { payment: PaymentData }) {
+function PaymentRow({ payment, onCancel }: { payment: PaymentData; onCancel?: () => void }) {
   const { t } = useTranslation();
-  const { money, date } = useFormat();
+  const { money, date, dateTime } = useFormat();
+  const cancelled = payment.status === 'cancelled';
   return (
-    <Table.Tr data-testid={`payment-row-${payment.id}`}>
+    <Table.Tr data-testid={`payment-row-${payment.id}`} style={cancelled ? { opacity: 0.75 } : undefined}>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(payment.date)}</Table.Td>
       <Table.Td>{payment.clientName}</Table.Td>
-      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(payment.amountCents)}</Table.Td>
+      <Table.Td ta="right" style={{ whiteSpace: 'nowrap', textDecoration: cancelled ? 'line-through' : undefined }}>{money(payment.amountCents)}</Table.Td>
       <Table.Td>{t(`payments.mode.${payment.mode}`)}</Table.Td>
       <Table.Td>{payment.reference ?? '—'}</Table.Td>
       <Table.Td>
@@ -102,6 +110,32 @@ function PaymentRow({ payment }: { payment: PaymentData }) {
           )}
         </Group>
       </Table.Td>
+      <Table.Td>
+        {cancelled ? (
+          <Stack gap={2}>
+            <Badge color="red" variant="light" size="sm" data-testid="payment-status">{t('payments.status.cancelled')}</Badge>
+            <Text size="xs" c="dimmed">
+              {t('payments.status.cancelledBy', { who: payment.cancelledByName ?? '—', when: payment.cancelledAt ? dateTime(payment.cancelledAt) : '' })}
+            </Text>
+            <Text size="xs" c="dimmed">{payment.cancelReason}</Text>
+          </Stack>
+        ) : payment.reconciled ? (
+          <Badge color="teal" variant="light" size="sm" data-testid="payment-status">{t('payments.status.reconciled')}</Badge>
+        ) : (
+          <Badge color="orange" variant="light" size="sm" data-testid="payment-status">
+            {payment.remittanceNumber ? t('payments.status.inSlip', { number: payment.remittanceNumber }) : t(payment.depositAccount === '512' ? 'payments.status.awaitingLine' : 'payments.status.toRemit', { account: payment.depositAccount })}
+          </Badge>
+        )}
+      </Table.Td>
+      {onCancel && (
+        <Table.Td>
+          {!cancelled && (
+            <Button size="xs" variant="subtle" color="red" leftSection={<IconArrowBackUp size={14} aria-hidden />} onClick={onCancel} data-testid={`payment-cancel-${payment.id}`}>
+              {t('payments.cancel.action')}
+            </Button>
+          )}
+        </Table.Td>
+      )}
     </Table.Tr>
   );
 }

@@ -13,7 +13,7 @@ import { type PaymentData, useOpenInvoices, useRecordPayment } from './use-payme
 
 export const PAYMENT_MODES = ['transfer', 'cheque', 'card', 'cash', 'direct_debit'] as const satisfies readonly PaymentModeValue[];
 
-const today = () => {
+export const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
@@ -100,9 +100,10 @@ export function RecordPaymentForm({ onDone, onCancel }: { onDone: (payment: Paym
             label={t('payments.form.mode')}
             allowDeselect={false}
             data={PAYMENT_MODES.map((m) => ({ value: m, label: t(`payments.mode.${m}`) }))}
+            data-testid="payment-mode"
             {...form.getInputProps('mode')}
           />
-          <TextInput label={t('payments.form.reference')} maxLength={200} {...form.getInputProps('reference')} />
+          <TextInput label={t('payments.form.reference')} maxLength={200} data-testid="payment-reference" {...form.getInputProps('reference')} />
         </SimpleGrid>
         {clientId && (
           <AllocationsEditor

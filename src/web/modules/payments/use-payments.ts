@@ -1,16 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OpenInvoice, Payment, RecordPaymentInput } from '../../../modules/payments/contract';
+import type { CancelPaymentInput, CreateRemittanceInput, OpenInvoice, Payment, RecordPaymentInput, Remittance } from '../../../modules/payments/contract';
 import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
 export type PaymentData = Wire<Payment>;
 export type OpenInvoiceData = Wire<OpenInvoice>;
+export type RemittanceData = Wire<Remittance>;
 
 export interface PaymentFilters {
   page?: number;
   pageSize?: number;
   clientId?: string;
+  /** Only the cheques a remittance slip can take. */
+  remittable?: boolean;
 }
 
 export const PAYMENTS_QUERY_KEY = ['payments'] as const;
@@ -42,4 +45,41 @@ export function useRecordPayment() {
       void queryClient.invalidateQueries({ queryKey: ['invoices'] });
     },
   });
+}
+
+/** What cancelling a payment or a slip changes: the payments, the invoices it had settled, the bank lines proposing it. */
+function useInvalidateMoney() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: PAYMENTS_QUERY_KEY });
+    void queryClient.invalidateQueries({ queryKey: ['invoices'] });
+    void queryClient.invalidateQueries({ queryKey: ['bank'] });
+  };
+}
+
+/** POST /api/payments/:id/cancel: the payment reversed, with the reason given. */
+export function useCancelPayment() {
+  const invalidate = useInvalidateMoney();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: CancelPaymentInput }) => api.post<PaymentData>(`/api/payments/${id}/cancel`, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemittances(filters: { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...PAYMENTS_QUERY_KEY, 'remittances', filters],
+    queryFn: ({ signal }) => api.get<Page<RemittanceData>>('/api/payments/remittances', { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateRemittance() {
+  const invalidate = useInvalidateMoney();
+  return useMutation({ mutationFn: (body: CreateRemittanceInput) => api.post<RemittanceData>('/api/payments/remittances', body), onSuccess: invalidate });
+}
+
+export function useCancelRemittance() {
+  const invalidate = useInvalidateMoney();
+  return useMutation({ mutationFn: (id: string) => api.post<RemittanceData>(`/api/payments/remittances/${id}/cancel`), onSuccess: invalidate });
 }
