@@ -46,6 +46,7 @@ export const en: Translation<typeof fr> = {
     invoice: 'Invoice',
     journal_entry: 'Journal entry',
     payment: 'Payment',
+    payment_remittance: 'Cheque remittance slip',
     quote: 'Quote',
   },
   actions: {
@@ -116,6 +117,7 @@ export const en: Translation<typeof fr> = {
       file_repaired: 'Damaged invoice file rendered again and restored',
       sent: 'Invoice sent to the client',
       payment_applied: 'Payment allocated to the invoice',
+      payment_unapplied: 'Cancelled payment taken off the invoice',
       settled_by_credit_note: 'Invoice settled by a credit note',
     },
     credit_note: {
@@ -127,6 +129,15 @@ export const en: Translation<typeof fr> = {
     },
     payment: {
       recorded: 'Payment recorded',
+      cancelled: 'Payment cancelled (reversed)',
+      reconciled: 'Payment matched to the bank statement',
+      unreconciled: 'Payment match undone',
+    },
+    remittance: {
+      created: 'Cheque remittance slip created',
+      cancelled: 'Cheque remittance slip cancelled',
+      reconciled: 'Remittance slip matched to the bank statement',
+      unreconciled: 'Remittance slip match undone',
     },
     bank_statement: {
       imported: 'Bank statement imported',
@@ -135,6 +146,7 @@ export const en: Translation<typeof fr> = {
       matched: 'Statement line matched',
       ignored: 'Statement line ignored',
       restored: 'Statement line back to match',
+      unmatched: 'Statement line match undone',
     },
     quotes: {
       settings_updated: 'Quote settings changed',

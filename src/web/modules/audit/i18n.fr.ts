@@ -44,6 +44,7 @@ export const fr = {
     invoice: 'Facture',
     journal_entry: 'Écriture comptable',
     payment: 'Paiement',
+    payment_remittance: 'Bordereau de remise de chèques',
     quote: 'Devis',
   },
   actions: {
@@ -114,6 +115,7 @@ export const fr = {
       file_repaired: 'Fichier abîmé de la facture régénéré et restauré',
       sent: 'Facture envoyée au client',
       payment_applied: 'Paiement imputé sur la facture',
+      payment_unapplied: 'Paiement annulé retiré de la facture',
       settled_by_credit_note: 'Facture soldée par un avoir',
     },
     credit_note: {
@@ -125,6 +127,15 @@ export const fr = {
     },
     payment: {
       recorded: 'Paiement enregistré',
+      cancelled: 'Paiement annulé (contre-passé)',
+      reconciled: 'Paiement rapproché du relevé bancaire',
+      unreconciled: 'Rapprochement du paiement annulé',
+    },
+    remittance: {
+      created: 'Bordereau de remise de chèques créé',
+      cancelled: 'Bordereau de remise de chèques annulé',
+      reconciled: 'Bordereau de remise rapproché du relevé bancaire',
+      unreconciled: 'Rapprochement du bordereau de remise annulé',
     },
     bank_statement: {
       imported: 'Relevé bancaire importé',
@@ -133,6 +144,7 @@ export const fr = {
       matched: 'Ligne de relevé rapprochée',
       ignored: 'Ligne de relevé ignorée',
       restored: 'Ligne de relevé remise à rapprocher',
+      unmatched: 'Rapprochement de la ligne de relevé annulé',
     },
     quotes: {
       settings_updated: 'Paramètres des devis modifiés',
