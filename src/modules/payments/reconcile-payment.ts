@@ -33,7 +33,7 @@ export async function reconcilePayment(tx: Executor, actor: Actor, paymentId: st
     const entry = await postEntry(tx, actor, {
       ...clearingEntry({ amountCents: row.amountCents, from: row.depositAccount as DepositAccount }),
       date: line.bookingDate,
-      label: `Encaissement ${row.mode === 'cheque' ? 'chèque' : 'espèces'}${row.reference ? ` ${row.reference}` : ''}`.slice(0, 300),
+      label: `Encaissement ${row.mode === 'cheque' ? 'chèque' : 'espèces'} remis en banque${row.reference ? ` – ${row.reference}` : ''}`.slice(0, 300),
       source: { type: 'payment', id: row.id },
     });
     clearingEntryId = entry.id;
