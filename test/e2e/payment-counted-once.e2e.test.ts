@@ -8,6 +8,7 @@ import { clients } from '../../src/modules/clients/schema.js';
 import { coops } from '../../src/modules/coops/schema.js';
 import { createDraftInvoice, getInvoice, openInvoices, validateInvoice } from '../../src/modules/invoicing/index.js';
 import { journalEntryLines } from '../../src/modules/ledger/schema.js';
+import { recordPaymentIn } from '../../src/modules/payments/index.js';
 import { payments } from '../../src/modules/payments/schema.js';
 import { CSV_MAPPING } from '../support/bank-fixtures.js';
 import { draftOf } from '../support/invoicing-db-fixtures.js';
@@ -50,6 +51,12 @@ afterAll(async () => {
   await e2e?.close();
 });
 watchJourney('payment-counted-once', () => e2e);
+
+/** The page itself never scrolls sideways at phone width: wide tables scroll inside their own box. */
+async function expectNoHorizontalOverflow(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
 
 /** Staff record a payment by hand, put on one invoice only (the client's other open invoices left aside). */
 async function recordPayment(page: Page, p: { amount: string; shown: string; mode: string; reference: string; invoice: string }) {
@@ -131,5 +138,41 @@ describe('a payment is counted once, and a mistake is undone by reversal', () =>
     expect(await getInvoice(e2e.database.db, staff, mistakenInvoice.id)).toMatchObject({ status: 'validated', paidCents: 0 });
     await page.goto(`${e2e.baseUrl}/invoices/${mistakenInvoice.id}`);
     await seeText(page.getByTestId('invoice-status'), 'Validée');
+  });
+
+  it('on a phone, cheques are grouped into a remittance slip, the bank line of its total confirms the slip, and the match can be undone', async () => {
+    const db = e2e.database.db;
+    for (const [amountCents, reference] of [[30_000, 'Chèque 5550001'], [45_000, 'Chèque 5550002']] as const) {
+      await db.transaction((tx) => recordPaymentIn(tx, staff, { clientId, date: day, amountCents, mode: 'cheque', reference, allocations: [] }));
+    }
+    const { page } = await e2e.newPage({ width: 390, height: 844 });
+    await logIn(page, DEMO.advisor);
+    await page.goto(`${e2e.baseUrl}/payments`);
+    await see(page.getByRole('heading', { name: 'Paiements reçus' }));
+    await page.getByTestId('remittance-new').click();
+    const dialog = page.getByRole('dialog', { name: 'Nouveau bordereau' });
+    await dialog.getByText('Chèque 5550001').click();
+    await dialog.getByText('Chèque 5550002').click();
+    await seeText(dialog.getByTestId('remittance-total'), '2 chèques, 750,00 €');
+    await dialog.getByTestId('remittance-submit').click();
+    await seeText(page.getByTestId('remittance-1'), 'En attente de la banque');
+    await expectNoHorizontalOverflow(page);
+
+    const csv = ['Relevé de compte;;;;', 'Date;Libellé;Référence;Débit;Crédit', `${frenchDay};REMISE CHEQUES BORDEREAU 1;;;750,00`].join('\n');
+    const imported = await importStatement(db, e2e.app.deps.storage, staff, CSV_MAPPING, { fileName: 'releve-remise.csv', bytes: Buffer.from(csv, 'utf8') });
+    await page.goto(`${e2e.baseUrl}/bank/statements/${imported.statements[0]!.id}`);
+    const line = page.locator('[data-testid^="bank-line-"]').filter({ hasText: 'BORDEREAU 1' }).first();
+    await seeText(line.locator('[data-testid^="bank-recorded-"][data-testid$="-0"]').first(), 'Bordereau de remise n° 1');
+    await expectNoHorizontalOverflow(page);
+    await line.locator('[data-testid^="bank-recorded-confirm-"]').first().click();
+    await seeText(line.getByTestId('bank-line-status'), 'Rapprochée');
+
+    await line.locator('[data-testid^="bank-line-unmatch-"]').click();
+    const undo = page.getByRole('dialog', { name: 'Annuler le rapprochement de cette ligne ?' });
+    await undo.getByTestId('bank-unmatch-reason').fill('Mauvais bordereau');
+    await undo.getByTestId('bank-unmatch-confirm').click();
+    await seeText(line.getByTestId('bank-line-status'), 'À rapprocher');
+    await see(line.locator('[data-testid^="bank-recorded-confirm-"]').first());
+    await expectNoHorizontalOverflow(page);
   });
 });
