@@ -4,6 +4,7 @@ import { createTestApp, type TestApp, type TestClient } from '../../../test/supp
 import { CSV_MAPPING } from '../../../test/support/bank-fixtures.js';
 import { DEMO_PASSWORD } from '../../../test/support/fixtures.js';
 import { createPaymentsCoop } from '../../../test/support/payments-fixtures.js';
+import { recordAudit } from '../../platform/audit/record-audit.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { getInvoice } from '../invoicing/index.js';
 import { journalEntryLines } from '../ledger/schema.js';
@@ -178,6 +179,17 @@ describe('undo, by reversal', () => {
     const rest = await staff.post('/api/payments', { clientId: f.clientId, date: RECEIVED, amountCents: 100_000, mode: 'transfer', allocations: [{ invoiceId: invoice.id, amountCents: 100_000 }] });
     expect((await staff.post(`/api/payments/${rest.body.id}/cancel`, { reason: 'Doublon' })).status).toBe(200);
     expect(await getInvoice(t.database.db, f.staff, invoice.id)).toMatchObject({ status: 'partially_paid', paidCents: 20_000 });
+  });
+
+  it('an invoice that had been sent goes back to sent, not validated, when its only payment is cancelled', async () => {
+    const f = await createPaymentsCoop(t.database.db, 'cancel-sent');
+    const staff = await loggedIn(f.coop.staff.email);
+    const invoice = await f.issueInvoice({ netCents: 10_000 });
+    // What sending records (the mail itself needs the rendered PDF, out of this test's scope).
+    await recordAudit(t.database.db, f.staff, { action: 'invoice.sent', entityType: 'invoice', entityId: invoice.id, after: { status: 'sent' } });
+    const paid = await staff.post('/api/payments', { clientId: f.clientId, date: RECEIVED, amountCents: invoice.grossCents, mode: 'card', allocations: [{ invoiceId: invoice.id, amountCents: invoice.grossCents }] });
+    expect((await staff.post(`/api/payments/${paid.body.id}/cancel`, { reason: 'Carte refusée' })).status).toBe(200);
+    expect(await getInvoice(t.database.db, f.staff, invoice.id)).toMatchObject({ status: 'sent', paidCents: 0 });
   });
 
   it('a reconciled payment cannot be cancelled before its bank line is unmatched; unmatching puts the cheque back in 5112, unreconciled', async () => {
