@@ -147,7 +147,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     async (req) => {
       const inv = await viewInvitation(db, req.params.token);
       const names = await tenants.namesOf([inv.coopId]);
-      return { email: inv.email, displayName: inv.displayName, coopName: names.get(inv.coopId) ?? '', role: inv.role };
+      return { email: inv.email, displayName: inv.displayName, coopName: names.get(inv.coopId) ?? '', role: inv.role, hasAccount: inv.hasAccount };
     },
   );
 
@@ -157,8 +157,8 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
-        summary: 'Accept an invitation and choose a password',
-        body: z.object({ token: z.string().min(10).max(200), displayName: z.string().trim().min(1).max(200), password }),
+        summary: 'Accept an invitation: choose a name and password, or confirm with the password of an existing account',
+        body: z.object({ token: z.string().min(10).max(200), displayName: z.string().trim().min(1).max(200).optional(), password }),
         response: { 200: sessionBody, ...errorResponses },
       },
     },

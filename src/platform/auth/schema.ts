@@ -27,7 +27,11 @@ export const users = pgTable(
   ],
 );
 
-/** Which roles a person holds in which cooperative. */
+/**
+ * Which roles a person holds in which cooperative. A role given by an invitation waits for the
+ * person to accept it (`accepted_at` null): until then the cooperative does not open for them
+ * and does not learn of their account's own events (password changes, resets).
+ */
 export const coopRoles = pgTable(
   'coop_roles',
   {
@@ -35,6 +39,7 @@ export const coopRoles = pgTable(
     userId: uuid().notNull().references(() => users.id),
     role: varchar({ length: 16 }).$type<Role>().notNull(),
     createdAt: createdAt(),
+    acceptedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.coopId, t.userId, t.role] }),
