@@ -11,7 +11,6 @@ import {
   coopsOf,
   logIn,
   logOut,
-  requestPasswordReset,
   resolveSession,
   resetPassword,
   SESSION_DAYS,
@@ -21,6 +20,7 @@ import {
 } from './service.js';
 import { newToken } from './tokens.js';
 
+import { requestPasswordReset } from './request-password-reset.js';
 import { invitationView, sessionBody, type SessionBody } from './contract.js';
 
 
@@ -114,9 +114,9 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/password-reset/request',
-    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Send a password reset link', body: z.object({ email }), response: { 202: empty, ...errorResponses } } },
+    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Ask for a password reset link (queued: the same answer, in the same time, for any address)', body: z.object({ email }), response: { 202: empty, ...errorResponses } } },
     async (req, reply) => {
-      await requestPasswordReset(db, req.body.email, config.publicUrl);
+      await requestPasswordReset(db, req.body.email);
       return reply.status(202).send(null);
     },
   );

@@ -103,4 +103,20 @@ export const loginAttempts = pgTable(
   (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],
 );
 
+/**
+ * Password reset requests waiting to be handled. The form only writes one here, whatever the
+ * address, so it answers in the same time for a known and an unknown one (the time would tell
+ * who has an account); the job runner then looks the account up, issues the link and queues
+ * the mail, and deletes the request in the same transaction (see send-requested-reset-links.ts).
+ */
+export const passwordResetRequests = pgTable(
+  'password_reset_requests',
+  {
+    id: id(),
+    email: varchar({ length: 254 }).notNull(),
+    requestedAt: createdAt(),
+  },
+  (t) => [index('password_reset_requests_requested_idx').on(t.requestedAt)],
+);
+
 export type UserRow = typeof users.$inferSelect;

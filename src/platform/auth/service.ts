@@ -1,7 +1,6 @@
 import { and, count, eq, gt, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { enqueueMail } from '../mail/outbox.js';
 import { invalidField } from '../errors.js';
 import { authErrors } from './errors.js';
 import { assertPasswordPolicy } from './password-messages.js';
@@ -10,7 +9,7 @@ import { authTokens, coopRoles, loginAttempts, sessions, users, type Role, type 
 import { newToken, sha256 } from './tokens.js';
 
 export const SESSION_DAYS = 7;
-const RESET_LINK_HOURS = 2;
+export const RESET_LINK_HOURS = 2;
 export const INVITATION_DAYS = 14;
 /**
  * Failed logins tolerated inside a window: per account *and* address (so a stranger's guesses
@@ -428,27 +427,4 @@ export async function peopleOf(db: Executor, coopId: string): Promise<PersonInCo
 
 export async function setPasswordHash(tx: Executor, userId: string, passwordHash: string): Promise<void> {
   await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
-}
-
-/**
- * Sends a one-time reset link when the address belongs to an account. The answer is the
- * same either way, so the form cannot be used to learn who has an account.
- */
-export async function requestPasswordReset(db: Db, email: string, publicUrl: string, now = new Date()): Promise<void> {
-  const user = await findUserByEmail(db, email);
-  if (!user || user.disabledAt) return;
-  await db.transaction(async (tx) => {
-    const token = await issueToken(tx, { kind: 'password_reset', userId: user.id }, now);
-    const link = `${publicUrl}/reset-password?token=${token}`;
-    const fr = user.locale !== 'en';
-    await enqueueMail(tx, {
-      coopId: null,
-      to: user.email,
-      template: 'password_reset',
-      subject: fr ? 'Réinitialisation de votre mot de passe Mutualise' : 'Reset your Mutualise password',
-      text: fr
-        ? `Bonjour ${user.displayName},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable ${RESET_LINK_HOURS} heures, une seule fois) :\n${link}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message.`
-        : `Hello ${user.displayName},\n\nTo choose a new password, open this link (valid ${RESET_LINK_HOURS} hours, once):\n${link}\n\nIf you did not ask for this, ignore this message.`,
-    });
-  });
 }
