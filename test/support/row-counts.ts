@@ -23,3 +23,26 @@ export function rowCountChanges(before: Record<string, number>, after: Record<st
   }
   return changes;
 }
+
+/**
+ * A fingerprint of every table of the app's schema, by table name: its row count and a digest
+ * of all its rows, so an update or a delete shows as well as an insert.
+ */
+export async function tableFingerprints(db: Executor): Promise<Record<string, string>> {
+  const tables = await rowsOf<{ name: string }>(db, sql`select tablename as name from pg_tables where schemaname = current_schema() order by 1`);
+  const prints: Record<string, string> = {};
+  for (const { name } of tables) {
+    const t = sql.identifier(name);
+    const [row] = await rowsOf<{ n: number | string; digest: string }>(
+      db,
+      sql`select count(*) as n, md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as digest from ${t} as r`,
+    );
+    prints[name] = `${Number(row!.n)}:${row!.digest}`;
+  }
+  return prints;
+}
+
+/** The tables whose fingerprint differs between two snapshots. */
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((name) => before[name] !== after[name]).sort();
+}
