@@ -15,38 +15,48 @@ const BATCH = 100;
  * how many were handled.
  */
 export async function sendRequestedResetLinks(db: Db, publicUrl: string, now: Date = new Date()): Promise<number> {
-  const due = await db
-    .select({ id: passwordResetRequests.id })
-    .from(passwordResetRequests)
-    .where(lte(passwordResetRequests.requestedAt, sql`now()`))
-    .orderBy(asc(passwordResetRequests.requestedAt))
-    .limit(BATCH);
   let handled = 0;
   const errors: unknown[] = [];
-  for (const { id } of due) {
-    const done = await db.transaction(async (tx) => {
-      const [request] = await tx.select().from(passwordResetRequests).where(eq(passwordResetRequests.id, id)).for('update', { skipLocked: true });
-      if (!request) return false;
-      const user = await findUserByEmail(tx, request.email);
-      if (user && !user.disabledAt) {
-        const token = await issueToken(tx, { kind: 'password_reset', userId: user.id }, now);
-        const link = `${publicUrl}/reset-password?token=${token}`;
-        const fr = user.locale !== 'en';
-        await enqueueMail(tx, {
-          coopId: null,
-          to: user.email,
-          template: 'password_reset',
-          subject: fr ? 'Réinitialisation de votre mot de passe Mutualise' : 'Reset your Mutualise password',
-          text: fr
-            ? `Bonjour ${user.displayName},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable ${RESET_LINK_HOURS} heures, une seule fois) :\n${link}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message.`
-            : `Hello ${user.displayName},\n\nTo choose a new password, open this link (valid ${RESET_LINK_HOURS} hours, once):\n${link}\n\nIf you did not ask for this, ignore this message.`,
-        });
-      }
-      await tx.delete(passwordResetRequests).where(eq(passwordResetRequests.id, id));
-      return true;
-    }).catch((err: unknown) => (errors.push(err), false));
-    if (done) handled++;
+  // Batch after batch until the queue is empty, or holds only requests that failed this run.
+  for (;;) {
+    const due = await db
+      .select({ id: passwordResetRequests.id })
+      .from(passwordResetRequests)
+      .where(lte(passwordResetRequests.requestedAt, sql`now()`))
+      .orderBy(asc(passwordResetRequests.requestedAt))
+      .limit(BATCH);
+    let handledNow = 0;
+    for (const { id } of due) {
+      if (await handleRequest(db, id, publicUrl, now).catch((err: unknown) => (errors.push(err), false))) handledNow++;
+    }
+    handled += handledNow;
+    if (due.length < BATCH || handledNow === 0) break;
   }
   if (errors.length > 0) throw new AggregateError(errors, `${errors.length} password reset request(s) failed; they stay queued`);
   return handled;
+}
+
+/** One request, handled and deleted in one transaction; false when another runner holds it or it is gone. */
+async function handleRequest(db: Db, id: string, publicUrl: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [request] = await tx.select().from(passwordResetRequests).where(eq(passwordResetRequests.id, id)).for('update', { skipLocked: true });
+    if (!request) return false;
+    const user = await findUserByEmail(tx, request.email);
+    if (user && !user.disabledAt) {
+      const token = await issueToken(tx, { kind: 'password_reset', userId: user.id }, now);
+      const link = `${publicUrl}/reset-password?token=${token}`;
+      const fr = user.locale !== 'en';
+      await enqueueMail(tx, {
+        coopId: null,
+        to: user.email,
+        template: 'password_reset',
+        subject: fr ? 'Réinitialisation de votre mot de passe Mutualise' : 'Reset your Mutualise password',
+        text: fr
+          ? `Bonjour ${user.displayName},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable ${RESET_LINK_HOURS} heures, une seule fois) :\n${link}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message.`
+          : `Hello ${user.displayName},\n\nTo choose a new password, open this link (valid ${RESET_LINK_HOURS} hours, once):\n${link}\n\nIf you did not ask for this, ignore this message.`,
+      });
+    }
+    await tx.delete(passwordResetRequests).where(eq(passwordResetRequests.id, id));
+    return true;
+  });
 }
