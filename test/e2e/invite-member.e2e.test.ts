@@ -193,7 +193,13 @@ describe('inviting a person who already has an account in another cooperative', 
     await person.waitForURL((url) => url.pathname === '/');
     await see(person.getByText(`Bienvenue dans ${DEMO.coopName} !`));
 
+    // Back in the admin's browser: the mail closed, the person is no longer waiting.
+    await admin.keyboard.press('Escape');
+    await seeNo(admin.getByTestId('mail-view'));
     await admin.getByTestId('nav-people').click();
+    // The list the admin loaded before the acceptance may be kept a while: read it afresh.
+    await admin.reload();
+    await see(admin.getByTestId(`person-row-${elsewhere.staff.email}`));
     await seeNo(admin.getByTestId(`person-row-${elsewhere.staff.email}`).getByText('Invitation en attente'));
   });
 });
