@@ -8,6 +8,7 @@ import type { Database } from './platform/db/client.js';
 import { localDiskStorage } from './platform/files/local-disk-storage.js';
 import type { FileStorage } from './platform/files/storage.js';
 import { buildApp } from './platform/http/app.js';
+import { sendRequestedResetLinks } from './platform/auth/send-requested-reset-links.js';
 import { jobRunner, type JobRunner } from './platform/jobs/job-runner.js';
 import type { JobHandler, JobLog } from './platform/jobs/run-due-jobs.js';
 import { outboxRoutes } from './platform/mail/routes.js';
@@ -54,7 +55,12 @@ export async function createServer(opts: { config: Config; database: Database; s
   // The app's logger exists only once the app is built; the runner logs through it then.
   let app: FastifyInstance | undefined;
   const log: JobLog = { warn: (obj, msg) => app?.log.warn(obj, msg), error: (obj, msg) => app?.log.error(obj, msg) };
-  const jobs: JobRunner = jobRunner({ db: database.db, handlers: jobHandlers(database, storage, log), log });
+  const jobs: JobRunner = jobRunner({
+    db: database.db,
+    handlers: jobHandlers(database, storage, log),
+    drains: { password_reset_requests: () => sendRequestedResetLinks(database.db, config.publicUrl) },
+    log,
+  });
   app = await buildApp({
     logger: opts.logger,
     deps: {

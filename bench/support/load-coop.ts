@@ -172,8 +172,10 @@ export async function loadCoop(db: Db, opts: { label: string; seed: number; size
     let userId: string | null = null;
     if (status !== 'candidate' && rnd.chance(0.9)) {
       userId = randomUUID();
-      userRows.push({ id: userId, email, displayName: `${firstName} ${lastName}`, passwordHash: rnd.chance(0.9) ? opts.passwordHash : null, createdAt: joined });
-      roleRows.push({ coopId, userId, role: 'member', createdAt: joined });
+      const passwordHash = rnd.chance(0.9) ? opts.passwordHash : null;
+      userRows.push({ id: userId, email, displayName: `${firstName} ${lastName}`, passwordHash, createdAt: joined });
+      // Those who chose a password accepted their invitation; the others are still invited.
+      roleRows.push({ coopId, userId, role: 'member', createdAt: joined, acceptedAt: passwordHash ? joined : null });
     }
     memberRows.push({
       id,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCoop } from '../support/fixtures.js';
 import { addMonths, frenchDate, parisToday } from './support/dates.js';
 import { DEMO, type E2E, field, logIn, see, seeFieldError, seeNo, seeText, seeValue, startE2E, watchJourney } from './support/harness.js';
 
@@ -150,5 +151,55 @@ describe('inviting a new member', () => {
     expect(refused).toEqual({ status: 403, code: 'FORBIDDEN' });
     const bare = await newcomer.evaluate(async () => (await fetch('/api/coop', { method: 'PATCH' })).status);
     expect(bare).toBe(403);
+  });
+});
+
+describe('inviting a person who already has an account in another cooperative', () => {
+  it('the admin sees the same invitation as for anyone; the person accepts with the password they already have, then works in both cooperatives', async () => {
+    const elsewhere = await createTestCoop(e2e.database.db, 'ailleurs');
+    const { page: admin } = await e2e.newPage();
+    await logIn(admin, DEMO.admin);
+    await admin.getByTestId('nav-people').click();
+    await admin.getByTestId('invite-open').click();
+    const invite = admin.getByRole('dialog', { name: 'Inviter une personne' });
+    await field(invite, 'Adresse e-mail').fill(elsewhere.staff.email);
+    await field(invite, 'Prénom').fill('Sacha');
+    await field(invite, 'Nom').fill('Ailleurs');
+    await field(invite, 'Rôle').click();
+    await admin.getByRole('option', { name: 'Conseiller·ère' }).click();
+    await invite.getByTestId('invite-submit').click();
+    // Nothing tells the admin the address already has an account.
+    await see(admin.getByText(`Invitation envoyée à ${elsewhere.staff.email}.`));
+    await seeText(admin.getByTestId(`person-row-${elsewhere.staff.email}`), 'Invitation en attente');
+
+    await admin.getByTestId('nav-outbox').click();
+    const mailRow = admin.getByTestId(`mail-row-${elsewhere.staff.email}`);
+    await seeText(mailRow, 'Invitation');
+    await mailRow.getByRole('button', { name: /^Lire l'e-mail/ }).click();
+    const link = await admin.getByTestId('mail-view').getByTestId('mail-link').getAttribute('href');
+
+    // The link asks for the password of the account, not a new one.
+    const { page: person } = await e2e.newPage();
+    await person.goto(link!);
+    await see(person.getByRole('heading', { name: `Rejoindre ${DEMO.coopName}` }));
+    await see(person.getByText('Vous avez déjà un compte', { exact: false }));
+    expect(await person.getByLabel('Confirmer le mot de passe').count()).toBe(0);
+    const password = person.getByLabel('Votre mot de passe Mutualise');
+    await password.fill('pas-le-bon-mot-de-passe');
+    await person.getByTestId('accept-invitation-submit').click();
+    await seeFieldError(password, 'Mot de passe incorrect.');
+    await password.fill(DEMO.password);
+    await person.getByTestId('accept-invitation-submit').click();
+    await person.waitForURL((url) => url.pathname === '/');
+    await see(person.getByText(`Bienvenue dans ${DEMO.coopName} !`));
+
+    // Back in the admin's browser: the mail closed, the person is no longer waiting.
+    await admin.keyboard.press('Escape');
+    await seeNo(admin.getByTestId('mail-view'));
+    await admin.getByTestId('nav-people').click();
+    // The list the admin loaded before the acceptance may be kept a while: read it afresh.
+    await admin.reload();
+    await see(admin.getByTestId(`person-row-${elsewhere.staff.email}`));
+    await seeNo(admin.getByTestId(`person-row-${elsewhere.staff.email}`).getByText('Invitation en attente'));
   });
 });

@@ -13,7 +13,8 @@ export const actorFor = (coopId: string, userId: string, roles: Actor['roles']):
 
 /**
  * A cooperative ready to invoice: its ledger, the member account holding an activity,
- * another member's activity, a complete company client and a client without an address.
+ * another member's activity, a complete company client and a client without an address, both
+ * working with the member's activity.
  */
 export async function createInvoicingCoop(db: Db, label: string) {
   const coop = await createTestCoop(db, label);
@@ -29,11 +30,13 @@ export async function createInvoicingCoop(db: Db, label: string) {
     const client = await createClient(tx, system, {
       kind: 'company',
       name: 'Boulangerie du Parc',
+      // Works with the member's activity: a member names on her documents only the clients she sees.
+      activityId: activity.id,
       siren,
       siret: siretFor(siren),
       addresses: [{ kind: 'billing', line1: '4 place du Marché', postalCode: '69003', city: 'Lyon', country: 'FR', isDefault: true }],
     });
-    const clientWithoutAddress = await createClient(tx, system, { kind: 'individual', name: 'Jean Sansadresse' });
+    const clientWithoutAddress = await createClient(tx, system, { kind: 'individual', name: 'Jean Sansadresse', activityId: activity.id });
     return {
       coop,
       activityId: activity.id,

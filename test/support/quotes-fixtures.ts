@@ -18,6 +18,7 @@ export async function createQuotingCoop(db: Db, label: string) {
     kind: 'company',
     name: `Librairie des Canuts ${n}`,
     email: clientEmail,
+    activityId: f.activityId,
     addresses: [{ kind: 'billing', line1: '8 rue Royale', postalCode: '69001', city: 'Lyon', country: 'FR', isDefault: true }],
   });
   return { ...f, mailedClientId, clientEmail };

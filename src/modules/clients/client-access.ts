@@ -24,6 +24,18 @@ export function linkedTo(db: Executor, coopId: string, activityIds: string[]) {
 }
 
 /**
+ * Whether a scope sees the client, by the rule of `visibleClients`: other modules ask it before
+ * naming a client on a document, so a member cannot print the address and SIREN of a client
+ * the client pages hide from her.
+ */
+export async function isClientInScope(db: Executor, coopId: string, scope: ActivityScope, clientId: string): Promise<boolean> {
+  const visible = visibleClients(db, coopId, scope);
+  if (!visible) return false;
+  const [row] = await db.select({ id: clients.id }).from(clients).where(and(visible, eq(clients.id, clientId)));
+  return row !== undefined;
+}
+
+/**
  * The client if the person may see it, locked for the rest of the transaction when
  * `lock` (sub-resource writes take turns on their client). 404 otherwise, whether it
  * belongs to another cooperative or to other members.

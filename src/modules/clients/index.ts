@@ -1,3 +1,4 @@
+export { isClientInScope } from './client-access.js';
 export { countClients } from './count-clients.js';
 export { clientIdentityForDocument, clientIdsNamed, clientNames, type ClientDocumentIdentity } from './client-identity-for-document.js';
 export { createClient } from './create-client.js';

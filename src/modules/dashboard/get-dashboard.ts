@@ -1,5 +1,5 @@
 import { latestAuditEntries } from '../../platform/audit/latest-audit-entries.js';
-import { countPeopleWithoutPassword } from '../../platform/auth/invitations.js';
+import { countPendingInvitations } from '../../platform/auth/invitations.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import { activityIdsOfMember, countActivities } from '../activities/index.js';
@@ -25,7 +25,7 @@ async function coopFiguresOf(db: Executor, coopId: string): Promise<CoopFigures>
     countActivities(db, coopId),
     countClients(db, coopId),
     countPendingDocuments(db, coopId),
-    countPeopleWithoutPassword(db, coopId),
+    countPendingInvitations(db, coopId),
   ]);
   const total = Object.values<number>(byStatus).reduce((sum, n) => sum + n, 0);
   return { members: { total, byStatus, byType }, activities, clients, pendingDocuments, pendingInvitations };

@@ -4,7 +4,7 @@ import type { Db, Executor } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { activityScopeOf, activitySummaries, scopeHolds } from '../activities/index.js';
-import { clientIdentityForDocument } from '../clients/index.js';
+import { clientIdentityForDocument, isClientInScope } from '../clients/index.js';
 import { getCoop } from '../coops/index.js';
 import { checkedLineTotals, documentLineRows, type DocumentTotals } from '../documents/index.js';
 import type { InvoiceLineInput, NewInvoice, UpdateInvoiceBody } from './contract.js';
@@ -16,7 +16,13 @@ import { invoiceLines, invoices, type InvoiceRow } from './schema.js';
 export const checkedTotals = (lines: readonly InvoiceLineInput[]): DocumentTotals =>
   checkedLineTotals(lines, { fr: 'Le total ne peut pas être négatif : établissez un avoir.', en: 'The total cannot be negative: issue a credit note.' });
 
-/** The activity and client of a draft document (invoice or quote): of the coop, the activity the author's and open, the client not archived. */
+/**
+ * The activity and client of a draft document (invoice or quote): of the coop, the activity the
+ * author's and open, the client one the author sees (the client pages' rule: for a member, a
+ * client working with one of her activities) and not archived. A client out of her sight is
+ * answered as unknown, as `GET /api/clients/:id` answers it 404: the document's PDF would print
+ * its address and SIREN.
+ */
 export async function assertDocumentParties(tx: Executor, actor: Actor, activityId: string, clientId: string): Promise<void> {
   const scope = await activityScopeOf(tx, actor);
   const activity = (await activitySummaries(tx, actor.coopId, [activityId])).get(activityId);
@@ -25,7 +31,7 @@ export async function assertDocumentParties(tx: Executor, actor: Actor, activity
   }
   if (activity.status === 'closed') throw invalidField('activityId', { fr: 'Cette activité est clôturée.', en: 'This activity is closed.' });
   const client = await clientIdentityForDocument(tx, actor.coopId, clientId);
-  if (!client) throw invalidField('clientId', { fr: 'Client inconnu dans cette coopérative.', en: 'Unknown client in this cooperative.' });
+  if (!client || !(await isClientInScope(tx, actor.coopId, scope, clientId))) throw invalidField('clientId', { fr: 'Client inconnu dans cette coopérative.', en: 'Unknown client in this cooperative.' });
   if (client.archived) throw invalidField('clientId', { fr: 'Ce client est archivé.', en: 'This client is archived.' });
 }
 

@@ -24,6 +24,7 @@ export type RecordPaymentInput = z.infer<typeof recordPaymentBody>;
 
 export const paymentAllocation = z.object({ invoiceId: z.string(), invoiceNumber: z.string(), activityId: z.string(), amountCents: z.number().int() });
 
+/** For a member, her part of the payment: the allocations to her activities' invoices, and their sum as the amount (see `paymentsOf`). */
 export const payment = z.object({
   id: z.string(),
   clientId: z.string(),

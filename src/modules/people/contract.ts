@@ -46,10 +46,10 @@ export const invitationSent = z.object({
   /** The member file opened for an invited member, null for other roles. */
   memberId: z.string().nullable(),
   /**
-   * `invitation`: a link to choose a password was sent. `access_granted`: the person already
-   * has an account (in another cooperative) and was told to log in with it.
+   * Always `invitation`: a link to accept was sent, the same whether the address already opens
+   * an account elsewhere or not (the cooperative does not learn it).
    */
-  mail: z.enum(['invitation', 'access_granted', 'choose_password']),
+  mail: z.enum(['invitation']),
   invitationExpiresAt: z.date().nullable(),
 });
 export type InvitationSent = z.infer<typeof invitationSent>;

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../platform/audit/record-audit.js';
-import { coopsOf, ensureUser, findUserById, grantRole, INVITATION_DAYS, issueToken, rolesOf } from '../../platform/auth/service.js';
+import { ensureUser, findUserById, grantRole, INVITATION_DAYS, issueToken, rolesOf } from '../../platform/auth/service.js';
 import { sqlState, UNIQUE_VIOLATION, type Db } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
@@ -15,11 +15,12 @@ const alreadyInCoop = () =>
   peopleErrors.PERSON_ALREADY_IN_COOP(emailField({ fr: 'Cette personne a déjà accès à la coopérative.', en: 'This person already has access to the cooperative.' }));
 
 /**
- * Brings a person into the cooperative in one transaction: their account (without a password
- * until they accept), their role, for a member a member file as a candidate, and the mail that
- * tells them (a one-time link to choose a password, or, when they already log in to another
- * cooperative, the news that this one was added to their account). All or nothing: a mail is
- * never queued for an invitation that failed.
+ * Invites a person into the cooperative in one transaction: their account (found, or created
+ * without a password), their role, waiting for them to accept, for a member a member file as a
+ * candidate, and the mail with a one-time link to accept. What happens and what is answered is
+ * the same whether the address already opens an account elsewhere or not: the cooperative must
+ * not learn it, nor open for the person, nor see their account's events, before they accept.
+ * All or nothing: a mail is never queued for an invitation that failed.
  */
 export async function invitePerson(db: Db, actor: Actor, input: InvitePerson, publicUrl: string, now: Date = new Date()): Promise<InvitationSent> {
   const membershipType = input.role === 'member' ? input.membershipType : undefined;
@@ -29,10 +30,10 @@ export async function invitePerson(db: Db, actor: Actor, input: InvitePerson, pu
   try {
     return await db.transaction(async (tx) => {
       const displayName = `${input.firstName} ${input.lastName}`;
-      const { user, created } = await ensureUser(tx, { email: input.email, displayName, locale: actor.locale });
+      const { user } = await ensureUser(tx, { email: input.email, displayName, locale: actor.locale });
       if ((await rolesOf(tx, user.id, actor.coopId)).length > 0) throw alreadyInCoop();
       // A concurrent invitation of the same person got there first.
-      if (!(await grantRole(tx, actor.coopId, user.id, input.role))) throw alreadyInCoop();
+      if (!(await grantRole(tx, actor.coopId, user.id, input.role, { awaitingAcceptance: true }))) throw alreadyInCoop();
 
       const memberId = membershipType
         ? (await createMember(tx, actor, { firstName: input.firstName, lastName: input.lastName, email: input.email, membershipType, userId: user.id }, now)).id
@@ -40,26 +41,18 @@ export async function invitePerson(db: Db, actor: Actor, input: InvitePerson, pu
 
       const coop = await getCoop(tx, actor.coopId);
       const inviter = await findUserById(tx, actor.userId);
-      const needsPassword = user.passwordHash === null;
-      // An account without a password that another coop also gave a role: an invitation link
-      // from here could not be accepted (auth refuses it), so the person is sent to the reset page.
-      const sharedAccount = needsPassword && (await coopsOf(tx, user.id)).some((c) => c.coopId !== actor.coopId);
-      let link = `${publicUrl}/${sharedAccount ? 'forgot-password' : 'login'}`;
-      let expiresAt: Date | null = null;
-      if (needsPassword && !sharedAccount) {
-        const token = await issueToken(tx, { kind: 'invitation', userId: user.id, coopId: actor.coopId, role: input.role, createdBy: actor.userId }, now);
-        link = `${publicUrl}/invitation?token=${token}`;
-        expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
-      }
+      const token = await issueToken(tx, { kind: 'invitation', userId: user.id, coopId: actor.coopId, role: input.role, createdBy: actor.userId }, now);
+      const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
       const mail = invitationMail({
         locale: actor.locale,
-        kind: !needsPassword ? 'access_granted' : sharedAccount ? 'choose_password' : 'invitation',
+        kind: 'invitation',
         coopName: coop.name,
-        personName: user.displayName,
+        // The name the inviter typed, not the account's: the mail sits in the cooperative's outbox.
+        personName: displayName,
         inviterName: inviter?.displayName ?? coop.name,
         role: input.role,
-        link,
-        expiresAt: expiresAt ?? undefined,
+        link: `${publicUrl}/invitation?token=${token}`,
+        expiresAt,
         validDays: INVITATION_DAYS,
       });
       await enqueueMail(tx, { coopId: actor.coopId, to: user.email, ...mail });
@@ -67,7 +60,7 @@ export async function invitePerson(db: Db, actor: Actor, input: InvitePerson, pu
         action: 'person.invited',
         entityType: 'person',
         entityId: user.id,
-        after: { email: user.email, displayName: user.displayName, role: input.role, membershipType: membershipType ?? null, memberId, accountCreated: created, mail: mail.template },
+        after: { email: input.email, displayName, role: input.role, membershipType: membershipType ?? null, memberId, mail: mail.template },
       });
       return { userId: user.id, memberId, mail: mail.template, invitationExpiresAt: expiresAt };
     });

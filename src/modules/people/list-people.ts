@@ -1,4 +1,4 @@
-import { peopleOf } from '../../platform/auth/service.js';
+import { awaitsAcceptance, peopleOf } from '../../platform/auth/service.js';
 import { pendingInvitationsOf } from '../../platform/auth/invitations.js';
 import type { Executor } from '../../platform/db/client.js';
 import { offsetOf } from '../../platform/http/pagination.js';
@@ -24,13 +24,14 @@ export async function listPeople(db: Executor, coopId: string, query: ListPeople
 
 /** One person of the cooperative as the people list shows them (roles may be empty after a removal). */
 export async function personView(db: Executor, coopId: string, user: { id: string; email: string; displayName: string; passwordHash: string | null }, roles: Person['roles'], now: Date): Promise<Person> {
-  const pending = user.passwordHash ? new Map<string, Date>() : await pendingInvitationsOf(db, coopId, [user.id], now);
+  const active = user.passwordHash !== null && !(await awaitsAcceptance(db, user.id, coopId));
+  const pending = active ? new Map<string, Date>() : await pendingInvitationsOf(db, coopId, [user.id], now);
   return {
     userId: user.id,
     email: user.email,
     displayName: user.displayName,
     roles: [...roles].sort(),
-    active: user.passwordHash !== null,
+    active,
     invitationExpiresAt: pending.get(user.id) ?? null,
   };
 }

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../platform/audit/record-audit.js';
-import { findUserById, INVITATION_DAYS, issueToken, rolesOf } from '../../platform/auth/service.js';
+import { awaitsAcceptance, findUserById, INVITATION_DAYS, issueToken, rolesOf } from '../../platform/auth/service.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
@@ -8,15 +8,15 @@ import { invitationMail, mainRole } from './domain/invitation-mail.js';
 import { peopleErrors } from './errors.js';
 
 /**
- * Sends a fresh invitation link to a person who has not chosen a password yet (lost mail,
- * expired link). Earlier links stay valid until they expire: each works once anyway.
+ * Sends a fresh invitation link to a person who has not accepted yet (lost mail, expired
+ * link). Earlier links stay valid until they expire: each works once anyway.
  */
 export async function resendInvitation(db: Db, actor: Actor, userId: string, publicUrl: string, now: Date = new Date()): Promise<{ userId: string; invitationExpiresAt: Date }> {
   return db.transaction(async (tx) => {
     const roles = await rolesOf(tx, userId, actor.coopId);
     const user = roles.length > 0 ? await findUserById(tx, userId) : undefined;
     if (!user) throw peopleErrors.PERSON_NOT_FOUND();
-    if (user.passwordHash !== null) throw peopleErrors.INVITATION_ALREADY_ACCEPTED();
+    if (!(await awaitsAcceptance(tx, userId, actor.coopId))) throw peopleErrors.INVITATION_ALREADY_ACCEPTED();
 
     const role = mainRole(roles);
     const token = await issueToken(tx, { kind: 'invitation', userId, coopId: actor.coopId, role, createdBy: actor.userId }, now);

@@ -154,54 +154,85 @@ describe('bad invitations', () => {
 });
 
 describe('a person of another cooperative', () => {
-  it('gets the role here on their existing account, and a mail telling them to log in, without a token', async () => {
-    const tokensBefore = await t.database.db.select({ n: count() }).from(authTokens).where(eq(authTokens.userId, other.staff.id));
+  it('is invited exactly as a newcomer: the same answer and the same mail, so the cooperative does not learn the account exists', async () => {
     const res = await invite(admin, { email: other.staff.email, firstName: 'Sam', lastName: 'Ailleurs', role: 'staff' });
+    const fresh = await invite(admin, { email: 'never-seen@example.org', firstName: 'Nina', lastName: 'Neuve', role: 'staff' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ userId: other.staff.id, mail: 'access_granted', memberId: null, invitationExpiresAt: null });
-    const tokensAfter = await t.database.db.select({ n: count() }).from(authTokens).where(eq(authTokens.userId, other.staff.id));
-    expect(tokensAfter[0].n).toBe(tokensBefore[0].n);
+    expect(res.body).toMatchObject({ userId: other.staff.id, mail: 'invitation', memberId: null, invitationExpiresAt: expect.any(String) });
+    expect(Object.keys(res.body).sort()).toEqual(Object.keys(fresh.body).sort());
+    expect(res.body.mail).toBe(fresh.body.mail);
 
-    const mails = await admin.get(`/api/outbox?to=${encodeURIComponent(other.staff.email)}`);
-    expect(mails.body.items[0].template).toBe('access_granted');
-    expect(mails.body.items[0].textBody).toContain('http://mutualise.test/login');
-    expect(mails.body.items[0].textBody).not.toContain('token');
-
-    const c = t.client();
-    const session = await c.login(other.staff.email, DEMO_PASSWORD);
-    expect(session.body.coops.map((x: { id: string }) => x.id).sort()).toEqual([coop.id, other.id].sort());
-    expect((await c.post('/api/auth/switch-coop', { coopId: coop.id })).status).toBe(200);
-    expect((await c.get('/api/dashboard')).body.coop).toBeDefined();
+    const [mail] = (await admin.get(`/api/outbox?to=${encodeURIComponent(other.staff.email)}`)).body.items;
+    const [freshMail] = (await admin.get('/api/outbox?to=never-seen%40example.org')).body.items;
+    expect(mail.template).toBe(freshMail.template);
+    expect(mail.subject).toBe(freshMail.subject);
+    expect(mail.textBody).toContain('Bonjour Sam Ailleurs');
+    expect(tokenIn(mail.textBody)).toBeTruthy();
+    const withoutLinks = (text: string) => text.replace(/Bonjour [^,]+,/, '').replace(/token=[\w-]+/, '').replace(/Il expire le .*$/m, '');
+    expect(withoutLinks(mail.textBody)).toBe(withoutLinks(freshMail.textBody));
+    const [audit] = (await admin.get(`/api/audit?action=person.invited&entityId=${other.staff.id}`)).body.items;
+    expect(JSON.stringify(audit)).not.toContain('accountCreated');
   });
 
-  it('lets no cooperative choose, through its invitation link, the password of an account that opens another one too', async () => {
+  it('opens nothing here and shows none of the account’s events here until they accept with their own password', async () => {
+    const token = tokenIn((await admin.get(`/api/outbox?to=${encodeURIComponent(other.staff.email)}`)).body.items[0].textBody)!;
+    const c = t.client();
+    const session = await c.login(other.staff.email, DEMO_PASSWORD);
+    expect(session.body.coops.map((x: { id: string }) => x.id)).toEqual([other.id]);
+    expect((await c.post('/api/auth/switch-coop', { coopId: coop.id })).status).toBe(403);
+
+    // Their password changes, in their own cooperative: the inviting one is not told.
+    expect((await c.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'la phrase de passe de Sam' })).status).toBe(204);
+    expect((await admin.get(`/api/audit?action=person.password_changed&entityId=${other.staff.id}`)).body.total).toBe(0);
+    const otherAdmin = t.client();
+    await otherAdmin.login(other.admin.email, DEMO_PASSWORD);
+    expect((await otherAdmin.get(`/api/audit?action=person.password_changed&entityId=${other.staff.id}`)).body.total).toBe(1);
+
+    // The link asks for the account's password, never a new one.
+    expect((await t.client().get(`/api/auth/invitations/${token}`)).body).toMatchObject({ email: other.staff.email, hasAccount: true, role: 'staff' });
+    const guess = await t.client().post('/api/auth/invitations/accept', { token, displayName: 'Intrus', password: 'la phrase de l’intrus' });
+    expect(guess.status).toBe(400);
+    expect(guess.body.error.fields[0].path).toBe('password');
+    expect((await admin.get(`/api/people?q=${encodeURIComponent(other.staff.email)}`)).body.items[0]).toMatchObject({ active: false });
+
+    const accepted = await t.client().post('/api/auth/invitations/accept', { token, password: 'la phrase de passe de Sam' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.coop).toEqual({ id: coop.id, name: coop.name });
+    expect(accepted.body.coops.map((x: { id: string }) => x.id).sort()).toEqual([coop.id, other.id].sort());
+    expect((await admin.get(`/api/people?q=${encodeURIComponent(other.staff.email)}`)).body.items[0]).toMatchObject({ active: true });
+    // The invitation works once.
+    expect((await t.client().post('/api/auth/invitations/accept', { token, password: 'la phrase de passe de Sam' })).status).toBe(404);
+
+    // From now on the account's events are this cooperative's business too.
+    const again = t.client();
+    await again.login(other.staff.email, 'la phrase de passe de Sam');
+    expect((await again.post('/api/auth/password', { currentPassword: 'la phrase de passe de Sam', newPassword: 'une autre phrase pour Sam' })).status).toBe(204);
+    expect((await admin.get(`/api/audit?action=person.password_changed&entityId=${other.staff.id}`)).body.total).toBe(1);
+  });
+
+  it('two cooperatives inviting one new address each send their own link; choosing the password through one opens only that one', async () => {
     const email = 'shared@example.org';
     await invite(admin, { email, firstName: 'Paul', lastName: 'Partagé', role: 'staff' });
     const otherAdmin = t.client();
     await otherAdmin.login(other.admin.email, DEMO_PASSWORD);
     await invite(otherAdmin, { email, firstName: 'Paul', lastName: 'Partagé', role: 'admin' });
     const linkHere = tokenIn((await admin.get(`/api/outbox?to=${email}`)).body.items[0].textBody)!;
-    // The second cooperative sends no link of its own: it points to the reset page.
     const mailThere = (await otherAdmin.get(`/api/outbox?to=${email}`)).body.items[0];
-    expect(mailThere.template).toBe('choose_password');
-    expect(tokenIn(mailThere.textBody)).toBeFalsy();
-    expect(mailThere.textBody).toContain('http://mutualise.test/forgot-password');
+    expect(mailThere.template).toBe('invitation');
+    const linkThere = tokenIn(mailThere.textBody)!;
 
-    // The first link, sent while the account was not shared yet, no longer sets a password.
-    expect((await t.client().get(`/api/auth/invitations/${linkHere}`)).body.error.code).toBe('INVITATION_OF_SHARED_ACCOUNT');
-    const takeover = await t.client().post('/api/auth/invitations/accept', { token: linkHere, displayName: 'Intrus', password: 'la phrase de l’intrus' });
-    expect(takeover.status).toBe(409);
-    const [account] = await t.database.db.select().from(users).where(eq(users.email, email));
-    expect(account.passwordHash).toBeNull();
+    const here = await t.client().post('/api/auth/invitations/accept', { token: linkHere, displayName: 'Paul Partagé', password: 'la phrase de passe de Paul' });
+    expect(here.status).toBe(200);
+    expect(here.body.coops.map((x: { id: string }) => x.id)).toEqual([coop.id]);
 
-    // The person chooses it from a reset link, which no cooperative's outbox shows.
-    await t.client().post('/api/auth/password-reset/request', { email });
-    const [reset] = await t.database.db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.template, 'password_reset')));
-    expect(reset.coopId).toBeNull();
-    const resetToken = /token=([\w-]+)/.exec(reset.textBody)![1];
-    expect((await t.client().post('/api/auth/password-reset/confirm', { token: resetToken, newPassword: 'la phrase de passe de Paul' })).status).toBe(204);
-    const session = await t.client().login(email, 'la phrase de passe de Paul');
-    expect(session.body.coops.map((x: { id: string }) => x.id).sort()).toEqual([coop.id, other.id].sort());
+    // The other cooperative's link no longer sets a password: it asks for the one chosen.
+    expect((await t.client().get(`/api/auth/invitations/${linkThere}`)).body.hasAccount).toBe(true);
+    const takeover = await t.client().post('/api/auth/invitations/accept', { token: linkThere, displayName: 'Intrus', password: 'la phrase de l’intrus' });
+    expect(takeover.status).toBe(400);
+    expect((await t.client().post('/api/auth/login', { email, password: 'la phrase de l’intrus' })).status).toBe(401);
+    const there = await t.client().post('/api/auth/invitations/accept', { token: linkThere, password: 'la phrase de passe de Paul' });
+    expect(there.status).toBe(200);
+    expect(there.body.coops.map((x: { id: string }) => x.id).sort()).toEqual([coop.id, other.id].sort());
   });
 
   it('writes the mail in English when the inviter works in English', async () => {

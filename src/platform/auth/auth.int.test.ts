@@ -182,6 +182,7 @@ describe('passwords', () => {
     const c = t.client();
     expect((await c.post('/api/auth/password-reset/request', { email: coop.accountant.email })).status).toBe(202);
     expect((await c.post('/api/auth/password-reset/request', { email: 'ghost@example.org' })).status).toBe(202);
+    await t.app.deps.jobs.runDueJobs();
     const mails = await t.database.db.select().from(mailOutbox);
     const mail = mails.find((m) => m.toAddress === coop.accountant.email && m.template === 'password_reset');
     expect(mails.some((m) => m.toAddress === 'ghost@example.org')).toBe(false);
@@ -202,8 +203,10 @@ describe('reset links', () => {
         .filter((m) => m.toAddress === person.email && m.template === 'password_reset')
         .map((m) => /token=([\w-]+)/.exec(m.textBody)![1]);
     expect((await c.post('/api/auth/password-reset/request', { email: person.email })).status).toBe(202);
+    await t.app.deps.jobs.runDueJobs();
     const [older] = await links();
     expect((await c.post('/api/auth/password-reset/request', { email: person.email })).status).toBe(202);
+    await t.app.deps.jobs.runDueJobs();
     const newer = (await links()).find((l) => l !== older)!;
     expect(newer).toBeDefined();
     expect((await c.post('/api/auth/password-reset/confirm', { token: newer, newPassword: 'la-phrase-du-lien-neuf' })).status).toBe(204);

@@ -14,5 +14,6 @@ export const sessionBody = z.object({
 });
 export type SessionBody = z.infer<typeof sessionBody>;
 
-export const invitationView = z.object({ email: z.string(), displayName: z.string(), coopName: z.string(), role });
+/** `hasAccount`: the person already logs in to Mutualise and accepts with their password instead of choosing one. */
+export const invitationView = z.object({ email: z.string(), displayName: z.string(), coopName: z.string(), role, hasAccount: z.boolean() });
 export type InvitationView = z.infer<typeof invitationView>;

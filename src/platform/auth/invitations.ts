@@ -1,6 +1,6 @@
 import { and, countDistinct, eq, gt, inArray, isNull, max } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { authTokens, coopRoles, users } from './schema.js';
+import { authTokens, coopRoles } from './schema.js';
 
 /**
  * When each person's latest live invitation into a cooperative expires: invitations not used
@@ -38,12 +38,11 @@ export async function lockRoleHolders(tx: Executor, coopId: string, role: 'admin
   return rows.map((r) => r.userId);
 }
 
-/** How many people holding a role in the cooperative have not chosen a password yet. */
-export async function countPeopleWithoutPassword(db: Executor, coopId: string): Promise<number> {
+/** How many people invited into the cooperative have not accepted yet. */
+export async function countPendingInvitations(db: Executor, coopId: string): Promise<number> {
   const [row] = await db
     .select({ n: countDistinct(coopRoles.userId) })
     .from(coopRoles)
-    .innerJoin(users, eq(users.id, coopRoles.userId))
-    .where(and(eq(coopRoles.coopId, coopId), isNull(users.passwordHash)));
+    .where(and(eq(coopRoles.coopId, coopId), isNull(coopRoles.acceptedAt)));
   return row?.n ?? 0;
 }

@@ -11,7 +11,6 @@ import {
   coopsOf,
   logIn,
   logOut,
-  requestPasswordReset,
   resolveSession,
   resetPassword,
   SESSION_DAYS,
@@ -21,6 +20,7 @@ import {
 } from './service.js';
 import { newToken } from './tokens.js';
 
+import { requestPasswordReset } from './request-password-reset.js';
 import { invitationView, sessionBody, type SessionBody } from './contract.js';
 
 
@@ -114,9 +114,9 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/password-reset/request',
-    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Send a password reset link', body: z.object({ email }), response: { 202: empty, ...errorResponses } } },
+    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Ask for a password reset link (queued: the same answer, in the same time, for any address)', body: z.object({ email }), response: { 202: empty, ...errorResponses } } },
     async (req, reply) => {
-      await requestPasswordReset(db, req.body.email, config.publicUrl);
+      await requestPasswordReset(db, req.body.email);
       return reply.status(202).send(null);
     },
   );
@@ -147,7 +147,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     async (req) => {
       const inv = await viewInvitation(db, req.params.token);
       const names = await tenants.namesOf([inv.coopId]);
-      return { email: inv.email, displayName: inv.displayName, coopName: names.get(inv.coopId) ?? '', role: inv.role };
+      return { email: inv.email, displayName: inv.displayName, coopName: names.get(inv.coopId) ?? '', role: inv.role, hasAccount: inv.hasAccount };
     },
   );
 
@@ -157,8 +157,8 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
-        summary: 'Accept an invitation and choose a password',
-        body: z.object({ token: z.string().min(10).max(200), displayName: z.string().trim().min(1).max(200), password }),
+        summary: 'Accept an invitation: choose a name and password, or confirm with the password of an existing account',
+        body: z.object({ token: z.string().min(10).max(200), displayName: z.string().trim().min(1).max(200).optional(), password }),
         response: { 200: sessionBody, ...errorResponses },
       },
     },

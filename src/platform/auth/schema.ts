@@ -27,7 +27,11 @@ export const users = pgTable(
   ],
 );
 
-/** Which roles a person holds in which cooperative. */
+/**
+ * Which roles a person holds in which cooperative. A role given by an invitation waits for the
+ * person to accept it (`accepted_at` null): until then the cooperative does not open for them
+ * and does not learn of their account's own events (password changes, resets).
+ */
 export const coopRoles = pgTable(
   'coop_roles',
   {
@@ -35,6 +39,7 @@ export const coopRoles = pgTable(
     userId: uuid().notNull().references(() => users.id),
     role: varchar({ length: 16 }).$type<Role>().notNull(),
     createdAt: createdAt(),
+    acceptedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.coopId, t.userId, t.role] }),
@@ -96,6 +101,22 @@ export const loginAttempts = pgTable(
     at: createdAt(),
   },
   (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],
+);
+
+/**
+ * Password reset requests waiting to be handled. The form only writes one here, whatever the
+ * address, so it answers in the same time for a known and an unknown one (the time would tell
+ * who has an account); the job runner then looks the account up, issues the link and queues
+ * the mail, and deletes the request in the same transaction (see send-requested-reset-links.ts).
+ */
+export const passwordResetRequests = pgTable(
+  'password_reset_requests',
+  {
+    id: id(),
+    email: varchar({ length: 254 }).notNull(),
+    requestedAt: createdAt(),
+  },
+  (t) => [index('password_reset_requests_requested_idx').on(t.requestedAt)],
 );
 
 export type UserRow = typeof users.$inferSelect;

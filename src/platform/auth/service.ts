@@ -1,7 +1,7 @@
-import { and, count, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { invalidField } from '../errors.js';
 import { authErrors } from './errors.js';
 import { assertPasswordPolicy } from './password-messages.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
@@ -9,7 +9,7 @@ import { authTokens, coopRoles, loginAttempts, sessions, users, type Role, type 
 import { newToken, sha256 } from './tokens.js';
 
 export const SESSION_DAYS = 7;
-const RESET_LINK_HOURS = 2;
+export const RESET_LINK_HOURS = 2;
 export const INVITATION_DAYS = 14;
 /**
  * Failed logins tolerated inside a window: per account *and* address (so a stranger's guesses
@@ -33,8 +33,9 @@ export interface AuthContext {
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /**
- * An account is shared by the cooperatives where the person holds a role: a change to it
- * (password, invitation accepted) is written to the audit log of each, without values.
+ * An account is shared by the cooperatives where the person holds a role they accepted: a change
+ * to it (password, reset) is written to the audit log of each, without values. A cooperative that
+ * only invited the person learns nothing of the account until they accept.
  */
 async function auditAccountChange(tx: Executor, userId: string, action: string, ip: string | null, fields: string[]): Promise<void> {
   for (const { coopId } of await coopsOf(tx, userId)) {
@@ -60,14 +61,27 @@ export async function displayNamesOf(db: Executor, userIds: string[]): Promise<M
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
+/** The roles the person holds in the cooperative, accepted or still offered by an invitation (what its admins manage). */
 export async function rolesOf(db: Executor, userId: string, coopId: string): Promise<Role[]> {
   const rows = await db.select({ role: coopRoles.role }).from(coopRoles).where(and(eq(coopRoles.userId, userId), eq(coopRoles.coopId, coopId)));
   return rows.map((r) => r.role).sort();
 }
 
-/** Every cooperative where the person holds a role, with those roles. */
+/** The roles the person accepted in the cooperative: those a session acts with. */
+async function acceptedRolesOf(db: Executor, userId: string, coopId: string): Promise<Role[]> {
+  const rows = await db
+    .select({ role: coopRoles.role })
+    .from(coopRoles)
+    .where(and(eq(coopRoles.userId, userId), eq(coopRoles.coopId, coopId), isNotNull(coopRoles.acceptedAt)));
+  return rows.map((r) => r.role).sort();
+}
+
+/** Every cooperative where the person holds a role they accepted, with those roles. */
 export async function coopsOf(db: Executor, userId: string): Promise<{ coopId: string; roles: Role[] }[]> {
-  const rows = await db.select({ coopId: coopRoles.coopId, role: coopRoles.role }).from(coopRoles).where(eq(coopRoles.userId, userId));
+  const rows = await db
+    .select({ coopId: coopRoles.coopId, role: coopRoles.role })
+    .from(coopRoles)
+    .where(and(eq(coopRoles.userId, userId), isNotNull(coopRoles.acceptedAt)));
   const byCoop = new Map<string, Role[]>();
   for (const r of rows) byCoop.set(r.coopId, [...(byCoop.get(r.coopId) ?? []), r.role]);
   return [...byCoop].map(([coopId, roles]) => ({ coopId, roles: roles.sort() }));
@@ -155,7 +169,7 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(users.disabledAt)));
   if (!row) return null;
-  const roles = row.session.coopId ? await rolesOf(db, row.user.id, row.session.coopId) : [];
+  const roles = row.session.coopId ? await acceptedRolesOf(db, row.user.id, row.session.coopId) : [];
   return {
     userId: row.user.id,
     email: row.user.email,
@@ -173,7 +187,7 @@ export async function logOut(db: Db, sessionTokenHash: string): Promise<void> {
 }
 
 export async function switchCoop(db: Db, auth: AuthContext, coopId: string): Promise<void> {
-  if ((await rolesOf(db, auth.userId, coopId)).length === 0) throw authErrors.NOT_A_MEMBER_OF_COOP();
+  if ((await acceptedRolesOf(db, auth.userId, coopId)).length === 0) throw authErrors.NOT_A_MEMBER_OF_COOP();
   await db.update(sessions).set({ coopId }).where(eq(sessions.tokenHash, auth.sessionTokenHash));
 }
 
@@ -251,63 +265,101 @@ export async function resetPassword(db: Db, token: string, password: string, now
 }
 
 export interface InvitationView {
+  userId: string;
   email: string;
   displayName: string;
   coopId: string;
   role: Role;
+  /** The person already logs in: they accept with their password instead of choosing one. */
+  hasAccount: boolean;
 }
 
 /**
  * An invitation link lets whoever reads it (the inviting cooperative's admins, in its outbox)
- * choose the account's password. That is harmless only while the account opens no other
- * cooperative; otherwise the password is chosen through a reset link, which no outbox shows.
+ * choose the account's password when it has none. That is harmless only while the account opens
+ * no other cooperative; an account that logs in accepts with its own password instead.
  */
 async function assertAccountOnlyIn(db: Executor, userId: string, coopId: string): Promise<void> {
   if ((await coopsOf(db, userId)).some((c) => c.coopId !== coopId)) throw authErrors.INVITATION_OF_SHARED_ACCOUNT();
 }
 
+/** Whether the person still has to accept their roles in the cooperative (an invitation waits). */
+export async function awaitsAcceptance(db: Executor, userId: string, coopId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: coopRoles.userId })
+    .from(coopRoles)
+    .where(and(eq(coopRoles.userId, userId), eq(coopRoles.coopId, coopId), isNull(coopRoles.acceptedAt)))
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function viewInvitation(db: Db, token: string, now = new Date()): Promise<InvitationView> {
   const row = await findLiveToken(db, 'invitation', token, now);
   const user = row && (await findUserById(db, row.userId));
-  // Invitation links sit in the inviting cooperative's outbox, readable by its admins: once the
-  // person has chosen a password, an older link must not set another one (account takeover).
-  if (!row || !user || user.passwordHash !== null || !row.coopId || !row.role) throw authErrors.INVITATION_NOT_FOUND();
-  await assertAccountOnlyIn(db, user.id, row.coopId);
-  return { email: user.email, displayName: user.displayName, coopId: row.coopId, role: row.role };
+  // An invitation answered (or whose roles were taken back) opens nothing more.
+  if (!row || !user || user.disabledAt || !row.coopId || !row.role || !(await awaitsAcceptance(db, user.id, row.coopId))) throw authErrors.INVITATION_NOT_FOUND();
+  const hasAccount = user.passwordHash !== null;
+  if (!hasAccount) await assertAccountOnlyIn(db, user.id, row.coopId);
+  return { userId: user.id, email: user.email, displayName: user.displayName, coopId: row.coopId, role: row.role, hasAccount };
 }
 
-/** The invited person chooses their password; the invitation works once; a session opens. */
+/**
+ * The invited person accepts: a newcomer chooses their name and password; someone who already
+ * logs in confirms with their password (counted as a login attempt). Their roles in the
+ * cooperative take effect, the invitation works once, and a session opens there.
+ */
 export async function acceptInvitation(
   db: Db,
-  input: { token: string; displayName: string; password: string; ip: string; userAgent?: string },
+  input: { token: string; displayName?: string; password: string; ip: string; userAgent?: string },
   now = new Date(),
 ): Promise<NewSession> {
   const invitation = await viewInvitation(db, input.token, now);
-  assertPasswordPolicy('password', input.password, { email: invitation.email, displayName: input.displayName });
-  const passwordHash = await hashPassword(input.password);
+  let passwordHash: string | null = null;
+  let displayName = invitation.displayName;
+  if (invitation.hasAccount) {
+    const attemptId = await reserveAttempt(db, normalizeEmail(invitation.email), input.ip, now);
+    const user = await findUserById(db, invitation.userId);
+    if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+      throw authErrors.WRONG_PASSWORD([{ path: 'password', message: { fr: 'Mot de passe incorrect.', en: 'Wrong password.' } }]);
+    }
+    await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
+  } else {
+    if (!input.displayName) throw invalidField('displayName', { fr: 'Indiquez votre nom.', en: 'Enter your name.' });
+    displayName = input.displayName;
+    assertPasswordPolicy('password', input.password, { email: invitation.email, displayName });
+    passwordHash = await hashPassword(input.password);
+  }
   return db.transaction(async (tx) => {
     const used = await tx
       .update(authTokens)
       .set({ usedAt: now })
       .where(and(eq(authTokens.tokenHash, sha256(input.token)), isNull(authTokens.usedAt)))
       .returning({ userId: authTokens.userId });
-    if (used.length === 0) throw authErrors.INVITATION_NOT_FOUND();
-    await assertAccountOnlyIn(tx, used[0].userId, invitation.coopId);
-    const chosen = await tx
-      .update(users)
-      .set({ passwordHash, displayName: input.displayName })
-      .where(and(eq(users.id, used[0].userId), isNull(users.passwordHash)))
-      .returning({ id: users.id });
-    if (chosen.length === 0) throw authErrors.INVITATION_NOT_FOUND();
-    await recordAudit(tx, { coopId: invitation.coopId, userId: used[0].userId, ip: input.ip }, {
+    if (used.length === 0 || used[0].userId !== invitation.userId) throw authErrors.INVITATION_NOT_FOUND();
+    if (passwordHash) {
+      await assertAccountOnlyIn(tx, invitation.userId, invitation.coopId);
+      const chosen = await tx
+        .update(users)
+        .set({ passwordHash, displayName })
+        .where(and(eq(users.id, invitation.userId), isNull(users.passwordHash)))
+        .returning({ id: users.id });
+      if (chosen.length === 0) throw authErrors.INVITATION_NOT_FOUND();
+    }
+    const accepted = await tx
+      .update(coopRoles)
+      .set({ acceptedAt: now })
+      .where(and(eq(coopRoles.userId, invitation.userId), eq(coopRoles.coopId, invitation.coopId), isNull(coopRoles.acceptedAt)))
+      .returning({ role: coopRoles.role });
+    if (accepted.length === 0) throw authErrors.INVITATION_NOT_FOUND();
+    await recordAudit(tx, { coopId: invitation.coopId, userId: invitation.userId, ip: input.ip }, {
       action: 'person.invitation_accepted',
       entityType: 'person',
-      entityId: used[0].userId,
-      before: { displayName: invitation.displayName, password: null },
-      after: { displayName: input.displayName, password: true },
-      omit: ['password'],
+      entityId: invitation.userId,
+      before: passwordHash ? { displayName: invitation.displayName, password: null } : null,
+      after: passwordHash ? { displayName, password: true } : { roles: accepted.map((r) => r.role).sort() },
+      omit: passwordHash ? ['password'] : [],
     });
-    const session = await openSession(tx, used[0].userId, input, now);
+    const session = await openSession(tx, invitation.userId, input, now);
     await tx.update(sessions).set({ coopId: invitation.coopId }).where(eq(sessions.tokenHash, sha256(session.token)));
     return session;
   });
@@ -324,8 +376,18 @@ export async function ensureUser(tx: Executor, input: { email: string; displayNa
   return { user, created: true };
 }
 
-export async function grantRole(tx: Executor, coopId: string, userId: string, role: Role): Promise<boolean> {
-  const rows = await tx.insert(coopRoles).values({ coopId, userId, role }).onConflictDoNothing().returning();
+/**
+ * Gives a role. An invitation gives it `awaitingAcceptance`: it opens nothing until the person
+ * accepts. Otherwise a new role follows the person's standing in the cooperative: accepted if
+ * they had accepted their other roles there (or hold none), still waiting if they had not.
+ */
+export async function grantRole(tx: Executor, coopId: string, userId: string, role: Role, opts: { awaitingAcceptance?: boolean } = {}): Promise<boolean> {
+  const waiting = opts.awaitingAcceptance || (await awaitsAcceptance(tx, userId, coopId));
+  const rows = await tx
+    .insert(coopRoles)
+    .values({ coopId, userId, role, acceptedAt: waiting ? null : sql`now()` })
+    .onConflictDoNothing()
+    .returning();
   return rows.length > 0;
 }
 
@@ -349,14 +411,14 @@ export interface PersonInCoop {
 /** The people who hold a role in a cooperative, with their roles. */
 export async function peopleOf(db: Executor, coopId: string): Promise<PersonInCoop[]> {
   const rows = await db
-    .select({ userId: users.id, email: users.email, displayName: users.displayName, hasPassword: sql<boolean>`${users.passwordHash} is not null`, role: coopRoles.role })
+    .select({ userId: users.id, email: users.email, displayName: users.displayName, accepted: sql<boolean>`${coopRoles.acceptedAt} is not null`, role: coopRoles.role })
     .from(coopRoles)
     .innerJoin(users, eq(users.id, coopRoles.userId))
     .where(eq(coopRoles.coopId, coopId))
     .orderBy(users.displayName);
   const byUser = new Map<string, PersonInCoop>();
   for (const r of rows) {
-    const person = byUser.get(r.userId) ?? { userId: r.userId, email: r.email, displayName: r.displayName, roles: [], active: r.hasPassword };
+    const person = byUser.get(r.userId) ?? { userId: r.userId, email: r.email, displayName: r.displayName, roles: [], active: r.accepted };
     person.roles.push(r.role);
     byUser.set(r.userId, person);
   }
@@ -365,27 +427,4 @@ export async function peopleOf(db: Executor, coopId: string): Promise<PersonInCo
 
 export async function setPasswordHash(tx: Executor, userId: string, passwordHash: string): Promise<void> {
   await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
-}
-
-/**
- * Sends a one-time reset link when the address belongs to an account. The answer is the
- * same either way, so the form cannot be used to learn who has an account.
- */
-export async function requestPasswordReset(db: Db, email: string, publicUrl: string, now = new Date()): Promise<void> {
-  const user = await findUserByEmail(db, email);
-  if (!user || user.disabledAt) return;
-  await db.transaction(async (tx) => {
-    const token = await issueToken(tx, { kind: 'password_reset', userId: user.id }, now);
-    const link = `${publicUrl}/reset-password?token=${token}`;
-    const fr = user.locale !== 'en';
-    await enqueueMail(tx, {
-      coopId: null,
-      to: user.email,
-      template: 'password_reset',
-      subject: fr ? 'Réinitialisation de votre mot de passe Mutualise' : 'Reset your Mutualise password',
-      text: fr
-        ? `Bonjour ${user.displayName},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable ${RESET_LINK_HOURS} heures, une seule fois) :\n${link}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message.`
-        : `Hello ${user.displayName},\n\nTo choose a new password, open this link (valid ${RESET_LINK_HOURS} hours, once):\n${link}\n\nIf you did not ask for this, ignore this message.`,
-    });
-  });
 }

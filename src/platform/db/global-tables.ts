@@ -10,6 +10,7 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
   users: 'a person is global on purpose: one login and one password for roles in several coops of a federation',
   sessions: 'a session belongs to a person and switches between their coops (coop_id says where they act, null when they have no role)',
   auth_tokens: 'password reset and invitation links belong to a person; a reset names no coop',
+  password_reset_requests: 'a reset is asked for an e-mail address, before anyone knows whether it opens an account, let alone in which coop',
   login_attempts: 'the login limit counts by e-mail address and IP, before anyone is known to belong to a coop',
   mail_outbox: 'one queue drained by one sender; mails about a person\'s account (password reset) belong to no coop, so coop_id is nullable',
 };

@@ -23,6 +23,12 @@ export interface JobRunnerOptions {
   db: Db;
   /** One handler per kind, given by the composition root (platform knows no module). */
   handlers: Record<string, JobHandler>;
+  /**
+   * Durable queues of their own that are not a coop's (the jobs table is keyed by coop), by
+   * name: each is drained after the jobs, on every run. A drain handles what it holds (and
+   * may say how much); what it cannot handle stays queued for the next run.
+   */
+  drains?: Record<string, () => Promise<unknown>>;
   log: JobLog;
   maxAttempts?: number;
   /** Wait before the next attempt, after `attempts` failed ones. */
@@ -59,9 +65,17 @@ export async function runDueJobs(opts: JobRunnerOptions, at?: Date): Promise<Job
   // even with no wait between attempts it fails for good after maxAttempts.
   for (;;) {
     const job = await takeDueJob(opts.db, now, opts.leaseMs ?? LEASE_MS);
-    if (!job) return result;
+    if (!job) break;
     result[await runOne(opts, job, now)]++;
   }
+  for (const [name, drain] of Object.entries(opts.drains ?? {})) {
+    try {
+      await drain();
+    } catch (err) {
+      opts.log.warn({ err, queue: name }, 'a queue could not be drained entirely; what is left is tried at the next run');
+    }
+  }
+  return result;
 }
 
 async function databaseNow(db: Db): Promise<Date> {
@@ -88,7 +102,7 @@ async function takeDueJob(db: Db, now: Date, leaseMs: number): Promise<JobToRun 
   });
 }
 
-async function runOne(opts: JobRunnerOptions, job: JobToRun, now: Date): Promise<keyof JobsRun> {
+async function runOne(opts: JobRunnerOptions, job: JobToRun, now: Date): Promise<'done' | 'retried' | 'failed'> {
   const key = and(eq(jobs.coopId, job.coopId), eq(jobs.id, job.id));
   try {
     const handler = opts.handlers[job.kind];

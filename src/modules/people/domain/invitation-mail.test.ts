@@ -30,12 +30,10 @@ describe('invitationMail', () => {
     expect(mail.text).toContain('15 March 2026');
   });
 
-  it('tells a person who already has an account to log in, without any token', () => {
-    const mail = invitationMail({ ...base, locale: 'fr', kind: 'access_granted', link: 'https://mutualise.example/login', expiresAt: undefined });
-    expect(mail.template).toBe('access_granted');
-    expect(mail.subject).toBe('Vous avez maintenant accès à Coopérative Démo sur Mutualise');
-    expect(mail.text).toContain('https://mutualise.example/login');
-    expect(mail.text).not.toContain('token');
+  it('reads the same for a newcomer and for a person who already has an account: it offers both ways to accept', () => {
+    const mail = invitationMail({ ...base, locale: 'fr', kind: 'invitation' });
+    expect(mail.text).toContain('vous y choisirez votre mot de passe, ou, si vous avez déjà un compte Mutualise, vous confirmerez avec le vôtre');
+    expect(invitationMail({ ...base, locale: 'en', kind: 'invitation' }).text).toContain('if you already have a Mutualise account, confirm with yours');
   });
 
   it('refuses an invitation mail without the expiry of its link', () => {

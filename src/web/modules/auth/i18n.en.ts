@@ -42,6 +42,8 @@ export const en: Translation<typeof fr> = {
   invitation: {
     title: 'Join {{coopName}}',
     intro: 'You are invited to join {{coopName}} on Mutualise.',
+    introExisting: 'You are invited to join {{coopName}} on Mutualise. You already have an account: confirm with your password to accept.',
+    accountPassword: 'Your Mutualise password',
     role: 'Role: {{role}}',
     email: 'Your account: {{email}}',
     submit: 'Accept the invitation',

@@ -40,6 +40,8 @@ export const fr = {
   invitation: {
     title: 'Rejoindre {{coopName}}',
     intro: 'Vous êtes invité·e à rejoindre {{coopName}} sur Mutualise.',
+    introExisting: 'Vous êtes invité·e à rejoindre {{coopName}} sur Mutualise. Vous avez déjà un compte : confirmez avec votre mot de passe pour accepter.',
+    accountPassword: 'Votre mot de passe Mutualise',
     role: 'Rôle : {{role}}',
     email: 'Votre compte : {{email}}',
     submit: "Accepter l'invitation",

@@ -59,10 +59,10 @@ export function InviteModal({ opened, onClose }: { opened: boolean; onClose: () 
         ...(values.role === 'member' && values.membershipType ? { membershipType: values.membershipType } : {}),
       },
       {
-        onSuccess: (sent) => {
+        onSuccess: () => {
           notifications.show({
             color: 'teal',
-            message: sent.mail === 'invitation' ? t('people.invite.sent', { email: values.email.trim() }) : t('people.invite.accessGranted', { email: values.email.trim() }),
+            message: t('people.invite.sent', { email: values.email.trim() }),
           });
           close();
         },

@@ -31,7 +31,6 @@ export const en: Translation<typeof fr> = {
     membershipTypeHint: 'A member file is opened with the candidate status.',
     submit: 'Send the invitation',
     sent: 'Invitation sent to {{email}}.',
-    accessGranted: '{{email}} already has a Mutualise account: an email tells them they now have access to the cooperative.',
   },
   resend: {
     action: 'Resend the invitation',

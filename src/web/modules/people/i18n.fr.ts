@@ -29,7 +29,6 @@ export const fr = {
     membershipTypeHint: 'Une fiche membre est ouverte au statut candidat·e.',
     submit: "Envoyer l'invitation",
     sent: 'Invitation envoyée à {{email}}.',
-    accessGranted: "{{email}} a déjà un compte Mutualise : un e-mail l'informe de son accès à la coopérative.",
   },
   resend: {
     action: "Renvoyer l'invitation",
