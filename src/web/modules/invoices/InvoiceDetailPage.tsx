@@ -309,8 +309,11 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetailData }) {
             {t('invoices.missing.title')}
           </Text>
           <List size="sm" data-testid="invoice-missing">
-            {incomplete.map((f) => (
-              <List.Item key={f.path}>{explain(f.path)}</List.Item>
+            {incomplete.map((f, i) => (
+              <List.Item key={f.path}>
+                {explain(f.path)}
+                {t(i < incomplete.length - 1 ? 'invoices.missing.itemEnd' : 'invoices.missing.lastEnd')}
+              </List.Item>
             ))}
           </List>
         </ErrorAlert>
