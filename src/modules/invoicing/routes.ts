@@ -5,13 +5,14 @@ import { todayFromClock } from '../../platform/calendar/index.js';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
-import { createInvoiceBody, creditNoteBody, invoiceDetail, invoiceParams, invoiceSummary, invoicingSettingsView, listInvoicesQuery, sendInvoiceResult, updateInvoiceBody } from './contract.js';
+import { createInvoiceBody, creditNoteBody, invoiceDetail, invoiceParams, invoiceSummary, invoicingSettingsView, listInvoicesQuery, nextInvoiceSequence as nextSequenceView, sendInvoiceResult, updateInvoiceBody } from './contract.js';
 import { createCreditNote } from './create-credit-note.js';
 import { createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
 import { getInvoice } from './get-invoice.js';
 import { listInvoices } from './list-invoices.js';
 import { openInvoiceFile } from './issue-invoice-files.js';
 import { getInvoicingSettings, updateInvoicingSettings } from './invoicing-settings.js';
+import { nextInvoiceSequence } from './next-invoice-sequence.js';
 import { fileNameOf, sendInvoice } from './send-invoice.js';
 import { submitInvoice } from './submit-invoice.js';
 import { validateInvoice } from './validate-invoice.js';
@@ -44,6 +45,15 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
     '/settings',
     { config: { access: ['admin'] }, schema: { tags, summary: "Change the coop's invoicing settings", body: invoicingSettingsView, response: { 200: invoicingSettingsView, ...errorResponses } } },
     async (req) => updateInvoicingSettings(db, actorOf(req), req.body),
+  );
+
+  app.get(
+    '/next-sequence',
+    {
+      config: { access: ['admin', 'staff'] },
+      schema: { tags, summary: 'The sequence the next invoice validated today would take (settings preview)', response: { 200: nextSequenceView, ...errorResponses } },
+    },
+    async (req) => nextInvoiceSequence(db, actorOf(req).coopId, todayFromClock()),
   );
 
   app.get(
