@@ -5,6 +5,7 @@ import { en as bank } from '../modules/bank/i18n.en';
 import { en as clients } from '../modules/clients/i18n.en';
 import { en as coop } from '../modules/coop/i18n.en';
 import { en as dashboard } from '../modules/dashboard/i18n.en';
+import { en as documents } from '../modules/documents/i18n.en';
 import { en as dunning } from '../modules/dunning/i18n.en';
 import { en as invoices } from '../modules/invoices/i18n.en';
 import { en as ledger } from '../modules/ledger/i18n.en';
@@ -79,6 +80,7 @@ export const en: Catalogue = {
   audit,
   outbox,
   invoices,
+  documents,
   dunning,
   ledger,
   payments,

@@ -5,6 +5,7 @@ import { fr as bank } from '../modules/bank/i18n.fr';
 import { fr as clients } from '../modules/clients/i18n.fr';
 import { fr as coop } from '../modules/coop/i18n.fr';
 import { fr as dashboard } from '../modules/dashboard/i18n.fr';
+import { fr as documents } from '../modules/documents/i18n.fr';
 import { fr as dunning } from '../modules/dunning/i18n.fr';
 import { fr as invoices } from '../modules/invoices/i18n.fr';
 import { fr as ledger } from '../modules/ledger/i18n.fr';
@@ -89,6 +90,7 @@ export const fr = {
   audit,
   outbox,
   invoices,
+  documents,
   dunning,
   ledger,
   payments,

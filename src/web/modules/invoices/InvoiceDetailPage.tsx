@@ -13,7 +13,7 @@ import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { QuoteOfInvoiceLink } from '../quotes';
-import { eurosToCents, isKnownUnit, TotalLine, TotalsCard, useVatText } from '../documents';
+import { eurosToCents, TotalLine, TotalsCard, useUnitLabel, useVatText } from '../documents';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import {
   invoiceFileUrl,
@@ -128,6 +128,7 @@ function LinesCard({ invoice }: { invoice: InvoiceDetailData }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const vatText = useVatText();
+  const unitLabel = useUnitLabel();
   return (
     <Card padding={0}>
       <Table.ScrollContainer minWidth={720}>
@@ -154,7 +155,7 @@ function LinesCard({ invoice }: { invoice: InvoiceDetailData }) {
                   )}
                 </Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {formatQuantity(l.quantityMilli)} {isKnownUnit(l.unit) ? t(`invoices.units.${l.unit}`) : l.unit}
+                  {formatQuantity(l.quantityMilli)} {unitLabel(l.unit, l.quantityMilli)}
                 </Table.Td>
                 <Table.Td ta="right">{fmt.money(l.unitPriceCents)}</Table.Td>
                 <Table.Td ta="right">{l.discountBp != null ? `${l.discountBp / 100} %` : l.discountCents != null ? fmt.money(l.discountCents) : '—'}</Table.Td>

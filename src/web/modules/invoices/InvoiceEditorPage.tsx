@@ -110,7 +110,6 @@ function InvoiceEditor({ invoice }: { invoice?: NonNullable<ReturnType<typeof us
   const lineTexts: LineEditorTexts = {
     title: t('invoices.editor.lines'),
     field: (field) => t(`invoices.fields.${field === 'sectionTitle' ? 'description' : field}`),
-    unit: (unit) => t(`invoices.units.${unit}`),
     discountKind: (kind) => t(`invoices.discountKind.${kind}`),
     vat: (choice) => {
       const [category, rate] = choice.split(':');

@@ -74,15 +74,6 @@ export const en: Translation<typeof fr> = {
     goods: 'Goods',
     both: 'Goods and services',
   },
-  units: {
-    C62: 'unit',
-    HUR: 'hour',
-    DAY: 'day',
-    MON: 'month',
-    KGM: 'kg',
-    MTR: 'metre',
-    LS: 'lump sum',
-  },
   discountKind: {
     none: 'No discount',
     percent: 'Discount in %',

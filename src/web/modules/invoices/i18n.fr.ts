@@ -72,15 +72,6 @@ export const fr = {
     goods: 'Livraison de biens',
     both: 'Biens et services',
   },
-  units: {
-    C62: 'unité',
-    HUR: 'heure',
-    DAY: 'jour',
-    MON: 'mois',
-    KGM: 'kg',
-    MTR: 'mètre',
-    LS: 'forfait',
-  },
   discountKind: {
     none: 'Sans remise',
     percent: 'Remise en %',

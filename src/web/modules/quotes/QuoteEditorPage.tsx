@@ -115,7 +115,6 @@ function QuoteEditor({ quote }: { quote?: QuoteData }) {
   const lineTexts: LineEditorTexts = {
     title: t('quotes.editor.lines'),
     field: (field) => t(`quotes.fields.${field}`),
-    unit: (unit) => t(`quotes.units.${unit}`),
     discountKind: (kind) => t(`quotes.discountKind.${kind}`),
     vat: (choice) => t(`quotes.vat.${choice.replace(':', '_') as 'S_2000'}`),
     lineNet: (amount) => `${t('quotes.lineNet')} : ${amount}`,
