@@ -28,9 +28,10 @@ interface Row {
 }
 
 describe('the demo cooperative', () => {
-  it('has one admin, two staff and twelve members who can all log in with the demo password', async () => {
+  it('has one admin, one advisor, one accountant and twelve members who can all log in with the demo password', async () => {
     expect(logins.filter((l) => l.role === 'admin').map((l) => l.email)).toEqual([DEMO_ADMIN_EMAIL]);
-    expect(logins.filter((l) => l.role === 'staff')).toHaveLength(2);
+    expect(logins.filter((l) => l.role === 'staff')).toHaveLength(1);
+    expect(logins.filter((l) => l.role === 'accountant').map((l) => l.email)).toEqual(['comptable@demo.mutualise.coop']);
     expect(logins.filter((l) => l.role === 'member')).toHaveLength(12);
     const c = t.client();
     const session = await c.login('camille.martin@demo.mutualise.coop', DEMO_PASSWORD);

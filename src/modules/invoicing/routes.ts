@@ -18,6 +18,8 @@ import { submitInvoice } from './submit-invoice.js';
 import { validateInvoice } from './validate-invoice.js';
 
 const EVERYONE = ['admin', 'staff', 'member'] as const;
+/** Who reads: those who act, and the accountant, who reads the coop's money without changing it. */
+const READERS = [...EVERYONE, 'accountant'] as const;
 const tags = ['invoices'];
 
 /** Invoices and credit notes; a member reaches only those of their own activities. */
@@ -29,7 +31,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/',
     {
-      config: { access: EVERYONE },
+      config: { access: READERS },
       schema: { tags, summary: 'Invoices and credit notes I may see', querystring: listInvoicesQuery, response: { 200: pageOf(invoiceSummary), ...errorResponses } },
     },
     async (req) => listInvoices(db, actorOf(req), req.query, todayFromClock()),
@@ -37,7 +39,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/settings',
-    { config: { access: EVERYONE }, schema: { tags, summary: "The coop's invoicing settings (who may validate)", response: { 200: invoicingSettingsView, ...errorResponses } } },
+    { config: { access: READERS }, schema: { tags, summary: "The coop's invoicing settings (who may validate)", response: { 200: invoicingSettingsView, ...errorResponses } } },
     async (req) => getInvoicingSettings(db, actorOf(req).coopId),
   );
 
@@ -58,7 +60,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/:id',
-    { config: { access: EVERYONE }, schema: { tags, summary: 'An invoice with its lines and totals', params: invoiceParams, response: { 200: invoiceDetail, ...errorResponses } } },
+    { config: { access: READERS }, schema: { tags, summary: 'An invoice with its lines and totals', params: invoiceParams, response: { 200: invoiceDetail, ...errorResponses } } },
     async (req) => getInvoice(db, actorOf(req), req.params.id),
   );
 
@@ -141,7 +143,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/:id/pdf',
     {
-      config: { access: EVERYONE },
+      config: { access: READERS },
       schema: { tags, summary: 'The issued document as PDF/A-3 Factur-X, the bytes stored at issue', params: invoiceParams, response: { 200: z.unknown().describe('application/pdf'), ...errorResponses } },
     },
     async (req, reply) => {
@@ -159,7 +161,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/:id/factur-x.xml',
     {
-      config: { access: EVERYONE },
+      config: { access: READERS },
       schema: { tags, summary: 'The EN 16931 CII XML of the issued document (the one inside its PDF)', params: invoiceParams, response: { 200: z.unknown().describe('application/xml'), ...errorResponses } },
     },
     async (req, reply) => {

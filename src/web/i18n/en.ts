@@ -36,6 +36,7 @@ export const en: Catalogue = {
     roles: {
       admin: 'Administrator',
       staff: 'Advisor',
+      accountant: 'Accountant',
       member: 'Member',
     },
     forbidden: '403 — you cannot open this page',

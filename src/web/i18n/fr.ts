@@ -46,6 +46,7 @@ export const fr = {
     roles: {
       admin: 'Administrateur·rice',
       staff: 'Conseiller·ère',
+      accountant: 'Comptable',
       member: 'Membre',
     },
     forbidden: '403 — vous ne pouvez pas ouvrir cette page',

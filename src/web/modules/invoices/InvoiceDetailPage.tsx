@@ -217,6 +217,8 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetailData }) {
   const navigate = useNavigate();
   const { hasRole } = useSession();
   const staff = hasRole('admin', 'staff');
+  // The accountant reads the invoice and downloads its files; they change nothing.
+  const readOnly = !staff && !hasRole('member');
   const settings = useInvoicingSettings();
   const validate = useValidateInvoice(invoice.id);
   const submit = useSubmitInvoice(invoice.id);
@@ -244,7 +246,7 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetailData }) {
   return (
     <Stack gap="xs" align="flex-end">
       <Group gap="xs" wrap="wrap">
-        {invoice.status === 'draft' && (
+        {invoice.status === 'draft' && !readOnly && (
           <>
             <Button component={Link} to={`/invoices/${invoice.id}/edit`} variant="default" leftSection={<IconPencil size={16} aria-hidden />} data-testid="invoice-edit">
               {t('invoices.actions.edit')}
@@ -291,7 +293,7 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetailData }) {
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
-            {allowed.includes('send') && (
+            {allowed.includes('send') && !readOnly && (
               <Button leftSection={<IconMail size={16} aria-hidden />} loading={send.isPending} onClick={run(send, t('invoices.actions.sent'))} data-testid="invoice-send">
                 {invoice.status === 'validated' ? t('invoices.actions.send') : t('invoices.actions.sendAgain')}
               </Button>
