@@ -112,6 +112,8 @@ describe('inviting a new member', () => {
     await seeValue(move.getByLabel("Date d'effet"), today.split('-').reverse().join('/'));
     await move.getByLabel('Début du contrat').fill(today);
     await move.getByLabel('Fin du contrat').fill(capeEnd);
+    // Leaving the field closes its calendar, which would cover the button.
+    await move.getByLabel('Fin du contrat').press('Tab');
     await move.getByTestId('transition-submit').click();
     await see(advisor.getByText('Statut mis à jour : En accompagnement (CAPE).'));
     await seeNo(move);
