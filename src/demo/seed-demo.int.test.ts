@@ -28,9 +28,10 @@ interface Row {
 }
 
 describe('the demo cooperative', () => {
-  it('has one admin, two staff and twelve members who can all log in with the demo password', async () => {
+  it('has one admin, one advisor, one accountant and twelve members who can all log in with the demo password', async () => {
     expect(logins.filter((l) => l.role === 'admin').map((l) => l.email)).toEqual([DEMO_ADMIN_EMAIL]);
-    expect(logins.filter((l) => l.role === 'staff')).toHaveLength(2);
+    expect(logins.filter((l) => l.role === 'staff')).toHaveLength(1);
+    expect(logins.filter((l) => l.role === 'accountant').map((l) => l.email)).toEqual(['comptable@demo.mutualise.coop']);
     expect(logins.filter((l) => l.role === 'member')).toHaveLength(12);
     const c = t.client();
     const session = await c.login('camille.martin@demo.mutualise.coop', DEMO_PASSWORD);
@@ -128,6 +129,16 @@ describe('the demo sales chain', () => {
     const detail = (await admin.get(`/api/quotes/${accepted.id}`)).body;
     expect(detail.invoices).toHaveLength(1);
     expect(detail.invoices[0]).toMatchObject({ kind: 'deposit', netCents: Math.round(accepted.netCents * 0.3) });
+    // A possible story: sent, then accepted, then the deposit invoice, then its payment.
+    const deposit = (await admin.get(`/api/invoices/${detail.invoices[0].invoiceId}`)).body;
+    const payments = (await admin.get('/api/payments?pageSize=100')).body.items as { date: string; allocations: { invoiceId: string }[] }[];
+    const paidOn = payments.filter((p) => p.allocations.some((a) => a.invoiceId === deposit.id)).map((p) => p.date);
+    const dayOf = (at: string) => at.slice(0, 10);
+    expect(dayOf(detail.sentAt) < dayOf(detail.acceptedAt)).toBe(true);
+    expect(dayOf(detail.acceptedAt) <= deposit.issueDate).toBe(true);
+    expect(paidOn.length).toBeGreaterThan(0);
+    expect(paidOn.every((d) => deposit.issueDate <= d)).toBe(true);
+    expect(dayOf(detail.acceptedAt) < NOW.toISOString().slice(0, 10)).toBe(true);
     const mails = (await admin.get('/api/outbox?pageSize=100')).body.items as { id: string; template: string }[];
     const sent = mails.filter((m) => m.template === 'quote.sent');
     expect(sent).toHaveLength(2);

@@ -84,7 +84,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
     };
     const adminId = await person(DEMO_ADMIN_EMAIL, 'Claire Administratrice', 'admin');
     const advisorId = await person('conseiller@demo.mutualise.coop', 'Karim Conseiller', 'staff');
-    const accountantId = await person('comptable@demo.mutualise.coop', 'Sophie Comptable', 'staff');
+    const accountantId = await person('comptable@demo.mutualise.coop', 'Sophie Comptable', 'accountant');
 
     const actor: Actor = { coopId: coop.id, userId: adminId, roles: ['admin'], ip: '127.0.0.1', locale: 'fr' };
     // moveMember opens its own transaction; inside this one it becomes a savepoint.
@@ -156,7 +156,8 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
         coopId: coop.id,
         now,
         advisor: staff(advisorId),
-        accountant: staff(accountantId),
+        // The accountant reads the books and changes nothing: the advisor records the money.
+        accountant: staff(advisorId),
         memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }),
         drafterOf: (code) => drafters.get(code)!,
         activityIds,

@@ -19,6 +19,10 @@ describe('the admin changes the cooperative settings', () => {
     await page.getByTestId('nav-settings').click();
     await see(page.getByRole('heading', { name: 'Paramètres de la coopérative' }));
 
+    // The poles read by their names, not their codes.
+    await see(page.getByText('Gestion de projet', { exact: true }).first());
+    await seeCount(page.getByText('project_management'), 0);
+
     const rate = page.getByTestId('contribution-rate');
     await seeValue(rate, '10 %');
     await rate.fill('11,5');
@@ -26,11 +30,14 @@ describe('the admin changes the cooperative settings', () => {
     // The preview follows the format as it is typed, and says when it is not valid.
     const numbering = page.getByTestId('numbering-format');
     await seeValue(numbering, 'F{YYYY}-{SEQ:5}');
-    await seeText(page.getByTestId('numbering-preview'), `Aperçu (premier numéro de ${year}) : F${year}-00001`);
+    // The next number of the demo's real series (invoices were issued), not the first one.
+    const next = (await (await page.request.get(new URL('/api/invoices/next-sequence', page.url()).href)).json()) as { year: number; yearly: number };
+    expect(next.year).toBe(year);
+    await seeText(page.getByTestId('numbering-preview'), `Aperçu (prochain numéro) : F${year}-${String(next.yearly).padStart(5, '0')}`);
     await numbering.fill('FAC-{YY}-{SEQ');
     await see(page.getByText('Format invalide : un seul {SEQ:n}', { exact: false }));
     await numbering.fill('FAC-{YY}-{SEQ:4}');
-    await seeText(page.getByTestId('numbering-preview'), `Aperçu (premier numéro de ${year}) : FAC-${String(year).slice(2)}-0001`);
+    await seeText(page.getByTestId('numbering-preview'), `Aperçu (prochain numéro) : FAC-${String(year).slice(2)}-${String(next.yearly).padStart(4, '0')}`);
 
     await page.getByTestId('settings-save').click();
     await see(page.getByText('Paramètres enregistrés.'));

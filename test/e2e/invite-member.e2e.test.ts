@@ -109,9 +109,12 @@ describe('inviting a new member', () => {
     const capeEnd = addMonths(today, 6);
     await advisor.getByTestId('transition-in_support').click();
     const move = advisor.getByRole('dialog', { name: 'Signer un CAPE' });
-    await seeValue(move.getByLabel("Date d'effet"), today);
+    // Shown the French way, whatever the browser's language.
+    await seeValue(move.getByLabel("Date d'effet"), today.split('-').reverse().join('/'));
     await move.getByLabel('Début du contrat').fill(today);
     await move.getByLabel('Fin du contrat').fill(capeEnd);
+    // Leaving the field closes its calendar, which would cover the button.
+    await move.getByLabel('Fin du contrat').press('Tab');
     await move.getByTestId('transition-submit').click();
     await see(advisor.getByText('Statut mis à jour : En accompagnement (CAPE).'));
     await seeNo(move);

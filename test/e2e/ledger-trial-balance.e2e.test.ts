@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coops } from '../../src/modules/coops/schema.js';
 import { postEntry } from '../../src/modules/ledger/index.js';
-import { DEMO, type E2E, logIn, see, seeCount, seeText, startE2E, watchJourney } from './support/harness.js';
+import { DEMO, type E2E, logIn, see, seeCount, seeText, seeValue, startE2E, watchJourney } from './support/harness.js';
 
 let e2e: E2E;
 const year = new Date().getFullYear();
@@ -45,6 +45,9 @@ describe('the accountant reads the ledger', () => {
   it('reads the trial balance of the year, narrows the period, downloads it as CSV and opens the general ledger', async () => {
     const { page } = await e2e.newPage();
     await logIn(page, DEMO.accountant);
+    // The accountant's home shows the books, and their menu has no members.
+    await see(page.getByTestId('stat-receivables'));
+    expect(await page.getByTestId('nav-members').count()).toBe(0);
     await page.getByTestId('nav-ledger-trial-balance').click();
     await see(page.getByRole('heading', { name: 'Balance générale' }));
 
@@ -62,6 +65,17 @@ describe('the accountant reads the ledger', () => {
     await see(page.getByRole('heading', { name: 'Grand livre' }));
     await seeCount(page.locator('[data-testid^="ledger-general-ledger-row-"]'), 5);
     await see(page.getByText('5 lignes'));
+  });
+
+  it('shows the period in French, pickers included, on a browser set to American English', async () => {
+    const { page } = await e2e.newPage({ locale: 'en-US' });
+    await logIn(page, DEMO.accountant);
+    await page.getByTestId('nav-ledger-trial-balance').click();
+    const from = page.getByTestId('ledger-period-from');
+    await seeValue(from, `01/01/${year}`);
+    await from.click();
+    await see(page.getByRole('button', { name: `janvier ${year}`, exact: true }));
+    expect(await page.getByText('January', { exact: false }).count()).toBe(0);
   });
 
   it('keeps the ledger out of a member’s menu', async () => {

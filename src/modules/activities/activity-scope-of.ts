@@ -12,14 +12,15 @@ export type ActivityScope = 'all' | string[];
 
 /**
  * The activities whose business a person may read: every one for the coop's team (admins and
- * advisors), for a member the activities they hold, alone or shared. The cooperative, not the
+ * advisors) and its accountant, for a member the activities they hold, alone or shared. The
+ * accountant only reads: the routes that change a document are not open to that role. The cooperative, not the
  * member, is the counterpart of clients and the issuer of invoices, and another member's
  * business is not theirs to read. A member account not yet linked to a member record holds
  * none. This is the one place the rule is written: activities, clients, invoices, quotes,
  * payments and ledger balances all ask it.
  */
 export async function activityScopeOf(db: Executor, viewer: Viewer): Promise<ActivityScope> {
-  if (isStaff(viewer)) return 'all';
+  if (isStaff(viewer) || viewer.roles.includes('accountant')) return 'all';
   const memberId = await memberIdOfUser(db, viewer.coopId, viewer.userId);
   return memberId ? activityIdsOfMember(db, viewer.coopId, memberId) : [];
 }

@@ -18,7 +18,7 @@ export async function activityRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/',
     {
-      config: { access: ['admin', 'staff', 'member'] },
+      config: { access: ['admin', 'staff', 'member', 'accountant'] },
       schema: {
         tags: ['activities'],
         summary: 'List activities (a member: the ones they hold)',
@@ -52,7 +52,7 @@ export async function activityRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/:id',
     {
-      config: { access: ['admin', 'staff', 'member'] },
+      config: { access: ['admin', 'staff', 'member', 'accountant'] },
       schema: { tags: ['activities'], summary: 'One activity with its holders', params: activityParams, response: { 200: activity, ...errorResponses } },
     },
     async (req) => getActivity(db, actorOf(req), req.params.id),

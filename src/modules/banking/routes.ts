@@ -32,6 +32,8 @@ import { openStatementFile } from './statement-file.js';
 const tags = ['bank'];
 /** Bank files and the reconciliation are the team's work: a member has nothing to read here. */
 const staffOnly = ['admin', 'staff'] as const;
+/** Who reads: those who act, and the accountant, who reads the coop's money without changing it. */
+const bookReaders = ['admin', 'staff', 'accountant'] as const;
 
 export async function bankRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -62,7 +64,7 @@ export async function bankRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/statements',
     {
-      config: { access: staffOnly },
+      config: { access: bookReaders },
       schema: { tags, summary: 'Imported bank statements, last imported first', querystring: statementListQuery, response: { 200: pageOf(statementSummary), ...errorResponses } },
     },
     async (req) => listStatements(db, actorOf(req), req.query),
@@ -71,7 +73,7 @@ export async function bankRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/statements/:id',
     {
-      config: { access: staffOnly },
+      config: { access: bookReaders },
       schema: {
         tags,
         summary: 'A statement with its lines; unmatched credits come with the open invoices they may pay',
@@ -86,7 +88,7 @@ export async function bankRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/statements/:id/file',
     {
-      config: { access: staffOnly },
+      config: { access: bookReaders },
       schema: {
         tags,
         summary: 'The bank file the statement was imported from, byte for byte (camt.053 XML or CSV)',

@@ -29,6 +29,8 @@ import { listClients } from './list-clients.js';
 import { archiveClient, updateClient } from './update-client.js';
 
 const EVERYONE = ['admin', 'staff', 'member'] as const;
+/** Who reads: those who act, and the accountant, who reads the coop's money without changing it. */
+const READERS = [...EVERYONE, 'accountant'] as const;
 const MANAGERS = ['admin', 'staff'] as const;
 const tags = ['clients'];
 
@@ -40,7 +42,7 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/',
     {
-      config: { access: EVERYONE },
+      config: { access: READERS },
       schema: { tags, summary: 'List clients (a member: those of their activities)', querystring: listClientsQuery, response: { 200: pageOf(clientSummary), ...errorResponses } },
     },
     async (req) => listClients(db, actorOf(req), req.query),
@@ -57,7 +59,7 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/:id',
-    { config: { access: EVERYONE }, schema: { tags, summary: 'One client with addresses, contacts and activities', params: clientParams, response: { 200: client, ...errorResponses } } },
+    { config: { access: READERS }, schema: { tags, summary: 'One client with addresses, contacts and activities', params: clientParams, response: { 200: client, ...errorResponses } } },
     async (req) => getClient(db, actorOf(req), req.params.id),
   );
 

@@ -6,7 +6,7 @@ import { isValidNumberingFormat } from './domain/numbering-format.js';
 // Shared by the routes and the web client: the API's types are written once, here.
 
 // Pure rules the web applies while the user types, the same code the server decides with.
-export { isValidNumberingFormat, renderNumber } from './domain/numbering-format.js';
+export { isValidNumberingFormat, isYearlySeries, renderNumber } from './domain/numbering-format.js';
 
 export const LEGAL_FORMS = ['scop_sa', 'scop_sarl', 'scop_sas', 'scic_sa', 'scic_sarl', 'scic_sas', 'cae_association', 'association', 'sas', 'sarl', 'other'] as const;
 export const MEMBERSHIP_TYPES = ['entrepreneur_salarie', 'independent', 'coworker'] as const;

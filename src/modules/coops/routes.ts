@@ -12,7 +12,7 @@ export async function coopRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/',
     {
-      config: { access: ['admin', 'staff', 'member'] },
+      config: { access: ['admin', 'staff', 'member', 'accountant'] },
       schema: { tags: ['coop'], summary: 'The settings of my cooperative', response: { 200: coopSettings, ...errorResponses } },
     },
     async (req) => getCoop(db, actorOf(req).coopId),

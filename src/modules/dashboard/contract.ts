@@ -54,17 +54,38 @@ export const memberFigures = z.object({
 });
 export type MemberFigures = z.infer<typeof memberFigures>;
 
+const cents = z.number().int();
+
+/**
+ * The books at a glance, for the accountant: balances of the accounts the sales chain posts
+ * to (PCG numbers), as of today, and this year's revenue.
+ */
+export const bookFigures = z.object({
+  /** 512: what the bank account holds by the books (debit balance). */
+  bankCents: cents,
+  /** 411: what clients still owe (debit balance). */
+  receivablesCents: cents,
+  /** 44571: VAT invoiced and not yet paid over to the State (credit balance). */
+  vatCollectedCents: cents,
+  /** 706: revenue excl. VAT since 1 January of `year` (credit balance). */
+  revenueCents: cents,
+  year: z.number().int(),
+});
+export type BookFigures = z.infer<typeof bookFigures>;
+
 /**
  * GET /api/dashboard. One shape for every role, each section present only for the roles it
  * is meant for:
  * - `coop`: staff and admins, figures of the whole cooperative;
  * - `latestChanges`: admins, the 10 latest audit records (without their values);
  * - `me`: holders of the member role, their own figures; null when no member file is linked
- *   to their account yet.
+ *   to their account yet;
+ * - `books`: the accountant, the ledger's figures.
  */
 export const dashboard = z.object({
   coop: coopFigures.optional(),
   latestChanges: z.array(recentChange).optional(),
   me: memberFigures.nullable().optional(),
+  books: bookFigures.optional(),
 });
 export type Dashboard = z.infer<typeof dashboard>;

@@ -4,9 +4,10 @@ import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import { activityIdsOfMember, countActivities } from '../activities/index.js';
 import { countClients } from '../clients/index.js';
+import { accountBalances, ACCOUNTS } from '../ledger/index.js';
 import type { MembershipType } from '../coops/index.js';
 import { countMembersByStatus, countMembersByType, countPendingDocuments, memberOverviewOfUser, type MemberStatus } from '../members/index.js';
-import type { CoopFigures, Dashboard, DashboardMembershipType, DashboardMemberStatus, MemberFigures, RecentChange } from './contract.js';
+import type { BookFigures, CoopFigures, Dashboard, DashboardMembershipType, DashboardMemberStatus, MemberFigures, RecentChange } from './contract.js';
 import { dashboardSectionsFor } from './domain/dashboard-sections.js';
 
 // The contract lists statuses and types for the web client; a status added to the members
@@ -57,17 +58,33 @@ async function memberFiguresOf(db: Executor, coopId: string, userId: string): Pr
   };
 }
 
+/** Balances up to today (debit minus credit, by account), and revenue since 1 January. */
+async function bookFiguresOf(db: Executor, coopId: string, today: string): Promise<BookFigures> {
+  const year = Number(today.slice(0, 4));
+  const [toDate, thisYear] = await Promise.all([accountBalances(db, coopId, { to: today }), accountBalances(db, coopId, { from: `${year}-01-01`, to: today })]);
+  const balance = (rows: typeof toDate, account: string) => rows.find((r) => r.account === account)?.balanceCents ?? 0;
+  return {
+    bankCents: balance(toDate, ACCOUNTS.bank),
+    receivablesCents: balance(toDate, ACCOUNTS.clientReceivables),
+    vatCollectedCents: -balance(toDate, ACCOUNTS.vatCollected),
+    revenueCents: -balance(thisYear, ACCOUNTS.serviceRevenue),
+    year,
+  };
+}
+
 /** The figures of the home page, in the sections the actor's roles open (see contract.ts). */
-export async function getDashboard(db: Executor, actor: Actor): Promise<Dashboard> {
+export async function getDashboard(db: Executor, actor: Actor, today: string): Promise<Dashboard> {
   const sections = dashboardSectionsFor(actor.roles);
-  const [coop, latestChanges, me] = await Promise.all([
+  const [coop, latestChanges, me, books] = await Promise.all([
     sections.coop ? coopFiguresOf(db, actor.coopId) : undefined,
     sections.latestChanges ? latestChangesOf(db, actor.coopId) : undefined,
     sections.me ? memberFiguresOf(db, actor.coopId, actor.userId) : undefined,
+    sections.books ? bookFiguresOf(db, actor.coopId, today) : undefined,
   ]);
   return {
     ...(coop ? { coop } : {}),
     ...(latestChanges ? { latestChanges } : {}),
     ...(me !== undefined ? { me } : {}),
+    ...(books ? { books } : {}),
   };
 }

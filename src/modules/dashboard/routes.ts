@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { todayFromClock } from '../../platform/calendar/index.js';
 import { actorOf } from '../../platform/http/context.js';
 import { errorResponses } from '../../platform/http/error-shape.js';
 import { dashboard } from './contract.js';
@@ -12,13 +13,13 @@ export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/',
     {
-      config: { access: ['admin', 'staff', 'member'] },
+      config: { access: ['admin', 'staff', 'member', 'accountant'] },
       schema: {
         tags: ['dashboard'],
-        summary: 'The figures of my home page: the cooperative (staff, admins), the latest changes (admins), my own file (members)',
+        summary: 'The figures of my home page: the cooperative (staff, admins), the latest changes (admins), my own file (members), the books (accountants)',
         response: { 200: dashboard, ...errorResponses },
       },
     },
-    async (req) => getDashboard(db, actorOf(req)),
+    async (req) => getDashboard(db, actorOf(req), todayFromClock()),
   );
 }

@@ -12,6 +12,7 @@ export { computeLineAmounts, computeTotals, type DocumentTotals, type LineAmount
 export { LINE_BOUNDS, lineProblems, type LineProblem } from './domain/line-problems.js';
 export { totalsLineOf, type TotalsLineSource } from './domain/totals-line.js';
 export { formatEuros, formatFrenchDate, formatQuantity } from './domain/french-format.js';
+export { isLineUnit, LINE_UNIT_CODES, type LineUnit } from './domain/line-units.js';
 
 /** A line as a draft document receives it. */
 export const documentLineInput = z.object({

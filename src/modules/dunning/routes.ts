@@ -12,6 +12,8 @@ import { getDunningSettings, updateDunningSettings } from './dunning-settings.js
 import { runDunning } from './run-dunning.js';
 
 const TEAM = ['admin', 'staff'] as const;
+/** Who reads: those who act, and the accountant, who reads the coop's money without changing it. */
+const READERS = [...TEAM, 'accountant'] as const;
 const tags = ['dunning'];
 
 /** Dunning (relances) is the team's work: a member sees none of it, not even their clients' cases. */
@@ -22,7 +24,7 @@ export async function dunningRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/settings',
-    { config: { access: TEAM }, schema: { tags, summary: "The coop's dunning plan", response: { 200: dunningSettings, ...errorResponses } } },
+    { config: { access: READERS }, schema: { tags, summary: "The coop's dunning plan", response: { 200: dunningSettings, ...errorResponses } } },
     async (req) => getDunningSettings(db, actorOf(req).coopId),
   );
 
@@ -34,7 +36,7 @@ export async function dunningRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/cases',
-    { config: { access: TEAM }, schema: { tags, summary: 'Invoices under dunning, with their steps', querystring: dunningCasesQuery, response: { 200: pageOf(dunningCase), ...errorResponses } } },
+    { config: { access: READERS }, schema: { tags, summary: 'Invoices under dunning, with their steps', querystring: dunningCasesQuery, response: { 200: pageOf(dunningCase), ...errorResponses } } },
     async (req) => listDunningCases(db, actorOf(req), req.query),
   );
 

@@ -119,3 +119,7 @@ export const invoicingSettingsView = z.object({
   memberValidationLimitCents: z.number().int().min(0).max(1_000_000_000_00).nullable(),
 });
 export type InvoicingSettingsView = z.infer<typeof invoicingSettingsView>;
+
+/** The sequence the next invoice validated today would take, in a yearly or a continuous series. */
+export const nextInvoiceSequence = z.object({ year: z.number().int(), yearly: z.number().int(), continuous: z.number().int() });
+export type NextInvoiceSequence = z.infer<typeof nextInvoiceSequence>;

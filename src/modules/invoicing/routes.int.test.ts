@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '../../../test/support/fixtures.js';
 import { createInvoicingCoop, draftOf } from '../../../test/support/invoicing-db-fixtures.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { sqlConstraint } from '../../platform/db/client.js';
+import { todayFromClock } from '../../platform/calendar/index.js';
 import { numberSeries } from '../../platform/numbering/schema.js';
 import { activityBalance } from '../ledger/index.js';
 import { createDraftInvoice, validateInvoice } from './index.js';
@@ -48,6 +49,20 @@ describe('invoice numbering', () => {
     expect(row!.mentions).toMatchObject({ buyer: { name: 'Boulangerie du Parc' }, seller: { name: f.coop.name } });
     const audits = await db.select().from(auditLog).where(and(eq(auditLog.entityId, first.id), eq(auditLog.action, 'invoice.validated')));
     expect(audits).toHaveLength(1);
+  });
+
+  it('the settings preview shows the next number the series will give, not the first', async () => {
+    const f = await createInvoicingCoop(t.database.db, 'next-number');
+    const db = t.database.db;
+    const today = todayFromClock();
+    const staff = await loggedIn(f.coop.staff.email);
+    expect((await staff.get('/api/invoices/next-sequence')).body).toEqual({ year: Number(today.slice(0, 4)), yearly: 1, continuous: 1 });
+    for (let i = 0; i < 3; i++) await validateInvoice(db, f.staff, (await createDraftInvoice(db, f.staff, draftOf(f.activityId, f.clientId))).id, today);
+    const res = await staff.get('/api/invoices/next-sequence');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ yearly: 4, continuous: 1 });
+    const member = await loggedIn(f.coop.member.email);
+    expect((await member.get('/api/invoices/next-sequence')).status).toBe(403);
   });
 
   it('20 validations at once take the numbers 1 to 20, with no gap and no duplicate', async () => {

@@ -5,18 +5,21 @@ import { todayFromClock } from '../../platform/calendar/index.js';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
-import { createInvoiceBody, creditNoteBody, invoiceDetail, invoiceParams, invoiceSummary, invoicingSettingsView, listInvoicesQuery, sendInvoiceResult, updateInvoiceBody } from './contract.js';
+import { createInvoiceBody, creditNoteBody, invoiceDetail, invoiceParams, invoiceSummary, invoicingSettingsView, listInvoicesQuery, nextInvoiceSequence as nextSequenceView, sendInvoiceResult, updateInvoiceBody } from './contract.js';
 import { createCreditNote } from './create-credit-note.js';
 import { createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
 import { getInvoice } from './get-invoice.js';
 import { listInvoices } from './list-invoices.js';
 import { openInvoiceFile } from './issue-invoice-files.js';
 import { getInvoicingSettings, updateInvoicingSettings } from './invoicing-settings.js';
+import { nextInvoiceSequence } from './next-invoice-sequence.js';
 import { fileNameOf, sendInvoice } from './send-invoice.js';
 import { submitInvoice } from './submit-invoice.js';
 import { validateInvoice } from './validate-invoice.js';
 
 const EVERYONE = ['admin', 'staff', 'member'] as const;
+/** Who reads: those who act, and the accountant, who reads the coop's money without changing it. */
+const READERS = [...EVERYONE, 'accountant'] as const;
 const tags = ['invoices'];
 
 /** Invoices and credit notes; a member reaches only those of their own activities. */
@@ -28,7 +31,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/',
     {
-      config: { access: EVERYONE },
+      config: { access: READERS },
       schema: { tags, summary: 'Invoices and credit notes I may see', querystring: listInvoicesQuery, response: { 200: pageOf(invoiceSummary), ...errorResponses } },
     },
     async (req) => listInvoices(db, actorOf(req), req.query, todayFromClock()),
@@ -36,7 +39,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/settings',
-    { config: { access: EVERYONE }, schema: { tags, summary: "The coop's invoicing settings (who may validate)", response: { 200: invoicingSettingsView, ...errorResponses } } },
+    { config: { access: READERS }, schema: { tags, summary: "The coop's invoicing settings (who may validate)", response: { 200: invoicingSettingsView, ...errorResponses } } },
     async (req) => getInvoicingSettings(db, actorOf(req).coopId),
   );
 
@@ -47,8 +50,17 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
   );
 
   app.get(
+    '/next-sequence',
+    {
+      config: { access: ['admin', 'staff'] },
+      schema: { tags, summary: 'The sequence the next invoice validated today would take (settings preview)', response: { 200: nextSequenceView, ...errorResponses } },
+    },
+    async (req) => nextInvoiceSequence(db, actorOf(req).coopId, todayFromClock()),
+  );
+
+  app.get(
     '/:id',
-    { config: { access: EVERYONE }, schema: { tags, summary: 'An invoice with its lines and totals', params: invoiceParams, response: { 200: invoiceDetail, ...errorResponses } } },
+    { config: { access: READERS }, schema: { tags, summary: 'An invoice with its lines and totals', params: invoiceParams, response: { 200: invoiceDetail, ...errorResponses } } },
     async (req) => getInvoice(db, actorOf(req), req.params.id),
   );
 
@@ -131,7 +143,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/:id/pdf',
     {
-      config: { access: EVERYONE },
+      config: { access: READERS },
       schema: { tags, summary: 'The issued document as PDF/A-3 Factur-X, the bytes stored at issue', params: invoiceParams, response: { 200: z.unknown().describe('application/pdf'), ...errorResponses } },
     },
     async (req, reply) => {
@@ -149,7 +161,7 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/:id/factur-x.xml',
     {
-      config: { access: EVERYONE },
+      config: { access: READERS },
       schema: { tags, summary: 'The EN 16931 CII XML of the issued document (the one inside its PDF)', params: invoiceParams, response: { 200: z.unknown().describe('application/xml'), ...errorResponses } },
     },
     async (req, reply) => {

@@ -44,6 +44,9 @@ const tags = ['ledger'];
 const admins = ['admin'] as const;
 const managers = ['admin', 'staff'] as const;
 const everyone = ['admin', 'staff', 'member'] as const;
+/** The books are read by the team and the accountant; they change only through the team's operations. */
+const bookReaders = ['admin', 'staff', 'accountant'] as const;
+const readers = [...everyone, 'accountant'] as const;
 const csvNote = z.string().describe('CSV for spreadsheets (format=csv): `;` separated, decimal comma, UTF-8 with BOM');
 
 /** A member sees the balance of an activity they hold (see `activityScopeOf`); staff see every activity of the coop. */
@@ -73,7 +76,7 @@ export async function ledgerRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/accounts',
     {
-      config: { access: managers },
+      config: { access: bookReaders },
       schema: { tags, summary: 'The chart of accounts', querystring: listAccountsQuery, response: { 200: pageOf(account), ...errorResponses } },
     },
     async (req) => listAccounts(db, actorOf(req).coopId, req.query),
@@ -105,13 +108,13 @@ export async function ledgerRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/journals',
-    { config: { access: managers }, schema: { tags, summary: 'The journals', response: { 200: z.array(journal), ...errorResponses } } },
+    { config: { access: bookReaders }, schema: { tags, summary: 'The journals', response: { 200: z.array(journal), ...errorResponses } } },
     async (req) => listJournals(db, actorOf(req).coopId),
   );
 
   app.get(
     '/fiscal-years',
-    { config: { access: managers }, schema: { tags, summary: 'The fiscal years, oldest first', response: { 200: z.array(fiscalYear), ...errorResponses } } },
+    { config: { access: bookReaders }, schema: { tags, summary: 'The fiscal years, oldest first', response: { 200: z.array(fiscalYear), ...errorResponses } } },
     async (req) => listFiscalYears(db, actorOf(req).coopId),
   );
 
@@ -142,7 +145,7 @@ export async function ledgerRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/entries',
     {
-      config: { access: managers },
+      config: { access: bookReaders },
       schema: { tags, summary: 'Journal entries, latest first', querystring: listEntriesQuery, response: { 200: pageOf(entrySummary), ...errorResponses } },
     },
     async (req) => listEntries(db, actorOf(req).coopId, req.query),
@@ -150,7 +153,7 @@ export async function ledgerRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/entries/:id',
-    { config: { access: managers }, schema: { tags, summary: 'One journal entry with its lines', params: idParams, response: { 200: entryDetail, ...errorResponses } } },
+    { config: { access: bookReaders }, schema: { tags, summary: 'One journal entry with its lines', params: idParams, response: { 200: entryDetail, ...errorResponses } } },
     async (req) => getEntry(db, actorOf(req).coopId, req.params.id),
   );
 
@@ -183,7 +186,7 @@ export async function ledgerRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/trial-balance',
     {
-      config: { access: managers },
+      config: { access: bookReaders },
       schema: {
         tags,
         summary: 'Trial balance of a period, for the coop or one activity (JSON, or CSV with format=csv)',
@@ -205,7 +208,7 @@ export async function ledgerRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/general-ledger',
     {
-      config: { access: managers },
+      config: { access: bookReaders },
       schema: {
         tags,
         summary: 'General ledger of a period, by account (JSON pages, or the whole period as CSV with format=csv)',
@@ -228,7 +231,7 @@ export async function ledgerRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/activities/:activityId/balance',
     {
-      config: { access: everyone },
+      config: { access: readers },
       schema: {
         tags,
         summary: "Where an activity stands: its balances, revenue, expenses and result (a member: an activity they hold)",

@@ -12,5 +12,6 @@ export async function listMemberOptions(db: Executor, coopId: string): Promise<{
     .select({ id: members.id, name: sql<string>`${members.firstName} || ' ' || ${members.lastName}`, status: members.status })
     .from(members)
     .where(eq(members.coopId, coopId))
-    .orderBy(asc(members.lastName), asc(members.firstName), asc(members.id));
+    // French alphabetical order (É with E), the expressions of members_coop_name_idx.
+    .orderBy(asc(sql`lower(f_unaccent(${members.lastName}))`), asc(sql`lower(f_unaccent(${members.firstName}))`), asc(members.id));
 }

@@ -9,6 +9,10 @@ import { members, type MemberRow } from './schema.js';
 import { userNames } from './user-names.js';
 
 
+/** Names in French alphabetical order (É with E), by the expressions of members_coop_name_idx. */
+const lastNameOrder = sql`lower(f_unaccent(${members.lastName}))`;
+const firstNameOrder = sql`lower(f_unaccent(${members.firstName}))`;
+
 /** Orders by the path through the coop rather than by the alphabet of the status codes. */
 const statusRank = sql.raw(`case members.status ${MEMBER_STATUSES.map((s, i) => `when '${s}' then ${i}`).join(' ')} end`);
 
@@ -51,10 +55,10 @@ export async function listMembers(db: Executor, actor: Actor, q: MemberListQuery
 
   const order =
     q.sort === 'status'
-      ? [asc(statusRank), asc(members.lastName), asc(members.firstName), asc(members.id)]
+      ? [asc(statusRank), asc(lastNameOrder), asc(firstNameOrder), asc(members.id)]
       : q.sort === 'createdAt'
         ? [desc(members.createdAt), asc(members.id)]
-        : [asc(members.lastName), asc(members.firstName), asc(members.id)];
+        : [asc(lastNameOrder), asc(firstNameOrder), asc(members.id)];
 
   const [{ total }] = await db.select({ total: count() }).from(members).where(where);
   // A search with few matches finds them first, then sorts them (see amongMatches).

@@ -526,6 +526,17 @@ describe('searching and filtering', () => {
     expect(byDate.body.items).toHaveLength(11);
   });
 
+  it('sorts names as a French reader does, Étienne with the E, in the list and in the picker', async () => {
+    const sorted = await createTestCoop(t.database.db, 'members-order');
+    for (const [firstName, lastName] of [['Zoé', 'Zèbre'], ['Élodie', 'Étienne'], ['Paul', 'Dupont'], ['Fanny', 'favre'], ['Anne', 'Éclair']]) {
+      await addMember(t.database.db, sorted, { firstName: firstName!, lastName: lastName! });
+    }
+    const advisor = await login(sorted.staff.email);
+    const order = ['Paul Dupont', 'Anne Éclair', 'Élodie Étienne', 'Fanny favre', 'Zoé Zèbre'];
+    expect(names((await advisor.get('/api/members?pageSize=100')).body)).toEqual(order);
+    expect((await listMemberOptions(t.database.db, sorted.id)).map((o) => o.name)).toEqual(order);
+  });
+
   it('refuses an unknown filter value with a 400 on the query field', async () => {
     const res = await staff.get('/api/members?status=retired');
     expect(res.status).toBe(400);

@@ -56,8 +56,10 @@ export const members = pgTable(
     unique('members_coop_user_key').on(t.coopId, t.userId),
     // The dashboard counts members by status and type, and those missing paperwork, from this index alone.
     index('members_coop_status_idx').on(t.coopId, t.status, t.membershipType, t.id),
-    // The list's order to the last tie-breaker, so any page, however deep, is read in order, never sorted.
-    index('members_coop_name_idx').on(t.coopId, t.lastName, t.firstName, t.id),
+    // The list's order to the last tie-breaker, so any page, however deep, is read in order,
+    // never sorted: names as a French reader sorts them (Élodie with the E), whatever the
+    // database collation (list-members.ts orders by exactly these expressions).
+    index('members_coop_name_idx').on(t.coopId, sql`lower(f_unaccent(${t.lastName}))`, sql`lower(f_unaccent(${t.firstName}))`, t.id),
     index('members_skills_idx').using('gin', t.skills),
     check('members_type_check', sql`${t.membershipType} in ('entrepreneur_salarie', 'independent', 'coworker')`),
     check('members_status_check', sql`${t.status} in ('candidate', 'in_support', 'employee', 'associate', 'active', 'leaving', 'left')`),

@@ -24,7 +24,7 @@ export async function paymentRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/',
     {
-      config: { access: ['admin', 'staff', 'member'] },
+      config: { access: ['admin', 'staff', 'member', 'accountant'] },
       schema: { tags, summary: 'Payments received (a member: those settling their activities’ invoices)', querystring: paymentListQuery, response: { 200: pageOf(payment), ...errorResponses } },
     },
     async (req) => listPayments(db, actorOf(req), req.query),
@@ -137,7 +137,7 @@ export async function paymentRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/:id',
     {
-      config: { access: ['admin', 'staff', 'member'] },
+      config: { access: ['admin', 'staff', 'member', 'accountant'] },
       schema: { tags, summary: 'One payment and its allocations', params: paymentIdParams, response: { 200: payment, ...errorResponses } },
     },
     async (req) => getPayment(db, actorOf(req), req.params.id),

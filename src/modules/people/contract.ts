@@ -5,7 +5,7 @@ import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 
 // Shared by the routes and the web client: the API's types are written once, here.
 
-export const PERSON_ROLES = ['admin', 'staff', 'member'] as const satisfies readonly Role[];
+export const PERSON_ROLES = ['admin', 'staff', 'accountant', 'member'] as const satisfies readonly Role[];
 export type PersonRole = (typeof PERSON_ROLES)[number];
 // Named here, not imported from the members module, because the web client reads this file;
 // createMember's signature checks at compile time that each one is a membership type.

@@ -106,6 +106,21 @@ describe('inviting a member', () => {
   });
 });
 
+describe('the list of people', () => {
+  it('sorts names as a French reader does: Élodie with the E, not after Zoé', async () => {
+    const sorted = await createTestCoop(t.database.db, 'people-order');
+    const domain = sorted.admin.email.split('@')[1];
+    for (const name of ['Zoé Zèbre', 'Élodie Étienne', 'émile Petit', 'Fanny Fort', 'Eric Blanc']) {
+      await createPerson(t.database.db, sorted.id, `${name.split(' ')[0]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}@${domain}`, name, ['staff']);
+    }
+    const c = t.client();
+    await c.login(sorted.admin.email, DEMO_PASSWORD);
+    const names: string[] = (await c.get('/api/people?pageSize=50')).body.items.map((p: { displayName: string }) => p.displayName);
+    const ours = names.filter((n) => ['Zoé Zèbre', 'Élodie Étienne', 'émile Petit', 'Fanny Fort', 'Eric Blanc'].includes(n));
+    expect(ours).toEqual(['Élodie Étienne', 'émile Petit', 'Eric Blanc', 'Fanny Fort', 'Zoé Zèbre']);
+  });
+});
+
 describe('who may manage people', () => {
   it('answers 403 to advisors and members', async () => {
     for (const person of [coop.staff, coop.member]) {

@@ -3,8 +3,10 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { AuditActor } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
+import { todayInFrance } from '../../platform/calendar/today-in-france.js';
 import { takeNextNumber } from '../../platform/numbering/take-next-number.js';
 import { decideQuoteTransition, type QuoteAction, type QuoteActorRole } from './domain/quote-lifecycle.js';
+import { stepMoment } from './domain/step-moment.js';
 import { quoteNumber, quoteSeriesKey } from './domain/quote-number.js';
 import { quoteErrors } from './errors.js';
 import { visibleQuote } from './quote-access.js';
@@ -40,12 +42,13 @@ export async function applyQuoteAction(
   const decision = decideQuoteTransition(row, action, { today: context.today, needsValidation, actorRole: context.role });
   if (!decision.ok) throw refusalError(decision.reason);
   const now = new Date();
+  const at = stepMoment(context.today, now, todayInFrance(now));
   const stamps: QuoteUpdate = {};
-  if (decision.changes.stampField === 'submittedOn') stamps.submittedAt = now;
-  if (decision.changes.stampField === 'validatedOn') Object.assign(stamps, { validatedAt: now, validatedBy: who.userId });
-  if (decision.changes.stampField === 'sentOn') stamps.sentAt = now;
-  if (decision.changes.stampField === 'acceptedOn') stamps.acceptedAt = now;
-  if (decision.changes.stampField === 'refusedOn') stamps.refusedAt = now;
+  if (decision.changes.stampField === 'submittedOn') stamps.submittedAt = at;
+  if (decision.changes.stampField === 'validatedOn') Object.assign(stamps, { validatedAt: at, validatedBy: who.userId });
+  if (decision.changes.stampField === 'sentOn') stamps.sentAt = at;
+  if (decision.changes.stampField === 'acceptedOn') stamps.acceptedAt = at;
+  if (decision.changes.stampField === 'refusedOn') stamps.refusedAt = at;
   const [after] = await tx
     .update(quotes)
     .set({ status: decision.changes.status, ...stamps, ...extra, updatedAt: now })

@@ -36,6 +36,8 @@ import { getQuotesSettings, updateQuotesSettings } from './quotes-settings.js';
 import { sendQuote } from './send-quote.js';
 
 const EVERYONE = ['admin', 'staff', 'member'] as const;
+/** Who reads: those who act, and the accountant, who reads the coop's money without changing it. */
+const READERS = [...EVERYONE, 'accountant'] as const;
 const STAFF = ['admin', 'staff'] as const;
 const tags = ['quotes'];
 
@@ -57,7 +59,7 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/settings',
-    { config: { access: EVERYONE }, schema: { tags, summary: 'Whether quotes need validation by staff', response: { 200: quotesSettingsView, ...errorResponses } } },
+    { config: { access: READERS }, schema: { tags, summary: 'Whether quotes need validation by staff', response: { 200: quotesSettingsView, ...errorResponses } } },
     async (req) => getQuotesSettings(db, actorOf(req).coopId),
   );
 
@@ -69,14 +71,14 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/',
-    { config: { access: EVERYONE }, schema: { tags, summary: 'Quotes I may see', querystring: listQuotesQuery, response: { 200: pageOf(quoteSummary), ...errorResponses } } },
+    { config: { access: READERS }, schema: { tags, summary: 'Quotes I may see', querystring: listQuotesQuery, response: { 200: pageOf(quoteSummary), ...errorResponses } } },
     async (req) => listQuotes(db, actorOf(req), req.query, todayFromClock()),
   );
 
   app.get(
     '/by-invoice/:invoiceId',
     {
-      config: { access: EVERYONE },
+      config: { access: READERS },
       schema: { tags, summary: 'The quote an invoice was drafted from, if any', params: invoiceOfQuoteParams, response: { 200: quoteOfInvoiceAnswer, ...errorResponses } },
     },
     async (req) => quoteOfInvoice(db, actorOf(req), req.params.invoiceId),
@@ -84,13 +86,13 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/:id',
-    { config: { access: EVERYONE }, schema: { tags, summary: 'A quote with its lines, totals and invoices', params: quoteParams, response: { 200: quoteDetail, ...errorResponses } } },
+    { config: { access: READERS }, schema: { tags, summary: 'A quote with its lines, totals and invoices', params: quoteParams, response: { 200: quoteDetail, ...errorResponses } } },
     async (req) => getQuote(db, actorOf(req), req.params.id, todayFromClock()),
   );
 
   app.get(
     '/:id/pdf',
-    { config: { access: EVERYONE }, schema: { tags, summary: 'The quote as PDF: once sent, the very file the client received', params: quoteParams, response: { 200: pdfResponse, ...errorResponses } } },
+    { config: { access: READERS }, schema: { tags, summary: 'The quote as PDF: once sent, the very file the client received', params: quoteParams, response: { 200: pdfResponse, ...errorResponses } } },
     async (req, reply) => sendPdf(reply, await openQuotePdf(db, app.deps.storage, actorOf(req), req.params.id, todayFromClock())),
   );
 

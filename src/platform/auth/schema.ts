@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { coopId, createdAt, id } from '../db/columns.js';
 
-export const ROLES = ['admin', 'staff', 'member'] as const;
+/** `accountant`: reads the books, the bank, invoices and payments of the whole coop, and changes none of them. */
+export const ROLES = ['admin', 'staff', 'accountant', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -44,7 +45,7 @@ export const coopRoles = pgTable(
   (t) => [
     primaryKey({ columns: [t.coopId, t.userId, t.role] }),
     index('coop_roles_user_idx').on(t.userId),
-    check('coop_roles_role_check', sql`${t.role} in ('admin', 'staff', 'member')`),
+    check('coop_roles_role_check', sql`${t.role} in ('admin', 'staff', 'accountant', 'member')`),
   ],
 );
 

@@ -408,21 +408,26 @@ export interface PersonInCoop {
   active: boolean;
 }
 
-/** The people who hold a role in a cooperative, with their roles. */
+/**
+ * Names in the order a French reader expects (Élodie with the E, not after Z). Sorted here
+ * rather than by the database, whose collation differs between PGlite and a server.
+ */
+const byFrenchName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** The people who hold a role in a cooperative, with their roles, by name. */
 export async function peopleOf(db: Executor, coopId: string): Promise<PersonInCoop[]> {
   const rows = await db
     .select({ userId: users.id, email: users.email, displayName: users.displayName, accepted: sql<boolean>`${coopRoles.acceptedAt} is not null`, role: coopRoles.role })
     .from(coopRoles)
     .innerJoin(users, eq(users.id, coopRoles.userId))
-    .where(eq(coopRoles.coopId, coopId))
-    .orderBy(users.displayName);
+    .where(eq(coopRoles.coopId, coopId));
   const byUser = new Map<string, PersonInCoop>();
   for (const r of rows) {
     const person = byUser.get(r.userId) ?? { userId: r.userId, email: r.email, displayName: r.displayName, roles: [], active: r.accepted };
     person.roles.push(r.role);
     byUser.set(r.userId, person);
   }
-  return [...byUser.values()];
+  return [...byUser.values()].sort((a, b) => byFrenchName.compare(a.displayName, b.displayName) || a.userId.localeCompare(b.userId));
 }
 
 export async function setPasswordHash(tx: Executor, userId: string, passwordHash: string): Promise<void> {

@@ -6,3 +6,9 @@ export const EVERYONE: Role[] = ['admin', 'staff', 'member'];
 export const MANAGERS: Role[] = ['admin', 'staff'];
 export const ADMINS: Role[] = ['admin'];
 export const MEMBERS: Role[] = ['member'];
+/** The accountant reads the books, the bank, invoices and payments of the coop, and changes none of them. */
+export const ACCOUNTANTS: Role[] = ['accountant'];
+/** Who reads the ledger, the payments and the bank. */
+export const BOOK_READERS: Role[] = [...MANAGERS, ...ACCOUNTANTS];
+/** Everyone with an account in the coop, the accountant included (home page, invoices). */
+export const READERS: Role[] = [...EVERYONE, ...ACCOUNTANTS];

@@ -18,7 +18,7 @@ import {
 } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { Role } from '../lib/session';
-import { ADMINS, EVERYONE, MANAGERS, MEMBERS } from './access';
+import { ADMINS, BOOK_READERS, EVERYONE, MANAGERS, MEMBERS, READERS } from './access';
 
 export interface NavEntry {
   /** Also the test id: `nav-<key>`. */
@@ -36,8 +36,10 @@ export interface NavEntry {
  */
 export function navigationFor(roles: readonly Role[], t: TFunction): NavEntry[] {
   const manages = roles.some((role) => MANAGERS.includes(role));
+  // The accountant reads the whole coop's invoices: the list is not "mine".
+  const seesAll = manages || roles.includes('accountant');
   const entries: NavEntry[] = [
-    { key: 'dashboard', to: '/', label: t('nav.dashboard'), icon: IconLayoutDashboard, roles: EVERYONE, section: 'main' },
+    { key: 'dashboard', to: '/', label: t('nav.dashboard'), icon: IconLayoutDashboard, roles: READERS, section: 'main' },
     { key: 'members', to: '/members', label: t('nav.members'), icon: IconUsers, roles: MANAGERS, section: 'main' },
     {
       key: 'activities',
@@ -58,16 +60,16 @@ export function navigationFor(roles: readonly Role[], t: TFunction): NavEntry[] 
     {
       key: 'invoices',
       to: '/invoices',
-      label: manages ? t('invoices.nav.invoices') : t('invoices.nav.myInvoices'),
+      label: seesAll ? t('invoices.nav.invoices') : t('invoices.nav.myInvoices'),
       icon: IconFileInvoice,
-      roles: EVERYONE,
+      roles: READERS,
       section: 'main',
     },
     { key: 'quotes', to: '/quotes', label: manages ? t('quotes.nav') : t('quotes.myNav'), icon: IconFileDescription, roles: EVERYONE, section: 'main' },
-    { key: 'ledger-trial-balance', to: '/ledger/trial-balance', label: t('ledger.nav.trialBalance'), icon: IconScale, roles: MANAGERS, section: 'main' },
-    { key: 'ledger-general-ledger', to: '/ledger/general-ledger', label: t('ledger.nav.generalLedger'), icon: IconBook2, roles: MANAGERS, section: 'main' },
-    { key: 'payments', to: '/payments', label: t('payments.nav'), icon: IconCash, roles: MANAGERS, section: 'main' },
-    { key: 'bank', to: '/bank', label: t('bank.nav'), icon: IconBuildingBank, roles: MANAGERS, section: 'main' },
+    { key: 'ledger-trial-balance', to: '/ledger/trial-balance', label: t('ledger.nav.trialBalance'), icon: IconScale, roles: BOOK_READERS, section: 'main' },
+    { key: 'ledger-general-ledger', to: '/ledger/general-ledger', label: t('ledger.nav.generalLedger'), icon: IconBook2, roles: BOOK_READERS, section: 'main' },
+    { key: 'payments', to: '/payments', label: t('payments.nav'), icon: IconCash, roles: BOOK_READERS, section: 'main' },
+    { key: 'bank', to: '/bank', label: t('bank.nav'), icon: IconBuildingBank, roles: BOOK_READERS, section: 'main' },
     { key: 'dunning', to: '/dunning', label: t('dunning.nav'), icon: IconMailExclamation, roles: MANAGERS, section: 'main' },
     { key: 'me', to: '/me', label: t('nav.myProfile'), icon: IconUserCircle, roles: MEMBERS, section: 'main' },
     { key: 'people', to: '/people', label: t('nav.people'), icon: IconUsers, roles: ADMINS, section: 'administration' },

@@ -1,9 +1,12 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/fr';
 import '../i18n';
 
 import { Button, Center, MantineProvider, Stack, Text } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -55,15 +58,27 @@ function SessionUnavailable({ retry }: { retry: () => void }) {
   );
 }
 
+/**
+ * Date fields and pickers in the app's language, not the browser's: month and weekday names
+ * from dayjs's locale for the language chosen in the app, weeks from Monday as in France.
+ */
+function AppDates({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage === 'en' ? 'en' : 'fr';
+  return <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}
+
 export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" zIndex={1000} />
-      <QueryClientProvider client={queryClient}>
-        <SessionProvider fallback={<FullPageLoader />} errorFallback={(retry) => <SessionUnavailable retry={retry} />}>
-          {children}
-        </SessionProvider>
-      </QueryClientProvider>
+      <AppDates>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider fallback={<FullPageLoader />} errorFallback={(retry) => <SessionUnavailable retry={retry} />}>
+            {children}
+          </SessionProvider>
+        </QueryClientProvider>
+      </AppDates>
     </MantineProvider>
   );
 }

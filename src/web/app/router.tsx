@@ -7,7 +7,7 @@ import {
   LoginPage,
   ResetPasswordPage,
 } from '../modules/auth';
-import { ADMINS, MANAGERS, MEMBERS } from './access';
+import { ADMINS, BOOK_READERS, MANAGERS, MEMBERS } from './access';
 import { NotFoundPage, RedirectIfAuthenticated, RequireAuth, RequireRole } from './guards';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { AppLayout } from './layout';
@@ -104,12 +104,12 @@ export const router = createBrowserRouter([
           { path: 'invoices/new', element: <InvoiceEditorPage /> },
           { path: 'invoices/:id', element: <InvoiceDetailPage /> },
           { path: 'invoices/:id/edit', element: <InvoiceEditorPage /> },
-          { path: 'ledger/trial-balance', element: <RequireRole roles={MANAGERS}><TrialBalancePage /></RequireRole> },
-          { path: 'ledger/general-ledger', element: <RequireRole roles={MANAGERS}><GeneralLedgerPage /></RequireRole> },
-          { path: 'payments', element: <RequireRole roles={MANAGERS}><PaymentsPage /></RequireRole> },
-          { path: 'bank', element: <RequireRole roles={MANAGERS}><BankStatementsPage /></RequireRole> },
+          { path: 'ledger/trial-balance', element: <RequireRole roles={BOOK_READERS}><TrialBalancePage /></RequireRole> },
+          { path: 'ledger/general-ledger', element: <RequireRole roles={BOOK_READERS}><GeneralLedgerPage /></RequireRole> },
+          { path: 'payments', element: <RequireRole roles={BOOK_READERS}><PaymentsPage /></RequireRole> },
+          { path: 'bank', element: <RequireRole roles={BOOK_READERS}><BankStatementsPage /></RequireRole> },
           { path: 'bank/import', element: <RequireRole roles={MANAGERS}><ImportStatementPage /></RequireRole> },
-          { path: 'bank/statements/:id', element: <RequireRole roles={MANAGERS}><ReconciliationPage /></RequireRole> },
+          { path: 'bank/statements/:id', element: <RequireRole roles={BOOK_READERS}><ReconciliationPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

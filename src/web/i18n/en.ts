@@ -5,6 +5,7 @@ import { en as bank } from '../modules/bank/i18n.en';
 import { en as clients } from '../modules/clients/i18n.en';
 import { en as coop } from '../modules/coop/i18n.en';
 import { en as dashboard } from '../modules/dashboard/i18n.en';
+import { en as documents } from '../modules/documents/i18n.en';
 import { en as dunning } from '../modules/dunning/i18n.en';
 import { en as invoices } from '../modules/invoices/i18n.en';
 import { en as ledger } from '../modules/ledger/i18n.en';
@@ -35,6 +36,7 @@ export const en: Catalogue = {
     roles: {
       admin: 'Administrator',
       staff: 'Advisor',
+      accountant: 'Accountant',
       member: 'Member',
     },
     forbidden: '403 — you cannot open this page',
@@ -79,6 +81,7 @@ export const en: Catalogue = {
   audit,
   outbox,
   invoices,
+  documents,
   dunning,
   ledger,
   payments,

@@ -5,6 +5,7 @@ import { fr as bank } from '../modules/bank/i18n.fr';
 import { fr as clients } from '../modules/clients/i18n.fr';
 import { fr as coop } from '../modules/coop/i18n.fr';
 import { fr as dashboard } from '../modules/dashboard/i18n.fr';
+import { fr as documents } from '../modules/documents/i18n.fr';
 import { fr as dunning } from '../modules/dunning/i18n.fr';
 import { fr as invoices } from '../modules/invoices/i18n.fr';
 import { fr as ledger } from '../modules/ledger/i18n.fr';
@@ -45,6 +46,7 @@ export const fr = {
     roles: {
       admin: 'Administrateur·rice',
       staff: 'Conseiller·ère',
+      accountant: 'Comptable',
       member: 'Membre',
     },
     forbidden: '403 — vous ne pouvez pas ouvrir cette page',
@@ -89,6 +91,7 @@ export const fr = {
   audit,
   outbox,
   invoices,
+  documents,
   dunning,
   ledger,
   payments,

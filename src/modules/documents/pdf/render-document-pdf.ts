@@ -5,6 +5,7 @@ import type { VatBreakdown, VatCategory } from '../domain/compute-totals.js';
 import { toCrossIndustryInvoice } from '../domain/factur-x-xml.js';
 import { formatEuros, formatFrenchDate, formatQuantity, formatVatRate, scaledToDecimal } from '../domain/french-format.js';
 import type { PostalAddress, PrintedDocument, QuoteDocument } from '../domain/document-model.js';
+import { frenchUnitLabel } from '../domain/line-units.js';
 import { OPERATION_CATEGORY_TEXT, VAT_ON_DEBITS_TEXT } from '../domain/mentions.js';
 import { makeFacturX, setDocumentInfo, setFileIdentifier, type DocumentInfo } from './factur-x-pdfa.js';
 
@@ -40,11 +41,6 @@ export const documentTitle = (doc: Pick<PrintedDocument, 'kind' | 'number'>) => 
 
 const isQuote = (doc: PrintedDocument): doc is QuoteDocument => doc.kind === 'quote';
 
-/** UN/ECE Recommendation 20 codes as a French client reads them. */
-const UNIT_LABELS: Record<string, string> = {
-  C62: 'unité', H87: 'pièce', HUR: 'heure', MIN: 'minute', DAY: 'jour', WEE: 'semaine', MON: 'mois', ANN: 'an',
-  LS: 'forfait', KGM: 'kg', GRM: 'g', MTR: 'm', KMT: 'km', MTK: 'm²', MTQ: 'm³', LTR: 'l',
-};
 
 const VAT_LABELS: Record<Exclude<VatCategory, 'S' | 'Z'>, string> = {
   E: 'Exonérée', AE: 'Autoliq.', K: 'Exonérée', G: 'Exonérée', O: 'Hors champ',
@@ -325,7 +321,7 @@ function drawLines(sheet: Sheet, doc: PrintedDocument) {
     const amounts = doc.totals.lines[index];
     const cells = [
       formatQuantity(line.quantityMilli),
-      UNIT_LABELS[line.unitCode] ?? line.unitCode,
+      frenchUnitLabel(line.unitCode, line.quantityMilli),
       formatEuros(line.unitPriceCents),
       discountText(line),
       lineVatLabel(line.vatCategory, line.vatRateBp),

@@ -32,8 +32,8 @@ export interface InvitationMail {
 }
 
 const ROLE_WORDS: Record<'fr' | 'en', Record<PersonRole, string>> = {
-  fr: { admin: 'administrateur·rice', staff: 'conseiller·ère', member: 'membre' },
-  en: { admin: 'administrator', staff: 'advisor', member: 'member' },
+  fr: { admin: 'administrateur·rice', staff: 'conseiller·ère', accountant: 'comptable', member: 'membre' },
+  en: { admin: 'administrator', staff: 'advisor', accountant: 'accountant', member: 'member' },
 };
 
 // Dates in a mail are read in France, where the cooperatives are: Paris time, long form.

@@ -12,6 +12,7 @@ import { useFormat } from '../../lib/format';
 import { usePeople } from '../people';
 import { entityPath, useAuditLabels } from './audit-labels';
 import { type AuditEntryData, useAuditLog } from './use-audit-log';
+import { DateField } from '../../components/DateField';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['entityType', 'entityId', 'actorUserId', 'action', 'from', 'to'] as const;
@@ -100,8 +101,8 @@ export default function AuditPage() {
             searchable
             clearable
           />
-          <TextInput type="date" label={t('audit.filters.from')} value={filter('from')} onChange={(event) => setFilter('from', event.currentTarget.value)} />
-          <TextInput type="date" label={t('audit.filters.to')} value={filter('to')} onChange={(event) => setFilter('to', event.currentTarget.value)} />
+          <DateField label={t('audit.filters.from')} value={filter('from')} onChange={(day) => setFilter('from', day)} />
+          <DateField label={t('audit.filters.to')} value={filter('to')} onChange={(day) => setFilter('to', day)} />
         </SimpleGrid>
         {hasFilters && (
           <Group justify="flex-end" mt="sm">

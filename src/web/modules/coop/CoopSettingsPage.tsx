@@ -19,17 +19,17 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isValidNumberingFormat, LEGAL_FORMS, MEMBERSHIP_TYPES, renderNumber } from '../../../modules/coops/contract';
+import { DEFAULT_POLES, isValidNumberingFormat, LEGAL_FORMS, MEMBERSHIP_TYPES } from '../../../modules/coops/contract';
 import { formatIban, frenchVatNumberFromSiren, isValidSiren } from '../../../platform/identifiers/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
-import { InvoicingSettingsCard } from '../invoices';
+import { InvoicingSettingsCard, useNextInvoiceSequence } from '../invoices';
 import { DunningSettingsCard } from '../dunning';
 import { QuotesSettingsCard } from '../quotes';
 import { useLanguage } from '../../i18n';
 import { applyApiError } from '../../lib/forms';
-import { API_TO_FORM_FIELDS, type SettingsFormValues, toFormValues, toPatch } from './settings-form';
+import { API_TO_FORM_FIELDS, nextNumberPreview, type SettingsFormValues, toFormValues, toPatch } from './settings-form';
 import { type CoopSettingsData, useCoopSettings, useUpdateCoopSettings } from './use-coop-settings';
 
 // Codes (IBAN, BIC, numbering format) read better in a fixed-width font; labels stay as they are.
@@ -76,9 +76,12 @@ function SettingsForm({ settings }: { settings: CoopSettingsData }) {
   const lang = useLanguage();
   const [formError, setFormError] = useState<string | null>(null);
   const required = isNotEmpty(t('coop.required'));
+  const next = useNextInvoiceSequence();
+  // The standard poles are codes in the API; the form shows and takes their names.
+  const poleLabel = (code: string) => t(`members.poles.${code}` as 'members.poles.technical', { defaultValue: code });
 
   const form = useForm<SettingsFormValues>({
-    initialValues: toFormValues(settings),
+    initialValues: toFormValues(settings, poleLabel),
     validate: {
       name: required,
       siren: required,
@@ -102,15 +105,15 @@ function SettingsForm({ settings }: { settings: CoopSettingsData }) {
 
   // After a save the server's values (normalized SIREN, IBAN…) become the form's baseline.
   useEffect(() => {
-    form.setValues(toFormValues(settings));
-    form.resetDirty(toFormValues(settings));
-    // Only when the server sends a new version of the settings.
-  }, [settings.updatedAt]);
+    form.setValues(toFormValues(settings, poleLabel));
+    form.resetDirty(toFormValues(settings, poleLabel));
+    // Only when the server sends a new version of the settings, or the language changes.
+  }, [settings.updatedAt, lang]);
 
   const values = form.getValues();
-  const year = new Date().getFullYear();
   const format = values.invoiceNumberFormat.trim();
-  const preview = isValidNumberingFormat(format) ? renderNumber(format, { year, seq: 1 }) : null;
+  const valid = isValidNumberingFormat(format);
+  const preview = valid && next.data ? nextNumberPreview(format, next.data) : null;
   const siren = values.siren.replace(/\s/g, '');
   // The VAT number is not typed: it follows from the SIREN (art. 286 ter CGI key).
   const vatNumber = isValidSiren(siren) ? frenchVatNumberFromSiren(siren) : settings.vatNumber;
@@ -118,7 +121,7 @@ function SettingsForm({ settings }: { settings: CoopSettingsData }) {
   const submit = form.onSubmit(
     (v) => {
       setFormError(null);
-      update.mutate(toPatch(v), {
+      update.mutate(toPatch(v, poleLabel), {
         onSuccess: () => notifications.show({ color: 'teal', message: t('coop.saved') }),
         onError: (error) => {
           setFormError(applyApiError(form, error, API_TO_FORM_FIELDS));
@@ -223,15 +226,15 @@ function SettingsForm({ settings }: { settings: CoopSettingsData }) {
               data-testid="numbering-format"
             />
             <Stack justify="flex-end">
-              {preview ? (
-                <Text size="sm" data-testid="numbering-preview" aria-live="polite">
-                  {t('coop.fields.nextNumber', { year, number: preview })}
-                </Text>
-              ) : (
+              {!valid ? (
                 <Text size="sm" c="red" aria-live="polite">
                   {t('coop.fields.invalidFormat')}
                 </Text>
-              )}
+              ) : preview ? (
+                <Text size="sm" data-testid="numbering-preview" aria-live="polite">
+                  {t('coop.fields.nextNumber', { number: preview })}
+                </Text>
+              ) : null}
             </Stack>
             <NumberInput label={t('coop.fields.paymentTermsDays')} required min={0} max={60} allowDecimal={false} {...form.getInputProps('paymentTermsDays')} />
             <Stack justify="flex-end">
@@ -252,7 +255,15 @@ function SettingsForm({ settings }: { settings: CoopSettingsData }) {
               ))}
             </Group>
           </Checkbox.Group>
-          <TagsInput label={t('coop.fields.poles')} description={t('coop.fields.polesHint')} clearable maxTags={30} {...form.getInputProps('poles')} />
+          <TagsInput
+            label={t('coop.fields.poles')}
+            description={t('coop.fields.polesHint')}
+            clearable
+            maxTags={30}
+            data={DEFAULT_POLES.map(poleLabel)}
+            {...form.getInputProps('poles')}
+            data-testid="settings-poles"
+          />
           <NumberInput label={t('coop.fields.leavingNoticeMonths')} required min={0} max={12} allowDecimal={false} maw={280} {...form.getInputProps('leavingNoticeMonths')} />
         </Section>
 

@@ -38,7 +38,7 @@ export const en: Translation<typeof fr> = {
     latePenaltyRateHint: 'Mandatory on invoices (art. L441-10 of the French Commercial Code).',
     invoiceNumberFormat: 'Invoice number format',
     invoiceNumberFormatHint: '{YYYY}: year, {YY}: 2-digit year, {SEQ:5}: number on 5 digits.',
-    nextNumber: 'Preview (first number of {{year}}): {{number}}',
+    nextNumber: 'Preview (next number): {{number}}',
     invalidFormat: 'Invalid format: exactly one {SEQ:n}, optionally {YYYY} or {YY}, letters, digits and - _ / .',
     paymentTermsDays: 'Payment terms (days)',
     paymentTermsEndOfMonth: 'End of month',

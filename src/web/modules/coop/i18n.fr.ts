@@ -36,7 +36,7 @@ export const fr = {
     latePenaltyRateHint: 'Mention obligatoire des factures (art. L441-10 du Code de commerce).',
     invoiceNumberFormat: 'Format des numéros de facture',
     invoiceNumberFormatHint: '{YYYY} : année, {YY} : année sur 2 chiffres, {SEQ:5} : numéro sur 5 chiffres.',
-    nextNumber: 'Aperçu (premier numéro de {{year}}) : {{number}}',
+    nextNumber: 'Aperçu (prochain numéro) : {{number}}',
     invalidFormat: 'Format invalide : un seul {SEQ:n}, éventuellement {YYYY} ou {YY}, des lettres, des chiffres et - _ / .',
     paymentTermsDays: 'Délai de paiement (jours)',
     paymentTermsEndOfMonth: 'Fin de mois',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsToEuros, eurosToCents, percentToBp, toFormValues, toPatch } from './settings-form';
+import { centsToEuros, eurosToCents, nextNumberPreview, percentToBp, toFormValues, toPatch } from './settings-form';
 import type { CoopSettingsData } from './use-coop-settings';
 
 const settings: CoopSettingsData = {
@@ -56,5 +56,19 @@ describe('coop settings form', () => {
   it('gives back to the API what it sent, empty optional fields as null', () => {
     const patch = toPatch(toFormValues(settings));
     expect(patch).toMatchObject({ contributionRateBp: 1150, monthlyMemberFeeCents: 9050, latePenaltyRateBp: 1215, email: null, addressLine2: null });
+  });
+
+  it('shows the standard poles by their names and sends their codes back; a pole the coop named stays as typed', () => {
+    const names: Record<string, string> = { project_management: 'Gestion de projet', technical: 'Technique' };
+    const label = (code: string) => names[code] ?? code;
+    const values = toFormValues({ ...settings, poles: ['project_management', 'technical', 'Vidéo'] }, label);
+    expect(values.poles).toEqual(['Gestion de projet', 'Technique', 'Vidéo']);
+    expect(toPatch({ ...values, poles: [...values.poles, 'Son '] }, label).poles).toEqual(['project_management', 'technical', 'Vidéo', 'Son']);
+  });
+
+  it('previews the next number of the series, not the first, once invoices were numbered', () => {
+    const next = { year: 2026, yearly: 15, continuous: 1 };
+    expect(nextNumberPreview('F{YYYY}-{SEQ:5}', next)).toBe('F2026-00015');
+    expect(nextNumberPreview('FAC-{SEQ:6}', next)).toBe('FAC-000001');
   });
 });

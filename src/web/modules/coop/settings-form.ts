@@ -1,4 +1,5 @@
-import type { LEGAL_FORMS, MembershipType, UpdateCoopSettings } from '../../../modules/coops/contract';
+import { DEFAULT_POLES, isYearlySeries, renderNumber, type LEGAL_FORMS, type MembershipType, type UpdateCoopSettings } from '../../../modules/coops/contract';
+import type { NextInvoiceSequence } from '../../../modules/invoicing/contract';
 import { formatIban } from '../../../platform/identifiers/contract';
 import type { CoopSettingsData } from './use-coop-settings';
 
@@ -48,7 +49,29 @@ export const API_TO_FORM_FIELDS: Record<string, string> = {
   monthlyMemberFeeCents: 'monthlyMemberFeeEuros',
 };
 
-export function toFormValues(s: CoopSettingsData): SettingsFormValues {
+/**
+ * The name a pole shows under ("project_management" → "Gestion de projet"). The API keeps
+ * codes for the standard poles, so a coop's list reads in each person's language; a pole the
+ * coop named itself is its own name.
+ */
+export type PoleLabel = (code: string) => string;
+const asTyped: PoleLabel = (code) => code;
+
+/** Back from names to codes: a standard pole's name in the current language is its code again. */
+export function poleCodes(names: readonly string[], poleLabel: PoleLabel): string[] {
+  return names.map((name) => DEFAULT_POLES.find((code) => poleLabel(code) === name.trim()) ?? name.trim());
+}
+
+/**
+ * The number the next invoice would take under the format being typed, from the coop's real
+ * counters: a format showing the year continues this year's series, one without continues
+ * the single series.
+ */
+export function nextNumberPreview(format: string, next: NextInvoiceSequence): string {
+  return renderNumber(format, { year: next.year, seq: isYearlySeries(format) ? next.yearly : next.continuous });
+}
+
+export function toFormValues(s: CoopSettingsData, poleLabel: PoleLabel = asTyped): SettingsFormValues {
   return {
     name: s.name,
     legalForm: s.legalForm,
@@ -73,13 +96,13 @@ export function toFormValues(s: CoopSettingsData): SettingsFormValues {
     paymentTermsEndOfMonth: s.paymentTermsEndOfMonth,
     leavingNoticeMonths: s.leavingNoticeMonths,
     membershipTypes: s.membershipTypes,
-    poles: s.poles,
+    poles: s.poles.map(poleLabel),
   };
 }
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
-export function toPatch(v: SettingsFormValues): UpdateCoopSettings {
+export function toPatch(v: SettingsFormValues, poleLabel: PoleLabel = asTyped): UpdateCoopSettings {
   return {
     name: v.name.trim(),
     legalForm: v.legalForm,
@@ -104,6 +127,6 @@ export function toPatch(v: SettingsFormValues): UpdateCoopSettings {
     paymentTermsEndOfMonth: v.paymentTermsEndOfMonth,
     leavingNoticeMonths: Number(v.leavingNoticeMonths),
     membershipTypes: v.membershipTypes,
-    poles: v.poles,
+    poles: poleCodes(v.poles, poleLabel),
   };
 }

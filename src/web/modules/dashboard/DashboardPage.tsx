@@ -2,7 +2,11 @@ import { BarChart, DonutChart } from '@mantine/charts';
 import { Alert, Anchor, Badge, Card, ColorSwatch, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
+  IconBuildingBank,
   IconBriefcase,
+  IconCash,
+  IconReceiptTax,
+  IconScale,
   IconCircleCheck,
   IconFileAlert,
   IconMailForward,
@@ -16,6 +20,7 @@ import { Link } from 'react-router';
 import {
   DASHBOARD_MEMBER_STATUSES,
   DASHBOARD_MEMBERSHIP_TYPES,
+  type BookFigures,
   type CoopFigures,
   type MemberFigures,
   type RecentChange,
@@ -35,7 +40,7 @@ const TYPE_COLORS: Record<(typeof DASHBOARD_MEMBERSHIP_TYPES)[number], string> =
   coworker: 'orange.5',
 };
 
-/** Home page: the cooperative's figures for advisors and admins, their own file for members. */
+/** Home page: the cooperative's figures for advisors and admins, their own file for members, the books for the accountant. */
 export default function DashboardPage() {
   const { t } = useTranslation();
   const dashboard = useDashboard();
@@ -43,11 +48,12 @@ export default function DashboardPage() {
   if (dashboard.isPending) return <Page title={t('dashboard.title')}><SectionLoader /></Page>;
   if (dashboard.isError) return <Page title={t('dashboard.title')}><ErrorAlert error={dashboard.error} /></Page>;
 
-  const { coop, latestChanges, me } = dashboard.data;
+  const { coop, latestChanges, me, books } = dashboard.data;
   // A person holding both a staff and a member role sees both parts: name each one.
   const both = coop !== undefined && me !== undefined;
   return (
     <Page title={t('dashboard.title')}>
+      {books && <BooksSection figures={books} />}
       {coop && (
         <Stack gap="md">
           {both && <SectionTitle>{t('dashboard.coopSection')}</SectionTitle>}
@@ -62,6 +68,41 @@ export default function DashboardPage() {
         </Stack>
       )}
     </Page>
+  );
+}
+
+/** The accountant's home: the ledger's balances of the sales chain, each opening the page that explains it. */
+function BooksSection({ figures }: { figures: Wire<BookFigures> }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
+      <StatCard testId="stat-bank" label={t('dashboard.books.bank')} value={fmt.money(figures.bankCents)} hint={t('dashboard.books.bankHint')} icon={IconBuildingBank} to="/bank" />
+      <StatCard
+        testId="stat-receivables"
+        label={t('dashboard.books.receivables')}
+        value={fmt.money(figures.receivablesCents)}
+        hint={t('dashboard.books.receivablesHint')}
+        icon={IconCash}
+        to="/payments"
+      />
+      <StatCard
+        testId="stat-revenue"
+        label={t('dashboard.books.revenue', { year: figures.year })}
+        value={fmt.money(figures.revenueCents)}
+        hint={t('dashboard.books.revenueHint')}
+        icon={IconScale}
+        to="/ledger/trial-balance"
+      />
+      <StatCard
+        testId="stat-vat"
+        label={t('dashboard.books.vat')}
+        value={fmt.money(figures.vatCollectedCents)}
+        hint={t('dashboard.books.vatHint')}
+        icon={IconReceiptTax}
+        to="/ledger/general-ledger"
+      />
+    </SimpleGrid>
   );
 }
 

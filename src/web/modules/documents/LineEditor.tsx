@@ -2,7 +2,8 @@ import { ActionIcon, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextI
 import type { UseFormReturnType } from '@mantine/form';
 import { IconHeading, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useFormat } from '../../lib/format';
-import { DEFAULT_EXEMPTION, type DiscountKind, type LineValues, lineNetCents, UNITS, type Unit, type VatChoice } from './line-form';
+import { DEFAULT_EXEMPTION, type DiscountKind, type LineValues, lineNetCents, parseScaled, UNITS, type VatChoice } from './line-form';
+import { useUnitLabel } from './use-unit-label';
 
 /** The fields of a line, named as the form names them. */
 export type LineField = 'sectionTitle' | 'description' | 'quantity' | 'unit' | 'unitPrice' | 'discountKind' | 'discount' | 'vat' | 'exemptionReason';
@@ -22,7 +23,6 @@ export interface LinesForm {
 export interface LineEditorTexts {
   title: string;
   field: (field: LineField) => string;
-  unit: (unit: Unit) => string;
   discountKind: (kind: DiscountKind) => string;
   vat: (choice: VatChoice) => string;
   /** "Net: 12,00 €" with the amount given. */
@@ -54,6 +54,7 @@ type Cell = { field: 'quantity' | 'unitPrice' | 'discount'; unit?: string; disab
 /** The lines of a draft document (invoice, quote…): what is sold, how it is priced and taxed, each line's net. */
 export function LineEditor<L extends LineValues & { sectionTitle?: string }>({ form, lines, newLine, vatChoices, texts, testIds, smallCols, exemptionRequired, errorAt }: LineEditorProps<L>) {
   const fmt = useFormat();
+  const unitLabel = useUnitLabel();
   return (
     <Card padding="lg">
       <Title order={2} fz="h4" mb="md">
@@ -72,7 +73,8 @@ export function LineEditor<L extends LineValues & { sectionTitle?: string }>({ f
           };
           const cells: Cell[] = [
             { field: 'quantity', testId: 'quantity' },
-            { field: 'unit', options: UNITS.map((u) => ({ value: u, label: texts.unit(u) })) },
+            // The units agree with the quantity typed: "3 jours", "1 jour".
+            { field: 'unit', options: UNITS.map((u) => ({ value: u, label: unitLabel(u, parseScaled(line.quantity, 3, { allowNegative: true }) ?? 1000) })) },
             { field: 'unitPrice', unit: '€', testId: 'price' },
             { field: 'discountKind', options: (['none', 'percent', 'amount'] as const).map((k) => ({ value: k, label: texts.discountKind(k) })) },
             { field: 'discount', unit: line.discountKind === 'percent' ? '%' : '€', disabled: line.discountKind === 'none' },

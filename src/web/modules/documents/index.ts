@@ -11,6 +11,7 @@ export {
   parseScaled,
   scaledToInput,
   UNITS,
+  unitLabel,
   VAT_CHOICES,
   vatLabelKey,
   type DiscountKind,
@@ -19,7 +20,9 @@ export {
   type ParsedLines,
   type TypingKey,
   type Unit,
+  type UnitKey,
   type VatChoice,
 } from './line-form';
 export { LineEditor, type LineEditorTexts, type LinesForm } from './LineEditor';
 export { TotalLine, TotalsCard, useVatText } from './TotalsCard';
+export { useUnitLabel } from './use-unit-label';

@@ -1,12 +1,15 @@
 import {
   computeLineAmounts,
   computeTotals,
+  isLineUnit,
+  LINE_UNIT_CODES,
   lineProblems,
   totalsLineOf,
   type DocumentLine,
   type DocumentLineInput,
   type DocumentTotals,
   type LineProblem,
+  type LineUnit,
   type VatCategory,
 } from '../../../modules/documents/contract';
 
@@ -49,10 +52,21 @@ export type VatChoice = (typeof VAT_CHOICES)[number];
 
 type VatLabel = `invoices.vatChoice.${'S_2000' | 'S_1000' | 'S_550' | 'S_210' | 'E_0' | 'AE_0' | 'Z_0' | 'K_0' | 'G_0' | 'O_0'}`;
 
-/** UN/ECE Rec. 20 units a coop's members invoice most. */
-export const UNITS = ['C62', 'HUR', 'DAY', 'MON', 'KGM', 'MTR', 'LS'] as const;
-export type Unit = (typeof UNITS)[number];
-export const isKnownUnit = (unit: string): unit is Unit => (UNITS as readonly string[]).includes(unit);
+/** The UN/ECE Rec. 20 units a line may count in, as the server knows them (documents/domain/line-units.ts). */
+export const UNITS: readonly LineUnit[] = LINE_UNIT_CODES;
+export type Unit = LineUnit;
+export const isKnownUnit = isLineUnit;
+
+export type UnitKey = `documents.units.${Unit}`;
+
+/**
+ * The unit after a quantity, in the person's language and number: "3 jours", "1,5 heure",
+ * "2 people"; without a quantity, the name of the unit (a choice in the editor). A code the
+ * catalogue does not know shows as it is.
+ */
+export function unitLabel(t: (key: UnitKey, options: { count: number }) => string, unit: string, quantityMilli = 1000): string {
+  return isKnownUnit(unit) ? t(`documents.units.${unit}`, { count: Math.abs(quantityMilli) / 1000 }) : unit;
+}
 
 /** The catalogue key naming a VAT group, or null for a group the editor does not offer. */
 export function vatLabelKey(category: string, rateBp: number): VatLabel | null {

@@ -13,7 +13,7 @@ import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { QuoteOfInvoiceLink } from '../quotes';
-import { eurosToCents, isKnownUnit, TotalLine, TotalsCard, useVatText } from '../documents';
+import { eurosToCents, TotalLine, TotalsCard, useUnitLabel, useVatText } from '../documents';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import {
   invoiceFileUrl,
@@ -128,6 +128,7 @@ function LinesCard({ invoice }: { invoice: InvoiceDetailData }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const vatText = useVatText();
+  const unitLabel = useUnitLabel();
   return (
     <Card padding={0}>
       <Table.ScrollContainer minWidth={720}>
@@ -154,7 +155,7 @@ function LinesCard({ invoice }: { invoice: InvoiceDetailData }) {
                   )}
                 </Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {formatQuantity(l.quantityMilli)} {isKnownUnit(l.unit) ? t(`invoices.units.${l.unit}`) : l.unit}
+                  {formatQuantity(l.quantityMilli)} {unitLabel(l.unit, l.quantityMilli)}
                 </Table.Td>
                 <Table.Td ta="right">{fmt.money(l.unitPriceCents)}</Table.Td>
                 <Table.Td ta="right">{l.discountBp != null ? `${l.discountBp / 100} %` : l.discountCents != null ? fmt.money(l.discountCents) : '—'}</Table.Td>
@@ -216,6 +217,8 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetailData }) {
   const navigate = useNavigate();
   const { hasRole } = useSession();
   const staff = hasRole('admin', 'staff');
+  // The accountant reads the invoice and downloads its files; they change nothing.
+  const readOnly = !staff && !hasRole('member');
   const settings = useInvoicingSettings();
   const validate = useValidateInvoice(invoice.id);
   const submit = useSubmitInvoice(invoice.id);
@@ -243,7 +246,7 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetailData }) {
   return (
     <Stack gap="xs" align="flex-end">
       <Group gap="xs" wrap="wrap">
-        {invoice.status === 'draft' && (
+        {invoice.status === 'draft' && !readOnly && (
           <>
             <Button component={Link} to={`/invoices/${invoice.id}/edit`} variant="default" leftSection={<IconPencil size={16} aria-hidden />} data-testid="invoice-edit">
               {t('invoices.actions.edit')}
@@ -290,7 +293,7 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetailData }) {
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
-            {allowed.includes('send') && (
+            {allowed.includes('send') && !readOnly && (
               <Button leftSection={<IconMail size={16} aria-hidden />} loading={send.isPending} onClick={run(send, t('invoices.actions.sent'))} data-testid="invoice-send">
                 {invoice.status === 'validated' ? t('invoices.actions.send') : t('invoices.actions.sendAgain')}
               </Button>
@@ -309,8 +312,11 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetailData }) {
             {t('invoices.missing.title')}
           </Text>
           <List size="sm" data-testid="invoice-missing">
-            {incomplete.map((f) => (
-              <List.Item key={f.path}>{explain(f.path)}</List.Item>
+            {incomplete.map((f, i) => (
+              <List.Item key={f.path}>
+                {explain(f.path)}
+                {t(i < incomplete.length - 1 ? 'invoices.missing.itemEnd' : 'invoices.missing.lastEnd')}
+              </List.Item>
             ))}
           </List>
         </ErrorAlert>

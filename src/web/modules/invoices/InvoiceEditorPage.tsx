@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconDeviceFloppy } from '@tabler/icons-react';
@@ -16,6 +16,7 @@ import { useClients } from '../clients';
 import { emptyLine, formPathOf, LineEditor, type LineEditorTexts, liveTotals, parseLines, TotalsCard, VAT_CHOICES, vatLabelKey } from '../documents';
 import { bodyOf, type InvoiceFormValues, newInvoiceValues, valuesOfInvoice } from './invoice-form';
 import { todayIso, useCreateInvoice, useInvoice, useUpdateInvoice } from './use-invoices';
+import { DateField } from '../../components/DateField';
 
 
 const PERIOD_FIELDS = { 'servicePeriod.start': 'periodStart', 'servicePeriod.end': 'periodEnd', servicePeriod: 'periodStart' };
@@ -110,7 +111,6 @@ function InvoiceEditor({ invoice }: { invoice?: NonNullable<ReturnType<typeof us
   const lineTexts: LineEditorTexts = {
     title: t('invoices.editor.lines'),
     field: (field) => t(`invoices.fields.${field === 'sectionTitle' ? 'description' : field}`),
-    unit: (unit) => t(`invoices.units.${unit}`),
     discountKind: (kind) => t(`invoices.discountKind.${kind}`),
     vat: (choice) => {
       const [category, rate] = choice.split(':');
@@ -169,11 +169,11 @@ function InvoiceEditor({ invoice }: { invoice?: NonNullable<ReturnType<typeof us
               />
             </Stack>
             {values.dateMode === 'date' ? (
-              <TextInput type="date" label={t('invoices.fields.serviceDate')} {...form.getInputProps('serviceDate')} />
+              <DateField label={t('invoices.fields.serviceDate')} {...form.getInputProps('serviceDate')} />
             ) : (
               <Group grow align="flex-start">
-                <TextInput type="date" label={t('invoices.fields.periodStart')} {...form.getInputProps('periodStart')} />
-                <TextInput type="date" label={t('invoices.fields.periodEnd')} {...form.getInputProps('periodEnd')} />
+                <DateField label={t('invoices.fields.periodStart')} {...form.getInputProps('periodStart')} />
+                <DateField label={t('invoices.fields.periodEnd')} {...form.getInputProps('periodEnd')} />
               </Group>
             )}
             <NumberInput label={t('invoices.fields.paymentTermsDays')} min={0} max={60} allowDecimal={false} suffix={` ${t('invoices.fields.days')}`} {...form.getInputProps('paymentTermsDays')} />

@@ -25,6 +25,8 @@ export default function InvoicesPage() {
   const navigate = useNavigate();
   const { hasRole } = useSession();
   const manages = hasRole('admin', 'staff');
+  // The accountant reads every invoice and drafts none.
+  const readOnly = !manages && !hasRole('member');
   const { params, page, setFilter, setPage } = useUrlFilters();
 
   const q = params.get('q') ?? '';
@@ -48,11 +50,13 @@ export default function InvoicesPage() {
 
   return (
     <Page
-      title={manages ? t('invoices.title') : t('invoices.myTitle')}
+      title={manages || readOnly ? t('invoices.title') : t('invoices.myTitle')}
       actions={
-        <Button component={Link} to="/invoices/new" leftSection={<IconPlus size={18} aria-hidden />} data-testid="invoice-new">
-          {t('invoices.new')}
-        </Button>
+        !readOnly && (
+          <Button component={Link} to="/invoices/new" leftSection={<IconPlus size={18} aria-hidden />} data-testid="invoice-new">
+            {t('invoices.new')}
+          </Button>
+        )
       }
     >
       <Group gap="sm" align="flex-end" wrap="wrap">

@@ -7,6 +7,7 @@ import type {
   InvoiceStatusFilter,
   InvoiceSummary,
   InvoicingSettingsView,
+  NextInvoiceSequence,
   SendInvoiceResult,
   UpdateInvoiceBody,
 } from '../../../modules/invoicing/contract';
@@ -84,6 +85,15 @@ const SETTINGS_KEY = [...INVOICES_QUERY_KEY, 'settings'];
 
 export function useInvoicingSettings() {
   return useQuery({ queryKey: SETTINGS_KEY, queryFn: ({ signal }) => api.get<InvoicingSettingsView>('/api/invoices/settings', { signal }) });
+}
+
+/** What the next invoice would take in each kind of series, for the numbering preview (team only). */
+export function useNextInvoiceSequence(enabled = true) {
+  return useQuery({
+    queryKey: [...INVOICES_QUERY_KEY, 'next-sequence'],
+    queryFn: ({ signal }) => api.get<NextInvoiceSequence>('/api/invoices/next-sequence', { signal }),
+    enabled,
+  });
 }
 
 export function useUpdateInvoicingSettings() {

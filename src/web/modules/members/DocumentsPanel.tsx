@@ -11,6 +11,7 @@ import { applyApiError } from '../../lib/forms';
 import { useFormat } from '../../lib/format';
 import { useMemberLabels } from './labels';
 import { documentContentUrl, type MemberDocumentData, useDeleteDocument, useUploadDocument } from './use-members';
+import { DateField } from '../../components/DateField';
 
 function sizeOf(bytes: number, lang: string): string {
   const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte'];
@@ -161,7 +162,7 @@ function UploadForm({ memberId, kinds }: { memberId: string; kinds: readonly Doc
               }}
             />
             <TextInput label={t('members.documents.title')} required {...form.getInputProps('title')} />
-            {dated && <TextInput type="date" label={t('members.documents.signedOn')} {...form.getInputProps('signedOn')} />}
+            {dated && <DateField label={t('members.documents.signedOn')} {...form.getInputProps('signedOn')} />}
             {yearly && <TextInput type="number" label={t('members.documents.year')} required min={1900} max={2200} {...form.getInputProps('year')} />}
             <FileInput
               label={t('members.documents.file')}

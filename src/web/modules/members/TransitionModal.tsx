@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { useFormat } from '../../lib/format';
 import { useMemberLabels } from './labels';
 import { moveLabelOf } from './lifecycle-ui';
 import { type MemberData, useCoopSettings, useMoveMember } from './use-members';
+import { DateField } from '../../components/DateField';
 
 /** The small form of one lifecycle move, asking only for the dates that move needs. */
 export function TransitionModal({ member, to, onClose }: { member: MemberData; to: MemberStatus | null; onClose: () => void }) {
@@ -67,13 +68,12 @@ function TransitionForm({ member, to, onDone }: { member: MemberData; to: Member
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <ErrorAlert>{formError}</ErrorAlert>
-        <TextInput type="date" label={t('members.lifecycle.fields.effectiveDate')} required min={member.statusSince} {...form.getInputProps('effectiveDate')} />
+        <DateField label={t('members.lifecycle.fields.effectiveDate')} required min={member.statusSince} {...form.getInputProps('effectiveDate')} />
         {fields.includes('contractStartDate') && (
-          <TextInput type="date" label={t('members.lifecycle.fields.contractStartDate')} required {...form.getInputProps('contractStartDate')} />
+          <DateField label={t('members.lifecycle.fields.contractStartDate')} required {...form.getInputProps('contractStartDate')} />
         )}
         {fields.includes('contractEndDate') && (
-          <TextInput
-            type="date"
+          <DateField
             label={t('members.lifecycle.fields.contractEndDate')}
             required
             description={capeStart ? t('members.lifecycle.fields.capeHint', { date: format.date(latestCapeEnd(capeStart)) }) : undefined}
@@ -82,10 +82,9 @@ function TransitionForm({ member, to, onDone }: { member: MemberData; to: Member
             {...form.getInputProps('contractEndDate')}
           />
         )}
-        {fields.includes('noticeDate') && <TextInput type="date" label={t('members.lifecycle.fields.noticeDate')} required {...form.getInputProps('noticeDate')} />}
+        {fields.includes('noticeDate') && <DateField label={t('members.lifecycle.fields.noticeDate')} required {...form.getInputProps('noticeDate')} />}
         {fields.includes('leavingDate') && (
-          <TextInput
-            type="date"
+          <DateField
             label={t('members.lifecycle.fields.leavingDate')}
             description={
               v.noticeDate

@@ -10,6 +10,7 @@ import { useClients } from '../clients';
 import { AllocationsEditor, allocatedCents, allocationsOf, textsOf } from './AllocationsEditor';
 import { eurosTextToCents, prefillAllocations } from './money';
 import { type PaymentData, useOpenInvoices, useRecordPayment } from './use-payments';
+import { DateField } from '../../components/DateField';
 
 export const PAYMENT_MODES = ['transfer', 'cheque', 'card', 'cash', 'direct_debit'] as const satisfies readonly PaymentModeValue[];
 
@@ -94,7 +95,7 @@ export function RecordPaymentForm({ onDone, onCancel }: { onDone: (payment: Paym
             data-testid="payment-client"
             {...form.getInputProps('clientId')}
           />
-          <TextInput type="date" label={t('payments.form.date')} required {...form.getInputProps('date')} />
+          <DateField label={t('payments.form.date')} required {...form.getInputProps('date')} />
           <TextInput label={t('payments.form.amount')} required inputMode="decimal" placeholder="1 234,56" rightSection="€" data-testid="payment-amount" {...form.getInputProps('amount')} />
           <Select
             label={t('payments.form.mode')}

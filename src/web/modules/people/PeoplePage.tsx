@@ -146,7 +146,7 @@ function PersonRow({ person, onEditRoles }: { person: PersonData; onEditRoles: (
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Group gap={4} wrap="nowrap">
           {person.roles.map((role) => (
-            <Badge key={role} variant="light" color={role === 'admin' ? 'grape' : role === 'staff' ? 'indigo' : 'teal'} tt="none" style={WHOLE_BADGE} data-testid={`role-${role}`}>
+            <Badge key={role} variant="light" color={role === 'admin' ? 'grape' : role === 'staff' ? 'indigo' : role === 'accountant' ? 'orange' : 'teal'} tt="none" style={WHOLE_BADGE} data-testid={`role-${role}`}>
               {roleLabel(role)}
             </Badge>
           ))}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconDeviceFloppy } from '@tabler/icons-react';
@@ -16,6 +16,7 @@ import { formPathOf, LineEditor, type LineEditorTexts, liveTotals, parseLines, T
 import { todayInFrance } from '../../../platform/calendar/contract';
 import { emptyQuoteLine, newQuoteValues, QUOTE_VAT_CHOICES, type QuoteFormValues, quoteBodyOf, valuesOfQuote } from './quote-form';
 import { type QuoteData, useCreateQuote, useQuote, useUpdateQuote } from './use-quotes';
+import { DateField } from '../../components/DateField';
 
 /** What people typed that is not a number, by the field it sits in. */
 const TYPING_KEYS = { quantity: 'quotes.editor.badQuantity', unitPrice: 'quotes.editor.badAmount', discount: 'quotes.editor.badDiscount' } as const;
@@ -115,7 +116,6 @@ function QuoteEditor({ quote }: { quote?: QuoteData }) {
   const lineTexts: LineEditorTexts = {
     title: t('quotes.editor.lines'),
     field: (field) => t(`quotes.fields.${field}`),
-    unit: (unit) => t(`quotes.units.${unit}`),
     discountKind: (kind) => t(`quotes.discountKind.${kind}`),
     vat: (choice) => t(`quotes.vat.${choice.replace(':', '_') as 'S_2000'}`),
     lineNet: (amount) => `${t('quotes.lineNet')} : ${amount}`,
@@ -138,7 +138,7 @@ function QuoteEditor({ quote }: { quote?: QuoteData }) {
             {parties.map(([path, data]) => (
               <Select key={path} label={t(`quotes.fields.${path === 'activityId' ? 'activity' : 'client'}`)} required searchable data={data} {...form.getInputProps(path)} />
             ))}
-            <TextInput type="date" label={t('quotes.fields.validUntil')} required data-testid="quote-valid-until" {...form.getInputProps('validUntil')} />
+            <DateField label={t('quotes.fields.validUntil')} required data-testid="quote-valid-until" {...form.getInputProps('validUntil')} />
           </SimpleGrid>
           <Textarea label={t('quotes.fields.notes')} autosize minRows={2} mt="md" {...form.getInputProps('notes')} />
         </Card>

@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { scaledToInput } from '../documents';
+import { scaledToInput, useUnitLabel } from '../documents';
 import { useFormat } from '../../lib/format';
 import type { QuoteData } from './use-quotes';
 
@@ -11,6 +11,7 @@ type Line = QuoteData['lines'][number];
 export function QuoteLinesTable({ lines }: { lines: readonly Line[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const unitLabel = useUnitLabel();
   const discount = (l: Line) =>
     l.discountBp != null ? `${scaledToInput(l.discountBp, 2, fmt.lang)} %` : l.discountCents != null ? fmt.money(l.discountCents) : '';
   const vat = (l: Line) => t(`quotes.vat.${l.vatCategory}_${l.vatRateBp}`, { defaultValue: `${l.vatRateBp / 100} %` });
@@ -49,7 +50,7 @@ export function QuoteLinesTable({ lines }: { lines: readonly Line[] }) {
                   )}
                 </Table.Td>
                 <Table.Td ta="right">
-                  {scaledToInput(l.quantityMilli, 3, fmt.lang)} {t(`quotes.units.${l.unit}`, { defaultValue: l.unit })}
+                  {scaledToInput(l.quantityMilli, 3, fmt.lang)} {unitLabel(l.unit, l.quantityMilli)}
                 </Table.Td>
                 <Table.Td ta="right">{fmt.money(l.unitPriceCents)}</Table.Td>
                 <Table.Td ta="right">{discount(l)}</Table.Td>

@@ -57,7 +57,6 @@ export const en: Translation<typeof fr> = {
     exemptionReason: 'Exemption reason (printed on the quote)',
   },
   discountKind: { none: 'None', percent: 'In %', amount: 'In €' },
-  units: { C62: 'unit', HUR: 'hour', DAY: 'day', MON: 'month', KGM: 'kg', MTR: 'metre', LS: 'lump sum' },
   vat: { S_2000: '20 %', S_1000: '10 %', S_550: '5.5 %', S_210: '2.1 %', E_0: '0 % (exempt)' },
   editor: {
     newTitle: 'New quote',

@@ -55,7 +55,6 @@ export const fr = {
     exemptionReason: 'Motif d’exonération (imprimé sur le devis)',
   },
   discountKind: { none: 'Aucune', percent: 'En %', amount: 'En €' },
-  units: { C62: 'unité', HUR: 'heure', DAY: 'jour', MON: 'mois', KGM: 'kg', MTR: 'mètre', LS: 'forfait' },
   vat: { S_2000: '20 %', S_1000: '10 %', S_550: '5,5 %', S_210: '2,1 %', E_0: '0 % (exonéré)' },
   editor: {
     newTitle: 'Nouveau devis',
