@@ -4,8 +4,7 @@ import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/co
 import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
 import { coops } from '../coops/schema.js';
-import { documentLineColumns } from '../documents/schema.js';
-import type { DeductedDeposit, DepositVatSplit, OrderReference } from '../documents/index.js';
+import { documentLineColumns, type DeductedDeposit, type DepositVatSplit, type OrderReference } from '../documents/schema.js';
 
 export type InvoiceKind = 'invoice' | 'credit_note' | 'deposit';
 
