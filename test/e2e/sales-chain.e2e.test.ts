@@ -201,7 +201,10 @@ describe('the sales chain, from the quote to the revenue of the activity', () =>
     await member.waitForURL(/\/invoices\/[0-9a-f-]{36}$/);
     const depositId = new URL(member.url()).pathname.split('/').pop()!;
     await seeText(member.getByTestId('invoice-status'), 'Brouillon');
-    await seeText(member.locator('[data-testid^="invoice-line-row-"]'), `Acompte 30 % sur devis ${quoteNumber}`);
+    await seeText(member.locator('[data-testid^="invoice-line-row-"]'), `Acompte de 30 % sur devis ${quoteNumber} du `);
+    // A deposit names the order it belongs to and what is ordered.
+    await seeText(member.getByTestId('invoice-order'), `Devis ${quoteNumber} du `);
+    await seeText(member.getByTestId('invoice-order-summary'), 'Maquettes des pages du site');
     await seeText(member.getByTestId('total-net'), DEPOSIT.net);
     await seeText(member.getByTestId('total-vat'), DEPOSIT.vat);
     await seeText(member.getByTestId('total-gross'), DEPOSIT.gross);
@@ -223,12 +226,18 @@ describe('the sales chain, from the quote to the revenue of the activity', () =>
     await member.waitForURL(/\/invoices\/[0-9a-f-]{36}$/);
     const balanceId = new URL(member.url()).pathname.split('/').pop()!;
     expect(balanceId).not.toBe(depositId);
-    await seeText(member.locator('[data-testid^="invoice-line-row-"]'), `Solde sur devis ${quoteNumber}`);
+    // The final invoice restates the services of the quote, then deducts the deposit invoice.
+    await seeText(member.locator('[data-testid^="invoice-line-row-"]').first(), 'Maquettes des pages du site');
+    await seeText(member.locator('[data-testid^="invoice-line-row-"]').nth(1), 'Intégration des pages');
+    await seeText(member.getByTestId('invoice-deposits'), depositNumber);
+    await seeText(member.getByTestId('invoice-deposits'), DEPOSIT.gross);
     // Unlike a deposit, the balance states the date of the service: today unless the member changes it.
     await seeText(member.getByText('Date de la prestation ou de la livraison', { exact: true }).locator('..'), frenchDate(parisToday()));
-    await seeText(member.getByTestId('total-net'), BALANCE.net);
-    await seeText(member.getByTestId('total-vat'), BALANCE.vat);
-    await seeText(member.getByTestId('total-gross'), BALANCE.gross);
+    await seeText(member.getByTestId('total-net'), QUOTE.net);
+    await seeText(member.getByTestId('total-vat'), QUOTE.vat);
+    await seeText(member.getByTestId('total-gross'), QUOTE.gross);
+    await seeText(member.getByTestId('total-deposits'), DEPOSIT.gross);
+    await seeText(member.getByTestId('total-due'), BALANCE.gross);
     await member.getByTestId('invoice-submit').click();
     await see(member.getByText("Facture soumise à l'équipe de la coopérative."));
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.js';
@@ -12,6 +14,16 @@ import { journalEntryLines } from '../ledger/schema.js';
  * and clears 4191, so the order's revenue is in 706 once. Runs on PGlite and PostgreSQL.
  */
 let t: TestApp;
+
+/** The XML of both invoices goes to .tmp/einvoices/db-<case>.xml for scripts/validate-einvoices.sh. */
+const OUT = path.resolve('.tmp/einvoices');
+fs.mkdirSync(OUT, { recursive: true });
+function emit(name: string, xml: string) {
+  const tmp = path.join(OUT, `.db-${name}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, xml);
+  fs.renameSync(tmp, path.join(OUT, `db-${name}.xml`));
+}
+
 type Coop = Awaited<ReturnType<typeof createQuotingCoop>>;
 
 beforeAll(async () => {
@@ -107,6 +119,10 @@ describe('a deposit then the final invoice of a quote', () => {
     const xml = await member.get(`/api/invoices/${final.id}/factur-x.xml`);
     expect(xml.status).toBe(200);
     const text = xml.raw;
+    emit('final-invoice-with-deposits', text);
+    const depositXml = await member.get(`/api/invoices/${deposit.id}/factur-x.xml`);
+    expect(depositXml.raw).toContain('<ram:TypeCode>386</ram:TypeCode>');
+    emit('deposit-invoice-of-quote', depositXml.raw);
     expect(text).toContain(`<ram:GrandTotalAmount>${(QUOTE_TOTALS.grossCents / 100).toFixed(2)}</ram:GrandTotalAmount>`);
     expect(text).toContain(`<ram:TotalPrepaidAmount>${(deposit.grossCents / 100).toFixed(2)}</ram:TotalPrepaidAmount>`);
     expect(text).toContain(`<ram:DuePayableAmount>${((QUOTE_TOTALS.grossCents - deposit.grossCents) / 100).toFixed(2)}</ram:DuePayableAmount>`);
