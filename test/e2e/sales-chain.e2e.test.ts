@@ -62,7 +62,8 @@ async function invoiceNumberOn(page: Page): Promise<string> {
 }
 
 /** The advisor finds the draft the member submitted among the invoices to validate, and validates it. */
-async function validateSubmittedInvoice(staff: Page, invoiceId: string, gross: string): Promise<string> {
+/** `totalId`: where the page shows what the client pays (a final invoice: the amount due after its deposits). */
+async function validateSubmittedInvoice(staff: Page, invoiceId: string, gross: string, totalId = 'total-gross'): Promise<string> {
   await staff.getByTestId('nav-invoices').click();
   await see(staff.getByRole('heading', { name: 'Factures' }));
   await staff.getByTestId('invoice-filter-to-validate').click();
@@ -72,7 +73,7 @@ async function validateSubmittedInvoice(staff: Page, invoiceId: string, gross: s
   await seeText(row, gross);
   await row.getByRole('link', { name: 'Brouillon' }).click();
   await staff.waitForURL((url) => url.pathname === `/invoices/${invoiceId}`);
-  await seeText(staff.getByTestId('total-gross'), gross);
+  await seeText(staff.getByTestId(totalId), gross);
   await staff.getByTestId('invoice-validate').click();
   await see(staff.getByText('Facture validée : son numéro est attribué.'));
   const number = await invoiceNumberOn(staff);
@@ -241,7 +242,7 @@ describe('the sales chain, from the quote to the revenue of the activity', () =>
     await member.getByTestId('invoice-submit').click();
     await see(member.getByText("Facture soumise à l'équipe de la coopérative."));
 
-    const balanceNumber = await validateSubmittedInvoice(staff, balanceId, BALANCE.gross);
+    const balanceNumber = await validateSubmittedInvoice(staff, balanceId, BALANCE.gross, 'total-due');
     expect(balanceNumber).not.toBe(depositNumber);
     // Both issued invoices add up to the quote the client accepted.
     const cents = (text: string) => Number(text.replace(/[^\d]/g, ''));
