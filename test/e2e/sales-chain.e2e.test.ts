@@ -62,7 +62,8 @@ async function invoiceNumberOn(page: Page): Promise<string> {
 }
 
 /** The advisor finds the draft the member submitted among the invoices to validate, and validates it. */
-async function validateSubmittedInvoice(staff: Page, invoiceId: string, gross: string): Promise<string> {
+/** `totalId`: where the page shows what the client pays (a final invoice: the amount due after its deposits). */
+async function validateSubmittedInvoice(staff: Page, invoiceId: string, gross: string, totalId = 'total-gross'): Promise<string> {
   await staff.getByTestId('nav-invoices').click();
   await see(staff.getByRole('heading', { name: 'Factures' }));
   await staff.getByTestId('invoice-filter-to-validate').click();
@@ -72,7 +73,7 @@ async function validateSubmittedInvoice(staff: Page, invoiceId: string, gross: s
   await seeText(row, gross);
   await row.getByRole('link', { name: 'Brouillon' }).click();
   await staff.waitForURL((url) => url.pathname === `/invoices/${invoiceId}`);
-  await seeText(staff.getByTestId('total-gross'), gross);
+  await seeText(staff.getByTestId(totalId), gross);
   await staff.getByTestId('invoice-validate').click();
   await see(staff.getByText('Facture validée : son numéro est attribué.'));
   const number = await invoiceNumberOn(staff);
@@ -201,7 +202,10 @@ describe('the sales chain, from the quote to the revenue of the activity', () =>
     await member.waitForURL(/\/invoices\/[0-9a-f-]{36}$/);
     const depositId = new URL(member.url()).pathname.split('/').pop()!;
     await seeText(member.getByTestId('invoice-status'), 'Brouillon');
-    await seeText(member.locator('[data-testid^="invoice-line-row-"]'), `Acompte 30 % sur devis ${quoteNumber}`);
+    await seeText(member.locator('[data-testid^="invoice-line-row-"]'), `Acompte de 30 % sur devis ${quoteNumber} du `);
+    // A deposit names the order it belongs to and what is ordered.
+    await seeText(member.getByTestId('invoice-order'), `Devis ${quoteNumber} du `);
+    await seeText(member.getByTestId('invoice-order-summary'), 'Maquettes des pages du site');
     await seeText(member.getByTestId('total-net'), DEPOSIT.net);
     await seeText(member.getByTestId('total-vat'), DEPOSIT.vat);
     await seeText(member.getByTestId('total-gross'), DEPOSIT.gross);
@@ -223,16 +227,22 @@ describe('the sales chain, from the quote to the revenue of the activity', () =>
     await member.waitForURL(/\/invoices\/[0-9a-f-]{36}$/);
     const balanceId = new URL(member.url()).pathname.split('/').pop()!;
     expect(balanceId).not.toBe(depositId);
-    await seeText(member.locator('[data-testid^="invoice-line-row-"]'), `Solde sur devis ${quoteNumber}`);
+    // The final invoice restates the services of the quote, then deducts the deposit invoice.
+    await seeText(member.locator('[data-testid^="invoice-line-row-"]').first(), 'Maquettes des pages du site');
+    await seeText(member.locator('[data-testid^="invoice-line-row-"]').nth(1), 'Intégration des pages');
+    await seeText(member.getByTestId('invoice-deposits'), depositNumber);
+    await seeText(member.getByTestId('invoice-deposits'), DEPOSIT.gross);
     // Unlike a deposit, the balance states the date of the service: today unless the member changes it.
     await seeText(member.getByText('Date de la prestation ou de la livraison', { exact: true }).locator('..'), frenchDate(parisToday()));
-    await seeText(member.getByTestId('total-net'), BALANCE.net);
-    await seeText(member.getByTestId('total-vat'), BALANCE.vat);
-    await seeText(member.getByTestId('total-gross'), BALANCE.gross);
+    await seeText(member.getByTestId('total-net'), QUOTE.net);
+    await seeText(member.getByTestId('total-vat'), QUOTE.vat);
+    await seeText(member.getByTestId('total-gross'), QUOTE.gross);
+    await seeText(member.getByTestId('total-deposits'), DEPOSIT.gross);
+    await seeText(member.getByTestId('total-due'), BALANCE.gross);
     await member.getByTestId('invoice-submit').click();
     await see(member.getByText("Facture soumise à l'équipe de la coopérative."));
 
-    const balanceNumber = await validateSubmittedInvoice(staff, balanceId, BALANCE.gross);
+    const balanceNumber = await validateSubmittedInvoice(staff, balanceId, BALANCE.gross, 'total-due');
     expect(balanceNumber).not.toBe(depositNumber);
     // Both issued invoices add up to the quote the client accepted.
     const cents = (text: string) => Number(text.replace(/[^\d]/g, ''));

@@ -3,6 +3,8 @@ import { cents } from '../../platform/db/columns.js';
 import type { VatCategory } from './domain/compute-totals.js';
 
 export type { VatCategory };
+// What invoice rows keep of a deposit or final invoice (jsonb columns), typed once by the document model.
+export type { DeductedDeposit, DepositVatSplit, OrderReference } from './domain/document-model.js';
 
 // No table here: the kernel owns no data. Each document kind keeps its own lines table.
 

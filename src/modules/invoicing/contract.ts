@@ -108,6 +108,22 @@ export const invoiceDetail = invoiceSummary.extend({
   creditNotes: z.array(z.object({ id: z.string(), number: z.string().nullable(), issueDate: z.string().nullable(), grossCents: z.number().int() })),
   /** The number of the invoice a credit note corrects. */
   creditedInvoiceNumber: z.string().nullable(),
+  /** The order (accepted quote) a deposit or final invoice belongs to. */
+  order: z
+    .object({ number: z.string(), issueDate: z.string(), summary: z.array(z.string()).optional(), netCents: z.number().int().optional(), grossCents: z.number().int().optional() })
+    .nullable(),
+  /** A final invoice: the deposit invoices it deducts (numbers and amounts as issued; a draft deposit has no number yet). */
+  deposits: z.array(z.object({ id: z.string(), number: z.string().nullable(), issueDate: z.string().nullable(), netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int() })),
+  /** The document's own totals: the whole service, and the deposits deducted from it (the amounts above are what is left to pay). */
+  documentTotals: z.object({ taxBasisCents: z.number().int(), vatTotalCents: z.number().int(), grandTotalCents: z.number().int(), prepaidCents: z.number().int() }),
+  /** A deposit split across VAT rates where a cent moved from one rate to another: each rate's own rounded share and the share it got. */
+  vatSplit: z
+    .object({
+      percentBp: z.number().int().optional(),
+      netCents: z.number().int(),
+      groups: z.array(z.object({ vatCategory: z.enum(VAT_CATEGORIES), vatRateBp: z.number().int(), proportionalCents: z.number().int(), basisCents: z.number().int() })),
+    })
+    .nullable(),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 

@@ -106,7 +106,7 @@ export async function createCreditNote(db: Db, actor: Actor, invoiceId: string, 
       );
       if (missing.length) throw invoiceErrors.INVOICE_INCOMPLETE(missing);
       const coop = await getCoop(tx, actor.coopId);
-      const { number } = await issueDocument(tx, actor, { row: draft!, coop, issueDate: today, dueDate: null, totals, parties, clientName: frozen.buyer.name });
+      const { number } = await issueDocument(tx, actor, { row: draft!, coop, issueDate: today, dueDate: null, totals, parties, clientName: frozen.buyer.name, creditedKind: invoice.kind });
       await settleByCreditNote(tx, actor, invoice, creditedBefore + totals.grandTotalCents, draft!.id);
       await enqueueIssuedFilesRender(tx, actor, draft!.id);
       return { id: draft!.id, number };

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
@@ -6,11 +6,12 @@ import type { Actor } from '../../platform/http/context.js';
 import { activityScopeOf, activitySummaries, scopeHolds } from '../activities/index.js';
 import { clientIdentityForDocument, isClientInScope } from '../clients/index.js';
 import { getCoop } from '../coops/index.js';
-import { checkedLineTotals, documentLineRows, type DocumentTotals } from '../documents/index.js';
+import { checkedLineTotals, documentLineRows, type DepositVatSplit, type DocumentTotals, type OrderReference } from '../documents/index.js';
+import { amountsAfterDeposits } from './domain/deducted-deposits.js';
 import type { InvoiceLineInput, NewInvoice, UpdateInvoiceBody } from './contract.js';
 import { invoiceErrors } from './errors.js';
 import { visibleInvoice } from './invoice-access.js';
-import { invoiceLines, invoices, type InvoiceRow } from './schema.js';
+import { invoiceLines, invoices, type InvoiceRow, type StoredDeductedDeposit } from './schema.js';
 
 /** A document whose total is negative is a credit note, not an invoice. */
 export const checkedTotals = (lines: readonly InvoiceLineInput[]): DocumentTotals =>
@@ -40,13 +41,36 @@ export async function insertLines(tx: Executor, coopId: string, invoiceId: strin
   await tx.insert(invoiceLines).values(documentLineRows(lines, totals).map((row) => ({ coopId, invoiceId, ...row })));
 }
 
-const amountsOf = (totals: DocumentTotals) => ({ netCents: totals.taxBasisCents, vatCents: totals.vatTotalCents, grossCents: totals.grandTotalCents });
+/**
+ * The amounts a draft carries: its totals, minus the deposits it deducts as they stand now (a
+ * deposit still a draft may change; validation reads them again and freezes them).
+ */
+async function amountsOf(tx: Executor, coopId: string, totals: DocumentTotals, deducted: readonly StoredDeductedDeposit[] | null) {
+  const ids = (deducted ?? []).map((d) => d.invoiceId);
+  const deposits = ids.length
+    ? await tx.select({ netCents: invoices.netCents, vatCents: invoices.vatCents, grossCents: invoices.grossCents }).from(invoices).where(and(eq(invoices.coopId, coopId), inArray(invoices.id, ids)))
+    : [];
+  const amounts = amountsAfterDeposits(totals, deposits);
+  // A draft whose deposits exceed it keeps its own totals; validation refuses it with the reason.
+  return amounts.netCents >= 0 && amounts.vatCents >= 0 && amounts.grossCents >= 0 ? amounts : amountsAfterDeposits(totals, []);
+}
+
+/**
+ * What another module's use case attaches to a draft it makes, beyond the editor's fields: the
+ * order it belongs to, the split of a deposit across rates, the deposits a final invoice deducts.
+ */
+export interface DraftLinks {
+  orderReference?: OrderReference;
+  vatSplit?: DepositVatSplit;
+  deductedDepositIds?: string[];
+}
 
 /** A draft: no number, no entry; it can change freely until it is validated. */
-export async function createDraftInvoice(db: Db, actor: Actor, input: NewInvoice): Promise<{ id: string }> {
+export async function createDraftInvoice(db: Db, actor: Actor, input: NewInvoice, links: DraftLinks = {}): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     await assertDocumentParties(tx, actor, input.activityId, input.clientId);
     const totals = checkedTotals(input.lines);
+    const deductedDeposits = links.deductedDepositIds?.length ? links.deductedDepositIds.map((invoiceId) => ({ invoiceId })) : null;
     const coop = await getCoop(tx, actor.coopId);
     const [row] = await tx
       .insert(invoices)
@@ -62,7 +86,10 @@ export async function createDraftInvoice(db: Db, actor: Actor, input: NewInvoice
         paymentTermsEndOfMonth: input.paymentTermsEndOfMonth ?? coop.paymentTermsEndOfMonth,
         operationCategory: input.operationCategory,
         notes: input.notes ?? null,
-        ...amountsOf(totals),
+        ...(await amountsOf(tx, actor.coopId, totals, deductedDeposits)),
+        orderReference: links.orderReference ?? null,
+        vatSplit: links.vatSplit ?? null,
+        deductedDeposits,
         createdBy: actor.userId,
       })
       .returning();
@@ -99,7 +126,7 @@ export async function updateDraftInvoice(db: Db, actor: Actor, id: string, patch
         ...(patch.paymentTermsEndOfMonth !== undefined ? { paymentTermsEndOfMonth: patch.paymentTermsEndOfMonth } : {}),
         ...(patch.operationCategory !== undefined ? { operationCategory: patch.operationCategory } : {}),
         ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
-        ...(totals ? amountsOf(totals) : {}),
+        ...(totals ? await amountsOf(tx, actor.coopId, totals, before.deductedDeposits) : {}),
         updatedAt: new Date(),
       })
       .where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, id)))

@@ -3,7 +3,9 @@ import type { Executor } from '../../platform/db/client.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
 import type { InvoiceDetail, InvoiceSummary } from './contract.js';
-import { computeTotals, totalsLineOf } from '../documents/index.js';
+import { computeTotals, movedShares, totalsLineOf } from '../documents/index.js';
+import { splitStillHolds } from './domain/deducted-deposits.js';
+import { issuedDeposits, prepaidCentsOf } from './issue-document.js';
 import { visibleInvoice, type Viewer } from './invoice-access.js';
 import { invoiceLines, invoices, type InvoiceRow } from './schema.js';
 
@@ -55,7 +57,8 @@ export async function getInvoice(db: Executor, viewer: Viewer, id: string): Prom
     .from(invoiceLines)
     .where(and(eq(invoiceLines.coopId, viewer.coopId), eq(invoiceLines.invoiceId, id)))
     .orderBy(asc(invoiceLines.position));
-  const totals = computeTotals({ lines: lines.map(totalsLineOf) });
+  const deposits = await depositsOf(db, row);
+  const totals = computeTotals({ lines: lines.map(totalsLineOf), prepaidCents: row.status === 'draft' ? deposits.reduce((sum, d) => sum + d.grossCents, 0) : prepaidCentsOf(row) });
   const [summary] = await summariesOf(db, viewer.coopId, [row]);
   return {
     ...summary!,
@@ -79,7 +82,23 @@ export async function getInvoice(db: Executor, viewer: Viewer, id: string): Prom
             .where(and(eq(invoices.coopId, viewer.coopId), eq(invoices.creditedInvoiceId, id)))
             .orderBy(asc(invoices.seq)),
     creditedInvoiceNumber: row.creditedInvoiceId ? await numberOf(db, viewer.coopId, row.creditedInvoiceId) : null,
+    order: row.orderReference ?? null,
+    deposits,
+    documentTotals: { taxBasisCents: totals.taxBasisCents, vatTotalCents: totals.vatTotalCents, grandTotalCents: totals.grandTotalCents, prepaidCents: totals.prepaidCents },
+    vatSplit: row.vatSplit && splitStillHolds(row.vatSplit, totals.vatBreakdown) && movedShares(row.vatSplit).length > 0 ? row.vatSplit : null,
   };
+}
+
+/** The deposits a final invoice deducts: frozen as issued, or, on a draft, as they stand now. */
+async function depositsOf(db: Executor, row: InvoiceRow): Promise<InvoiceDetail['deposits']> {
+  if (row.status !== 'draft') return issuedDeposits(row).map((d) => ({ id: d.invoiceId, number: d.number, issueDate: d.issueDate, netCents: d.netCents, vatCents: d.vatCents, grossCents: d.grossCents }));
+  const ids = (row.deductedDeposits ?? []).map((d) => d.invoiceId);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: invoices.id, number: invoices.number, issueDate: invoices.issueDate, netCents: invoices.netCents, vatCents: invoices.vatCents, grossCents: invoices.grossCents })
+    .from(invoices)
+    .where(and(eq(invoices.coopId, row.coopId), inArray(invoices.id, ids)));
+  return ids.flatMap((id) => rows.filter((r) => r.id === id));
 }
 
 async function numberOf(db: Executor, coopId: string, id: string): Promise<string | null> {

@@ -5,8 +5,9 @@ import type { Actor } from '../../platform/http/context.js';
 import { takeNextNumber } from '../../platform/numbering/take-next-number.js';
 import { isYearlySeries, renderNumber, type CoopSettings } from '../coops/index.js';
 import { dueDateOfTerms, printedLineOf, type DocumentKind, type DocumentTotals, type FrozenParties, type InvoiceDocument } from '../documents/index.js';
-import { checkEntry, creditNoteEntry, postCheckedEntry, salesEntry, type Sale } from '../ledger/index.js';
-import { invoices, type InvoiceLineRow, type InvoiceRow } from './schema.js';
+import { checkEntry, creditNoteEntry, depositCreditNoteEntry, depositInvoiceEntry, postCheckedEntry, salesEntry, type Posting, type Sale } from '../ledger/index.js';
+import { amountsAfterDeposits, deductedForLedger, splitStillHolds } from './domain/deducted-deposits.js';
+import { invoices, type InvoiceLineRow, type InvoiceRow, type StoredDeductedDeposit } from './schema.js';
 
 const DOCUMENT_KIND: Record<InvoiceRow['kind'], DocumentKind> = { invoice: 'invoice', credit_note: 'creditNote', deposit: 'depositInvoice' };
 
@@ -29,11 +30,23 @@ export function documentOf(
     seller: parties.seller,
     buyer: parties.buyer,
     ...(parties.precedingInvoice ? { precedingInvoice: parties.precedingInvoice } : {}),
+    ...(row.orderReference ? { order: row.orderReference } : {}),
+    ...(issuedDeposits(row).length ? { deposits: issuedDeposits(row).map(({ number, issueDate, netCents, vatCents, grossCents }) => ({ number, issueDate, netCents, vatCents, grossCents })) } : {}),
+    ...(row.kind === 'deposit' && row.vatSplit && splitStillHolds(row.vatSplit, totals.vatBreakdown) ? { vatSplit: row.vatSplit } : {}),
     lines: lines.map(printedLineOf),
     totals,
     mentions: parties.mentions,
   };
 }
+
+type IssuedDeposit = Required<StoredDeductedDeposit>;
+
+/** The deposits a final invoice deducts, once their numbers and amounts are known (frozen at validation). */
+export const issuedDeposits = (row: Pick<InvoiceRow, 'deductedDeposits'>): IssuedDeposit[] =>
+  (row.deductedDeposits ?? []).filter((d): d is IssuedDeposit => d.number !== undefined && d.issueDate !== undefined && d.grossCents !== undefined);
+
+/** What the deposits a final invoice deducts were paid in advance, incl. VAT (BT-113). */
+export const prepaidCentsOf = (row: Pick<InvoiceRow, 'deductedDeposits'>) => issuedDeposits(row).reduce((sum, d) => sum + d.grossCents, 0);
 
 /** The due date an invoice issued on `issueDate` gets from its terms (art. L441-9); none on a credit note. */
 export function dueDateOf(row: InvoiceRow, issueDate: string): string | null {
@@ -48,6 +61,15 @@ const saleOf = (activityId: string, totals: DocumentTotals): Sale => ({
   vatByRate: totals.vatBreakdown.map((g) => ({ rateBp: g.vatRateBp, vatCents: g.vatCents })),
 });
 
+/** The entry of an issued document: a deposit goes to 4191, a final invoice clears its deposits from it. */
+function postingOf(row: InvoiceRow, totals: DocumentTotals, creditedKind: InvoiceRow['kind'] | undefined): Posting {
+  const sale = saleOf(row.activityId, totals);
+  if (row.kind === 'credit_note') return creditedKind === 'deposit' ? depositCreditNoteEntry(sale) : creditNoteEntry(sale);
+  if (row.kind === 'deposit') return depositInvoiceEntry(sale);
+  const deposits = issuedDeposits(row);
+  return salesEntry(sale, deposits.length ? deductedForLedger(deposits) : undefined);
+}
+
 /**
  * Gives a fully checked draft its number and issues it, in the caller's transaction. The
  * number is taken LAST, after every check (the sales entry's too): the counter row of the series serialises every
@@ -58,14 +80,24 @@ const saleOf = (activityId: string, totals: DocumentTotals): Sale => ({
 export async function issueDocument(
   tx: Executor,
   actor: Actor,
-  args: { row: InvoiceRow; coop: CoopSettings; issueDate: string; dueDate: string | null; totals: DocumentTotals; parties: FrozenParties; clientName: string },
+  args: {
+    row: InvoiceRow;
+    coop: CoopSettings;
+    issueDate: string;
+    dueDate: string | null;
+    totals: DocumentTotals;
+    parties: FrozenParties;
+    clientName: string;
+    /** A credit note: the kind of the invoice it corrects (a deposit's is reversed from 4191). */
+    creditedKind?: InvoiceRow['kind'];
+  },
 ): Promise<{ number: string }> {
   const { row, coop, issueDate, totals } = args;
   const what = row.kind === 'credit_note' ? 'Avoir' : 'Facture';
   const labelOf = (number: string) => `${what} ${number} – ${args.clientName}`.slice(0, 300);
   // Checked before the counter is taken, so that under its lock the entry is only written.
   const entry = await checkEntry(tx, actor, {
-    ...(row.kind === 'credit_note' ? creditNoteEntry : salesEntry)(saleOf(row.activityId, totals)),
+    ...postingOf(row, totals, args.creditedKind),
     date: issueDate,
     label: labelOf('…'),
     source: { type: row.kind === 'credit_note' ? 'credit_note' : 'invoice', id: row.id },
@@ -84,9 +116,9 @@ export async function issueDocument(
       seq,
       issueDate,
       dueDate: args.dueDate,
-      netCents: totals.taxBasisCents,
-      vatCents: totals.vatTotalCents,
-      grossCents: totals.grandTotalCents,
+      // A final invoice keeps, as its amounts, what is left to pay once its deposits are deducted.
+      ...amountsAfterDeposits(totals, issuedDeposits(row)),
+      deductedDeposits: row.deductedDeposits,
       mentions: args.parties as unknown as Record<string, unknown>,
       validatedBy: actor.userId,
       validatedAt: now,

@@ -5,7 +5,7 @@ import { unreadableFile } from '../../platform/files/file-errors.js';
 import { sha256Of, type FileStorage } from '../../platform/files/storage.js';
 import { computeTotals, renderDocumentPdf, toCrossIndustryInvoice, totalsLineOf, type FrozenParties, type InvoiceDocument } from '../documents/index.js';
 import { invoiceErrors } from './errors.js';
-import { documentOf } from './issue-document.js';
+import { documentOf, prepaidCentsOf } from './issue-document.js';
 import { visibleInvoice, type Viewer } from './invoice-access.js';
 import { invoiceFiles, invoiceLines, invoices, type InvoiceFileKind, type InvoiceRow } from './schema.js';
 
@@ -35,7 +35,7 @@ export async function issuedDocumentOf(db: Executor, row: InvoiceRow): Promise<I
     .from(invoiceLines)
     .where(and(eq(invoiceLines.coopId, row.coopId), eq(invoiceLines.invoiceId, row.id)))
     .orderBy(asc(invoiceLines.position));
-  const totals = computeTotals({ lines: lines.map(totalsLineOf) });
+  const totals = computeTotals({ lines: lines.map(totalsLineOf), prepaidCents: prepaidCentsOf(row) });
   return documentOf(row, lines, row.mentions as unknown as FrozenParties, totals, { number: row.number, issueDate: row.issueDate, dueDate: row.dueDate });
 }
 

@@ -4,9 +4,18 @@ import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/co
 import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
 import { coops } from '../coops/schema.js';
-import { documentLineColumns } from '../documents/schema.js';
+import { documentLineColumns, type DeductedDeposit, type DepositVatSplit, type OrderReference } from '../documents/schema.js';
 
 export type InvoiceKind = 'invoice' | 'credit_note' | 'deposit';
+
+/**
+ * A deposit invoice a final invoice deducts: its id on the draft; its number, date and amounts
+ * (VAT per rate) frozen here at validation, from the deposit as it was issued.
+ */
+export interface StoredDeductedDeposit extends Partial<DeductedDeposit> {
+  invoiceId: string;
+  vatByRate?: { vatCategory: string; vatRateBp: number; basisCents: number; vatCents: number }[];
+}
 export type InvoiceStatus = 'draft' | 'validated' | 'sent' | 'partially_paid' | 'paid';
 
 /**
@@ -41,6 +50,15 @@ export const invoices = pgTable(
     paidCents: cents().notNull().default(0),
     creditedInvoiceId: uuid(),
     notes: text(),
+    /** The order (accepted quote) a deposit or final invoice belongs to, as printed (BT-14). */
+    orderReference: jsonb().$type<OrderReference>(),
+    /** A deposit split across VAT rates: what each rate's share would have been on its own. */
+    vatSplit: jsonb().$type<DepositVatSplit>(),
+    /**
+     * A final invoice: the deposit invoices it deducts (BT-113). Its net, VAT and gross amounts
+     * are then what is left to pay: the whole service minus the deposits.
+     */
+    deductedDeposits: jsonb().$type<StoredDeductedDeposit[]>(),
     /** Seller and buyer identities as printed, frozen at validation. */
     mentions: jsonb().$type<Record<string, unknown>>(),
     createdBy: uuid(),

@@ -8,7 +8,8 @@ import { getCoop } from '../coops/index.js';
 import { computeTotals, missingMentions, partiesOf, totalsLineOf } from '../documents/index.js';
 import { mayValidateInvoice } from './domain/may-validate-invoice.js';
 import { invoiceErrors } from './errors.js';
-import { documentOf, dueDateOf, issueDocument } from './issue-document.js';
+import { deductedDepositsOf } from './deducted-deposits-of.js';
+import { documentOf, dueDateOf, issueDocument, prepaidCentsOf } from './issue-document.js';
 import { visibleInvoice } from './invoice-access.js';
 import { getInvoicingSettings } from './invoicing-settings.js';
 import { enqueueIssuedFilesRender } from './render-issued-files-job.js';
@@ -47,16 +48,21 @@ export async function validateInvoice(db: Db, actor: Actor, id: string, today: s
       const problems: FieldError[] = [];
       if (activity.status !== 'active') problems.push({ path: 'activityId', message: { fr: "L'activité n'est pas active.", en: 'The activity is not active.' } });
       if (client.archived) problems.push({ path: 'clientId', message: { fr: 'Ce client est archivé.', en: 'This client is archived.' } });
-      const totals = computeTotals({ lines: lines.map(totalsLineOf) });
+      // A final invoice freezes the deposits it deducts as they were issued.
+      const deducted = await deductedDepositsOf(tx, row);
+      problems.push(...deducted.problems);
+      const issuing = deducted.deposits.length ? { ...row, deductedDeposits: deducted.deposits } : row;
+      const totals = computeTotals({ lines: lines.map(totalsLineOf), prepaidCents: prepaidCentsOf(issuing) });
       if (lines.length > 0 && totals.grandTotalCents <= 0) problems.push({ path: 'lines', message: { fr: 'Le total doit être positif.', en: 'The total must be positive.' } });
+      if (totals.dueCents < 0) problems.push({ path: 'lines', message: { fr: 'Les acomptes déduits dépassent le total de la facture.', en: 'The deposits deducted exceed the total of the invoice.' } });
       const parties = partiesOf(coop, activity.name, client, row);
       const dueDate = dueDateOf(row, today);
       // The number is not known yet: a placeholder stands for it so the rest is checked now.
-      const doc = documentOf(row, lines, parties, totals, { number: 'PENDING', issueDate: today, dueDate });
+      const doc = documentOf(issuing, lines, parties, totals, { number: 'PENDING', issueDate: today, dueDate });
       problems.push(...missingMentions(doc).map(required));
       if (problems.length) throw invoiceErrors.INVOICE_INCOMPLETE(problems);
 
-      const { number } = await issueDocument(tx, actor, { row, coop, issueDate: today, dueDate, totals, parties, clientName: client.name });
+      const { number } = await issueDocument(tx, actor, { row: issuing, coop, issueDate: today, dueDate, totals, parties, clientName: client.name });
       await enqueueIssuedFilesRender(tx, actor, id);
       return { id, number };
     },

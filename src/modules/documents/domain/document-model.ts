@@ -1,4 +1,4 @@
-import type { DocumentAllowance, DocumentTotals, TotalsLine } from './compute-totals.js';
+import type { DocumentAllowance, DocumentTotals, TotalsLine, VatCategory } from './compute-totals.js';
 
 /**
  * An issued (or about to be issued) quote, invoice, deposit invoice or credit note, as plain
@@ -75,6 +75,43 @@ export interface DocumentMentions {
   other?: string[];
 }
 
+/**
+ * The order an invoice belongs to: for the coop's members, the quote the client accepted
+ * (BT-14, sales order reference). A deposit invoice must say what it is paid on: the order,
+ * its date and what is ordered.
+ */
+export interface OrderReference {
+  number: string;
+  issueDate: string;
+  /** What is ordered, one entry per item ("Conception du site — 3 jours"), printed on a deposit invoice. */
+  summary?: string[];
+  /** The order's total excluding VAT and including VAT. */
+  netCents?: number;
+  grossCents?: number;
+}
+
+/** A deposit invoice a final invoice deducts; their totals incl. VAT add up to BT-113. */
+export interface DeductedDeposit {
+  number: string;
+  issueDate: string;
+  netCents: number;
+  vatCents: number;
+  grossCents: number;
+}
+
+/**
+ * How a deposit's amount was split across the order's VAT rates: each rate's share rounded on
+ * its own (`proportionalCents`) and the share it got (`basisCents`). Where they differ, a cent
+ * moved from one rate to another; the document says why next to its VAT.
+ */
+export interface DepositVatSplit {
+  /** The deposit asked as a share of the order, in basis points; absent for an amount. */
+  percentBp?: number;
+  /** The deposit's amount excluding VAT. */
+  netCents: number;
+  groups: { vatCategory: VatCategory; vatRateBp: number; proportionalCents: number; basisCents: number }[];
+}
+
 export interface InvoiceDocument {
   kind: DocumentKind;
   number: string;
@@ -92,6 +129,12 @@ export interface InvoiceDocument {
   buyerReference?: string;
   /** Credit note: the invoice it corrects (BG-3), required by CGI art. 242 nonies A I 10°. */
   precedingInvoice?: { number: string; issueDate: string };
+  /** The order (accepted quote) a deposit or final invoice belongs to. */
+  order?: OrderReference;
+  /** Final invoice: the deposit invoices it deducts; `totals.prepaidCents` is their sum incl. VAT. */
+  deposits?: DeductedDeposit[];
+  /** Deposit invoice: how its amount was split across VAT rates. */
+  vatSplit?: DepositVatSplit;
   lines: InvoiceLine[];
   allowances?: DocumentAllowance[];
   /** Result of computeTotals over lines, allowances and deposits already paid. */
@@ -104,7 +147,7 @@ export interface InvoiceDocument {
  * due date, no payment block and no e-invoice (no UNTDID 1001 code), but a validity date and
  * room for the client's "bon pour accord". A draft has no number yet.
  */
-export interface QuoteDocument extends Omit<InvoiceDocument, 'kind' | 'number' | 'dueDate' | 'paymentTermsText' | 'precedingInvoice'> {
+export interface QuoteDocument extends Omit<InvoiceDocument, 'kind' | 'number' | 'dueDate' | 'paymentTermsText' | 'precedingInvoice' | 'order' | 'deposits' | 'vatSplit'> {
   kind: 'quote';
   number: string | null;
   /** Last day the offer holds (inclusive). */

@@ -142,6 +142,51 @@ describe('Factur-X EN 16931 XML', () => {
     expect(texts(xml, 'ram:ID')).toContain('S4');
   });
 
+  it('a deposit invoice names the accepted quote as its order (BT-14) and says what is ordered', () => {
+    const xml = emit('deposit-invoice-with-order', buildDocument({
+      kind: 'depositInvoice',
+      ...base,
+      number: 'F2026-00044',
+      deliveryDate: undefined,
+      paymentTermsText: 'À réception',
+      dueDate: '2026-11-23',
+      order: { number: 'D2026-0012', issueDate: '2026-11-02', summary: ['Conception du site — 3 jours', 'Développement — 10 jours'], netCents: 500_000, grossCents: 600_000 },
+      lines: [serviceLine({ name: 'Acompte de 30 % sur devis D2026-0012 du 02/11/2026', unitCode: 'C62', quantityMilli: 1000, unitPriceCents: 150_000 })],
+    }));
+    expect(block(xml, 'ram:SellerOrderReferencedDocument')).toBe('<ram:SellerOrderReferencedDocument><ram:IssuerAssignedID>D2026-0012</ram:IssuerAssignedID></ram:SellerOrderReferencedDocument>');
+    expect(texts(xml, 'ram:Content')).toContain(
+      'Commande : devis N° D2026-0012 du 02/11/2026 — objet : Conception du site — 3 jours ; Développement — 10 jours (total de la commande 5\u202f000,00\u00a0€ HT, 6\u202f000,00\u00a0€ TTC).',
+    );
+  });
+
+  it('the final invoice restates the whole service at two rates and deducts two deposits as the prepaid amount', () => {
+    // Quote: 5 000 € at 20 % and 1 000 € at 10 %; deposits of 30 % then 20 %, split as the quote.
+    const xml = emit('final-invoice-with-deposits', buildDocument({
+      kind: 'invoice',
+      ...base,
+      number: 'F2026-00060',
+      order: { number: 'D2026-0012', issueDate: '2026-11-02' },
+      deposits: [
+        { number: 'F2026-00044', issueDate: '2026-11-05', netCents: 180_000, vatCents: 33_000, grossCents: 213_000 },
+        { number: 'F2026-00051', issueDate: '2026-11-15', netCents: 120_000, vatCents: 22_000, grossCents: 142_000 },
+      ],
+      lines: [
+        serviceLine({ name: 'Conception du site', unitCode: 'DAY', quantityMilli: 10_000, unitPriceCents: 50_000 }),
+        serviceLine({ name: 'Formation', unitCode: 'C62', quantityMilli: 1000, unitPriceCents: 100_000, vatRateBp: 1000 }),
+      ],
+      prepaidCents: 355_000,
+    }));
+    const sums = block(xml, 'ram:SpecifiedTradeSettlementHeaderMonetarySummation');
+    expect(sums).toContain('<ram:TaxBasisTotalAmount>6000.00</ram:TaxBasisTotalAmount><ram:TaxTotalAmount currencyID="EUR">1100.00</ram:TaxTotalAmount><ram:GrandTotalAmount>7100.00</ram:GrandTotalAmount><ram:TotalPrepaidAmount>3550.00</ram:TotalPrepaidAmount><ram:DuePayableAmount>3550.00</ram:DuePayableAmount>');
+    // The VAT breakdown is the full service's, not what is left to pay.
+    expect(texts(xml, 'ram:CalculatedAmount')).toEqual(['1000.00', '100.00']);
+    expect(texts(xml, 'ram:ID')).toContain('S4');
+    expect(texts(xml, 'ram:Content')).toEqual(expect.arrayContaining([
+      expect.stringContaining('Acompte déduit : facture N° F2026-00044 du 05/11/2026'),
+      expect.stringContaining('Acompte déduit : facture N° F2026-00051 du 15/11/2026'),
+    ]));
+  });
+
   it('issues a credit note (381) that names the invoice it corrects', () => {
     const xml = emit('credit-note', buildDocument({
       kind: 'creditNote',

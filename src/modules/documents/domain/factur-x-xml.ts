@@ -1,7 +1,8 @@
 import type { DocumentAllowance, VatBreakdown, VatCategory } from './compute-totals.js';
 import { scaledToDecimal } from './french-format.js';
 import { DOCUMENT_TYPE_CODES, type Buyer, type InvoiceDocument, type InvoiceLine, type PostalAddress, type Seller } from './document-model.js';
-import { mentionNotes, vatExemptionCodeOf } from './mentions.js';
+import { mentionNotes, vatExemptionCodeOf, type DocumentNote } from './mentions.js';
+import { deductedDepositText, orderSummaryText } from './order-mentions.js';
 
 /**
  * The UN/CEFACT Cross Industry Invoice (D16B) of a document, for the Factur-X profile
@@ -189,13 +190,19 @@ export function businessProcessOf(doc: InvoiceDocument): string | undefined {
   return `${letter}${doc.kind === 'invoice' && doc.totals.prepaidCents > 0 ? 4 : 1}`;
 }
 
+/** The order and the deposits deducted, as general notes beside the mentions (BT-14 carries only the number). */
+const orderNotes = (doc: InvoiceDocument): DocumentNote[] => [
+  ...(doc.order ? [{ subjectCode: 'AAI' as const, text: orderSummaryText(doc.kind === 'depositInvoice' ? doc.order : { number: doc.order.number, issueDate: doc.order.issueDate }) }] : []),
+  ...(doc.deposits ?? []).map((d) => ({ subjectCode: 'AAI' as const, text: deductedDepositText(d) })),
+];
+
 export function toCrossIndustryInvoice(doc: InvoiceDocument): string {
   if (doc.totals.lines.length !== doc.lines.length) throw new RangeError('totals were computed for other lines');
   const categories = new Set<VatCategory>(doc.totals.vatBreakdown.map((g) => g.vatCategory));
   // BR-O-02: a document wholly outside the scope of VAT names no VAT number.
   const outOfScope = categories.has('O');
   const t = doc.totals;
-  const notes = mentionNotes(doc);
+  const notes = [...mentionNotes(doc), ...orderNotes(doc)];
   const shipTo = categories.has('K') ? doc.buyer.address : undefined;
 
   const xml = [
@@ -216,6 +223,8 @@ export function toCrossIndustryInvoice(doc: InvoiceDocument): string {
         el('ram:BuyerReference', doc.buyerReference),
         sellerParty(doc.seller, !outOfScope),
         buyerParty(doc.buyer, !outOfScope),
+        // BT-14: the accepted quote is the seller's order the invoice belongs to.
+        doc.order && group('ram:SellerOrderReferencedDocument', el('ram:IssuerAssignedID', doc.order.number)),
       ]),
       group(
         'ram:ApplicableHeaderTradeDelivery',

@@ -8,7 +8,7 @@ import { buildDocument, coopSeller, euBuyer, individualBuyer, serviceLine } from
 import { toCrossIndustryInvoice } from '../domain/factur-x-xml.js';
 import type { InvoiceDocument, QuoteDocument } from '../domain/document-model.js';
 import { vatExemptionFor } from '../domain/mentions.js';
-import { formatIban, renderDocumentPdf } from './render-document-pdf.js';
+import { depositRows, formatIban, headerRows, renderDocumentPdf } from './render-document-pdf.js';
 
 /** Each case is written to .tmp/pdf/<case>.pdf, to be checked with qpdf --check and by eye. */
 const OUT = path.resolve('.tmp/pdf');
@@ -52,6 +52,35 @@ const cases: Record<string, InvoiceDocument> = {
     dueDate: undefined,
     precedingInvoice: { number: 'F2026-00042', issueDate: '2026-11-23' },
     lines: [serviceLine({ name: 'Heures facturées en trop', quantityMilli: 2000 })],
+  }),
+  'deposit-with-order': buildDocument({
+    kind: 'depositInvoice',
+    ...base,
+    deliveryDate: undefined,
+    order: { number: 'D2026-0012', issueDate: '2026-11-02', summary: ['Conception du site — 10 jours', 'Formation — 1 forfait'], netCents: 100_010, grossCents: 115_512 },
+    vatSplit: {
+      percentBp: 5000,
+      netCents: 50_005,
+      groups: [
+        { vatCategory: 'S', vatRateBp: 2000, proportionalCents: 25_003, basisCents: 25_003 },
+        { vatCategory: 'S', vatRateBp: 1000, proportionalCents: 25_003, basisCents: 25_002 },
+      ],
+    },
+    lines: [
+      serviceLine({ name: 'Acompte de 50 % sur devis D2026-0012 du 02/11/2026 — TVA 20 %', unitCode: 'C62', quantityMilli: 1000, unitPriceCents: 25_003 }),
+      serviceLine({ name: 'Acompte de 50 % sur devis D2026-0012 du 02/11/2026 — TVA 10 %', unitCode: 'C62', quantityMilli: 1000, unitPriceCents: 25_002, vatRateBp: 1000 }),
+    ],
+  }),
+  'final-with-deposits': buildDocument({
+    kind: 'invoice',
+    ...base,
+    order: { number: 'D2026-0012', issueDate: '2026-11-02' },
+    deposits: [{ number: 'F2026-00040', issueDate: '2026-11-05', netCents: 50_005, vatCents: 7_501, grossCents: 57_506 }],
+    lines: [
+      serviceLine({ name: 'Conception du site', unitCode: 'DAY', quantityMilli: 10_000, unitPriceCents: 5_001 }),
+      serviceLine({ name: 'Formation', unitCode: 'C62', quantityMilli: 1000, unitPriceCents: 50_000, vatRateBp: 1000 }),
+    ],
+    prepaidCents: 57_506,
   }),
   long: buildDocument({
     kind: 'depositInvoice',
@@ -208,6 +237,17 @@ describe('invoice PDF', () => {
     const doc = buildDocument({ kind: 'invoice', ...base, lines: [serviceLine({ name: 'Logo 🎨 et 漢字', description: 'ligne 1\r\nligne 2\tfin' })] });
     const pdf = await PDFDocument.load(await renderDocumentPdf(doc, { facturX: true }));
     expect(pdf.getPageCount()).toBe(1);
+  });
+
+  it('a deposit invoice names the quote it is paid on under its title, and a final invoice lists the deposits it deducts', async () => {
+    expect(headerRows(cases['deposit-with-order']!)).toContainEqual(['Commande', 'Devis N° D2026-0012 du 02/11/2026']);
+    expect(headerRows(cases['final-with-deposits']!)).toContainEqual(['Commande', 'Devis N° D2026-0012 du 02/11/2026']);
+    expect(depositRows(cases['final-with-deposits']!)).toEqual([["Facture d'acompte N° F2026-00040", '05/11/2026', '500,05\u00a0€', '75,01\u00a0€', '575,06\u00a0€']]);
+    expect(depositRows(cases['multi-rate']!)).toEqual([]);
+    for (const name of ['deposit-with-order', 'final-with-deposits']) {
+      const pdf = await PDFDocument.load(await render(name), { updateMetadata: false });
+      expect(pdf.getPageCount()).toBe(1);
+    }
   });
 
   it('prints the IBAN in groups of four for the transfer', () => {

@@ -7,6 +7,7 @@ import { formatEuros, formatFrenchDate, formatQuantity, formatVatRate, scaledToD
 import type { PostalAddress, PrintedDocument, QuoteDocument } from '../domain/document-model.js';
 import { frenchUnitLabel } from '../domain/line-units.js';
 import { OPERATION_CATEGORY_TEXT, VAT_ON_DEBITS_TEXT } from '../domain/mentions.js';
+import { orderSummaryText, vatSplitText } from '../domain/order-mentions.js';
 import { makeFacturX, setDocumentInfo, setFileIdentifier, type DocumentInfo } from './factur-x-pdfa.js';
 
 /**
@@ -236,14 +237,8 @@ function drawIdentity(sheet: Sheet, doc: PrintedDocument): number {
   return y;
 }
 
-function drawTitleAndDates(sheet: Sheet, doc: PrintedDocument): number {
-  const title = documentTitle(doc);
-  let size = 18;
-  while (size > 11 && sheet.width(title, { size, bold: true }) > 235) size -= 0.5;
-  let y = TOP - 4 - size;
-  sheet.text(title, RIGHT, y, { size, bold: true, color: ACCENT, align: 'right' });
-  y -= 10;
-
+/** The dates and references printed under the title, as label and value. */
+export function headerRows(doc: PrintedDocument): Array<[string, string]> {
   const quote = isQuote(doc);
   const rows: Array<[string, string]> = [[quote ? 'Date du devis' : "Date d'émission", formatFrenchDate(doc.issueDate)]];
   if (quote) rows.push(['Valable jusqu’au', formatFrenchDate(doc.validUntil)]);
@@ -257,8 +252,21 @@ function drawTitleAndDates(sheet: Sheet, doc: PrintedDocument): number {
   if (!quote && doc.precedingInvoice) {
     rows.push(['Facture rectifiée', `N° ${doc.precedingInvoice.number} du ${formatFrenchDate(doc.precedingInvoice.issueDate)}`]);
   }
+  if (!quote && doc.order) rows.push(['Commande', `Devis N° ${doc.order.number} du ${formatFrenchDate(doc.order.issueDate)}`]);
   if (doc.buyerReference) rows.push(['Votre référence', doc.buyerReference]);
+  return rows;
+}
 
+
+function drawTitleAndDates(sheet: Sheet, doc: PrintedDocument): number {
+  const title = documentTitle(doc);
+  let size = 18;
+  while (size > 11 && sheet.width(title, { size, bold: true }) > 235) size -= 0.5;
+  let y = TOP - 4 - size;
+  sheet.text(title, RIGHT, y, { size, bold: true, color: ACCENT, align: 'right' });
+  y -= 10;
+
+  const rows = headerRows(doc);
   const labelX = RIGHT - 250;
   for (const [label, value] of rows) {
     y -= 12.5;
@@ -375,6 +383,55 @@ function drawSectionHeading(sheet: Sheet, title: string) {
   sheet.rule(sheet.y, RULE, 0.4);
 }
 
+/** A deposit invoice says what is ordered, above what it asks for. */
+function drawOrder(sheet: Sheet, doc: PrintedDocument) {
+  if (isQuote(doc) || doc.kind !== 'depositInvoice' || !doc.order) return;
+  const style: TextStyle = { size: 8, color: MUTED };
+  const lines = sheet.wrap(orderSummaryText(doc.order), WIDTH, style);
+  sheet.ensure(14 + lines.length * 10);
+  sheet.text('OBJET DE LA COMMANDE', LEFT, sheet.y - 8, { size: 7, bold: true, color: MUTED });
+  sheet.y -= 10;
+  for (const line of lines) {
+    sheet.y -= 10;
+    sheet.text(line, LEFT, sheet.y, style);
+  }
+  sheet.y -= 10;
+}
+
+/** The deposit invoices a final invoice deducts, as printed: what, date, excl. VAT, VAT, incl. VAT. */
+export const depositRows = (doc: PrintedDocument): Array<[string, string, string, string, string]> =>
+  isQuote(doc)
+    ? []
+    : (doc.deposits ?? []).map((d) => [`Facture d'acompte N° ${d.number}`, formatFrenchDate(d.issueDate), formatEuros(d.netCents), formatEuros(d.vatCents), formatEuros(d.grossCents)]);
+
+/** A final invoice lists the deposit invoices it deducts: number, date and amounts. */
+function drawDeposits(sheet: Sheet, doc: PrintedDocument) {
+  const rows = depositRows(doc);
+  if (rows.length === 0) return;
+  const rowH = 13;
+  sheet.ensure(40 + rows.length * rowH);
+  const top = sheet.y - 14;
+  const cols = { number: LEFT + CELL_PAD, date: LEFT + 230, net: RIGHT - 170, vat: RIGHT - 90, gross: RIGHT - CELL_PAD };
+  const head: TextStyle = { size: 7.5, bold: true, color: MUTED };
+  sheet.text('Acomptes déduits', cols.number, top, head);
+  sheet.text('Date', cols.date, top, head);
+  sheet.text('HT', cols.net, top, { ...head, align: 'right' });
+  sheet.text('TVA', cols.vat, top, { ...head, align: 'right' });
+  sheet.text('TTC', cols.gross, top, { ...head, align: 'right' });
+  sheet.rule(top - 5, RULE, 0.6);
+  let y = top - 5;
+  for (const [what, date, net, vat, gross] of rows) {
+    y -= rowH;
+    sheet.text(what, cols.number, y + 3, { size: 8.5 });
+    sheet.text(date, cols.date, y + 3, { size: 8.5 });
+    sheet.text(net, cols.net, y + 3, { size: 8.5, align: 'right' });
+    sheet.text(vat, cols.vat, y + 3, { size: 8.5, align: 'right' });
+    sheet.text(gross, cols.gross, y + 3, { size: 8.5, align: 'right' });
+  }
+  sheet.rule(y - 1, RULE, 0.4);
+  sheet.y = y - 4;
+}
+
 function vatRowLabel(row: VatBreakdown) {
   if (row.vatCategory === 'S' || row.vatCategory === 'Z') return `TVA ${formatVatRate(row.vatRateBp)}`;
   if (row.vatCategory === 'AE') return 'Autoliquidation';
@@ -393,7 +450,7 @@ function drawSummary(sheet: Sheet, doc: PrintedDocument, keepWith: number) {
   totals.push(['Total TVA', formatEuros(t.vatTotalCents)]);
   // On a quote the boxed amount is the total itself: nothing is due yet.
   if (!isQuote(doc)) totals.push(['Total TTC', formatEuros(t.grandTotalCents)]);
-  if (t.prepaidCents) totals.push(['Acomptes déjà versés', formatEuros(-t.prepaidCents)]);
+  if (t.prepaidCents) totals.push([!isQuote(doc) && doc.deposits?.length ? 'Acomptes déduits' : 'Acomptes déjà versés', formatEuros(-t.prepaidCents)]);
   const finalLabel = credit ? 'Montant de l’avoir' : isQuote(doc) ? 'Total TTC' : 'Net à payer';
 
   const rowH = 14;
@@ -401,7 +458,10 @@ function drawSummary(sheet: Sheet, doc: PrintedDocument, keepWith: number) {
   const vw = 255;
   // Art. 242 nonies A I 13°: why no VAT is charged, read next to the VAT it explains.
   const exemptions = exemptionTexts(doc).flatMap((text) => sheet.wrap(text, vw - 8, { size: 8, bold: true }));
-  const vatHeight = 22 + t.vatBreakdown.length * rowH + (exemptions.length ? 6 + exemptions.length * 10 : 0);
+  // A deposit split across rates says, beside its VAT, why a cent moved from one rate to another.
+  const split = !isQuote(doc) && doc.vatSplit ? vatSplitText(doc.vatSplit) : null;
+  const splitLines = split ? sheet.wrap(split, vw - 8, { size: 7 }) : [];
+  const vatHeight = 22 + t.vatBreakdown.length * rowH + (exemptions.length ? 6 + exemptions.length * 10 : 0) + (splitLines.length ? 6 + splitLines.length * 8.5 : 0);
   const totalsHeight = totals.length * rowH + 26;
   // The payment block stays on the page of the amount it pays.
   sheet.ensure(Math.max(vatHeight, totalsHeight) + 18 + keepWith);
@@ -424,6 +484,11 @@ function drawSummary(sheet: Sheet, doc: PrintedDocument, keepWith: number) {
   for (const line of exemptions) {
     y -= 10;
     sheet.text(line, cols[0], y + 2, { size: 8, bold: true });
+  }
+  if (splitLines.length) y -= 4;
+  for (const line of splitLines) {
+    y -= 8.5;
+    sheet.text(line, cols[0], y + 2, { size: 7, color: MUTED });
   }
 
   const tx = RIGHT - 230;
@@ -592,7 +657,9 @@ export async function renderDocumentPdf(doc: PrintedDocument, opts: RenderDocume
   const datesBottom = drawTitleAndDates(sheet, doc);
   const buyerBottom = drawBuyer(sheet, doc, Math.min(identityBottom, datesBottom) - 18);
   sheet.y = buyerBottom - 24;
+  drawOrder(sheet, doc);
   drawLines(sheet, doc);
+  drawDeposits(sheet, doc);
   const payment = paymentRows(doc);
   drawSummary(sheet, doc, isQuote(doc) ? ACCEPTANCE_HEIGHT + 16 : paymentHeight(payment));
   drawPayment(sheet, payment);

@@ -56,6 +56,7 @@ export function defaultChartOfAccounts(): ChartAccount[] {
     account('120', "Résultat de l'exercice"),
     account('401', 'Fournisseurs'),
     account('411', 'Clients'),
+    account('4191', 'Clients – avances et acomptes reçus sur commandes'),
     account('421', 'Personnel – rémunérations dues'),
     account('431', 'Sécurité sociale'),
     account('44566', 'TVA déductible sur autres biens et services'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryLinesProblem, type EntryLine } from './entry-lines.js';
-import { ACCOUNTS, clearingEntry, creditNoteEntry, paymentEntry, salesEntry, type Sale } from './posting-rules.js';
+import { ACCOUNTS, clearingEntry, creditNoteEntry, depositCreditNoteEntry, depositInvoiceEntry, paymentEntry, salesEntry, type Sale } from './posting-rules.js';
 import { defaultChartOfAccounts, defaultJournals } from './chart-of-accounts.js';
 
 const ACTIVITY = '7b0f4a52-0c1e-4d6b-9d8e-2f1a3b4c5d6e';
@@ -86,6 +86,69 @@ describe('the entry of a payment', () => {
     expect(entryLinesProblem(posting.lines)).toBeNull();
     const unallocated = paymentEntry({ amountCents: 7_000, settled: [] });
     expect(unallocated.lines).toEqual([{ account: '512', debitCents: 7_000 }, { account: '411', creditCents: 7_000, label: 'Avoir client (trop-perçu)' }]);
+  });
+});
+
+/** A quote of 5 000 € at 20 % and 1 000 € at 10 % (1 100 € VAT), a 30 % deposit, then the final invoice. */
+const order = {
+  deposit: { activityId: ACTIVITY, netCents: 180_000, grossCents: 213_000, vatByRate: [{ rateBp: 2000, vatCents: 30_000 }, { rateBp: 1000, vatCents: 3_000 }] },
+  services: { activityId: ACTIVITY, netCents: 600_000, grossCents: 710_000, vatByRate: [{ rateBp: 2000, vatCents: 100_000 }, { rateBp: 1000, vatCents: 10_000 }] },
+} satisfies Record<string, Sale>;
+
+const balanceOf = (lines: readonly EntryLine[], account: string) => {
+  const { debit, credit } = sums(lines.filter((l) => l.account === account));
+  return debit - credit;
+};
+
+describe('deposits and the final invoice of an order', () => {
+  it('books a deposit invoice to 4191 (advances received on orders), not to revenue, with its VAT per rate', () => {
+    const posting = depositInvoiceEntry(order.deposit);
+    expect(posting).toEqual({
+      journal: 'VT',
+      lines: [
+        { account: '411', activityId: ACTIVITY, debitCents: 213_000 },
+        { account: '4191', activityId: ACTIVITY, creditCents: 180_000 },
+        { account: '44571', activityId: ACTIVITY, creditCents: 30_000, label: 'TVA 20 %' },
+        { account: '44571', activityId: ACTIVITY, creditCents: 3_000, label: 'TVA 10 %' },
+      ],
+    });
+    expect(entryLinesProblem(posting.lines)).toBeNull();
+  });
+
+  it('the final invoice clears 4191, credits 706 with the whole service and only the VAT not yet collected', () => {
+    const posting = salesEntry(order.services, { netCents: 180_000, vatByRate: order.deposit.vatByRate });
+    expect(posting.lines).toEqual([
+      { account: '411', activityId: ACTIVITY, debitCents: 710_000 - 213_000 },
+      { account: '4191', activityId: ACTIVITY, debitCents: 180_000, label: 'Acomptes déduits' },
+      { account: '706', activityId: ACTIVITY, creditCents: 600_000 },
+      { account: '44571', activityId: ACTIVITY, creditCents: 70_000, label: 'TVA 20 %' },
+      { account: '44571', activityId: ACTIVITY, creditCents: 7_000, label: 'TVA 10 %' },
+    ]);
+    expect(entryLinesProblem(posting.lines)).toBeNull();
+  });
+
+  it('after the deposit and the final invoice, 4191 is 0, 706 holds the service once, 44571 its VAT once and 411 the total', () => {
+    const both = [...depositInvoiceEntry(order.deposit).lines, ...salesEntry(order.services, { netCents: 180_000, vatByRate: order.deposit.vatByRate }).lines];
+    expect(entryLinesProblem(both)).toBeNull();
+    expect(balanceOf(both, '4191')).toBe(0);
+    expect(balanceOf(both, '706')).toBe(-600_000);
+    expect(balanceOf(both, '44571')).toBe(-110_000);
+    expect(balanceOf(both, '411')).toBe(710_000);
+  });
+
+  it('a rate the deposits overpaid by a cent is debited back on the final invoice, and the entry still balances', () => {
+    const posting = salesEntry(
+      { activityId: ACTIVITY, netCents: 1_000, grossCents: 1_150, vatByRate: [{ rateBp: 2000, vatCents: 100 }, { rateBp: 1000, vatCents: 50 }] },
+      { netCents: 500, vatByRate: [{ rateBp: 2000, vatCents: 101 }] },
+    );
+    expect(posting.lines.find((l) => l.label === 'TVA 20 %')).toEqual({ account: '44571', activityId: ACTIVITY, debitCents: 1, label: 'TVA 20 %' });
+    expect(entryLinesProblem(posting.lines)).toBeNull();
+  });
+
+  it('a credit note on a deposit reverses 4191, not revenue', () => {
+    const both = [...depositInvoiceEntry(order.deposit).lines, ...depositCreditNoteEntry(order.deposit).lines];
+    expect(depositCreditNoteEntry(order.deposit).lines.map((l) => l.account)).not.toContain('706');
+    for (const account of ['411', '4191', '44571']) expect(balanceOf(both, account)).toBe(0);
   });
 });
 

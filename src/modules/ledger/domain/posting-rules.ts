@@ -8,6 +8,12 @@ import type { EntryLine } from './entry-lines.js';
 export const ACCOUNTS = {
   /** 411 Clients: what clients owe the cooperative, until paid. */
   clientReceivables: '411',
+  /**
+   * 4191 Clients – avances et acomptes reçus sur commandes: what a deposit invoice asks for,
+   * held apart from revenue until the final invoice of the order recognises the service
+   * (PCG art. 944-41: a deposit is not a sale; the revenue is the service rendered).
+   */
+  depositsReceived: '4191',
   /** 706 Prestations de services: the revenue of the members' activities (services sold). */
   serviceRevenue: '706',
   /** 44571 TVA collectée: the VAT invoiced to clients, owed to the State. */
@@ -52,13 +58,41 @@ export interface Sale {
   vatByRate: readonly { rateBp: number; vatCents: number }[];
 }
 
-function saleLines(sale: Sale, reversed: boolean): EntryLine[] {
+/** VAT per rate, added up (a rate listed twice counts once). */
+const vatPerRate = (groups: readonly { rateBp: number; vatCents: number }[]) => {
+  const byRate = new Map<number, number>();
+  for (const g of groups) byRate.set(g.rateBp, (byRate.get(g.rateBp) ?? 0) + g.vatCents);
+  return byRate;
+};
+
+/**
+ * Deposit invoices a final invoice deducts: their amount excluding VAT, which 4191 holds, and
+ * their VAT per rate, already collected when they were issued.
+ */
+export interface DeductedDeposits {
+  netCents: number;
+  vatByRate: readonly { rateBp: number; vatCents: number }[];
+}
+
+/** Where the amount excluding VAT of a document goes: revenue, or 4191 for a deposit. */
+type Revenue = 'service' | 'deposit';
+
+function saleLines(sale: Sale, reversed: boolean, revenue: Revenue, deposits?: DeductedDeposits): EntryLine[] {
   const { activityId } = sale;
-  const side = (cents: number, debit: boolean) => (debit !== reversed ? { debitCents: cents } : { creditCents: cents });
-  const lines: EntryLine[] = [{ account: ACCOUNTS.clientReceivables, activityId, ...side(sale.grossCents, true) }];
-  if (sale.netCents > 0) lines.push({ account: ACCOUNTS.serviceRevenue, activityId, ...side(sale.netCents, false) });
-  for (const group of sale.vatByRate) {
-    if (group.vatCents > 0) lines.push({ account: ACCOUNTS.vatCollected, activityId, ...side(group.vatCents, false), label: `TVA ${group.rateBp / 100} %` });
+  // A negative amount goes to the other side, so that every line stays a positive debit or credit.
+  const side = (cents: number, debit: boolean) => ((debit !== reversed) !== cents < 0 ? { debitCents: Math.abs(cents) } : { creditCents: Math.abs(cents) });
+  const depositsVat = vatPerRate(deposits?.vatByRate ?? []);
+  const depositsGross = (deposits?.netCents ?? 0) + [...depositsVat.values()].reduce((s, v) => s + v, 0);
+  const lines: EntryLine[] = [];
+  const receivable = sale.grossCents - depositsGross;
+  if (receivable !== 0) lines.push({ account: ACCOUNTS.clientReceivables, activityId, ...side(receivable, true) });
+  if (deposits && deposits.netCents !== 0) lines.push({ account: ACCOUNTS.depositsReceived, activityId, ...side(deposits.netCents, true), label: 'Acomptes déduits' });
+  if (sale.netCents > 0) lines.push({ account: revenue === 'deposit' ? ACCOUNTS.depositsReceived : ACCOUNTS.serviceRevenue, activityId, ...side(sale.netCents, false) });
+  const rates = vatPerRate(sale.vatByRate);
+  for (const rate of depositsVat.keys()) if (!rates.has(rate)) rates.set(rate, 0);
+  for (const [rateBp, vatCents] of rates) {
+    const left = vatCents - (depositsVat.get(rateBp) ?? 0);
+    if (left !== 0) lines.push({ account: ACCOUNTS.vatCollected, activityId, ...side(left, false), label: `TVA ${rateBp / 100} %` });
   }
   return lines;
 }
@@ -67,11 +101,28 @@ function saleLines(sale: Sale, reversed: boolean): EntryLine[] {
  * The sales entry of an issued invoice: the client's receivable (411) debited with the gross,
  * revenue (706) and VAT collected (44571, one line per rate) credited, every line on the
  * invoice's activity so its treasury shows it. Exempt groups have no VAT line.
+ *
+ * A final invoice that deducts deposit invoices recognises the whole service in 706 and
+ * clears what the deposits put in 4191 (debited with their amount excluding VAT); their VAT
+ * was collected when they were issued, so only the rest of each rate is credited, and the
+ * client is debited only with what is left to pay (PCG: the advance is "soldé" by the invoice).
  */
-export const salesEntry = (sale: Sale): Posting => ({ journal: JOURNALS.sales, lines: saleLines(sale, false) });
+export const salesEntry = (sale: Sale, deposits?: DeductedDeposits): Posting => ({ journal: JOURNALS.sales, lines: saleLines(sale, false, 'service', deposits) });
+
+/**
+ * The entry of a deposit invoice (facture d'acompte): the client debited with the gross, the
+ * amount excluding VAT credited to 4191 (an advance on the order, not yet revenue) and the VAT
+ * credited to 44571 as soon as it is invoiced, like every sale the platform books: a deposit
+ * for services makes the VAT due on receipt (CGI art. 269-2-c), or on the invoice under the
+ * option for debits, at the rate of the work it pays for.
+ */
+export const depositInvoiceEntry = (sale: Sale): Posting => ({ journal: JOURNALS.sales, lines: saleLines(sale, false, 'deposit') });
 
 /** The entry of a credit note: the sales entry's accounts with the sides swapped, so it cancels what it credits. */
-export const creditNoteEntry = (sale: Sale): Posting => ({ journal: JOURNALS.sales, lines: saleLines(sale, true) });
+export const creditNoteEntry = (sale: Sale): Posting => ({ journal: JOURNALS.sales, lines: saleLines(sale, true, 'service') });
+
+/** The entry of a credit note on a deposit invoice: the deposit's entry reversed, 4191 included. */
+export const depositCreditNoteEntry = (sale: Sale): Posting => ({ journal: JOURNALS.sales, lines: saleLines(sale, true, 'deposit') });
 
 /** Money received from a client: what it settles per invoice, and what is left on the client's account. */
 export interface Receipt {

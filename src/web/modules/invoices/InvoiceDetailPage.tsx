@@ -56,7 +56,21 @@ export default function InvoiceDetailPage() {
       {back}
       <InvoiceHeader invoice={inv} />
       <LinesCard invoice={inv} />
-      <TotalsCard totals={{ taxBasisCents: inv.netCents, vatTotalCents: inv.vatCents, grandTotalCents: inv.grossCents, vatBreakdown: inv.vatBreakdown }} extra={<PaidAndLeft invoice={inv} />} />
+      {inv.deposits.length > 0 && <DepositsCard invoice={inv} />}
+      <TotalsCard
+        totals={
+          inv.deposits.length > 0
+            ? { taxBasisCents: inv.documentTotals.taxBasisCents, vatTotalCents: inv.documentTotals.vatTotalCents, grandTotalCents: inv.documentTotals.grandTotalCents, vatBreakdown: inv.vatBreakdown }
+            : { taxBasisCents: inv.netCents, vatTotalCents: inv.vatCents, grandTotalCents: inv.grossCents, vatBreakdown: inv.vatBreakdown }
+        }
+        extra={
+          <>
+            <DepositsDeducted invoice={inv} />
+            <PaidAndLeft invoice={inv} />
+          </>
+        }
+      />
+      {inv.vatSplit && <VatSplitNote split={inv.vatSplit} />}
       {inv.creditNotes.length > 0 && <CreditNotesCard invoice={inv} />}
     </Page>
   );
@@ -111,10 +125,12 @@ function InvoiceHeader({ invoice }: { invoice: InvoiceDetailData }) {
               ? t('invoices.termsOnReceipt')
               : t('invoices.termsDays', { days: invoice.paymentTermsDays }),
         )}
+        {invoice.order && item(t('invoices.order.label'), t('invoices.order.text', { number: invoice.order.number, date: fmt.date(invoice.order.issueDate) }), 'invoice-order')}
         {invoice.creditedInvoiceId &&
           item(t('invoices.corrects'), <Anchor component={Link} to={`/invoices/${invoice.creditedInvoiceId}`}>{invoice.creditedInvoiceNumber ?? '—'}</Anchor>)}
       </SimpleGrid>
       {invoice.kind !== 'credit_note' && <QuoteOfInvoiceLink invoiceId={invoice.id} />}
+      {invoice.kind === 'deposit' && invoice.order?.summary && invoice.order.summary.length > 0 && <OrderSummary order={invoice.order} />}
       {invoice.notes && (
         <Text mt="md" style={{ whiteSpace: 'pre-wrap' }}>
           {invoice.notes}
@@ -185,6 +201,97 @@ function PaidAndLeft({ invoice }: { invoice: InvoiceDetailData }) {
       <TotalLine label={t('invoices.totals.paid')} value={fmt.money(invoice.paidCents)} testId="total-paid" />
       <TotalLine label={t('invoices.totals.left')} value={fmt.money(amountLeftCents(invoice))} testId="total-left" strong />
     </>
+  );
+}
+
+/** What a deposit invoice is paid on: the items of the quote and its total. */
+function OrderSummary({ order }: { order: NonNullable<InvoiceDetailData['order']> }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Stack gap={4} mt="md" data-testid="invoice-order-summary">
+      <Text size="xs" c="dimmed">
+        {t('invoices.order.summary')}
+      </Text>
+      <List size="sm">
+        {order.summary!.map((item, i) => (
+          <List.Item key={i}>{item}</List.Item>
+        ))}
+      </List>
+      {order.netCents !== undefined && order.grossCents !== undefined && (
+        <Text size="sm" c="dimmed">
+          {t('invoices.order.amounts', { net: fmt.money(order.netCents), gross: fmt.money(order.grossCents) })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** A final invoice: the deposit invoices it deducts, each with its number, date and amounts. */
+function DepositsCard({ invoice }: { invoice: InvoiceDetailData }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Card padding="lg" data-testid="invoice-deposits">
+      <Title order={2} fz="h4" mb={4}>
+        {t('invoices.deposits.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('invoices.deposits.explain')}
+      </Text>
+      <Stack gap="xs">
+        {invoice.deposits.map((d) => (
+          <Group key={d.id} justify="space-between" wrap="wrap" gap="xs" data-testid={`invoice-deposit-${d.id}`}>
+            <Anchor component={Link} to={`/invoices/${d.id}`} ff="monospace">
+              {d.number ?? t('invoices.deposits.draftDeposit')}
+            </Anchor>
+            <Text size="sm">{d.issueDate ? fmt.date(d.issueDate) : '—'}</Text>
+            <Text size="sm" c="dimmed">
+              {`${t('invoices.deposits.net')} ${fmt.money(d.netCents)} · ${t('invoices.deposits.vat')} ${fmt.money(d.vatCents)}`}
+            </Text>
+            <Text fw={600}>{`${fmt.money(d.grossCents)} ${t('invoices.deposits.gross')}`}</Text>
+          </Group>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Under the totals of a final invoice: the deposits taken off the whole service, and what is left to pay. */
+function DepositsDeducted({ invoice }: { invoice: InvoiceDetailData }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (invoice.deposits.length === 0) return null;
+  return (
+    <>
+      <TotalLine label={t('invoices.totals.deposits')} value={fmt.money(-invoice.documentTotals.prepaidCents)} testId="total-deposits" />
+      <TotalLine label={t('invoices.totals.due')} value={fmt.money(invoice.grossCents)} testId="total-due" strong />
+    </>
+  );
+}
+
+/** Next to a deposit's VAT: why a rate's share is a cent off its own proportion (see quotes/domain/deposit-vat-split). */
+function VatSplitNote({ split }: { split: NonNullable<InvoiceDetailData['vatSplit']> }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const vatText = useVatText();
+  const asked = split.percentBp !== undefined ? t('invoices.vatSplit.percent', { percent: (split.percentBp / 100).toLocaleString(fmt.lang) }) : fmt.money(split.netCents);
+  return (
+    <Card padding="lg" data-testid="invoice-vat-split">
+      <Title order={2} fz="h5" mb={4}>
+        {t('invoices.vatSplit.title')}
+      </Title>
+      <Text size="sm">{t('invoices.vatSplit.text', { asked, net: fmt.money(split.netCents) })}</Text>
+      <List size="sm" mt="xs">
+        {split.groups
+          .filter((g) => g.basisCents !== g.proportionalCents)
+          .map((g) => (
+            <List.Item key={`${g.vatCategory}:${g.vatRateBp}`}>
+              {t('invoices.vatSplit.moved', { rate: vatText(g.vatCategory, g.vatRateBp), basis: fmt.money(g.basisCents), proportional: fmt.money(g.proportionalCents) })}
+            </List.Item>
+          ))}
+      </List>
+    </Card>
   );
 }
 
