@@ -4,9 +4,10 @@ import type { Actor } from '../../platform/http/context.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { openInvoices, type OpenInvoiceRow } from '../invoicing/index.js';
 import type { LineSuggestion, StatementDetail, StatementLine, StatementListQuery, StatementSummary } from './contract.js';
+import { matchBankRule } from './domain/match-bank-rule.js';
 import { matchLine } from './domain/match-lines.js';
 import { bankingErrors } from './errors.js';
-import { bankStatementLines, bankStatements, type BankStatementLineRow, type StatementLineStatus } from './schema.js';
+import { bankRules, bankStatementLines, bankStatements, type BankRuleRow, type BankStatementLineRow, type StatementLineStatus } from './schema.js';
 
 /** How many suggestions a line shows: beyond three, a person searches the invoices instead. */
 const SUGGESTIONS_PER_LINE = 3;
@@ -19,7 +20,11 @@ export async function summariesOf(db: Executor, coopId: string, ids: string[]): 
     .select({
       id: bankStatements.id,
       format: bankStatements.format,
+      bankAccountId: bankStatements.bankAccountId,
       accountIban: bankStatements.accountIban,
+      currency: bankStatements.currency,
+      openingBalanceCents: bankStatements.openingBalanceCents,
+      closingBalanceCents: bankStatements.closingBalanceCents,
       statementRef: bankStatements.statementRef,
       importedAt: bankStatements.importedAt,
       fileSha256: bankStatements.fileSha256,
@@ -36,7 +41,17 @@ export async function summariesOf(db: Executor, coopId: string, ids: string[]): 
     .leftJoin(l, and(eq(l.coopId, bankStatements.coopId), eq(l.statementId, bankStatements.id)))
     .where(and(eq(bankStatements.coopId, coopId), inArray(bankStatements.id, ids)))
     .groupBy(bankStatements.coopId, bankStatements.id);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        ...r,
+        // bigint: a number from PGlite, a string from pg.
+        openingBalanceCents: r.openingBalanceCents === null ? null : Number(r.openingBalanceCents),
+        closingBalanceCents: r.closingBalanceCents === null ? null : Number(r.closingBalanceCents),
+      },
+    ]),
+  );
   return ids.map((id) => byId.get(id)).filter((r): r is StatementSummary => Boolean(r));
 }
 
@@ -75,20 +90,26 @@ export async function getStatement(
     .orderBy(asc(bankStatementLines.bookingDate), desc(bankStatementLines.amountCents), asc(bankStatementLines.id));
   const needsSuggestions = rows.some(isCandidate);
   const open = needsSuggestions ? await openInvoices(db, actor.coopId) : [];
-  return { ...summary, lines: rows.map((row) => lineOf(row, open, opts.lang)) };
+  const rules = rows.some(isDebitToBook) ? await rulesOf(db, actor.coopId) : [];
+  return { ...summary, lines: rows.map((row) => lineOf(row, open, rules, opts.lang)) };
 }
 
 /** One line as the API shows it, with its suggestions. */
 export async function getStatementLine(db: Executor, actor: Actor, lineId: string, lang: 'fr' | 'en'): Promise<StatementLine> {
   const [row] = await db.select().from(bankStatementLines).where(and(eq(bankStatementLines.coopId, actor.coopId), eq(bankStatementLines.id, lineId)));
   if (!row) throw bankingErrors.BANK_LINE_NOT_FOUND();
-  return lineOf(row, isCandidate(row) ? await openInvoices(db, actor.coopId) : [], lang);
+  return lineOf(row, isCandidate(row) ? await openInvoices(db, actor.coopId) : [], isDebitToBook(row) ? await rulesOf(db, actor.coopId) : [], lang);
 }
 
 /** Only money received and not yet booked or set aside can pay a client's invoices. */
 const isCandidate = (row: BankStatementLineRow) => row.status === 'unmatched' && row.amountCents > 0;
+/** Money out not yet booked: a saved rule may say how to book it. */
+const isDebitToBook = (row: BankStatementLineRow) => row.status === 'unmatched' && row.amountCents < 0;
 
-function lineOf(row: BankStatementLineRow, open: OpenInvoiceRow[], lang: 'fr' | 'en'): StatementLine {
+const rulesOf = (db: Executor, coopId: string) => db.select().from(bankRules).where(eq(bankRules.coopId, coopId)).orderBy(asc(bankRules.createdAt), asc(bankRules.id));
+
+function lineOf(row: BankStatementLineRow, open: OpenInvoiceRow[], rules: BankRuleRow[], lang: 'fr' | 'en'): StatementLine {
+  const rule = isDebitToBook(row) ? matchBankRule(row, rules) : null;
   return {
     id: row.id,
     statementId: row.statementId,
@@ -99,6 +120,8 @@ function lineOf(row: BankStatementLineRow, open: OpenInvoiceRow[], lang: 'fr' | 
     counterparty: row.counterparty,
     status: row.status,
     paymentId: row.paymentId,
+    entryId: row.entryId,
+    proposedRule: rule && { id: rule.id, labelContains: rule.labelContains, account: rule.account, activityId: rule.activityId, vatRateBp: rule.vatRateBp, thirdParty: rule.thirdParty },
     suggestions: isCandidate(row) ? suggestionsFor(row, open, lang) : [],
   };
 }
