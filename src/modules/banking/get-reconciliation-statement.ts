@@ -12,6 +12,11 @@ import { bankStatementLines as l, bankStatements as s } from './schema.js';
  * account's 512 sub-account at the date, and what explains the difference: the bank's lines
  * up to that statement not booked, and the 512 lines the bank has not shown. A read: it
  * writes nothing.
+ *
+ * The reconciliation starts with the account's first statement that states an opening
+ * balance: what the books hold before its first day is what that balance covers (the
+ * account's opening entry, the payments of before), as when an accountant starts reconciling
+ * from the last reconciled statement. Books that disagree with it show as a difference.
  */
 export async function getReconciliationStatement(db: Executor, coopId: string, bankAccountId: string, date: string): Promise<ReconciliationStatementView> {
   const account = await bankAccountOf(db, coopId, bankAccountId);
@@ -27,6 +32,15 @@ export async function getReconciliationStatement(db: Executor, coopId: string, b
     .limit(1);
   // The bank's side stops where its balance was stated; without one, at the date.
   const cutoff = reference?.lastDate ?? date;
+  const firstDate = sql<string>`min(${l.bookingDate})`;
+  const [start] = await db
+    .select({ firstDate })
+    .from(s)
+    .innerJoin(l, and(eq(l.coopId, s.coopId), eq(l.statementId, s.id)))
+    .where(and(eq(s.coopId, coopId), eq(s.bankAccountId, account.id), isNotNull(s.openingBalanceCents)))
+    .groupBy(s.coopId, s.id)
+    .orderBy(firstDate)
+    .limit(1);
 
   const statementIds = db.select({ id: s.id }).from(s).where(and(eq(s.coopId, coopId), eq(s.bankAccountId, account.id)));
   const bankLines = await db
@@ -42,7 +56,10 @@ export async function getReconciliationStatement(db: Executor, coopId: string, b
     bankBalanceCents: reference ? Number(reference.closingBalanceCents) : null,
     ledgerLines: ledger.map((line) => ({
       ...line,
-      seenOnBank: line.sourceId !== null && ((line.sourceType === 'payment' && paymentsSeen.has(line.sourceId)) || (line.sourceType === 'bank_line' && linesSeen.has(line.sourceId))),
+      seenOnBank:
+        (start !== undefined && line.date < start.firstDate) ||
+        (line.sourceId !== null &&
+          ((line.sourceType === 'payment' && paymentsSeen.has(line.sourceId)) || (line.sourceType === 'bank_line' && linesSeen.has(line.sourceId)))),
     })),
     bankLines: bankLines.map((b) => ({ lineId: b.lineId, date: b.date, label: b.label || b.reference, amountCents: Number(b.amountCents), status: b.status })),
   });
