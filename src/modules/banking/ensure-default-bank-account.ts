@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
+import { eq } from 'drizzle-orm';
+
 import type { Executor } from '../../platform/db/client.js';
-import type { Actor } from '../../platform/http/context.js';
+import type { AuditActor } from '../../platform/audit/record-audit.js';
 import { normalizeIban } from '../../platform/identifiers/iban.js';
 import { getCoop } from '../coops/index.js';
 import { bankAccounts, type BankAccountRow } from './schema.js';
@@ -12,7 +13,7 @@ import { bankAccounts, type BankAccountRow } from './schema.js';
  * a coop imports its first statement without setting up anything. Called by operations that
  * write, never by a read.
  */
-export async function ensureDefaultBankAccount(tx: Executor, actor: Actor): Promise<BankAccountRow[]> {
+export async function ensureDefaultBankAccount(tx: Executor, actor: AuditActor): Promise<BankAccountRow[]> {
   const existing = await tx.select().from(bankAccounts).where(eq(bankAccounts.coopId, actor.coopId));
   if (existing.length > 0) return existing;
   const coop = await getCoop(tx, actor.coopId);

@@ -3,3 +3,4 @@ export { getStatement, getStatementLine, listStatements } from './list-statement
 export { openStatementFile, type StatementFile } from './statement-file.js';
 export { confirmBankLine, ignoreBankLine, restoreBankLine } from './reconcile-line.js';
 export { bankRoutes } from './routes.js';
+export { ensureDefaultBankAccount } from './ensure-default-bank-account.js';

@@ -9,11 +9,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { PAYMENT_MODES } from '../payments';
+import { DebitActions } from './BookDebit';
 import { ChooseInvoicesModal } from './ChooseInvoicesModal';
 import { type StatementLineData, statementFileUrl, useConfirmLine, useIgnoreLine, useStatement } from './use-bank';
 
 type Status = StatementLineData['status'];
-const STATUSES = ['unmatched', 'matched', 'ignored'] as const satisfies readonly Status[];
+const STATUSES = ['unmatched', 'matched', 'booked', 'ignored'] as const satisfies readonly Status[];
 const isStatus = (v: string | null): v is Status => (STATUSES as readonly string[]).includes(v ?? '');
 
 /** One statement, line by line: confirm what each credit pays, or set a line aside. */
@@ -77,7 +78,7 @@ export default function ReconciliationPage() {
   );
 }
 
-const STATUS_COLOR: Record<Status, string> = { unmatched: 'orange', matched: 'teal', ignored: 'gray' };
+const STATUS_COLOR: Record<Status, string> = { unmatched: 'orange', matched: 'teal', booked: 'teal', ignored: 'gray' };
 
 function LineCard({ line, onChoose }: { line: StatementLineData; onChoose: () => void }) {
   const { t } = useTranslation();
@@ -108,6 +109,7 @@ function LineCard({ line, onChoose }: { line: StatementLineData; onChoose: () =>
             <Badge color={STATUS_COLOR[line.status]} variant="light" data-testid="bank-line-status">{t(`bank.status.${line.status}`)}</Badge>
           </Group>
           <Group gap="xs">
+            <DebitActions line={line} />
             {line.status === 'unmatched' && credit && (
               <Button size="xs" variant="default" leftSection={<IconListSearch size={14} aria-hidden />} onClick={onChoose} data-testid={`bank-line-choose-${line.id}`}>
                 {t('bank.reconcile.choose')}
