@@ -40,6 +40,9 @@ export const en: Translation<typeof fr> = {
     activity: 'Activity',
     client: 'Client',
     account: 'Ledger account',
+    bank_account: 'Bank account',
+    bank_rule: 'Bank booking rule',
+    journal: 'Ledger journal',
     bank_statement: 'Bank statement',
     bank_statement_line: 'Statement line',
     fiscal_year: 'Fiscal year',
@@ -128,6 +131,18 @@ export const en: Translation<typeof fr> = {
     payment: {
       recorded: 'Payment recorded',
     },
+    bank_account: {
+      created: 'Bank account added',
+      updated: 'Bank account edited',
+    },
+    bank_rule: {
+      created: 'Booking rule saved',
+      updated: 'Booking rule changed',
+      deleted: 'Booking rule deleted',
+    },
+    journal: {
+      created: 'Ledger journal opened',
+    },
     bank_statement: {
       imported: 'Bank statement imported',
     },
@@ -135,6 +150,8 @@ export const en: Translation<typeof fr> = {
       matched: 'Statement line matched',
       ignored: 'Statement line ignored',
       restored: 'Statement line back to match',
+      booked: 'Bank debit booked',
+      unbooked: 'Bank debit booking undone (reversal)',
     },
     quotes: {
       settings_updated: 'Quote settings changed',
