@@ -53,7 +53,7 @@ export default function ReconciliationPage() {
       {statement.isError && <ErrorAlert error={statement.error} />}
       {s && (
         <Group gap="lg" wrap="wrap">
-          <Text size="sm">{t('bank.reconcile.summary', { credits: money(s.creditCents), debits: money(s.debitCents) })}</Text>
+          <Text size="sm">{t('bank.reconcile.summary', { credits: money(s.creditCents, s.currency), debits: money(s.debitCents, s.currency) })}</Text>
           <Badge color="orange" variant="light">{t('bank.statements.toReconcile', { count: s.unmatchedCount })}</Badge>
           <Badge color="teal" variant="light">{t('bank.reconcile.matchedCount', { count: s.matchedCount })}</Badge>
           <Badge color="gray" variant="light">{t('bank.reconcile.ignoredCount', { count: s.ignoredCount })}</Badge>
@@ -70,7 +70,7 @@ export default function ReconciliationPage() {
       />
       {statement.isPending && <Text c="dimmed">{t('common.loading')}</Text>}
       <Stack gap="sm">
-        {s?.lines.map((line) => <LineCard key={line.id} line={line} onChoose={() => setChoosing(line)} />)}
+        {s?.lines.map((line) => <LineCard key={line.id} line={line} currency={s.currency} onChoose={() => setChoosing(line)} />)}
         {s && s.lines.length === 0 && <Text c="dimmed" ta="center" p="lg">{t('bank.reconcile.empty')}</Text>}
       </Stack>
       <ChooseInvoicesModal line={choosing} onClose={() => setChoosing(null)} />
@@ -80,7 +80,7 @@ export default function ReconciliationPage() {
 
 const STATUS_COLOR: Record<Status, string> = { unmatched: 'orange', matched: 'teal', booked: 'teal', ignored: 'gray' };
 
-function LineCard({ line, onChoose }: { line: StatementLineData; onChoose: () => void }) {
+function LineCard({ line, currency, onChoose }: { line: StatementLineData; currency: string; onChoose: () => void }) {
   const { t } = useTranslation();
   const { money, date } = useFormat();
   const confirm = useConfirmLine();
@@ -105,7 +105,7 @@ function LineCard({ line, onChoose }: { line: StatementLineData; onChoose: () =>
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Group gap="sm" wrap="wrap">
             <Text size="sm" c="dimmed">{date(line.bookingDate)}</Text>
-            <Text fw={700} c={credit ? 'teal.8' : undefined} style={{ whiteSpace: 'nowrap' }}>{money(line.amountCents)}</Text>
+            <Text fw={700} c={credit ? 'teal.8' : undefined} style={{ whiteSpace: 'nowrap' }}>{money(line.amountCents, currency)}</Text>
             <Badge color={STATUS_COLOR[line.status]} variant="light" data-testid="bank-line-status">{t(`bank.status.${line.status}`)}</Badge>
           </Group>
           <Group gap="xs">
