@@ -7,6 +7,7 @@ import type { Actor } from '../platform/http/context.js';
 import { createActivity } from '../modules/activities/index.js';
 import { createClient, type NewClient } from '../modules/clients/index.js';
 import { createCoop, DEFAULT_POLES } from '../modules/coops/index.js';
+import { ensureDefaultBankAccount } from '../modules/banking/index.js';
 import { ensureChartOfAccounts } from '../modules/ledger/index.js';
 import { createMember, moveMember, type NewMember } from '../modules/members/index.js';
 import { DEMO_CLIENTS, DEMO_MEMBERS, type DemoMember } from './demo-data.js';
@@ -73,6 +74,8 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       poles: DEFAULT_POLES,
     });
     await ensureChartOfAccounts(tx, coop.id, { today: isoDay(now) });
+    // The account of the coop's IBAN, where the demo's statements are imported (512, journal BQ).
+    await ensureDefaultBankAccount(tx, { coopId: coop.id, userId: null });
 
     const logins: DemoLogin[] = [];
     const person = async (email: string, name: string, role: Role) => {

@@ -7,7 +7,7 @@ import { allocationInput, paymentMode } from '../payments/contract.js';
 // Shared by the routes and the web client: the API's types are written once, here.
 
 export const STATEMENT_FORMATS = ['camt053', 'csv'] as const;
-export const LINE_STATUSES = ['unmatched', 'matched', 'ignored'] as const;
+export const LINE_STATUSES = ['unmatched', 'matched', 'ignored', 'booked'] as const;
 export const DATE_ORDERS = ['DMY', 'YMD', 'MDY'] as const;
 export const DECIMAL_SEPARATORS = [',', '.'] as const;
 
@@ -17,11 +17,14 @@ const optionalColumn = columnName.optional();
 /**
  * The text fields sent with the file (multipart). For a CSV: the header names of the bank's
  * columns, either one signed amount column or a debit and a credit column, and how dates and
- * amounts are written. The account defaults to the coop's IBAN: a CSV export rarely says it.
+ * amounts are written. A CSV names no account: it goes to the bank account chosen in the form
+ * (`bankAccountId`, required when the coop has several), or the one whose IBAN is given.
+ * A camt.053 file names its account, and goes to the coop's account with that IBAN.
  */
 export const importFields = z
   .object({
     format: z.enum(STATEMENT_FORMATS, { error: bilingual({ fr: 'Format inconnu : camt053 ou csv.', en: 'Unknown format: camt053 or csv.' }) }),
+    bankAccountId: z.uuid().optional(),
     accountIban: ibanSchema.optional(),
     dateColumn: optionalColumn,
     amountColumn: optionalColumn,
@@ -51,7 +54,12 @@ export type ImportFields = z.infer<typeof importFields>;
 export const statementSummary = z.object({
   id: z.string(),
   format: z.enum(STATEMENT_FORMATS),
+  bankAccountId: z.string(),
   accountIban: z.string(),
+  currency: z.string(),
+  /** As the bank states them (camt.053); null for a CSV, which states none. */
+  openingBalanceCents: z.number().int().nullable(),
+  closingBalanceCents: z.number().int().nullable(),
   statementRef: z.string().nullable(),
   importedAt: z.date(),
   fileSha256: z.string(),
@@ -129,6 +137,10 @@ export const statementLine = z.object({
   paymentId: z.string().nullable(),
   /** The remittance slip of cheques this line credited, when it matched one. */
   remittanceId: z.string().nullable(),
+  /** The ledger entry of a booked debit. */
+  entryId: z.string().nullable(),
+  /** Only for unmatched debit lines: the saved rule whose text the label contains, to book it the same way. */
+  proposedRule: z.object({ id: z.string(), labelContains: z.string(), account: z.string(), activityId: z.string().nullable(), vatRateBp: z.number().int().nullable(), thirdParty: z.string().nullable() }).nullable(),
   /** Only for unmatched credit lines: the open invoices the money may settle, most likely first. */
   suggestions: z.array(lineSuggestion),
   /** Only for unmatched credit lines: payments and slips already recorded of the same amount, most likely first. */

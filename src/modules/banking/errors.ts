@@ -16,4 +16,18 @@ export const bankingErrors = defineErrors({
   BANK_LINE_NOT_IGNORED: ['conflict', { fr: 'Cette ligne de relevé n’est pas ignorée.', en: 'This statement line is not ignored.' }],
   BANK_LINE_NOT_MATCHED: ['conflict', { fr: 'Cette ligne de relevé n’est pas rapprochée.', en: 'This statement line is not matched.' }],
   BANK_LINE_NOT_CREDIT: ['conflict', { fr: 'Seul un crédit (argent reçu) peut régler des factures.', en: 'Only a credit (money received) can pay invoices.' }],
+  BANK_LINE_NOT_DEBIT: ['conflict', { fr: 'Seul un débit (argent sorti) se comptabilise sur un compte de charge ou de tiers d’ici.', en: 'Only a debit (money out) is booked to a charge or third-party account here.' }],
+  BANK_LINE_ALREADY_BOOKED: ['conflict', { fr: 'Cette ligne de relevé est déjà comptabilisée.', en: 'This statement line is already booked.' }],
+  BANK_LINE_NOT_BOOKED: ['conflict', { fr: 'Cette ligne de relevé n’est pas comptabilisée.', en: 'This statement line is not booked.' }],
+  BANK_LINE_FOREIGN_CURRENCY: [
+    'unprocessable',
+    {
+      fr: 'Cette ligne est dans une autre devise que l’euro : elle ne peut pas être comptabilisée en euros. Demandez à la banque le montant converti ou passez l’écriture avec l’expert-comptable.',
+      en: 'This line is in a currency other than the euro: it cannot be booked as euros. Ask the bank for the converted amount or post the entry with the accountant.',
+    },
+  ],
+  BANK_ACCOUNT_NOT_FOUND: ['not_found', { fr: 'Compte bancaire introuvable.', en: 'Bank account not found.' }],
+  BANK_ACCOUNT_IBAN_TAKEN: ['conflict', { fr: 'La coopérative a déjà un compte bancaire avec cet IBAN ou cet identifiant.', en: 'The cooperative already has a bank account with this IBAN or identifier.' }],
+  BANK_ACCOUNT_HAS_STATEMENTS: ['conflict', { fr: 'Des relevés ont été importés sur ce compte : son IBAN et sa devise ne changent plus.', en: 'Statements were imported into this account: its IBAN and currency can no longer change.' }],
+  BANK_RULE_NOT_FOUND: ['not_found', { fr: 'Règle introuvable.', en: 'Rule not found.' }],
 });

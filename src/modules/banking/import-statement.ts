@@ -5,14 +5,15 @@ import type { Db } from '../../platform/db/client.js';
 import { invalidField, platformErrors, type FieldError } from '../../platform/errors.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import type { Actor } from '../../platform/http/context.js';
-import { getCoop } from '../coops/index.js';
 import type { ImportFields, ImportResult } from './contract.js';
 import { decodeStatementText } from './domain/decode-statement-text.js';
 import type { CsvColumnMapping } from './domain/parse-csv-statement.js';
 import { readStatementFile, type StatementSource } from './domain/read-statement-file.js';
+import { maskIban } from './domain/mask-iban.js';
 import type { StatementProblem } from './domain/statement-problem.js';
+import { ensureDefaultBankAccount } from './ensure-default-bank-account.js';
 import { summariesOf } from './list-statements.js';
-import { bankStatementLines, bankStatements } from './schema.js';
+import { bankStatementLines, bankStatements, type BankAccountRow } from './schema.js';
 import { statementFileKey } from './statement-file.js';
 
 export interface UploadedStatementFile {
@@ -61,16 +62,17 @@ function refusal(problems: StatementProblem[]) {
  */
 export async function importStatement(db: Db, storage: FileStorage, actor: Actor, fields: ImportFields, file: UploadedStatementFile): Promise<ImportResult> {
   const text = decodeStatementText(file.bytes);
+  const accounts = await db.transaction((tx) => ensureDefaultBankAccount(tx, actor));
   let source: StatementSource;
+  let csvAccount: BankAccountRow | null = null;
   if (fields.format === 'csv') {
-    const accountIban = fields.accountIban ?? (await getCoop(db, actor.coopId)).iban;
-    if (!accountIban) throw invalidField('accountIban', { fr: 'Indiquez l’IBAN du compte de ce relevé.', en: 'Give the IBAN of the account of this statement.' });
+    csvAccount = chosenAccount(accounts, fields);
     source = {
       format: 'csv',
       text,
       mapping: mappingOf(fields),
       options: { dateOrder: fields.dateOrder, decimalSeparator: fields.decimalSeparator },
-      accountIban,
+      accountIban: csvAccount.iban,
       fileName: file.fileName,
     };
   } else {
@@ -78,7 +80,8 @@ export async function importStatement(db: Db, storage: FileStorage, actor: Actor
   }
   const parsed = readStatementFile(source);
   if (!parsed.ok) throw refusal(parsed.problems);
-  const { statements, notBooked } = parsed.value;
+  const { notBooked } = parsed.value;
+  const statements = parsed.value.statements.map((statement) => ({ ...statement, account: csvAccount ?? accountNamed(accounts, statement) }));
   const lineTotal = statements.reduce((sum, s) => sum + s.lines.length, 0);
 
   const known = await knownFingerprints(db, actor.coopId, statements.flatMap((s) => s.lines.map((l) => l.fingerprint)));
@@ -99,7 +102,11 @@ export async function importStatement(db: Db, storage: FileStorage, actor: Actor
           id,
           coopId: actor.coopId,
           format: fields.format,
-          accountIban: statement.accountIban,
+          bankAccountId: statement.account.id,
+          accountIban: statement.account.iban,
+          currency: statement.account.currency,
+          openingBalanceCents: statement.openingBalanceCents,
+          closingBalanceCents: statement.closingBalanceCents,
           statementRef: statement.statementRef,
           importedBy: actor.userId,
           fileSha256,
@@ -136,7 +143,7 @@ export async function importStatement(db: Db, storage: FileStorage, actor: Actor
           action: 'bank_statement.imported',
           entityType: 'bank_statement',
           entityId: id,
-          after: { format: fields.format, accountIban: statement.accountIban, statementRef: statement.statementRef, fileSha256, fileName: file.fileName, addedLines: inserted.length, alreadyImportedLines: statement.lines.length - inserted.length },
+          after: { format: fields.format, bankAccountId: statement.account.id, accountIban: statement.account.iban, statementRef: statement.statementRef, fileSha256, fileName: file.fileName, addedLines: inserted.length, alreadyImportedLines: statement.lines.length - inserted.length },
         });
       }
       return { kept, added };
@@ -153,6 +160,49 @@ export async function importStatement(db: Db, storage: FileStorage, actor: Actor
     for (const key of keys) await storage.remove(key).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * The account a CSV statement goes to: the one chosen in the form, else the one with the IBAN
+ * given, else the coop's only account. A CSV names no account, so with several it must be chosen.
+ */
+function chosenAccount(accounts: BankAccountRow[], fields: ImportFields): BankAccountRow {
+  if (fields.bankAccountId) {
+    const chosen = accounts.find((a) => a.id === fields.bankAccountId);
+    if (!chosen) throw invalidField('bankAccountId', { fr: 'Ce compte bancaire n’est pas un compte de la coopérative.', en: 'This bank account is not an account of the cooperative.' });
+    return chosen;
+  }
+  if (fields.accountIban) {
+    const named = accounts.find((a) => a.iban === fields.accountIban);
+    if (!named) throw invalidField('accountIban', unknownAccount(fields.accountIban));
+    return named;
+  }
+  if (accounts.length === 1) return accounts[0]!;
+  throw invalidField('bankAccountId', { fr: 'Choisissez le compte bancaire de ce relevé : la coopérative en a plusieurs.', en: 'Choose the bank account of this statement: the cooperative has several.' });
+}
+
+const unknownAccount = (id: string) => ({
+  fr: `Ce relevé est celui du compte ${maskIban(id)}, qui n’est pas un compte bancaire de la coopérative : ajoutez-le dans les réglages (Banque) ou importez le relevé du bon compte.`,
+  en: `This statement is for account ${maskIban(id)}, which is not a bank account of the cooperative: add it in the settings (Bank) or import the statement of the right account.`,
+});
+
+/**
+ * The coop's account a camt.053 statement names, by IBAN or by the bank's other identifier,
+ * in the currency the bank states: a statement of another account, or of the right account
+ * in another currency, is refused with the reason, never imported into the wrong books.
+ */
+function accountNamed(accounts: BankAccountRow[], statement: { accountIban: string | null; accountOtherId: string | null; currency: string | null }): BankAccountRow {
+  const account = statement.accountIban
+    ? accounts.find((a) => a.iban === statement.accountIban)
+    : accounts.find((a) => a.otherId !== null && a.otherId === statement.accountOtherId);
+  if (!account) throw invalidField('file', unknownAccount(statement.accountIban ?? statement.accountOtherId ?? ''));
+  if (statement.currency && statement.currency !== account.currency) {
+    throw invalidField('file', {
+      fr: `Ce relevé est en ${statement.currency} ; le compte ${account.label} (${maskIban(account.iban)}) est tenu en ${account.currency}.`,
+      en: `This statement is in ${statement.currency}; account ${account.label} (${maskIban(account.iban)}) is kept in ${account.currency}.`,
+    });
+  }
+  return account;
 }
 
 async function knownFingerprints(db: Db, coopId: string, fingerprints: string[]): Promise<Set<string>> {

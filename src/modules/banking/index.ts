@@ -5,3 +5,4 @@ export { confirmBankLine, ignoreBankLine, restoreBankLine } from './reconcile-li
 export { confirmRecordedReceipt } from './confirm-recorded-receipt.js';
 export { unmatchBankLine } from './unmatch-bank-line.js';
 export { bankRoutes } from './routes.js';
+export { ensureDefaultBankAccount } from './ensure-default-bank-account.js';

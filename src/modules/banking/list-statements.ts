@@ -5,10 +5,11 @@ import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { openInvoices, type OpenInvoiceRow } from '../invoicing/index.js';
 import { unreconciledReceipts, type UnreconciledReceipt } from '../payments/index.js';
 import type { LineSuggestion, RecordedProposal, StatementDetail, StatementLine, StatementListQuery, StatementSummary } from './contract.js';
+import { matchBankRule } from './domain/match-bank-rule.js';
 import { matchLine } from './domain/match-lines.js';
 import { rankRecordedReceipts } from './domain/rank-recorded-receipts.js';
 import { bankingErrors } from './errors.js';
-import { bankStatementLines, bankStatements, type BankStatementLineRow, type StatementLineStatus } from './schema.js';
+import { bankRules, bankStatementLines, bankStatements, type BankRuleRow, type BankStatementLineRow, type StatementLineStatus } from './schema.js';
 
 /** How many suggestions a line shows: beyond three, a person searches the invoices instead. */
 const SUGGESTIONS_PER_LINE = 3;
@@ -21,7 +22,11 @@ export async function summariesOf(db: Executor, coopId: string, ids: string[]): 
     .select({
       id: bankStatements.id,
       format: bankStatements.format,
+      bankAccountId: bankStatements.bankAccountId,
       accountIban: bankStatements.accountIban,
+      currency: bankStatements.currency,
+      openingBalanceCents: bankStatements.openingBalanceCents,
+      closingBalanceCents: bankStatements.closingBalanceCents,
       statementRef: bankStatements.statementRef,
       importedAt: bankStatements.importedAt,
       fileSha256: bankStatements.fileSha256,
@@ -38,7 +43,17 @@ export async function summariesOf(db: Executor, coopId: string, ids: string[]): 
     .leftJoin(l, and(eq(l.coopId, bankStatements.coopId), eq(l.statementId, bankStatements.id)))
     .where(and(eq(bankStatements.coopId, coopId), inArray(bankStatements.id, ids)))
     .groupBy(bankStatements.coopId, bankStatements.id);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        ...r,
+        // bigint: a number from PGlite, a string from pg.
+        openingBalanceCents: r.openingBalanceCents === null ? null : Number(r.openingBalanceCents),
+        closingBalanceCents: r.closingBalanceCents === null ? null : Number(r.closingBalanceCents),
+      },
+    ]),
+  );
   return ids.map((id) => byId.get(id)).filter((r): r is StatementSummary => Boolean(r));
 }
 
@@ -79,22 +94,29 @@ export async function getStatement(
   const [open, recorded] = candidates.length
     ? await Promise.all([openInvoices(db, actor.coopId), unreconciledReceipts(db, actor.coopId, candidates.map((r) => r.amountCents))])
     : [[], []];
-  return { ...summary, lines: rows.map((row) => lineOf(row, open, recorded, opts.lang)) };
+  const rules = rows.some(isDebitToBook) ? await rulesOf(db, actor.coopId) : [];
+  return { ...summary, lines: rows.map((row) => lineOf(row, open, recorded, rules, opts.lang)) };
 }
 
 /** One line as the API shows it, with its suggestions. */
 export async function getStatementLine(db: Executor, actor: Actor, lineId: string, lang: 'fr' | 'en'): Promise<StatementLine> {
   const [row] = await db.select().from(bankStatementLines).where(and(eq(bankStatementLines.coopId, actor.coopId), eq(bankStatementLines.id, lineId)));
   if (!row) throw bankingErrors.BANK_LINE_NOT_FOUND();
-  if (!isCandidate(row)) return lineOf(row, [], [], lang);
+  const rules = isDebitToBook(row) ? await rulesOf(db, actor.coopId) : [];
+  if (!isCandidate(row)) return lineOf(row, [], [], rules, lang);
   const [open, recorded] = await Promise.all([openInvoices(db, actor.coopId), unreconciledReceipts(db, actor.coopId, [row.amountCents])]);
-  return lineOf(row, open, recorded, lang);
+  return lineOf(row, open, recorded, rules, lang);
 }
 
 /** Only money received and not yet booked or set aside can pay a client's invoices. */
 const isCandidate = (row: BankStatementLineRow) => row.status === 'unmatched' && row.amountCents > 0;
+/** Money out not yet booked: a saved rule may say how to book it. */
+const isDebitToBook = (row: BankStatementLineRow) => row.status === 'unmatched' && row.amountCents < 0;
 
-function lineOf(row: BankStatementLineRow, open: OpenInvoiceRow[], recorded: UnreconciledReceipt[], lang: 'fr' | 'en'): StatementLine {
+const rulesOf = (db: Executor, coopId: string) => db.select().from(bankRules).where(eq(bankRules.coopId, coopId)).orderBy(asc(bankRules.createdAt), asc(bankRules.id));
+
+function lineOf(row: BankStatementLineRow, open: OpenInvoiceRow[], recorded: UnreconciledReceipt[], rules: BankRuleRow[], lang: 'fr' | 'en'): StatementLine {
+  const rule = isDebitToBook(row) ? matchBankRule(row, rules) : null;
   return {
     id: row.id,
     statementId: row.statementId,
@@ -106,6 +128,8 @@ function lineOf(row: BankStatementLineRow, open: OpenInvoiceRow[], recorded: Unr
     status: row.status,
     paymentId: row.paymentId,
     remittanceId: row.remittanceId,
+    entryId: row.entryId,
+    proposedRule: rule && { id: rule.id, labelContains: rule.labelContains, account: rule.account, activityId: rule.activityId, vatRateBp: rule.vatRateBp, thirdParty: rule.thirdParty },
     suggestions: isCandidate(row) ? suggestionsFor(row, open, lang) : [],
     recordedProposals: isCandidate(row) ? proposalsFor(row, recorded, lang) : [],
   };

@@ -5,6 +5,8 @@ import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { openInvoices } from '../invoicing/index.js';
 import { recordPaymentIn } from '../payments/index.js';
+import { assertLineInEuros } from './assert-line-in-euros.js';
+import { bankAccountOfLine } from './bank-account-of-line.js';
 import type { ConfirmLineInput } from './contract.js';
 import { bankingErrors } from './errors.js';
 import { bankStatementLines, type BankStatementLineRow } from './schema.js';
@@ -35,7 +37,10 @@ export async function confirmBankLine(db: Db, actor: Actor, lineId: string, inpu
       const line = await lockedLine(tx, actor, lineId);
       if (line.status === 'matched') throw bankingErrors.BANK_LINE_ALREADY_MATCHED();
       if (line.status === 'ignored') throw bankingErrors.BANK_LINE_IGNORED();
+      if (line.status === 'booked') throw bankingErrors.BANK_LINE_ALREADY_BOOKED();
       if (line.amountCents <= 0) throw bankingErrors.BANK_LINE_NOT_CREDIT();
+      await assertLineInEuros(tx, line);
+      const bank = await bankAccountOfLine(tx, line);
 
       const clientId = await payingClient(tx, actor, input);
       const { id: paymentId } = await recordPaymentIn(
@@ -49,7 +54,7 @@ export async function confirmBankLine(db: Db, actor: Actor, lineId: string, inpu
           reference: (line.reference || line.label).slice(0, 200) || null,
           allocations: input.allocations,
         },
-        { bankLineId: line.id },
+        { bankLineId: line.id, bankAccount: { account: bank.ledgerAccount, journal: bank.journalCode } },
       );
       await tx.update(bankStatementLines).set({ status: 'matched', paymentId }).where(eqLine(actor.coopId, line.id));
       await recordAudit(tx, actor, {
@@ -96,6 +101,7 @@ export async function ignoreBankLine(db: Db, actor: Actor, lineId: string): Prom
   await db.transaction(async (tx) => {
     const line = await lockedLine(tx, actor, lineId);
     if (line.status === 'matched') throw bankingErrors.BANK_LINE_ALREADY_MATCHED();
+    if (line.status === 'booked') throw bankingErrors.BANK_LINE_ALREADY_BOOKED();
     if (line.status === 'ignored') return;
     await tx.update(bankStatementLines).set({ status: 'ignored' }).where(eqLine(actor.coopId, line.id));
     await recordAudit(tx, actor, { action: 'bank_line.ignored', entityType: 'bank_statement_line', entityId: line.id, before: { status: line.status }, after: { status: 'ignored' } });

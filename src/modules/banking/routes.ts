@@ -23,6 +23,7 @@ import {
   unmatchLineBody,
 } from './contract.js';
 import { confirmRecordedReceipt } from './confirm-recorded-receipt.js';
+import { bankDebitRoutes } from './debit-routes.js';
 import { unmatchBankLine } from './unmatch-bank-line.js';
 import { importStatement } from './import-statement.js';
 import { getStatement, getStatementLine, listStatements } from './list-statements.js';
@@ -39,6 +40,7 @@ export async function bankRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { database, storage, config } = app.deps;
   const db = database.db;
+  await app.register(bankDebitRoutes);
 
   app.post(
     '/statements',
@@ -48,7 +50,7 @@ export async function bankRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: 'Import a bank statement (multipart: format, CSV column mapping, and one file)',
         description:
-          'camt.053 (001.02 or 001.08) or CSV. For a CSV: dateColumn, labelColumn, amountColumn or debitColumn + creditColumn, optionally referenceColumn, counterpartyColumn, valueDateColumn, dateOrder (DMY, YMD, MDY), decimalSeparator ("," or "."), accountIban (default: the coop\'s). Lines already imported are counted and left out.',
+          'camt.053 (001.02, .03, .04, .08, .10), into the coop\'s account with the IBAN (or Othr/Id) the file names (another account: 400), or CSV. For a CSV: bankAccountId (required when the coop has several accounts), dateColumn, labelColumn, amountColumn or debitColumn + creditColumn, optionally referenceColumn, counterpartyColumn, valueDateColumn, dateOrder (DMY, YMD, MDY), decimalSeparator ("," or "."). Lines already imported are counted and left out.',
         consumes: ['multipart/form-data'],
         response: { 200: importResult, 201: importResult, ...errorResponses },
       },

@@ -7,4 +7,24 @@ export { ledgerRoutes } from './routes.js';
 // The CSV dialect French spreadsheets read, shared with the other exports of the platform.
 export { centsToFrenchDecimal, frenchDate, renderCsv } from './domain/csv.js';
 // Named posting rules: operations of other modules build their entries with these, not with account numbers.
-export { ACCOUNTS, clearingEntry, creditNoteEntry, depositCreditNoteEntry, depositInvoiceEntry, JOURNALS, paymentEntry, salesEntry, type DeductedDeposits, type DepositAccount, type Posting, type Receipt, type Sale } from './domain/posting-rules.js';
+export {
+  ACCOUNTS,
+  bankDebitEntry,
+  clearingEntry,
+  creditNoteEntry,
+  DEDUCTIBLE_VAT_ACCOUNT,
+  depositCreditNoteEntry,
+  depositInvoiceEntry,
+  JOURNALS,
+  paymentEntry,
+  salesEntry,
+  type BankDebit,
+  type DeductedDeposits,
+  type DepositAccount,
+  type Posting,
+  type Receipt,
+  type Sale,
+} from './domain/posting-rules.js';
+export { accountLines, type AccountLine } from './account-lines.js';
+export { openAccountIfMissing } from './open-account-if-missing.js';
+export { openJournalIfMissing } from './open-journal-if-missing.js';

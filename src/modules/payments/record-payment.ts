@@ -15,6 +15,8 @@ import { paymentAllocations, payments } from './schema.js';
 export interface RecordPaymentOptions {
   /** The bank statement line the payment was read from (a line books one payment at most). */
   bankLineId?: string | null;
+  /** The 512 sub-account and journal of the bank account the line belongs to (default 512, BQ). */
+  bankAccount?: { account: string; journal: string };
 }
 
 const refusalText = {
@@ -102,7 +104,7 @@ export async function recordPaymentIn(tx: Executor, actor: Actor, input: RecordP
       amountCents: input.amountCents,
       depositAccount,
       settled: applied.map((a, i) => ({ activityId: a.activityId, invoiceNumber: a.number, amountCents: requested[i]!.amountCents })),
-    }),
+    }, opts.bankAccount),
     date: input.date,
     label: `Règlement ${client.name}${numbers ? ` ${numbers}` : ''}`.slice(0, 300),
     source: { type: 'payment', id: paymentId },

@@ -43,6 +43,8 @@ const PaymentsPage = pageOf(() => import('../modules/payments'), 'PaymentsPage')
 const BankStatementsPage = pageOf(() => import('../modules/bank'), 'BankStatementsPage');
 const ImportStatementPage = pageOf(() => import('../modules/bank'), 'ImportStatementPage');
 const ReconciliationPage = pageOf(() => import('../modules/bank'), 'ReconciliationPage');
+const BankAccountsPage = pageOf(() => import('../modules/bank'), 'BankAccountsPage');
+const ReconciliationStatementPage = pageOf(() => import('../modules/bank'), 'ReconciliationStatementPage');
 const InvoicesPage = pageOf(() => import('../modules/invoices'), 'InvoicesPage');
 const InvoiceEditorPage = pageOf(() => import('../modules/invoices'), 'InvoiceEditorPage');
 const InvoiceDetailPage = pageOf(() => import('../modules/invoices'), 'InvoiceDetailPage');
@@ -110,6 +112,8 @@ export const router = createBrowserRouter([
           { path: 'bank', element: <RequireRole roles={BOOK_READERS}><BankStatementsPage /></RequireRole> },
           { path: 'bank/import', element: <RequireRole roles={MANAGERS}><ImportStatementPage /></RequireRole> },
           { path: 'bank/statements/:id', element: <RequireRole roles={BOOK_READERS}><ReconciliationPage /></RequireRole> },
+          { path: 'bank/accounts', element: <RequireRole roles={MANAGERS}><BankAccountsPage /></RequireRole> },
+          { path: 'bank/reconciliation', element: <RequireRole roles={BOOK_READERS}><ReconciliationStatementPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

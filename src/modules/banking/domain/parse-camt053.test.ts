@@ -174,7 +174,7 @@ describe('refusing a statement that cannot be trusted', () => {
   });
 
   it('refuses another message or another camt.053 version', () => {
-    expect(problemsOf(V02.replace('xsd:camt.053.001.02', 'xsd:camt.053.001.04'))[0]!.message.en).toContain('001.02 or 001.08');
+    expect(problemsOf(V02.replace('xsd:camt.053.001.02', 'xsd:camt.053.001.05'))[0]!.message.en).toContain('001.02, 001.03, 001.04, 001.08, 001.10');
     expect(problemsOf('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"/>')[0]!.line).toBe(1);
   });
 
@@ -195,5 +195,52 @@ describe('refusing a statement that cannot be trusted', () => {
     const result = parseCamt053(bad);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => [p.column.endsWith('/BookgDt'), p.message.en])).toContainEqual([true, 'Impossible date: 2026-02-30.']);
+  });
+});
+
+describe('reading the camt.053 versions banks send', () => {
+  const cases = [
+    ['camt053-v02-small.xml', '001.02', { iban: 'FR7630006000011234567890189', otherId: null }],
+    ['camt053-v02-prefixed-othr-id.xml', '001.02', { iban: null, otherId: '44001234567' }],
+    ['camt053-v03-small.xml', '001.03', { iban: 'FR7630006000011234567890189', otherId: null }],
+    ['camt053-v04-prefixed.xml', '001.04', { iban: 'FR7630006000011234567890189', otherId: null }],
+    ['camt053-v08-othr-id-tx-codes.xml', '001.08', { iban: null, otherId: '44001234567' }],
+    ['camt053-v10-small.xml', '001.10', { iban: 'FR7630006000011234567890189', otherId: null }],
+  ] as const;
+
+  it.each(cases)('reads %s (version %s): the account, the balances and both entries with their bank transaction codes', (name, version, account) => {
+    const doc = read(fixture(name));
+    expect(doc.version).toBe(version);
+    const [statement] = doc.statements;
+    expect(statement).toMatchObject({ account: { ...account, currency: 'EUR' }, openingBalanceCents: 100_000, closingBalanceCents: 123_750 });
+    expect(statement!.entries.map((e) => [e.amountCents, e.status, e.bankTransactionCode])).toEqual([
+      [25_000, 'BOOK', 'PMNT/RCDT/ESCT'],
+      [-1_250, 'BOOK', 'ACMT/MDOP/CHRG'],
+    ]);
+    expect(statement!.entries[0]).toMatchObject({ counterpartyName: 'ATELIER DU BOIS SARL', remittance: 'Facture F2026-00042' });
+  });
+
+  it('takes the bank transaction code from the transaction when the entry carries an empty one', () => {
+    const xml = fixture('camt053-v10-small.xml');
+    expect(xml).toContain('<BkTxCd/>');
+    expect(read(xml).statements[0]!.entries[1]!.bankTransactionCode).toBe('ACMT/MDOP/CHRG');
+  });
+
+  it('reads the account currency of a statement in Swiss francs', () => {
+    const [statement] = read(fixture('camt053-v08-chf-account.xml')).statements;
+    expect(statement).toMatchObject({ account: { iban: 'CH9300762011623852957', currency: 'CHF' } });
+    expect(statement!.entries[0]).toMatchObject({ amountCents: 218_700, currency: 'CHF' });
+  });
+
+  it('still refuses a prefixed file whose balances do not add up, and one holding no statement', () => {
+    const prefixed = fixture('camt053-v04-prefixed.xml');
+    expect(problemsOf(prefixed.replace('>1237.50<', '>1237.51<'))[0]!.message.en).toContain('do not lead from the opening balance');
+    const empty = prefixed.replace(/<ns2:Stmt>[\s\S]*<\/ns2:Stmt>/, '');
+    expect(problemsOf(empty)[0]!.message.en).toBe('The file holds no statement.');
+  });
+
+  it('refuses a statement account with neither an IBAN nor another identifier', () => {
+    const xml = fixture('camt053-v03-small.xml').replace(/<Id><IBAN>[A-Z0-9]+<\/IBAN><\/Id>/, '<Id></Id>');
+    expect(problemsOf(xml)[0]!.column).toBe('Stmt[1]/Acct/Id');
   });
 });

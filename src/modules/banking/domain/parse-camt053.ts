@@ -5,10 +5,13 @@ import type { ParseResult, StatementProblem } from './statement-problem.js';
 
 /**
  * Bank-to-customer statements in ISO 20022 camt.053, the end-of-day statement French banks
- * deliver over EBICS or for download. Two versions are read: 001.02 (2009, still the most
- * common) and 001.08 (2019). Other versions are refused rather than half-read.
+ * deliver over EBICS or for download. The versions banks send are read: 001.02 (2009, still the
+ * most common), 001.03 and 001.04 (2013-2014, many German and Swiss banks), 001.08 (2019) and
+ * 001.10 (2021). What this reader takes from them has the same element names in all five; the
+ * differences (a party under `Pty` from .08, `Sts` as a code from .08) are read both ways.
+ * Other versions are refused rather than half-read.
  */
-export const CAMT053_VERSIONS = ['001.02', '001.08'] as const;
+export const CAMT053_VERSIONS = ['001.02', '001.03', '001.04', '001.08', '001.10'] as const;
 export type Camt053Version = (typeof CAMT053_VERSIONS)[number];
 
 export interface Camt053Entry {
@@ -50,7 +53,11 @@ export interface Camt053Entry {
 
 export interface Camt053Statement {
   statementId: string;
-  account: { iban: string; currency: string };
+  /**
+   * The account as the bank names it: its IBAN, or, for an account without one (a bank
+   * outside the IBAN area, a card or savings account), its `Othr/Id`. `iban` is null then.
+   */
+  account: { iban: string | null; otherId: string | null; currency: string };
   /** As written by the bank: an ISO date-time that may carry no offset, so no Date is guessed here. */
   createdAt: string;
   openingBalanceCents: number;
@@ -89,11 +96,11 @@ export function parseCamt053(xml: string): ParseResult<Camt053Document> {
   const problems: StatementProblem[] = [];
   const problem = (at: XmlElement, path: string, message: LocalizedText) => problems.push({ line: at.line, column: path, message });
 
-  const version = NAMESPACE.exec(root.attributes.xmlns ?? '')?.[1];
+  const version = versionOf(root);
   if (root.name !== 'Document' || !(CAMT053_VERSIONS as readonly string[]).includes(version ?? '')) {
     problem(root, root.name, said(
-      'Ce fichier n’est pas un relevé camt.053 en version 001.02 ou 001.08.',
-      'This file is not a camt.053 statement in version 001.02 or 001.08.',
+      `Ce fichier n’est pas un relevé camt.053 en version ${CAMT053_VERSIONS.join(', ')}.`,
+      `This file is not a camt.053 statement in version ${CAMT053_VERSIONS.join(', ')}.`,
     ));
     return { ok: false, problems };
   }
@@ -112,7 +119,8 @@ export function parseCamt053(xml: string): ParseResult<Camt053Document> {
     const statementId = textAt(stmt, 'Id');
     if (!statementId) problem(stmt, `${at}/Id`, said('Identifiant du relevé absent.', 'The statement has no identifier.'));
     const iban = textAt(stmt, 'Acct', 'Id', 'IBAN');
-    if (!iban) problem(stmt, `${at}/Acct/Id/IBAN`, said('Le compte du relevé n’a pas d’IBAN.', 'The statement account has no IBAN.'));
+    const otherId = textAt(stmt, 'Acct', 'Id', 'Othr', 'Id');
+    if (!iban && !otherId) problem(stmt, `${at}/Acct/Id`, said('Le compte du relevé n’a ni IBAN ni identifiant (Othr/Id).', 'The statement account has neither an IBAN nor an identifier (Othr/Id).'));
 
     const balances = childrenNamed(stmt, 'Bal').map((bal, b) => ({
       code: textAt(bal, 'Tp', 'CdOrPrtry', 'Cd'),
@@ -148,7 +156,7 @@ export function parseCamt053(xml: string): ParseResult<Camt053Document> {
     }
     statements.push({
       statementId: statementId!,
-      account: { iban: iban!.replace(/\s/g, '').toUpperCase(), currency: currency! },
+      account: { iban: iban ? iban.replace(/\s/g, '').toUpperCase() : null, otherId: iban ? null : otherId!.trim(), currency: currency! },
       createdAt: textAt(stmt, 'CreDtTm') ?? messageCreatedAt ?? '',
       openingBalanceCents: opening.cents,
       closingBalanceCents: closing.cents,
@@ -162,6 +170,19 @@ export function parseCamt053(xml: string): ParseResult<Camt053Document> {
     return { ok: false, problems };
   }
   return { ok: true, value: { version: version as Camt053Version, messageId, statements } };
+}
+
+/**
+ * The camt.053 version named by the root's namespace, declared as the default namespace
+ * (`xmlns="…"`) or bound to a prefix (`<camt:Document xmlns:camt="…">`, as some banks' tools write).
+ */
+function versionOf(root: XmlElement): string | undefined {
+  for (const [attribute, value] of Object.entries(root.attributes)) {
+    if (attribute !== 'xmlns' && !attribute.startsWith('xmlns:')) continue;
+    const version = NAMESPACE.exec(value.trim())?.[1];
+    if (version) return version;
+  }
+  return undefined;
 }
 
 type Report = (at: XmlElement, path: string, message: LocalizedText) => void;
@@ -206,7 +227,18 @@ const partyName = (party: XmlElement | undefined) =>
 const collapse = (parts: (string | null | undefined)[]) =>
   parts.filter((p): p is string => Boolean(p)).join(' ').replace(/\s+/g, ' ').trim();
 
+/**
+ * The ISO bank transaction code (domain/family/sub-family) of an entry or a transaction,
+ * else the bank's proprietary code. Banks put it on the entry, on each transaction, or both.
+ */
+function bankTransactionCodeOf(holder: XmlElement | undefined): string | null {
+  const domain = child(holder, 'BkTxCd', 'Domn');
+  if (domain) return collapse([textAt(domain, 'Cd'), textAt(domain, 'Fmly', 'Cd'), textAt(domain, 'Fmly', 'SubFmlyCd')]).replace(/ /g, '/') || null;
+  return textAt(holder, 'BkTxCd', 'Prtry', 'Cd');
+}
+
 interface TransactionReading {
+  bankTransactionCode: string | null;
   amountCents: number | null;
   currency: string | null;
   bankRef: string | null;
@@ -231,6 +263,7 @@ function readTransaction(tx: XmlElement, path: string, entryDirection: string | 
   const endToEndId = textAt(tx, 'Refs', 'EndToEndId');
   const rmtInf = child(tx, 'RmtInf');
   return {
+    bankTransactionCode: bankTransactionCodeOf(tx),
     amountCents,
     currency: own?.attributes.Ccy ?? null,
     bankRef: textAt(tx, 'Refs', 'AcctSvcrRef'),
@@ -257,10 +290,7 @@ function readEntry(ntry: XmlElement, path: string, problem: Report): Camt053Entr
   const direction = textAt(ntry, 'CdtDbtInd');
   const status = textAt(ntry, 'Sts') ?? textAt(ntry, 'Sts', 'Cd') ?? textAt(ntry, 'Sts', 'Prtry');
   if (!status) counting(ntry, `${path}/Sts`, said('Statut de l’écriture absent.', 'The entry has no status.'));
-  const domain = child(ntry, 'BkTxCd', 'Domn');
-  const bankTransactionCode = domain
-    ? collapse([textAt(domain, 'Cd'), textAt(domain, 'Fmly', 'Cd'), textAt(domain, 'Fmly', 'SubFmlyCd')]).replace(/ /g, '/')
-    : textAt(ntry, 'BkTxCd', 'Prtry', 'Cd');
+  const entryCode = bankTransactionCodeOf(ntry);
 
   const transactions = childrenNamed(ntry, 'NtryDtls')
     .flatMap((details) => childrenNamed(details, 'TxDtls'))
@@ -280,7 +310,6 @@ function readEntry(ntry: XmlElement, path: string, problem: Report): Camt053Entr
     currency,
     status: status!,
     reversal: textAt(ntry, 'RvslInd') === 'true',
-    bankTransactionCode,
     sourceLine: ntry.line,
   };
   const entryBankRef = textAt(ntry, 'AcctSvcrRef');
@@ -294,6 +323,7 @@ function readEntry(ntry: XmlElement, path: string, problem: Report): Camt053Entr
     return transactions.map((t, index) => ({
       ...base,
       batch: { index: index + 1, count: transactions.length },
+      bankTransactionCode: entryCode ?? t.bankTransactionCode,
       amountCents: t.amountCents!,
       bankRef: t.bankRef ?? entryBankRef,
       endToEndId: t.endToEndId,
@@ -317,6 +347,7 @@ function readEntry(ntry: XmlElement, path: string, problem: Report): Camt053Entr
     {
       ...base,
       batch: null,
+      bankTransactionCode: entryCode ?? (transactions.length ? (same('bankTransactionCode') as string | null) : null),
       amountCents,
       bankRef: one?.bankRef ?? entryBankRef,
       endToEndId: one?.endToEndId ?? null,

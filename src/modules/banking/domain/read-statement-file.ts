@@ -17,7 +17,14 @@ export interface ImportedLine {
 }
 
 export interface ImportedStatement {
-  accountIban: string;
+  /** The account as the file names it: its IBAN, else its `Othr/Id` (camt.053); null for a CSV, which names none. */
+  accountIban: string | null;
+  accountOtherId: string | null;
+  /** The account's currency as the bank states it (camt.053); null for a CSV, which states none. */
+  currency: string | null;
+  /** The balances the bank states (camt.053), shown beside the statement; null for a CSV. */
+  openingBalanceCents: number | null;
+  closingBalanceCents: number | null;
   /** The bank's identifier of the statement (camt.053), or the name of the uploaded CSV file. */
   statementRef: string | null;
   lines: ImportedLine[];
@@ -32,6 +39,7 @@ export interface StatementFile {
 export type StatementSource =
   | { format: 'camt053'; text: string }
   | { format: 'csv'; text: string; mapping: CsvColumnMapping; options?: CsvReadOptions; accountIban: string; fileName: string };
+// For a CSV, `accountIban` is the IBAN of the account chosen in the form: it keys the fingerprints.
 
 /** Column widths of `bank_statement_lines`: a bank's free text longer than that is cut, never refused. */
 const WIDTH = { label: 1000, reference: 1000, counterparty: 300, statementRef: 200 } as const;
@@ -62,6 +70,10 @@ export function readStatementFile(source: StatementSource): ParseResult<Statemen
         statements: [
           {
             accountIban: source.accountIban,
+            accountOtherId: null,
+            currency: null,
+            openingBalanceCents: null,
+            closingBalanceCents: null,
             statementRef: source.fileName.slice(0, WIDTH.statementRef) || null,
             lines: lines.map((line, i) => ({
               fingerprint: fingerprints[i]!,
@@ -92,9 +104,13 @@ export function readStatementFile(source: StatementSource): ParseResult<Statemen
         problems: [{ line: undated.sourceLine, column: `Stmt[${s + 1}]/Ntry/BookgDt`, message: said('Écriture comptabilisée sans date de comptabilisation.', 'A booked entry has no booking date.') }],
       };
     }
-    const fingerprints = fingerprintLines(booked, statement.account.iban);
+    const fingerprints = fingerprintLines(booked, statement.account.iban ?? statement.account.otherId!);
     statements.push({
       accountIban: statement.account.iban,
+      accountOtherId: statement.account.otherId,
+      currency: statement.account.currency,
+      openingBalanceCents: statement.openingBalanceCents,
+      closingBalanceCents: statement.closingBalanceCents,
       statementRef: statement.statementId.slice(0, WIDTH.statementRef),
       lines: booked.map((entry, i) => ({
         fingerprint: fingerprints[i]!,

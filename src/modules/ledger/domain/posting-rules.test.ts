@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryLinesProblem, type EntryLine } from './entry-lines.js';
-import { ACCOUNTS, clearingEntry, creditNoteEntry, depositCreditNoteEntry, depositInvoiceEntry, paymentEntry, salesEntry, type Sale } from './posting-rules.js';
+import { ACCOUNTS, bankDebitEntry, clearingEntry, creditNoteEntry, depositCreditNoteEntry, depositInvoiceEntry, paymentEntry, salesEntry, type Sale } from './posting-rules.js';
 import { defaultChartOfAccounts, defaultJournals } from './chart-of-accounts.js';
 
 const ACTIVITY = '7b0f4a52-0c1e-4d6b-9d8e-2f1a3b4c5d6e';
@@ -183,5 +183,25 @@ describe('a cheque waiting to be cashed', () => {
     const numbers = defaultChartOfAccounts().map((a) => a.number);
     expect(numbers).toContain(ACCOUNTS.chequesToCash);
     expect(numbers).toContain(ACCOUNTS.cash);
+  });
+});
+
+describe('the entry of a bank debit', () => {
+  it('debits the account net of VAT on the activity, 44566 with the VAT, and credits the bank sub-account with the whole amount', () => {
+    const entry = bankDebitEntry({ bankAccount: '5121', journal: 'BQ2', account: '6064', amountCents: 12_000, vatCents: 2_000, activityId: 'a1', lineLabel: null });
+    expect(entry.journal).toBe('BQ2');
+    expect(entry.lines).toEqual([
+      { account: '6064', debitCents: 10_000, activityId: 'a1', label: null },
+      { account: '44566', debitCents: 2_000, activityId: 'a1', label: 'TVA déductible' },
+      { account: '5121', creditCents: 12_000 },
+    ]);
+  });
+
+  it('has no VAT line when no VAT is deducted, and names the supplier on 401', () => {
+    const entry = bankDebitEntry({ bankAccount: '512', journal: 'BQ', account: '401', amountCents: 5_000, vatCents: 0, activityId: null, lineLabel: 'Papeterie Dupont' });
+    expect(entry.lines).toEqual([
+      { account: '401', debitCents: 5_000, activityId: null, label: 'Papeterie Dupont' },
+      { account: '512', creditCents: 5_000 },
+    ]);
   });
 });

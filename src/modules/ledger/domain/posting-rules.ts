@@ -133,18 +133,19 @@ export interface Receipt {
 }
 
 /**
- * The entry of a client's payment: the bank (512, or 5112 / 530 while a cheque or cash waits
- * to be paid in) debited with the amount, the client's
+ * The entry of a client's payment: the bank (512, or the sub-account and journal of the bank
+ * account the money reached; 5112 / 530 while a cheque or cash waits to be paid in) debited
+ * with the amount, the client's
  * receivable (411) credited per invoice it settles, on that invoice's activity; any excess
  * stays credited on 411 with no activity, a credit the client holds (an over-payment).
  */
-export function paymentEntry(receipt: Receipt): Posting {
+export function paymentEntry(receipt: Receipt, bank: { account: string; journal: string } = { account: ACCOUNTS.bank, journal: JOURNALS.bank }): Posting {
   const settledCents = receipt.settled.reduce((sum, s) => sum + s.amountCents, 0);
   const excessCents = receipt.amountCents - settledCents;
   return {
-    journal: JOURNALS.bank,
+    journal: bank.journal,
     lines: [
-      { account: receipt.depositAccount ?? ACCOUNTS.bank, debitCents: receipt.amountCents },
+      { account: receipt.depositAccount && receipt.depositAccount !== ACCOUNTS.bank ? receipt.depositAccount : bank.account, debitCents: receipt.amountCents },
       ...receipt.settled.map((s) => ({ account: ACCOUNTS.clientReceivables, creditCents: s.amountCents, activityId: s.activityId, label: s.invoiceNumber })),
       ...(excessCents > 0 ? [{ account: ACCOUNTS.clientReceivables, creditCents: excessCents, label: 'Avoir client (trop-perçu)' }] : []),
     ],
@@ -155,13 +156,54 @@ export function paymentEntry(receipt: Receipt): Posting {
  * The bank shows money that waited in 5112 (cheques to cash) or 530 (cash): 512 debited, the
  * waiting account credited. Nothing touches 411: the client's payment was booked already.
  */
-export function clearingEntry(input: { amountCents: number; from: DepositAccount; label?: string }): Posting {
+export function clearingEntry(
+  input: { amountCents: number; from: DepositAccount; label?: string },
+  bank: { account: string; journal: string } = { account: ACCOUNTS.bank, journal: JOURNALS.bank },
+): Posting {
   if (input.from === ACCOUNTS.bank) throw new RangeError('money already on the bank account has nothing to clear');
   return {
-    journal: JOURNALS.bank,
+    journal: bank.journal,
     lines: [
-      { account: ACCOUNTS.bank, debitCents: input.amountCents, ...(input.label ? { label: input.label } : {}) },
+      { account: bank.account, debitCents: input.amountCents, ...(input.label ? { label: input.label } : {}) },
       { account: input.from, creditCents: input.amountCents, ...(input.label ? { label: input.label } : {}) },
+    ],
+  };
+}
+
+/** VAT on expenses the coop may deduct (PCG 44566, TVA déductible sur autres biens et services). */
+export const DEDUCTIBLE_VAT_ACCOUNT = '44566';
+
+/** Money that left the bank, booked to what it paid: a charge, the URSSAF, a supplier. */
+export interface BankDebit {
+  /** The bank account's 512 sub-account and journal. */
+  bankAccount: string;
+  journal: string;
+  /** The account debited (431, 627, 401, 6xx…). */
+  account: string;
+  /** What left the bank, positive, VAT included. */
+  amountCents: number;
+  /** The deductible VAT inside `amountCents`, 0 when none. */
+  vatCents: number;
+  /** The member's activity that bears it; null for the coop's own. */
+  activityId: string | null;
+  /** The third party (supplier, client) on 401/411, or a note, on the debited line. */
+  lineLabel?: string | null;
+}
+
+/**
+ * The entry of a bank debit: the account chosen debited with the amount net of deductible
+ * VAT, on the activity that bears it, 44566 debited with the VAT (the coop recovers it on its
+ * return, CGI art. 271), and the bank's 512 sub-account credited with what left it.
+ */
+export function bankDebitEntry(debit: BankDebit): Posting {
+  const netCents = debit.amountCents - debit.vatCents;
+  const label = debit.lineLabel ?? null;
+  return {
+    journal: debit.journal,
+    lines: [
+      { account: debit.account, debitCents: netCents, activityId: debit.activityId, label },
+      ...(debit.vatCents > 0 ? [{ account: DEDUCTIBLE_VAT_ACCOUNT, debitCents: debit.vatCents, activityId: debit.activityId, label: 'TVA déductible' }] : []),
+      { account: debit.bankAccount, creditCents: debit.amountCents },
     ],
   };
 }

@@ -40,6 +40,9 @@ export const en: Translation<typeof fr> = {
     activity: 'Activity',
     client: 'Client',
     account: 'Ledger account',
+    bank_account: 'Bank account',
+    bank_rule: 'Bank booking rule',
+    journal: 'Ledger journal',
     bank_statement: 'Bank statement',
     bank_statement_line: 'Statement line',
     fiscal_year: 'Fiscal year',
@@ -139,6 +142,18 @@ export const en: Translation<typeof fr> = {
       reconciled: 'Remittance slip matched to the bank statement',
       unreconciled: 'Remittance slip match undone',
     },
+    bank_account: {
+      created: 'Bank account added',
+      updated: 'Bank account edited',
+    },
+    bank_rule: {
+      created: 'Booking rule saved',
+      updated: 'Booking rule changed',
+      deleted: 'Booking rule deleted',
+    },
+    journal: {
+      created: 'Ledger journal opened',
+    },
     bank_statement: {
       imported: 'Bank statement imported',
     },
@@ -147,6 +162,8 @@ export const en: Translation<typeof fr> = {
       ignored: 'Statement line ignored',
       restored: 'Statement line back to match',
       unmatched: 'Statement line match undone',
+      booked: 'Bank debit booked',
+      unbooked: 'Bank debit booking undone (reversal)',
     },
     quotes: {
       settings_updated: 'Quote settings changed',

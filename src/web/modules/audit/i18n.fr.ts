@@ -38,6 +38,9 @@ export const fr = {
     activity: 'Activité',
     client: 'Client',
     account: 'Compte comptable',
+    bank_account: 'Compte bancaire',
+    bank_rule: 'Règle de comptabilisation bancaire',
+    journal: 'Journal comptable',
     bank_statement: 'Relevé bancaire',
     bank_statement_line: 'Ligne de relevé',
     fiscal_year: 'Exercice comptable',
@@ -137,6 +140,18 @@ export const fr = {
       reconciled: 'Bordereau de remise rapproché du relevé bancaire',
       unreconciled: 'Rapprochement du bordereau de remise annulé',
     },
+    bank_account: {
+      created: 'Compte bancaire ajouté',
+      updated: 'Compte bancaire modifié',
+    },
+    bank_rule: {
+      created: 'Règle de comptabilisation enregistrée',
+      updated: 'Règle de comptabilisation modifiée',
+      deleted: 'Règle de comptabilisation supprimée',
+    },
+    journal: {
+      created: 'Journal comptable ouvert',
+    },
     bank_statement: {
       imported: 'Relevé bancaire importé',
     },
@@ -145,6 +160,8 @@ export const fr = {
       ignored: 'Ligne de relevé ignorée',
       restored: 'Ligne de relevé remise à rapprocher',
       unmatched: 'Rapprochement de la ligne de relevé annulé',
+      booked: 'Débit bancaire comptabilisé',
+      unbooked: 'Comptabilisation d’un débit bancaire annulée (contre-passation)',
     },
     quotes: {
       settings_updated: 'Paramètres des devis modifiés',

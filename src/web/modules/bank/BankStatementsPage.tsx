@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
-import { IconUpload } from '@tabler/icons-react';
+import { IconBuildingBank, IconScale, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useUrlFilters } from '../../lib/url-filters';
@@ -24,22 +24,32 @@ export default function BankStatementsPage() {
     <Page
       title={t('bank.statements.title')}
       actions={
-        <Button component={Link} to="/bank/import" leftSection={<IconUpload size={18} aria-hidden />} data-testid="bank-import-open">
-          {t('bank.import.title')}
-        </Button>
+        <Group gap="xs" wrap="wrap">
+          <Button component={Link} to="/bank/reconciliation" variant="default" leftSection={<IconScale size={18} aria-hidden />} data-testid="bank-etat-open">
+            {t('bank.statements.etatLink')}
+          </Button>
+          <Button component={Link} to="/bank/accounts" variant="default" leftSection={<IconBuildingBank size={18} aria-hidden />} data-testid="bank-accounts-open">
+            {t('bank.statements.accountsLink')}
+          </Button>
+          <Button component={Link} to="/bank/import" leftSection={<IconUpload size={18} aria-hidden />} data-testid="bank-import-open">
+            {t('bank.import.title')}
+          </Button>
+        </Group>
       }
     >
       <ListTable
         query={list}
-        minWidth={720}
+        minWidth={900}
         empty={t('bank.statements.empty')}
         head={
           <>
             <Table.Th>{t('bank.statements.columns.importedAt')}</Table.Th>
             <Table.Th>{t('bank.statements.columns.statement')}</Table.Th>
             <Table.Th>{t('bank.statements.columns.period')}</Table.Th>
+            <Table.Th ta="right">{t('bank.statements.columns.opening')}</Table.Th>
             <Table.Th ta="right">{t('bank.statements.columns.credits')}</Table.Th>
             <Table.Th ta="right">{t('bank.statements.columns.debits')}</Table.Th>
+            <Table.Th ta="right">{t('bank.statements.columns.closing')}</Table.Th>
             <Table.Th>{t('bank.statements.columns.progress')}</Table.Th>
           </>
         }
@@ -58,8 +68,10 @@ export default function BankStatementsPage() {
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               {s.firstDate && s.lastDate ? (s.firstDate === s.lastDate ? date(s.firstDate) : `${date(s.firstDate)} – ${date(s.lastDate)}`) : '—'}
             </Table.Td>
-            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(s.creditCents)}</Table.Td>
-            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(s.debitCents)}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="bank-statement-opening">{s.openingBalanceCents === null ? '—' : money(s.openingBalanceCents, s.currency)}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(s.creditCents, s.currency)}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(s.debitCents, s.currency)}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="bank-statement-closing">{s.closingBalanceCents === null ? '—' : money(s.closingBalanceCents, s.currency)}</Table.Td>
             <Table.Td>
               <Group gap={4}>
                 {s.unmatchedCount > 0 ? (

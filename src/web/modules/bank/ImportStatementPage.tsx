@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { isApiError } from '../../lib/api';
 import { type CsvPreview, guessColumn, previewCsv, readFileText } from './csv-preview';
-import { type ImportResultData, useImportStatement } from './use-bank';
+import { type ImportResultData, useBankAccounts, useImportStatement } from './use-bank';
 
 type Format = 'camt053' | 'csv';
 type ColumnKey = 'date' | 'label' | 'reference' | 'counterparty' | 'amount' | 'debit' | 'credit';
@@ -36,7 +36,8 @@ export default function ImportStatementPage() {
   const [columns, setColumns] = useState<Partial<Record<ColumnKey, string | null>>>({});
   const [decimalSeparator, setDecimalSeparator] = useState<',' | '.'>(',');
   const [dateOrder, setDateOrder] = useState<'DMY' | 'YMD' | 'MDY'>('DMY');
-  const [accountIban, setAccountIban] = useState('');
+  const accounts = useBankAccounts();
+  const [bankAccountId, setBankAccountId] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResultData | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -78,7 +79,7 @@ export default function ImportStatementPage() {
       }
       form.append('decimalSeparator', decimalSeparator);
       form.append('dateOrder', dateOrder);
-      put('accountIban', accountIban.trim());
+      put('bankAccountId', bankAccountId ?? (accounts.data?.items.length === 1 ? accounts.data.items[0]!.id : null));
     }
     form.append('file', file);
     try {
@@ -200,7 +201,17 @@ export default function ImportStatementPage() {
                     onChange={(v) => setDateOrder((v ?? 'DMY') as 'DMY' | 'YMD' | 'MDY')}
                     data={(['DMY', 'YMD', 'MDY'] as const).map((o) => ({ value: o, label: t(`bank.import.dateOrders.${o}`) }))}
                   />
-                  <TextInput label={t('bank.import.accountIban')} description={t('bank.import.accountIbanHint')} value={accountIban} onChange={(e) => setAccountIban(e.currentTarget.value)} />
+                  {(accounts.data?.items.length ?? 0) > 0 && (
+                    <Select
+                      label={t('bank.import.bankAccount')}
+                      description={t('bank.import.bankAccountHint')}
+                      required={(accounts.data?.items.length ?? 0) > 1}
+                      value={bankAccountId ?? (accounts.data?.items.length === 1 ? accounts.data.items[0]!.id : null)}
+                      onChange={setBankAccountId}
+                      data={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.label} (${a.iban.slice(-4)})` }))}
+                      data-testid="bank-import-account"
+                    />
+                  )}
                 </SimpleGrid>
               </Stack>
             )}

@@ -9,13 +9,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { PAYMENT_MODES } from '../payments';
+import { DebitActions } from './BookDebit';
 import { ChooseInvoicesModal } from './ChooseInvoicesModal';
 import { RecordedProposals } from './RecordedProposals';
 import { UnmatchLineModal } from './UnmatchLineModal';
 import { type StatementLineData, statementFileUrl, useConfirmLine, useIgnoreLine, useStatement } from './use-bank';
 
 type Status = StatementLineData['status'];
-const STATUSES = ['unmatched', 'matched', 'ignored'] as const satisfies readonly Status[];
+const STATUSES = ['unmatched', 'matched', 'booked', 'ignored'] as const satisfies readonly Status[];
 const isStatus = (v: string | null): v is Status => (STATUSES as readonly string[]).includes(v ?? '');
 
 /** One statement, line by line: confirm what each credit pays, or set a line aside. */
@@ -55,7 +56,7 @@ export default function ReconciliationPage() {
       {statement.isError && <ErrorAlert error={statement.error} />}
       {s && (
         <Group gap="lg" wrap="wrap">
-          <Text size="sm">{t('bank.reconcile.summary', { credits: money(s.creditCents), debits: money(s.debitCents) })}</Text>
+          <Text size="sm">{t('bank.reconcile.summary', { credits: money(s.creditCents, s.currency), debits: money(s.debitCents, s.currency) })}</Text>
           <Badge color="orange" variant="light">{t('bank.statements.toReconcile', { count: s.unmatchedCount })}</Badge>
           <Badge color="teal" variant="light">{t('bank.reconcile.matchedCount', { count: s.matchedCount })}</Badge>
           <Badge color="gray" variant="light">{t('bank.reconcile.ignoredCount', { count: s.ignoredCount })}</Badge>
@@ -72,7 +73,7 @@ export default function ReconciliationPage() {
       />
       {statement.isPending && <Text c="dimmed">{t('common.loading')}</Text>}
       <Stack gap="sm">
-        {s?.lines.map((line) => <LineCard key={line.id} line={line} onChoose={() => setChoosing(line)} onUnmatch={() => setUnmatching(line)} />)}
+        {s?.lines.map((line) => <LineCard key={line.id} line={line} currency={s.currency} onChoose={() => setChoosing(line)} onUnmatch={() => setUnmatching(line)} />)}
         {s && s.lines.length === 0 && <Text c="dimmed" ta="center" p="lg">{t('bank.reconcile.empty')}</Text>}
       </Stack>
       <ChooseInvoicesModal line={choosing} onClose={() => setChoosing(null)} />
@@ -81,9 +82,9 @@ export default function ReconciliationPage() {
   );
 }
 
-const STATUS_COLOR: Record<Status, string> = { unmatched: 'orange', matched: 'teal', ignored: 'gray' };
+const STATUS_COLOR: Record<Status, string> = { unmatched: 'orange', matched: 'teal', booked: 'teal', ignored: 'gray' };
 
-function LineCard({ line, onChoose, onUnmatch }: { line: StatementLineData; onChoose: () => void; onUnmatch: () => void }) {
+function LineCard({ line, currency, onChoose, onUnmatch }: { line: StatementLineData; currency: string; onChoose: () => void; onUnmatch: () => void }) {
   const { t } = useTranslation();
   const { money, date } = useFormat();
   const confirm = useConfirmLine();
@@ -111,10 +112,11 @@ function LineCard({ line, onChoose, onUnmatch }: { line: StatementLineData; onCh
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Group gap="sm" wrap="wrap">
             <Text size="sm" c="dimmed">{date(line.bookingDate)}</Text>
-            <Text fw={700} c={credit ? 'teal.8' : undefined} style={{ whiteSpace: 'nowrap' }}>{money(line.amountCents)}</Text>
+            <Text fw={700} c={credit ? 'teal.8' : undefined} style={{ whiteSpace: 'nowrap' }}>{money(line.amountCents, currency)}</Text>
             <Badge color={STATUS_COLOR[line.status]} variant="light" data-testid="bank-line-status">{t(`bank.status.${line.status}`)}</Badge>
           </Group>
           <Group gap="xs">
+            <DebitActions line={line} />
             {line.status === 'unmatched' && credit && newPayment && (
               <Button size="xs" variant="default" leftSection={<IconListSearch size={14} aria-hidden />} onClick={onChoose} data-testid={`bank-line-choose-${line.id}`}>
                 {t('bank.reconcile.choose')}

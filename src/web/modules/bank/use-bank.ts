@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConfirmLineInput, ConfirmRecordedInput, ImportResult, StatementDetail, StatementLine, StatementSummary, UnmatchLineInput } from '../../../modules/banking/contract';
+import type { BankAccount, BookLineInput, CreateBankAccountInput, ReconciliationStatementView, UpdateBankAccountInput } from '../../../modules/banking/debit-contract';
 import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
@@ -70,11 +71,61 @@ export function useConfirmRecorded() {
   });
 }
 
+export type BankAccountData = Wire<BankAccount>;
+export type ReconciliationStatementData = Wire<ReconciliationStatementView>;
+
+export function useBankAccounts() {
+  return useQuery({
+    queryKey: [...BANK_QUERY_KEY, 'accounts'],
+    queryFn: ({ signal }) => api.get<{ items: BankAccountData[] }>('/api/bank/accounts', { signal }),
+  });
+}
+
+export function useSaveBankAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string | null; body: CreateBankAccountInput | UpdateBankAccountInput }) =>
+      id ? api.patch<BankAccountData>(`/api/bank/accounts/${id}`, body) : api.post<BankAccountData>('/api/bank/accounts', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: BANK_QUERY_KEY }),
+  });
+}
+
+export function useDebitAccounts(enabled: boolean) {
+  return useQuery({
+    queryKey: [...BANK_QUERY_KEY, 'debit-accounts'],
+    queryFn: ({ signal }) => api.get<{ items: { number: string; label: string; needsThirdParty: boolean; mayDeductVat: boolean }[] }>('/api/bank/debit-accounts', { signal }),
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
+export function useBookLine() {
+  const invalidate = useInvalidateMoney();
+  return useMutation({
+    mutationFn: ({ lineId, body }: { lineId: string; body: BookLineInput }) => api.post<StatementLineData>(`/api/bank/lines/${lineId}/book`, body),
+    onSuccess: invalidate,
+  });
+}
+
 /** Undo a match by reversal, with the reason. */
 export function useUnmatchLine() {
   const invalidate = useInvalidateMoney();
   return useMutation({
     mutationFn: ({ lineId, body }: { lineId: string; body: UnmatchLineInput }) => api.post<StatementLineData>(`/api/bank/lines/${lineId}/unmatch`, body),
     onSuccess: invalidate,
+  });
+}
+
+export function useUnbookLine() {
+  const invalidate = useInvalidateMoney();
+  return useMutation({ mutationFn: (lineId: string) => api.post<StatementLineData>(`/api/bank/lines/${lineId}/unbook`), onSuccess: invalidate });
+}
+
+export function useReconciliationStatement(accountId: string | null, date: string) {
+  return useQuery({
+    queryKey: [...BANK_QUERY_KEY, 'reconciliation', accountId, date],
+    queryFn: ({ signal }) => api.get<ReconciliationStatementData>(`/api/bank/accounts/${accountId}/reconciliation`, { query: { date }, signal }),
+    enabled: Boolean(accountId) && /^\d{4}-\d{2}-\d{2}$/.test(date),
+    placeholderData: keepPreviousData,
   });
 }
