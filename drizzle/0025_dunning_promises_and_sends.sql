@@ -28,6 +28,7 @@ CREATE TABLE "invoice_sends" (
 );
 --> statement-breakpoint
 ALTER TABLE "dunning_events" DROP CONSTRAINT "dunning_events_action_check";--> statement-breakpoint
+ALTER TABLE "mail_outbox" ADD COLUMN "cc_address" varchar(254);--> statement-breakpoint
 ALTER TABLE "dunning_events" ADD COLUMN "taken_on" date;--> statement-breakpoint
 ALTER TABLE "dunning_events" ADD COLUMN "decided_by" uuid;--> statement-breakpoint
 ALTER TABLE "dunning_events" ADD COLUMN "decided_at" timestamp with time zone;--> statement-breakpoint
