@@ -4,6 +4,8 @@ import { OUTBOX_STATUSES } from '../../platform/mail/contract.js';
 import { MAX_MIN_GAP_DAYS, type DunningKind } from './domain/dunning-plan.js';
 import { DUNNING_PAUSE_REASONS } from './domain/dunning-pause.js';
 
+export { DUNNING_PAUSE_REASONS, type DunningPauseReason } from './domain/dunning-pause.js';
+
 // Shared by the routes and the web client: the API's types are written once, here.
 
 export const DUNNING_KINDS = ['reminder', 'formal_notice', 'recovery'] as const satisfies readonly DunningKind[];

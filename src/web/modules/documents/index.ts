@@ -23,3 +23,4 @@ export {
 } from './line-form';
 export { LineEditor, type LineEditorTexts, type LinesForm } from './LineEditor';
 export { TotalLine, TotalsCard, useVatText } from './TotalsCard';
+export { SendMailModal, type MailPreviewData, type SendMailTexts } from './SendMailModal';
