@@ -26,7 +26,7 @@ export default function QuoteDetailPage() {
   const quote = useQuote(id);
   const title = quote.data ? (quote.data.number ? t('quotes.detail.title', { number: quote.data.number }) : t('quotes.detail.draftTitle')) : t('quotes.title');
   return (
-    <Page title={title} actions={quote.data && <QuoteStateBadge state={quote.data.state} />}>
+    <Page title={title} actions={quote.data && <QuoteStateBadge state={quote.data.state} mailStatus={quote.data.sentMailStatus} />}>
       <Anchor component={Link} to="/quotes" size="sm">
         <Group gap={4} component="span">
           <IconArrowLeft size={16} aria-hidden />

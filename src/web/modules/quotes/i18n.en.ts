@@ -111,6 +111,10 @@ export const en: Translation<typeof fr> = {
       refuse: 'Client’s refusal recorded.',
     },
   },
+  mailState: {
+    queued: "Waiting to be sent",
+    failed: "Sending failed",
+  },
   confirm: {
     validateTitle: 'Validate this quote?',
     validateText: 'The quote takes the next number of its series: the cooperative commits to this offer, which can no longer be changed.',

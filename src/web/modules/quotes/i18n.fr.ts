@@ -109,6 +109,10 @@ export const fr = {
       refuse: 'Refus du client enregistré.',
     },
   },
+  mailState: {
+    queued: "En attente d'envoi",
+    failed: "Échec de l'envoi",
+  },
   confirm: {
     validateTitle: 'Valider ce devis ?',
     validateText: "Le devis prend le prochain numéro de la série : la coopérative s'engage sur cette offre, qui ne se modifie plus.",
