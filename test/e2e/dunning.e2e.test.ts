@@ -39,13 +39,19 @@ describe('an advisor chases an overdue invoice', () => {
     await seeNo(page.getByTestId(`dunning-case-${invoice.number}`));
 
     await page.getByTestId('dunning-run-now').click();
+    // Mails to clients cannot be taken back: the page asks first.
+    await see(page.getByText('Lancer les relances maintenant ?'));
+    await page.getByTestId('dunning-run-modal-confirm').click();
     await see(page.getByText('Étapes de relance réalisées : 1.'));
     const row = page.getByTestId(`dunning-case-${invoice.number}`);
     await seeText(row, 'Relance');
+    // The reminder waits in the outbox (no SMTP here): it is not shown as sent.
+    await seeText(row, "En attente d'envoi");
     await page.getByTestId(`dunning-history-${invoice.number}`).click();
     await seeText(page.getByTestId(`dunning-timeline-${invoice.number}`), 'Étape 1');
 
     await page.getByTestId('dunning-run-now').click();
+    await page.getByTestId('dunning-run-modal-confirm').click();
     await see(page.getByText("Aucune relance à faire aujourd'hui."));
   });
 

@@ -62,6 +62,9 @@ describe('a member drafts an invoice, the team issues and sends it', () => {
     await staff.waitForURL((url) => url.pathname === invoicePath);
     await seeText(staff.getByTestId('total-gross'), '1 270,69 €');
     await staff.getByTestId('invoice-validate').click();
+    // Numbering cannot be undone: the page asks first.
+    await see(staff.getByText('Valider et numéroter cette facture ?'));
+    await staff.getByTestId('invoice-validate-modal-confirm').click();
     await see(staff.getByText('Facture validée : son numéro est attribué.'));
     await seeText(staff.getByTestId('invoice-number'), /F\d{4}-\d{5}/);
     const number = ((await staff.getByTestId('invoice-number').textContent()) ?? '').trim();
@@ -77,9 +80,15 @@ describe('a member drafts an invoice, the team issues and sends it', () => {
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await staff.keyboard.press('Escape');
 
+    // The mail is shown before it leaves: recipient, subject, attachment.
     await staff.getByTestId('invoice-send').click();
-    await see(staff.getByText('Facture envoyée : le mail part avec le PDF Factur-X.'));
-    await seeText(staff.getByTestId('invoice-status'), 'Envoyée');
+    await seeText(staff.getByTestId('send-mail-to'), 'contact@troisepis.fr');
+    await seeText(staff.getByTestId('send-mail-subject'), `Facture ${number} — ${DEMO.coopName}`);
+    await seeText(staff.getByTestId('send-mail-attachment'), `${number}.pdf`);
+    await staff.getByTestId('send-mail-confirm').click();
+    await see(staff.getByText("Envoi demandé : le mail attend dans la boîte d'envoi avec le PDF Factur-X."));
+    // Without SMTP the mail stays in the outbox: the invoice does not pretend it left.
+    await seeText(staff.getByTestId('invoice-status'), "En attente d'envoi");
 
     // The mail waits in the outbox, to the client, with the PDF attached.
     const { page: admin } = await e2e.newPage();
@@ -93,7 +102,7 @@ describe('a member drafts an invoice, the team issues and sends it', () => {
 
     // The member's activity shows the revenue the issued invoice posted.
     await member.goto(invoicePath);
-    await seeText(member.getByTestId('invoice-status'), 'Envoyée');
+    await seeText(member.getByTestId('invoice-status'), "En attente d'envoi");
     await member.getByRole('link', { name: 'CAMILLE-GRAPHISME — Camille Martin Graphisme' }).click();
     await seeText(member.getByTestId('activity-revenue'), '1 080,75 €');
   });

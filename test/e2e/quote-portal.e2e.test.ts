@@ -50,10 +50,13 @@ describe('a quote accepted by the client on the portal', () => {
     await logIn(advisor, DEMO.advisor);
     await advisor.goto(quoteUrl);
     await advisor.getByTestId('quote-validate').click();
+    await advisor.getByTestId('quote-validate-modal-confirm').click();
     await see(advisor.getByRole('heading', { name: /^Devis D\d{4}-\d{4}$/ }));
     const number = ((await advisor.getByRole('heading', { name: /^Devis D\d{4}-\d{4}$/ }).textContent()) ?? '').replace('Devis ', '');
     await advisor.getByTestId('quote-send').click();
-    await seeText(advisor.getByTestId('quote-state'), 'Envoyé');
+    await seeText(advisor.getByTestId('send-mail-to'), CLIENT.email);
+    await advisor.getByTestId('send-mail-confirm').click();
+    await seeText(advisor.getByTestId('quote-state'), "En attente d'envoi");
 
     // The mail waits in the outbox with the portal link.
     const { page: admin } = await e2e.newPage();

@@ -75,12 +75,14 @@ async function validateSubmittedInvoice(staff: Page, invoiceId: string, gross: s
   await staff.waitForURL((url) => url.pathname === `/invoices/${invoiceId}`);
   await seeText(staff.getByTestId(totalId), gross);
   await staff.getByTestId('invoice-validate').click();
+  await staff.getByTestId('invoice-validate-modal-confirm').click();
   await see(staff.getByText('Facture validée : son numéro est attribué.'));
   const number = await invoiceNumberOn(staff);
   await seeText(staff.getByTestId('invoice-status'), 'Validée');
   await staff.getByTestId('invoice-send').click();
-  await see(staff.getByText('Facture envoyée : le mail part avec le PDF Factur-X.'));
-  await seeText(staff.getByTestId('invoice-status'), 'Envoyée');
+  await staff.getByTestId('send-mail-confirm').click();
+  await see(staff.getByText("Envoi demandé : le mail attend dans la boîte d'envoi avec le PDF Factur-X."));
+  await seeText(staff.getByTestId('invoice-status'), "En attente d'envoi");
   return number;
 }
 
@@ -153,12 +155,14 @@ describe('the sales chain, from the quote to the revenue of the activity', () =>
     await staff.waitForURL((url) => url.pathname === quotePath);
     await seeText(staff.getByTestId('total-gross'), QUOTE.gross);
     await staff.getByTestId('quote-validate').click();
+    await staff.getByTestId('quote-validate-modal-confirm').click();
     const numbered = staff.getByRole('heading', { name: /^Devis D\d{4}-\d{4}$/ });
     await see(numbered);
     const quoteNumber = ((await numbered.textContent()) ?? '').replace('Devis ', '');
     await seeText(staff.getByTestId('quote-state'), 'Validé');
     await staff.getByTestId('quote-send').click();
-    await seeText(staff.getByTestId('quote-state'), 'Envoyé');
+    await staff.getByTestId('send-mail-confirm').click();
+    await seeText(staff.getByTestId('quote-state'), "En attente d'envoi");
 
     // The mail to the client waits in the outbox with the portal link.
     const { page: admin } = await e2e.newPage();

@@ -8,24 +8,11 @@ import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { clientIdentityForDocument } from '../clients/index.js';
 import { getCoop } from '../coops/index.js';
 import { getInvoice, openInvoices } from '../invoicing/index.js';
-import type { DunningCase, DunningCasesQuery, DunningEvent } from './contract.js';
+import type { DunningCase, DunningCasesQuery } from './contract.js';
 import { dunningErrors } from './errors.js';
+import { eventsWithDelivery, pausesOn } from './invoice-dunning.js';
 import { recoveryCsv, type RecoveryRow } from './recovery-csv.js';
 import { dunningEvents, recoveryCases, type DunningEventRow } from './schema.js';
-
-const eventOf = (r: DunningEventRow): DunningEvent => ({
-  id: r.id,
-  stepIndex: r.stepIndex,
-  kind: r.kind,
-  action: r.action,
-  dueOn: r.dueOn,
-  amountLeftCents: r.amountLeftCents,
-  recipient: r.recipient,
-  mailId: r.mailId,
-  hasLetter: r.letterStorageKey !== null,
-  triggeredBy: r.triggeredBy,
-  createdAt: r.createdAt,
-});
 
 async function eventsOf(db: Executor, coopId: string, invoiceIds: string[]): Promise<Map<string, DunningEventRow[]>> {
   const byInvoice = new Map<string, DunningEventRow[]>();
@@ -43,13 +30,17 @@ async function eventsOf(db: Executor, coopId: string, invoiceIds: string[]): Pro
  * The invoices dunning has reached, most recently acted on first: still open, in recovery
  * (open and handed over), settled since (paid or credited), or all.
  */
-export async function listDunningCases(db: Executor, actor: Actor, query: DunningCasesQuery): Promise<Page<DunningCase>> {
+export async function listDunningCases(db: Executor, actor: Actor, query: DunningCasesQuery, today: string): Promise<Page<DunningCase>> {
   const { coopId } = actor;
   const openIds = (await openInvoices(db, coopId)).map((inv) => inv.id);
   const inRecovery = sql`exists (select 1 from recovery_cases rc where rc.coop_id = ${dunningEvents.coopId} and rc.invoice_id = ${dunningEvents.invoiceId})`;
   const none = sql`false`;
   const filters: SQL[] = [eq(dunningEvents.coopId, coopId)];
   if (query.state === 'open') filters.push(openIds.length ? inArray(dunningEvents.invoiceId, openIds) : none, sql`not ${inRecovery}`);
+  if (query.state === 'pending') {
+    const waiting = sql`exists (select 1 from dunning_events pe where pe.coop_id = ${dunningEvents.coopId} and pe.invoice_id = ${dunningEvents.invoiceId} and pe.action = 'pending')`;
+    filters.push(openIds.length ? inArray(dunningEvents.invoiceId, openIds) : none, waiting);
+  }
   if (query.state === 'recovery') filters.push(openIds.length ? inArray(dunningEvents.invoiceId, openIds) : none, inRecovery);
   if (query.state === 'settled' && openIds.length) filters.push(notInArray(dunningEvents.invoiceId, openIds));
   const where = and(...filters);
@@ -75,7 +66,8 @@ export async function listDunningCases(db: Executor, actor: Actor, query: Dunnin
   const items: DunningCase[] = [];
   for (const id of ids) {
     const invoice = await getInvoice(db, actor, id);
-    const history = (events.get(id) ?? []).map(eventOf);
+    const history = await eventsWithDelivery(db, coopId, events.get(id) ?? []);
+    const pauses = await pausesOn(db, coopId, { invoiceIds: [id], clientIds: [invoice.clientId] }, today);
     const recovery = cases.find((c) => c.invoiceId === id);
     items.push({
       invoiceId: id,
@@ -89,6 +81,7 @@ export async function listDunningCases(db: Executor, actor: Actor, query: Dunnin
       amountLeftCents: Math.max(0, invoice.grossCents - invoice.paidCents - invoice.creditedCents),
       settled: !open.has(id),
       inRecovery: !!recovery && open.has(id),
+      paused: open.has(id) && pauses.some((p) => p.active),
       recoveryExportedAt: recovery?.lastExportedAt ?? null,
       lastEvent: history.at(-1)!,
       events: history,

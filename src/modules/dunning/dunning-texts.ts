@@ -128,3 +128,25 @@ export function formalNoticeMail(ctx: DunningContext, letter: FormalNoticeLetter
   ];
   return { subject: `Mise en demeure : facture ${invoice.number} impayée`, text: paragraphs.join('\n\n') + '\n' };
 }
+
+/**
+ * To the member whose activity issued the invoice: a formal notice is ready and waits for the
+ * team. A notice is a legal step in the coop's name; the member knows the client and may have
+ * news (a payment on its way, a dispute) the team should hear before it leaves.
+ */
+export function formalNoticePendingMail(ctx: DunningContext, memberName: string): MailText {
+  return {
+    subject: `Mise en demeure en attente — facture ${ctx.invoice.number}`,
+    text: [
+      `Bonjour ${memberName},`,
+      '',
+      `La facture ${ctx.invoice.number} de ${ctx.client.name}, échue le ${formatFrenchDate(ctx.invoice.dueDate)}, reste impayée pour ${formatEuros(ctx.invoice.amountLeftCents)}.`,
+      "Les relances n'ont pas suffi : une mise en demeure de payer est prête. Elle ne part pas d'elle-même, l'équipe de la coopérative doit la confirmer.",
+      '',
+      "Si vous avez des nouvelles de ce client (un paiement en route, un désaccord, un échéancier), dites-le à l'équipe avant sa confirmation.",
+      '',
+      'Cordialement,',
+      ctx.coop.name,
+    ].join('\n'),
+  };
+}

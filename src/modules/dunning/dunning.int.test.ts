@@ -12,6 +12,8 @@ import { openPostgres, type Db } from '../../platform/db/client.js';
 import { mailOutbox } from '../../platform/mail/schema.js';
 import { clients } from '../clients/schema.js';
 import { recordPayment } from '../payments/index.js';
+import type { Actor } from '../../platform/http/context.js';
+import { confirmFormalNotice } from './confirm-formal-notice.js';
 import { runDunning, runDunningForAllCoops } from './index.js';
 import { dunningEvents, recoveryCases } from './schema.js';
 
@@ -34,6 +36,12 @@ async function loggedIn(email: string): Promise<TestClient> {
 
 const run = (coopId: string, today: string, db: Db = t.database.db) => runDunning(db, t.app.deps.storage, coopId, today);
 const mailsOf = (coopId: string) => t.database.db.select().from(mailOutbox).where(eq(mailOutbox.coopId, coopId)).orderBy(asc(mailOutbox.createdAt));
+/** The team confirms every formal notice waiting in the queue on that day (the route is tested on its own below). */
+async function confirmPendingNotices(f: { coop: { id: string }; staff: Actor }, today: string): Promise<void> {
+  const pending = (await eventsOf(f.coop.id)).filter((e) => e.action === 'pending');
+  for (const e of pending) await confirmFormalNotice(t.database.db, t.app.deps.storage, f.staff, e.id, today);
+}
+const clientMailsOf = async (coopId: string, to: string) => (await mailsOf(coopId)).filter((m) => m.toAddress === to);
 const eventsOf = (coopId: string) => t.database.db.select().from(dunningEvents).where(eq(dunningEvents.coopId, coopId)).orderBy(asc(dunningEvents.invoiceId), asc(dunningEvents.stepIndex));
 
 describe('reminders', () => {
@@ -134,9 +142,13 @@ describe('catching up and escalation', () => {
     const invoice = await f.issueToPayer();
     await run(f.coop.id, '2026-07-27');
     await run(f.coop.id, '2026-08-19');
-    expect((await run(f.coop.id, '2026-09-03')).items).toEqual([expect.objectContaining({ stepIndex: 2, kind: 'formal_notice', action: 'sent' })]);
+    // The notice does not leave by itself: it waits for the team, and the member is told.
+    expect((await run(f.coop.id, '2026-09-03')).items).toEqual([expect.objectContaining({ stepIndex: 2, kind: 'formal_notice', action: 'pending', mailId: null })]);
+    expect((await mailsOf(f.coop.id)).filter((m) => m.template === 'dunning_formal_notice')).toEqual([]);
+    await confirmPendingNotices(f, '2026-09-03');
 
     const notice = (await eventsOf(f.coop.id)).find((e) => e.kind === 'formal_notice')!;
+    expect(notice).toMatchObject({ action: 'sent', decidedBy: f.staff.userId, takenOn: '2026-09-03' });
     expect(notice.letterStorageKey).toBeTruthy();
     const read = await t.app.deps.storage.read(notice.letterStorageKey!, { sha256: notice.letterSha256! });
     expect(read.ok).toBe(true);
@@ -171,6 +183,7 @@ describe('catching up and escalation', () => {
     const invoice = await f.issueToPayer();
     await run(f.coop.id, '2026-07-27');
     await run(f.coop.id, '2026-09-03');
+    await confirmPendingNotices(f, '2026-09-03');
     expect((await run(f.coop.id, '2026-09-18')).items).toEqual([expect.objectContaining({ stepIndex: 3, kind: 'recovery', action: 'recorded', mailId: null })]);
     expect(await t.database.db.select().from(recoveryCases).where(eq(recoveryCases.coopId, f.coop.id))).toEqual([expect.objectContaining({ invoiceId: invoice.id, openedOn: '2026-09-18', lastExportedAt: null })]);
 
@@ -201,6 +214,7 @@ describe('catching up and escalation', () => {
     const invoice = await f.issueToPayer();
     await run(f.coop.id, '2026-07-27');
     await run(f.coop.id, '2026-09-03');
+    await confirmPendingNotices(f, '2026-09-03');
     await run(f.coop.id, '2026-09-18');
     const staff = await loggedIn(f.coop.staff.email);
     const casesBefore = await t.database.db.select().from(recoveryCases).where(eq(recoveryCases.coopId, f.coop.id));
@@ -223,6 +237,7 @@ describe('catching up and escalation', () => {
     const invoice = await f.issueToPayer();
     await run(f.coop.id, '2026-07-27');
     await run(f.coop.id, '2026-09-03');
+    await confirmPendingNotices(f, '2026-09-03');
     await run(f.coop.id, '2026-09-18');
 
     const staff = await loggedIn(f.coop.staff.email);
@@ -268,14 +283,16 @@ describe('two runs at once', () => {
         run(f.coop.id, '2026-09-03'),
         run(f.coop.id, '2026-09-03', other.db),
       ]);
-      // Each invoice skips both reminders and gets the formal notice: 15 steps, each taken by one run only.
+      // Each invoice skips both reminders and its formal notice waits for the team: 15 steps, each taken by one run only.
       expect(results.flatMap((r) => r.items)).toHaveLength(15);
-      const sent = results.flatMap((r) => r.items).filter((i) => i.action === 'sent');
-      expect(sent).toHaveLength(5);
+      const pending = results.flatMap((r) => r.items).filter((i) => i.action === 'pending');
+      expect(pending).toHaveLength(5);
+      // One mail per invoice to the member, told that the notice waits; none to the client yet.
       const mails = await mailsOf(f.coop.id);
       expect(mails).toHaveLength(5);
       expect(new Set(mails.map((m) => m.id)).size).toBe(5);
-      expect((await eventsOf(f.coop.id)).filter((e) => e.action === 'sent')).toHaveLength(5);
+      expect(mails.every((m) => m.template === 'dunning_formal_notice_pending')).toBe(true);
+      expect((await eventsOf(f.coop.id)).filter((e) => e.action === 'pending')).toHaveLength(5);
     } finally {
       await other.close();
     }
@@ -305,6 +322,7 @@ describe('who sees dunning', () => {
         { day: 45, kind: 'formal_notice' },
         { day: 60, kind: 'recovery' },
       ],
+      minGapDays: 7,
     });
     expect((await staff.put('/api/dunning/settings', { enabled: true, steps: [] })).status).toBe(403);
     const now = await staff.post('/api/dunning/run');

@@ -6,9 +6,27 @@ import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
-import { dunningCase, dunningCasesQuery, dunningRunResult, dunningSettings, eventIdParams, invoiceIdParams } from './contract.js';
+import { cancelFormalNotice } from './cancel-formal-notice.js';
+import { confirmFormalNotice } from './confirm-formal-notice.js';
+import {
+  dunningCase,
+  dunningCasesQuery,
+  dunningPause,
+  dunningPausesQuery,
+  dunningRunResult,
+  dunningSettings,
+  dunningSettingsBody,
+  eventIdParams,
+  invoiceDunning as invoiceDunningView,
+  invoiceIdParams,
+  pauseDunningBody,
+  pauseIdParams,
+} from './contract.js';
 import { exportRecoveryCase, listDunningCases, openFormalNoticeLetter, recordRecoveryExport } from './dunning-cases.js';
 import { getDunningSettings, updateDunningSettings } from './dunning-settings.js';
+import { invoiceDunning, pausesOn } from './invoice-dunning.js';
+import { pauseDunning } from './pause-dunning.js';
+import { resumeDunning } from './resume-dunning.js';
 import { runDunning } from './run-dunning.js';
 
 const TEAM = ['admin', 'staff'] as const;
@@ -30,14 +48,14 @@ export async function dunningRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.put(
     '/settings',
-    { config: { access: ['admin'] }, schema: { tags, summary: 'Change the dunning plan (steps in days after the due date)', body: dunningSettings, response: { 200: dunningSettings, ...errorResponses } } },
+    { config: { access: ['admin'] }, schema: { tags, summary: 'Change the dunning plan (steps in days after the due date, minimum gap between two letters)', body: dunningSettingsBody, response: { 200: dunningSettings, ...errorResponses } } },
     async (req) => updateDunningSettings(db, actorOf(req), req.body),
   );
 
   app.get(
     '/cases',
     { config: { access: READERS }, schema: { tags, summary: 'Invoices under dunning, with their steps', querystring: dunningCasesQuery, response: { 200: pageOf(dunningCase), ...errorResponses } } },
-    async (req) => listDunningCases(db, actorOf(req), req.query),
+    async (req) => listDunningCases(db, actorOf(req), req.query, todayFromClock()),
   );
 
   app.post(
@@ -89,5 +107,53 @@ export async function dunningRoutes(fastify: FastifyInstance): Promise<void> {
         .header('cache-control', 'private, no-store')
         .send(bytes);
     },
+  );
+
+  app.post(
+    '/events/:eventId/confirm',
+    {
+      config: { access: TEAM },
+      schema: { tags, summary: 'Confirm a formal notice waiting in the queue: its letter is drawn today and mailed to the client', params: eventIdParams, response: { 204: empty, ...errorResponses } },
+    },
+    async (req, reply) => {
+      await confirmFormalNotice(db, storage, actorOf(req), req.params.eventId, todayFromClock());
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/events/:eventId/cancel',
+    { config: { access: TEAM }, schema: { tags, summary: 'Cancel a formal notice waiting in the queue: nothing is sent', params: eventIdParams, response: { 204: empty, ...errorResponses } } },
+    async (req, reply) => {
+      await cancelFormalNotice(db, actorOf(req), req.params.eventId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/invoices/:invoiceId',
+    { config: { access: TEAM }, schema: { tags, summary: 'The dunning of one invoice: its steps (with where each mail stands) and its pauses', params: invoiceIdParams, response: { 200: invoiceDunningView, ...errorResponses } } },
+    async (req) => invoiceDunning(db, actorOf(req), req.params.invoiceId, todayFromClock()),
+  );
+
+  app.get(
+    '/pauses',
+    { config: { access: TEAM }, schema: { tags, summary: 'The dunning pauses of an invoice or a client, latest first', querystring: dunningPausesQuery, response: { 200: z.array(dunningPause), ...errorResponses } } },
+    async (req) => {
+      const { invoiceId, clientId } = req.query;
+      return pausesOn(db, actorOf(req).coopId, { invoiceIds: invoiceId ? [invoiceId] : [], clientIds: clientId ? [clientId] : [] }, todayFromClock());
+    },
+  );
+
+  app.post(
+    '/pauses',
+    { config: { access: TEAM }, schema: { tags, summary: 'Pause the dunning of an invoice or of a client (dispute, payment plan), with a reason and an optional end', body: pauseDunningBody, response: { 201: dunningPause, ...errorResponses } } },
+    async (req, reply) => reply.status(201).send(await pauseDunning(db, actorOf(req), req.body, todayFromClock())),
+  );
+
+  app.post(
+    '/pauses/:pauseId/resume',
+    { config: { access: TEAM }, schema: { tags, summary: 'Resume the dunning paused by this pause', params: pauseIdParams, response: { 200: dunningPause, ...errorResponses } } },
+    async (req) => resumeDunning(db, actorOf(req), req.params.pauseId, todayFromClock()),
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTBOX_STATUSES } from '../../platform/mail/contract.js';
 import { bilingual } from '../../platform/http/messages.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { documentLine, documentLineInput, VAT_CATEGORIES, vatGroup } from '../documents/contract.js';
@@ -88,6 +89,11 @@ export const invoiceSummary = z.object({
   creditedCents: z.number().int(),
   creditedInvoiceId: z.string().nullable(),
   submittedAt: z.date().nullable(),
+  /** When the team last returned the draft for changes, and what they asked. */
+  sentBackAt: z.date().nullable(),
+  sentBackComment: z.string().nullable(),
+  /** Where the mail of the last send stands in the outbox: 'sent' only once it left. Null if never sent. */
+  lastMailStatus: z.enum(OUTBOX_STATUSES).nullable(),
   createdAt: z.date(),
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
@@ -127,7 +133,36 @@ export const invoiceDetail = invoiceSummary.extend({
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 
-export const sendInvoiceResult = z.object({ mailId: z.string(), to: z.string(), invoice: invoiceDetail });
+export const sendInvoiceResult = z.object({ mailId: z.string(), to: z.string(), cc: z.string().nullable(), invoice: invoiceDetail });
+
+/** Optional: without a body, no copy. */
+export const sendDocumentBody = z.object({ copyToMember: z.boolean().optional().describe('Also send a visible copy to the member behind the activity') }).optional();
+export type SendDocumentBody = z.infer<typeof sendDocumentBody>;
+
+/** The mail a send would queue, shown for confirmation; nothing is written to produce it. */
+export const documentMailPreview = z.object({
+  to: z.string(),
+  /** The member's address the copy would go to; null when the activity has none. */
+  memberAddress: z.string().nullable(),
+  subject: z.string(),
+  text: z.string(),
+  attachmentName: z.string(),
+});
+export type DocumentMailPreview = z.infer<typeof documentMailPreview>;
+
+/** One send of an issued invoice, with where its mail stands. */
+export const invoiceSend = z.object({
+  id: z.string(),
+  at: z.date(),
+  to: z.string(),
+  cc: z.string().nullable(),
+  mailStatus: z.enum(OUTBOX_STATUSES).nullable(),
+  mailSentAt: z.date().nullable(),
+});
+export type InvoiceSend = z.infer<typeof invoiceSend>;
+
+export const sendBackBody = z.object({ comment: z.string().trim().max(2000).nullish().describe('What the author should change') });
+export type SendBackBody = z.infer<typeof sendBackBody>;
 export type SendInvoiceResult = z.infer<typeof sendInvoiceResult>;
 
 export const invoicingSettingsView = z.object({

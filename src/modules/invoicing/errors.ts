@@ -11,6 +11,8 @@ export const invoiceErrors = defineErrors({
   ABOVE_MEMBER_VALIDATION_LIMIT: ['forbidden', { fr: "Cette facture dépasse le montant que vous pouvez émettre vous-même : soumettez-la à l'équipe de la coopérative.", en: "This invoice is above the amount you may issue yourself: submit it to the cooperative's team." }],
   INVOICE_NOT_SENDABLE: ['conflict', { fr: "Un brouillon ne s'envoie pas : validez d'abord la facture.", en: 'A draft cannot be sent: validate the invoice first.' }],
   INVOICE_CLIENT_WITHOUT_EMAIL: ['unprocessable', { fr: "Ce client n'a pas d'adresse e-mail : la facture ne peut pas lui être envoyée.", en: 'This client has no e-mail address: the invoice cannot be sent.' }],
+  INVOICE_NOT_SUBMITTED: ['conflict', { fr: "Ce brouillon n'attend pas la validation de l'équipe : il n'y a rien à reprendre.", en: 'This draft is not waiting for validation by the team: there is nothing to take back.' }],
+  SEND_BACK_RESERVED_TO_STAFF: ['forbidden', { fr: "Seule l'équipe de la coopérative renvoie une facture à son auteur.", en: "Only the cooperative's team returns an invoice to its author." }],
   INVOICE_ALREADY_SUBMITTED: ['conflict', { fr: "Ce brouillon attend déjà la validation de l'équipe.", en: 'This draft is already waiting for validation by the team.' }],
 });
 

@@ -1,5 +1,7 @@
-import { and, asc, eq, inArray, sum } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sum } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { mailDeliveries } from '../../platform/mail/mail-deliveries.js';
+import type { MailStatus } from '../../platform/mail/schema.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
 import type { InvoiceDetail, InvoiceSummary } from './contract.js';
@@ -7,7 +9,7 @@ import { computeTotals, movedShares, totalsLineOf } from '../documents/index.js'
 import { splitStillHolds } from './domain/deducted-deposits.js';
 import { issuedDeposits, prepaidCentsOf } from './issue-document.js';
 import { visibleInvoice, type Viewer } from './invoice-access.js';
-import { invoiceLines, invoices, type InvoiceRow } from './schema.js';
+import { invoiceLines, invoiceSends, invoices, type InvoiceRow } from './schema.js';
 
 /** What credit notes took off each invoice, incl. VAT. */
 async function creditedCentsByInvoice(db: Executor, coopId: string, ids: string[]): Promise<Map<string, number>> {
@@ -20,11 +22,29 @@ async function creditedCentsByInvoice(db: Executor, coopId: string, ids: string[
   return new Map(rows.map((r) => [r.invoiceId!, r.total]));
 }
 
+/** Where the mail of each invoice's latest send stands in the outbox. */
+async function lastMailStatusByInvoice(db: Executor, coopId: string, ids: string[]): Promise<Map<string, MailStatus>> {
+  if (ids.length === 0) return new Map();
+  const sends = await db
+    .selectDistinctOn([invoiceSends.invoiceId], { invoiceId: invoiceSends.invoiceId, mailId: invoiceSends.mailId })
+    .from(invoiceSends)
+    .where(and(eq(invoiceSends.coopId, coopId), inArray(invoiceSends.invoiceId, ids)))
+    .orderBy(invoiceSends.invoiceId, desc(invoiceSends.createdAt));
+  const deliveries = await mailDeliveries(db, coopId, sends.map((s) => s.mailId));
+  const out = new Map<string, MailStatus>();
+  for (const s of sends) {
+    const d = deliveries.get(s.mailId);
+    if (d) out.set(s.invoiceId, d.status);
+  }
+  return out;
+}
+
 /** The list columns of invoices, with the names of their activity and client. */
 export async function summariesOf(db: Executor, coopId: string, rows: InvoiceRow[]): Promise<InvoiceSummary[]> {
   const activities = await activitySummaries(db, coopId, rows.map((r) => r.activityId));
   const clients = await clientNames(db, coopId, rows.map((r) => r.clientId));
   const credited = await creditedCentsByInvoice(db, coopId, rows.filter((r) => r.kind !== 'credit_note' && r.status !== 'draft').map((r) => r.id));
+  const lastMail = await lastMailStatusByInvoice(db, coopId, rows.filter((r) => r.status !== 'draft').map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -45,6 +65,9 @@ export async function summariesOf(db: Executor, coopId: string, rows: InvoiceRow
     creditedCents: credited.get(r.id) ?? 0,
     creditedInvoiceId: r.creditedInvoiceId,
     submittedAt: r.submittedAt,
+    sentBackAt: r.sentBackAt,
+    sentBackComment: r.sentBackComment,
+    lastMailStatus: lastMail.get(r.id) ?? null,
     createdAt: r.createdAt,
   }));
 }

@@ -5,7 +5,25 @@ import { todayFromClock } from '../../platform/calendar/index.js';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
-import { createInvoiceBody, creditNoteBody, invoiceDetail, invoiceParams, invoiceSummary, invoicingSettingsView, listInvoicesQuery, nextInvoiceSequence as nextSequenceView, sendInvoiceResult, updateInvoiceBody } from './contract.js';
+import {
+  createInvoiceBody,
+  creditNoteBody,
+  documentMailPreview,
+  invoiceDetail,
+  invoiceParams,
+  invoiceSend,
+  invoiceSummary,
+  invoicingSettingsView,
+  listInvoicesQuery,
+  nextInvoiceSequence as nextSequenceView,
+  sendBackBody,
+  sendDocumentBody,
+  sendInvoiceResult,
+  updateInvoiceBody,
+} from './contract.js';
+import { listInvoiceSends } from './list-invoice-sends.js';
+import { sendBackInvoice } from './send-back-invoice.js';
+import { withdrawInvoice } from './withdraw-invoice.js';
 import { createCreditNote } from './create-credit-note.js';
 import { createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
 import { getInvoice } from './get-invoice.js';
@@ -13,13 +31,14 @@ import { listInvoices } from './list-invoices.js';
 import { openInvoiceFile } from './issue-invoice-files.js';
 import { getInvoicingSettings, updateInvoicingSettings } from './invoicing-settings.js';
 import { nextInvoiceSequence } from './next-invoice-sequence.js';
-import { fileNameOf, sendInvoice } from './send-invoice.js';
+import { fileNameOf, previewInvoiceMail, sendInvoice } from './send-invoice.js';
 import { submitInvoice } from './submit-invoice.js';
 import { validateInvoice } from './validate-invoice.js';
 
 const EVERYONE = ['admin', 'staff', 'member'] as const;
 /** Who reads: those who act, and the accountant, who reads the coop's money without changing it. */
 const READERS = [...EVERYONE, 'accountant'] as const;
+const STAFF = ['admin', 'staff'] as const;
 const tags = ['invoices'];
 
 /** Invoices and credit notes; a member reaches only those of their own activities. */
@@ -115,15 +134,56 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
   );
 
   app.post(
+    '/:id/withdraw',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Take a submitted draft back from the team to fix it (before it is issued)', params: invoiceParams, response: { 200: invoiceDetail, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await withdrawInvoice(db, actor, req.params.id);
+      return getInvoice(db, actor, req.params.id);
+    },
+  );
+
+  app.post(
+    '/:id/send-back',
+    { config: { access: STAFF }, schema: { tags, summary: 'Return a submitted draft to its author for changes, with a comment', params: invoiceParams, body: sendBackBody, response: { 200: invoiceDetail, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await sendBackInvoice(db, actor, req.params.id, req.body.comment || null);
+      return getInvoice(db, actor, req.params.id);
+    },
+  );
+
+  app.get(
+    '/:id/send-preview',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'The mail a send would queue now (recipient, subject, text, attachment), to confirm it; writes nothing', params: invoiceParams, response: { 200: documentMailPreview, ...errorResponses } } },
+    async (req) => {
+      const { template: _template, ...preview } = await previewInvoiceMail(db, actorOf(req), req.params.id, todayFromClock());
+      return preview;
+    },
+  );
+
+  app.get(
+    '/:id/sends',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'Each time the invoice was mailed, with whether the mail left', params: invoiceParams, response: { 200: z.array(invoiceSend), ...errorResponses } } },
+    async (req) => listInvoiceSends(db, actorOf(req), req.params.id),
+  );
+
+  app.post(
     '/:id/send',
     {
       config: { access: EVERYONE },
-      schema: { tags, summary: 'Mail an issued invoice or credit note to the client, Factur-X PDF attached', params: invoiceParams, response: { 200: sendInvoiceResult, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Mail an issued invoice or credit note to the client, Factur-X PDF attached, with an optional copy to the member',
+        params: invoiceParams,
+        body: sendDocumentBody,
+        response: { 200: sendInvoiceResult, ...errorResponses },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
-      const { mailId, to } = await sendInvoice(db, storage, actor, req.params.id, todayFromClock(), req.log);
-      return { mailId, to, invoice: await getInvoice(db, actor, req.params.id) };
+      const { mailId, to, cc } = await sendInvoice(db, storage, actor, req.params.id, todayFromClock(), req.log, { copyToMember: req.body?.copyToMember ?? false });
+      return { mailId, to, cc, invoice: await getInvoice(db, actor, req.params.id) };
     },
   );
 

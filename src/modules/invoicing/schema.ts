@@ -5,6 +5,7 @@ import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
 import { coops } from '../coops/schema.js';
 import { documentLineColumns, type DeductedDeposit, type DepositVatSplit, type OrderReference } from '../documents/schema.js';
+import { mailOutbox } from '../../platform/mail/schema.js';
 
 export type InvoiceKind = 'invoice' | 'credit_note' | 'deposit';
 
@@ -66,6 +67,9 @@ export const invoices = pgTable(
     validatedAt: timestamp({ withTimezone: true }),
     /** When a member handed the draft to the team for validation; null while still being written. */
     submittedAt: timestamp({ withTimezone: true }),
+    /** When the team last returned the submitted draft to its author, and what they asked to change. */
+    sentBackAt: timestamp({ withTimezone: true }),
+    sentBackComment: varchar({ length: 2000 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -138,6 +142,33 @@ export const invoiceFiles = pgTable(
     foreignKey({ columns: [t.coopId, t.invoiceId], foreignColumns: [invoices.coopId, invoices.id] }),
     check('invoice_files_kind_check', sql`${t.kind} in ('pdf', 'factur_x_pdf', 'xml')`),
     check('invoice_files_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$' and ${t.size} > 0`),
+  ],
+);
+
+/**
+ * Each time an issued invoice or credit note was mailed to the client: the mail in the outbox
+ * (whose status says whether it actually left), the address, and whether the member was
+ * copied. Its own table because the invoice row is frozen at validation.
+ */
+export const invoiceSends = pgTable(
+  'invoice_sends',
+  {
+    id: rowId(),
+    coopId: coopId(),
+    invoiceId: uuid().notNull(),
+    mailId: uuid()
+      .notNull()
+      .references(() => mailOutbox.id),
+    toAddress: varchar({ length: 254 }).notNull(),
+    /** The member's address the mail was also sent to (copie au membre); null without a copy. */
+    ccAddress: varchar({ length: 254 }),
+    sentBy: uuid(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
+    foreignKey({ columns: [t.coopId, t.invoiceId], foreignColumns: [invoices.coopId, invoices.id] }),
+    index('invoice_sends_coop_invoice_idx').on(t.coopId, t.invoiceId, t.createdAt),
   ],
 );
 

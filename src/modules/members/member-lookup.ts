@@ -19,6 +19,16 @@ export async function memberNames(db: Executor, coopId: string, ids: string[]): 
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** Name and e-mail address of members of a cooperative, by id: to write to them about their activity. */
+export async function memberContacts(db: Executor, coopId: string, ids: string[]): Promise<Map<string, { name: string; email: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: members.id, name: sql<string>`${members.firstName} || ' ' || ${members.lastName}`, email: members.email })
+    .from(members)
+    .where(and(eq(members.coopId, coopId), inArray(members.id, ids)));
+  return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
+}
+
 /** Throws a 400 on `field` unless every id is a member of the cooperative. */
 export async function assertMembersExist(db: Executor, coopId: string, ids: string[], field = 'memberIds'): Promise<void> {
   const unique = [...new Set(ids)];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTBOX_STATUSES } from '../../platform/mail/contract.js';
 import { bilingual } from '../../platform/http/messages.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { documentLine, documentLineInput, vatGroup } from '../documents/contract.js';
@@ -96,6 +97,12 @@ export const quoteDetail = quoteSummary.extend({
   submittedAt: z.date().nullable(),
   validatedAt: z.date().nullable(),
   sentAt: z.date().nullable(),
+  /** Where the mail of the last send stands in the outbox: the quote reached the client only once it is 'sent'. */
+  sentMailStatus: z.enum(OUTBOX_STATUSES).nullable(),
+  sentMailLeftAt: z.date().nullable(),
+  /** When the team last returned it for changes, and what they asked. */
+  sentBackAt: z.date().nullable(),
+  sentBackComment: z.string().nullable(),
   acceptedByName: z.string().nullable(),
   acceptedAt: z.date().nullable(),
   acceptedIp: z.string().nullable(),
@@ -108,6 +115,23 @@ export const quoteDetail = quoteSummary.extend({
   invoicedNetCents: z.number().int(),
 });
 export type QuoteDetail = z.infer<typeof quoteDetail>;
+
+/** Optional: without a body, no copy. */
+export const sendQuoteBody = z.object({ copyToMember: z.boolean().optional().describe('Also send a visible copy to the member behind the activity') }).optional();
+
+/** The mail a send would queue, shown for confirmation; nothing is written to produce it. */
+export const quoteMailPreview = z.object({
+  to: z.string(),
+  /** The member's address the copy would go to; null when the activity has none. */
+  memberAddress: z.string().nullable(),
+  subject: z.string(),
+  text: z.string(),
+  attachmentName: z.string(),
+});
+export type QuoteMailPreview = z.infer<typeof quoteMailPreview>;
+
+/** Optional: staff may say what to change. */
+export const sendBackQuoteBody = z.object({ comment: optionalText(2000) }).optional();
 
 export const refuseQuoteBody = z.object({ reason: optionalText(2000) });
 export const acceptQuoteByStaffBody = z.object({ name: z.string().trim().min(1).max(200) });

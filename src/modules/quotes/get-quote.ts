@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { mailDeliveries } from '../../platform/mail/mail-deliveries.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { activityScopeOf, activitySummaries } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
@@ -78,6 +79,7 @@ export async function getQuote(db: Executor, viewer: Viewer, id: string, today: 
     .from(quoteInvoices)
     .where(and(eq(quoteInvoices.coopId, viewer.coopId), eq(quoteInvoices.quoteId, id)))
     .orderBy(asc(quoteInvoices.createdAt));
+  const delivery = row.sentMailId ? (await mailDeliveries(db, viewer.coopId, [row.sentMailId])).get(row.sentMailId) : undefined;
   return {
     ...summary!,
     notes: row.notes,
@@ -85,6 +87,10 @@ export async function getQuote(db: Executor, viewer: Viewer, id: string, today: 
     submittedAt: row.submittedAt,
     validatedAt: row.validatedAt,
     sentAt: row.sentAt,
+    sentMailStatus: delivery?.status ?? null,
+    sentMailLeftAt: delivery?.sentAt ?? null,
+    sentBackAt: row.sentBackAt,
+    sentBackComment: row.sentBackComment,
     acceptedByName: row.acceptedByName,
     acceptedAt: row.acceptedAt,
     acceptedIp: row.acceptedIp,

@@ -18,6 +18,7 @@ type QuoteUpdate = Partial<typeof quotes.$inferInsert>;
 
 const AUDIT_ACTIONS = {
   submit: 'quote.submitted',
+  withdraw: 'quote.withdrawn',
   send_back: 'quote.sent_back',
   validate: 'quote.validated',
   send: 'quote.sent',
@@ -58,18 +59,22 @@ export async function applyQuoteAction(
   return after!;
 }
 
-async function moveQuote(db: Db, actor: Actor, id: string, action: 'submit' | 'send_back', today: string): Promise<void> {
+async function moveQuote(db: Db, actor: Actor, id: string, action: 'submit' | 'withdraw' | 'send_back', today: string, extra: QuoteUpdate = {}): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await visibleQuote(tx, actor, id, { lock: true });
-    await applyQuoteAction(tx, actor, row, action, { today, role: roleOf(actor) });
+    await applyQuoteAction(tx, actor, row, action, { today, role: roleOf(actor) }, extra);
   });
 }
 
 /** The member hands the draft to the coop's team, when the coop asks quotes to be validated. */
 export const submitQuote = (db: Db, actor: Actor, id: string, today: string) => moveQuote(db, actor, id, 'submit', today);
 
-/** Staff return a submitted quote to its author for changes. */
-export const sendBackQuote = (db: Db, actor: Actor, id: string, today: string) => moveQuote(db, actor, id, 'send_back', today);
+/** The author takes a submitted quote back to fix it, before the team validates it. */
+export const withdrawQuote = (db: Db, actor: Actor, id: string, today: string) => moveQuote(db, actor, id, 'withdraw', today);
+
+/** Staff return a submitted quote to its author for changes, with what to change (kept on the quote, audited). */
+export const sendBackQuote = (db: Db, actor: Actor, id: string, today: string, comment: string | null = null) =>
+  moveQuote(db, actor, id, 'send_back', today, { sentBackAt: new Date(), sentBackComment: comment });
 
 /**
  * The coop commits to the offer: the quote takes the next number of its yearly series. The

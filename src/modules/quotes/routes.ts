@@ -23,17 +23,20 @@ import {
   quotesSettingsView,
   quoteSummary,
   refuseQuoteBody,
+  quoteMailPreview,
+  sendBackQuoteBody,
+  sendQuoteBody,
   updateQuoteBody,
 } from './contract.js';
 import { createDraftQuote, deleteDraftQuote, duplicateQuote, updateDraftQuote } from './draft-quotes.js';
 import { getQuote, listQuotes } from './get-quote.js';
 import { invoiceQuote } from './invoice-quote.js';
-import { acceptQuoteForClient, refuseQuoteForClient, sendBackQuote, submitQuote, validateQuote } from './move-quote.js';
+import { acceptQuoteForClient, refuseQuoteForClient, sendBackQuote, submitQuote, validateQuote, withdrawQuote } from './move-quote.js';
 import { acceptQuoteOnPortal, portalQuote, portalQuotePdf, refuseQuoteOnPortal } from './portal-quotes.js';
 import { quoteOfInvoice } from './quote-of-invoice.js';
 import { openQuotePdf } from './quote-pdf.js';
 import { getQuotesSettings, updateQuotesSettings } from './quotes-settings.js';
-import { sendQuote } from './send-quote.js';
+import { previewQuoteMail, sendQuote } from './send-quote.js';
 
 const EVERYONE = ['admin', 'staff', 'member'] as const;
 /** Who reads: those who act, and the accountant, who reads the coop's money without changing it. */
@@ -140,9 +143,39 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
     );
 
   action('submit', 'Submit a draft quote to the team for validation', EVERYONE, (actor, id, today) => submitQuote(db, actor, id, today));
-  action('send-back', 'Return a submitted quote to its author', STAFF, (actor, id, today) => sendBackQuote(db, actor, id, today));
+  action('withdraw', 'Take a submitted quote back from the team to fix it (before it is validated)', EVERYONE, (actor, id, today) => withdrawQuote(db, actor, id, today));
   action('validate', 'Validate a quote: it takes its number', EVERYONE, (actor, id, today) => validateQuote(db, actor, id, today));
-  action('send', 'Send a quote to the client with a link to accept it', EVERYONE, (actor, id, today) => sendQuote(db, app.deps.storage, actor, id, today, app.deps.config.publicUrl));
+
+  app.post(
+    '/:id/send-back',
+    { config: { access: STAFF }, schema: { tags, summary: 'Return a submitted quote to its author, with what to change', params: quoteParams, body: sendBackQuoteBody, response: { 200: quoteDetail, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const today = todayFromClock();
+      await sendBackQuote(db, actor, req.params.id, today, req.body?.comment ?? null);
+      return getQuote(db, actor, req.params.id, today);
+    },
+  );
+
+  app.get(
+    '/:id/send-preview',
+    { config: { access: EVERYONE }, schema: { tags, summary: 'The mail a send would queue now (recipient, subject, text, attachment), to confirm it; writes nothing', params: quoteParams, response: { 200: quoteMailPreview, ...errorResponses } } },
+    async (req) => previewQuoteMail(db, actorOf(req), req.params.id, todayFromClock(), app.deps.config.publicUrl),
+  );
+
+  app.post(
+    '/:id/send',
+    {
+      config: { access: EVERYONE },
+      schema: { tags, summary: 'Send a quote to the client with a link to accept it, with an optional copy to the member', params: quoteParams, body: sendQuoteBody, response: { 200: quoteDetail, ...errorResponses } },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const today = todayFromClock();
+      await sendQuote(db, app.deps.storage, actor, req.params.id, today, app.deps.config.publicUrl, { copyToMember: req.body?.copyToMember ?? false });
+      return getQuote(db, actor, req.params.id, today);
+    },
+  );
 
   app.post(
     '/:id/duplicate',

@@ -43,6 +43,11 @@ export const quotes = pgTable(
     validatedAt: timestamp({ withTimezone: true }),
     validatedBy: uuid(),
     sentAt: timestamp({ withTimezone: true }),
+    /** The mail of the last send, in the outbox: the quote is shown as sent once it has left. */
+    sentMailId: uuid(),
+    /** When the team last returned the submitted quote to its author, and what they asked to change. */
+    sentBackAt: timestamp({ withTimezone: true }),
+    sentBackComment: varchar({ length: 2000 }),
     /** The SHA-256 of the PDF stored when the quote was first sent: every later read is checked against it. */
     sentPdfSha256: varchar({ length: 64 }),
     acceptedByName: varchar({ length: 200 }),

@@ -9,6 +9,7 @@ export const OUTBOX_STATUSES = ['queued', 'sent', 'failed'] as const satisfies r
 export const outboxMail = z.object({
   id: z.string(),
   toAddress: z.string(),
+  ccAddress: z.string().nullable(),
   subject: z.string(),
   textBody: z.string(),
   attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })),

@@ -10,6 +10,8 @@ export type { MailAttachment };
 export interface OutgoingMail {
   coopId: string | null;
   to: string;
+  /** One visible copy (carbon copy). */
+  cc?: string | null;
   subject: string;
   text: string;
   html?: string;
@@ -25,6 +27,7 @@ export async function enqueueMail(tx: Executor, mail: OutgoingMail): Promise<str
     .values({
       coopId: mail.coopId,
       toAddress: mail.to,
+      ccAddress: mail.cc ?? null,
       subject: mail.subject,
       textBody: mail.text,
       htmlBody: mail.html ?? null,
@@ -59,7 +62,7 @@ export async function dispatchOutbox(db: Db, transport: Transporter, storage: Fi
     for (const row of rows) {
       try {
         const attachments = await Promise.all(row.attachments.map((a) => attachmentOf(storage, a)));
-        await transport.sendMail({ from, to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody ?? undefined, attachments });
+        await transport.sendMail({ from, to: row.toAddress, cc: row.ccAddress ?? undefined, subject: row.subject, text: row.textBody, html: row.htmlBody ?? undefined, attachments });
         await tx.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts: sql`${mailOutbox.attempts} + 1` }).where(eq(mailOutbox.id, row.id));
         sent++;
       } catch (err) {

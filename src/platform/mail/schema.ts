@@ -25,6 +25,8 @@ export const mailOutbox = pgTable(
     /** Null for mails about a person's account rather than a cooperative (password reset). */
     coopId: uuid(),
     toAddress: varchar({ length: 254 }).notNull(),
+    /** A copy to someone the recipient may see (the member behind an invoice); null for none. */
+    ccAddress: varchar({ length: 254 }),
     subject: text().notNull(),
     textBody: text().notNull(),
     htmlBody: text(),

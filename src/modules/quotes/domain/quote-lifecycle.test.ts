@@ -111,3 +111,17 @@ describe('duplicating', () => {
     }
   });
 });
+
+describe('taking a submitted quote back', () => {
+  it('the member withdraws a submitted quote to fix it: it is a draft again', () => {
+    expect(decideQuoteTransition(quote('submitted'), 'withdraw', as('member'))).toEqual({ ok: true, effect: 'update', changes: { status: 'draft' } });
+    expect(decideQuoteTransition(quote('submitted'), 'withdraw', as('staff'))).toMatchObject({ ok: true, changes: { status: 'draft' } });
+  });
+
+  it('only a submitted quote can be withdrawn, and never by the client', () => {
+    for (const status of ['draft', 'validated', 'sent', 'accepted', 'refused'] as const) {
+      expect(decideQuoteTransition(quote(status), 'withdraw', as('member'))).toEqual({ ok: false, reason: 'not_allowed_in_state' });
+    }
+    expect(decideQuoteTransition(quote('submitted'), 'withdraw', as('client'))).toEqual({ ok: false, reason: 'forbidden_role' });
+  });
+});

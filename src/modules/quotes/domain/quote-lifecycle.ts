@@ -1,7 +1,8 @@
 /**
  * Life of a quote (devis): who may move it, and when.
  *
- * Stored states: draft → (submitted, when the coop has `quotesNeedValidation` on) → validated
+ * Stored states: draft → (submitted, when the coop has `quotesNeedValidation` on; the author may
+ * withdraw it, staff may send it back, both to draft) → validated
  * → sent → accepted | refused. `expired` is never stored: a quote whose validity date has
  * passed and that the client neither accepted nor refused is expired on that day, whatever the
  * scheduler did, so the state is derived from the date each time it is read.
@@ -21,7 +22,7 @@ export const QUOTE_STATES = ['draft', 'submitted', 'validated', 'sent', 'accepte
 export type StoredQuoteState = (typeof QUOTE_STATES)[number];
 export type QuoteState = StoredQuoteState | 'expired';
 
-export const QUOTE_ACTIONS = ['edit', 'submit', 'send_back', 'validate', 'send', 'accept', 'refuse', 'duplicate'] as const;
+export const QUOTE_ACTIONS = ['edit', 'submit', 'withdraw', 'send_back', 'validate', 'send', 'accept', 'refuse', 'duplicate'] as const;
 export type QuoteAction = (typeof QUOTE_ACTIONS)[number];
 
 export type QuoteActorRole = 'admin' | 'staff' | 'member' | 'client';
@@ -100,6 +101,11 @@ export function decideQuoteTransition(quote: QuoteSnapshot, action: QuoteAction,
       if (!needsValidation) return refuse('validation_not_required');
       if (expired) return refuse('quote_expired');
       return update('submitted', 'submittedOn', today);
+
+    case 'withdraw':
+      // The author takes the offer back to fix it while the team has not committed the coop to it.
+      if (isClient) return refuse('forbidden_role');
+      return quote.status === 'submitted' ? update('draft') : refuse('not_allowed_in_state');
 
     case 'send_back':
       if (!isStaffRole(actorRole)) return refuse('forbidden_role');

@@ -12,6 +12,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import type { Wire } from '../../lib/wire';
 import { ActivityStatusBadge, useActivityOptions } from '../activities';
+import { DunningOfClient } from '../dunning';
 import { AddressForm } from './AddressForm';
 import { ClientForm } from './ClientForm';
 import { ContactForm } from './ContactForm';
@@ -54,6 +55,7 @@ export default function ClientDetailPage() {
         <ContactsCard client={c} />
       </SimpleGrid>
       <ActivitiesCard client={c} manages={manages} />
+      <DunningOfClient clientId={c.id} />
     </Page>
   );
 }

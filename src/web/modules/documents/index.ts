@@ -26,3 +26,4 @@ export {
 export { LineEditor, type LineEditorTexts, type LinesForm } from './LineEditor';
 export { TotalLine, TotalsCard, useVatText } from './TotalsCard';
 export { useUnitLabel } from './use-unit-label';
+export { SendMailModal, type MailPreviewData, type SendMailTexts } from './SendMailModal';

@@ -2,10 +2,11 @@ import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Table, Tex
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronRight, IconFileDownload, IconFileTypePdf, IconPlayerPlay } from '@tabler/icons-react';
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { DUNNING_CASE_STATES, type DunningAction } from '../../../modules/dunning/contract';
+import { DUNNING_CASE_STATES } from '../../../modules/dunning/contract';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { ListPager } from '../../components/ListPager';
@@ -15,7 +16,6 @@ import { useSession } from '../../lib/session';
 import {
   type DunningCaseData,
   type DunningCaseState,
-  type DunningEventData,
   letterUrl,
   recoveryExportUrl,
   useDunningCases,
@@ -23,10 +23,10 @@ import {
   useRecordRecoveryExport,
   useRunDunning,
 } from './use-dunning';
+import { NoticeDecision } from './NoticeDecision';
+import { KIND_COLORS, StepBadge } from './StepBadge';
 
 const PAGE_SIZE = 25;
-const KIND_COLORS = { reminder: 'blue', formal_notice: 'orange', recovery: 'red' } as const;
-const ACTION_COLORS: Record<DunningAction, string> = { sent: 'teal', skipped: 'gray', no_email: 'yellow', recorded: 'grape' };
 
 const isState = (value: string | null): value is DunningCaseState => DUNNING_CASE_STATES.some((s) => s === value);
 
@@ -51,23 +51,28 @@ export default function DunningPage() {
       return next;
     });
 
+  const [asking, setAsking] = useState(false);
   const runNow = () =>
     run.mutate(undefined, {
       onSuccess: (result) => {
+        setAsking(false);
         const taken = result.items.filter((item) => item.action !== 'skipped').length;
         notifications.show({
           color: result.enabled ? 'teal' : 'yellow',
           message: !result.enabled ? t('dunning.run.disabled') : taken === 0 ? t('dunning.run.nothing') : t('dunning.run.done', { count: taken }),
         });
       },
-      onError: (error) => notifications.show({ color: 'red', message: error.message }),
+      onError: (error) => {
+        setAsking(false);
+        notifications.show({ color: 'red', message: error.message });
+      },
     });
 
   return (
     <Page
       title={t('dunning.title')}
       actions={
-        <Button leftSection={<IconPlayerPlay size={16} />} onClick={runNow} loading={run.isPending} data-testid="dunning-run-now">
+        <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => setAsking(true)} loading={run.isPending} data-testid="dunning-run-now">
           {t('dunning.run.button')}
         </Button>
       }
@@ -75,6 +80,17 @@ export default function DunningPage() {
       <Text c="dimmed" mt={-8}>
         {t('dunning.intro')}
       </Text>
+      <ConfirmModal
+        opened={asking}
+        onClose={() => setAsking(false)}
+        title={t('dunning.run.confirmTitle')}
+        confirmLabel={t('dunning.run.button')}
+        onConfirm={runNow}
+        loading={run.isPending}
+        testId="dunning-run-modal"
+      >
+        {t('dunning.run.confirmText')}
+      </ConfirmModal>
       <PlanSummary />
       <SegmentedControl
         aria-label={t('dunning.stateFilter')}
@@ -159,20 +175,6 @@ function PlanSummary() {
   );
 }
 
-function StepBadge({ event }: { event: DunningEventData }) {
-  const { t } = useTranslation();
-  return (
-    <Group gap={6} wrap="nowrap">
-      <Badge color={KIND_COLORS[event.kind]} variant="light" tt="none">
-        {t(`dunning.kinds.${event.kind}`)}
-      </Badge>
-      <Badge color={ACTION_COLORS[event.action]} variant="dot" tt="none">
-        {t(`dunning.actions.${event.action}`)}
-      </Badge>
-    </Group>
-  );
-}
-
 function CaseRows({ item, open, onToggle }: { item: DunningCaseData; open: boolean; onToggle: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -213,6 +215,12 @@ function CaseRows({ item, open, onToggle }: { item: DunningCaseData; open: boole
             <Text size="xs" c="dimmed">
               {format.date(item.lastEvent.createdAt)}
             </Text>
+            {item.paused && (
+              <Badge color="yellow" variant="light" tt="none" data-testid={`dunning-paused-${item.number}`}>
+                {t('dunning.paused')}
+              </Badge>
+            )}
+            {item.lastEvent.action === 'pending' && !item.settled && <NoticeDecision eventId={item.lastEvent.id} number={item.number} />}
           </Stack>
         </Table.Td>
         <Table.Td>

@@ -17,7 +17,7 @@ export function DunningSettingsCard() {
   const settings = useDunningSettings();
   const update = useUpdateDunningSettings();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<DunningSettings>({ initialValues: { enabled: true, steps: [] } });
+  const form = useForm<DunningSettings>({ initialValues: { enabled: true, steps: [], minGapDays: 7 } });
 
   useEffect(() => {
     if (settings.data) {
@@ -92,6 +92,17 @@ export function DunningSettingsCard() {
                 {t('dunning.settings.add')}
               </Button>
             </Group>
+            <NumberInput
+              label={t('dunning.settings.minGap')}
+              description={t('dunning.settings.minGapHelp')}
+              min={0}
+              max={90}
+              allowDecimal={false}
+              allowNegative={false}
+              maw={320}
+              {...form.getInputProps('minGapDays')}
+              data-testid="dunning-min-gap"
+            />
             <Text size="xs" c="dimmed">
               {t('dunning.settings.legal')}
             </Text>

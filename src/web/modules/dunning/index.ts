@@ -1,3 +1,5 @@
-// The dunning module's front door: its page for the route table, and its card on the coop settings page.
+// The dunning module's front door: its page for the route table, its card on the coop settings
+// page, and its cards on the invoice and client pages.
 export { default as DunningPage } from './DunningPage';
 export { DunningSettingsCard } from './DunningSettingsCard';
+export { DunningOfClient, DunningOfInvoice } from './DunningOfInvoice';

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DUNNING_CASE_STATES, DunningCase, DunningEvent, DunningRunResult, DunningSettings } from '../../../modules/dunning/contract';
+import type { DUNNING_CASE_STATES, DunningCase, DunningEvent, DunningPause, DunningRunResult, DunningSettings, InvoiceDunning, PauseDunningBody } from '../../../modules/dunning/contract';
 import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
@@ -56,3 +56,38 @@ export function useRecordRecoveryExport() {
   });
 }
 export const letterUrl = (eventId: string) => `/api/dunning/events/${eventId}/letter`;
+
+export type DunningPauseData = Wire<DunningPause>;
+const invalidateDunning = (queryClient: ReturnType<typeof useQueryClient>) => queryClient.invalidateQueries({ queryKey: ['dunning'] });
+
+/** GET /api/dunning/invoices/:id (team): the steps of one invoice and the pauses on it or its client. */
+export function useInvoiceDunning(invoiceId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['dunning', 'invoice', invoiceId], queryFn: () => api.get<Wire<InvoiceDunning>>(`/api/dunning/invoices/${invoiceId}`), enabled });
+}
+
+/** GET /api/dunning/pauses?clientId= (team). */
+export function useClientDunningPauses(clientId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['dunning', 'pauses', clientId], queryFn: () => api.get<DunningPauseData[]>('/api/dunning/pauses', { query: { clientId } }), enabled });
+}
+
+export function usePauseDunning() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: (body: PauseDunningBody) => api.post<DunningPauseData>('/api/dunning/pauses', body), onSuccess: () => void invalidateDunning(queryClient) });
+}
+
+export function useResumeDunning() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: (pauseId: string) => api.post<DunningPauseData>(`/api/dunning/pauses/${pauseId}/resume`), onSuccess: () => void invalidateDunning(queryClient) });
+}
+
+/** POST /api/dunning/events/:id/confirm or /cancel: the team's decision on a formal notice waiting in the queue. */
+export function useDecideNotice() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ eventId, decision }: { eventId: string; decision: 'confirm' | 'cancel' }) => api.post(`/api/dunning/events/${eventId}/${decision}`),
+    onSuccess: () => {
+      void invalidateDunning(queryClient);
+      void queryClient.invalidateQueries({ queryKey: ['outbox'] });
+    },
+  });
+}

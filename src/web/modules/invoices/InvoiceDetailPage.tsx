@@ -1,11 +1,12 @@
-import { Anchor, Button, Card, Group, List, Menu, Modal, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Menu, Modal, Radio, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconCheck, IconDownload, IconFileInvoice, IconMail, IconPencil, IconReceiptRefund, IconSend, IconTrash } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowLeft, IconCheck, IconDownload, IconFileInvoice, IconMail, IconPencil, IconReceiptRefund, IconSend, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { allowedInvoiceActions, amountLeftCents } from '../../../modules/invoicing/contract';
 import { formatQuantity } from '../../../modules/documents/contract';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
@@ -13,7 +14,8 @@ import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { QuoteOfInvoiceLink } from '../quotes';
-import { eurosToCents, TotalLine, TotalsCard, useUnitLabel, useVatText } from '../documents';
+import { DunningOfInvoice } from '../dunning';
+import { eurosToCents, SendMailModal, TotalLine, TotalsCard, useUnitLabel, useVatText } from '../documents';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import {
   invoiceFileUrl,
@@ -22,10 +24,14 @@ import {
   useCreditInvoice,
   useDeleteInvoice,
   useInvoice,
+  useInvoiceMailPreview,
+  useInvoiceSends,
   useInvoicingSettings,
+  useSendBackInvoice,
   useSendInvoice,
   useSubmitInvoice,
   useValidateInvoice,
+  useWithdrawInvoice,
 } from './use-invoices';
 
 /** One invoice or credit note: its lines, VAT, totals, what is paid and left, and what can be done with it now. */
@@ -54,6 +60,7 @@ export default function InvoiceDetailPage() {
   return (
     <Page title={title} actions={<InvoiceActions invoice={inv} />}>
       {back}
+      <SentBackNotice invoice={inv} />
       <InvoiceHeader invoice={inv} />
       <LinesCard invoice={inv} />
       {inv.deposits.length > 0 && <DepositsCard invoice={inv} />}
@@ -72,7 +79,52 @@ export default function InvoiceDetailPage() {
       />
       {inv.vatSplit && <VatSplitNote split={inv.vatSplit} />}
       {inv.creditNotes.length > 0 && <CreditNotesCard invoice={inv} />}
+      {inv.status !== 'draft' && <SendsCard invoice={inv} />}
+      {inv.status !== 'draft' && inv.kind !== 'credit_note' && <DunningOfInvoice invoiceId={inv.id} number={inv.number} />}
     </Page>
+  );
+}
+
+/** The team's comment on a draft they returned, until it is submitted again. */
+function SentBackNotice({ invoice }: { invoice: InvoiceDetailData }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (invoice.status !== 'draft' || invoice.submittedAt || !invoice.sentBackAt) return null;
+  return (
+    <Alert color="orange" variant="light" title={t('invoices.actions.sentBackNotice', { date: fmt.dateTime(invoice.sentBackAt) })} data-testid="invoice-sent-back">
+      {invoice.sentBackComment && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{invoice.sentBackComment}</Text>}
+    </Alert>
+  );
+}
+
+/** Each send of the invoice, saying "left" only for a mail the outbox actually sent. */
+function SendsCard({ invoice }: { invoice: InvoiceDetailData }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const sends = useInvoiceSends(invoice.id);
+  if (!sends.data?.length) return null;
+  const colors = { queued: 'gray', sent: 'teal', failed: 'orange' } as const;
+  return (
+    <Card padding="lg" data-testid="invoice-sends">
+      <Title order={2} fz="h4" mb="sm">
+        {t('invoices.sends.title')}
+      </Title>
+      <Stack gap={6}>
+        {sends.data.map((s) => (
+          <Group key={s.id} gap="xs" wrap="wrap" justify="space-between">
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {t('invoices.sends.line', { at: fmt.dateTime(s.at), to: s.to })}
+              {s.cc ? ` · ${t('invoices.sends.cc', { cc: s.cc })}` : ''}
+            </Text>
+            {s.mailStatus && (
+              <Text size="sm" c={colors[s.mailStatus]} fw={500} data-testid="invoice-send-status">
+                {t(`invoices.sends.status.${s.mailStatus}`, { at: s.mailSentAt ? fmt.dateTime(s.mailSentAt) : '' })}
+              </Text>
+            )}
+          </Group>
+        ))}
+      </Stack>
+    </Card>
   );
 }
 
@@ -330,9 +382,16 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetailData }) {
   const validate = useValidateInvoice(invoice.id);
   const submit = useSubmitInvoice(invoice.id);
   const send = useSendInvoice(invoice.id);
+  const withdraw = useWithdrawInvoice(invoice.id);
+  const sendBack = useSendBackInvoice(invoice.id);
   const remove = useDeleteInvoice(invoice.id);
   const [crediting, setCrediting] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [confirmingValidate, setConfirmingValidate] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [sendingBack, setSendingBack] = useState(false);
+  const [comment, setComment] = useState('');
+  const preview = useInvoiceMailPreview(invoice.id, sending);
   const [error, setError] = useState<unknown>(null);
 
   const allowed = allowedInvoiceActions(invoice, todayIso());
@@ -373,8 +432,18 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetailData }) {
                 {t('invoices.actions.submit')}
               </Button>
             )}
+            {!staff && invoice.submittedAt && (
+              <Button variant="light" leftSection={<IconArrowBackUp size={16} aria-hidden />} loading={withdraw.isPending} onClick={run(withdraw, t('invoices.actions.withdrawn'))} data-testid="invoice-withdraw">
+                {t('invoices.actions.withdraw')}
+              </Button>
+            )}
+            {staff && invoice.submittedAt && (
+              <Button variant="light" color="orange" leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => setSendingBack(true)} data-testid="invoice-send-back">
+                {t('invoices.actions.sendBack')}
+              </Button>
+            )}
             {mayValidate && (
-              <Button leftSection={<IconCheck size={16} aria-hidden />} loading={validate.isPending} onClick={run(validate, t('invoices.actions.validated'))} data-testid="invoice-validate">
+              <Button leftSection={<IconCheck size={16} aria-hidden />} loading={validate.isPending} onClick={() => setConfirmingValidate(true)} data-testid="invoice-validate">
                 {t('invoices.actions.validate')}
               </Button>
             )}
@@ -401,7 +470,7 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetailData }) {
               </Menu.Dropdown>
             </Menu>
             {allowed.includes('send') && !readOnly && (
-              <Button leftSection={<IconMail size={16} aria-hidden />} loading={send.isPending} onClick={run(send, t('invoices.actions.sent'))} data-testid="invoice-send">
+              <Button leftSection={<IconMail size={16} aria-hidden />} loading={send.isPending} onClick={() => { send.reset(); setSending(true); }} data-testid="invoice-send">
                 {invoice.status === 'validated' ? t('invoices.actions.send') : t('invoices.actions.sendAgain')}
               </Button>
             )}
@@ -449,6 +518,71 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetailData }) {
           </Button>
         </Group>
       </Modal>
+      <ConfirmModal
+        opened={confirmingValidate}
+        onClose={() => setConfirmingValidate(false)}
+        title={t('invoices.actions.validateTitle')}
+        confirmLabel={t('invoices.actions.validate')}
+        loading={validate.isPending}
+        onConfirm={() => {
+          setConfirmingValidate(false);
+          void run(validate, t('invoices.actions.validated'))();
+        }}
+        testId="invoice-validate-modal"
+      >
+        {t('invoices.actions.validateText')}
+      </ConfirmModal>
+      <SendMailModal
+        opened={sending}
+        onClose={() => setSending(false)}
+        preview={preview}
+        loading={send.isPending}
+        error={send.error}
+        onConfirm={(copyToMember) =>
+          send.mutate(
+            { copyToMember },
+            {
+              onSuccess: () => {
+                setSending(false);
+                notifications.show({ color: 'teal', message: t('invoices.actions.sent') });
+              },
+            },
+          )
+        }
+        texts={{
+          title: t('invoices.sendMail.title'),
+          intro: t('invoices.sendMail.intro'),
+          to: t('invoices.sendMail.to'),
+          subject: t('invoices.sendMail.subject'),
+          attachment: t('invoices.sendMail.attachment'),
+          copyToMember: (address) => t('invoices.sendMail.copyToMember', { address }),
+          confirm: t('invoices.sendMail.confirm'),
+        }}
+      />
+      <ConfirmModal
+        opened={sendingBack}
+        onClose={() => setSendingBack(false)}
+        title={t('invoices.actions.sendBackTitle')}
+        confirmLabel={t('invoices.actions.sendBack')}
+        color="orange"
+        loading={sendBack.isPending}
+        onConfirm={() =>
+          sendBack.mutate(comment, {
+            onSuccess: () => {
+              setSendingBack(false);
+              setComment('');
+              notifications.show({ color: 'teal', message: t('invoices.actions.sentBack') });
+            },
+          })
+        }
+        testId="invoice-send-back-modal"
+      >
+        <Stack gap="xs">
+          <Text size="sm">{t('invoices.actions.sendBackText')}</Text>
+          <Textarea label={t('invoices.actions.sendBackComment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} maxLength={2000} autosize minRows={3} data-testid="invoice-send-back-comment" />
+          <ErrorAlert error={sendBack.error} />
+        </Stack>
+      </ConfirmModal>
       <Modal opened={crediting} onClose={() => setCrediting(false)} title={t('invoices.credit.title')} size="lg">
         {crediting && <CreditNoteForm invoice={invoice} onDone={(id) => { setCrediting(false); navigate(`/invoices/${id}`); }} />}
       </Modal>

@@ -3,7 +3,9 @@ import type { ActivityBalance } from '../../../modules/ledger/contract';
 import type {
   CreateInvoiceBody,
   CreditNoteBody,
+  DocumentMailPreview,
   InvoiceDetail,
+  InvoiceSend,
   InvoiceStatusFilter,
   InvoiceSummary,
   InvoicingSettingsView,
@@ -75,7 +77,20 @@ export const useUpdateInvoice = (id: string) => useInvoiceMutation((body: Update
 export const useDeleteInvoice = (id: string) => useInvoiceMutation(() => api.delete(`/api/invoices/${id}`));
 export const useValidateInvoice = (id: string) => useInvoiceMutation(() => api.post<InvoiceDetailData>(`/api/invoices/${id}/validate`));
 export const useSubmitInvoice = (id: string) => useInvoiceMutation(() => api.post<InvoiceDetailData>(`/api/invoices/${id}/submit`));
-export const useSendInvoice = (id: string) => useInvoiceMutation(() => api.post<Wire<SendInvoiceResult>>(`/api/invoices/${id}/send`));
+export const useSendInvoice = (id: string) =>
+  useInvoiceMutation((body: { copyToMember: boolean } = { copyToMember: false }) => api.post<Wire<SendInvoiceResult>>(`/api/invoices/${id}/send`, body));
+export const useWithdrawInvoice = (id: string) => useInvoiceMutation(() => api.post<InvoiceDetailData>(`/api/invoices/${id}/withdraw`));
+export const useSendBackInvoice = (id: string) => useInvoiceMutation((comment: string) => api.post<InvoiceDetailData>(`/api/invoices/${id}/send-back`, { comment: comment.trim() || null }));
+
+/** GET /api/invoices/:id/send-preview: the mail a send would queue, read before confirming (writes nothing). */
+export function useInvoiceMailPreview(id: string, enabled: boolean) {
+  return useQuery({ queryKey: [...detailKey(id), 'send-preview'], queryFn: ({ signal }) => api.get<DocumentMailPreview>(`/api/invoices/${id}/send-preview`, { signal }), enabled, gcTime: 0 });
+}
+
+/** GET /api/invoices/:id/sends: each send, with whether its mail left. */
+export function useInvoiceSends(id: string, enabled = true) {
+  return useQuery({ queryKey: [...detailKey(id), 'sends'], queryFn: ({ signal }) => api.get<Wire<InvoiceSend>[]>(`/api/invoices/${id}/sends`, { signal }), enabled, ...FRESH_ON_OPEN });
+}
 export const useCreditInvoice = (id: string) => useInvoiceMutation((body: CreditNoteBody) => api.post<InvoiceDetailData>(`/api/invoices/${id}/credit-notes`, body));
 
 /** Where the browser downloads a stored file of an issued invoice (same origin, session cookie). */

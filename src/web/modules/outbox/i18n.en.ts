@@ -29,6 +29,7 @@ export const en: Translation<typeof fr> = {
     password_reset: 'Password reset',
     dunning_reminder: 'Payment reminder',
     dunning_formal_notice: 'Formal notice',
+    dunning_formal_notice_pending: 'Formal notice waiting (to the member)',
     quote: {
       sent: 'Quote',
     },

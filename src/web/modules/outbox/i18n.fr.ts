@@ -27,6 +27,7 @@ export const fr = {
     password_reset: 'Mot de passe oublié',
     dunning_reminder: 'Relance de paiement',
     dunning_formal_notice: 'Mise en demeure',
+    dunning_formal_notice_pending: 'Mise en demeure en attente (au membre)',
     quote: {
       sent: 'Envoi de devis',
     },

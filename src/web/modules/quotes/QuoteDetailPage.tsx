@@ -1,22 +1,23 @@
 import { Alert, Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconCopy, IconFileTypePdf, IconPencil, IconSend, IconTrash } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowLeft, IconCopy, IconFileTypePdf, IconPencil, IconSend, IconTrash } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { TotalsCard } from '../documents';
+import { SendMailModal, TotalsCard } from '../documents';
 import { todayInFrance } from '../../../platform/calendar/contract';
 import { InvoiceQuotePanel } from './InvoiceQuotePanel';
 import { type QuoteButton, quoteButtons } from './quote-form';
 import { QuoteLinesTable } from './QuoteLinesTable';
 import { QuoteStateBadge } from './QuoteStateBadge';
-import { type QuoteData, type QuoteMove, quotePdfUrl, useAnswerForClient, useDeleteQuote, useMoveQuote, useQuote, useQuotesSettings } from './use-quotes';
+import { type QuoteData, type QuoteMove, quotePdfUrl, useAnswerForClient, useDeleteQuote, useMoveQuote, useQuote, useQuoteMailPreview, useQuotesSettings, useSendBackQuote, useSendQuote } from './use-quotes';
 
 /** One quote: what it offers, where it stands, and what the person may do with it now. */
 export default function QuoteDetailPage() {
@@ -25,7 +26,7 @@ export default function QuoteDetailPage() {
   const quote = useQuote(id);
   const title = quote.data ? (quote.data.number ? t('quotes.detail.title', { number: quote.data.number }) : t('quotes.detail.draftTitle')) : t('quotes.title');
   return (
-    <Page title={title} actions={quote.data && <QuoteStateBadge state={quote.data.state} />}>
+    <Page title={title} actions={quote.data && <QuoteStateBadge state={quote.data.state} mailStatus={quote.data.sentMailStatus} />}>
       <Anchor component={Link} to="/quotes" size="sm">
         <Group gap={4} component="span">
           <IconArrowLeft size={16} aria-hidden />
@@ -37,7 +38,7 @@ export default function QuoteDetailPage() {
   );
 }
 
-const MOVE_OF: Partial<Record<QuoteButton, QuoteMove>> = { submit: 'submit', send_back: 'send-back', validate: 'validate', send: 'send' };
+const MOVE_OF: Partial<Record<QuoteButton, QuoteMove>> = { submit: 'submit', withdraw: 'withdraw' };
 
 function QuoteView({ quote }: { quote: QuoteData }) {
   const { t } = useTranslation();
@@ -47,8 +48,13 @@ function QuoteView({ quote }: { quote: QuoteData }) {
   const settings = useQuotesSettings();
   const move = useMoveQuote(quote.id);
   const remove = useDeleteQuote(quote.id);
-  const [asking, setAsking] = useState<'delete' | 'accept' | 'refuse' | null>(null);
+  const [asking, setAsking] = useState<'delete' | 'accept' | 'refuse' | 'validate' | 'send' | 'send-back' | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [comment, setComment] = useState('');
+  const send = useSendQuote(quote.id);
+  const sendBack = useSendBackQuote(quote.id);
+  const preview = useQuoteMailPreview(quote.id, asking === 'send');
+  const staff = roles.includes('admin') || roles.includes('staff');
   const buttons = quoteButtons(quote, { roles, needsValidation: settings.data?.needsValidation ?? true, today: todayInFrance(new Date()) });
 
   const run = async (action: QuoteMove) => {
@@ -81,9 +87,22 @@ function QuoteView({ quote }: { quote: QuoteData }) {
           </Button>
         )}
         {moveButton('submit', <IconSend size={16} aria-hidden />, 'filled')}
-        {moveButton('validate', undefined, 'filled')}
-        {moveButton('send', <IconSend size={16} aria-hidden />, 'filled')}
-        {moveButton('send_back')}
+        {!staff && moveButton('withdraw', <IconArrowBackUp size={16} aria-hidden />)}
+        {buttons.has('validate') && (
+          <Button variant="filled" loading={move.isPending && move.variables === 'validate'} onClick={() => setAsking('validate')} data-testid="quote-validate">
+            {t('quotes.actions.validate')}
+          </Button>
+        )}
+        {buttons.has('send') && (
+          <Button variant="filled" leftSection={<IconSend size={16} aria-hidden />} onClick={() => { send.reset(); setAsking('send'); }} data-testid="quote-send">
+            {t('quotes.actions.send')}
+          </Button>
+        )}
+        {buttons.has('send_back') && (
+          <Button variant="light" color="orange" leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => setAsking('send-back')} data-testid="quote-send-back">
+            {t('quotes.actions.send-back')}
+          </Button>
+        )}
         {buttons.has('accept') && (
           <Button variant="light" color="teal" onClick={() => setAsking('accept')} data-testid="quote-record-accept">
             {t('quotes.actions.recordAccept')}
@@ -109,6 +128,76 @@ function QuoteView({ quote }: { quote: QuoteData }) {
         )}
       </Group>
       <ErrorAlert error={error} />
+      <ConfirmModal
+        opened={asking === 'validate'}
+        onClose={() => setAsking(null)}
+        title={t('quotes.confirm.validateTitle')}
+        confirmLabel={t('quotes.actions.validate')}
+        loading={move.isPending}
+        onConfirm={() => {
+          setAsking(null);
+          void run('validate');
+        }}
+        testId="quote-validate-modal"
+      >
+        {t('quotes.confirm.validateText')}
+      </ConfirmModal>
+      <SendMailModal
+        opened={asking === 'send'}
+        onClose={() => setAsking(null)}
+        preview={preview}
+        loading={send.isPending}
+        error={send.error}
+        onConfirm={(copyToMember) =>
+          send.mutate(
+            { copyToMember },
+            {
+              onSuccess: () => {
+                setAsking(null);
+                notifications.show({ color: 'teal', message: t('quotes.detail.done.send') });
+              },
+            },
+          )
+        }
+        texts={{
+          title: t('quotes.sendMail.title'),
+          intro: t('quotes.sendMail.intro'),
+          to: t('quotes.sendMail.to'),
+          subject: t('quotes.sendMail.subject'),
+          attachment: t('quotes.sendMail.attachment'),
+          copyToMember: (address) => t('quotes.sendMail.copyToMember', { address }),
+          confirm: t('quotes.sendMail.confirm'),
+        }}
+      />
+      <ConfirmModal
+        opened={asking === 'send-back'}
+        onClose={() => setAsking(null)}
+        title={t('quotes.confirm.sendBackTitle')}
+        confirmLabel={t('quotes.actions.send-back')}
+        color="orange"
+        loading={sendBack.isPending}
+        onConfirm={() =>
+          sendBack.mutate(comment, {
+            onSuccess: () => {
+              setAsking(null);
+              setComment('');
+              notifications.show({ color: 'teal', message: t('quotes.detail.done.send-back') });
+            },
+          })
+        }
+        testId="quote-send-back-modal"
+      >
+        <Stack gap="xs">
+          <Text size="sm">{t('quotes.confirm.sendBackText')}</Text>
+          <Textarea label={t('quotes.confirm.sendBackComment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} maxLength={2000} autosize minRows={3} data-testid="quote-send-back-comment" />
+          <ErrorAlert error={sendBack.error} />
+        </Stack>
+      </ConfirmModal>
+      {quote.status === 'draft' && quote.sentBackAt && (
+        <Alert color="orange" variant="light" title={t('quotes.confirm.sentBackNotice', { date: fmt.dateTime(quote.sentBackAt) })} data-testid="quote-sent-back">
+          {quote.sentBackComment && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{quote.sentBackComment}</Text>}
+        </Alert>
+      )}
       {quote.state === 'expired' && (
         <Alert color="orange" variant="light">
           {t('quotes.detail.expired', { date: fmt.date(quote.validUntil) })}
@@ -184,7 +273,13 @@ function History({ quote }: { quote: QuoteData }) {
   const steps = [
     quote.submittedAt && t('quotes.history.submitted', { at: fmt.dateTime(quote.submittedAt) }),
     quote.validatedAt && t('quotes.history.validated', { at: fmt.dateTime(quote.validatedAt) }),
-    quote.sentAt && t('quotes.history.sent', { at: fmt.dateTime(quote.sentAt) }),
+    // "Sent" only for a mail that left the outbox; a send still waiting there, or failed, says so.
+    quote.sentAt &&
+      (quote.sentMailStatus === 'queued'
+        ? t('quotes.history.sendQueued', { at: fmt.dateTime(quote.sentAt) })
+        : quote.sentMailStatus === 'failed'
+          ? t('quotes.history.sendFailed', { at: fmt.dateTime(quote.sentAt) })
+          : t('quotes.history.sent', { at: fmt.dateTime(quote.sentMailLeftAt ?? quote.sentAt) })),
     quote.acceptedAt &&
       (quote.acceptedIp
         ? t('quotes.history.acceptedOnline', { at: fmt.dateTime(quote.acceptedAt), name: quote.acceptedByName ?? '', ip: quote.acceptedIp })

@@ -6,12 +6,17 @@ type QuoteViewState = (typeof QUOTE_VIEW_STATES)[number];
 
 const COLORS: Record<QuoteViewState, string> = { draft: 'gray', submitted: 'yellow', validated: 'blue', sent: 'indigo', accepted: 'teal', refused: 'red', expired: 'orange' };
 
-/** The state people see; `expired` comes from the server, derived from the validity date. */
-export function QuoteStateBadge({ state }: { state: QuoteViewState }) {
+/**
+ * The state people see; `expired` comes from the server, derived from the validity date.
+ * Given where the mail of its send stands, a sent quote whose mail still waits in the outbox
+ * (or failed there) says so rather than "sent".
+ */
+export function QuoteStateBadge({ state, mailStatus }: { state: QuoteViewState; mailStatus?: 'queued' | 'sent' | 'failed' | null }) {
   const { t } = useTranslation();
+  const waiting = state === 'sent' && (mailStatus === 'queued' || mailStatus === 'failed');
   return (
-    <Badge color={COLORS[state]} variant="light" data-testid="quote-state">
-      {t(`quotes.state.${state}`)}
+    <Badge color={waiting ? (mailStatus === 'failed' ? 'orange' : 'gray') : COLORS[state]} variant="light" data-testid="quote-state">
+      {waiting ? t(mailStatus === 'failed' ? 'quotes.mailState.failed' : 'quotes.mailState.queued') : t(`quotes.state.${state}`)}
     </Badge>
   );
 }

@@ -11,6 +11,7 @@ import type {
   QuotesSettingsView,
   QuoteSummary,
   UpdateQuoteBody,
+  QuoteMailPreview,
 } from '../../../modules/quotes/contract';
 import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
@@ -80,10 +81,21 @@ export const useUpdateQuote = (id: string) => useQuoteMutation((body: UpdateQuot
 
 export const useDeleteQuote = (id: string) => useQuoteMutation(() => api.delete(`/api/quotes/${id}`), () => undefined);
 
-export type QuoteMove = 'submit' | 'send-back' | 'validate' | 'send' | 'duplicate';
+export type QuoteMove = 'submit' | 'withdraw' | 'send-back' | 'validate' | 'send' | 'duplicate';
 
 /** POST /api/quotes/:id/<move>: the lifecycle actions without a body. */
 export const useMoveQuote = (id: string) => useQuoteMutation((move: QuoteMove) => api.post<QuoteData>(`/api/quotes/${id}/${move}`), (q) => q.id);
+
+/** POST /api/quotes/:id/send, after the person read the mail; with or without a copy to the member. */
+export const useSendQuote = (id: string) => useQuoteMutation((body: { copyToMember: boolean }) => api.post<QuoteData>(`/api/quotes/${id}/send`, body), (q) => q.id);
+
+/** POST /api/quotes/:id/send-back with what to change. */
+export const useSendBackQuote = (id: string) => useQuoteMutation((comment: string) => api.post<QuoteData>(`/api/quotes/${id}/send-back`, { comment: comment.trim() || null }), (q) => q.id);
+
+/** GET /api/quotes/:id/send-preview: the mail a send would queue (writes nothing). */
+export function useQuoteMailPreview(id: string, enabled: boolean) {
+  return useQuery({ queryKey: [...detailKey(id), 'send-preview'], queryFn: ({ signal }) => api.get<QuoteMailPreview>(`/api/quotes/${id}/send-preview`, { signal }), enabled, gcTime: 0 });
+}
 
 /** Staff record the client's answer given outside the portal. */
 export const useAnswerForClient = (id: string) =>
