@@ -124,6 +124,7 @@ export const en: Translation<typeof fr> = {
     reason: 'Reason',
     confirm: 'Undo the match',
     done: 'Match undone: the line is to reconcile again.',
+  },
   accounts: {
     title: 'Bank accounts',
     intro: 'Each statement is imported into the account whose IBAN (or identifier) it carries. A statement of another account is refused.',

@@ -122,6 +122,7 @@ export const fr = {
     reason: 'Motif',
     confirm: 'Annuler le rapprochement',
     done: 'Rapprochement annulé : la ligne est de nouveau à rapprocher.',
+  },
   accounts: {
     title: 'Comptes bancaires',
     intro: 'Chaque relevé est importé sur le compte dont il porte l’IBAN (ou l’identifiant). Un relevé d’un autre compte est refusé.',
