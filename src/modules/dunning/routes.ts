@@ -6,9 +6,10 @@ import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
-import { dunningCase, dunningCasesQuery, dunningRunResult, dunningSettings, eventIdParams, invoiceIdParams } from './contract.js';
+import { dunningCase, dunningCasesQuery, dunningRunResult, dunningSettings, eventIdParams, invoiceIdParams, invoiceMails } from './contract.js';
 import { exportRecoveryCase, listDunningCases, openFormalNoticeLetter, recordRecoveryExport } from './dunning-cases.js';
 import { getDunningSettings, updateDunningSettings } from './dunning-settings.js';
+import { listInvoiceMails } from './list-invoice-mails.js';
 import { runDunning } from './run-dunning.js';
 
 const TEAM = ['admin', 'staff'] as const;
@@ -45,6 +46,15 @@ export async function dunningRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = actorOf(req);
       return runDunning(db, storage, actor.coopId, todayFromClock(), { triggeredBy: actor.userId, log: req.log });
     },
+  );
+
+  app.get(
+    '/invoices/:invoiceId/mails',
+    {
+      config: { access: TEAM },
+      schema: { tags, summary: 'What was mailed about an invoice: its sends and its dunning steps, with the real outbox status', params: invoiceIdParams, response: { 200: invoiceMails, ...errorResponses } },
+    },
+    async (req) => ({ items: await listInvoiceMails(db, actorOf(req), req.params.invoiceId) }),
   );
 
   app.get(

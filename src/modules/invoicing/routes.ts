@@ -4,9 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { todayFromClock } from '../../platform/calendar/index.js';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
-import { pageOf } from '../../platform/http/pagination.js';
-import { createInvoiceBody, creditNoteBody, invoiceDetail, invoiceParams, invoiceSummary, invoicingSettingsView, listInvoicesQuery, sendInvoiceResult, updateInvoiceBody } from './contract.js';
+import { csvResponse, sendCsv } from '../../platform/http/send-csv.js';
+import { createInvoiceBody, creditNoteBody, exportInvoicesQuery, invoiceDetail, invoiceListPage, invoiceParams, invoicingSettingsView, listInvoicesQuery, sendInvoiceResult, updateInvoiceBody } from './contract.js';
 import { createCreditNote } from './create-credit-note.js';
+import { exportInvoicesCsv } from './export-invoices-csv.js';
 import { createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
 import { getInvoice } from './get-invoice.js';
 import { listInvoices } from './list-invoices.js';
@@ -29,9 +30,21 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       config: { access: EVERYONE },
-      schema: { tags, summary: 'Invoices and credit notes I may see', querystring: listInvoicesQuery, response: { 200: pageOf(invoiceSummary), ...errorResponses } },
+      schema: { tags, summary: 'Invoices and credit notes I may see, sorted by a column, with the totals of the filtered set', querystring: listInvoicesQuery, response: { 200: invoiceListPage, ...errorResponses } },
     },
     async (req) => listInvoices(db, actorOf(req), req.query, todayFromClock()),
+  );
+
+  app.get(
+    '/export.csv',
+    {
+      config: { access: EVERYONE },
+      schema: { tags, summary: 'The invoices I may see that pass the filters, as CSV (the whole filtered set; reads only)', querystring: exportInvoicesQuery, response: { 200: csvResponse, ...errorResponses } },
+    },
+    async (req, reply) => {
+      const { fileName, csv } = await exportInvoicesCsv(db, actorOf(req), req.query, todayFromClock());
+      return sendCsv(reply, fileName, csv);
+    },
   );
 
   app.get(
