@@ -37,6 +37,8 @@ export const en: Translation<typeof fr> = {
   pagination: 'Invoice pages',
   count_one: '{{count}} invoice',
   count_other: '{{count}} invoices',
+  totalsLabel_one: 'Total of the filtered invoice',
+  totalsLabel_other: 'Total of the {{count}} filtered invoices',
   noLines: 'No lines.',
   creditNotes: 'Credit notes issued on this invoice',
   corrects: 'Corrects invoice',

@@ -35,6 +35,8 @@ export const fr = {
   pagination: 'Pages des factures',
   count_one: '{{count}} facture',
   count_other: '{{count}} factures',
+  totalsLabel_one: 'Total de la facture filtrée',
+  totalsLabel_other: 'Total des {{count}} factures filtrées',
   noLines: 'Aucune ligne.',
   creditNotes: 'Avoirs émis sur cette facture',
   corrects: 'Corrige la facture',

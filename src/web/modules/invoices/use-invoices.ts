@@ -4,6 +4,8 @@ import type {
   CreateInvoiceBody,
   CreditNoteBody,
   InvoiceDetail,
+  InvoiceListPage,
+  InvoiceSort,
   InvoiceStatusFilter,
   InvoiceSummary,
   InvoicingSettingsView,
@@ -11,7 +13,6 @@ import type {
   UpdateInvoiceBody,
 } from '../../../modules/invoicing/contract';
 import { todayInFrance } from '../../../platform/calendar/contract';
-import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
@@ -27,6 +28,8 @@ export interface InvoiceFilters {
   clientId?: string;
   q?: string;
   toValidate?: 'true';
+  sort?: InvoiceSort;
+  dir?: 'asc' | 'desc';
 }
 
 export const INVOICES_QUERY_KEY = ['invoices'] as const;
@@ -42,7 +45,7 @@ const detailKey = (id: string) => [...INVOICES_QUERY_KEY, 'detail', id];
 export function useInvoices(filters: InvoiceFilters) {
   return useQuery({
     queryKey: [...INVOICES_QUERY_KEY, 'list', filters],
-    queryFn: ({ signal }) => api.get<Page<InvoiceSummaryData>>('/api/invoices', { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => api.get<Wire<InvoiceListPage>>('/api/invoices', { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
     ...FRESH_ON_OPEN,
   });

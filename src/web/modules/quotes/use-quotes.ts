@@ -5,6 +5,7 @@ import type {
   InvoiceQuoteBody,
   invoiceQuoteResult,
   ListQuotesQuery,
+  QuoteListPage,
   PortalQuote,
   QuoteDetail,
   QuoteOfInvoiceAnswer,
@@ -12,7 +13,6 @@ import type {
   QuoteSummary,
   UpdateQuoteBody,
 } from '../../../modules/quotes/contract';
-import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
@@ -29,7 +29,7 @@ const detailKey = (id: string) => [...QUOTES_QUERY_KEY, 'detail', id];
 export function useQuotes(filters: QuoteFilters) {
   return useQuery({
     queryKey: [...QUOTES_QUERY_KEY, 'list', filters],
-    queryFn: ({ signal }) => api.get<Page<QuoteSummaryData>>('/api/quotes', { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => api.get<Wire<QuoteListPage>>('/api/quotes', { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
   });
 }
