@@ -13,6 +13,8 @@ import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { QuoteOfInvoiceLink } from '../quotes';
+import { InvoiceMailsCard } from '../dunning';
+import { InvoicePaymentsCard } from '../payments';
 import { eurosToCents, isKnownUnit, TotalLine, TotalsCard, useVatText } from '../documents';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import {
@@ -33,6 +35,7 @@ export default function InvoiceDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const invoice = useInvoice(id);
+  const { hasRole } = useSession();
   const back = (
     <Anchor component={Link} to="/invoices" size="sm">
       <Group gap={4} component="span">
@@ -50,6 +53,7 @@ export default function InvoiceDetailPage() {
     );
   }
   const inv = invoice.data;
+  const team = hasRole('admin', 'staff');
   const title = inv.number ? t(`invoices.titleOf.${inv.kind}`, { number: inv.number }) : t('invoices.draftTitle');
   return (
     <Page title={title} actions={<InvoiceActions invoice={inv} />}>
@@ -58,6 +62,10 @@ export default function InvoiceDetailPage() {
       <LinesCard invoice={inv} />
       <TotalsCard totals={{ taxBasisCents: inv.netCents, vatTotalCents: inv.vatCents, grandTotalCents: inv.grossCents, vatBreakdown: inv.vatBreakdown }} extra={<PaidAndLeft invoice={inv} />} />
       {inv.creditNotes.length > 0 && <CreditNotesCard invoice={inv} />}
+      <InvoicePaymentsCard
+        invoice={{ id: inv.id, clientId: inv.clientId, clientName: inv.clientName, leftCents: amountLeftCents(inv), collectable: inv.status !== 'draft' && inv.kind !== 'credit_note' }}
+      />
+      {team && inv.status !== 'draft' && <InvoiceMailsCard invoiceId={inv.id} />}
     </Page>
   );
 }

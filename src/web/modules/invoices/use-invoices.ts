@@ -68,6 +68,8 @@ function useInvoiceMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: INVOICES_QUERY_KEY });
       await queryClient.invalidateQueries({ queryKey: ['ledger'] });
+      // The invoice page lists what was mailed about the invoice (a send adds a line).
+      await queryClient.invalidateQueries({ queryKey: ['dunning', 'invoice-mails'] });
     },
   });
 }

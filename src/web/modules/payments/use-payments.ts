@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OpenInvoice, Payment, RecordPaymentInput } from '../../../modules/payments/contract';
-import type { Page } from '../../../platform/http/contract';
+import type { OpenInvoice, Payment, PaymentListPage, PaymentModeValue, PaymentSort, RecordPaymentInput } from '../../../modules/payments/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
@@ -11,16 +10,24 @@ export interface PaymentFilters {
   page?: number;
   pageSize?: number;
   clientId?: string;
+  invoiceId?: string;
+  from?: string;
+  to?: string;
+  mode?: PaymentModeValue;
+  reconciled?: 'true' | 'false';
+  sort?: PaymentSort;
+  dir?: 'asc' | 'desc';
 }
 
 export const PAYMENTS_QUERY_KEY = ['payments'] as const;
 
 /** GET /api/payments: a page of the payments received, newest first. */
-export function usePayments(filters: PaymentFilters) {
+export function usePayments(filters: PaymentFilters, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...PAYMENTS_QUERY_KEY, 'list', filters],
-    queryFn: ({ signal }) => api.get<Page<PaymentData>>('/api/payments', { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => api.get<Wire<PaymentListPage>>('/api/payments', { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
   });
 }
 
