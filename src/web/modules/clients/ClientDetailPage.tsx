@@ -12,6 +12,8 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import type { Wire } from '../../lib/wire';
 import { ActivityStatusBadge, useActivityOptions } from '../activities';
+import { ClientInvoicesCard } from '../invoices';
+import { ClientQuotesCard } from '../quotes';
 import { AddressForm } from './AddressForm';
 import { ClientForm } from './ClientForm';
 import { ContactForm } from './ContactForm';
@@ -54,6 +56,10 @@ export default function ClientDetailPage() {
         <ContactsCard client={c} />
       </SimpleGrid>
       <ActivitiesCard client={c} manages={manages} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <ClientQuotesCard clientId={c.id} />
+        <ClientInvoicesCard clientId={c.id} />
+      </SimpleGrid>
     </Page>
   );
 }

@@ -46,6 +46,16 @@ export const en: Translation<typeof fr> = {
   termsDays: '{{days}} days',
   termsEndOfMonth: '{{days}} days end of month',
   termsOnReceipt: 'On receipt',
+  ofClient: {
+    title: 'Invoices',
+    new: 'New invoice for this client',
+    invoiced: 'Invoiced incl. VAT',
+    outstanding: 'Outstanding',
+    none: 'No invoice for this client.',
+    left: '{{amount}} left',
+    all_one: 'See the invoice',
+    all_other: 'See the {{count}} invoices',
+  },
   columns: {
     number: 'Number',
     client: 'Client',

@@ -44,6 +44,16 @@ export const fr = {
   termsDays: '{{days}} jours',
   termsEndOfMonth: '{{days}} jours fin de mois',
   termsOnReceipt: 'À réception',
+  ofClient: {
+    title: 'Factures',
+    new: 'Nouvelle facture pour ce client',
+    invoiced: 'Facturé TTC',
+    outstanding: 'Reste dû',
+    none: 'Aucune facture pour ce client.',
+    left: 'reste {{amount}}',
+    all_one: 'Voir la facture',
+    all_other: 'Voir les {{count}} factures',
+  },
   columns: {
     number: 'Numéro',
     client: 'Client',

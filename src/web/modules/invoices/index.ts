@@ -5,3 +5,4 @@ export { default as InvoiceDetailPage } from './InvoiceDetailPage';
 export { default as InvoiceEditorPage } from './InvoiceEditorPage';
 export { default as InvoicesPage } from './InvoicesPage';
 export { InvoicingSettingsCard } from './InvoicingSettingsCard';
+export { ClientInvoicesCard } from './ClientInvoicesCard';

@@ -28,6 +28,14 @@ export const en: Translation<typeof fr> = {
     search: 'Search',
     searchPlaceholder: 'Number or client',
   },
+  ofClient: {
+    title: 'Quotes',
+    new: 'New quote for this client',
+    none: 'No quote for this client.',
+    validUntil: 'valid until {{date}}',
+    all_one: 'See the quote',
+    all_other: 'See the {{count}} quotes',
+  },
   columns: {
     number: 'Number',
     client: 'Client',

@@ -26,6 +26,14 @@ export const fr = {
     search: 'Rechercher',
     searchPlaceholder: 'Numéro ou client',
   },
+  ofClient: {
+    title: 'Devis',
+    new: 'Nouveau devis pour ce client',
+    none: 'Aucun devis pour ce client.',
+    validUntil: "valable jusqu'au {{date}}",
+    all_one: 'Voir le devis',
+    all_other: 'Voir les {{count}} devis',
+  },
   columns: {
     number: 'Numéro',
     client: 'Client',
