@@ -56,6 +56,13 @@ export const en: Translation<typeof fr> = {
     all_one: 'See the invoice',
     all_other: 'See the {{count}} invoices',
   },
+  ofMember: {
+    title: 'Activities and money',
+    none: 'No activity.',
+    invoiced: 'Invoiced incl. VAT',
+    collected: 'Collected',
+    outstanding: 'Outstanding',
+  },
   columns: {
     number: 'Number',
     client: 'Client',

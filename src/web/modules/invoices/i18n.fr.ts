@@ -54,6 +54,13 @@ export const fr = {
     all_one: 'Voir la facture',
     all_other: 'Voir les {{count}} factures',
   },
+  ofMember: {
+    title: 'Activités et argent',
+    none: 'Aucune activité.',
+    invoiced: 'Facturé TTC',
+    collected: 'Encaissé',
+    outstanding: 'Reste dû',
+  },
   columns: {
     number: 'Numéro',
     client: 'Client',

@@ -6,3 +6,4 @@ export { default as InvoiceEditorPage } from './InvoiceEditorPage';
 export { default as InvoicesPage } from './InvoicesPage';
 export { InvoicingSettingsCard } from './InvoicingSettingsCard';
 export { ClientInvoicesCard } from './ClientInvoicesCard';
+export { MemberMoneyCard } from './MemberMoneyCard';
