@@ -139,6 +139,19 @@ describe('on a phone (390 px)', () => {
   });
 });
 
+describe('on a laptop (1024 px)', () => {
+  it('the statuses in the invoices and payments tables read in full', async () => {
+    const { page } = await e2e.newPage({ width: 1024, height: 768 });
+    await logIn(page, DEMO.admin);
+    await page.goto('/invoices');
+    await seeText(page.locator('[data-testid^="invoice-row-"]').filter({ hasText: 'Marie Durand' }).getByTestId('invoice-status'), 'Partiellement payée');
+    await expectWholeBadges(page);
+    await page.goto('/payments');
+    await see(page.locator('[data-testid^="payment-row-"]').first());
+    await expectWholeBadges(page);
+  });
+});
+
 describe('what a detail page holds', () => {
   it("staff read an invoice's payments and sends, then record the rest from the invoice itself", async () => {
     const { page } = await e2e.newPage();
