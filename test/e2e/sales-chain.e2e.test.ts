@@ -7,7 +7,7 @@ import { createClient } from '../../src/modules/clients/index.js';
 import { coops } from '../../src/modules/coops/schema.js';
 import { members } from '../../src/modules/members/schema.js';
 import { frenchDate, parisToday } from './support/dates.js';
-import { DEMO, type E2E, field, logIn, see, seeText, seeValue, startE2E, watchJourney } from './support/harness.js';
+import { DEMO, type E2E, field, logIn, see, seeCount, seeText, seeValue, startE2E, watchJourney } from './support/harness.js';
 
 /*
  * An activity and a client of their own, new in the demo cooperative: the demo's sales history
@@ -196,6 +196,13 @@ describe('the sales chain, from the quote to the revenue of the activity', () =>
     await seeValue(invoicing.getByTestId('quote-invoice-share'), '30');
     await invoicing.getByTestId('quote-invoice-submit').click();
     await see(member.getByText(`Facture brouillon de ${DEPOSIT.gross} créée.`));
+    // The member lands on the new draft, where it is checked and handed on.
+    await member.waitForURL(/\/invoices\/[0-9a-f-]{36}$/);
+    const depositId = new URL(member.url()).pathname.split('/').pop()!;
+    await seeText(member.getByTestId('invoice-status'), 'Brouillon');
+
+    // Back on the quote: what is invoiced, what is left, and the way to the deposit.
+    await member.goto(quotePath);
     await seeText(invoicing.getByTestId('quote-invoiced'), DEPOSIT.net);
     await seeText(invoicing.getByTestId('quote-remaining'), BALANCE.net);
     const depositRow = invoicing.getByTestId('quote-invoice-deposit');
@@ -203,8 +210,7 @@ describe('the sales chain, from the quote to the revenue of the activity', () =>
 
     // The coop sets no validation limit for members: the member hands the deposit to the team.
     await depositRow.getByRole('link', { name: 'Acompte' }).click();
-    await member.waitForURL(/\/invoices\/[0-9a-f-]{36}$/);
-    const depositId = new URL(member.url()).pathname.split('/').pop()!;
+    await member.waitForURL((url) => url.pathname === `/invoices/${depositId}`);
     await seeText(member.getByTestId('invoice-status'), 'Brouillon');
     await seeText(member.locator('[data-testid^="invoice-line-row-"]'), `Acompte de 30 % sur devis ${quoteNumber} du `);
     // A deposit names the order it belongs to and what is ordered.
@@ -225,10 +231,7 @@ describe('the sales chain, from the quote to the revenue of the activity', () =>
     await invoicing.getByTestId('quote-invoice-kind').getByText('Solde', { exact: true }).click();
     await invoicing.getByTestId('quote-invoice-submit').click();
     await see(member.getByText(`Facture brouillon de ${BALANCE.gross} créée.`));
-    await seeText(invoicing.getByTestId('quote-invoiced'), QUOTE.net);
-    await seeText(invoicing.getByTestId('quote-remaining'), '0,00 €');
-    await invoicing.getByTestId('quote-invoice-balance').getByRole('link', { name: 'Solde' }).click();
-    await member.waitForURL(/\/invoices\/[0-9a-f-]{36}$/);
+    await member.waitForURL((url) => /^\/invoices\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(depositId));
     const balanceId = new URL(member.url()).pathname.split('/').pop()!;
     expect(balanceId).not.toBe(depositId);
     // The final invoice restates the services of the quote, then deducts the deposit invoice.
@@ -236,6 +239,17 @@ describe('the sales chain, from the quote to the revenue of the activity', () =>
     await seeText(member.locator('[data-testid^="invoice-line-row-"]').nth(1), 'Intégration des pages');
     await seeText(member.getByTestId('invoice-deposits'), depositNumber);
     await seeText(member.getByTestId('invoice-deposits'), DEPOSIT.gross);
+
+    // The quote is now invoiced in full: it says so and no longer offers to invoice.
+    await member.goto(quotePath);
+    await seeText(member.getByTestId('quote-state'), 'Facturé');
+    await seeText(invoicing.getByTestId('quote-invoiced'), QUOTE.net);
+    await seeText(invoicing.getByTestId('quote-remaining'), '0,00 €');
+    await see(invoicing.getByTestId('quote-fully-invoiced'));
+    await seeCount(invoicing.getByTestId('quote-invoice-submit'), 0);
+    await invoicing.getByTestId('quote-invoice-balance').getByRole('link', { name: 'Solde' }).click();
+    await member.waitForURL((url) => url.pathname === `/invoices/${balanceId}`);
+    await seeText(member.locator('[data-testid^="invoice-line-row-"]').first(), 'Maquettes des pages du site');
     // Unlike a deposit, the balance states the date of the service: today unless the member changes it.
     await seeText(member.getByText('Date de la prestation ou de la livraison', { exact: true }).locator('..'), frenchDate(parisToday()));
     await seeText(member.getByTestId('total-net'), QUOTE.net);

@@ -153,3 +153,20 @@ export const invoiceDunning = z.object({
 export type InvoiceDunning = z.infer<typeof invoiceDunning>;
 
 export const pauseIdParams = z.object({ pauseId: z.uuid() });
+
+/**
+ * A mail about one invoice, as the invoice page lists it: the invoice sent to the client, or a
+ * dunning step. `mailStatus` is the outbox's: "sent" only once the mail actually left.
+ */
+export const invoiceMail = z.object({
+  source: z.enum(['invoice', ...DUNNING_KINDS]),
+  /** For a dunning step: what the run did (a step without an address sends nothing). */
+  action: z.enum(DUNNING_ACTIONS).nullable(),
+  at: z.date(),
+  to: z.string().nullable(),
+  subject: z.string().nullable(),
+  mailStatus: z.enum(['queued', 'sent', 'failed']).nullable(),
+  sentAt: z.date().nullable(),
+});
+export type InvoiceMail = z.infer<typeof invoiceMail>;
+export const invoiceMails = z.object({ items: z.array(invoiceMail) });

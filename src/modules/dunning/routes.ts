@@ -19,12 +19,14 @@ import {
   eventIdParams,
   invoiceDunning as invoiceDunningView,
   invoiceIdParams,
+  invoiceMails,
   pauseDunningBody,
   pauseIdParams,
 } from './contract.js';
 import { exportRecoveryCase, listDunningCases, openFormalNoticeLetter, recordRecoveryExport } from './dunning-cases.js';
 import { getDunningSettings, updateDunningSettings } from './dunning-settings.js';
 import { invoiceDunning, pausesOn } from './invoice-dunning.js';
+import { listInvoiceMails } from './list-invoice-mails.js';
 import { pauseDunning } from './pause-dunning.js';
 import { resumeDunning } from './resume-dunning.js';
 import { runDunning } from './run-dunning.js';
@@ -65,6 +67,15 @@ export async function dunningRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = actorOf(req);
       return runDunning(db, storage, actor.coopId, todayFromClock(), { triggeredBy: actor.userId, log: req.log });
     },
+  );
+
+  app.get(
+    '/invoices/:invoiceId/mails',
+    {
+      config: { access: TEAM },
+      schema: { tags, summary: 'What was mailed about an invoice: its sends and its dunning steps, with the real outbox status', params: invoiceIdParams, response: { 200: invoiceMails, ...errorResponses } },
+    },
+    async (req) => ({ items: await listInvoiceMails(db, actorOf(req), req.params.invoiceId) }),
   );
 
   app.get(

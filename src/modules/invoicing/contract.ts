@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { OUTBOX_STATUSES } from '../../platform/mail/contract.js';
 import { bilingual } from '../../platform/http/messages.js';
-import { pageQuery } from '../../platform/http/pagination.js';
+import { sortQuery } from '../../platform/http/list-sort.js';
+import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { documentLine, documentLineInput, VAT_CATEGORIES, vatGroup } from '../documents/contract.js';
 import { optionalText } from '../../platform/http/text-fields.js';
 
@@ -52,6 +53,10 @@ export type CreditNoteBody = z.infer<typeof creditNoteBody>;
 export const INVOICE_STATUS_FILTERS = [...INVOICE_STATUSES, 'overdue'] as const;
 export type InvoiceStatusFilter = (typeof INVOICE_STATUS_FILTERS)[number];
 
+/** The columns the invoices list sorts by. */
+export const INVOICE_SORTS = ['number', 'issueDate', 'dueDate', 'gross', 'paid'] as const;
+export type InvoiceSort = (typeof INVOICE_SORTS)[number];
+
 export const listInvoicesQuery = pageQuery.extend({
   status: z.enum(INVOICE_STATUS_FILTERS).optional(),
   /** Drafts a member handed to the team, waiting for validation. */
@@ -64,8 +69,12 @@ export const listInvoicesQuery = pageQuery.extend({
   clientId: z.uuid().optional(),
   /** Part of the number or of the client's name. */
   q: z.string().trim().min(1).max(100).optional(),
+  ...sortQuery(INVOICE_SORTS),
 });
 export type ListInvoicesQuery = z.infer<typeof listInvoicesQuery>;
+/** The CSV export takes the list's filters and sort: the file holds the whole filtered set, not a page. */
+export const exportInvoicesQuery = listInvoicesQuery.omit({ page: true, pageSize: true });
+export type ExportInvoicesQuery = z.infer<typeof exportInvoicesQuery>;
 
 export const invoiceParams = z.object({ id: z.uuid() });
 
@@ -97,6 +106,14 @@ export const invoiceSummary = z.object({
   createdAt: z.date(),
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
+
+/**
+ * The sums of the whole filtered set (not of the page shown): incl. VAT, a credit note counting
+ * negative; paid and left only on issued invoices, as the list's columns show them.
+ */
+export const invoiceListTotals = z.object({ grossCents: z.number().int(), paidCents: z.number().int(), leftCents: z.number().int() });
+export const invoiceListPage = pageOf(invoiceSummary).extend({ totals: invoiceListTotals });
+export type InvoiceListPage = z.infer<typeof invoiceListPage>;
 
 export const invoiceDetail = invoiceSummary.extend({
   serviceDate: z.string().nullable(),

@@ -4,15 +4,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { todayFromClock } from '../../platform/calendar/index.js';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
-import { pageOf } from '../../platform/http/pagination.js';
+import { csvResponse, sendCsv } from '../../platform/http/send-csv.js';
 import {
   createInvoiceBody,
   creditNoteBody,
   documentMailPreview,
+  exportInvoicesQuery,
   invoiceDetail,
+  invoiceListPage,
   invoiceParams,
   invoiceSend,
-  invoiceSummary,
   invoicingSettingsView,
   listInvoicesQuery,
   nextInvoiceSequence as nextSequenceView,
@@ -25,6 +26,7 @@ import { listInvoiceSends } from './list-invoice-sends.js';
 import { sendBackInvoice } from './send-back-invoice.js';
 import { withdrawInvoice } from './withdraw-invoice.js';
 import { createCreditNote } from './create-credit-note.js';
+import { exportInvoicesCsv } from './export-invoices-csv.js';
 import { createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from './draft-invoices.js';
 import { getInvoice } from './get-invoice.js';
 import { listInvoices } from './list-invoices.js';
@@ -51,9 +53,21 @@ export async function invoiceRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       config: { access: READERS },
-      schema: { tags, summary: 'Invoices and credit notes I may see', querystring: listInvoicesQuery, response: { 200: pageOf(invoiceSummary), ...errorResponses } },
+      schema: { tags, summary: 'Invoices and credit notes I may see, sorted by a column, with the totals of the filtered set', querystring: listInvoicesQuery, response: { 200: invoiceListPage, ...errorResponses } },
     },
     async (req) => listInvoices(db, actorOf(req), req.query, todayFromClock()),
+  );
+
+  app.get(
+    '/export.csv',
+    {
+      config: { access: READERS },
+      schema: { tags, summary: 'The invoices I may see that pass the filters, as CSV (the whole filtered set; reads only)', querystring: exportInvoicesQuery, response: { 200: csvResponse, ...errorResponses } },
+    },
+    async (req, reply) => {
+      const { fileName, csv } = await exportInvoicesCsv(db, actorOf(req), req.query, todayFromClock());
+      return sendCsv(reply, fileName, csv);
+    },
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingual } from '../../platform/http/messages.js';
-import { pageQuery } from '../../platform/http/pagination.js';
+import { sortQuery } from '../../platform/http/list-sort.js';
+import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { PAYMENT_MODES, PAYMENT_ORIGINS } from './schema.js';
 
 export const paymentMode = z.enum(PAYMENT_MODES);
@@ -54,12 +55,40 @@ export const payment = z.object({
 });
 export type Payment = z.infer<typeof payment>;
 
-export const paymentListQuery = pageQuery.extend({
+/** The columns the payments list sorts by. */
+export const PAYMENT_SORTS = ['date', 'amount', 'mode'] as const;
+export type PaymentSort = (typeof PAYMENT_SORTS)[number];
+
+const paymentFilters = {
   clientId: z.uuid().optional(),
+  /** The payments that settled (part of) this invoice. */
+  invoiceId: z.uuid().optional(),
+  /** Received on or after this day. */
+  from: z.iso.date().optional(),
+  /** Received on or before this day. */
+  to: z.iso.date().optional(),
+  mode: paymentMode.optional(),
+  /** `true`: confirmed by a bank statement line (itself or its remittance slip); `false`: not seen on a statement yet. */
+  reconciled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** Cheques recorded, not cancelled, in no slip and not reconciled: what a remittance slip can take. */
   remittable: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-});
+  ...sortQuery(PAYMENT_SORTS),
+};
+const fromNotAfterTo = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
+const periodMessage = { path: ['to'], message: bilingual({ fr: 'La fin précède le début.', en: 'The end is before the start.' }) };
+
+export const paymentListQuery = pageQuery.extend(paymentFilters).refine(fromNotAfterTo, periodMessage);
 export type PaymentListQuery = z.infer<typeof paymentListQuery>;
+/** The CSV export takes the list's filters and sort: the file holds the whole filtered set, not a page. */
+export const paymentExportQuery = z.object(paymentFilters).refine(fromNotAfterTo, periodMessage);
+export type PaymentExportQuery = z.infer<typeof paymentExportQuery>;
+
+/** The sum of the whole filtered set, not of the page shown. */
+export const paymentListPage = pageOf(payment).extend({ totals: z.object({ amountCents: z.number().int() }) });
+export type PaymentListPage = z.infer<typeof paymentListPage>;
 
 export const paymentIdParams = z.object({ id: z.uuid() });
 

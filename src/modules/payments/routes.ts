@@ -5,11 +5,26 @@ import { todayFromClock } from '../../platform/calendar/index.js';
 import { actorOf } from '../../platform/http/context.js';
 import { errorResponses } from '../../platform/http/error-shape.js';
 import { pageOf } from '../../platform/http/pagination.js';
+import { csvResponse, sendCsv } from '../../platform/http/send-csv.js';
 import { openInvoices } from '../invoicing/index.js';
-import { cancelPaymentBody, createRemittanceBody, openInvoice, openInvoicesQuery, payment, paymentIdParams, paymentListQuery, recordPaymentBody, remittance, remittanceListQuery } from './contract.js';
+import {
+  cancelPaymentBody,
+  createRemittanceBody,
+  openInvoice,
+  openInvoicesQuery,
+  payment,
+  paymentExportQuery,
+  paymentIdParams,
+  paymentListPage,
+  paymentListQuery,
+  recordPaymentBody,
+  remittance,
+  remittanceListQuery,
+} from './contract.js';
 import { cancelPayment } from './cancel-payment.js';
 import { cancelRemittance } from './cancel-remittance.js';
 import { createRemittance } from './create-remittance.js';
+import { exportPaymentsCsv } from './export-payments-csv.js';
 import { getPayment, listPayments } from './list-payments.js';
 import { getRemittance, listRemittances } from './list-remittances.js';
 import { recordPayment } from './record-payment.js';
@@ -25,9 +40,26 @@ export async function paymentRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       config: { access: ['admin', 'staff', 'member', 'accountant'] },
-      schema: { tags, summary: 'Payments received (a member: those settling their activities’ invoices)', querystring: paymentListQuery, response: { 200: pageOf(payment), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Payments received (a member: her part of those settling her activities’ invoices), filtered, sorted by a column, with the sum of the filtered set',
+        querystring: paymentListQuery,
+        response: { 200: paymentListPage, ...errorResponses },
+      },
     },
     async (req) => listPayments(db, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/export.csv',
+    {
+      config: { access: ['admin', 'staff', 'member', 'accountant'] },
+      schema: { tags, summary: 'The payments I see that pass the filters, as CSV (the whole filtered set; reads only)', querystring: paymentExportQuery, response: { 200: csvResponse, ...errorResponses } },
+    },
+    async (req, reply) => {
+      const { fileName, csv } = await exportPaymentsCsv(db, actorOf(req), req.query, todayFromClock());
+      return sendCsv(reply, fileName, csv);
+    },
   );
 
   app.post(

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { OUTBOX_STATUSES } from '../../platform/mail/contract.js';
 import { bilingual } from '../../platform/http/messages.js';
-import { pageQuery } from '../../platform/http/pagination.js';
+import { sortQuery } from '../../platform/http/list-sort.js';
+import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { documentLine, documentLineInput, vatGroup } from '../documents/contract.js';
 import { QUOTE_STATES } from './domain/quote-lifecycle.js';
 import { optionalText } from '../../platform/http/text-fields.js';
@@ -36,13 +37,23 @@ export type NewQuote = z.infer<typeof createQuoteBody>;
 export const updateQuoteBody = z.object({ ...draftFields, lines: draftFields.lines.removeDefault() }).partial();
 export type UpdateQuoteBody = z.infer<typeof updateQuoteBody>;
 
+/** The columns the quotes list sorts by. */
+export const QUOTE_SORTS = ['number', 'createdAt', 'validUntil', 'net', 'gross'] as const;
+export type QuoteSort = (typeof QUOTE_SORTS)[number];
+
 export const listQuotesQuery = pageQuery.extend({
   /** The state people see: `expired` finds the offers that lapsed unanswered, `sent` those still open. */
   status: z.enum(QUOTE_VIEW_STATES).optional(),
   activityId: z.uuid().optional(),
   clientId: z.uuid().optional(),
+  /** Part of the number or of the client's name. */
+  q: z.string().trim().min(1).max(100).optional(),
+  ...sortQuery(QUOTE_SORTS),
 });
 export type ListQuotesQuery = z.infer<typeof listQuotesQuery>;
+/** The CSV export takes the list's filters and sort: the file holds the whole filtered set, not a page. */
+export const exportQuotesQuery = listQuotesQuery.omit({ page: true, pageSize: true });
+export type ExportQuotesQuery = z.infer<typeof exportQuotesQuery>;
 
 export const quoteParams = z.object({ id: z.uuid() });
 
@@ -60,9 +71,16 @@ export const quoteSummary = z.object({
   netCents: z.number().int(),
   vatCents: z.number().int(),
   grossCents: z.number().int(),
+  /** Nothing is left to invoice: the whole, or the balance, was invoiced ("Facturé"). */
+  fullyInvoiced: z.boolean(),
   createdAt: z.date(),
 });
 export type QuoteSummary = z.infer<typeof quoteSummary>;
+
+/** The sums of the whole filtered set, not of the page shown. */
+export const quoteListTotals = z.object({ netCents: z.number().int(), grossCents: z.number().int() });
+export const quoteListPage = pageOf(quoteSummary).extend({ totals: quoteListTotals });
+export type QuoteListPage = z.infer<typeof quoteListPage>;
 
 export const quoteLine = documentLine.extend({ sectionTitle: z.string().nullable() });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { todayFromClock } from '../../platform/calendar/index.js';
 import { actorOf } from '../../platform/http/context.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
-import { pageOf } from '../../platform/http/pagination.js';
+import { csvResponse, sendCsv } from '../../platform/http/send-csv.js';
 import {
   acceptQuoteByStaffBody,
   createQuoteBody,
@@ -21,7 +21,8 @@ import {
   quoteParams,
   quotesSettingsBody,
   quotesSettingsView,
-  quoteSummary,
+  quoteListPage,
+  exportQuotesQuery,
   refuseQuoteBody,
   quoteMailPreview,
   sendBackQuoteBody,
@@ -29,6 +30,7 @@ import {
   updateQuoteBody,
 } from './contract.js';
 import { createDraftQuote, deleteDraftQuote, duplicateQuote, updateDraftQuote } from './draft-quotes.js';
+import { exportQuotesCsv } from './export-quotes-csv.js';
 import { getQuote, listQuotes } from './get-quote.js';
 import { invoiceQuote } from './invoice-quote.js';
 import { acceptQuoteForClient, refuseQuoteForClient, sendBackQuote, submitQuote, validateQuote, withdrawQuote } from './move-quote.js';
@@ -74,8 +76,17 @@ export async function quoteRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/',
-    { config: { access: READERS }, schema: { tags, summary: 'Quotes I may see', querystring: listQuotesQuery, response: { 200: pageOf(quoteSummary), ...errorResponses } } },
+    { config: { access: READERS }, schema: { tags, summary: 'Quotes I may see, searched, sorted by a column, with the totals of the filtered set', querystring: listQuotesQuery, response: { 200: quoteListPage, ...errorResponses } } },
     async (req) => listQuotes(db, actorOf(req), req.query, todayFromClock()),
+  );
+
+  app.get(
+    '/export.csv',
+    { config: { access: READERS }, schema: { tags, summary: 'The quotes I may see that pass the filters, as CSV (the whole filtered set; reads only)', querystring: exportQuotesQuery, response: { 200: csvResponse, ...errorResponses } } },
+    async (req, reply) => {
+      const { fileName, csv } = await exportQuotesCsv(db, actorOf(req), req.query, todayFromClock());
+      return sendCsv(reply, fileName, csv);
+    },
   );
 
   app.get(

@@ -26,5 +26,15 @@ export const theme = createTheme({
     Textarea: { defaultProps: { size: 'md' } },
     Autocomplete: { defaultProps: { size: 'md' } },
     Button: { defaultProps: { size: 'md' } },
+    // On a phone a long label wraps beside its switch; the track itself never shrinks out of sight.
+    Switch: { styles: { body: { minWidth: 0 }, track: { flexShrink: 0 }, labelWrapper: { minWidth: 0, overflowWrap: 'anywhere' } } },
+    // A status is read in full: a badge wraps onto a second line rather than end in "…"
+    // ("PARTIELLEMENT PAYÉE" in a narrow column, an allocation "F2026-00013 · 1 120,00 €").
+    Badge: {
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%' },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', overflowWrap: 'anywhere', lineHeight: 1.25, textAlign: 'center' },
+      },
+    },
   },
 });

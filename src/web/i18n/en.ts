@@ -18,6 +18,12 @@ import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
   common: {
+    list: {
+      sortBy: 'Sort by {{column}}',
+      sortLabel: 'Sort',
+      defaultOrder: 'Default order',
+      exportCsv: 'Export (CSV)',
+    },
     appName: 'Mutualise',
     pagination: 'List pages',
     loading: 'Loading…',

@@ -28,6 +28,12 @@ import type { Translation } from './translation';
  */
 export const fr = {
   common: {
+    list: {
+      sortBy: 'Trier par {{column}}',
+      sortLabel: 'Trier',
+      defaultOrder: 'Ordre par défaut',
+      exportCsv: 'Exporter (CSV)',
+    },
     appName: 'Mutualise',
     pagination: 'Pages de la liste',
     loading: 'Chargement…',

@@ -35,3 +35,40 @@ export function useUrlSearch(params: URLSearchParams, setFilter: (key: string, v
   };
   return { search, onSearch };
 }
+
+/**
+ * The sort of a list, kept in the URL beside its filters (`sort`, `dir`): a new sort starts
+ * again from the first page.
+ */
+export function useUrlSort(params: URLSearchParams, setParams: ReturnType<typeof useSearchParams>[1]) {
+  const by = params.get('sort') ?? undefined;
+  const dir: 'asc' | 'desc' = params.get('dir') === 'desc' ? 'desc' : 'asc';
+  const onChange = (nextBy: string | undefined, nextDir: 'asc' | 'desc') =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (nextBy) {
+          next.set('sort', nextBy);
+          next.set('dir', nextDir);
+        } else {
+          next.delete('sort');
+          next.delete('dir');
+        }
+        next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  return { by, dir, onChange };
+}
+
+/** The query string of a list's filters and sort, without its page: what its CSV export takes. */
+export function exportQueryOf(filters: Record<string, string | number | boolean | undefined | null>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (key === 'page' || key === 'pageSize' || value === undefined || value === null || value === '') continue;
+    query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}

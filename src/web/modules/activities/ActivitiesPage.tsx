@@ -1,12 +1,12 @@
 import { ListPager } from '../../components/ListPager';
-import { Anchor, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../modules/activities/contract';
 import { useUrlFilters, useUrlSearch } from '../../lib/url-filters';
-import { ListTable } from '../../components/ListTable';
+import { type ListColumn, ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { useLanguage } from '../../i18n';
 import { useSession } from '../../lib/session';
@@ -36,6 +36,7 @@ export default function ActivitiesPage() {
   const memberId = params.get('memberId') ?? undefined;
   const filters = { page, pageSize: PAGE_SIZE, q: q || undefined, status, memberId: manages ? memberId : undefined };
   const list = useActivities(filters);
+  const columns = useActivityColumns();
   const members = useMemberOptions(manages);
 
   const { search, onSearch } = useUrlSearch(params, setFilter);
@@ -92,19 +93,11 @@ export default function ActivitiesPage() {
         query={list}
         minWidth={560}
         empty={filtered ? t('activities.emptyFiltered') : manages ? t('activities.empty') : t('activities.myEmpty')}
-        head={
-          <>
-            <Table.Th>{t('activities.columns.code')}</Table.Th>
-            <Table.Th>{t('activities.columns.name')}</Table.Th>
-            <Table.Th>{t('activities.columns.holders')}</Table.Th>
-            <Table.Th>{t('activities.columns.status')}</Table.Th>
-          </>
-        }
-      >
-        {list.data?.items.map((activity) => (
-          <ActivityRow key={activity.id} activity={activity} onOpen={() => navigate(`/activities/${activity.id}`)} />
-        ))}
-      </ListTable>
+        columns={columns}
+        rowKey={(activity) => activity.id}
+        rowTestId={(activity) => `activity-row-${activity.code}`}
+        onRowClick={(activity) => navigate(`/activities/${activity.id}`)}
+      />
 
       <ListPager
         total={total}
@@ -130,17 +123,27 @@ export default function ActivitiesPage() {
   );
 }
 
-function ActivityRow({ activity, onOpen }: { activity: ActivityData; onOpen: () => void }) {
+/** The activities list's columns. */
+function useActivityColumns(): ListColumn<ActivityData>[] {
+  const { t } = useTranslation();
   const lang = useLanguage();
-  return (
-    <Table.Tr data-testid={`activity-row-${activity.code}`} onClick={onOpen} style={{ cursor: 'pointer' }}>
-      <Table.Td>
-        <Anchor component={Link} to={`/activities/${activity.id}`} fw={600} ff="monospace" onClick={(e) => e.stopPropagation()}>
+  return [
+    {
+      key: 'code',
+      header: t('activities.columns.code'),
+      phone: 'title',
+      nowrap: true,
+      cell: (activity) => (
+        <Anchor component={Link} to={`/activities/${activity.id}`} fw={600} ff="monospace">
           {activity.code}
         </Anchor>
-      </Table.Td>
-      <Table.Td>{activity.name}</Table.Td>
-      <Table.Td>
+      ),
+    },
+    { key: 'name', header: t('activities.columns.name'), cell: (activity) => activity.name },
+    {
+      key: 'holders',
+      header: t('activities.columns.holders'),
+      cell: (activity) => (
         <Stack gap={0}>
           {activity.holders.map((h) => (
             <Text key={h.memberId} size="sm">
@@ -154,10 +157,8 @@ function ActivityRow({ activity, onOpen }: { activity: ActivityData; onOpen: () 
             </Text>
           ))}
         </Stack>
-      </Table.Td>
-      <Table.Td>
-        <ActivityStatusBadge status={activity.status} />
-      </Table.Td>
-    </Table.Tr>
-  );
+      ),
+    },
+    { key: 'status', header: t('activities.columns.status'), phone: 'badge', cell: (activity) => <ActivityStatusBadge status={activity.status} /> },
+  ];
 }

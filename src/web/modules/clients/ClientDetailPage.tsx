@@ -13,6 +13,8 @@ import { useSession } from '../../lib/session';
 import type { Wire } from '../../lib/wire';
 import { ActivityStatusBadge, useActivityOptions } from '../activities';
 import { DunningOfClient } from '../dunning';
+import { ClientInvoicesCard } from '../invoices';
+import { ClientQuotesCard } from '../quotes';
 import { AddressForm } from './AddressForm';
 import { ClientForm } from './ClientForm';
 import { ContactForm } from './ContactForm';
@@ -56,6 +58,10 @@ export default function ClientDetailPage() {
       </SimpleGrid>
       <ActivitiesCard client={c} manages={manages} />
       <DunningOfClient clientId={c.id} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <ClientQuotesCard clientId={c.id} />
+        <ClientInvoicesCard clientId={c.id} />
+      </SimpleGrid>
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { ListPager } from '../../components/ListPager';
-import { Anchor, Badge, Button, Checkbox, Group, Modal, Select, Table, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Modal, Select, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CLIENT_KINDS, type ClientKind } from '../../../modules/clients/contract';
 import { useUrlFilters, useUrlSearch } from '../../lib/url-filters';
-import { ListTable } from '../../components/ListTable';
+import { type ListColumn, ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { useSession } from '../../lib/session';
 import { useActivityOptions } from '../activities';
@@ -35,6 +35,7 @@ export default function ClientsPage() {
   const archived = params.get('archived') === 'true' ? ('true' as const) : undefined;
   const filters: ClientFilters = { page, pageSize: PAGE_SIZE, q: q || undefined, kind, activityId, archived };
   const list = useClients(filters);
+  const columns = useClientColumns();
   const activities = useActivityOptions();
 
   const { search, onSearch } = useUrlSearch(params, setFilter);
@@ -93,21 +94,11 @@ export default function ClientsPage() {
         query={list}
         minWidth={640}
         empty={filtered ? t('clients.emptyFiltered') : t('clients.empty')}
-        head={
-          <>
-            <Table.Th>{t('clients.columns.name')}</Table.Th>
-            <Table.Th>{t('clients.columns.kind')}</Table.Th>
-            <Table.Th>{t('clients.columns.siren')}</Table.Th>
-            <Table.Th>{t('clients.columns.email')}</Table.Th>
-            <Table.Th>{t('clients.columns.city')}</Table.Th>
-            <Table.Th>{t('clients.columns.activities')}</Table.Th>
-          </>
-        }
-      >
-        {list.data?.items.map((client) => (
-          <ClientRow key={client.id} client={client} onOpen={() => navigate(`/clients/${client.id}`)} />
-        ))}
-      </ListTable>
+        columns={columns}
+        rowKey={(client) => client.id}
+        rowTestId={(client) => `client-row-${client.name}`}
+        onRowClick={(client) => navigate(`/clients/${client.id}`)}
+      />
 
       <ListPager
         total={total}
@@ -137,13 +128,17 @@ export default function ClientsPage() {
   );
 }
 
-function ClientRow({ client, onOpen }: { client: ClientSummaryData; onOpen: () => void }) {
+/** The clients list's columns. */
+function useClientColumns(): ListColumn<ClientSummaryData>[] {
   const { t } = useTranslation();
-  return (
-    <Table.Tr data-testid={`client-row-${client.name}`} onClick={onOpen} style={{ cursor: 'pointer' }}>
-      <Table.Td>
+  return [
+    {
+      key: 'name',
+      header: t('clients.columns.name'),
+      phone: 'title',
+      cell: (client) => (
         <Group gap="xs" wrap="nowrap">
-          <Anchor component={Link} to={`/clients/${client.id}`} fw={600} onClick={(e) => e.stopPropagation()}>
+          <Anchor component={Link} to={`/clients/${client.id}`} fw={600}>
             {client.name}
           </Anchor>
           {client.archivedAt && (
@@ -152,20 +147,24 @@ function ClientRow({ client, onOpen }: { client: ClientSummaryData; onOpen: () =
             </Badge>
           )}
         </Group>
-      </Table.Td>
-      <Table.Td>{t(`clients.kind.${client.kind}`)}</Table.Td>
-      <Table.Td ff="monospace">{client.siren ?? t('clients.none')}</Table.Td>
-      <Table.Td>{client.email ?? t('clients.none')}</Table.Td>
-      <Table.Td>{client.city ?? t('clients.none')}</Table.Td>
-      <Table.Td>
-        <Group gap={4}>
+      ),
+    },
+    { key: 'kind', header: t('clients.columns.kind'), cell: (client) => t(`clients.kind.${client.kind}`) },
+    { key: 'siren', header: t('clients.columns.siren'), nowrap: true, cell: (client) => <Text span ff="monospace" size="sm">{client.siren ?? t('clients.none')}</Text> },
+    { key: 'email', header: t('clients.columns.email'), cell: (client) => <span style={{ overflowWrap: 'anywhere' }}>{client.email ?? t('clients.none')}</span> },
+    { key: 'city', header: t('clients.columns.city'), cell: (client) => client.city ?? t('clients.none') },
+    {
+      key: 'activities',
+      header: t('clients.columns.activities'),
+      cell: (client) => (
+        <Group gap={4} justify="flex-end" style={{ display: 'inline-flex' }}>
           {client.activities.map((a) => (
             <Badge key={a.id} variant="outline" size="sm" ff="monospace">
               {a.code}
             </Badge>
           ))}
         </Group>
-      </Table.Td>
-    </Table.Tr>
-  );
+      ),
+    },
+  ];
 }

@@ -20,7 +20,7 @@ export function TotalsCard({ totals, extra }: { extra?: React.ReactNode; totals:
   const vatText = useVatText();
   return (
     <Card padding="lg" data-testid="invoice-totals">
-      <Table.ScrollContainer minWidth={360}>
+      <Table.ScrollContainer minWidth={0}>
         <Table>
           <Table.Thead>
             <Table.Tr>

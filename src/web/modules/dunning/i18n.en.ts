@@ -22,6 +22,15 @@ export const en: Translation<typeof fr> = {
     lastStep: 'Last step',
     actions: 'Actions',
   },
+  invoiceMails: {
+    title: 'Sends and reminders',
+    none: 'Nothing was sent for this invoice yet.',
+    when: 'Date',
+    what: 'Mail',
+    status: 'State',
+    sent: 'Invoice sent to the client',
+    statuses: { queued: 'Waiting to be sent', sent: 'Left', failed: 'Sending failed' },
+  },
   kinds: {
     reminder: 'Reminder',
     formal_notice: 'Formal notice',

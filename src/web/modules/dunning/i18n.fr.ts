@@ -20,6 +20,15 @@ export const fr = {
     lastStep: 'Dernière étape',
     actions: 'Actions',
   },
+  invoiceMails: {
+    title: 'Envois et relances',
+    none: "Rien n'a encore été envoyé pour cette facture.",
+    when: 'Date',
+    what: 'Envoi',
+    status: 'État',
+    sent: 'Facture envoyée au client',
+    statuses: { queued: "En attente d'envoi", sent: 'Parti', failed: 'Échec de l’envoi' },
+  },
   kinds: {
     reminder: 'Relance',
     formal_notice: 'Mise en demeure',

@@ -15,6 +15,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { QuoteOfInvoiceLink } from '../quotes';
 import { DunningOfInvoice } from '../dunning';
+import { InvoicePaymentsCard } from '../payments';
 import { eurosToCents, SendMailModal, TotalLine, TotalsCard, useUnitLabel, useVatText } from '../documents';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import {
@@ -39,6 +40,7 @@ export default function InvoiceDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const invoice = useInvoice(id);
+  const { hasRole } = useSession();
   const back = (
     <Anchor component={Link} to="/invoices" size="sm">
       <Group gap={4} component="span">
@@ -56,6 +58,7 @@ export default function InvoiceDetailPage() {
     );
   }
   const inv = invoice.data;
+  const team = hasRole('admin', 'staff');
   const title = inv.number ? t(`invoices.titleOf.${inv.kind}`, { number: inv.number }) : t('invoices.draftTitle');
   return (
     <Page title={title} actions={<InvoiceActions invoice={inv} />}>
@@ -79,6 +82,9 @@ export default function InvoiceDetailPage() {
       />
       {inv.vatSplit && <VatSplitNote split={inv.vatSplit} />}
       {inv.creditNotes.length > 0 && <CreditNotesCard invoice={inv} />}
+      <InvoicePaymentsCard
+        invoice={{ id: inv.id, clientId: inv.clientId, clientName: inv.clientName, leftCents: amountLeftCents(inv), collectable: inv.status !== 'draft' && inv.kind !== 'credit_note' }}
+      />
       {inv.status !== 'draft' && <SendsCard invoice={inv} />}
       {inv.status !== 'draft' && inv.kind !== 'credit_note' && <DunningOfInvoice invoiceId={inv.id} number={inv.number} />}
     </Page>

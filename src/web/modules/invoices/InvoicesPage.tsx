@@ -1,10 +1,10 @@
-import { Anchor, Button, Checkbox, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Button, Checkbox, Group, Select, Text, TextInput } from '@mantine/core';
+import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { amountLeftCents, INVOICE_KINDS, INVOICE_STATUS_FILTERS, type InvoiceStatusFilter } from '../../../modules/invoicing/contract';
-import { useUrlFilters, useUrlSearch } from '../../lib/url-filters';
-import { ListTable } from '../../components/ListTable';
+import { amountLeftCents, INVOICE_KINDS, INVOICE_SORTS, INVOICE_STATUS_FILTERS, type InvoiceListPage, type InvoiceStatusFilter } from '../../../modules/invoicing/contract';
+import { exportQueryOf, useUrlFilters, useUrlSearch, useUrlSort } from '../../lib/url-filters';
+import { type ListColumn, ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
@@ -27,7 +27,8 @@ export default function InvoicesPage() {
   const manages = hasRole('admin', 'staff');
   // The accountant reads every invoice and drafts none.
   const readOnly = !manages && !hasRole('member');
-  const { params, page, setFilter, setPage } = useUrlFilters();
+  const { params, setParams, page, setFilter, setPage } = useUrlFilters();
+  const sort = useUrlSort(params, setParams);
 
   const q = params.get('q') ?? '';
   const filters: InvoiceFilters = {
@@ -39,11 +40,14 @@ export default function InvoicesPage() {
     activityId: params.get('activityId') ?? undefined,
     clientId: params.get('clientId') ?? undefined,
     toValidate: params.get('toValidate') === 'true' ? 'true' : undefined,
+    sort: oneOf(INVOICE_SORTS, sort.by ?? null),
+    dir: sort.dir,
   };
   const list = useInvoices(filters);
   const activities = useActivityOptions();
   const clients = useClients({ pageSize: 100 });
 
+  const columns = useInvoiceColumns(list.data?.totals);
   const { search, onSearch } = useUrlSearch(params, setFilter);
   const total = list.data?.total ?? 0;
   const filtered = Boolean(q || filters.status || filters.kind || filters.activityId || filters.clientId || filters.toValidate);
@@ -52,11 +56,16 @@ export default function InvoicesPage() {
     <Page
       title={manages || readOnly ? t('invoices.title') : t('invoices.myTitle')}
       actions={
-        !readOnly && (
-          <Button component={Link} to="/invoices/new" leftSection={<IconPlus size={18} aria-hidden />} data-testid="invoice-new">
-            {t('invoices.new')}
+        <Group gap="xs">
+          <Button component="a" href={`/api/invoices/export.csv${exportQueryOf({ ...filters })}`} download variant="default" leftSection={<IconDownload size={18} aria-hidden />} data-testid="invoice-export">
+            {t('common.list.exportCsv')}
           </Button>
-        )
+          {!readOnly && (
+            <Button component={Link} to="/invoices/new" leftSection={<IconPlus size={18} aria-hidden />} data-testid="invoice-new">
+              {t('invoices.new')}
+            </Button>
+          )}
+        </Group>
       }
     >
       <Group gap="sm" align="flex-end" wrap="wrap">
@@ -122,24 +131,13 @@ export default function InvoicesPage() {
         query={list}
         minWidth={980}
         empty={filtered ? t('invoices.emptyFiltered') : t('invoices.empty')}
-        head={
-          <>
-            <Table.Th>{t('invoices.columns.number')}</Table.Th>
-            <Table.Th>{t('invoices.columns.client')}</Table.Th>
-            <Table.Th>{t('invoices.columns.activity')}</Table.Th>
-            <Table.Th>{t('invoices.columns.issueDate')}</Table.Th>
-            <Table.Th>{t('invoices.columns.dueDate')}</Table.Th>
-            <Table.Th ta="right">{t('invoices.columns.gross')}</Table.Th>
-            <Table.Th ta="right">{t('invoices.columns.paid')}</Table.Th>
-            <Table.Th ta="right">{t('invoices.columns.left')}</Table.Th>
-            <Table.Th>{t('invoices.columns.status')}</Table.Th>
-          </>
-        }
-      >
-        {list.data?.items.map((invoice) => (
-          <InvoiceRow key={invoice.id} invoice={invoice} fmt={fmt} onOpen={() => navigate(`/invoices/${invoice.id}`)} />
-        ))}
-      </ListTable>
+        columns={columns}
+        rowKey={(invoice) => invoice.id}
+        rowTestId={(invoice) => `invoice-row-${invoice.number ?? invoice.id}`}
+        onRowClick={(invoice) => navigate(`/invoices/${invoice.id}`)}
+        sort={sort}
+        totalsLabel={t('invoices.totalsLabel', { count: total })}
+      />
 
       <ListPager
         total={total}
@@ -153,51 +151,95 @@ export default function InvoicesPage() {
   );
 }
 
-function InvoiceRow({ invoice, fmt, onOpen }: { invoice: InvoiceSummaryData; fmt: ReturnType<typeof useFormat>; onOpen: () => void }) {
+
+/** What is left on a row: nothing on a draft or a credit note (they are not owed). */
+const leftOf = (invoice: InvoiceSummaryData) => (invoice.status === 'draft' || invoice.kind === 'credit_note' ? null : amountLeftCents(invoice));
+
+/** The invoices list's columns; the totals are the server's, of the whole filtered set. */
+function useInvoiceColumns(totals: InvoiceListPage['totals'] | undefined): ListColumn<InvoiceSummaryData>[] {
   const { t } = useTranslation();
-  const credit = invoice.kind === 'credit_note';
-  const left = invoice.status === 'draft' || credit ? null : amountLeftCents(invoice);
-  const label = invoice.number ?? t('invoices.draftLabel');
-  return (
-    <Table.Tr data-testid={`invoice-row-${invoice.number ?? invoice.id}`} onClick={onOpen} style={{ cursor: 'pointer' }}>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={600} ff={invoice.number ? 'monospace' : undefined} onClick={(e) => e.stopPropagation()}>
-          {label}
-        </Anchor>
-        {invoice.kind !== 'invoice' && (
-          <Text size="xs" c="dimmed">
-            {t(`invoices.kind.${invoice.kind}`)}
+  const fmt = useFormat();
+  return [
+    {
+      key: 'number',
+      header: t('invoices.columns.number'),
+      sort: 'number',
+      nowrap: true,
+      phone: 'title',
+      cell: (invoice) => (
+        <>
+          <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={600} ff={invoice.number ? 'monospace' : undefined}>
+            {invoice.number ?? t('invoices.draftLabel')}
+          </Anchor>
+          {invoice.kind !== 'invoice' && (
+            <Text size="xs" c="dimmed">
+              {t(`invoices.kind.${invoice.kind}`)}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { key: 'client', header: t('invoices.columns.client'), cell: (invoice) => invoice.clientName },
+    {
+      key: 'activity',
+      header: t('invoices.columns.activity'),
+      cell: (invoice) => (
+        <>
+          <Text size="sm" ff="monospace" span>
+            {invoice.activityCode}
+          </Text>{' '}
+          <Text size="sm" c="dimmed" span>
+            {invoice.activityName}
           </Text>
-        )}
-      </Table.Td>
-      <Table.Td>{invoice.clientName}</Table.Td>
-      <Table.Td>
-        <Text size="sm" ff="monospace" span>
-          {invoice.activityCode}
-        </Text>{' '}
-        <Text size="sm" c="dimmed" span>
-          {invoice.activityName}
-        </Text>
-      </Table.Td>
-      <Table.Td>{invoice.issueDate ? fmt.date(invoice.issueDate) : '—'}</Table.Td>
-      <Table.Td>{invoice.dueDate ? fmt.date(invoice.dueDate) : '—'}</Table.Td>
-      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-        {fmt.money(credit ? -invoice.grossCents : invoice.grossCents)}
-      </Table.Td>
-      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-        {left === null ? '—' : fmt.money(invoice.paidCents)}
-      </Table.Td>
-      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-        {left === null ? '—' : fmt.money(left)}
-      </Table.Td>
-      <Table.Td miw={160}>
-        <InvoiceStatusBadge invoice={invoice} />
-        {invoice.status === 'draft' && invoice.submittedAt && (
-          <Text size="xs" c="dimmed">
-            {t('invoices.submitted')}
-          </Text>
-        )}
-      </Table.Td>
-    </Table.Tr>
-  );
+        </>
+      ),
+    },
+    { key: 'issueDate', header: t('invoices.columns.issueDate'), sort: 'issueDate', nowrap: true, cell: (invoice) => (invoice.issueDate ? fmt.date(invoice.issueDate) : '—') },
+    { key: 'dueDate', header: t('invoices.columns.dueDate'), sort: 'dueDate', nowrap: true, cell: (invoice) => (invoice.dueDate ? fmt.date(invoice.dueDate) : '—') },
+    {
+      key: 'gross',
+      header: t('invoices.columns.gross'),
+      sort: 'gross',
+      align: 'right',
+      nowrap: true,
+      cell: (invoice) => fmt.money(invoice.kind === 'credit_note' ? -invoice.grossCents : invoice.grossCents),
+      total: totals && <span data-testid="invoices-total-gross">{fmt.money(totals.grossCents)}</span>,
+    },
+    {
+      key: 'paid',
+      header: t('invoices.columns.paid'),
+      sort: 'paid',
+      align: 'right',
+      nowrap: true,
+      cell: (invoice) => (leftOf(invoice) === null ? '—' : fmt.money(invoice.paidCents)),
+      total: totals && <span data-testid="invoices-total-paid">{fmt.money(totals.paidCents)}</span>,
+    },
+    {
+      key: 'left',
+      header: t('invoices.columns.left'),
+      align: 'right',
+      nowrap: true,
+      cell: (invoice) => {
+        const left = leftOf(invoice);
+        return left === null ? '—' : fmt.money(left);
+      },
+      total: totals && <span data-testid="invoices-total-left">{fmt.money(totals.leftCents)}</span>,
+    },
+    {
+      key: 'status',
+      header: t('invoices.columns.status'),
+      minWidth: 150,
+      phone: 'badge',
+      cell: (invoice) => (
+        <>
+          <InvoiceStatusBadge invoice={invoice} />
+          {invoice.status === 'draft' && invoice.submittedAt && (
+            <Text size="xs" c="dimmed">
+              {t('invoices.submitted')}
+            </Text>
+          )}
+        </>
+      ),
+    },
+  ];
 }

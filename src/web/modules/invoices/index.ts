@@ -6,3 +6,5 @@ export { default as InvoiceEditorPage } from './InvoiceEditorPage';
 export { default as InvoicesPage } from './InvoicesPage';
 export { InvoicingSettingsCard } from './InvoicingSettingsCard';
 export { useNextInvoiceSequence } from './use-invoices';
+export { ClientInvoicesCard } from './ClientInvoicesCard';
+export { MemberMoneyCard } from './MemberMoneyCard';

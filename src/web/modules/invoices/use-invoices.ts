@@ -6,6 +6,8 @@ import type {
   DocumentMailPreview,
   InvoiceDetail,
   InvoiceSend,
+  InvoiceListPage,
+  InvoiceSort,
   InvoiceStatusFilter,
   InvoiceSummary,
   InvoicingSettingsView,
@@ -14,7 +16,6 @@ import type {
   UpdateInvoiceBody,
 } from '../../../modules/invoicing/contract';
 import { todayInFrance } from '../../../platform/calendar/contract';
-import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
@@ -30,6 +31,8 @@ export interface InvoiceFilters {
   clientId?: string;
   q?: string;
   toValidate?: 'true';
+  sort?: InvoiceSort;
+  dir?: 'asc' | 'desc';
 }
 
 export const INVOICES_QUERY_KEY = ['invoices'] as const;
@@ -45,7 +48,7 @@ const detailKey = (id: string) => [...INVOICES_QUERY_KEY, 'detail', id];
 export function useInvoices(filters: InvoiceFilters) {
   return useQuery({
     queryKey: [...INVOICES_QUERY_KEY, 'list', filters],
-    queryFn: ({ signal }) => api.get<Page<InvoiceSummaryData>>('/api/invoices', { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => api.get<Wire<InvoiceListPage>>('/api/invoices', { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
     ...FRESH_ON_OPEN,
   });
@@ -68,6 +71,8 @@ function useInvoiceMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: INVOICES_QUERY_KEY });
       await queryClient.invalidateQueries({ queryKey: ['ledger'] });
+      // The invoice page lists what was mailed about the invoice (a send adds a line).
+      await queryClient.invalidateQueries({ queryKey: ['dunning', 'invoice-mails'] });
     },
   });
 }

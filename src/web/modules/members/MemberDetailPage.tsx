@@ -16,6 +16,7 @@ import { MemberStatusBadge } from './MemberStatusBadge';
 import { StatusTimeline } from './StatusTimeline';
 import { TransitionModal } from './TransitionModal';
 import { type MemberData, useMember } from './use-members';
+import { MemberMoneyCard } from '../invoices';
 
 const KEY_DATES = ['supportStartDate', 'supportEndDate', 'employmentStartDate', 'associateSince', 'noticeDate', 'leavingDate'] as const;
 
@@ -85,6 +86,8 @@ function MemberFile({ member }: { member: MemberData }) {
           </Group>
         </Stack>
       </Card>
+
+      <MemberMoneyCard memberId={member.id} />
 
       <Tabs defaultValue="profile" keepMounted={false}>
         <Tabs.List>

@@ -1,5 +1,6 @@
 import { ListPager } from '../../components/ListPager';
-import { Anchor, Button, Card, Drawer, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ListTable } from '../../components/ListTable';
+import { Anchor, Button, Card, Drawer, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -154,47 +155,46 @@ export default function MembersPage() {
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="member-total">
             {t('members.list.total', { count: members.data.total })}
           </Text>
-          {members.data.items.length === 0 ? (
-            <Text c="dimmed">{t('members.list.empty')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={720}>
-              <Table highlightOnHover verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('members.fields.name')}</Table.Th>
-                    <Table.Th>{t('members.fields.membershipType')}</Table.Th>
-                    <Table.Th>{t('members.fields.status')}</Table.Th>
-                    <Table.Th>{t('members.fields.pole')}</Table.Th>
-                    <Table.Th>{t('members.fields.advisor')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {members.data.items.map((m) => (
-                    <Table.Tr key={m.id} data-testid={`member-row-${m.email}`}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/members/${m.id}`} fw={500}>
-                          {m.lastName} {m.firstName}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {m.email}
-                          {m.companyName && ` · ${m.companyName}`}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{labels.type(m.membershipType)}</Table.Td>
-                      <Table.Td>
-                        <MemberStatusBadge status={m.status} size="sm" />
-                        <Text size="xs" c="dimmed">
-                          {format.date(m.statusSince)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{m.pole ? labels.pole(m.pole) : '—'}</Table.Td>
-                      <Table.Td>{m.advisorName ?? '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          <ListTable
+            query={members}
+            minWidth={720}
+            empty={t('members.list.empty')}
+            columns={[
+              {
+                key: 'name',
+                header: t('members.fields.name'),
+                phone: 'title',
+                cell: (m) => (
+                  <>
+                    <Anchor component={Link} to={`/members/${m.id}`} fw={500}>
+                      {m.lastName} {m.firstName}
+                    </Anchor>
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {m.email}
+                      {m.companyName && ` · ${m.companyName}`}
+                    </Text>
+                  </>
+                ),
+              },
+              { key: 'type', header: t('members.fields.membershipType'), cell: (m) => labels.type(m.membershipType) },
+              {
+                key: 'status',
+                header: t('members.fields.status'),
+                cell: (m) => (
+                  <>
+                    <MemberStatusBadge status={m.status} size="sm" />
+                    <Text size="xs" c="dimmed">
+                      {format.date(m.statusSince)}
+                    </Text>
+                  </>
+                ),
+              },
+              { key: 'pole', header: t('members.fields.pole'), cell: (m) => (m.pole ? labels.pole(m.pole) : '—') },
+              { key: 'advisor', header: t('members.fields.advisor'), cell: (m) => m.advisorName ?? '—' },
+            ]}
+            rowKey={(m) => m.id}
+            rowTestId={(m) => `member-row-${m.email}`}
+          />
           <ListPager
             total={members.data?.total ?? 0}
             pageSize={PAGE_SIZE}

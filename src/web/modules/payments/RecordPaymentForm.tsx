@@ -27,8 +27,21 @@ interface Values {
   reference: string;
 }
 
-/** Records a payment received: the client's open invoices are proposed oldest due first and may be changed. */
-export function RecordPaymentForm({ onDone, onCancel }: { onDone: (payment: PaymentData) => void; onCancel: () => void }) {
+/** What the form starts from when opened on an invoice: its client, what is left on it, and that invoice settled first. */
+export interface PaymentPrefill {
+  clientId: string;
+  clientName: string;
+  amountCents: number;
+  invoiceId: string;
+}
+
+const centsToText = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+
+/**
+ * Records a payment received: the client's open invoices are proposed oldest due first and may
+ * be changed. Opened from an invoice (`prefill`), that invoice is settled first.
+ */
+export function RecordPaymentForm({ onDone, onCancel, prefill }: { onDone: (payment: PaymentData) => void; onCancel: () => void; prefill?: PaymentPrefill }) {
   const { t } = useTranslation();
   const record = useRecordPayment();
   const [formError, setFormError] = useState<string | null>(null);
@@ -36,7 +49,7 @@ export function RecordPaymentForm({ onDone, onCancel }: { onDone: (payment: Paym
   const [q] = useDebouncedValue(search, 250);
   const clients = useClients({ pageSize: 50, q: q || undefined });
   const form = useForm<Values>({
-    initialValues: { clientId: '', date: today(), amount: '', mode: 'transfer', reference: '' },
+    initialValues: { clientId: prefill?.clientId ?? '', date: today(), amount: prefill ? centsToText(prefill.amountCents) : '', mode: 'transfer', reference: '' },
     validate: {
       clientId: (v) => (v ? null : t('payments.form.clientRequired')),
       date: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : t('payments.form.dateRequired')),
@@ -53,8 +66,12 @@ export function RecordPaymentForm({ onDone, onCancel }: { onDone: (payment: Paym
 
   // A new client or amount proposes again the oldest-due-first split; edits after that are kept.
   useEffect(() => {
-    setAllocations(textsOf(prefillAllocations(open.data ?? [], amountCents ?? 0)));
-  }, [open.data, amountCents]);
+    const invoices = open.data ?? [];
+    const first = invoices.find((i) => i.id === prefill?.invoiceId);
+    const firstCents = first ? Math.min(amountCents ?? 0, first.amountLeftCents) : 0;
+    const rest = prefillAllocations(first ? invoices.filter((i) => i !== first) : invoices, (amountCents ?? 0) - firstCents);
+    setAllocations(textsOf(first ? { [first.id]: firstCents, ...rest } : rest));
+  }, [open.data, amountCents, prefill?.invoiceId]);
 
   const allocated = allocatedCents(allocations);
   const overAllocated = allocated !== null && amountCents !== null && allocated > amountCents;
@@ -78,7 +95,9 @@ export function RecordPaymentForm({ onDone, onCancel }: { onDone: (payment: Paym
     }
   });
 
-  const clientOptions = (clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
+  const found = (clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
+  // The invoice's client stays selectable even when the first page of clients does not hold it.
+  const clientOptions = prefill && !found.some((o) => o.value === prefill.clientId) ? [{ value: prefill.clientId, label: prefill.clientName }, ...found] : found;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">

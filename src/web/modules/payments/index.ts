@@ -5,3 +5,4 @@ export { prefillAllocations } from './money';
 export { default as PaymentsPage } from './PaymentsPage';
 export { PAYMENT_MODES } from './RecordPaymentForm';
 export { useOpenInvoices } from './use-payments';
+export { InvoicePaymentsCard } from './InvoicePaymentsCard';

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CancelPaymentInput, CreateRemittanceInput, OpenInvoice, Payment, RecordPaymentInput, Remittance } from '../../../modules/payments/contract';
+import type { CancelPaymentInput, CreateRemittanceInput, OpenInvoice, Payment, PaymentListPage, PaymentModeValue, PaymentSort, RecordPaymentInput, Remittance } from '../../../modules/payments/contract';
 import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
@@ -14,16 +14,24 @@ export interface PaymentFilters {
   clientId?: string;
   /** Only the cheques a remittance slip can take. */
   remittable?: boolean;
+  invoiceId?: string;
+  from?: string;
+  to?: string;
+  mode?: PaymentModeValue;
+  reconciled?: 'true' | 'false';
+  sort?: PaymentSort;
+  dir?: 'asc' | 'desc';
 }
 
 export const PAYMENTS_QUERY_KEY = ['payments'] as const;
 
 /** GET /api/payments: a page of the payments received, newest first. */
-export function usePayments(filters: PaymentFilters) {
+export function usePayments(filters: PaymentFilters, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...PAYMENTS_QUERY_KEY, 'list', filters],
-    queryFn: ({ signal }) => api.get<Page<PaymentData>>('/api/payments', { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => api.get<Wire<PaymentListPage>>('/api/payments', { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
   });
 }
 

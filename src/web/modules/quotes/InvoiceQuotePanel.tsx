@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileInvoice } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { InvoiceQuoteBody } from '../../../modules/quotes/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isApiError } from '../../lib/api';
@@ -17,10 +17,13 @@ type Kind = InvoiceQuoteBody['kind'];
 /**
  * Turns an accepted quote into draft invoices: all of it, a deposit (a percentage or an
  * amount excluding VAT), a stage, then the balance; with what is already invoiced and what
- * remains, and going beyond the quote only when said so, with the reason.
+ * remains, and going beyond the quote only when said so, with the reason. The new draft opens
+ * at once, where it is checked and sent. Once nothing is left (`canInvoice` false), only the
+ * invoices made from the quote are listed.
  */
-export function InvoiceQuotePanel({ quote }: { quote: QuoteData }) {
+export function InvoiceQuotePanel({ quote, canInvoice = true }: { quote: QuoteData; canInvoice?: boolean }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const fmt = useFormat();
   const invoice = useInvoiceQuote(quote.id);
   const started = quote.invoices.length > 0;
@@ -52,9 +55,7 @@ export function InvoiceQuotePanel({ quote }: { quote: QuoteData }) {
     try {
       const made = await invoice.mutateAsync(body);
       notifications.show({ color: 'teal', message: t('quotes.invoicing.made', { amount: fmt.money(made.grossCents) }) });
-      setAllowExceed(false);
-      setExceedReason('');
-      setKind('balance');
+      navigate(`/invoices/${made.invoiceId}`);
     } catch (e) {
       setError(e);
       if (isApiError(e) && e.fields.some((f) => f.path === 'allowExceed')) setAllowExceed(true);
@@ -110,6 +111,8 @@ export function InvoiceQuotePanel({ quote }: { quote: QuoteData }) {
           </Text>
         </Group>
 
+        {canInvoice ? (
+          <>
         <SegmentedControl
           value={kind}
           onChange={(v) => setKind(v as Kind)}
@@ -152,6 +155,12 @@ export function InvoiceQuotePanel({ quote }: { quote: QuoteData }) {
             {t('quotes.invoicing.submit')}
           </Button>
         </Group>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed" data-testid="quote-fully-invoiced">
+            {t('quotes.invoicing.fullyInvoiced')}
+          </Text>
+        )}
       </Stack>
     </Card>
   );

@@ -26,7 +26,7 @@ export default function QuoteDetailPage() {
   const quote = useQuote(id);
   const title = quote.data ? (quote.data.number ? t('quotes.detail.title', { number: quote.data.number }) : t('quotes.detail.draftTitle')) : t('quotes.title');
   return (
-    <Page title={title} actions={quote.data && <QuoteStateBadge state={quote.data.state} mailStatus={quote.data.sentMailStatus} />}>
+    <Page title={title} actions={quote.data && <QuoteStateBadge state={quote.data.state} fullyInvoiced={quote.data.fullyInvoiced} mailStatus={quote.data.sentMailStatus} />}>
       <Anchor component={Link} to="/quotes" size="sm">
         <Group gap={4} component="span">
           <IconArrowLeft size={16} aria-hidden />
@@ -227,7 +227,7 @@ function QuoteView({ quote }: { quote: QuoteData }) {
       </Card>
       <TotalsCard totals={{ taxBasisCents: quote.netCents, vatTotalCents: quote.vatCents, grandTotalCents: quote.grossCents, vatBreakdown: quote.vatBreakdown }} />
 
-      {buttons.has('invoice') && <InvoiceQuotePanel quote={quote} />}
+      {(buttons.has('invoice') || quote.invoices.length > 0) && <InvoiceQuotePanel quote={quote} canInvoice={buttons.has('invoice')} />}
 
       <Modal opened={asking === 'delete'} onClose={() => setAsking(null)} title={t('quotes.detail.deleteTitle')}>
         <Stack>

@@ -1,10 +1,10 @@
-import { Anchor, Button, Group, Select, Table } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Button, Group, Select, TextInput } from '@mantine/core';
+import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { QUOTE_VIEW_STATES } from '../../../modules/quotes/contract';
-import { useUrlFilters } from '../../lib/url-filters';
-import { ListTable } from '../../components/ListTable';
+import { QUOTE_SORTS, QUOTE_VIEW_STATES, type QuoteListPage, type QuoteSort } from '../../../modules/quotes/contract';
+import { exportQueryOf, useUrlFilters, useUrlSearch, useUrlSort } from '../../lib/url-filters';
+import { type ListColumn, ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
@@ -25,29 +25,49 @@ export default function QuotesPage() {
   const navigate = useNavigate();
   const { hasRole } = useSession();
   const manages = hasRole('admin', 'staff');
-  const { params, page, setFilter, setPage } = useUrlFilters();
+  const { params, setParams, page, setFilter, setPage } = useUrlFilters();
+  const sort = useUrlSort(params, setParams);
+  const { search, onSearch } = useUrlSearch(params, setFilter);
+  const q = params.get('q') ?? undefined;
   const statusParam = params.get('status');
   const status = isState(statusParam) ? statusParam : undefined;
   const activityId = params.get('activityId') ?? undefined;
   const clientId = params.get('clientId') ?? undefined;
-  const filters: QuoteFilters = { page, pageSize: PAGE_SIZE, status, activityId, clientId };
+  const sortBy = (QUOTE_SORTS as readonly string[]).includes(sort.by ?? '') ? (sort.by as QuoteSort) : undefined;
+  const filters: QuoteFilters = { page, pageSize: PAGE_SIZE, status, activityId, clientId, q, ...(sortBy ? { sort: sortBy, dir: sort.dir } : {}) };
   const list = useQuotes(filters);
+  const columns = useQuoteColumns(list.data?.totals);
   const activities = useActivityOptions();
   const clients = useClients({ pageSize: 100 });
 
   const total = list.data?.total ?? 0;
-  const filtered = Boolean(status || activityId || clientId);
+  const filtered = Boolean(status || activityId || clientId || q);
 
   return (
     <Page
       title={manages ? t('quotes.title') : t('quotes.myTitle')}
       actions={
-        <Button component={Link} to={`/quotes/new${activityId ? `?activityId=${activityId}` : ''}`} leftSection={<IconPlus size={18} aria-hidden />} data-testid="quote-new">
-          {t('quotes.new')}
-        </Button>
+        <Group gap="xs">
+          <Button component="a" href={`/api/quotes/export.csv${exportQueryOf({ ...filters })}`} download variant="default" leftSection={<IconDownload size={18} aria-hidden />} data-testid="quote-export">
+            {t('common.list.exportCsv')}
+          </Button>
+          <Button component={Link} to={`/quotes/new${activityId ? `?activityId=${activityId}` : ''}`} leftSection={<IconPlus size={18} aria-hidden />} data-testid="quote-new">
+            {t('quotes.new')}
+          </Button>
+        </Group>
       }
     >
       <Group gap="sm" align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('quotes.filters.search')}
+          placeholder={t('quotes.filters.searchPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(e) => onSearch(e.currentTarget.value)}
+          w={{ base: '100%', xs: 220 }}
+          type="search"
+          data-testid="quote-search"
+        />
         <Select
           label={t('quotes.filters.status')}
           placeholder={t('quotes.filters.allStatuses')}
@@ -82,23 +102,15 @@ export default function QuotesPage() {
 
       <ListTable
         query={list}
-        minWidth={680}
+        minWidth={760}
         empty={filtered ? t('quotes.emptyFiltered') : t('quotes.empty')}
-        head={
-          <>
-            <Table.Th>{t('quotes.columns.number')}</Table.Th>
-            <Table.Th>{t('quotes.columns.client')}</Table.Th>
-            <Table.Th>{t('quotes.columns.activity')}</Table.Th>
-            <Table.Th>{t('quotes.columns.validUntil')}</Table.Th>
-            <Table.Th>{t('quotes.columns.state')}</Table.Th>
-            <Table.Th ta="right">{t('quotes.columns.gross')}</Table.Th>
-          </>
-        }
-      >
-        {list.data?.items.map((quote) => (
-          <QuoteRow key={quote.id} quote={quote} onOpen={() => navigate(`/quotes/${quote.id}`)} />
-        ))}
-      </ListTable>
+        columns={columns}
+        rowKey={(quote) => quote.id}
+        rowTestId={(quote) => `quote-row-${quote.number ?? quote.id}`}
+        onRowClick={(quote) => navigate(`/quotes/${quote.id}`)}
+        sort={sort}
+        totalsLabel={t('quotes.totalsLabel', { count: total })}
+      />
 
       <ListPager
         total={total}
@@ -112,23 +124,44 @@ export default function QuotesPage() {
   );
 }
 
-function QuoteRow({ quote, onOpen }: { quote: QuoteSummaryData; onOpen: () => void }) {
+/** The quotes list's columns; the totals are the server's, of the whole filtered set. */
+function useQuoteColumns(totals: QuoteListPage['totals'] | undefined): ListColumn<QuoteSummaryData>[] {
   const { t } = useTranslation();
   const fmt = useFormat();
-  return (
-    <Table.Tr data-testid={`quote-row-${quote.number ?? quote.id}`} onClick={onOpen} style={{ cursor: 'pointer' }}>
-      <Table.Td>
-        <Anchor component={Link} to={`/quotes/${quote.id}`} fw={600} ff={quote.number ? 'monospace' : undefined} onClick={(e) => e.stopPropagation()}>
+  return [
+    {
+      key: 'number',
+      header: t('quotes.columns.number'),
+      sort: 'number',
+      nowrap: true,
+      phone: 'title',
+      cell: (quote) => (
+        <Anchor component={Link} to={`/quotes/${quote.id}`} fw={600} ff={quote.number ? 'monospace' : undefined}>
           {quote.number ?? t('quotes.draftNumber')}
         </Anchor>
-      </Table.Td>
-      <Table.Td>{quote.clientName}</Table.Td>
-      <Table.Td>{quote.activityName}</Table.Td>
-      <Table.Td>{fmt.date(quote.validUntil)}</Table.Td>
-      <Table.Td>
-        <QuoteStateBadge state={quote.state} />
-      </Table.Td>
-      <Table.Td ta="right">{fmt.money(quote.grossCents)}</Table.Td>
-    </Table.Tr>
-  );
+      ),
+    },
+    { key: 'client', header: t('quotes.columns.client'), cell: (quote) => quote.clientName },
+    { key: 'activity', header: t('quotes.columns.activity'), cell: (quote) => quote.activityName },
+    { key: 'validUntil', header: t('quotes.columns.validUntil'), sort: 'validUntil', nowrap: true, cell: (quote) => fmt.date(quote.validUntil) },
+    { key: 'state', header: t('quotes.columns.state'), phone: 'badge', cell: (quote) => <QuoteStateBadge state={quote.state} fullyInvoiced={quote.fullyInvoiced} /> },
+    {
+      key: 'net',
+      header: t('quotes.columns.net'),
+      sort: 'net',
+      align: 'right',
+      nowrap: true,
+      cell: (quote) => fmt.money(quote.netCents),
+      total: totals && <span data-testid="quotes-total-net">{fmt.money(totals.netCents)}</span>,
+    },
+    {
+      key: 'gross',
+      header: t('quotes.columns.gross'),
+      sort: 'gross',
+      align: 'right',
+      nowrap: true,
+      cell: (quote) => fmt.money(quote.grossCents),
+      total: totals && <span data-testid="quotes-total-gross">{fmt.money(totals.grossCents)}</span>,
+    },
+  ];
 }

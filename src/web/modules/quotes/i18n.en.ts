@@ -11,6 +11,8 @@ export const en: Translation<typeof fr> = {
   back: 'Back to quotes',
   count_one: '{{count}} quote',
   count_other: '{{count}} quotes',
+  totalsLabel_one: 'Total of the filtered quote',
+  totalsLabel_other: 'Total of the {{count}} filtered quotes',
   pagination: 'Quote pages',
   empty: 'No quotes yet.',
   emptyFiltered: 'No quote matches these filters.',
@@ -23,6 +25,16 @@ export const en: Translation<typeof fr> = {
     allActivities: 'All activities',
     client: 'Client',
     allClients: 'All clients',
+    search: 'Search',
+    searchPlaceholder: 'Number or client',
+  },
+  ofClient: {
+    title: 'Quotes',
+    new: 'New quote for this client',
+    none: 'No quote for this client.',
+    validUntil: 'valid until {{date}}',
+    all_one: 'See the quote',
+    all_other: 'See the {{count}} quotes',
   },
   columns: {
     number: 'Number',
@@ -30,6 +42,7 @@ export const en: Translation<typeof fr> = {
     activity: 'Activity',
     validUntil: 'Valid until',
     state: 'State',
+    net: 'Total excl. VAT',
     gross: 'Total incl. VAT',
   },
   state: {
@@ -40,6 +53,7 @@ export const en: Translation<typeof fr> = {
     accepted: 'Accepted',
     refused: 'Refused',
     expired: 'Expired',
+    invoiced: 'Invoiced',
   },
   fields: {
     activity: 'Activity',
@@ -144,6 +158,7 @@ export const en: Translation<typeof fr> = {
   },
   invoicing: {
     title: 'Invoicing the quote',
+    fullyInvoiced: 'Quote fully invoiced: nothing is left to invoice.',
     kindColumn: 'Invoice',
     date: 'Created on',
     net: 'Excl. VAT',

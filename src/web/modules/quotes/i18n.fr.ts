@@ -9,6 +9,8 @@ export const fr = {
   back: 'Retour aux devis',
   count_one: '{{count}} devis',
   count_other: '{{count}} devis',
+  totalsLabel_one: 'Total du devis filtré',
+  totalsLabel_other: 'Total des {{count}} devis filtrés',
   pagination: 'Pages des devis',
   empty: 'Aucun devis pour le moment.',
   emptyFiltered: 'Aucun devis ne correspond à ces filtres.',
@@ -21,6 +23,16 @@ export const fr = {
     allActivities: 'Toutes les activités',
     client: 'Client',
     allClients: 'Tous les clients',
+    search: 'Rechercher',
+    searchPlaceholder: 'Numéro ou client',
+  },
+  ofClient: {
+    title: 'Devis',
+    new: 'Nouveau devis pour ce client',
+    none: 'Aucun devis pour ce client.',
+    validUntil: "valable jusqu'au {{date}}",
+    all_one: 'Voir le devis',
+    all_other: 'Voir les {{count}} devis',
   },
   columns: {
     number: 'Numéro',
@@ -28,6 +40,7 @@ export const fr = {
     activity: 'Activité',
     validUntil: 'Valable jusqu’au',
     state: 'État',
+    net: 'Montant HT',
     gross: 'Montant TTC',
   },
   state: {
@@ -38,6 +51,7 @@ export const fr = {
     accepted: 'Accepté',
     refused: 'Refusé',
     expired: 'Expiré',
+    invoiced: 'Facturé',
   },
   fields: {
     activity: 'Activité',
@@ -142,6 +156,7 @@ export const fr = {
   },
   invoicing: {
     title: 'Facturation du devis',
+    fullyInvoiced: 'Devis entièrement facturé : il ne reste rien à facturer.',
     kindColumn: 'Facture',
     date: 'Créée le',
     net: 'HT',

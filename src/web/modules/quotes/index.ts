@@ -6,3 +6,4 @@ export { default as QuoteEditorPage } from './QuoteEditorPage';
 export { default as QuotesPage } from './QuotesPage';
 export { QuotesSettingsCard } from './QuotesSettingsCard';
 export { QuoteOfInvoiceLink } from './QuoteOfInvoiceLink';
+export { ClientQuotesCard } from './ClientQuotesCard';

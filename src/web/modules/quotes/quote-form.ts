@@ -73,11 +73,12 @@ export type QuoteButton = Exclude<QuoteAction, 'edit'> | 'edit' | 'delete' | 'in
  * The actions to offer on a quote: the lifecycle rule the server applies (the same pure
  * function), so a button is shown only when the server would take the action.
  */
-export function quoteButtons(quote: Pick<QuoteData, 'status' | 'validUntil'>, context: { roles: readonly Role[]; needsValidation: boolean; today: string }): Set<QuoteButton> {
+export function quoteButtons(quote: Pick<QuoteData, 'status' | 'validUntil'> & Partial<Pick<QuoteData, 'fullyInvoiced'>>, context: { roles: readonly Role[]; needsValidation: boolean; today: string }): Set<QuoteButton> {
   const actorRole = quoteRoleOf(context.roles);
   const allowed = new Set<QuoteButton>(QUOTE_ACTIONS.filter((action) => decideQuoteTransition(quote, action, { today: context.today, needsValidation: context.needsValidation, actorRole }).ok));
   if (allowed.has('edit')) allowed.add('delete');
-  if (quote.status === 'accepted') allowed.add('invoice');
+  // A quote invoiced in full has nothing left to invoice: the server would refuse another.
+  if (quote.status === 'accepted' && !quote.fullyInvoiced) allowed.add('invoice');
   return allowed;
 }
 

@@ -5,6 +5,7 @@ import type {
   InvoiceQuoteBody,
   invoiceQuoteResult,
   ListQuotesQuery,
+  QuoteListPage,
   PortalQuote,
   QuoteDetail,
   QuoteOfInvoiceAnswer,
@@ -13,7 +14,6 @@ import type {
   UpdateQuoteBody,
   QuoteMailPreview,
 } from '../../../modules/quotes/contract';
-import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
@@ -30,7 +30,7 @@ const detailKey = (id: string) => [...QUOTES_QUERY_KEY, 'detail', id];
 export function useQuotes(filters: QuoteFilters) {
   return useQuery({
     queryKey: [...QUOTES_QUERY_KEY, 'list', filters],
-    queryFn: ({ signal }) => api.get<Page<QuoteSummaryData>>('/api/quotes', { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => api.get<Wire<QuoteListPage>>('/api/quotes', { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
   });
 }
