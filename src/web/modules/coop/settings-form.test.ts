@@ -9,6 +9,9 @@ const settings: CoopSettingsData = {
   siren: '552081317',
   siret: '55208131700018',
   vatNumber: 'FR03552081317',
+  registryKind: 'RCS',
+  registryCity: 'Lyon',
+  electronicAddress: '552081317',
   addressLine1: '12 rue des Coopérateurs',
   addressLine2: null,
   postalCode: '69001',
@@ -56,5 +59,14 @@ describe('coop settings form', () => {
   it('gives back to the API what it sent, empty optional fields as null', () => {
     const patch = toPatch(toFormValues(settings));
     expect(patch).toMatchObject({ contributionRateBp: 1150, monthlyMemberFeeCents: 9050, latePenaltyRateBp: 1215, email: null, addressLine2: null });
+  });
+
+  it('sends the registration, none for an association, and a directory address that follows the SIREN while left empty', () => {
+    const values = toFormValues(settings);
+    expect(values).toMatchObject({ registryKind: 'RCS', registryCity: 'Lyon', electronicAddress: '' });
+    expect(toPatch(values)).toMatchObject({ registryKind: 'RCS', registryCity: 'Lyon', electronicAddress: '552081317' });
+    expect(toPatch({ ...values, siren: '732 829 320' }).electronicAddress).toBe('732829320');
+    expect(toPatch({ ...values, electronicAddress: '552081317_FACTURES' }).electronicAddress).toBe('552081317_FACTURES');
+    expect(toPatch({ ...values, registryKind: 'none', registryCity: 'Lyon' })).toMatchObject({ registryKind: null, registryCity: null });
   });
 });

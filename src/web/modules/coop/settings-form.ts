@@ -1,4 +1,4 @@
-import type { LEGAL_FORMS, MembershipType, UpdateCoopSettings } from '../../../modules/coops/contract';
+import type { LEGAL_FORMS, MembershipType, REGISTRY_KINDS, UpdateCoopSettings } from '../../../modules/coops/contract';
 import { formatIban } from '../../../platform/identifiers/contract';
 import type { CoopSettingsData } from './use-coop-settings';
 
@@ -11,6 +11,11 @@ export interface SettingsFormValues {
   legalForm: (typeof LEGAL_FORMS)[number];
   siren: string;
   siret: string;
+  /** 'none' for a coop in no register (an association). */
+  registryKind: (typeof REGISTRY_KINDS)[number] | 'none';
+  registryCity: string;
+  /** '' while it is the SIREN, so that it follows the SIREN. */
+  electronicAddress: string;
   addressLine1: string;
   addressLine2: string;
   postalCode: string;
@@ -54,6 +59,9 @@ export function toFormValues(s: CoopSettingsData): SettingsFormValues {
     legalForm: s.legalForm,
     siren: s.siren,
     siret: s.siret,
+    registryKind: s.registryKind ?? 'none',
+    registryCity: s.registryCity ?? '',
+    electronicAddress: s.electronicAddress === s.siren ? '' : s.electronicAddress,
     addressLine1: s.addressLine1,
     addressLine2: s.addressLine2 ?? '',
     postalCode: s.postalCode,
@@ -85,6 +93,9 @@ export function toPatch(v: SettingsFormValues): UpdateCoopSettings {
     legalForm: v.legalForm,
     siren: v.siren,
     siret: v.siret,
+    registryKind: v.registryKind === 'none' ? null : v.registryKind,
+    registryCity: v.registryKind === 'none' ? null : orNull(v.registryCity),
+    electronicAddress: v.electronicAddress.trim() || v.siren.replace(/\s/g, ''),
     addressLine1: v.addressLine1.trim(),
     addressLine2: orNull(v.addressLine2),
     postalCode: v.postalCode.trim(),
