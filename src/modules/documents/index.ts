@@ -7,7 +7,7 @@ export { computeTotals, vatOf, type DocumentTotals, type TotalsLine, type VatCat
 export { totalsLineOf, type TotalsLineSource } from './domain/totals-line.js';
 export type { DocumentKind, InvoiceDocument, QuoteDocument } from './domain/document-model.js';
 export { missingMentions, RECOVERY_INDEMNITY_CENTS } from './domain/mentions.js';
-export { buyerOf, dueDateOfTerms, partiesOf, sellerOf, type ClientIdentity, type CoopIdentity, type FrozenParties } from './domain/parties.js';
+export { buyerOf, dueDateOfTerms, partiesOf, registrationMention, sellerOf, type ClientIdentity, type CoopIdentity, type FrozenParties } from './domain/parties.js';
 export { toCrossIndustryInvoice } from './domain/factur-x-xml.js';
 export { formatEuros, formatFrenchDate } from './domain/french-format.js';
 // The PDF kit: the documents' renderer, and the coop's letterhead for other letters (dunning).

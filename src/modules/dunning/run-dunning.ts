@@ -6,6 +6,7 @@ import { enqueueMail } from '../../platform/mail/outbox.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientIdentityForDocument } from '../clients/index.js';
 import { allCoopIds, getCoop, type CoopSettings } from '../coops/index.js';
+import { registrationMention } from '../documents/index.js';
 import { openInvoices, type OpenInvoiceRow } from '../invoicing/index.js';
 import type { DunningAction, DunningRunItem, DunningRunResult } from './contract.js';
 import { planDunning, type DunningDecision } from './domain/dunning-plan.js';
@@ -101,7 +102,7 @@ async function takeSteps(
     const activity = (await activitySummaries(tx, coopId, [invoice.activityId])).get(invoice.activityId);
     const a = client?.address;
     const ctx: DunningContext = {
-      coop: { name: coop.name, addressLines: addressLinesOfCoop(coop), siren: coop.siren, email: coop.email, phone: coop.phone, iban: coop.iban, bic: coop.bic, latePenaltyRateBp: coop.latePenaltyRateBp },
+      coop: { name: coop.name, addressLines: addressLinesOfCoop(coop), siren: coop.siren, registration: registrationMention(coop) ?? null, email: coop.email, phone: coop.phone, iban: coop.iban, bic: coop.bic, latePenaltyRateBp: coop.latePenaltyRateBp },
       activityName: activity?.name ?? null,
       client: {
         name: client?.name ?? invoice.clientName,
