@@ -52,6 +52,9 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       // A SIREN and SIRET with valid Luhn keys; the VAT number is derived from the SIREN.
       siren: '552081317',
       siret: '55208131700018',
+      // Printed on every document as "RCS Lyon 552 081 317" (Code de commerce R123-237).
+      registryKind: 'RCS',
+      registryCity: 'Lyon',
       addressLine1: '12 rue des Coopérateurs',
       addressLine2: null,
       postalCode: '69001',

@@ -45,6 +45,8 @@ export async function createTestCoop(db: Db, label: string) {
     legalForm: 'scop_sa',
     siren,
     siret: siretFor(siren),
+    registryKind: 'RCS',
+    registryCity: 'Paris',
     addressLine1: '1 rue de la Coopération',
     postalCode: '75011',
     city: 'Paris',

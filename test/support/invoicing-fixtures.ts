@@ -11,6 +11,7 @@ export const coopSeller: Seller = {
   legalInfo: 'SCOP SA à capital variable, RCS Lyon 732 829 320',
   address: { line1: '12 rue de la Charité', postcode: '69002', city: 'Lyon', countryCode: 'FR' },
   email: 'factures@cae-lyon.example',
+  electronicAddress: { scheme: '0225', value: '732829320' },
   iban: 'FR76 3000 6000 0112 3456 7890 189',
   bic: 'AGRIFRPP',
   activityName: 'Atelier "Bois & Fil" <Camille>',
@@ -23,12 +24,15 @@ export const companyBuyer: Buyer = {
   siret: '55203253400018',
   vatNumber: 'FR27552032534',
   address: { line1: '17 boulevard Haussmann', postcode: '75009', city: 'Paris', countryCode: 'FR' },
+  electronicAddress: { scheme: '0225', value: '552032534_FACTURES' },
 };
 
 export const individualBuyer: Buyer = {
   kind: 'individual',
   name: 'Jeanne Martin',
   address: { line1: '3 impasse des Lilas', postcode: '38000', city: 'Grenoble', countryCode: 'FR' },
+  email: 'jeanne.martin@example.org',
+  electronicAddress: { scheme: 'EM', value: 'jeanne.martin@example.org' },
 };
 
 export const euBuyer: Buyer = {
@@ -36,6 +40,8 @@ export const euBuyer: Buyer = {
   name: 'Holzwerk GmbH',
   vatNumber: 'DE123456789',
   address: { line1: 'Hauptstraße 5', postcode: '10115', city: 'Berlin', countryCode: 'DE' },
+  email: 'einkauf@holzwerk.example',
+  electronicAddress: { scheme: 'EM', value: 'einkauf@holzwerk.example' },
 };
 
 export const serviceLine = (more: Partial<InvoiceLine> = {}): InvoiceLine => ({

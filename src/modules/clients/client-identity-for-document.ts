@@ -10,6 +10,7 @@ export interface ClientDocumentIdentity {
   siren: string | null;
   siret: string | null;
   vatNumber: string | null;
+  electronicAddress: string | null;
   email: string | null;
   archived: boolean;
   /** The default billing address, else any billing address; null when the client has none. */
@@ -37,6 +38,7 @@ export async function clientIdentityForDocument(db: Executor, coopId: string, cl
     siren: row.siren,
     siret: row.siret,
     vatNumber: row.vatNumber,
+    electronicAddress: row.electronicAddress,
     email: row.email,
     archived: row.archivedAt !== null,
     address: address ? { line1: address.line1, line2: address.line2, postalCode: address.postalCode, city: address.city, country: address.country } : null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sirenSchema, siretSchema, vatNumberSchema } from '../../platform/identifiers/zod.js';
+import { directoryAddressSchema, sirenSchema, siretSchema, vatNumberSchema } from '../../platform/identifiers/zod.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ADDRESS_KINDS } from './domain/address-rules.js';
 import { CLIENT_KINDS } from './domain/client-identity.js';
@@ -52,6 +52,8 @@ const identityFields = {
   siren: sirenSchema.nullable().optional(),
   siret: siretSchema.nullable().optional(),
   vatNumber: vatNumberSchema.nullable().optional(),
+  /** A French company's e-invoicing directory address (its SIREN when left out). */
+  electronicAddress: directoryAddressSchema.nullable().optional(),
   email: email.nullable().optional(),
   phone: optionalText(40),
   website: optionalText(200),
@@ -123,6 +125,7 @@ export const client = z.object({
   siren: z.string().nullable(),
   siret: z.string().nullable(),
   vatNumber: z.string().nullable(),
+  electronicAddress: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
   website: z.string().nullable(),

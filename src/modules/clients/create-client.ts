@@ -36,6 +36,7 @@ export async function createClient(tx: Executor, actor: AuditActor, raw: NewClie
     siren: input.siren ?? null,
     siret: input.siret ?? null,
     vatNumber: input.vatNumber ?? null,
+    electronicAddress: input.electronicAddress ?? null,
   });
   const addresses = input.addresses ?? [];
   const contacts = input.contacts ?? [];

@@ -183,6 +183,34 @@ describe('changing a client', () => {
     expect(ok.body).toMatchObject({ kind: 'individual', siren: null, vatNumber: null });
   });
 
+  it("gives a French company its SIREN as e-invoicing directory address, keeps a suffixed one, and lets it follow a corrected SIREN", async () => {
+    const siren = nextSiren();
+    const { body } = await staff.post('/api/clients', { kind: 'company', name: 'Annuaire SA', siren });
+    expect(body.electronicAddress).toBe(siren);
+    const corrected = nextSiren();
+    expect((await staff.patch(`/api/clients/${body.id}`, { siren: corrected })).body.electronicAddress).toBe(corrected);
+    const suffixed = await staff.patch(`/api/clients/${body.id}`, { electronicAddress: `${corrected}_COMPTA` });
+    expect(suffixed.status).toBe(200);
+    expect(suffixed.body.electronicAddress).toBe(`${corrected}_COMPTA`);
+    expect((await staff.get(`/api/clients/${body.id}`)).body.electronicAddress).toBe(`${corrected}_COMPTA`);
+  });
+
+  it('refuses a directory address of another SIREN, in a bad format, or for an individual: 400 on electronicAddress, nothing written', async () => {
+    const siren = nextSiren();
+    const { body } = await staff.post('/api/clients', { kind: 'company', name: 'Annuaire bis', siren });
+    const before = await counts();
+    for (const patch of [{ electronicAddress: nextSiren() }, { electronicAddress: `${siren}_compta@example.org` }]) {
+      const res = await staff.patch(`/api/clients/${body.id}`, patch);
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['electronicAddress']);
+    }
+    const person = await staff.post('/api/clients', { kind: 'individual', name: 'Jeanne Annuaire', electronicAddress: siren });
+    expect(person.status).toBe(400);
+    expect(person.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['electronicAddress']);
+    expect(await counts()).toEqual(before);
+    expect((await staff.get(`/api/clients/${body.id}`)).body.electronicAddress).toBe(siren);
+  });
+
   it('archives a client instead of deleting it, and brings it back', async () => {
     const { body } = await staff.post('/api/clients', { kind: 'individual', name: 'Client archivé' });
     const archived = await staff.post(`/api/clients/${body.id}/archive`);

@@ -15,6 +15,8 @@ export const clients = pgTable(
     siren: varchar({ length: 9 }),
     siret: varchar({ length: 14 }),
     vatNumber: varchar({ length: 16 }),
+    /** BT-49 of its invoices: a French company's address in the e-invoicing directory (scheme 0225), its SIREN unless told otherwise. */
+    electronicAddress: varchar({ length: 125 }),
     email: varchar({ length: 254 }),
     phone: varchar({ length: 40 }),
     website: varchar({ length: 200 }),
@@ -30,6 +32,8 @@ export const clients = pgTable(
     index('clients_coop_name_idx').on(t.coopId, t.name),
     check('clients_kind_check', sql`${t.kind} in ('company', 'individual')`),
     check('clients_company_ids_check', sql`${t.kind} = 'company' or (${t.siren} is null and ${t.siret} is null)`),
+    // The directory holds French companies, by their SIREN: no address without one.
+    check('clients_electronic_address_check', sql`${t.electronicAddress} is null or (${t.siren} is not null and left(${t.electronicAddress}, 9) = ${t.siren})`),
   ],
 );
 

@@ -22,12 +22,16 @@ export async function updateClient(db: Db, actor: Actor, id: string, patch: Upda
       // A VAT number that was only derived from the old SIREN follows the new one.
       const wasDerived = before.vatNumber !== null && before.vatNumber === derivedVatNumber(before.siren);
       const vatNumber = patch.vatNumber !== undefined ? patch.vatNumber : wasDerived && siren !== before.siren ? null : before.vatNumber;
+      // A directory address that was only the SIREN is derived again from the SIREN it ends up with (none for an individual).
+      const addressWasDerived = before.electronicAddress !== null && before.electronicAddress === before.siren;
+      const electronicAddress = patch.electronicAddress !== undefined ? patch.electronicAddress : addressWasDerived ? null : before.electronicAddress;
       const identity = identityOrThrow({
         kind: pick(patch, before, 'kind'),
         legalForm: pick(patch, before, 'legalForm'),
         siren,
         siret: pick(patch, before, 'siret'),
         vatNumber,
+        electronicAddress,
       });
       const [after] = await tx
         .update(clients)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bicSchema, ibanSchema, sirenSchema, siretSchema } from '../../platform/identifiers/zod.js';
+import { bicSchema, directoryAddressSchema, ibanSchema, sirenSchema, siretSchema } from '../../platform/identifiers/zod.js';
 import { bilingual } from '../../platform/http/messages.js';
 import { isValidNumberingFormat } from './domain/numbering-format.js';
 
@@ -9,6 +9,8 @@ import { isValidNumberingFormat } from './domain/numbering-format.js';
 export { isValidNumberingFormat, isYearlySeries, renderNumber } from './domain/numbering-format.js';
 
 export const LEGAL_FORMS = ['scop_sa', 'scop_sarl', 'scop_sas', 'scic_sa', 'scic_sarl', 'scic_sas', 'cae_association', 'association', 'sas', 'sarl', 'other'] as const;
+/** The registers a company is entered in: trade and companies (RCS), trades and crafts (RM). */
+export const REGISTRY_KINDS = ['RCS', 'RM'] as const;
 export const MEMBERSHIP_TYPES = ['entrepreneur_salarie', 'independent', 'coworker'] as const;
 export type MembershipType = (typeof MEMBERSHIP_TYPES)[number];
 
@@ -24,6 +26,9 @@ export const coopSettings = z.object({
   siren: z.string(),
   siret: z.string(),
   vatNumber: z.string(),
+  registryKind: z.enum(REGISTRY_KINDS).nullable(),
+  registryCity: z.string().nullable(),
+  electronicAddress: z.string(),
   addressLine1: z.string(),
   addressLine2: z.string().nullable(),
   postalCode: z.string(),
@@ -54,6 +59,17 @@ export const updateCoopSettings = z
     legalForm: z.enum(LEGAL_FORMS),
     siren: sirenSchema,
     siret: siretSchema,
+    /** With `registryCity`, both or neither (an association is in no register). */
+    registryKind: z.enum(REGISTRY_KINDS).nullable(),
+    registryCity: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .regex(/^\p{L}[\p{L} '’-]*$/u, { message: bilingual({ fr: 'Le nom de la ville du greffe : des lettres, espaces, tirets et apostrophes.', en: 'The city of the registry: letters, spaces, hyphens and apostrophes.' }) })
+      .nullable(),
+    /** BT-34; must start with the SIREN (checked with the SIREN the coop ends up with). */
+    electronicAddress: directoryAddressSchema,
     addressLine1: z.string().trim().min(1).max(200),
     addressLine2: z.string().trim().max(200).nullable(),
     postalCode: z.string().trim().regex(/^[0-9A-Za-z -]{3,16}$/),
@@ -86,5 +102,9 @@ export const updateCoopSettings = z
   .refine((v) => !v.siret || !v.siren || v.siret.startsWith(v.siren), {
     path: ['siret'],
     message: bilingual({ fr: 'Le SIRET doit commencer par le SIREN.', en: 'The SIRET must start with the SIREN.' }),
+  })
+  .refine((v) => v.registryKind === undefined || v.registryCity === undefined || (v.registryKind === null) === (v.registryCity === null), {
+    path: ['registryCity'],
+    message: bilingual({ fr: 'Le registre et la ville du greffe vont ensemble.', en: 'The register and the city of its registry go together.' }),
   });
 export type UpdateCoopSettings = z.infer<typeof updateCoopSettings>;

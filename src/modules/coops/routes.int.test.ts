@@ -40,6 +40,35 @@ describe('cooperative settings', () => {
     expect((await c.get('/api/coop')).body).toEqual(before);
   });
 
+  it('keeps the registration (RCS and city of the registry) and the e-invoicing directory address, the SIREN by default', async () => {
+    const c = t.client();
+    await c.login(a.admin.email, DEMO_PASSWORD);
+    const before = (await c.get('/api/coop')).body;
+    expect(before).toMatchObject({ registryKind: 'RCS', registryCity: 'Paris', electronicAddress: before.siren });
+    const res = await c.patch('/api/coop', { registryKind: 'RCS', registryCity: 'Lyon', electronicAddress: `${before.siren.slice(0, 3)} ${before.siren.slice(3)}_FACTURES` });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ registryKind: 'RCS', registryCity: 'Lyon', electronicAddress: `${before.siren}_FACTURES` });
+    // An association is in no register: both go together.
+    const none = await c.patch('/api/coop', { registryKind: null, registryCity: null });
+    expect(none.body).toMatchObject({ registryKind: null, registryCity: null });
+  });
+
+  it('refuses a bad register, city or directory address with the field, and changes nothing', async () => {
+    const c = t.client();
+    await c.login(b.admin.email, DEMO_PASSWORD);
+    const before = (await c.get('/api/coop')).body;
+    const bad = await c.patch('/api/coop', { registryKind: 'RCCS', registryCity: '69 Lyon', electronicAddress: 'factures@coop.example' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['electronicAddress', 'registryCity', 'registryKind']);
+    const otherSiren = await c.patch('/api/coop', { electronicAddress: '732829320' });
+    expect(otherSiren.status).toBe(400);
+    expect(otherSiren.body.error.fields).toEqual([{ path: 'electronicAddress', message: `L'adresse de l'annuaire doit commencer par le SIREN (${before.siren}).` }]);
+    const half = await c.patch('/api/coop', { registryKind: null });
+    expect(half.status).toBe(400);
+    expect(half.body.error.fields[0].path).toBe('registryKind');
+    expect((await c.get('/api/coop')).body).toEqual(before);
+  });
+
   it('refuses a SIRET that is not an establishment of the SIREN', async () => {
     const c = t.client();
     await c.login(b.admin.email, DEMO_PASSWORD);

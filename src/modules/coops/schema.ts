@@ -22,6 +22,12 @@ export const coops = pgTable(
     country: varchar({ length: 2 }).notNull().default('FR'),
     email: varchar({ length: 254 }),
     phone: varchar({ length: 40 }),
+    /** The register it is entered in (Code de commerce R123-237): RCS or RM; null for an association. */
+    registryKind: varchar({ length: 3 }).$type<'RCS' | 'RM'>(),
+    /** The city of that registry (greffe), printed after it: "RCS Lyon 732 829 320". */
+    registryCity: varchar({ length: 80 }),
+    /** BT-34: its address in the e-invoicing directory (scheme 0225), its SIREN unless told otherwise. */
+    electronicAddress: varchar({ length: 125 }).notNull(),
     iban: varchar({ length: 34 }).notNull(),
     bic: varchar({ length: 11 }).notNull(),
     /** Share of revenue excl. VAT moved to the coop's own funds, in basis points (1000 = 10 %). */
@@ -47,6 +53,7 @@ export const coops = pgTable(
     check('coops_rates_check', sql`${t.contributionRateBp} between 0 and 10000 and ${t.dealBringerRateBp} between 0 and 10000 and ${t.latePenaltyRateBp} between 0 and 10000`),
     check('coops_fee_check', sql`${t.monthlyMemberFeeCents} >= 0`),
     check('coops_terms_check', sql`${t.paymentTermsDays} between 0 and 60 and ${t.leavingNoticeMonths} between 0 and 12`),
+    check('coops_registry_check', sql`(${t.registryKind} is null) = (${t.registryCity} is null) and (${t.registryKind} is null or ${t.registryKind} in ('RCS', 'RM'))`),
     check('coops_basis_check', sql`${t.contributionBasis} in ('validation', 'payment')`),
     check('coops_types_check', sql`cardinality(${t.membershipTypes}) > 0 and ${t.membershipTypes} <@ array['entrepreneur_salarie', 'independent', 'coworker']::text[]`),
   ],

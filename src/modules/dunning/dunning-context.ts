@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/client.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientIdentityForDocument } from '../clients/index.js';
 import type { CoopSettings } from '../coops/index.js';
+import { registrationMention } from '../documents/index.js';
 import type { OpenInvoiceRow } from '../invoicing/index.js';
 import { isPauseActive } from './domain/dunning-pause.js';
 import type { DunningContext } from './dunning-texts.js';
@@ -16,7 +17,7 @@ export async function dunningContextOf(tx: Executor, coop: CoopSettings, invoice
   const activity = (await activitySummaries(tx, coop.id, [invoice.activityId])).get(invoice.activityId);
   const a = client?.address;
   const ctx: DunningContext = {
-    coop: { name: coop.name, addressLines: addressLinesOfCoop(coop), siren: coop.siren, email: coop.email, phone: coop.phone, iban: coop.iban, bic: coop.bic, latePenaltyRateBp: coop.latePenaltyRateBp },
+    coop: { name: coop.name, addressLines: addressLinesOfCoop(coop), siren: coop.siren, registration: registrationMention(coop) ?? null, email: coop.email, phone: coop.phone, iban: coop.iban, bic: coop.bic, latePenaltyRateBp: coop.latePenaltyRateBp },
     activityName: activity?.name ?? null,
     client: {
       name: client?.name ?? invoice.clientName,

@@ -8,7 +8,18 @@ import { latePenaltyCents } from './domain/late-interest.js';
  * day is an argument.
  */
 export interface DunningContext {
-  coop: { name: string; addressLines: string[]; siren: string; email: string | null; phone: string | null; iban: string; bic: string; latePenaltyRateBp: number };
+  coop: {
+    name: string;
+    addressLines: string[];
+    siren: string;
+    /** "RCS Lyon 552 081 317": correspondence carries it too (Code de commerce R123-237). */
+    registration?: string | null;
+    email: string | null;
+    phone: string | null;
+    iban: string;
+    bic: string;
+    latePenaltyRateBp: number;
+  };
   /** The member's activity, the name the client knows. */
   activityName: string | null;
   client: { name: string; kind: 'company' | 'individual'; addressLines: string[] };

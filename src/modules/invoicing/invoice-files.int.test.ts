@@ -115,6 +115,16 @@ describe('the PDF and the Factur-X of an issued invoice', () => {
     emit('invoice', xml.bytes.toString('utf8'));
   });
 
+  it("carries the coop's registration and both parties' directory addresses (scheme 0225, SIREN first) from the settings and the client", async () => {
+    const xml = (await download(staff, `/api/invoices/${issuedId}/factur-x.xml`)).bytes.toString('utf8');
+    const coop = (await staff.get('/api/coop')).body;
+    const client = (await staff.get(`/api/clients/${f.clientId}`)).body;
+    const grouped = coop.siren.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2 $3');
+    expect(xml).toContain(`<ram:Description>SCOP SA à capital variable, RCS Paris ${grouped}</ram:Description>`);
+    expect(xml).toContain(`<ram:URIID schemeID="0225">${coop.siren}</ram:URIID>`);
+    expect(xml).toContain(`<ram:URIID schemeID="0225">${client.siren}</ram:URIID>`);
+  });
+
   it('the member whose activity it is downloads them too', async () => {
     const member = await loggedIn(f.coop.member.email);
     const pdf = await download(member, `/api/invoices/${issuedId}/pdf`);

@@ -3,3 +3,4 @@
 export { formatIban } from './iban.js';
 export { isValidSiren } from './siren.js';
 export { frenchVatNumberFromSiren } from './vat.js';
+export { isDirectoryAddressOf, isValidDirectoryAddress, normalizeDirectoryAddress } from './directory-address.js';

@@ -17,13 +17,22 @@ export {
 export { formatIban, ibanLengthOf, isValidBic, isValidIban, normalizeBic, normalizeIban } from './iban.js';
 export {
   BIC_MESSAGE,
+  DIRECTORY_ADDRESS_MESSAGE,
   IBAN_MESSAGE,
   SIREN_MESSAGE,
   SIRET_MESSAGE,
   VAT_NUMBER_MESSAGE,
   bicSchema,
+  directoryAddressSchema,
   ibanSchema,
   sirenSchema,
   siretSchema,
   vatNumberSchema,
 } from './zod.js';
+export {
+  DIRECTORY_ADDRESS_MAX_LENGTH,
+  DIRECTORY_ADDRESS_SCHEME,
+  isDirectoryAddressOf,
+  isValidDirectoryAddress,
+  normalizeDirectoryAddress,
+} from './directory-address.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingual } from '../http/messages.js';
 import { isValidIban, isValidBic, normalizeBic, normalizeIban } from './iban.js';
+import { isValidDirectoryAddress, normalizeDirectoryAddress } from './directory-address.js';
 import { isValidSiren, isValidSiret, normalizeDigits } from './siren.js';
 import { isValidEuVatNumber, normalizeVatNumber } from './vat.js';
 
@@ -18,6 +19,10 @@ export const SIREN_MESSAGE = bilingual({ fr: 'SIREN invalide (9 chiffres, clé d
 export const SIRET_MESSAGE = bilingual({ fr: 'SIRET invalide (14 chiffres, clé de Luhn).', en: 'must be a valid SIRET (14 digits, Luhn key)' });
 export const VAT_NUMBER_MESSAGE = bilingual({ fr: 'Numéro de TVA intracommunautaire invalide.', en: 'must be a valid EU VAT number (country prefix followed by the national number)' });
 export const IBAN_MESSAGE = bilingual({ fr: 'IBAN invalide (pays, clé et numéro de compte, ISO 13616).', en: 'must be a valid IBAN (country code, check digits and account number, ISO 13616)' });
+export const DIRECTORY_ADDRESS_MESSAGE = bilingual({
+  fr: "Adresse de l'annuaire invalide : le SIREN, éventuellement suivi de « _ » et d'un suffixe (lettres, chiffres, + - _ .), 125 caractères au plus.",
+  en: 'must be a directory address: the SIREN, optionally followed by "_" and a suffix (letters, digits, + - _ .), at most 125 characters',
+});
 export const BIC_MESSAGE = bilingual({ fr: 'BIC invalide (8 ou 11 caractères, ISO 9362).', en: 'must be a valid BIC (8 or 11 characters, ISO 9362)' });
 
 /** SIREN; output: 9 digits without separators. */
@@ -54,3 +59,10 @@ export const bicSchema = z
   .trim()
   .overwrite(normalizeBic)
   .refine(isValidBic, { error: BIC_MESSAGE });
+
+/** E-invoicing directory address (scheme 0225); output: without spaces. */
+export const directoryAddressSchema = z
+  .string()
+  .trim()
+  .overwrite(normalizeDirectoryAddress)
+  .refine(isValidDirectoryAddress, { error: DIRECTORY_ADDRESS_MESSAGE });

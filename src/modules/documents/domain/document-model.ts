@@ -25,6 +25,16 @@ export interface PostalAddress {
   countryCode: string;
 }
 
+/**
+ * Where the e-invoice is delivered (BT-34 seller, BT-49 buyer), with its scheme from the EAS
+ * list: 0225 for a French company's address in the e-invoicing directory (its SIREN first), EM
+ * for an email, the only address a private person or a company abroad is known by here.
+ */
+export interface ElectronicAddress {
+  scheme: '0225' | 'EM';
+  value: string;
+}
+
 /** The cooperative: it is the seller in law; the member's activity is how clients know it. */
 export interface Seller {
   name: string;
@@ -34,6 +44,8 @@ export interface Seller {
   vatNumber?: string;
   /** e.g. "SCOP SA à capital variable, RCS Lyon 123 456 789" (Code de commerce R123-237). */
   legalInfo?: string;
+  /** BT-34, the coop's directory address. */
+  electronicAddress?: ElectronicAddress;
   address: PostalAddress;
   email?: string;
   /** Bank account for the SEPA transfer (payment means 58). */
@@ -51,6 +63,8 @@ export interface Buyer {
   vatNumber?: string;
   address: PostalAddress;
   email?: string;
+  /** BT-49: a French company's directory address, else the buyer's email. */
+  electronicAddress?: ElectronicAddress;
 }
 
 export interface InvoiceLine extends TotalsLine {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDocument, coopSeller, euBuyer, individualBuyer, serviceLine } from '../../../../test/support/invoicing-fixtures.js';
 import { escapeXml, toCrossIndustryInvoice, xmlAmount } from './factur-x-xml.js';
 import type { InvoiceDocument } from './document-model.js';
-import { documentMentions, FRANCHISE_TEXT, vatExemptionFor } from './mentions.js';
+import { documentMentions, FRANCHISE_TEXT, RECOVERY_INDEMNITY_CONSUMER_TEXT, vatExemptionFor } from './mentions.js';
 
 /**
  * Each case is written to .tmp/einvoices/<case>.xml, where scripts/validate-einvoices.sh checks
@@ -85,7 +85,24 @@ describe('Factur-X EN 16931 XML', () => {
     expect(tax).toContain(`<ram:ExemptionReason>${FRANCHISE_TEXT}</ram:ExemptionReason>`);
     expect(tax).toContain('<ram:ExemptionReasonCode>VATEX-FR-FRANCHISE</ram:ExemptionReasonCode>');
     expect(texts(xml, 'ram:TaxTotalAmount')).toEqual(['0.00']);
-    expect(xml).not.toContain('<ram:SubjectCode>PMT</ram:SubjectCode>');
+  });
+
+  it('keeps the PMT note for a consumer, saying the 40 € indemnity does not apply, and reaches her by email', () => {
+    const xml = emit('consumer-invoice', buildDocument({ kind: 'invoice', ...base, buyer: individualBuyer, lines: [serviceLine()] }));
+    const pmt = [...xml.matchAll(/<ram:IncludedNote><ram:Content>([^<]*)<\/ram:Content><ram:SubjectCode>PMT<\/ram:SubjectCode>/g)].map((m) => m[1]);
+    expect(pmt).toEqual([escapeXml(RECOVERY_INDEMNITY_CONSUMER_TEXT)]);
+    expect(pmt[0]).toContain('non applicable');
+    expect(xml).toContain('<ram:IncludedNote><ram:Content>B2C</ram:Content><ram:SubjectCode>BAR</ram:SubjectCode></ram:IncludedNote>');
+    expect(block(xml, 'ram:BuyerTradeParty')).toContain('<ram:URIID schemeID="EM">jeanne.martin@example.org</ram:URIID>');
+  });
+
+  it("writes both parties' directory addresses (scheme 0225, SIREN first) for a sale between French companies", () => {
+    const xml = emit('directory-addresses', buildDocument({ kind: 'invoice', ...base, lines: [serviceLine()] }));
+    expect(block(xml, 'ram:SellerTradeParty')).toContain('<ram:URIUniversalCommunication><ram:URIID schemeID="0225">732829320</ram:URIID></ram:URIUniversalCommunication>');
+    expect(block(xml, 'ram:BuyerTradeParty')).toContain('<ram:URIUniversalCommunication><ram:URIID schemeID="0225">552032534_FACTURES</ram:URIID></ram:URIUniversalCommunication>');
+    expect(xml).toContain('<ram:IncludedNote><ram:Content>B2B</ram:Content><ram:SubjectCode>BAR</ram:SubjectCode></ram:IncludedNote>');
+    // The coop's email stays a contact; one address per party.
+    expect(xml.match(/<ram:URIUniversalCommunication>/g)).toHaveLength(2);
   });
 
   it('marks reverse charge (Autoliquidation) with both VAT numbers', () => {

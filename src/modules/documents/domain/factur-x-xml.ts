@@ -1,6 +1,6 @@
 import type { DocumentAllowance, VatBreakdown, VatCategory } from './compute-totals.js';
 import { scaledToDecimal } from './french-format.js';
-import { DOCUMENT_TYPE_CODES, type Buyer, type InvoiceDocument, type InvoiceLine, type PostalAddress, type Seller } from './document-model.js';
+import { DOCUMENT_TYPE_CODES, type Buyer, type ElectronicAddress, type InvoiceDocument, type InvoiceLine, type PostalAddress, type Seller } from './document-model.js';
 import { mentionNotes, vatExemptionCodeOf, type DocumentNote } from './mentions.js';
 import { deductedDepositText, orderSummaryText } from './order-mentions.js';
 
@@ -90,6 +90,15 @@ function address(a: PostalAddress): string {
   ]);
 }
 
+/**
+ * BT-34 / BT-49, one address per party: the directory address (scheme 0225) where there is one,
+ * else the email (EM). The French rules want both on every invoice (BR-FR-12, BR-FR-13).
+ */
+function electronicAddress(party: { electronicAddress?: ElectronicAddress; email?: string }): Node {
+  const address = party.electronicAddress ?? (party.email ? { scheme: 'EM', value: party.email } : undefined);
+  return address && group('ram:URIUniversalCommunication', el('ram:URIID', address.value, { schemeID: address.scheme }));
+}
+
 function sellerParty(seller: Seller, withVat: boolean): string {
   return group('ram:SellerTradeParty', [
     el('ram:GlobalID', seller.siret, { schemeID: SIRET_SCHEME }),
@@ -102,7 +111,7 @@ function sellerParty(seller: Seller, withVat: boolean): string {
       el('ram:TradingBusinessName', seller.activityName),
     ]),
     address(seller.address),
-    seller.email && group('ram:URIUniversalCommunication', el('ram:URIID', seller.email, { schemeID: 'EM' })),
+    electronicAddress(seller),
     withVat && group('ram:SpecifiedTaxRegistration', el('ram:ID', seller.vatNumber, { schemeID: 'VA' })),
   ]);
 }
@@ -113,7 +122,7 @@ function buyerParty(buyer: Buyer, withVat: boolean): string {
     el('ram:Name', buyer.name),
     buyer.siren && group('ram:SpecifiedLegalOrganization', el('ram:ID', buyer.siren, { schemeID: SIREN_SCHEME })),
     address(buyer.address),
-    buyer.email && group('ram:URIUniversalCommunication', el('ram:URIID', buyer.email, { schemeID: 'EM' })),
+    electronicAddress(buyer),
     withVat && group('ram:SpecifiedTaxRegistration', el('ram:ID', buyer.vatNumber, { schemeID: 'VA' })),
   ]);
 }

@@ -7,7 +7,9 @@ import {
   mentionNotes,
   missingMentions,
   RECOVERY_INDEMNITY_CENTS,
+  RECOVERY_INDEMNITY_CONSUMER_TEXT,
   RECOVERY_INDEMNITY_TEXT,
+  treatmentOf,
   vatExemptionFor,
 } from './mentions.js';
 
@@ -22,12 +24,24 @@ describe('mandatory mentions', () => {
     expect(latePenaltyText({ kind: 'fixed', rateBp: 1200 })).toContain('L441-10');
   });
 
-  it('charges the 40 € recovery indemnity to professional buyers only', () => {
+  it('charges the 40 € recovery indemnity to professional buyers only, and tells a consumer it does not apply', () => {
     expect(RECOVERY_INDEMNITY_CENTS).toBe(4000);
     expect(plain(RECOVERY_INDEMNITY_TEXT)).toContain('40 €');
     const settings = { latePenalty: { kind: 'fixed' as const, rateBp: 1200 }, vatOnDebits: false };
     expect(documentMentions(settings, { buyerKind: 'company', operationCategory: 'goods' }).recoveryIndemnity).toBe(RECOVERY_INDEMNITY_TEXT);
-    expect(documentMentions(settings, { buyerKind: 'individual', operationCategory: 'goods' }).recoveryIndemnity).toBeUndefined();
+    const consumer = documentMentions(settings, { buyerKind: 'individual', operationCategory: 'goods' });
+    expect(consumer.recoveryIndemnity).toBe(RECOVERY_INDEMNITY_CONSUMER_TEXT);
+    expect(plain(RECOVERY_INDEMNITY_CONSUMER_TEXT)).toMatch(/40 €.*non applicable, l'acheteur étant un consommateur/);
+    // BR-FR-05: the PMT note is on every invoice, the consumer's included.
+    const notes = mentionNotes(invoice({ buyer: individualBuyer, mentions: consumer }));
+    expect(notes.filter((n) => n.subjectCode === 'PMT').map((n) => n.text)).toEqual([RECOVERY_INDEMNITY_CONSUMER_TEXT]);
+  });
+
+  it('names how a platform treats the invoice: B2B for a French company, B2BINT abroad, B2C for a consumer', () => {
+    expect(treatmentOf(companyBuyer)).toBe('B2B');
+    expect(treatmentOf(euBuyer)).toBe('B2BINT');
+    expect(treatmentOf(individualBuyer)).toBe('B2C');
+    expect(mentionNotes(invoice()).filter((n) => n.subjectCode === 'BAR')).toEqual([{ subjectCode: 'BAR', text: 'B2B' }]);
   });
 
   it('gives the legal text and code for each VAT exemption', () => {
@@ -78,7 +92,12 @@ describe('missing mentions', () => {
     expect(missingMentions(invoice({ dueDate: undefined }))).toEqual(['dueDate']);
   });
 
-  it("does not ask an individual buyer for a SIREN nor the 40 € indemnity", () => {
+  it('requires the recovery indemnity mention, said not to apply, for a consumer too', () => {
+    const doc = invoice({ buyer: individualBuyer, mentions: { ...invoice().mentions, recoveryIndemnity: undefined } });
+    expect(missingMentions(doc)).toEqual(['recoveryIndemnity']);
+  });
+
+  it("does not ask an individual buyer for a SIREN", () => {
     const doc = invoice({
       buyer: individualBuyer,
       mentions: documentMentions({ latePenalty: { kind: 'fixed', rateBp: 1200 }, vatOnDebits: false }, { buyerKind: 'individual', operationCategory: 'services' }),

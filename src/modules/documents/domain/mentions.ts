@@ -35,6 +35,14 @@ export function latePenaltyText(rate: LatePenaltyRate): string {
 export const RECOVERY_INDEMNITY_TEXT =
   "Indemnité forfaitaire pour frais de recouvrement due en cas de retard de paiement : 40\u00a0€ (art. L441-10 et D441-5 du Code de commerce).";
 
+/**
+ * The same mention for a consumer: the indemnity is owed by a professional only (L441-10 II),
+ * but the French e-invoicing rules want the PMT note on every invoice (BR-FR-05), so it says
+ * that it does not apply rather than being left out.
+ */
+export const RECOVERY_INDEMNITY_CONSUMER_TEXT =
+  "Indemnité forfaitaire pour frais de recouvrement de 40\u00a0€ (art. L441-10 et D441-5 du Code de commerce) : non applicable, l'acheteur étant un consommateur.";
+
 export const NO_EARLY_PAYMENT_DISCOUNT_TEXT = "Pas d'escompte pour paiement anticipé.";
 
 /** Art. 242 nonies A I 15° (reform): the seller opted to pay VAT on debits (CGI art. 269-2-c). */
@@ -94,7 +102,7 @@ export interface CoopInvoicingSettings {
 
 /**
  * The text mentions of a document. The 40 € indemnity applies between professionals only
- * (L441-10 II), so an individual buyer does not get it.
+ * (L441-10 II): an individual buyer reads that it does not apply.
  */
 export function documentMentions(
   settings: CoopInvoicingSettings,
@@ -102,7 +110,7 @@ export function documentMentions(
 ): DocumentMentions {
   return {
     latePenalty: latePenaltyText(settings.latePenalty),
-    ...(doc.buyerKind === 'company' ? { recoveryIndemnity: RECOVERY_INDEMNITY_TEXT } : {}),
+    recoveryIndemnity: doc.buyerKind === 'company' ? RECOVERY_INDEMNITY_TEXT : RECOVERY_INDEMNITY_CONSUMER_TEXT,
     earlyPaymentDiscount: settings.earlyPaymentDiscountText ?? NO_EARLY_PAYMENT_DISCOUNT_TEXT,
     vatOnDebits: settings.vatOnDebits,
     operationCategory: doc.operationCategory,
@@ -110,18 +118,31 @@ export function documentMentions(
   };
 }
 
-/** UNTDID 4451 subject codes the Factur-X guides use for these mentions. */
-export type NoteSubjectCode = 'PMD' | 'PMT' | 'AAB' | 'TXD' | 'REG' | 'AAI';
+/**
+ * UNTDID 4451 subject codes the Factur-X guides use for these mentions, and BAR, the French
+ * reform's note naming how a platform treats the invoice (XP Z12-012: B2B, B2BINT, B2C…).
+ */
+export type NoteSubjectCode = 'PMD' | 'PMT' | 'AAB' | 'TXD' | 'REG' | 'AAI' | 'BAR';
+
+/**
+ * The treatment a plateforme agréée applies: a French company gets the e-invoice (B2B, its
+ * directory address required, BR-FR-21), a company abroad is reported (B2BINT), and so is a sale
+ * to a consumer (B2C).
+ */
+export function treatmentOf(buyer: Pick<InvoiceDocument['buyer'], 'kind' | 'address' | 'siren'>): 'B2B' | 'B2BINT' | 'B2C' {
+  if (buyer.kind === 'individual') return 'B2C';
+  return buyer.address.countryCode === 'FR' && buyer.siren ? 'B2B' : 'B2BINT';
+}
 
 export interface DocumentNote {
   subjectCode: NoteSubjectCode;
   text: string;
 }
 
-/** The mentions as notes (BG-1): PMD penalties, PMT indemnity, AAB discount, TXD tax, REG legal. */
-export function mentionNotes(doc: Pick<InvoiceDocument, 'mentions' | 'seller'>): DocumentNote[] {
+/** The mentions as notes (BG-1): BAR treatment, PMD penalties, PMT indemnity, AAB discount, TXD tax, REG legal. */
+export function mentionNotes(doc: Pick<InvoiceDocument, 'mentions' | 'seller' | 'buyer'>): DocumentNote[] {
   const m = doc.mentions;
-  const notes: DocumentNote[] = [];
+  const notes: DocumentNote[] = [{ subjectCode: 'BAR', text: treatmentOf(doc.buyer) }];
   if (doc.seller.activityName) notes.push({ subjectCode: 'AAI', text: `Activité : ${doc.seller.activityName}` });
   for (const text of m.other ?? []) notes.push({ subjectCode: 'AAI', text });
   if (m.operationCategory) notes.push({ subjectCode: 'AAI', text: OPERATION_CATEGORY_TEXT[m.operationCategory] });
@@ -197,7 +218,8 @@ export function missingMentions(doc: InvoiceDocument): MissingMention[] {
   if (doc.kind === 'creditNote' && (!doc.precedingInvoice || blank(doc.precedingInvoice.number))) missing.push('precedingInvoice');
 
   if (blank(doc.mentions.latePenalty)) missing.push('latePenalty');
-  if (professionalBuyer && blank(doc.mentions.recoveryIndemnity)) missing.push('recoveryIndemnity');
+  // Owed by a professional only, but stated on every invoice (BR-FR-05: the PMT note).
+  if (blank(doc.mentions.recoveryIndemnity)) missing.push('recoveryIndemnity');
   if (blank(doc.mentions.earlyPaymentDiscount)) missing.push('earlyPaymentDiscount');
   if (!doc.mentions.operationCategory) missing.push('operationCategory');
 

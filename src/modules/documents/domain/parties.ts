@@ -1,5 +1,5 @@
 import { dueDate, type PaymentTerms } from './due-date.js';
-import type { Buyer, DocumentMentions, OperationCategory, Seller } from './document-model.js';
+import type { Buyer, DocumentMentions, ElectronicAddress, OperationCategory, Seller } from './document-model.js';
 import { documentMentions } from './mentions.js';
 
 /**
@@ -24,6 +24,12 @@ export interface CoopIdentity {
   iban: string;
   bic: string;
   latePenaltyRateBp: number;
+  /** The register the coop is entered in (Code de commerce R123-237): 'RCS' or 'RM', null for an association. */
+  registryKind: string | null;
+  /** The city of the registry (greffe) it is entered at. */
+  registryCity: string | null;
+  /** BT-34, the coop's address in the e-invoicing directory (its SIREN by default). */
+  electronicAddress: string;
 }
 
 /** What the buyer block reads of a client. */
@@ -34,6 +40,8 @@ export interface ClientIdentity {
   siret: string | null;
   vatNumber: string | null;
   email: string | null;
+  /** A French company's address in the e-invoicing directory (its SIREN by default). */
+  electronicAddress: string | null;
   /** The billing address; null when the client has none. */
   address: { line1: string; line2: string | null; postalCode: string; city: string; country: string } | null;
 }
@@ -66,14 +74,39 @@ export const LEGAL_FORM_TEXT: Record<string, string> = {
   sarl: 'SARL',
 };
 
+const groupedSiren = (siren: string) => (/^\d{9}$/.test(siren) ? siren.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2 $3') : siren);
+
+/**
+ * The registration a company prints on its invoices, quotes and letters (Code de commerce
+ * R123-237: "RCS" and the city of its registry, with its identification number, the SIREN):
+ * "RCS Lyon 732 829 320". A craft business registered at the RM prints "RM" the same way.
+ * Undefined for a coop in no register (an association).
+ */
+export function registrationMention(coop: Pick<CoopIdentity, 'registryKind' | 'registryCity' | 'siren'>): string | undefined {
+  if (!coop.registryKind || !coop.registryCity?.trim()) return undefined;
+  return `${coop.registryKind} ${coop.registryCity.trim()} ${groupedSiren(coop.siren)}`;
+}
+
+/** BT-49: a French company's directory address (its SIREN when none was given), else its email. */
+export function buyerElectronicAddress(client: Pick<ClientIdentity, 'kind' | 'siren' | 'email' | 'electronicAddress'>): ElectronicAddress | undefined {
+  if (client.kind === 'company' && client.siren) {
+    const own = client.electronicAddress?.startsWith(client.siren) ? client.electronicAddress : null;
+    return { scheme: '0225', value: own ?? client.siren };
+  }
+  // The directory holds French companies only; EM (email) is what the EAS list has for the others.
+  return client.email ? { scheme: 'EM', value: client.email } : undefined;
+}
+
 /** The cooperative is the seller in law; the member's activity is the name clients know. */
 export function sellerOf(coop: CoopIdentity, activityName: string): Seller {
+  const legalInfo = [LEGAL_FORM_TEXT[coop.legalForm], registrationMention(coop)].filter(Boolean).join(', ');
   return {
     name: coop.name,
     siren: coop.siren,
     siret: coop.siret,
     vatNumber: coop.vatNumber,
-    ...(LEGAL_FORM_TEXT[coop.legalForm] ? { legalInfo: LEGAL_FORM_TEXT[coop.legalForm] } : {}),
+    ...(legalInfo ? { legalInfo } : {}),
+    electronicAddress: { scheme: '0225', value: coop.electronicAddress || coop.siren },
     address: { line1: coop.addressLine1, ...(coop.addressLine2 ? { line2: coop.addressLine2 } : {}), postcode: coop.postalCode, city: coop.city, countryCode: coop.country },
     ...(coop.email ? { email: coop.email } : {}),
     iban: coop.iban,
@@ -84,6 +117,7 @@ export function sellerOf(coop: CoopIdentity, activityName: string): Seller {
 
 export function buyerOf(client: ClientIdentity): Buyer {
   const a = client.address;
+  const electronicAddress = buyerElectronicAddress(client);
   return {
     kind: client.kind,
     name: client.name,
@@ -93,6 +127,7 @@ export function buyerOf(client: ClientIdentity): Buyer {
     // An empty address makes `missingMentions` report 'buyer.address'.
     address: a ? { line1: a.line1, ...(a.line2 ? { line2: a.line2 } : {}), postcode: a.postalCode, city: a.city, countryCode: a.country } : { line1: '', postcode: '', city: '', countryCode: '' },
     ...(client.email ? { email: client.email } : {}),
+    ...(electronicAddress ? { electronicAddress } : {}),
   };
 }
 

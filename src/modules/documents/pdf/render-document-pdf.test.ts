@@ -8,7 +8,7 @@ import { buildDocument, coopSeller, euBuyer, individualBuyer, serviceLine } from
 import { toCrossIndustryInvoice } from '../domain/factur-x-xml.js';
 import type { InvoiceDocument, QuoteDocument } from '../domain/document-model.js';
 import { vatExemptionFor } from '../domain/mentions.js';
-import { depositRows, formatIban, headerRows, renderDocumentPdf } from './render-document-pdf.js';
+import { depositRows, formatIban, headerRows, renderDocumentPdf, startCoopPdf } from './render-document-pdf.js';
 
 /** Each case is written to .tmp/pdf/<case>.pdf, to be checked with qpdf --check and by eye. */
 const OUT = path.resolve('.tmp/pdf');
@@ -248,6 +248,42 @@ describe('invoice PDF', () => {
       const pdf = await PDFDocument.load(await render(name), { updateMetadata: false });
       expect(pdf.getPageCount()).toBe(1);
     }
+  });
+
+  it('draws emoji with the embedded Noto Emoji fallback, so a client "Atelier 🎨 Café ☕" never reads "?"', async () => {
+    const doc = buildDocument({
+      kind: 'invoice',
+      ...base,
+      buyer: { ...individualBuyer, name: 'Atelier 🎨 Café ☕' },
+      lines: [serviceLine({ name: 'Gâteau 🎂 pour 👩‍💻 et 漢字' })],
+    });
+    const bytes = await renderDocumentPdf(doc, { facturX: true });
+    fs.writeFileSync(path.join(OUT, 'emoji.pdf'), bytes);
+    const pdf = await PDFDocument.load(bytes);
+    const list = fonts(pdf);
+    expect([...new Set(list.map((f) => f.get(PDFName.of('BaseFont'))?.toString()))].sort()).toEqual(['/MUTUAA+DejaVuSans', '/MUTUAB+DejaVuSans-Bold', '/MUTUAC+NotoEmoji']);
+    // PDF/A: every font embedded, the fallback included.
+    for (const font of list) {
+      const descendant = font.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
+      expect(descendant.lookup(PDFName.of('FontDescriptor'), PDFDict).get(PDFName.of('FontFile2'))).toBeDefined();
+    }
+    // The glyphs drawn map back to the emoji (ToUnicode, UTF-16BE): text extraction reads them.
+    const emoji = list.find((f) => f.get(PDFName.of('BaseFont'))?.toString() === '/MUTUAC+NotoEmoji')!;
+    const toUnicode = Buffer.from(streamBytes(emoji.lookup(PDFName.of('ToUnicode'), PDFStream))).toString('latin1').toLowerCase();
+    for (const ch of ['🎨', '🎂', '👩', '💻']) expect(toUnicode).toContain(Buffer.from(ch, 'utf16le').swap16().toString('hex'));
+
+    const { sheet } = await startCoopPdf(() => {}, 'Atelier 🎨 Café ☕');
+    expect(sheet.clean('Atelier 🎨 Café ☕')).toBe('Atelier 🎨 Café ☕');
+    // What no font has stays readable as its code point.
+    expect(sheet.clean('漢 ❤️')).toMatch(/^\[U\+6F22\] ❤/);
+    expect(sheet.clean('漢')).not.toContain('?');
+  });
+
+  it('embeds no fallback font in a document without emoji, so its bytes stay as they were', async () => {
+    const pdf = await PDFDocument.load(await render('multi-rate'));
+    expect(fonts(pdf).map((f) => f.get(PDFName.of('BaseFont'))?.toString())).not.toContain('/MUTUAC+NotoEmoji');
+    const { sheet } = await startCoopPdf();
+    expect(sheet.clean('Atelier 🎨')).toBe('Atelier [U+1F3A8]');
   });
 
   it('prints the IBAN in groups of four for the transfer', () => {

@@ -34,6 +34,36 @@ const loadAssets = () =>
     readFile(new URL('fonts/DejaVuSans-Bold.ttf', ASSETS)),
     readFile(new URL('icc/sRGB.icc', ASSETS)),
   ]).then(([regular, bold, icc]) => ({ regular, bold, icc })));
+let emojiFont: Promise<Uint8Array> | undefined;
+const loadEmojiFont = () => (emojiFont ??= readFile(new URL('fonts/NotoEmoji-Regular.ttf', ASSETS)));
+
+/**
+ * Characters DejaVu Sans cannot draw (emoji: a client "Atelier 🎨 Café", a line "Gâteau 🎂")
+ * are drawn with Noto Emoji, a monochrome outline font (SIL OFL 1.1, which allows embedding;
+ * shipped in assets/ like DejaVu, so `npm ci && npm start` needs nothing from apt). Colour
+ * emoji fonts (fonts-noto-color-emoji) are bitmaps pdf-lib cannot embed. PDF/A wants every
+ * font embedded: the fallback is embedded as a subset, and only in the documents that need
+ * it, so the others keep the same bytes. What neither font has becomes its code point,
+ * "[U+1FAE9]": readable, never a "?" nor the .notdef glyph PDF/A forbids.
+ */
+async function embedFonts(pdf: PDFDocument, texts: string): Promise<{ regular: PDFFont; bold: PDFFont; fallback?: PDFFont }> {
+  const { regular, bold } = await loadAssets();
+  pdf.registerFontkit(fontkit);
+  // Fixed subset tags: pdf-lib would draw random ones, making each render differ.
+  const fontRegular = await pdf.embedFont(regular, { subset: true, customName: 'MUTUAA+DejaVuSans' });
+  const fontBold = await pdf.embedFont(bold, { subset: true, customName: 'MUTUAB+DejaVuSans-Bold' });
+  const drawn = new Set(fontRegular.getCharacterSet());
+  const lacking = [...texts].some((ch) => {
+    const code = ch.codePointAt(0)!;
+    return code > 0x20 && !drawn.has(code) && !INVISIBLE.has(code);
+  });
+  if (!lacking) return { regular: fontRegular, bold: fontBold };
+  const fallback = await pdf.embedFont(await loadEmojiFont(), { subset: true, customName: 'MUTUAC+NotoEmoji' });
+  return { regular: fontRegular, bold: fontBold, fallback };
+}
+
+/** Joiners and variation selectors that only choose how an emoji looks: nothing to draw alone. */
+const INVISIBLE = new Set([0x200d, 0xfe0e, 0xfe0f]);
 
 const TITLES: Record<PrintedDocument['kind'], string> = { invoice: 'Facture', creditNote: 'Avoir', depositInvoice: "Facture d'acompte", quote: 'DEVIS' };
 
@@ -111,15 +141,19 @@ export class Sheet {
   page!: PDFPage;
   y = TOP;
   private readonly glyphs: Set<number>;
+  private readonly fallbackGlyphs: Set<number>;
 
   constructor(
     readonly pdf: PDFDocument,
     readonly regular: PDFFont,
     readonly bold: PDFFont,
     private readonly continuationHeader: (sheet: Sheet) => void,
+    /** Draws what the two others lack (emoji), see `embedFonts`. */
+    readonly fallback?: PDFFont,
   ) {
     const boldGlyphs = new Set(bold.getCharacterSet());
     this.glyphs = new Set(regular.getCharacterSet().filter((c) => boldGlyphs.has(c)));
+    this.fallbackGlyphs = new Set(fallback?.getCharacterSet() ?? []);
     this.addPage(false);
   }
 
@@ -143,29 +177,48 @@ export class Sheet {
   }
 
   /**
-   * User text may hold characters the font lacks; PDF/A forbids showing the .notdef glyph
-   * (ISO 19005-3, 6.2.11.8), so they become '?', and line breaks become spaces.
+   * User text may hold characters the fonts lack; PDF/A forbids showing the .notdef glyph
+   * (ISO 19005-3, 6.2.11.8), so they become their code point ("[U+1FAE9]", see `embedFonts`),
+   * and line breaks become spaces. Idempotent: what it returns, it returns unchanged.
    */
   clean(text: string) {
     let out = '';
     for (const ch of text.replace(/[\r\n\t\f\v]+/g, ' ')) {
       const code = ch.codePointAt(0)!;
-      out += this.glyphs.has(code) ? ch : code === 0x202f ? '\u00a0' : '?';
+      if (this.glyphs.has(code) || this.fallbackGlyphs.has(code)) out += ch;
+      else if (code === 0x202f) out += '\u00a0';
+      else if (!INVISIBLE.has(code)) out += `[U+${code.toString(16).toUpperCase().padStart(4, '0')}]`;
     }
     return out;
   }
 
+  /** The cleaned text in pieces of one font each: DejaVu, or the fallback for what DejaVu lacks. */
+  private runs(text: string, style: TextStyle): Array<{ text: string; font: PDFFont }> {
+    const main = this.font(style);
+    const runs: Array<{ text: string; font: PDFFont }> = [];
+    for (const ch of this.clean(text)) {
+      const font = this.fallback && !this.glyphs.has(ch.codePointAt(0)!) ? this.fallback : main;
+      const last = runs.at(-1);
+      if (last && last.font === font) last.text += ch;
+      else runs.push({ text: ch, font });
+    }
+    return runs;
+  }
+
   width(text: string, style: TextStyle) {
-    return this.font(style).widthOfTextAtSize(this.clean(text), style.size ?? 9);
+    const size = style.size ?? 9;
+    return this.runs(text, style).reduce((w, run) => w + run.font.widthOfTextAtSize(run.text, size), 0);
   }
 
   text(text: string, x: number, y: number, style: TextStyle & { align?: 'left' | 'right' | 'center'; page?: PDFPage } = {}) {
     const size = style.size ?? 9;
-    const value = this.clean(text);
-    const font = this.font(style);
-    const w = font.widthOfTextAtSize(value, size);
-    const left = style.align === 'right' ? x - w : style.align === 'center' ? x - w / 2 : x;
-    (style.page ?? this.page).drawText(value, { x: left, y, size, font, color: style.color ?? INK });
+    const runs = this.runs(text, style);
+    const w = runs.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0);
+    let left = style.align === 'right' ? x - w : style.align === 'center' ? x - w / 2 : x;
+    for (const run of runs) {
+      (style.page ?? this.page).drawText(run.text, { x: left, y, size, font: run.font, color: style.color ?? INK });
+      left += run.font.widthOfTextAtSize(run.text, size);
+    }
   }
 
   /** Words to lines no wider than `width`; a word longer than a line is cut. */
@@ -185,6 +238,8 @@ export class Sheet {
         while (this.width(rest, style) > width) {
           let cut = rest.length - 1;
           while (cut > 1 && this.width(rest.slice(0, cut), style) > width) cut--;
+          // Never between the two halves of an emoji (a surrogate pair).
+          if (cut > 1 && /[\uD800-\uDBFF]/.test(rest[cut - 1]!)) cut--;
           lines.push(rest.slice(0, cut));
           rest = rest.slice(cut);
         }
@@ -632,27 +687,22 @@ export const PDF_COLORS = { ink: INK, muted: MUTED, accent: ACCENT, rule: RULE, 
  * A new document with the invoices' embedded DejaVu fonts (fixed subset tags, no clock in the
  * metadata: same input, same bytes) and a first page, for another document of the coop.
  */
-export async function startCoopPdf(continuationHeader: (sheet: Sheet) => void = () => {}): Promise<{ pdf: PDFDocument; sheet: Sheet }> {
-  const { regular, bold } = await loadAssets();
+export async function startCoopPdf(continuationHeader: (sheet: Sheet) => void = () => {}, texts = ''): Promise<{ pdf: PDFDocument; sheet: Sheet }> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
-  const fontRegular = await pdf.embedFont(regular, { subset: true, customName: 'MUTUAA+DejaVuSans' });
-  const fontBold = await pdf.embedFont(bold, { subset: true, customName: 'MUTUAB+DejaVuSans-Bold' });
-  return { pdf, sheet: new Sheet(pdf, fontRegular, fontBold, continuationHeader) };
+  // `texts`: everything the letter will print, so that emoji find their font (see `embedFonts`).
+  const fonts = await embedFonts(pdf, texts);
+  return { pdf, sheet: new Sheet(pdf, fonts.regular, fonts.bold, continuationHeader, fonts.fallback) };
 }
 
 export async function renderDocumentPdf(doc: PrintedDocument, opts: RenderDocumentPdfOptions): Promise<Uint8Array> {
   // A quote is an offer, not an invoice: it has no place on the e-invoicing chain.
   if (opts.facturX && isQuote(doc)) throw new RangeError('a quote is never rendered as Factur-X');
-  const { regular, bold, icc } = await loadAssets();
+  const { icc } = await loadAssets();
   // updateMetadata: false, or pdf-lib stamps the current time and its own name on the file.
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
-  // Fixed subset tags: pdf-lib would draw random ones, making each render differ.
-  const fontRegular = await pdf.embedFont(regular, { subset: true, customName: 'MUTUAA+DejaVuSans' });
-  const fontBold = await pdf.embedFont(bold, { subset: true, customName: 'MUTUAB+DejaVuSans-Bold' });
+  const fonts = await embedFonts(pdf, JSON.stringify(doc));
 
-  const sheet = new Sheet(pdf, fontRegular, fontBold, (s) => drawContinuationHeader(s, doc));
+  const sheet = new Sheet(pdf, fonts.regular, fonts.bold, (s) => drawContinuationHeader(s, doc), fonts.fallback);
   const identityBottom = drawIdentity(sheet, doc);
   const datesBottom = drawTitleAndDates(sheet, doc);
   const buyerBottom = drawBuyer(sheet, doc, Math.min(identityBottom, datesBottom) - 18);

@@ -1,4 +1,6 @@
-import { PDFDocument } from 'pdf-lib';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { formalNoticeLetter, type DunningContext } from '../dunning-texts.js';
 import { renderFormalNoticePdf } from './render-formal-notice-pdf.js';
@@ -20,5 +22,15 @@ describe('formal-notice letter PDF', () => {
     expect(pdf.getTitle()).toBe('Mise en demeure de payer — facture n° F2026-00042');
     expect(pdf.getCreationDate()?.toISOString()).toBe('2026-09-03T00:00:00.000Z');
     expect(pdf.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 });
+  });
+
+  it("prints the coop's registration and draws a client's emoji with the fallback font", async () => {
+    const withEmoji: DunningContext = { ...ctx, coop: { ...ctx.coop, registration: 'RCS Lyon 123 456 789' }, client: { ...ctx.client, name: 'Atelier 🎨 Café ☕' } };
+    const bytes = await renderFormalNoticePdf(withEmoji, formalNoticeLetter(withEmoji));
+    fs.mkdirSync(path.resolve('.tmp/pdf'), { recursive: true });
+    fs.writeFileSync(path.resolve('.tmp/pdf/formal-notice-emoji.pdf'), bytes);
+    const pdf = await PDFDocument.load(bytes);
+    const baseFonts = pdf.context.enumerateIndirectObjects().flatMap(([, o]) => (o instanceof PDFDict && o.get(PDFName.of('BaseFont')) ? [o.get(PDFName.of('BaseFont'))!.toString()] : []));
+    expect(baseFonts).toContain('/MUTUAC+NotoEmoji');
   });
 });

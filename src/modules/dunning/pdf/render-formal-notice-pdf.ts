@@ -11,10 +11,13 @@ import type { DunningContext, FormalNoticeLetter } from '../dunning-texts.js';
 export async function renderFormalNoticePdf(ctx: DunningContext, letter: FormalNoticeLetter): Promise<Uint8Array> {
   const { left, right, width, top, bottom } = PDF_LAYOUT;
   const { ink, muted, accent, rule, shade } = PDF_COLORS;
-  const { pdf, sheet } = await startCoopPdf((s) => {
-    s.text(letter.title, left, top - 14, { size: 10, bold: true, color: accent });
-    s.y = top - 34;
-  });
+  const { pdf, sheet } = await startCoopPdf(
+    (s) => {
+      s.text(letter.title, left, top - 14, { size: 10, bold: true, color: accent });
+      s.y = top - 34;
+    },
+    JSON.stringify({ ctx, letter }),
+  );
 
   const write = (lines: string[], style: { size: number; bold?: boolean; color?: typeof ink }, x: number, lineHeight: number) => {
     for (const line of lines) {
@@ -93,7 +96,7 @@ function footers(sheet: PdfSheet, ctx: DunningContext, letter: FormalNoticeLette
   const count = sheet.pages.length;
   sheet.pages.forEach((page, i) => {
     page.drawLine({ start: { x: left, y: bottom - 16 }, end: { x: right, y: bottom - 16 }, thickness: 0.4, color: PDF_COLORS.rule });
-    sheet.text(`${ctx.coop.name} · SIREN ${ctx.coop.siren}`, left, bottom - 26, { size: 6.5, color: PDF_COLORS.muted, page });
+    sheet.text(`${ctx.coop.name} · ${ctx.coop.registration || `SIREN ${ctx.coop.siren}`}`, left, bottom - 26, { size: 6.5, color: PDF_COLORS.muted, page });
     sheet.text(`${letter.title} · page ${i + 1}/${count}`, right, bottom - 42, { size: 7, bold: true, color: PDF_COLORS.muted, page, align: 'right' });
   });
 }

@@ -190,6 +190,7 @@ function IdentityCard({ client }: { client: ClientData }) {
         {company && <Field label={t('clients.fields.siren')} value={client.siren && groupDigits(client.siren, [3, 3, 3])} mono />}
         {company && <Field label={t('clients.fields.siret')} value={client.siret && groupDigits(client.siret, [3, 3, 3, 5])} mono />}
         {company && <Field label={t('clients.fields.vatNumber')} value={client.vatNumber} mono />}
+        {company && <Field label={t('clients.fields.electronicAddress')} value={client.electronicAddress} mono />}
         <Field label={t('clients.fields.email')} value={client.email} />
         <Field label={t('clients.fields.phone')} value={client.phone} />
         {company && <Field label={t('clients.fields.website')} value={client.website} />}

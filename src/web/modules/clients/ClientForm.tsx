@@ -16,6 +16,7 @@ interface Values {
   siren: string;
   siret: string;
   vatNumber: string;
+  electronicAddress: string;
   email: string;
   phone: string;
   website: string;
@@ -34,6 +35,8 @@ function initialValues(client?: ClientData, activityId?: string): Values {
     siren: client?.siren ?? '',
     siret: client?.siret ?? '',
     vatNumber: client?.vatNumber ?? '',
+    // Empty while it is only the SIREN, so that it keeps following the SIREN.
+    electronicAddress: client?.electronicAddress && client.electronicAddress !== client.siren ? client.electronicAddress : '',
     email: client?.email ?? '',
     phone: client?.phone ?? '',
     website: client?.website ?? '',
@@ -83,6 +86,7 @@ export function ClientForm(props: Props) {
       siren: company ? orNull(v.siren) : null,
       siret: company ? orNull(v.siret) : null,
       vatNumber: company ? orNull(v.vatNumber) : null,
+      electronicAddress: company ? orNull(v.electronicAddress) : null,
       email: orNull(v.email),
       phone: orNull(v.phone),
       website: orNull(v.website),
@@ -158,6 +162,14 @@ export function ClientForm(props: Props) {
                 data-testid="client-vat"
               />
               <TextInput label={t('clients.fields.legalForm')} placeholder={t('clients.fields.legalFormPlaceholder')} {...form.getInputProps('legalForm')} />
+              <TextInput
+                label={t('clients.fields.electronicAddress')}
+                placeholder={values.siren.replace(/\s/g, '') || undefined}
+                description={t('clients.fields.electronicAddressHint')}
+                autoComplete="off"
+                {...form.getInputProps('electronicAddress')}
+                data-testid="client-electronic-address"
+              />
             </SimpleGrid>
           </>
         )}

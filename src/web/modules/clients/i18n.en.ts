@@ -42,6 +42,8 @@ export const en: Translation<typeof fr> = {
     vatNumber: 'EU VAT number',
     vatDerived: 'Derived from the SIREN: {{vat}}',
     vatHint: 'Leave empty for a French company: it is derived from the SIREN.',
+    electronicAddress: 'E-invoicing directory address',
+    electronicAddressHint: 'The SIREN when empty; otherwise the SIREN, "_" and the suffix the client gave (e.g. 123456789_ACCOUNTS).',
     email: 'E-mail',
     phone: 'Phone',
     website: 'Website',

@@ -40,6 +40,8 @@ export const fr = {
     vatNumber: 'N° de TVA intracommunautaire',
     vatDerived: 'Déduit du SIREN : {{vat}}',
     vatHint: 'Laissez vide pour une entreprise française : il est déduit du SIREN.',
+    electronicAddress: "Adresse dans l'annuaire (facturation électronique)",
+    electronicAddressHint: "Le SIREN si vide ; sinon le SIREN suivi de « _ » et du suffixe donné par le client (ex. 123456789_COMPTA).",
     email: 'E-mail',
     phone: 'Téléphone',
     website: 'Site web',

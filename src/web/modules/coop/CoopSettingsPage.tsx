@@ -19,7 +19,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_POLES, isValidNumberingFormat, LEGAL_FORMS, MEMBERSHIP_TYPES } from '../../../modules/coops/contract';
+import { DEFAULT_POLES, isValidNumberingFormat, LEGAL_FORMS, MEMBERSHIP_TYPES, REGISTRY_KINDS } from '../../../modules/coops/contract';
 import { formatIban, frenchVatNumberFromSiren, isValidSiren } from '../../../platform/identifiers/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
@@ -98,6 +98,7 @@ function SettingsForm({ settings }: { settings: CoopSettingsData }) {
       latePenaltyRatePct: required,
       paymentTermsDays: required,
       leavingNoticeMonths: required,
+      registryCity: (value, v) => (v.registryKind !== 'none' && !value.trim() ? t('coop.required') : null),
       invoiceNumberFormat: (value) => (isValidNumberingFormat(value.trim()) ? null : t('coop.fields.invalidFormat')),
       membershipTypes: (value) => (value.length === 0 ? t('coop.atLeastOneType') : null),
     },
@@ -154,6 +155,29 @@ function SettingsForm({ settings }: { settings: CoopSettingsData }) {
             <TextInput label={t('coop.fields.siren')} required inputMode="numeric" {...form.getInputProps('siren')} />
             <TextInput label={t('coop.fields.siret')} required inputMode="numeric" {...form.getInputProps('siret')} />
             <TextInput label={t('coop.fields.vatNumber')} description={t('coop.fields.vatNumberHint')} value={vatNumber} readOnly variant="filled" data-testid="vat-number" />
+            <Select
+              label={t('coop.fields.registryKind')}
+              description={t('coop.fields.registryKindHint')}
+              data={[{ value: 'none', label: t('coop.registryKinds.none') }, ...REGISTRY_KINDS.map((value) => ({ value, label: t(`coop.registryKinds.${value}`) }))]}
+              allowDeselect={false}
+              {...form.getInputProps('registryKind')}
+              data-testid="registry-kind"
+            />
+            <TextInput
+              label={t('coop.fields.registryCity')}
+              description={values.registryKind !== 'none' ? t('coop.fields.registryPreview', { mention: `${values.registryKind} ${values.registryCity.trim() || '…'} ${siren.replace(/(\d{3})(?=\d)/g, '$1 ')}` }) : undefined}
+              disabled={values.registryKind === 'none'}
+              {...form.getInputProps('registryCity')}
+              data-testid="registry-city"
+            />
+            <TextInput
+              label={t('coop.fields.electronicAddress')}
+              description={t('coop.fields.electronicAddressHint')}
+              placeholder={siren || undefined}
+              styles={MONOSPACE_INPUT}
+              {...form.getInputProps('electronicAddress')}
+              data-testid="electronic-address"
+            />
           </SimpleGrid>
         </Section>
 

@@ -9,6 +9,9 @@ const settings: CoopSettingsData = {
   siren: '552081317',
   siret: '55208131700018',
   vatNumber: 'FR03552081317',
+  registryKind: 'RCS',
+  registryCity: 'Lyon',
+  electronicAddress: '552081317',
   addressLine1: '12 rue des Coopérateurs',
   addressLine2: null,
   postalCode: '69001',
@@ -70,5 +73,14 @@ describe('coop settings form', () => {
     const next = { year: 2026, yearly: 15, continuous: 1 };
     expect(nextNumberPreview('F{YYYY}-{SEQ:5}', next)).toBe('F2026-00015');
     expect(nextNumberPreview('FAC-{SEQ:6}', next)).toBe('FAC-000001');
+  });
+
+  it('sends the registration, none for an association, and a directory address that follows the SIREN while left empty', () => {
+    const values = toFormValues(settings);
+    expect(values).toMatchObject({ registryKind: 'RCS', registryCity: 'Lyon', electronicAddress: '' });
+    expect(toPatch(values)).toMatchObject({ registryKind: 'RCS', registryCity: 'Lyon', electronicAddress: '552081317' });
+    expect(toPatch({ ...values, siren: '732 829 320' }).electronicAddress).toBe('732829320');
+    expect(toPatch({ ...values, electronicAddress: '552081317_FACTURES' }).electronicAddress).toBe('552081317_FACTURES');
+    expect(toPatch({ ...values, registryKind: 'none', registryCity: 'Lyon' })).toMatchObject({ registryKind: null, registryCity: null });
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_POLES, isYearlySeries, renderNumber, type LEGAL_FORMS, type MembershipType, type UpdateCoopSettings } from '../../../modules/coops/contract';
+import { DEFAULT_POLES, isYearlySeries, renderNumber, type LEGAL_FORMS, type MembershipType, type REGISTRY_KINDS, type UpdateCoopSettings } from '../../../modules/coops/contract';
 import type { NextInvoiceSequence } from '../../../modules/invoicing/contract';
 import { formatIban } from '../../../platform/identifiers/contract';
 import type { CoopSettingsData } from './use-coop-settings';
@@ -12,6 +12,11 @@ export interface SettingsFormValues {
   legalForm: (typeof LEGAL_FORMS)[number];
   siren: string;
   siret: string;
+  /** 'none' for a coop in no register (an association). */
+  registryKind: (typeof REGISTRY_KINDS)[number] | 'none';
+  registryCity: string;
+  /** '' while it is the SIREN, so that it follows the SIREN. */
+  electronicAddress: string;
   addressLine1: string;
   addressLine2: string;
   postalCode: string;
@@ -77,6 +82,9 @@ export function toFormValues(s: CoopSettingsData, poleLabel: PoleLabel = asTyped
     legalForm: s.legalForm,
     siren: s.siren,
     siret: s.siret,
+    registryKind: s.registryKind ?? 'none',
+    registryCity: s.registryCity ?? '',
+    electronicAddress: s.electronicAddress === s.siren ? '' : s.electronicAddress,
     addressLine1: s.addressLine1,
     addressLine2: s.addressLine2 ?? '',
     postalCode: s.postalCode,
@@ -108,6 +116,9 @@ export function toPatch(v: SettingsFormValues, poleLabel: PoleLabel = asTyped): 
     legalForm: v.legalForm,
     siren: v.siren,
     siret: v.siret,
+    registryKind: v.registryKind === 'none' ? null : v.registryKind,
+    registryCity: v.registryKind === 'none' ? null : orNull(v.registryCity),
+    electronicAddress: v.electronicAddress.trim() || v.siren.replace(/\s/g, ''),
     addressLine1: v.addressLine1.trim(),
     addressLine2: orNull(v.addressLine2),
     postalCode: v.postalCode.trim(),
