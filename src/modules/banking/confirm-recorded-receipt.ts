@@ -2,6 +2,8 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import { reconcilePayment, reconcileRemittance } from '../payments/index.js';
+import { assertLineInEuros } from './assert-line-in-euros.js';
+import { bankAccountOfLine } from './bank-account-of-line.js';
 import type { ConfirmRecordedInput } from './contract.js';
 import { bankingErrors } from './errors.js';
 import { eqLine, lockedLine } from './reconcile-line.js';
@@ -21,8 +23,12 @@ export async function confirmRecordedReceipt(db: Db, actor: Actor, lineId: strin
       const line = await lockedLine(tx, actor, lineId);
       if (line.status === 'matched') throw bankingErrors.BANK_LINE_ALREADY_MATCHED();
       if (line.status === 'ignored') throw bankingErrors.BANK_LINE_IGNORED();
+      if (line.status === 'booked') throw bankingErrors.BANK_LINE_ALREADY_BOOKED();
       if (line.amountCents <= 0) throw bankingErrors.BANK_LINE_NOT_CREDIT();
-      const showing = { id: line.id, bookingDate: line.bookingDate, amountCents: line.amountCents, label: line.label };
+      await assertLineInEuros(tx, line);
+      // What waited in 5112 / 530 moves to the sub-account of the bank account the line is on.
+      const bank = await bankAccountOfLine(tx, line);
+      const showing = { id: line.id, bookingDate: line.bookingDate, amountCents: line.amountCents, label: line.label, bank: { account: bank.ledgerAccount, journal: bank.journalCode } };
       if (input.paymentId) await reconcilePayment(tx, actor, input.paymentId, showing);
       else await reconcileRemittance(tx, actor, input.remittanceId!, showing);
       const match = { paymentId: input.paymentId ?? null, remittanceId: input.remittanceId ?? null };

@@ -44,11 +44,12 @@ export async function getReconciliationStatement(db: Executor, coopId: string, b
 
   const statementIds = db.select({ id: s.id }).from(s).where(and(eq(s.coopId, coopId), eq(s.bankAccountId, account.id)));
   const bankLines = await db
-    .select({ lineId: l.id, date: l.bookingDate, label: l.label, reference: l.reference, amountCents: l.amountCents, status: l.status, paymentId: l.paymentId })
+    .select({ lineId: l.id, date: l.bookingDate, label: l.label, reference: l.reference, amountCents: l.amountCents, status: l.status, paymentId: l.paymentId, remittanceId: l.remittanceId })
     .from(l)
     .where(and(eq(l.coopId, coopId), inArray(l.statementId, statementIds), lte(l.bookingDate, cutoff)))
     .orderBy(l.bookingDate, l.id);
   const paymentsSeen = new Set(bankLines.flatMap((b) => (b.status === 'matched' && b.paymentId ? [b.paymentId] : [])));
+  const slipsSeen = new Set(bankLines.flatMap((b) => (b.status === 'matched' && b.remittanceId ? [b.remittanceId] : [])));
   const linesSeen = new Set(bankLines.flatMap((b) => (b.status === 'booked' ? [b.lineId] : [])));
   const ledger = await accountLines(db, coopId, { account: account.ledgerAccount, to: date });
 
@@ -59,7 +60,9 @@ export async function getReconciliationStatement(db: Executor, coopId: string, b
       seenOnBank:
         (start !== undefined && line.date < start.firstDate) ||
         (line.sourceId !== null &&
-          ((line.sourceType === 'payment' && paymentsSeen.has(line.sourceId)) || (line.sourceType === 'bank_line' && linesSeen.has(line.sourceId)))),
+          ((line.sourceType === 'payment' && paymentsSeen.has(line.sourceId)) ||
+            (line.sourceType === 'payment_remittance' && slipsSeen.has(line.sourceId)) ||
+            (line.sourceType === 'bank_line' && linesSeen.has(line.sourceId)))),
     })),
     bankLines: bankLines.map((b) => ({ lineId: b.lineId, date: b.date, label: b.label || b.reference, amountCents: Number(b.amountCents), status: b.status })),
   });

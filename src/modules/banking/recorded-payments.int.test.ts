@@ -129,6 +129,13 @@ describe('a remittance slip of cheques', () => {
     expect((await account(f.coop.id, '5112')).balance).toBe(0);
     for (const p of [a, b]) expect((await staff.get(`/api/payments/${p.body.id}`)).body).toMatchObject({ reconciled: true, remittanceNumber: 1 });
     expect((await staff.post(`/api/payments/remittances/${slip.body.id}/cancel`)).status).toBe(409);
+    // The reconciliation statement sees the slip's entry in 512 as shown by the bank, and the
+    // payments list counts both cheques as reconciled.
+    const accountId = (await staff.get('/api/bank/accounts')).body.items[0].id;
+    const etat = await staff.get(`/api/bank/accounts/${accountId}/reconciliation?date=2026-06-30`);
+    expect(etat.status).toBe(200);
+    expect(etat.body, JSON.stringify(etat.body)).toMatchObject({ ledgerBalanceCents: 100_000, ledgerOnly: [], bankOnly: [] });
+    expect((await staff.get('/api/payments?reconciled=true')).body.total).toBe(2);
 
     // Unmatched: the slip waits again and its cheques are back in 5112, by a reversing entry.
     const undone = await staff.post(`/api/bank/lines/${line.id}/unmatch`, { reason: 'Mauvaise ligne' });

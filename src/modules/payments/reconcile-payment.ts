@@ -13,6 +13,8 @@ export interface ShowingBankLine {
   bookingDate: string;
   amountCents: number;
   label: string;
+  /** The ledger sub-account (512…) and journal of the bank account the line is on. */
+  bank: { account: string; journal: string };
 }
 
 /**
@@ -31,7 +33,7 @@ export async function reconcilePayment(tx: Executor, actor: Actor, paymentId: st
   let clearingEntryId: string | null = null;
   if (row.depositAccount !== '512') {
     const entry = await postEntry(tx, actor, {
-      ...clearingEntry({ amountCents: row.amountCents, from: row.depositAccount as DepositAccount }),
+      ...clearingEntry({ amountCents: row.amountCents, from: row.depositAccount as DepositAccount }, line.bank),
       date: line.bookingDate,
       label: `Encaissement ${row.mode === 'cheque' ? 'chèque' : 'espèces'} remis en banque${row.reference ? ` – ${row.reference}` : ''}`.slice(0, 300),
       source: { type: 'payment', id: row.id },

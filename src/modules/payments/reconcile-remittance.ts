@@ -21,7 +21,7 @@ export async function reconcileRemittance(tx: Executor, actor: Actor, remittance
   if (slip.bankLineId) throw paymentErrors.BANK_LINE_ALREADY_BOOKED();
   if (slip.totalCents !== line.amountCents) throw paymentErrors.PAYMENT_AMOUNT_NOT_THE_LINE();
   const entry = await postEntry(tx, actor, {
-    ...clearingEntry({ amountCents: slip.totalCents, from: ACCOUNTS.chequesToCash }),
+    ...clearingEntry({ amountCents: slip.totalCents, from: ACCOUNTS.chequesToCash }, line.bank),
     date: line.bookingDate,
     label: `Remise de chèques n° ${slip.number} (${slip.chequeCount} chèque${slip.chequeCount > 1 ? 's' : ''})`,
     source: { type: 'payment_remittance', id: slip.id },
