@@ -73,6 +73,8 @@ export const quoteSummary = z.object({
   grossCents: z.number().int(),
   /** Nothing is left to invoice: the whole, or the balance, was invoiced ("Facturé"). */
   fullyInvoiced: z.boolean(),
+  /** Where the mail of the last send stands in the outbox: the quote reached the client only once it is 'sent'. */
+  sentMailStatus: z.enum(OUTBOX_STATUSES).nullable(),
   createdAt: z.date(),
 });
 export type QuoteSummary = z.infer<typeof quoteSummary>;
@@ -115,8 +117,6 @@ export const quoteDetail = quoteSummary.extend({
   submittedAt: z.date().nullable(),
   validatedAt: z.date().nullable(),
   sentAt: z.date().nullable(),
-  /** Where the mail of the last send stands in the outbox: the quote reached the client only once it is 'sent'. */
-  sentMailStatus: z.enum(OUTBOX_STATUSES).nullable(),
   sentMailLeftAt: z.date().nullable(),
   /** When the team last returned it for changes, and what they asked. */
   sentBackAt: z.date().nullable(),

@@ -37,6 +37,7 @@ export async function summariesOf(db: Executor, coopId: string, rows: QuoteRow[]
   const activities = await activitySummaries(db, coopId, [...new Set(rows.map((r) => r.activityId))]);
   const names = await clientNames(db, coopId, rows.map((r) => r.clientId));
   const invoiced = await invoicingOf(db, coopId, rows.filter((r) => r.status === 'accepted').map((r) => r.id));
+  const deliveries = await mailDeliveries(db, coopId, rows.map((r) => r.sentMailId));
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -51,6 +52,7 @@ export async function summariesOf(db: Executor, coopId: string, rows: QuoteRow[]
     vatCents: r.vatCents,
     grossCents: r.grossCents,
     fullyInvoiced: isFullyInvoiced(r, invoiced.get(r.id)),
+    sentMailStatus: r.sentMailId ? (deliveries.get(r.sentMailId)?.status ?? null) : null,
     createdAt: r.createdAt,
   }));
 }
@@ -154,7 +156,6 @@ export async function getQuote(db: Executor, viewer: Viewer, id: string, today: 
     submittedAt: row.submittedAt,
     validatedAt: row.validatedAt,
     sentAt: row.sentAt,
-    sentMailStatus: delivery?.status ?? null,
     sentMailLeftAt: delivery?.sentAt ?? null,
     sentBackAt: row.sentBackAt,
     sentBackComment: row.sentBackComment,

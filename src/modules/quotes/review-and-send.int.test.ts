@@ -89,7 +89,10 @@ describe('sending a quote after reading its mail', () => {
     expect(mail!.attachments[0]!.filename).toBe(preview.body.attachmentName);
     // Queued is not sent: the quote says where its mail stands.
     expect(sent.body).toMatchObject({ status: 'sent', sentMailStatus: 'queued', sentMailLeftAt: null });
+    // The list says so too, not "Envoyé" while the mail waits.
+    expect((await member.get('/api/quotes')).body.items.find((q: { id: string }) => q.id === id)).toMatchObject({ state: 'sent', sentMailStatus: 'queued' });
     await t.database.db.update(mailOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(mailOutbox.id, mail!.id));
     expect((await member.get(`/api/quotes/${id}`)).body).toMatchObject({ sentMailStatus: 'sent', sentMailLeftAt: expect.any(String) });
+    expect((await member.get('/api/quotes')).body.items.find((q: { id: string }) => q.id === id)).toMatchObject({ sentMailStatus: 'sent' });
   });
 });

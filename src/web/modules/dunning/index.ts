@@ -3,4 +3,3 @@
 export { default as DunningPage } from './DunningPage';
 export { DunningSettingsCard } from './DunningSettingsCard';
 export { DunningOfClient, DunningOfInvoice } from './DunningOfInvoice';
-export { InvoiceMailsCard } from './InvoiceMailsCard';

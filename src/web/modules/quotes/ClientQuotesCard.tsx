@@ -48,7 +48,7 @@ export function ClientQuotesCard({ clientId }: { clientId: string }) {
                       {fmt.money(quote.grossCents)}
                     </Table.Td>
                     <Table.Td ta="right">
-                      <QuoteStateBadge state={quote.state} fullyInvoiced={quote.fullyInvoiced} />
+                      <QuoteStateBadge state={quote.state} fullyInvoiced={quote.fullyInvoiced} mailStatus={quote.sentMailStatus} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -144,7 +144,7 @@ function useQuoteColumns(totals: QuoteListPage['totals'] | undefined): ListColum
     { key: 'client', header: t('quotes.columns.client'), cell: (quote) => quote.clientName },
     { key: 'activity', header: t('quotes.columns.activity'), cell: (quote) => quote.activityName },
     { key: 'validUntil', header: t('quotes.columns.validUntil'), sort: 'validUntil', nowrap: true, cell: (quote) => fmt.date(quote.validUntil) },
-    { key: 'state', header: t('quotes.columns.state'), phone: 'badge', cell: (quote) => <QuoteStateBadge state={quote.state} fullyInvoiced={quote.fullyInvoiced} /> },
+    { key: 'state', header: t('quotes.columns.state'), phone: 'badge', cell: (quote) => <QuoteStateBadge state={quote.state} fullyInvoiced={quote.fullyInvoiced} mailStatus={quote.sentMailStatus} /> },
     {
       key: 'net',
       header: t('quotes.columns.net'),
