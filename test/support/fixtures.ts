@@ -2,6 +2,7 @@ import { hashPassword } from '../../src/platform/auth/passwords.js';
 import { ensureUser, grantRole, setPasswordHash } from '../../src/platform/auth/service.js';
 import type { Role } from '../../src/platform/auth/schema.js';
 import type { Db } from '../../src/platform/db/client.js';
+import { sql } from 'drizzle-orm';
 import { luhnValid } from '../../src/platform/identifiers/luhn.js';
 import { createCoop } from '../../src/modules/coops/index.js';
 
@@ -74,4 +75,20 @@ export async function createTestCoop(db: Db, label: string) {
     accountant: await createPerson(db, coop.id, `accountant@${domain}`, 'Anna Accountant', ['staff']),
     member: await createPerson(db, coop.id, `member@${domain}`, 'Mia Member', ['member']),
   };
+}
+
+/**
+ * A cooperative row as an old schema takes it, for the tests of a data migration: only the
+ * columns every version of `coops` has (the service writes today's columns, which a database
+ * migrated to an earlier point lacks).
+ */
+export async function createCoopRowForMigrationTest(db: Db, label: string): Promise<{ id: string; iban: string }> {
+  const n = ++counter + Math.floor(Math.random() * 1_000_000);
+  const siren = sirenFor(n * 7919);
+  const iban = 'FR7630006000011234567890189';
+  const result = (await db.execute(
+    sql`insert into coops (name, legal_form, siren, siret, vat_number, address_line1, postal_code, city, iban, bic)
+        values (${`Coop ${label}`}, 'scop_sa', ${siren}, ${siretFor(siren)}, ${`FR00${siren}`}, '1 rue de la Coopération', '75011', 'Paris', ${iban}, 'AGRIFRPP') returning id`,
+  )) as unknown as { rows: { id: string }[] };
+  return { id: result.rows[0]!.id, iban };
 }

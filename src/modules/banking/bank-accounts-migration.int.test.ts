@@ -8,7 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { engine } from '../../../test/support/database.js';
-import { createTestCoop } from '../../../test/support/fixtures.js';
+import { createCoopRowForMigrationTest } from '../../../test/support/fixtures.js';
 import { withDatabase } from '../../../test/support/global-setup.js';
 import { untilNoSession } from '../../../test/support/pg-sessions.js';
 import { openPglite, openPostgres, type Database } from '../../platform/db/client.js';
@@ -70,8 +70,8 @@ afterAll(async () => {
 
 describe('the migration to bank accounts', () => {
   it('gives every coop its settings IBAN as main account, an account to each other IBAN already imported, and every statement its account', async () => {
-    const a = await createTestCoop(database.db, 'migrate-bank-a');
-    const b = await createTestCoop(database.db, 'migrate-bank-b');
+    const a = await createCoopRowForMigrationTest(database.db, 'migrate-bank-a');
+    const b = await createCoopRowForMigrationTest(database.db, 'migrate-bank-b');
     const statement = (coopId: string, iban: string, ref: string) =>
       database.db.execute(sql`insert into bank_statements (coop_id, format, account_iban, statement_ref, file_sha256) values (${coopId}, 'camt053', ${iban}, ${ref}, ${'0'.repeat(64)})`);
     await statement(a.id, 'FR7630006000011234567890189', 'main');

@@ -8,7 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { engine } from '../../../test/support/database.js';
-import { createTestCoop } from '../../../test/support/fixtures.js';
+import { createCoopRowForMigrationTest } from '../../../test/support/fixtures.js';
 import { withDatabase } from '../../../test/support/global-setup.js';
 import { setUpLedger } from '../../../test/support/ledger-fixtures.js';
 import { untilNoSession } from '../../../test/support/pg-sessions.js';
@@ -91,8 +91,8 @@ afterAll(async () => {
 
 describe('the migration to per-year entry numbers and coop keys', () => {
   it('renumbers existing entries 1..N per coop and fiscal year in posting order, and moves the document counters', async () => {
-    const a = await createTestCoop(database.db, 'migrate-a');
-    const b = await createTestCoop(database.db, 'migrate-b');
+    const a = await createCoopRowForMigrationTest(database.db, 'migrate-a');
+    const b = await createCoopRowForMigrationTest(database.db, 'migrate-b');
     await setUpLedger(database.db, a.id);
     await setUpLedger(database.db, b.id);
     await run(sql`insert into ledger_fiscal_years (coop_id, start_date, end_date) values (${a.id}, '2025-01-01', '2025-12-31')`);
