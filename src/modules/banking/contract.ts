@@ -187,3 +187,6 @@ export const unmatchLineBody = z.object({
     .max(500),
 });
 export type UnmatchLineInput = z.infer<typeof unmatchLineBody>;
+
+// The bank accounts, debit bookings and reconciliation statement, as the web reads them.
+export type { BankAccount, BookLineInput, CreateBankAccountInput, ReconciliationStatementView, UpdateBankAccountInput } from './debit-contract.js';

@@ -1,6 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConfirmLineInput, ConfirmRecordedInput, ImportResult, StatementDetail, StatementLine, StatementSummary, UnmatchLineInput } from '../../../modules/banking/contract';
-import type { BankAccount, BookLineInput, CreateBankAccountInput, ReconciliationStatementView, UpdateBankAccountInput } from '../../../modules/banking/debit-contract';
+import type {
+  BankAccount,
+  BookLineInput,
+  ConfirmLineInput,
+  ConfirmRecordedInput,
+  CreateBankAccountInput,
+  ImportResult,
+  ReconciliationStatementView,
+  StatementDetail,
+  StatementLine,
+  StatementSummary,
+  UnmatchLineInput,
+  UpdateBankAccountInput,
+} from '../../../modules/banking/contract';
 import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
