@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivity } from '../../src/modules/activities/index.js';
-import { clients } from '../../src/modules/clients/schema.js';
+import { clientActivities, clients } from '../../src/modules/clients/schema.js';
 import { coops } from '../../src/modules/coops/schema.js';
 import { createDraftInvoice, validateInvoice } from '../../src/modules/invoicing/index.js';
 import { members } from '../../src/modules/members/schema.js';
@@ -42,6 +42,8 @@ beforeAll(async () => {
   const clientNamed = async (name: string) => (await db.select({ id: clients.id }).from(clients).where(eq(clients.name, name)))[0]!;
   const durand = await clientNamed('Marie Durand');
   const lumen = await clientNamed('Studio Lumen');
+  // Camille quotes Studio Lumen for her new activity: the client works with it, so she sees it.
+  await db.insert(clientActivities).values({ coopId: coop!.id, clientId: lumen.id, activityId: activity.id });
   const issue = async (clientId: string, line: { description: string; quantityMilli: number; unitPriceCents: number; vatRateBp: number }) => {
     const draft = await createDraftInvoice(db, staff, {
       kind: 'invoice',
