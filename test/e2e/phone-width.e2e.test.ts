@@ -164,7 +164,7 @@ describe('the back-office lists on a phone (390 px)', () => {
     const clipped = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
       const roots = [...document.querySelectorAll('.mantine-Switch-root, .mantine-SegmentedControl-root')];
-      const texts = [...document.querySelectorAll('.mantine-Switch-label, .mantine-Switch-description, .mantine-SegmentedControl-label')];
+      const texts = [...document.querySelectorAll('.mantine-Switch-label, .mantine-Switch-description, .mantine-SegmentedControl-root, .mantine-SegmentedControl-label')];
       return [
         ...roots.filter((e) => e.getBoundingClientRect().left < 0 || e.getBoundingClientRect().right > width),
         ...texts.filter((e) => e.scrollWidth > e.clientWidth),
