@@ -2,7 +2,7 @@ import { Card, Group, Select, Stack, Table, Text, UnstyledButton } from '@mantin
 import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { CSSProperties, ReactNode } from 'react';
+import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -56,6 +56,16 @@ interface ColumnsProps<T> {
   sort?: ListSort;
   /** The label of the totals row ("Total des 42 factures"), shown when a column has a total. */
   totalsLabel?: ReactNode;
+  /** The `data-testid` of the totals row (or card); `list-totals` unless told. */
+  totalsTestId?: string;
+  /**
+   * What opens under a row (a dunning case's history): a full-width row below it on a wide
+   * screen, the foot of its card on a phone; null when the row is closed.
+   */
+  expanded?: (row: T) => ReactNode;
+  /** The `data-testid` of the table on a wide screen. */
+  tableTestId?: string;
+  striped?: boolean;
   highlightOnHover?: boolean;
 }
 
@@ -142,13 +152,13 @@ function SortHeader({ label, sortKey, sort }: { label: ReactNode; sortKey: strin
 
 const ariaSort = (sort: ListSort | undefined, key: string | undefined) => (sort && key && sort.by === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined);
 
-function WideTable<T>({ query, columns, rowKey, rowTestId, onRowClick, empty, minWidth, sort, totalsLabel, highlightOnHover = true }: ColumnsProps<T>) {
+function WideTable<T>({ query, columns, rowKey, rowTestId, onRowClick, empty, minWidth, sort, totalsLabel, totalsTestId = 'list-totals', expanded, tableTestId, striped, highlightOnHover = true }: ColumnsProps<T>) {
   const hasTotals = columns.some((c) => c.total !== undefined);
   const cellStyle = (c: ListColumn<T>): CSSProperties => ({ whiteSpace: c.nowrap ? 'nowrap' : undefined, minWidth: c.minWidth });
   return (
     <Card padding={0}>
       <Table.ScrollContainer minWidth={minWidth}>
-        <Table highlightOnHover={highlightOnHover} verticalSpacing="sm">
+        <Table highlightOnHover={highlightOnHover} striped={striped} verticalSpacing="sm" data-testid={tableTestId}>
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) => (
@@ -159,23 +169,34 @@ function WideTable<T>({ query, columns, rowKey, rowTestId, onRowClick, empty, mi
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {query.data?.items.map((row) => (
-              <Table.Tr
-                key={rowKey(row)}
-                data-testid={rowTestId?.(row)}
-                onClick={onRowClick ? (e) => !fromControl(e.target) && onRowClick(row) : undefined}
-                style={onRowClick ? { cursor: 'pointer' } : undefined}
-              >
-                {columns.map((c) => (
-                  <Table.Td key={c.key} ta={c.align} style={cellStyle(c)}>
-                    {c.cell(row)}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
+            {query.data?.items.map((row) => {
+              const below = expanded?.(row);
+              return (
+                <Fragment key={rowKey(row)}>
+                  <Table.Tr
+                    data-testid={rowTestId?.(row)}
+                    onClick={onRowClick ? (e) => !fromControl(e.target) && onRowClick(row) : undefined}
+                    style={onRowClick ? { cursor: 'pointer' } : undefined}
+                  >
+                    {columns.map((c) => (
+                      <Table.Td key={c.key} ta={c.align} style={cellStyle(c)}>
+                        {c.cell(row)}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                  {below != null && (
+                    <Table.Tr>
+                      <Table.Td colSpan={columns.length} bg="var(--mantine-color-gray-0)">
+                        {below}
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
+              );
+            })}
           </Table.Tbody>
           {hasTotals && query.data && query.data.items.length > 0 && (
-            <Table.Tfoot data-testid="list-totals">
+            <Table.Tfoot data-testid={totalsTestId}>
               <Table.Tr>
                 {columns.map((c, i) => (
                   <Table.Th key={c.key} ta={c.align} style={{ whiteSpace: 'nowrap' }}>
@@ -192,7 +213,7 @@ function WideTable<T>({ query, columns, rowKey, rowTestId, onRowClick, empty, mi
   );
 }
 
-function CardsList<T>({ query, columns, rowKey, rowTestId, onRowClick, empty, sort, totalsLabel }: ColumnsProps<T>) {
+function CardsList<T>({ query, columns, rowKey, rowTestId, onRowClick, empty, sort, totalsLabel, totalsTestId = 'list-totals', expanded }: ColumnsProps<T>) {
   const { t } = useTranslation();
   const title = columns.filter((c) => c.phone === 'title');
   const badges = columns.filter((c) => c.phone === 'badge');
@@ -250,10 +271,11 @@ function CardsList<T>({ query, columns, rowKey, rowTestId, onRowClick, empty, so
               </Group>
             ))}
           </Stack>
+          {expanded?.(row)}
         </Card>
       ))}
       {totals.length > 0 && query.data && query.data.items.length > 0 && (
-        <Card padding="sm" withBorder data-testid="list-totals">
+        <Card padding="sm" withBorder data-testid={totalsTestId}>
           <Text fw={700} size="sm" mb={4}>
             {totalsLabel}
           </Text>

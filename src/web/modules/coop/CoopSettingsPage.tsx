@@ -221,6 +221,11 @@ function SettingsForm({ settings }: { settings: CoopSettingsData }) {
                   { value: 'payment', label: t('coop.contributionBasis.payment') },
                 ]}
                 {...form.getInputProps('contributionBasis')}
+                // Two long choices share a phone's width: each wraps on two lines rather than
+                // being cut ("à l'encai…").
+                fullWidth
+                styles={{ label: { whiteSpace: 'normal', lineHeight: 1.3 } }}
+                data-testid="contribution-basis"
               />
             </Stack>
             <NumberInput label={t('coop.fields.dealBringerRate')} description={t('coop.fields.dealBringerRateHint')} required {...percent} {...form.getInputProps('dealBringerRatePct')} />

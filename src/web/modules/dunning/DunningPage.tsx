@@ -1,14 +1,13 @@
-import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text, Timeline, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Text, Timeline, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronRight, IconFileDownload, IconFileTypePdf, IconPlayerPlay } from '@tabler/icons-react';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DUNNING_CASE_STATES } from '../../../modules/dunning/contract';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { SectionLoader } from '../../components/FullPageLoader';
+import { type ListColumn, ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
@@ -102,43 +101,7 @@ export default function DunningPage() {
         maw={560}
         data-testid="dunning-state-filter"
       />
-      {cases.isError ? (
-        <ErrorAlert error={cases.error} />
-      ) : !cases.data ? (
-        <SectionLoader />
-      ) : (
-        <Card padding={0}>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('dunning.columns.invoice')}</Table.Th>
-                  <Table.Th>{t('dunning.columns.client')}</Table.Th>
-                  <Table.Th>{t('dunning.columns.dueDate')}</Table.Th>
-                  <Table.Th ta="right">{t('dunning.columns.left')}</Table.Th>
-                  <Table.Th>{t('dunning.columns.lastStep')}</Table.Th>
-                  <Table.Th>{t('dunning.columns.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {cases.data.items.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('dunning.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : (
-                  cases.data.items.map((c) => (
-                    <CaseRows key={c.invoiceId} item={c} open={openId === c.invoiceId} onToggle={() => setParam('invoice', openId === c.invoiceId ? null : c.invoiceId)} />
-                  ))
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
-      )}
+      <CasesList query={cases} openId={openId} onToggle={(id) => setParam('invoice', openId === id ? null : id)} />
       <ListPager total={cases.data?.total ?? 0} pageSize={PAGE_SIZE} page={page} onChange={(value) => setParam('page', value > 1 ? String(value) : null)} label={t('common.pagination')} />
     </Page>
   );
@@ -175,59 +138,78 @@ function PlanSummary() {
   );
 }
 
-function CaseRows({ item, open, onToggle }: { item: DunningCaseData; open: boolean; onToggle: () => void }) {
+/** The cases as a table on a wide screen, as cards on a phone; a case's history opens under it. */
+function CasesList({ query, openId, onToggle }: { query: ReturnType<typeof useDunningCases>; openId: string | null; onToggle: (invoiceId: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const recordExport = useRecordRecoveryExport();
-  return (
-    <Fragment>
-      <Table.Tr data-testid={`dunning-case-${item.number}`}>
-        <Table.Td>
-          <Anchor component={Link} to={`/invoices/${item.invoiceId}`} size="sm" fw={500}>
-            {item.number}
-          </Anchor>
-        </Table.Td>
-        <Table.Td>
+  const columns: ListColumn<DunningCaseData>[] = [
+    {
+      key: 'invoice',
+      header: t('dunning.columns.invoice'),
+      phone: 'title',
+      nowrap: true,
+      cell: (item) => (
+        <Anchor component={Link} to={`/invoices/${item.invoiceId}`} size="sm" fw={500}>
+          {item.number}
+        </Anchor>
+      ),
+    },
+    {
+      key: 'client',
+      header: t('dunning.columns.client'),
+      cell: (item) => (
+        <>
           <Text size="sm">{item.clientName}</Text>
           <Text size="xs" c="dimmed">
             {item.activityName}
           </Text>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-            {format.date(item.dueDate)}
+        </>
+      ),
+    },
+    { key: 'dueDate', header: t('dunning.columns.dueDate'), nowrap: true, cell: (item) => <Text size="sm">{format.date(item.dueDate)}</Text> },
+    {
+      key: 'left',
+      header: t('dunning.columns.left'),
+      align: 'right',
+      cell: (item) =>
+        item.settled ? (
+          <Badge color="teal" variant="light" tt="none" style={{ flexShrink: 0, minWidth: 'max-content' }}>
+            {t('dunning.settled')}
+          </Badge>
+        ) : (
+          <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+            {format.money(item.amountLeftCents)}
           </Text>
-        </Table.Td>
-        <Table.Td ta="right">
-          {item.settled ? (
-            <Badge color="teal" variant="light" tt="none">
-              {t('dunning.settled')}
+        ),
+    },
+    {
+      key: 'lastStep',
+      header: t('dunning.columns.lastStep'),
+      cell: (item) => (
+        <Stack gap={2} align="flex-start">
+          <StepBadge event={item.lastEvent} />
+          <Text size="xs" c="dimmed">
+            {format.date(item.lastEvent.createdAt)}
+          </Text>
+          {item.paused && (
+            <Badge color="yellow" variant="light" tt="none" data-testid={`dunning-paused-${item.number}`}>
+              {t('dunning.paused')}
             </Badge>
-          ) : (
-            <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
-              {format.money(item.amountLeftCents)}
-            </Text>
           )}
-        </Table.Td>
-        <Table.Td>
-          <Stack gap={2}>
-            <StepBadge event={item.lastEvent} />
-            <Text size="xs" c="dimmed">
-              {format.date(item.lastEvent.createdAt)}
-            </Text>
-            {item.paused && (
-              <Badge color="yellow" variant="light" tt="none" data-testid={`dunning-paused-${item.number}`}>
-                {t('dunning.paused')}
-              </Badge>
-            )}
-            {item.lastEvent.action === 'pending' && !item.settled && <NoticeDecision eventId={item.lastEvent.id} number={item.number} />}
-          </Stack>
-        </Table.Td>
-        <Table.Td>
-          <Group gap="xs" wrap="nowrap">
-            <UnstyledButton onClick={onToggle} aria-expanded={open} aria-label={t('dunning.history.toggle', { number: item.number })} data-testid={`dunning-history-${item.number}`}>
+          {item.lastEvent.action === 'pending' && !item.settled && <NoticeDecision eventId={item.lastEvent.id} number={item.number} />}
+        </Stack>
+      ),
+    },
+    {
+      key: 'actions',
+      header: t('dunning.columns.actions'),
+      cell: (item) => (
+        <>
+          <Group gap="xs" wrap="wrap">
+            <UnstyledButton onClick={() => onToggle(item.invoiceId)} aria-expanded={openId === item.invoiceId} aria-label={t('dunning.history.toggle', { number: item.number })} data-testid={`dunning-history-${item.number}`}>
               <Group gap={4} wrap="nowrap">
-                {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                {openId === item.invoiceId ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
                 <Text size="sm">{t('dunning.history.title')}</Text>
               </Group>
             </UnstyledButton>
@@ -245,16 +227,21 @@ function CaseRows({ item, open, onToggle }: { item: DunningCaseData; open: boole
               {t('dunning.recovery.exportedOn', { date: format.dateTime(item.recoveryExportedAt) })}
             </Text>
           )}
-        </Table.Td>
-      </Table.Tr>
-      {open && (
-        <Table.Tr>
-          <Table.Td colSpan={6} bg="var(--mantine-color-gray-0)">
-            <History item={item} />
-          </Table.Td>
-        </Table.Tr>
-      )}
-    </Fragment>
+        </>
+      ),
+    },
+  ];
+  return (
+    <ListTable
+      query={query}
+      columns={columns}
+      rowKey={(item) => item.invoiceId}
+      rowTestId={(item) => `dunning-case-${item.number}`}
+      expanded={(item) => (openId === item.invoiceId ? <History item={item} /> : null)}
+      empty={t('dunning.empty')}
+      minWidth={760}
+      highlightOnHover={false}
+    />
   );
 }
 

@@ -1,14 +1,15 @@
-import { Button, Card, Select, Table, Text } from '@mantine/core';
+import { Button, Card, Select, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { SectionLoader } from '../../components/FullPageLoader';
+import { type ListColumn, ListTable } from '../../components/ListTable';
 import { ListPager } from '../../components/ListPager';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { isValidPeriod, PeriodPicker } from './PeriodPicker';
 import { csvUrl, currentYear, type Period, useAccounts, useGeneralLedger } from './use-ledger';
+
+type LedgerLine = NonNullable<ReturnType<typeof useGeneralLedger>['data']>['items'][number];
 
 const PAGE_SIZE = 50;
 
@@ -39,6 +40,27 @@ export default function GeneralLedgerPage() {
     );
 
   const amount = (cents: number) => (cents === 0 ? '' : format.money(cents));
+
+  const columns: ListColumn<LedgerLine>[] = [
+    {
+      key: 'account',
+      header: t('ledger.columns.account'),
+      phone: 'title',
+      cell: (line) => (
+        <Text ff="monospace" size="sm" title={line.accountLabel}>
+          {line.account}
+        </Text>
+      ),
+    },
+    { key: 'date', header: t('ledger.columns.date'), nowrap: true, cell: (line) => format.date(line.date) },
+    { key: 'journal', header: t('ledger.columns.journal'), cell: (line) => line.journalCode },
+    { key: 'entryNumber', header: t('ledger.columns.entryNumber'), phone: 'badge', cell: (line) => line.entryNumber },
+    { key: 'label', header: t('ledger.columns.label'), cell: (line) => line.lineLabel ?? line.entryLabel },
+    { key: 'activity', header: t('ledger.columns.activity'), cell: (line) => <Text ff="monospace" size="sm">{line.activityCode ?? ''}</Text> },
+    { key: 'debit', header: t('ledger.columns.debit'), align: 'right', nowrap: true, cell: (line) => amount(line.debitCents) },
+    { key: 'credit', header: t('ledger.columns.credit'), align: 'right', nowrap: true, cell: (line) => amount(line.creditCents) },
+    { key: 'balance', header: t('ledger.columns.balance'), align: 'right', nowrap: true, cell: (line) => format.money(line.runningBalanceCents) },
+  ];
 
   return (
     <Page
@@ -74,57 +96,18 @@ export default function GeneralLedgerPage() {
           />
         </PeriodPicker>
       </Card>
-      {ledger.isError ? (
-        <ErrorAlert error={ledger.error} />
-      ) : !ledger.data ? (
-        valid ? <SectionLoader /> : null
-      ) : (
-        <Card padding={0}>
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs" striped data-testid="ledger-general-ledger-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('ledger.columns.account')}</Table.Th>
-                  <Table.Th>{t('ledger.columns.date')}</Table.Th>
-                  <Table.Th>{t('ledger.columns.journal')}</Table.Th>
-                  <Table.Th>{t('ledger.columns.entryNumber')}</Table.Th>
-                  <Table.Th>{t('ledger.columns.label')}</Table.Th>
-                  <Table.Th>{t('ledger.columns.activity')}</Table.Th>
-                  <Table.Th ta="right">{t('ledger.columns.debit')}</Table.Th>
-                  <Table.Th ta="right">{t('ledger.columns.credit')}</Table.Th>
-                  <Table.Th ta="right">{t('ledger.columns.balance')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {ledger.data.items.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={9}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('ledger.generalLedger.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : (
-                  ledger.data.items.map((line) => (
-                    <Table.Tr key={`${line.entryId}-${line.lineNo}`} data-testid={`ledger-general-ledger-row-${line.entryNumber}-${line.lineNo}`}>
-                      <Table.Td ff="monospace" title={line.accountLabel}>
-                        {line.account}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(line.date)}</Table.Td>
-                      <Table.Td>{line.journalCode}</Table.Td>
-                      <Table.Td>{line.entryNumber}</Table.Td>
-                      <Table.Td>{line.lineLabel ?? line.entryLabel}</Table.Td>
-                      <Table.Td ff="monospace">{line.activityCode ?? ''}</Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{amount(line.debitCents)}</Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{amount(line.creditCents)}</Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{format.money(line.runningBalanceCents)}</Table.Td>
-                    </Table.Tr>
-                  ))
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
+      {valid && (
+        <ListTable
+          query={ledger}
+          columns={columns}
+          rowKey={(line) => `${line.entryId}-${line.lineNo}`}
+          rowTestId={(line) => `ledger-general-ledger-row-${line.entryNumber}-${line.lineNo}`}
+          empty={t('ledger.generalLedger.empty')}
+          minWidth={900}
+          tableTestId="ledger-general-ledger-table"
+          striped
+          highlightOnHover={false}
+        />
       )}
       <ListPager
         total={ledger.data?.total ?? 0}

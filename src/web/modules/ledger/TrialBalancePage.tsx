@@ -1,13 +1,14 @@
-import { Button, Card, Table, Text } from '@mantine/core';
+import { Button, Card, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { SectionLoader } from '../../components/FullPageLoader';
+import { type ListColumn, ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { isValidPeriod, PeriodPicker } from './PeriodPicker';
 import { csvUrl, currentYear, type Period, useTrialBalance } from './use-ledger';
+
+type TrialBalanceRow = NonNullable<ReturnType<typeof useTrialBalance>['data']>['rows'][number];
 
 /** Staff and admins: the trial balance (balance générale) of a period, account by account. */
 export default function TrialBalancePage() {
@@ -30,6 +31,16 @@ export default function TrialBalancePage() {
     );
 
   const amount = (cents: number) => (cents === 0 ? '' : format.money(cents));
+
+  const totals = balance.data?.totals;
+  const columns: ListColumn<TrialBalanceRow>[] = [
+    { key: 'account', header: t('ledger.columns.account'), phone: 'title', cell: (row) => <Text ff="monospace" size="sm" fw={600}>{row.account}</Text> },
+    { key: 'label', header: t('ledger.columns.label'), phone: 'title', cell: (row) => <Text size="sm">{row.label}</Text> },
+    { key: 'debit', header: t('ledger.columns.debit'), align: 'right', nowrap: true, cell: (row) => amount(row.debitCents), total: totals && format.money(totals.debitCents) },
+    { key: 'credit', header: t('ledger.columns.credit'), align: 'right', nowrap: true, cell: (row) => amount(row.creditCents), total: totals && format.money(totals.creditCents) },
+    { key: 'debitBalance', header: t('ledger.columns.debitBalance'), align: 'right', nowrap: true, cell: (row) => amount(row.debitBalanceCents), total: totals && format.money(totals.debitBalanceCents) },
+    { key: 'creditBalance', header: t('ledger.columns.creditBalance'), align: 'right', nowrap: true, cell: (row) => amount(row.creditBalanceCents), total: totals && format.money(totals.creditBalanceCents) },
+  ];
 
   return (
     <Page
@@ -54,58 +65,20 @@ export default function TrialBalancePage() {
       <Card padding="md">
         <PeriodPicker period={period} onChange={setPeriod} />
       </Card>
-      {balance.isError ? (
-        <ErrorAlert error={balance.error} />
-      ) : !balance.data ? (
-        valid ? <SectionLoader /> : null
-      ) : (
-        <Card padding={0}>
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="xs" striped data-testid="ledger-trial-balance-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('ledger.columns.account')}</Table.Th>
-                  <Table.Th>{t('ledger.columns.label')}</Table.Th>
-                  <Table.Th ta="right">{t('ledger.columns.debit')}</Table.Th>
-                  <Table.Th ta="right">{t('ledger.columns.credit')}</Table.Th>
-                  <Table.Th ta="right">{t('ledger.columns.debitBalance')}</Table.Th>
-                  <Table.Th ta="right">{t('ledger.columns.creditBalance')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {balance.data.rows.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('ledger.trialBalance.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : (
-                  balance.data.rows.map((row) => (
-                    <Table.Tr key={row.account} data-testid={`ledger-trial-balance-row-${row.account}`}>
-                      <Table.Td ff="monospace">{row.account}</Table.Td>
-                      <Table.Td>{row.label}</Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{amount(row.debitCents)}</Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{amount(row.creditCents)}</Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{amount(row.debitBalanceCents)}</Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{amount(row.creditBalanceCents)}</Table.Td>
-                    </Table.Tr>
-                  ))
-                )}
-              </Table.Tbody>
-              <Table.Tfoot>
-                <Table.Tr fw={700} data-testid="ledger-trial-balance-totals">
-                  <Table.Td colSpan={2}>{t('ledger.total')}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{format.money(balance.data.totals.debitCents)}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{format.money(balance.data.totals.creditCents)}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{format.money(balance.data.totals.debitBalanceCents)}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{format.money(balance.data.totals.creditBalanceCents)}</Table.Td>
-                </Table.Tr>
-              </Table.Tfoot>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
+      {valid && (
+        <ListTable
+          query={{ ...balance, data: balance.data && { items: balance.data.rows } }}
+          columns={columns}
+          rowKey={(row) => row.account}
+          rowTestId={(row) => `ledger-trial-balance-row-${row.account}`}
+          empty={t('ledger.trialBalance.empty')}
+          minWidth={720}
+          totalsLabel={t('ledger.total')}
+          totalsTestId="ledger-trial-balance-totals"
+          tableTestId="ledger-trial-balance-table"
+          striped
+          highlightOnHover={false}
+        />
       )}
     </Page>
   );

@@ -1,5 +1,5 @@
 import { ListPager } from '../../components/ListPager';
-import { Anchor, Badge, Box, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Box, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,12 +7,15 @@ import { useSearchParams } from 'react-router';
 import { OUTBOX_STATUSES } from '../../../platform/mail/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
+import { type ListColumn, ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { type OutboxMailData, type OutboxStatus, useOutbox, useOutboxMail } from './use-outbox';
 
 const PAGE_SIZE = 25;
 const STATUS_COLORS: Record<OutboxStatus, string> = { queued: 'orange', sent: 'teal', failed: 'red' };
+
+type OutboxMailSummary = NonNullable<ReturnType<typeof useOutbox>['data']>['items'][number];
 
 const isStatus = (value: string | null): value is OutboxStatus => OUTBOX_STATUSES.some((s) => s === value);
 
@@ -49,6 +52,35 @@ export default function OutboxPage() {
   // A template the catalogue does not know yet shows as recorded rather than as a missing key.
   const templateLabel = (template: string) => (i18n.exists(`outbox.templates.${template}`) ? String(t(`outbox.templates.${template}` as never)) : template);
 
+  const columns: ListColumn<OutboxMailSummary>[] = [
+    { key: 'to', header: t('outbox.columns.to'), cell: (mail) => <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{mail.toAddress}</Text> },
+    {
+      key: 'subject',
+      header: t('outbox.columns.subject'),
+      phone: 'title',
+      // The subject is the row's button, so the mail opens from the keyboard too.
+      cell: (mail) => (
+        <UnstyledButton onClick={() => setParam('mail', mail.id)} aria-label={t('outbox.openSubject', { subject: mail.subject })}>
+          <Text size="sm" fw={500} c="var(--mantine-primary-color-filled)">
+            {mail.subject}
+          </Text>
+        </UnstyledButton>
+      ),
+    },
+    { key: 'template', header: t('outbox.columns.template'), cell: (mail) => <Text size="sm">{templateLabel(mail.template)}</Text> },
+    {
+      key: 'status',
+      header: t('outbox.columns.status'),
+      phone: 'badge',
+      cell: (mail) => (
+        <Badge color={STATUS_COLORS[mail.status]} variant="light" tt="none" style={{ flexShrink: 0, minWidth: 'max-content' }}>
+          {t(`outbox.status.${mail.status}`)}
+        </Badge>
+      ),
+    },
+    { key: 'date', header: t('outbox.columns.date'), nowrap: true, cell: (mail) => <Text size="sm">{format.dateTime(mail.createdAt)}</Text> },
+  ];
+
   return (
     <Page title={t('outbox.title')}>
       <Text c="dimmed" mt={-8}>
@@ -72,73 +104,15 @@ export default function OutboxPage() {
         />
       </SimpleGrid>
 
-      {outbox.isError ? (
-        <ErrorAlert error={outbox.error} />
-      ) : !outbox.data ? (
-        <SectionLoader />
-      ) : (
-        <Card padding={0}>
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('outbox.columns.to')}</Table.Th>
-                  <Table.Th>{t('outbox.columns.subject')}</Table.Th>
-                  <Table.Th>{t('outbox.columns.template')}</Table.Th>
-                  <Table.Th>{t('outbox.columns.status')}</Table.Th>
-                  <Table.Th>{t('outbox.columns.date')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {outbox.data.items.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={5}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('outbox.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : (
-                  outbox.data.items.map((mail) => (
-                    <Table.Tr key={mail.id} data-testid={`mail-row-${mail.toAddress}`} onClick={() => setParam('mail', mail.id)} style={{ cursor: 'pointer' }}>
-                      <Table.Td>
-                        <Text size="sm">{mail.toAddress}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {/* The subject is the row's button, so the mail opens from the keyboard too. */}
-                        <UnstyledButton
-                          onClick={(event) => {
-                            event.stopPropagation();
-                            setParam('mail', mail.id);
-                          }}
-                          aria-label={t('outbox.openSubject', { subject: mail.subject })}
-                        >
-                          <Text size="sm" fw={500} c="var(--mantine-primary-color-filled)">
-                            {mail.subject}
-                          </Text>
-                        </UnstyledButton>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{templateLabel(mail.template)}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={STATUS_COLORS[mail.status]} variant="light" tt="none">
-                          {t(`outbox.status.${mail.status}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {format.dateTime(mail.createdAt)}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
-      )}
+      <ListTable
+        query={outbox}
+        columns={columns}
+        rowKey={(mail) => mail.id}
+        rowTestId={(mail) => `mail-row-${mail.toAddress}`}
+        onRowClick={(mail) => setParam('mail', mail.id)}
+        empty={t('outbox.empty')}
+        minWidth={720}
+      />
       <ListPager total={outbox.data?.total ?? 0} pageSize={PAGE_SIZE} page={page} onChange={(value) => setParam('page', value > 1 ? String(value) : null)} label={t('common.pagination')} />
       <MailModal id={openId} onClose={() => setParam('mail', null)} templateLabel={templateLabel} />
     </Page>

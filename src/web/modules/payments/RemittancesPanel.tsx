@@ -1,9 +1,10 @@
-import { Badge, Button, Card, Checkbox, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Modal, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconReceipt } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { type ListColumn, ListTable } from '../../components/ListTable';
 import { useFormat } from '../../lib/format';
 import { today } from './RecordPaymentForm';
 import { type RemittanceData, useCancelRemittance, useCreateRemittance, usePayments, useRemittances } from './use-payments';
@@ -18,10 +19,45 @@ export function RemittancesPanel() {
   const { t } = useTranslation();
   const { money, date } = useFormat();
   const slips = useRemittances({ page: 1, pageSize: 10 });
-  const cancel = useCancelRemittance();
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const items = slips.data?.items ?? [];
+  const columns: ListColumn<RemittanceData>[] = [
+    {
+      key: 'slip',
+      header: t('payments.remittance.columns.slip'),
+      phone: 'title',
+      cell: (slip) => (
+        <Text size="sm" fw={600}>
+          {t('payments.remittance.slip', { number: slip.number, date: date(slip.date) })}
+        </Text>
+      ),
+    },
+    {
+      key: 'cheques',
+      header: t('payments.remittance.columns.cheques'),
+      cell: (slip) => (
+        <Text size="xs" c="dimmed">
+          {t('payments.remittance.cheques', { count: slip.chequeCount })} · {slip.cheques.map((c) => `${c.clientName}${c.reference ? ` (${c.reference})` : ''}`).join(', ')}
+        </Text>
+      ),
+    },
+    { key: 'total', header: t('payments.remittance.columns.total'), align: 'right', nowrap: true, cell: (slip) => <Text fw={700} size="sm">{money(slip.totalCents)}</Text> },
+    {
+      key: 'status',
+      header: t('payments.remittance.columns.status'),
+      phone: 'badge',
+      cell: (slip) => (
+        <Badge color={STATUS_COLOR[slip.status]} variant="light" style={{ flexShrink: 0, minWidth: 'max-content' }}>
+          {t(`payments.remittance.status.${slip.status}`)}
+        </Badge>
+      ),
+    },
+    {
+      key: 'actions',
+      header: <VisuallyHidden>{t('payments.remittance.columns.actions')}</VisuallyHidden>,
+      cell: (slip) => <CancelSlip slip={slip} onError={setError} />,
+    },
+  ];
 
   return (
     <Card withBorder padding="sm" data-testid="remittances-panel">
@@ -37,49 +73,48 @@ export function RemittancesPanel() {
         <Text size="sm" c="dimmed">
           {t('payments.remittance.intro')}
         </Text>
-        <ErrorAlert error={slips.error ?? error} />
-        {items.length === 0 && !slips.isPending && <Text size="sm" c="dimmed">{t('payments.remittance.empty')}</Text>}
-        {items.map((slip) => (
-          <Group key={slip.id} justify="space-between" wrap="wrap" gap="xs" data-testid={`remittance-${slip.number}`}>
-            <Stack gap={0}>
-              <Text size="sm" fw={600}>
-                {t('payments.remittance.slip', { number: slip.number, date: date(slip.date) })}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t('payments.remittance.cheques', { count: slip.chequeCount })} · {slip.cheques.map((c) => `${c.clientName}${c.reference ? ` (${c.reference})` : ''}`).join(', ')}
-              </Text>
-            </Stack>
-            <Group gap="xs">
-              <Text fw={700} style={{ whiteSpace: 'nowrap' }}>{money(slip.totalCents)}</Text>
-              <Badge color={STATUS_COLOR[slip.status]} variant="light">{t(`payments.remittance.status.${slip.status}`)}</Badge>
-              {slip.status === 'waiting' && (
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="red"
-                  loading={cancel.isPending}
-                  onClick={async () => {
-                    setError(null);
-                    try {
-                      await cancel.mutateAsync(slip.id);
-                      notifications.show({ color: 'teal', message: t('payments.remittance.cancelled', { number: slip.number }) });
-                    } catch (e) {
-                      setError(e);
-                    }
-                  }}
-                  data-testid={`remittance-cancel-${slip.number}`}
-                >
-                  {t('payments.remittance.cancel')}
-                </Button>
-              )}
-            </Group>
-          </Group>
-        ))}
+        <ErrorAlert error={error} />
+        <ListTable
+          query={slips}
+          columns={columns}
+          rowKey={(slip) => slip.id}
+          rowTestId={(slip) => `remittance-${slip.number}`}
+          empty={t('payments.remittance.empty')}
+          minWidth={640}
+          highlightOnHover={false}
+        />
       </Stack>
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('payments.remittance.new')} size="lg">
         {creating && <NewRemittanceForm onDone={() => setCreating(false)} />}
       </Modal>
     </Card>
+  );
+}
+
+/** A slip still waiting for the bank can be taken back (its cheques return to 5112's list). */
+function CancelSlip({ slip, onError }: { slip: RemittanceData; onError: (error: unknown) => void }) {
+  const { t } = useTranslation();
+  const cancel = useCancelRemittance();
+  if (slip.status !== 'waiting') return null;
+  return (
+    <Button
+      size="xs"
+      variant="subtle"
+      color="red"
+      loading={cancel.isPending}
+      onClick={async () => {
+        onError(null);
+        try {
+          await cancel.mutateAsync(slip.id);
+          notifications.show({ color: 'teal', message: t('payments.remittance.cancelled', { number: slip.number }) });
+        } catch (e) {
+          onError(e);
+        }
+      }}
+      data-testid={`remittance-cancel-${slip.number}`}
+    >
+      {t('payments.remittance.cancel')}
+    </Button>
   );
 }
 

@@ -73,6 +73,7 @@ export const en: Translation<typeof fr> = {
     done: 'Payment of {{amount}} from {{client}} cancelled.',
   },
   remittance: {
+    columns: { slip: 'Slip', cheques: 'Cheques', total: 'Total', status: 'Status', actions: 'Actions' },
     title: 'Cheque remittance slips',
     intro: 'Recorded cheques wait in 5112 (cheques to cash). Group the ones you pay in at the bank: the statement line crediting the total confirms them all.',
     new: 'New slip',

@@ -71,6 +71,7 @@ export const fr = {
     done: 'Paiement de {{amount}} de {{client}} annulé.',
   },
   remittance: {
+    columns: { slip: 'Bordereau', cheques: 'Chèques', total: 'Total', status: 'État', actions: 'Actions' },
     title: 'Bordereaux de remise de chèques',
     intro: 'Les chèques enregistrés attendent en 5112 (chèques à encaisser). Regroupez ceux que vous déposez en banque : la ligne du relevé qui crédite le total les confirme tous.',
     new: 'Nouveau bordereau',

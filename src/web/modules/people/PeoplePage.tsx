@@ -1,13 +1,12 @@
 import { ListPager } from '../../components/ListPager';
-import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconMailForward, IconSearch, IconUserPlus, IconUserShield } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { SectionLoader } from '../../components/FullPageLoader';
+import { type ListColumn, ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
@@ -17,7 +16,7 @@ import { RolesModal } from './RolesModal';
 import { type PersonData, usePeople, useResendInvitation } from './use-people';
 
 const PAGE_SIZE = 25;
-// Badges keep their whole label: on a phone the table scrolls sideways rather than cut "Invitation en…".
+// Badges keep their whole label: a narrow column wraps them rather than cut "Invitation en…".
 const WHOLE_BADGE = { flexShrink: 0, minWidth: 'max-content' } as const;
 
 /** Admins: who has access to the cooperative, invitations, roles. */
@@ -77,41 +76,7 @@ export default function PeoplePage() {
         type="search"
         data-testid="people-search"
       />
-      {people.isError ? (
-        <ErrorAlert error={people.error} />
-      ) : !people.data ? (
-        <SectionLoader />
-      ) : (
-        <Card padding={0}>
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('people.columns.name')}</Table.Th>
-                  <Table.Th>{t('people.columns.roles')}</Table.Th>
-                  <Table.Th>{t('people.columns.state')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('people.columns.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {people.data.items.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={4}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('people.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : (
-                  people.data.items.map((person) => <PersonRow key={person.userId} person={person} onEditRoles={() => setEditing(person)} />)
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
-      )}
+      <PeopleList query={people} onEditRoles={setEditing} />
       <ListPager total={people.data?.total ?? 0} pageSize={PAGE_SIZE} page={page} onChange={setPage} label={t('common.pagination')} />
       <InviteModal opened={inviting} onClose={() => setInviting(false)} />
       <RolesModal person={editing} onClose={() => setEditing(null)} />
@@ -119,10 +84,83 @@ export default function PeoplePage() {
   );
 }
 
-function PersonRow({ person, onEditRoles }: { person: PersonData; onEditRoles: () => void }) {
+/** The people as a table on a wide screen, as cards on a phone (name first, state beside it). */
+function PeopleList({ query, onEditRoles }: { query: ReturnType<typeof usePeople>; onEditRoles: (person: PersonData) => void }) {
   const { t } = useTranslation();
+  const columns: ListColumn<PersonData>[] = [
+    {
+      key: 'name',
+      header: t('people.columns.name'),
+      phone: 'title',
+      cell: (person) => (
+        <Stack gap={0}>
+          <Text size="sm" fw={500}>
+            {person.displayName}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {person.email}
+          </Text>
+        </Stack>
+      ),
+    },
+    { key: 'roles', header: t('people.columns.roles'), cell: (person) => <Roles person={person} /> },
+    { key: 'state', header: t('people.columns.state'), phone: 'badge', cell: (person) => <PersonState person={person} /> },
+    { key: 'actions', header: <VisuallyHidden>{t('people.columns.actions')}</VisuallyHidden>, cell: (person) => <PersonActions person={person} onEditRoles={() => onEditRoles(person)} /> },
+  ];
+  return (
+    <ListTable
+      query={query}
+      columns={columns}
+      rowKey={(person) => person.userId}
+      rowTestId={(person) => `person-row-${person.email}`}
+      empty={t('people.empty')}
+      minWidth={720}
+    />
+  );
+}
+
+function Roles({ person }: { person: PersonData }) {
   const roleLabel = useRoleLabel();
+  return (
+    <Group gap={4} wrap="wrap">
+      {person.roles.map((role) => (
+        <Badge key={role} variant="light" color={role === 'admin' ? 'grape' : role === 'staff' ? 'indigo' : role === 'accountant' ? 'orange' : 'teal'} tt="none" style={WHOLE_BADGE} data-testid={`role-${role}`}>
+          {roleLabel(role)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function PersonState({ person }: { person: PersonData }) {
+  const { t } = useTranslation();
   const format = useFormat();
+  return (
+    <div style={{ whiteSpace: 'nowrap' }}>
+      {person.active ? (
+        <Badge color="teal" variant="dot" tt="none" style={WHOLE_BADGE}>
+          {t('people.state.active')}
+        </Badge>
+      ) : person.invitationExpiresAt ? (
+        <Badge color="orange" variant="light" tt="none" style={WHOLE_BADGE}>
+          {t('people.state.pending')}
+        </Badge>
+      ) : (
+        <Badge color="red" variant="light" tt="none" style={WHOLE_BADGE}>
+          {t('people.state.expired')}
+        </Badge>
+      )}
+      {!person.active && person.invitationExpiresAt && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('people.state.expires', { date: format.date(person.invitationExpiresAt) })}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+function PersonActions({ person, onEditRoles }: { person: PersonData; onEditRoles: () => void }) {
+  const { t } = useTranslation();
   const resend = useResendInvitation();
 
   const onResend = () =>
@@ -132,71 +170,28 @@ function PersonRow({ person, onEditRoles }: { person: PersonData; onEditRoles: (
     });
 
   return (
-    <Table.Tr data-testid={`person-row-${person.email}`}>
-      <Table.Td>
-        <Stack gap={0}>
-          <Text size="sm" fw={500}>
-            {person.displayName}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {person.email}
-          </Text>
-        </Stack>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Group gap={4} wrap="nowrap">
-          {person.roles.map((role) => (
-            <Badge key={role} variant="light" color={role === 'admin' ? 'grape' : role === 'staff' ? 'indigo' : role === 'accountant' ? 'orange' : 'teal'} tt="none" style={WHOLE_BADGE} data-testid={`role-${role}`}>
-              {roleLabel(role)}
-            </Badge>
-          ))}
-        </Group>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        {person.active ? (
-          <Badge color="teal" variant="dot" tt="none" style={WHOLE_BADGE}>
-            {t('people.state.active')}
-          </Badge>
-        ) : person.invitationExpiresAt ? (
-          <Badge color="orange" variant="light" tt="none" style={WHOLE_BADGE}>
-            {t('people.state.pending')}
-          </Badge>
-        ) : (
-          <Badge color="red" variant="light" tt="none" style={WHOLE_BADGE}>
-            {t('people.state.expired')}
-          </Badge>
-        )}
-        {!person.active && person.invitationExpiresAt && (
-          <Text size="xs" c="dimmed" mt={4}>
-            {t('people.state.expires', { date: format.date(person.invitationExpiresAt) })}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Group gap="xs" justify="flex-end" wrap="nowrap">
-          {!person.active && (
-            <Button
-              size="compact-sm"
-              variant="subtle"
-              leftSection={<IconMailForward size={16} aria-hidden />}
-              loading={resend.isPending}
-              onClick={onResend}
-              data-testid={`resend-${person.email}`}
-            >
-              {t('people.resend.action')}
-            </Button>
-          )}
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            leftSection={<IconUserShield size={16} aria-hidden />}
-            onClick={onEditRoles}
-            data-testid={`edit-roles-${person.email}`}
-          >
-            {t('people.roles.edit')}
-          </Button>
-        </Group>
-      </Table.Td>
-    </Table.Tr>
+    <Group gap="xs" justify="flex-end" wrap="wrap">
+      {!person.active && (
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          leftSection={<IconMailForward size={16} aria-hidden />}
+          loading={resend.isPending}
+          onClick={onResend}
+          data-testid={`resend-${person.email}`}
+        >
+          {t('people.resend.action')}
+        </Button>
+      )}
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        leftSection={<IconUserShield size={16} aria-hidden />}
+        onClick={onEditRoles}
+        data-testid={`edit-roles-${person.email}`}
+      >
+        {t('people.roles.edit')}
+      </Button>
+    </Group>
   );
 }
