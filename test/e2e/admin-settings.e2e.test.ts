@@ -69,12 +69,12 @@ describe('the admin changes the cooperative settings', () => {
     await rows.first().getByRole('button', { name: 'Afficher ou masquer le détail' }).click();
     // Field by field, named as on the settings page, the rate as a percentage, never raw JSON.
     const changes = page.locator('[data-testid^="audit-changes-"]');
-    const rate = changes.getByTestId('audit-change-contributionRateBp');
-    await seeText(rate, 'Taux de contribution');
-    await seeText(rate, '10 % → 11,5 %');
-    const numbering = changes.getByTestId('audit-change-invoiceNumberFormat');
-    await seeText(numbering, 'Format de numérotation des factures');
-    await seeText(numbering, 'F{YYYY}-{SEQ:5} → FAC-{YY}-{SEQ:4}');
+    const rateChange = changes.getByTestId('audit-change-contributionRateBp');
+    await seeText(rateChange, 'Taux de contribution');
+    await seeText(rateChange, '10 % → 11,5 %');
+    const numberingChange = changes.getByTestId('audit-change-invoiceNumberFormat');
+    await seeText(numberingChange, 'Format de numérotation des factures');
+    await seeText(numberingChange, 'F{YYYY}-{SEQ:5} → FAC-{YY}-{SEQ:4}');
     expect(await changes.getByTestId('audit-change-iban').count()).toBe(0);
     expect(await rows.first().textContent()).not.toMatch(/contributionRateBp|"before"/);
   });
