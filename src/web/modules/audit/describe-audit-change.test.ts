@@ -67,6 +67,11 @@ describe('an audited change as staff read it', () => {
     expect(allocations!.after).not.toMatch(/[{}"[\]]/);
   });
 
+  it("leaves out the record's own id and its coop, which the entry already says", () => {
+    const changes = { id: { before: null, after: ENTRY }, coopId: { before: null, after: CLIENT }, status: { before: null, after: 'paid' } };
+    expect(describeAuditChange(changes, labelsIn('fr')).map((c) => c.key)).toEqual(['status']);
+  });
+
   it('gives a field the catalogue does not know a readable name', () => {
     expect(humaniseKey('paymentTermsDays')).toBe('Payment terms days');
     expect(humaniseKey('legal_name')).toBe('Legal name');

@@ -86,9 +86,14 @@ export function describeValue(key: string, value: unknown, labels: ChangeLabels)
   return String(value);
 }
 
+/** The record's own id and its coop: the entry already says which record, in which coop. */
+const SAID_BY_THE_ENTRY = new Set(['id', 'coopId']);
+
 /** The changes of an audit entry, field by field, before and after as they read on screen. */
 export function describeAuditChange(changes: AuditChanges, labels: ChangeLabels): DescribedChange[] {
-  return Object.entries(changes).map(([key, change]) => ({
+  return Object.entries(changes)
+    .filter(([key]) => !SAID_BY_THE_ENTRY.has(key))
+    .map(([key, change]) => ({
     key,
     label: fieldLabel(key, labels),
     before: describeValue(key, change.before, labels),
