@@ -24,6 +24,7 @@ import { quotePortalRoutes, quoteRoutes } from './modules/quotes/index.js';
 import { paymentRoutes } from './modules/payments/index.js';
 import { dunningRoutes } from './modules/dunning/index.js';
 import { bankRoutes } from './modules/banking/index.js';
+import { recordLabeller } from './modules/record-labels/index.js';
 
 const VERSION = '0.1.0';
 
@@ -69,6 +70,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       storage,
       jobs,
       tenants: { namesOf: (ids) => coopNames(database.db, ids) },
+      records: recordLabeller(database.db),
     },
     routes: [
       { prefix: '/api/health', plugin: healthRoutes },

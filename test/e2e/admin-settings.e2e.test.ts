@@ -67,9 +67,15 @@ describe('the admin changes the cooperative settings', () => {
     await seeText(rows.first(), 'Paramètres modifiés');
     await seeText(rows.first(), 'Claire Administratrice');
     await rows.first().getByRole('button', { name: 'Afficher ou masquer le détail' }).click();
+    // Field by field, named as on the settings page, the rate as a percentage, never raw JSON.
     const changes = page.locator('[data-testid^="audit-changes-"]');
-    await seeText(changes.getByRole('row', { name: /contributionRateBp/ }), '10001150');
-    await seeText(changes.getByRole('row', { name: /invoiceNumberFormat/ }), 'F{YYYY}-{SEQ:5}FAC-{YY}-{SEQ:4}');
-    expect(await changes.getByRole('row', { name: /iban/ }).count()).toBe(0);
+    const rateChange = changes.getByTestId('audit-change-contributionRateBp');
+    await seeText(rateChange, 'Taux de contribution');
+    await seeText(rateChange, '10 % → 11,5 %');
+    const numberingChange = changes.getByTestId('audit-change-invoiceNumberFormat');
+    await seeText(numberingChange, 'Format de numérotation des factures');
+    await seeText(numberingChange, 'F{YYYY}-{SEQ:5} → FAC-{YY}-{SEQ:4}');
+    expect(await changes.getByTestId('audit-change-iban').count()).toBe(0);
+    expect(await rows.first().textContent()).not.toMatch(/contributionRateBp|"before"/);
   });
 });

@@ -100,6 +100,16 @@ describe('a member drafts an invoice, the team issues and sends it', () => {
     await seeText(admin.getByTestId('mail-body'), `notre facture ${number}`);
     await seeText(admin.getByTestId('mail-attachment'), `${number}.pdf`);
 
+    // The audit log names the invoice by its number, linked to its page, and reads its changes
+    // field by field (amounts as money), never as raw JSON or a bare id.
+    await admin.goto(`/audit?entityId=${invoicePath.split('/').pop()}&action=invoice.draft_created`);
+    const entry = admin.locator('[data-testid^="audit-row-"]').first();
+    await seeText(entry, 'Brouillon de facture créé');
+    await seeText(entry.locator('[data-testid^="audit-target-"]'), number);
+    await entry.getByRole('button', { name: 'Afficher ou masquer le détail' }).click();
+    await seeText(entry.getByTestId('audit-change-netCents'), '1 080,75 €');
+    expect(await entry.textContent()).not.toMatch(/[{}]|netCents/);
+
     // The member's activity shows the revenue the issued invoice posted.
     await member.goto(invoicePath);
     await seeText(member.getByTestId('invoice-status'), "En attente d'envoi");

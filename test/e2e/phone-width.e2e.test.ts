@@ -112,6 +112,19 @@ describe('on a phone', () => {
     await seeText(page.getByTestId('member-status').first(), 'Salarié·e (CESA)');
     await expectNoHorizontalOverflow(page);
   });
+
+  it('the admin reads the audit log as cards: each member by name, the changes in words, no id or JSON, nothing wider than the screen', async () => {
+    const { page } = await e2e.newPage({ width: 390, height: 844 });
+    await logIn(page, DEMO.admin);
+    await page.goto('/audit?action=member.created');
+    await see(page.getByRole('heading', { name: "Journal d'audit" }));
+    const cards = page.getByTestId('list-cards');
+    const first = cards.locator('[data-testid^="audit-row-"]').first();
+    await seeText(first, 'Membre créé');
+    await seeText(first.locator('[data-testid^="audit-target-"]'), /Membre\s*\S+ \S+/);
+    expect(await cards.textContent()).not.toMatch(/[{}]|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await expectNoHorizontalOverflow(page);
+  });
 });
 
 /** The page itself never scrolls sideways (what the phone's reader would have to do). */

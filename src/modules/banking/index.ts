@@ -6,3 +6,4 @@ export { confirmRecordedReceipt } from './confirm-recorded-receipt.js';
 export { unmatchBankLine } from './unmatch-bank-line.js';
 export { bankRoutes } from './routes.js';
 export { ensureDefaultBankAccount } from './ensure-default-bank-account.js';
+export { bankLineSummaries, statementSummaries, type BankLineSummary, type StatementSummary } from './bank-record-summaries.js';

@@ -11,3 +11,4 @@ export { applyPaymentToInvoice, type AppliedPayment } from './apply-payment.js';
 export { unapplyPaymentFromInvoice } from './unapply-payment.js';
 export { openInvoices, type OpenInvoiceRow } from './open-invoices.js';
 export { RENDER_ISSUED_FILES, renderIssuedFilesJob } from './render-issued-files-job.js';
+export { invoiceNumbers, type InvoiceNumber } from './invoice-numbers.js';

@@ -11,3 +11,4 @@ export { unreconcilePayment } from './unreconcile-payment.js';
 export { unreconcileRemittance } from './unreconcile-remittance.js';
 export { paymentRoutes } from './routes.js';
 export type { RecordPaymentInput } from './contract.js';
+export { paymentSummaries, remittanceSummaries, type PaymentSummary, type RemittanceSummary } from './payment-summaries.js';

@@ -6,3 +6,4 @@ export { acceptQuoteOnPortal, portalQuote, refuseQuoteOnPortal } from './portal-
 export { getQuotesSettings, updateQuotesSettings } from './quotes-settings.js';
 export { quotePortalRoutes, quoteRoutes } from './routes.js';
 export { sendQuote } from './send-quote.js';
+export { quoteNumbers, type QuoteNumber } from './quote-numbers.js';

@@ -13,6 +13,13 @@ export const auditEntry = z.object({
   entityId: z.string(),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
   ip: z.string().nullable(),
+  /** How a person reads the record the entry is about: an invoice's number, a client's name; null when it cannot be named (a deleted draft). */
+  targetLabel: z.string().nullable(),
+  /** The amount and day that tell such records apart (a payment, a bank line), when they have one. */
+  targetAmountCents: z.number().int().nullable(),
+  targetDate: z.string().nullable(),
+  /** Labels of the records the changes name by id (a client, an activity), by id. */
+  labels: z.record(z.string(), z.string()),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

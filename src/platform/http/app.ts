@@ -14,6 +14,7 @@ import type { Database } from '../db/client.js';
 import { platformErrors } from '../errors.js';
 import type { FileStorage } from '../files/storage.js';
 import type { JobRunner } from '../jobs/job-runner.js';
+import type { RecordLabeller } from '../audit/record-labels.js';
 import type { Access } from './context.js';
 import { handleError } from './error-handler.js';
 import { redactingLogOptions } from './log-redaction.js';
@@ -32,6 +33,8 @@ export interface Deps {
   jobs: JobRunner;
   /** Names of cooperatives, provided by the module that owns them (platform knows only ids). */
   tenants: { namesOf(coopIds: string[]): Promise<Map<string, string>> };
+  /** Numbers and names of the records the audit log names, provided by the modules that own them. */
+  records: RecordLabeller;
 }
 
 declare module 'fastify' {

@@ -1,16 +1,16 @@
 import { ListPager } from '../../components/ListPager';
-import { ActionIcon, Anchor, Badge, Button, Card, Code, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconFilterOff } from '@tabler/icons-react';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { SectionLoader } from '../../components/FullPageLoader';
+import { type ListColumn, ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { fr } from './i18n.fr';
 import { useFormat } from '../../lib/format';
 import { usePeople } from '../people';
-import { entityPath, useAuditLabels } from './audit-labels';
+import { entityPath, useAuditLabels, useChangeLabels } from './audit-labels';
+import { describeAuditChange } from './describe-audit-change';
 import { type AuditEntryData, useAuditLog } from './use-audit-log';
 import { DateField } from '../../components/DateField';
 
@@ -30,6 +30,7 @@ const dayEnd = (day: string) => (day ? new Date(`${day}T23:59:59.999`).toISOStri
 export default function AuditPage() {
   const { t } = useTranslation();
   const labels = useAuditLabels();
+  const format = useFormat();
   const [params, setParams] = useSearchParams();
   const filter = (name: FilterName) => params.get(name) ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -59,6 +60,23 @@ export default function AuditPage() {
   });
   const people = usePeople({ page: 1, pageSize: 100 });
   const hasFilters = FILTERS.some((name) => params.has(name));
+  const columns: ListColumn<AuditEntryData>[] = [
+    {
+      key: 'action',
+      header: t('audit.columns.action'),
+      phone: 'title',
+      minWidth: 180,
+      cell: (entry) => (
+        <Text size="sm" fw={600}>
+          {labels.action(entry.action)}
+        </Text>
+      ),
+    },
+    { key: 'entity', header: t('audit.columns.entity'), minWidth: 160, cell: (entry) => <AuditTarget entry={entry} /> },
+    { key: 'at', header: t('audit.columns.at'), nowrap: true, cell: (entry) => <Text size="sm">{format.dateTime(entry.at)}</Text> },
+    { key: 'actor', header: t('audit.columns.actor'), cell: (entry) => <Text size="sm">{entry.actorName ?? t('audit.system')}</Text> },
+    { key: 'changes', header: t('audit.columns.changes'), minWidth: 260, cell: (entry) => <AuditChanges entry={entry} /> },
+  ];
 
   return (
     <Page title={t('audit.title')}>
@@ -113,163 +131,117 @@ export default function AuditPage() {
         )}
       </Card>
 
-      {log.isError ? (
-        <ErrorAlert error={log.error} />
-      ) : !log.data ? (
-        <SectionLoader />
-      ) : (
-        <Card padding={0}>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={40}>
-                    <VisuallyHidden>{t('audit.toggleDetails')}</VisuallyHidden>
-                  </Table.Th>
-                  <Table.Th>{t('audit.columns.at')}</Table.Th>
-                  <Table.Th>{t('audit.columns.actor')}</Table.Th>
-                  <Table.Th>{t('audit.columns.action')}</Table.Th>
-                  <Table.Th>{t('audit.columns.entity')}</Table.Th>
-                  <Table.Th>{t('audit.columns.changes')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {log.data.items.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('audit.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : (
-                  log.data.items.map((entry) => <AuditRow key={entry.id} entry={entry} />)
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
-      )}
+      <ListTable
+        query={log}
+        columns={columns}
+        rowKey={(entry) => entry.id}
+        rowTestId={(entry) => `audit-row-${entry.id}`}
+        empty={t('audit.empty')}
+        minWidth={820}
+        highlightOnHover={false}
+      />
       <ListPager total={log.data?.total ?? 0} pageSize={PAGE_SIZE} page={page} onChange={(value) => setFilter('page', value > 1 ? String(value) : null)} label={t('common.pagination')} />
     </Page>
   );
 }
 
-function AuditRow({ entry }: { entry: AuditEntryData }) {
+/** The record an entry is about: its kind, then its number or name (linked to its page), with its amount and day. */
+function AuditTarget({ entry }: { entry: AuditEntryData }) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useAuditLabels();
-  const [open, setOpen] = useState(false);
-  const fields = Object.entries(entry.changes);
   const path = entityPath(entry.entityType, entry.entityId);
-  const detailsId = `audit-details-${entry.id}`;
-
+  const details = [entry.targetAmountCents !== null ? format.money(entry.targetAmountCents) : null, entry.targetDate ? format.date(entry.targetDate) : null].filter(Boolean);
   return (
-    <Fragment>
-      <Table.Tr data-testid={`audit-row-${entry.id}`} onClick={() => setOpen((o) => !o)} style={{ cursor: 'pointer' }}>
-        <Table.Td>
-          <ActionIcon
-            variant="subtle"
-            aria-label={t('audit.toggleDetails')}
-            aria-expanded={open}
-            aria-controls={detailsId}
-            onClick={(event) => {
-              event.stopPropagation();
-              setOpen((o) => !o);
-            }}
-          >
-            {open ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
-          </ActionIcon>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-            {format.dateTime(entry.at)}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm">{entry.actorName ?? t('audit.system')}</Text>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm" fw={500}>
-            {labels.action(entry.action)}
-          </Text>
-          <Text size="xs" c="dimmed" ff="monospace">
-            {entry.action}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm">{labels.entity(entry.entityType)}</Text>
-          <Text size="xs" c="dimmed" ff="monospace" title={entry.entityId}>
-            {entry.entityId.slice(0, 8)}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <Badge variant="light" color="gray" tt="none">
-            {t('audit.fieldCount', { count: fields.length })}
-          </Badge>
-        </Table.Td>
-      </Table.Tr>
-      {open && (
-        <Table.Tr id={detailsId}>
-          <Table.Td colSpan={6} bg="var(--mantine-color-gray-0)">
-            <Stack gap="xs">
-              {fields.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('audit.noChanges')}
-                </Text>
-              ) : (
-                <Table withTableBorder withColumnBorders fz="sm" data-testid={`audit-changes-${entry.id}`}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('audit.field')}</Table.Th>
-                      <Table.Th>{t('audit.before')}</Table.Th>
-                      <Table.Th>{t('audit.after')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {fields.map(([field, change]) => (
-                      <Table.Tr key={field}>
-                        <Table.Td ff="monospace">{field}</Table.Td>
-                        <Table.Td>
-                          <ChangeValue value={change.before} />
-                        </Table.Td>
-                        <Table.Td>
-                          <ChangeValue value={change.after} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-              <Group gap="md">
-                {path && (
-                  <Anchor component={Link} to={path} size="sm">
-                    {t('audit.openEntity')}
-                  </Anchor>
-                )}
-                {entry.ip && (
-                  <Text size="xs" c="dimmed">
-                    {t('audit.ip', { ip: entry.ip })}
-                  </Text>
-                )}
-              </Group>
-            </Stack>
-          </Table.Td>
-        </Table.Tr>
+    <Stack gap={0} data-testid={`audit-target-${entry.id}`}>
+      <Text size="xs" c="dimmed">
+        {labels.entity(entry.entityType)}
+      </Text>
+      {entry.targetLabel && (
+        <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+          {path ? (
+            <Anchor component={Link} to={path} inherit>
+              {entry.targetLabel}
+            </Anchor>
+          ) : (
+            entry.targetLabel
+          )}
+        </Text>
       )}
-    </Fragment>
+      {!entry.targetLabel && path && (
+        <Anchor component={Link} to={path} size="sm">
+          {t('audit.openEntity')}
+        </Anchor>
+      )}
+      {details.length > 0 && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {details.join(' · ')}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
-/** A recorded value: text as is, anything structured as JSON, nothing as a dash. */
-function ChangeValue({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <Text c="dimmed">—</Text>;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return <Text size="sm" style={{ wordBreak: 'break-word' }}>{String(value)}</Text>;
+/** How many changes read at a glance; the others wait behind "see all". */
+const PREVIEW = 2;
+
+/** The changes of an entry, field by field, before → after, as a person reads them (never raw JSON). */
+function AuditChanges({ entry }: { entry: AuditEntryData }) {
+  const { t } = useTranslation();
+  const changeLabels = useChangeLabels(entry.labels);
+  const [open, setOpen] = useState(false);
+  const changes = describeAuditChange(entry.changes, changeLabels);
+  const detailsId = `audit-details-${entry.id}`;
+  if (changes.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('audit.noChanges')}
+      </Text>
+    );
   }
+  const shown = open ? changes : changes.slice(0, PREVIEW);
   return (
-    <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-      {JSON.stringify(value, null, 2)}
-    </Code>
+    <Stack gap={6} id={detailsId}>
+      <Stack gap={6} data-testid={`audit-changes-${entry.id}`}>
+        {shown.map((change) => (
+          <div key={change.key} data-testid={`audit-change-${change.key}`} style={{ minWidth: 0 }}>
+            <Text size="xs" c="dimmed">
+              {change.label}
+            </Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {change.before !== '—' && (
+                <>
+                  <Text span c="dimmed" td="line-through" inherit>
+                    {change.before}
+                  </Text>
+                  {' → '}
+                </>
+              )}
+              {change.after}
+            </Text>
+          </div>
+        ))}
+      </Stack>
+      <Group gap="sm" wrap="wrap">
+        {(changes.length > PREVIEW || entry.ip) && (
+          <Button
+            variant="subtle"
+            size="compact-xs"
+            aria-label={t('audit.toggleDetails')}
+            aria-expanded={open}
+            aria-controls={detailsId}
+            leftSection={open ? <IconChevronDown size={14} aria-hidden /> : <IconChevronRight size={14} aria-hidden />}
+            onClick={() => setOpen((o) => !o)}
+          >
+            {open ? t('audit.less') : t('audit.more', { count: changes.length })}
+          </Button>
+        )}
+        {open && entry.ip && (
+          <Text size="xs" c="dimmed">
+            {t('audit.ip', { ip: entry.ip })}
+          </Text>
+        )}
+      </Group>
+    </Stack>
   );
 }

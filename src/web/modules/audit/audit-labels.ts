@@ -1,4 +1,7 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format';
+import type { ChangeLabels } from './describe-audit-change';
 
 /**
  * Names of audit actions ("member.created" → "Membre créé") and record types, with a link to
@@ -30,7 +33,44 @@ export function entityPath(entityType: string, entityId: string): string | null 
       return `/invoices/${entityId}`;
     case 'quote':
       return `/quotes/${entityId}`;
+    case 'payment':
+    case 'payment_remittance':
+      return '/payments';
+    case 'bank_statement':
+      return `/bank/statements/${entityId}`;
+    case 'bank_statement_line':
+      return '/bank';
     default:
       return null;
   }
+}
+
+const LOCALES: Record<string, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+/** What `describeAuditChange` reads values with, in the UI's language, with the labels the server found. */
+export function useChangeLabels(records: Record<string, string>): ChangeLabels {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  return useMemo(() => {
+    const locale = LOCALES[format.lang] ?? LOCALES.fr;
+    const known = (key: string) => (i18n.exists(key) ? String(t(key as never)) : null);
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+    const quantity = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+    return {
+      field: (key) => known(`audit.fields.${key}`),
+      value: (_key, value) => (/^[a-z_]+$/.test(value) ? known(`audit.values.${value}`) : null),
+      money: (cents) => format.money(cents),
+      date: (iso) => format.date(iso),
+      dateTime: (iso) => format.dateTime(iso),
+      percent: (bp) => percent.format(bp / 10_000),
+      quantity: (milli) => quantity.format(milli / 1000),
+      // French puts a space before the colon; English does not.
+      pair: (label, value) => (format.lang === 'fr' ? `${label}\u00a0: ${value}` : `${label}: ${value}`),
+      yes: t('audit.yes'),
+      no: t('audit.no'),
+      none: '—',
+      hidden: t('audit.hidden'),
+      records,
+    };
+  }, [t, i18n, format, records]);
 }
