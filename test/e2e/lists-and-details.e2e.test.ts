@@ -113,7 +113,7 @@ describe('on a phone (390 px)', () => {
       ['/members', 'member-row-'],
     ] as const) {
       await page.goto(path);
-      await see(page.getByTestId('list-cards'));
+      await see(page.getByTestId('list-cards').first());
       await see(page.locator(`[data-testid^="${row}"]`).first());
       // A card, not a table row: the list has no table left to scroll.
       await seeCount(page.locator(`table [data-testid^="${row}"]`), 0);
@@ -170,8 +170,8 @@ describe('what a detail page holds', () => {
     await seeText(payments, 'Chèque n° 3345120 (premier versement)');
     await seeText(payments, 'Chèque');
     await seeText(payments, '1 000,00 €');
-    // What was mailed about it, with the outbox's own status.
-    await see(page.getByTestId('invoice-mails'));
+    // Its dunning, for the team: the steps with their mails' own status, and a pause.
+    await see(page.getByTestId('invoice-dunning'));
 
     // Recording a payment opens the form on this client and what is left.
     await payments.getByTestId('invoice-record-payment').click();
