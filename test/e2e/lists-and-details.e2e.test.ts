@@ -208,6 +208,8 @@ describe('what a detail page holds', () => {
     await see(page.getByTestId('list-totals'));
     await page.getByTestId('sort-gross').click();
     await page.waitForURL((url) => url.searchParams.get('sort') === 'gross' && url.searchParams.get('dir') === 'asc');
+    // The header says ascending before it is clicked again (a click on the page of before would ask for ascending again).
+    await see(page.locator('th[aria-sort="ascending"]').getByTestId('sort-gross'));
     await page.getByTestId('sort-gross').click();
     await page.waitForURL((url) => url.searchParams.get('dir') === 'desc');
     // The largest first, as the amounts read on screen.

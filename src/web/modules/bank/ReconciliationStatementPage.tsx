@@ -1,4 +1,4 @@
-import { Alert, Anchor, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -57,7 +57,7 @@ export default function ReconciliationStatementPage() {
       {statement.isError && <ErrorAlert error={statement.error} />}
       {accounts.data?.items.length === 0 && <Text c="dimmed">{t('bank.accounts.empty')}</Text>}
       {s && (
-        <Stack gap="md" data-testid="bank-etat">
+        <Stack gap="md" data-testid="bank-etat" style={{ minWidth: 0 }}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Card withBorder padding="sm">
               <Text size="sm" c="dimmed">{t('bank.etat.bankBalance')}</Text>
@@ -115,19 +115,17 @@ function Items({ title, rows, currency, testId }: { title: string; rows: { key: 
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">{t('bank.etat.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={0}>
-          <Table>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.key}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(r.date)}</Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.label}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(r.amount, currency)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        // Rows that wrap rather than a table: on a phone the label takes the room left and
+        // breaks, the day and the amount stay whole, and nothing widens the page.
+        <Stack gap={0}>
+          {rows.map((r) => (
+            <Group key={r.key} gap="sm" wrap="nowrap" align="flex-start" py={6} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{date(r.date)}</Text>
+              <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>{r.label}</Text>
+              <Text size="sm" ta="right" style={{ whiteSpace: 'nowrap' }}>{money(r.amount, currency)}</Text>
+            </Group>
+          ))}
+        </Stack>
       )}
     </Stack>
   );
