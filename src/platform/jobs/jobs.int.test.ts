@@ -46,7 +46,9 @@ describe('the job runner', () => {
     let calls = 0;
     const id = await enqueueJob(database.db, { coopId, kind: 'test.failing', payload: {} });
     const opts = runner({ 'test.failing': async () => void (calls++, (() => { throw new Error(`render failed #${calls}`); })()) }, { maxAttempts: 3, backoffMs: (n) => n * 60_000 });
-    const t0 = new Date();
+    // The job is due from the database's now(), kept to the microsecond: this process's clock,
+    // to the millisecond, may read the same instant as just before it.
+    const t0 = new Date((await jobOf(id)).runAfter.getTime() + 1);
     expect(await runDueJobs(opts, t0)).toEqual({ done: 0, retried: 1, failed: 0 });
     expect(await jobOf(id)).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('render failed #1') });
     // Not due again before its wait is over.
