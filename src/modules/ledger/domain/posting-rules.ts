@@ -28,6 +28,37 @@ export const ACCOUNTS = {
   chequesToCash: '5112',
   /** 530 Caisse: cash received, held by the coop until it is paid in at the bank. */
   cash: '530',
+  // The member's money (issue 13). An activity is an analytic code of one legal entity: what
+  // moves between activities, or between an activity and the coop's own funds (activity
+  // null), is a pair of lines that cancels out in the coop's accounts and shows per activity.
+  /** 6581: the contribution an activity gives to the pooled services (debited on the activity). */
+  contributionCharge: '6581',
+  /** 7588: the same contribution, received by the coop's own funds (no activity). */
+  contributionIncome: '7588',
+  /** 6222: a deal bringer's commission, paid by the activities working on the job. */
+  commissionCharge: '6222',
+  /** 7082: that commission, received by the bringer's activity. */
+  commissionIncome: '7082',
+  /** 7061: the structure's project-management margin on a shared job (no activity). */
+  projectMargin: '7061',
+  /** 641 / 645: gross salary and employer contributions, charged to the activity. */
+  grossSalaries: '641',
+  employerContributions: '645',
+  /** 421 / 431: the net salary owed to the entrepreneur, and contributions owed to the URSSAF. */
+  salariesPayable: '421',
+  socialContributions: '431',
+  /** 1068: the guarantee fund, a reserve of the coop's own funds that prefinances activities. */
+  guaranteeFund: '1068',
+  /** 4675 / 4676: an advance (prefinancing) on an activity, and the fund's side of it, until settled. */
+  advancesGranted: '4675',
+  fundAdvancesOutstanding: '4676',
+  /** 4677: a loan to an activity (micro-credit, treasury financing), repaid from it. */
+  loansToActivities: '4677',
+  /** 6278 / 7589: the fee of an advance, charged to the activity and credited to the fund. */
+  advanceFeeCharge: '6278',
+  fundIncome: '7589',
+  /** 6541: an advance the client never paid, written off against the fund. */
+  badDebts: '6541',
 } as const;
 
 /** Where money received waits: 512 once on the bank account, 5112 or 530 while it is not. */
@@ -39,6 +70,12 @@ export const JOURNALS = {
   sales: 'VT',
   /** BQ Banque: money in and out of the bank account. */
   bank: 'BQ',
+  /** AC Achats: supplier invoices, expense reports. */
+  purchases: 'AC',
+  /** OD Opérations diverses: contribution, commissions, advances, transfers between activities. */
+  misc: 'OD',
+  /** SA Salaires: the salaries of the entrepreneurs-salariés. */
+  salaries: 'SA',
 } as const;
 
 /** Lines of an entry with the journal they belong to, ready for `checkEntry`/`postEntry` with a date, label and source. */
