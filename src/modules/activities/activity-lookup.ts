@@ -15,6 +15,15 @@ export async function activityIdsOfMember(db: Executor, coopId: string, memberId
   return rows.map((r) => r.id);
 }
 
+/** The active activities of the cooperative (the month-end runs of other modules go through them). */
+export async function activeActivityIds(db: Executor, coopId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(and(eq(activities.coopId, coopId), eq(activities.status, 'active')));
+  return rows.map((r) => r.id);
+}
+
 /** Throws a 400 on `field` unless every id is an activity of the cooperative. */
 export async function assertActivitiesExist(db: Executor, coopId: string, ids: string[], field = 'activityIds'): Promise<void> {
   const unique = [...new Set(ids)];

@@ -7,6 +7,7 @@ import { creditedCentsOf } from './create-credit-note.js';
 import { amountLeftCents, statusAfterPayments } from './domain/invoice-lifecycle.js';
 import { invoiceErrors } from './errors.js';
 import { invoices } from './schema.js';
+import { settleInvoiceContribution } from './contribution-of-invoice.js';
 
 /** Kept beside the one operation that raises them: invoicing's errors.ts belongs to its routes' owner for now. */
 export const paymentOnInvoiceErrors = defineErrors({
@@ -34,7 +35,7 @@ export interface AppliedPayment {
 export async function applyPaymentToInvoice(
   tx: Executor,
   actor: Actor,
-  input: { invoiceId: string; amountCents: number; paymentId: string },
+  input: { invoiceId: string; amountCents: number; paymentId: string; /** The payment's date: the day its contribution is posted. */ date: string },
 ): Promise<AppliedPayment> {
   const [row] = await tx
     .select()
@@ -55,6 +56,8 @@ export async function applyPaymentToInvoice(
     .update(invoices)
     .set({ paidCents, status, updatedAt: new Date() })
     .where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, row.id)));
+  // On the 'payment' basis, the contribution of what this payment settles.
+  await settleInvoiceContribution(tx, actor, row.id, { cause: 'payment', causeId: input.paymentId, date: input.date });
   await recordAudit(tx, actor, {
     action: 'invoice.payment_applied',
     entityType: 'invoice',

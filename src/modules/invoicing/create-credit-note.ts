@@ -13,6 +13,7 @@ import { documentOf, issueDocument } from './issue-document.js';
 import { visibleInvoice } from './invoice-access.js';
 import { invoiceLines, invoices, type InvoiceLineRow, type InvoiceRow } from './schema.js';
 import { enqueueIssuedFilesRender } from './render-issued-files-job.js';
+import { settleInvoiceContribution } from './contribution-of-invoice.js';
 
 /** How much has been credited on an invoice already, in cents incl. VAT. */
 export async function creditedCentsOf(tx: Executor, coopId: string, invoiceId: string): Promise<number> {
@@ -108,6 +109,8 @@ export async function createCreditNote(db: Db, actor: Actor, invoiceId: string, 
       const coop = await getCoop(tx, actor.coopId);
       const { number } = await issueDocument(tx, actor, { row: draft!, coop, issueDate: today, dueDate: null, totals, parties, clientName: frozen.buyer.name, creditedKind: invoice.kind });
       await settleByCreditNote(tx, actor, invoice, creditedBefore + totals.grandTotalCents, draft!.id);
+      // The revenue it takes back bears no contribution any more: reversed in proportion.
+      await settleInvoiceContribution(tx, actor, invoiceId, { cause: 'credit_note', causeId: draft!.id, date: today });
       await enqueueIssuedFilesRender(tx, actor, draft!.id);
       return { id: draft!.id, number };
     },

@@ -7,6 +7,7 @@ import { creditedCentsOf } from './create-credit-note.js';
 import { statusAfterPayments } from './domain/invoice-lifecycle.js';
 import { invoiceErrors } from './errors.js';
 import { invoices } from './schema.js';
+import { reversePaymentContribution } from '../contribution/index.js';
 
 /**
  * Takes back what a cancelled payment had added to an issued invoice, in the caller's
@@ -15,7 +16,7 @@ import { invoices } from './schema.js';
  * invoice itself stays frozen (CGI art. 242 nonies A): only `paid_cents` and `status` move,
  * as the frozen-invoice trigger allows. Row locked FOR UPDATE, as when the payment was applied.
  */
-export async function unapplyPaymentFromInvoice(tx: Executor, actor: Actor, input: { invoiceId: string; amountCents: number; paymentId: string; reason: string }): Promise<void> {
+export async function unapplyPaymentFromInvoice(tx: Executor, actor: Actor, input: { invoiceId: string; amountCents: number; paymentId: string; reason: string; /** The day of the correction. */ date: string }): Promise<void> {
   const [row] = await tx
     .select()
     .from(invoices)
@@ -32,6 +33,8 @@ export async function unapplyPaymentFromInvoice(tx: Executor, actor: Actor, inpu
     .update(invoices)
     .set({ paidCents, status, updatedAt: new Date() })
     .where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, row.id)));
+  // What the payment brought of the contribution goes back with it.
+  await reversePaymentContribution(tx, actor, { invoiceId: row.id, paymentId: input.paymentId, date: input.date, reason: input.reason });
   await recordAudit(tx, actor, {
     action: 'invoice.payment_unapplied',
     entityType: 'invoice',

@@ -13,6 +13,7 @@ import { documentOf, dueDateOf, issueDocument, prepaidCentsOf } from './issue-do
 import { visibleInvoice } from './invoice-access.js';
 import { getInvoicingSettings } from './invoicing-settings.js';
 import { enqueueIssuedFilesRender } from './render-issued-files-job.js';
+import { settleInvoiceContribution } from './contribution-of-invoice.js';
 import { invoiceLines } from './schema.js';
 
 const required = (path: string): FieldError => ({ path, message: { fr: 'Mention obligatoire manquante.', en: 'Mandatory mention missing.' } });
@@ -63,6 +64,8 @@ export async function validateInvoice(db: Db, actor: Actor, id: string, today: s
       if (problems.length) throw invoiceErrors.INVOICE_INCOMPLETE(problems);
 
       const { number } = await issueDocument(tx, actor, { row: issuing, coop, issueDate: today, dueDate, totals, parties, clientName: client.name });
+      // The cooperative contribution on its revenue, in the same transaction (nothing on the 'payment' basis until paid).
+      await settleInvoiceContribution(tx, actor, id, { cause: 'validation', date: today });
       await enqueueIssuedFilesRender(tx, actor, id);
       return { id, number };
     },
