@@ -4,6 +4,7 @@ import { bilingual } from '../../platform/http/messages.js';
 import { sortQuery } from '../../platform/http/list-sort.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { documentLine, documentLineInput, VAT_CATEGORIES, vatGroup } from '../documents/contract.js';
+import { invoiceContribution } from '../contribution/contract.js';
 import { optionalText } from '../../platform/http/text-fields.js';
 
 // Shared by the routes and the web client: the API's types are written once, here.
@@ -147,6 +148,8 @@ export const invoiceDetail = invoiceSummary.extend({
       groups: z.array(z.object({ vatCategory: z.enum(VAT_CATEGORIES), vatRateBp: z.number().int(), proportionalCents: z.number().int(), basisCents: z.number().int() })),
     })
     .nullable(),
+  /** The cooperative contribution the invoice bore so far (null: none posted yet, or a deposit / credit note, which bear none). */
+  contribution: invoiceContribution.nullable(),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 

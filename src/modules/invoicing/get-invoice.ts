@@ -4,6 +4,7 @@ import { mailDeliveries } from '../../platform/mail/mail-deliveries.js';
 import type { MailStatus } from '../../platform/mail/schema.js';
 import { activitySummaries } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
+import { contributionOfInvoice } from '../contribution/index.js';
 import type { InvoiceDetail, InvoiceSummary } from './contract.js';
 import { computeTotals, movedShares, totalsLineOf } from '../documents/index.js';
 import { splitStillHolds } from './domain/deducted-deposits.js';
@@ -109,6 +110,7 @@ export async function getInvoice(db: Executor, viewer: Viewer, id: string): Prom
     deposits,
     documentTotals: { taxBasisCents: totals.taxBasisCents, vatTotalCents: totals.vatTotalCents, grandTotalCents: totals.grandTotalCents, prepaidCents: totals.prepaidCents },
     vatSplit: row.vatSplit && splitStillHolds(row.vatSplit, totals.vatBreakdown) && movedShares(row.vatSplit).length > 0 ? row.vatSplit : null,
+    contribution: row.status === 'draft' ? null : await contributionOfInvoice(db, viewer.coopId, row.id),
   };
 }
 
