@@ -4,6 +4,7 @@ import { en as auth } from '../modules/auth/i18n.en';
 import { en as bank } from '../modules/bank/i18n.en';
 import { en as clients } from '../modules/clients/i18n.en';
 import { en as coop } from '../modules/coop/i18n.en';
+import { en as contribution } from '../modules/contribution/i18n.en';
 import { en as dashboard } from '../modules/dashboard/i18n.en';
 import { en as documents } from '../modules/documents/i18n.en';
 import { en as dunning } from '../modules/dunning/i18n.en';
@@ -93,4 +94,5 @@ export const en: Catalogue = {
   payments,
   bank,
   quotes,
+  contribution,
 };

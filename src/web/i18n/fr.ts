@@ -4,6 +4,7 @@ import { fr as auth } from '../modules/auth/i18n.fr';
 import { fr as bank } from '../modules/bank/i18n.fr';
 import { fr as clients } from '../modules/clients/i18n.fr';
 import { fr as coop } from '../modules/coop/i18n.fr';
+import { fr as contribution } from '../modules/contribution/i18n.fr';
 import { fr as dashboard } from '../modules/dashboard/i18n.fr';
 import { fr as documents } from '../modules/documents/i18n.fr';
 import { fr as dunning } from '../modules/dunning/i18n.fr';
@@ -103,6 +104,7 @@ export const fr = {
   payments,
   bank,
   quotes,
+  contribution,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

@@ -14,6 +14,7 @@ import { applyApiError } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { useClients } from '../clients';
 import { ActivityBalanceCard } from '../invoices';
+import { ActivityContributionCard } from '../contribution';
 import { ActivityStatusBadge } from './ActivityStatusBadge';
 import { formatShare, fromHolders, type HolderDraft, isFullTotal, toHoldersInput, totalBp } from './holders';
 import { HoldersEditor } from './HoldersEditor';
@@ -66,6 +67,7 @@ export default function ActivityDetailPage() {
         </Text>
       </Card>
       <ActivityBalanceCard activityId={a.id} />
+      <ActivityContributionCard activityId={a.id} manages={manages} />
       <HoldersCard activity={a} manages={manages} />
       <ActivityClients activityId={a.id} />
     </Page>

@@ -35,7 +35,7 @@ export const en: Translation<typeof fr> = {
     iban: 'IBAN',
     bic: 'BIC',
     contributionRate: 'Cooperative contribution rate',
-    contributionRateHint: "Share of each activity's revenue excl. VAT paid to the cooperative.",
+    contributionRateHint: "Share of each activity's revenue excl. VAT paid to the cooperative, posted on each invoice. A new rate applies to the next invoices.",
     contributionBasis: 'The contribution is taken',
     dealBringerRate: 'Deal bringer commission',
     dealBringerRateHint: 'Share of the revenue invoiced paid to the member who brought the deal.',
@@ -61,7 +61,7 @@ export const en: Translation<typeof fr> = {
   },
   contributionBasis: {
     validation: 'when the invoice is validated',
-    payment: 'when the payment is received',
+    payment: 'as payments come in',
   },
   legalForms: {
     scop_sa: 'SCOP SA',

@@ -33,7 +33,7 @@ export const fr = {
     iban: 'IBAN',
     bic: 'BIC',
     contributionRate: 'Taux de contribution coopérative',
-    contributionRateHint: "Part du chiffre d'affaires HT de chaque activité versée à la coopérative.",
+    contributionRateHint: "Part du chiffre d'affaires HT de chaque activité versée à la coopérative, passée en écriture sur chaque facture. Un nouveau taux s'applique aux factures suivantes.",
     contributionBasis: 'La contribution est prélevée',
     dealBringerRate: "Commission de l'apporteur d'affaires",
     dealBringerRateHint: "Part du chiffre d'affaires facturé reversée au membre qui a apporté l'affaire.",
@@ -59,7 +59,7 @@ export const fr = {
   },
   contributionBasis: {
     validation: 'à la validation de la facture',
-    payment: "à l'encaissement",
+    payment: 'au fil des encaissements',
   },
   legalForms: {
     scop_sa: 'SCOP SA',

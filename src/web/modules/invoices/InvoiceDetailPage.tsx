@@ -16,6 +16,7 @@ import { useSession } from '../../lib/session';
 import { QuoteOfInvoiceLink } from '../quotes';
 import { DunningOfInvoice } from '../dunning';
 import { InvoicePaymentsCard } from '../payments';
+import { InvoiceContributionLine } from '../contribution';
 import { eurosToCents, SendMailModal, TotalLine, TotalsCard, useUnitLabel, useVatText } from '../documents';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import {
@@ -77,6 +78,7 @@ export default function InvoiceDetailPage() {
           <>
             <DepositsDeducted invoice={inv} />
             <PaidAndLeft invoice={inv} />
+            <InvoiceContributionLine contribution={inv.contribution} />
           </>
         }
       />
