@@ -293,5 +293,10 @@ export const en: Translation<typeof fr> = {
       paused: 'Dunning paused',
       resumed: 'Dunning resumed',
     },
+    contribution: {
+      posted: 'Cooperative contribution posted',
+      settings_changed: 'Contribution floor and ceiling changed',
+      activity_settings_changed: "Activity's contribution rule changed",
+    },
   },
 };

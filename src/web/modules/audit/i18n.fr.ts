@@ -293,5 +293,10 @@ export const fr = {
       paused: 'Relances mises en pause',
       resumed: 'Relances reprises',
     },
+    contribution: {
+      posted: 'Contribution coopérative passée',
+      settings_changed: 'Plancher et plafond de la contribution modifiés',
+      activity_settings_changed: "Règle de contribution de l'activité modifiée",
+    },
   },
 };
