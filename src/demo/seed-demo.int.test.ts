@@ -87,6 +87,17 @@ describe('the demo sales chain', () => {
     for (const a of ['411', '512', '706', '44571']) expect(accounts).toContain(a);
   });
 
+  it('posts the cooperative contribution of every invoice issued through the real validation: 6581 on the activities, 7588 to the coop', async () => {
+    const res = await admin.get('/api/ledger/trial-balance?from=2026-01-01&to=2026-12-31');
+    const rows = (res.body as { rows: { account: string; debitCents: number; creditCents: number }[] }).rows;
+    const charge = rows.find((r) => r.account === '6581');
+    expect(charge!.debitCents - charge!.creditCents).toBeGreaterThan(0);
+    const income = rows.find((r) => r.account === '7588');
+    expect(income!.creditCents - income!.debitCents).toBe(charge!.debitCents - charge!.creditCents);
+    const issued = (await invoices()).find((i) => i.kind === 'invoice' && i.number && i.creditedCents === 0);
+    expect((await admin.get(`/api/invoices/${issued!.id}`)).body.contribution).toMatchObject({ rateBp: 1000, basis: 'validation' });
+  });
+
   it('has paid, partially paid, overdue and credited invoices, a deposit, and a draft a member submitted', async () => {
     const all = await invoices();
     expect(all.filter((i) => i.status === 'paid').length).toBeGreaterThanOrEqual(5);
