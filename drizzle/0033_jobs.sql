@@ -48,14 +48,21 @@ CREATE TABLE "job_participants" (
 );
 --> statement-breakpoint
 CREATE TABLE "job_revenue_parts" (
-	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"coop_id" uuid NOT NULL,
-	"job_id" uuid NOT NULL,
 	"invoice_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"job_id" uuid NOT NULL,
 	"activity_id" uuid,
+	"share_bp" integer,
 	"revenue_cents" bigint NOT NULL,
+	"commission_cents" bigint NOT NULL,
+	"margin_rate_bp" integer NOT NULL,
+	"commission_rate_bp" integer NOT NULL,
+	"bringer_activity_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "job_revenue_parts_coop_id_id_pk" PRIMARY KEY("coop_id","id")
+	CONSTRAINT "job_revenue_parts_coop_id_invoice_id_position_pk" PRIMARY KEY("coop_id","invoice_id","position"),
+	CONSTRAINT "job_revenue_parts_share_check" CHECK (("job_revenue_parts"."activity_id" is null) = ("job_revenue_parts"."share_bp" is null) and coalesce("job_revenue_parts"."share_bp", 1) between 1 and 10000 and "job_revenue_parts"."position" >= 0),
+	CONSTRAINT "job_revenue_parts_rates_check" CHECK ("job_revenue_parts"."margin_rate_bp" between 0 and 10000 and "job_revenue_parts"."commission_rate_bp" between 0 and 10000)
 );
 --> statement-breakpoint
 ALTER TABLE "invoices" ADD COLUMN "job_id" uuid;--> statement-breakpoint
@@ -70,13 +77,14 @@ ALTER TABLE "job_participants" ADD CONSTRAINT "job_participants_coop_id_job_id_c
 ALTER TABLE "job_participants" ADD CONSTRAINT "job_participants_coop_id_activity_id_activities_coop_id_id_fk" FOREIGN KEY ("coop_id","activity_id") REFERENCES "public"."activities"("coop_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_revenue_parts" ADD CONSTRAINT "job_revenue_parts_coop_id_job_id_client_jobs_coop_id_id_fk" FOREIGN KEY ("coop_id","job_id") REFERENCES "public"."client_jobs"("coop_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_revenue_parts" ADD CONSTRAINT "job_revenue_parts_coop_id_activity_id_activities_coop_id_id_fk" FOREIGN KEY ("coop_id","activity_id") REFERENCES "public"."activities"("coop_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "job_revenue_parts" ADD CONSTRAINT "job_revenue_parts_coop_id_bringer_activity_id_activities_coop_id_id_fk" FOREIGN KEY ("coop_id","bringer_activity_id") REFERENCES "public"."activities"("coop_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "client_jobs_coop_created_idx" ON "client_jobs" USING btree ("coop_id","created_at");--> statement-breakpoint
 CREATE INDEX "client_jobs_coop_bringer_idx" ON "client_jobs" USING btree ("coop_id","bringer_member_id");--> statement-breakpoint
 CREATE INDEX "job_commission_postings_invoice_idx" ON "job_commission_postings" USING btree ("coop_id","invoice_id");--> statement-breakpoint
 CREATE INDEX "job_commission_postings_job_idx" ON "job_commission_postings" USING btree ("coop_id","job_id");--> statement-breakpoint
 CREATE INDEX "job_participants_activity_idx" ON "job_participants" USING btree ("coop_id","activity_id");--> statement-breakpoint
 CREATE INDEX "job_revenue_parts_job_idx" ON "job_revenue_parts" USING btree ("coop_id","job_id");--> statement-breakpoint
-CREATE INDEX "job_revenue_parts_invoice_idx" ON "job_revenue_parts" USING btree ("coop_id","invoice_id");--> statement-breakpoint
+CREATE INDEX "job_revenue_parts_activity_idx" ON "job_revenue_parts" USING btree ("coop_id","activity_id");--> statement-breakpoint
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_coop_id_job_id_client_jobs_coop_id_id_fk" FOREIGN KEY ("coop_id","job_id") REFERENCES "public"."client_jobs"("coop_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quotes" ADD CONSTRAINT "quotes_coop_id_job_id_client_jobs_coop_id_id_fk" FOREIGN KEY ("coop_id","job_id") REFERENCES "public"."client_jobs"("coop_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "invoices_coop_job_idx" ON "invoices" USING btree ("coop_id","job_id");--> statement-breakpoint

@@ -76,30 +76,43 @@ export const jobParticipants = pgTable(
 
 /**
  * What each issued document of a job gave each activity: its revenue part (706; the margin
- * on a row with no activity, 7061) and the commission it pays (6222, negative for the
- * bringer's 7082). Written with the entries, in the same transaction, and never changed:
- * the job's pages and the independents' statements read the split from here instead of
- * re-deriving it. A credit note's rows are negative.
+ * on the row with no activity, 7061) and the commission it pays the bringer (6222), with the
+ * shares and rates the split used. Written with the sales entry, in the same transaction,
+ * never changed: the job's pages, the commission at payment and a credit note's reversal
+ * read the split from here instead of re-deriving it from settings that may have moved. A
+ * credit note's rows are negative.
  */
 export const jobRevenueParts = pgTable(
   'job_revenue_parts',
   {
-    id: rowId(),
     coopId: coopId(),
-    jobId: uuid().notNull(),
     /** The invoice or credit note whose sales entry carries the part. */
     invoiceId: uuid().notNull(),
+    /** The participant's order in the split (its ties); the margin row comes last. */
+    position: integer().notNull(),
+    jobId: uuid().notNull(),
     /** Null: the structure's project margin. */
     activityId: uuid(),
+    /** The participant's share the split used; null on the margin row. */
+    shareBp: integer(),
     revenueCents: cents().notNull(),
+    /** The commission this part pays the bringer, in full (posted at validation or as the client pays). */
+    commissionCents: cents().notNull(),
+    marginRateBp: integer().notNull(),
+    commissionRateBp: integer().notNull(),
+    /** Where the commission goes; null when the job has no bringer. */
+    bringerActivityId: uuid(),
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.coopId, t.id] }),
+    primaryKey({ columns: [t.coopId, t.invoiceId, t.position] }),
     foreignKey({ columns: [t.coopId, t.jobId], foreignColumns: [clientJobs.coopId, clientJobs.id] }),
     foreignKey({ columns: [t.coopId, t.activityId], foreignColumns: [activities.coopId, activities.id] }),
+    foreignKey({ columns: [t.coopId, t.bringerActivityId], foreignColumns: [activities.coopId, activities.id] }),
     index('job_revenue_parts_job_idx').on(t.coopId, t.jobId),
-    index('job_revenue_parts_invoice_idx').on(t.coopId, t.invoiceId),
+    index('job_revenue_parts_activity_idx').on(t.coopId, t.activityId),
+    check('job_revenue_parts_share_check', sql`(${t.activityId} is null) = (${t.shareBp} is null) and coalesce(${t.shareBp}, 1) between 1 and 10000 and ${t.position} >= 0`),
+    check('job_revenue_parts_rates_check', sql`${t.marginRateBp} between 0 and 10000 and ${t.commissionRateBp} between 0 and 10000`),
   ],
 );
 
