@@ -4,6 +4,7 @@ import type { Db, Executor } from '../../platform/db/client.js';
 import { invalidField, type FieldError } from '../../platform/errors.js';
 import { isStaff, type Actor } from '../../platform/http/context.js';
 import { getCoop } from '../coops/index.js';
+import { followJobCommission } from '../jobs/index.js';
 import type { CreditNoteBody, InvoiceLineInput } from './contract.js';
 import { computeTotals, lineInputOf, missingMentions, totalsLineOf, type FrozenParties } from '../documents/index.js';
 import { statusAfterPayments } from './domain/invoice-lifecycle.js';
@@ -92,6 +93,8 @@ export async function createCreditNote(db: Db, actor: Actor, invoiceId: string, 
           paymentTermsEndOfMonth: invoice.paymentTermsEndOfMonth,
           operationCategory: invoice.operationCategory,
           creditedInvoiceId: invoiceId,
+          // The credit note belongs to the invoice's job: it gives back each part of the split.
+          jobId: invoice.jobId,
           netCents: totals.taxBasisCents,
           vatCents: totals.vatTotalCents,
           grossCents: totals.grandTotalCents,
@@ -108,6 +111,14 @@ export async function createCreditNote(db: Db, actor: Actor, invoiceId: string, 
       const coop = await getCoop(tx, actor.coopId);
       const { number } = await issueDocument(tx, actor, { row: draft!, coop, issueDate: today, dueDate: null, totals, parties, clientName: frozen.buyer.name, creditedKind: invoice.kind });
       await settleByCreditNote(tx, actor, invoice, creditedBefore + totals.grandTotalCents, draft!.id);
+      if (invoice.jobId) {
+        await followJobCommission(
+          tx,
+          actor,
+          { id: invoice.id, number: invoice.number, jobId: invoice.jobId, grossCents: invoice.grossCents, paidCents: invoice.paidCents, creditedCents: creditedBefore + totals.grandTotalCents },
+          { date: today, source: { type: 'credit_note', id: draft!.id } },
+        );
+      }
       await enqueueIssuedFilesRender(tx, actor, draft!.id);
       return { id: draft!.id, number };
     },

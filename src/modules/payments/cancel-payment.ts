@@ -52,7 +52,7 @@ export async function cancelPaymentIn(tx: Executor, actor: Actor, id: string, in
     .from(paymentAllocations)
     .where(and(eq(paymentAllocations.coopId, actor.coopId), eq(paymentAllocations.paymentId, row.id)));
   for (const a of allocations) {
-    await unapplyPaymentFromInvoice(tx, actor, { invoiceId: a.invoiceId, amountCents: a.amountCents, paymentId: row.id, reason });
+    await unapplyPaymentFromInvoice(tx, actor, { invoiceId: a.invoiceId, amountCents: a.amountCents, paymentId: row.id, reason, date: opts.today });
   }
   const reversal = await reverseEntry(tx, actor, row.entryId, opts.today, `Annulation du règlement : ${reason}`.slice(0, 300));
   const cancelledAt = new Date();

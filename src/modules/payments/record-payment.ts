@@ -86,7 +86,7 @@ export async function recordPaymentIn(tx: Executor, actor: Actor, input: RecordP
 
   const applied: AppliedPayment[] = [];
   for (const [i, a] of requested.entries()) {
-    const result = await applyPaymentToInvoice(tx, actor, { invoiceId: a.invoiceId, amountCents: a.amountCents, paymentId });
+    const result = await applyPaymentToInvoice(tx, actor, { invoiceId: a.invoiceId, amountCents: a.amountCents, paymentId, date: input.date });
     if (result.clientId !== input.clientId) throw invalidField(`allocations.${i}.invoiceId`, refusalText.invoice_of_another_client);
     applied.push(result);
   }
