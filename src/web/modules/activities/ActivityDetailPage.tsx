@@ -14,6 +14,7 @@ import { applyApiError } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { useClients } from '../clients';
 import { ActivityBalanceCard } from '../invoices';
+import { ActivityJobsCard } from '../jobs';
 import { ActivityStatusBadge } from './ActivityStatusBadge';
 import { formatShare, fromHolders, type HolderDraft, isFullTotal, toHoldersInput, totalBp } from './holders';
 import { HoldersEditor } from './HoldersEditor';
@@ -68,6 +69,7 @@ export default function ActivityDetailPage() {
       <ActivityBalanceCard activityId={a.id} />
       <HoldersCard activity={a} manages={manages} />
       <ActivityClients activityId={a.id} />
+      <ActivityJobsCard activityId={a.id} />
     </Page>
   );
 }
