@@ -35,10 +35,11 @@ beforeAll(async () => {
   staff = { coopId: coop!.id, userId: advisor!.id, roles: ['staff'], ip: '127.0.0.1', locale: 'fr' };
   for (const a of await db.select({ id: activities.id, code: activities.code }).from(activities)) activityOf.set(a.code, a.id);
   [{ id: clientId }] = (await db.select({ id: clients.id }).from(clients).where(eq(clients.name, CLIENT))) as [{ id: string }];
-});
+  // The demo and the browser start on two cores shared with other work: more than the default minute.
+}, 180_000);
 afterAll(async () => {
   await e2e?.close();
-});
+}, 60_000);
 watchJourney('shared-job', () => e2e);
 
 async function chooseOption(page: import('playwright-core').Page, testId: string, option: string | RegExp) {
