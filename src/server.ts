@@ -13,6 +13,7 @@ import { jobRunner, type JobRunner } from './platform/jobs/job-runner.js';
 import type { JobHandler, JobLog } from './platform/jobs/run-due-jobs.js';
 import { outboxRoutes } from './platform/mail/routes.js';
 import { activityRoutes } from './modules/activities/index.js';
+import { jobRoutes } from './modules/jobs/index.js';
 import { clientRoutes } from './modules/clients/index.js';
 import { invoiceRoutes, RENDER_ISSUED_FILES, renderIssuedFilesJob } from './modules/invoicing/index.js';
 import { ledgerRoutes } from './modules/ledger/index.js';
@@ -84,6 +85,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/people', plugin: peopleRoutes },
       { prefix: '/api/dashboard', plugin: dashboardRoutes },
       { prefix: '/api/activities', plugin: activityRoutes },
+      { prefix: '/api/jobs', plugin: jobRoutes },
       { prefix: '/api/clients', plugin: clientRoutes },
       { prefix: '/api/ledger', plugin: ledgerRoutes },
       { prefix: '/api/invoices', plugin: invoiceRoutes },

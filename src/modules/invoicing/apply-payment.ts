@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Executor } from '../../platform/db/client.js';
 import { defineErrors } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
+import { followJobCommission } from '../jobs/index.js';
 import { creditedCentsOf } from './create-credit-note.js';
 import { amountLeftCents, statusAfterPayments } from './domain/invoice-lifecycle.js';
 import { invoiceErrors } from './errors.js';
@@ -35,7 +36,7 @@ export interface AppliedPayment {
 export async function applyPaymentToInvoice(
   tx: Executor,
   actor: Actor,
-  input: { invoiceId: string; amountCents: number; paymentId: string; /** The payment's date: the day its contribution is posted. */ date: string },
+  input: { invoiceId: string; amountCents: number; paymentId: string; /** The payment's date: its contribution and a job's commission at payment are posted on it. */ date: string },
 ): Promise<AppliedPayment> {
   const [row] = await tx
     .select()
@@ -65,5 +66,8 @@ export async function applyPaymentToInvoice(
     before: { status: row.status, paidCents: row.paidCents },
     after: { status, paidCents, paymentId: input.paymentId, amountCents: input.amountCents },
   });
+  if (row.jobId) {
+    await followJobCommission(tx, actor, { id: row.id, number: row.number, jobId: row.jobId, grossCents: row.grossCents, paidCents, creditedCents }, { date: input.date, source: { type: 'payment', id: input.paymentId } });
+  }
   return { invoiceId: row.id, number: row.number, clientId: row.clientId, activityId: row.activityId, status, paidCents, amountLeftCents: left - input.amountCents };
 }

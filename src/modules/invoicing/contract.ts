@@ -27,6 +27,8 @@ const period = z
 const draftFields = {
   activityId: z.uuid(),
   clientId: z.uuid(),
+  /** The job (affaire) of the client the invoice belongs to: its revenue is split between the job's activities. */
+  jobId: z.uuid().nullable().optional(),
   /** Date of the delivery or of the end of the service (art. 242 nonies A I 7°). */
   serviceDate: z.iso.date().nullable().optional(),
   servicePeriod: period.nullable().optional(),
@@ -68,6 +70,7 @@ export const listInvoicesQuery = pageQuery.extend({
   kind: z.enum(INVOICE_KINDS).optional(),
   activityId: z.uuid().optional(),
   clientId: z.uuid().optional(),
+  jobId: z.uuid().optional(),
   /** Part of the number or of the client's name. */
   q: z.string().trim().min(1).max(100).optional(),
   ...sortQuery(INVOICE_SORTS),
@@ -98,6 +101,7 @@ export const invoiceSummary = z.object({
   /** Credit notes issued on this invoice, incl. VAT (0 on a credit note itself). */
   creditedCents: z.number().int(),
   creditedInvoiceId: z.string().nullable(),
+  jobId: z.string().nullable(),
   submittedAt: z.date().nullable(),
   /** When the team last returned the draft for changes, and what they asked. */
   sentBackAt: z.date().nullable(),

@@ -4,6 +4,7 @@ import type { Db, Executor } from '../../platform/db/client.js';
 import { invalidField, type FieldError } from '../../platform/errors.js';
 import { isStaff, type Actor } from '../../platform/http/context.js';
 import { getCoop } from '../coops/index.js';
+import { followJobCommission } from '../jobs/index.js';
 import type { CreditNoteBody, InvoiceLineInput } from './contract.js';
 import { computeTotals, lineInputOf, missingMentions, totalsLineOf, type FrozenParties } from '../documents/index.js';
 import { statusAfterPayments } from './domain/invoice-lifecycle.js';
@@ -93,6 +94,8 @@ export async function createCreditNote(db: Db, actor: Actor, invoiceId: string, 
           paymentTermsEndOfMonth: invoice.paymentTermsEndOfMonth,
           operationCategory: invoice.operationCategory,
           creditedInvoiceId: invoiceId,
+          // The credit note belongs to the invoice's job: it gives back each part of the split.
+          jobId: invoice.jobId,
           netCents: totals.taxBasisCents,
           vatCents: totals.vatTotalCents,
           grossCents: totals.grandTotalCents,
@@ -111,6 +114,14 @@ export async function createCreditNote(db: Db, actor: Actor, invoiceId: string, 
       await settleByCreditNote(tx, actor, invoice, creditedBefore + totals.grandTotalCents, draft!.id);
       // The revenue it takes back bears no contribution any more: reversed in proportion.
       await settleInvoiceContribution(tx, actor, invoiceId, { cause: 'credit_note', causeId: draft!.id, date: today });
+      if (invoice.jobId) {
+        await followJobCommission(
+          tx,
+          actor,
+          { id: invoice.id, number: invoice.number, jobId: invoice.jobId, grossCents: invoice.grossCents, paidCents: invoice.paidCents, creditedCents: creditedBefore + totals.grandTotalCents },
+          { date: today, source: { type: 'credit_note', id: draft!.id } },
+        );
+      }
       await enqueueIssuedFilesRender(tx, actor, draft!.id);
       return { id: draft!.id, number };
     },

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/http/context.js';
 import { activityScopeOf, activitySummaries, scopeHolds } from '../activities/index.js';
 import { clientIdentityForDocument, isClientInScope } from '../clients/index.js';
 import { getCoop } from '../coops/index.js';
+import { assertJobForDocument } from '../jobs/index.js';
 import { checkedLineTotals, documentLineRows, type DepositVatSplit, type DocumentTotals, type OrderReference } from '../documents/index.js';
 import { amountsAfterDeposits } from './domain/deducted-deposits.js';
 import type { InvoiceLineInput, NewInvoice, UpdateInvoiceBody } from './contract.js';
@@ -69,6 +70,7 @@ export interface DraftLinks {
 export async function createDraftInvoice(db: Db, actor: Actor, input: NewInvoice, links: DraftLinks = {}): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     await assertDocumentParties(tx, actor, input.activityId, input.clientId);
+    if (input.jobId) await assertJobForDocument(tx, actor, input.jobId, input.clientId);
     const totals = checkedTotals(input.lines);
     const deductedDeposits = links.deductedDepositIds?.length ? links.deductedDepositIds.map((invoiceId) => ({ invoiceId })) : null;
     const coop = await getCoop(tx, actor.coopId);
@@ -86,6 +88,7 @@ export async function createDraftInvoice(db: Db, actor: Actor, input: NewInvoice
         paymentTermsEndOfMonth: input.paymentTermsEndOfMonth ?? coop.paymentTermsEndOfMonth,
         operationCategory: input.operationCategory,
         notes: input.notes ?? null,
+        jobId: input.jobId ?? null,
         ...(await amountsOf(tx, actor.coopId, totals, deductedDeposits)),
         orderReference: links.orderReference ?? null,
         vatSplit: links.vatSplit ?? null,
@@ -113,6 +116,9 @@ export async function updateDraftInvoice(db: Db, actor: Actor, id: string, patch
     const activityId = patch.activityId ?? before.activityId;
     const clientId = patch.clientId ?? before.clientId;
     if (patch.activityId !== undefined || patch.clientId !== undefined) await assertDocumentParties(tx, actor, activityId, clientId);
+    const jobId = patch.jobId !== undefined ? patch.jobId : before.jobId;
+    // Re-checked when the client changes too: a job is one client's engagement.
+    if (jobId && (patch.jobId !== undefined || patch.clientId !== undefined)) await assertJobForDocument(tx, actor, jobId, clientId);
     const totals = patch.lines ? checkedTotals(patch.lines) : null;
     const period = patch.servicePeriod === undefined ? {} : { servicePeriodStart: patch.servicePeriod?.start ?? null, servicePeriodEnd: patch.servicePeriod?.end ?? null };
     const [after] = await tx
@@ -120,6 +126,7 @@ export async function updateDraftInvoice(db: Db, actor: Actor, id: string, patch
       .set({
         activityId,
         clientId,
+        jobId,
         ...(patch.serviceDate !== undefined ? { serviceDate: patch.serviceDate } : {}),
         ...period,
         ...(patch.paymentTermsDays !== undefined ? { paymentTermsDays: patch.paymentTermsDays } : {}),

@@ -65,6 +65,7 @@ export async function summariesOf(db: Executor, coopId: string, rows: InvoiceRow
     paidCents: r.paidCents,
     creditedCents: credited.get(r.id) ?? 0,
     creditedInvoiceId: r.creditedInvoiceId,
+    jobId: r.jobId,
     submittedAt: r.submittedAt,
     sentBackAt: r.sentBackAt,
     sentBackComment: r.sentBackComment,

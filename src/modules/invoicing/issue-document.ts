@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/http/context.js';
 import { takeNextNumber } from '../../platform/numbering/take-next-number.js';
 import { isYearlySeries, renderNumber, type CoopSettings } from '../coops/index.js';
 import { dueDateOfTerms, printedLineOf, type DocumentKind, type DocumentTotals, type FrozenParties, type InvoiceDocument } from '../documents/index.js';
+import { recordJobDocument, splitJobDocument, type JobDocumentSplit } from '../jobs/index.js';
 import { checkEntry, creditNoteEntry, depositCreditNoteEntry, depositInvoiceEntry, postCheckedEntry, salesEntry, type Posting, type Sale } from '../ledger/index.js';
 import { amountsAfterDeposits, deductedForLedger, splitStillHolds } from './domain/deducted-deposits.js';
 import { invoices, type InvoiceLineRow, type InvoiceRow, type StoredDeductedDeposit } from './schema.js';
@@ -53,17 +54,18 @@ export function dueDateOf(row: InvoiceRow, issueDate: string): string | null {
   return row.kind === 'credit_note' ? null : dueDateOfTerms(row, issueDate);
 }
 
-/** What an issued document carries to the ledger (its sales or credit note entry). */
-const saleOf = (activityId: string, totals: DocumentTotals): Sale => ({
+/** What an issued document carries to the ledger (its sales or credit note entry); a job's document, its revenue split. */
+const saleOf = (activityId: string, totals: DocumentTotals, job: JobDocumentSplit | null): Sale => ({
   activityId,
+  ...(job ? { revenueParts: job.revenueParts } : {}),
   grossCents: totals.grandTotalCents,
   netCents: totals.taxBasisCents,
   vatByRate: totals.vatBreakdown.map((g) => ({ rateBp: g.vatRateBp, vatCents: g.vatCents })),
 });
 
 /** The entry of an issued document: a deposit goes to 4191, a final invoice clears its deposits from it. */
-function postingOf(row: InvoiceRow, totals: DocumentTotals, creditedKind: InvoiceRow['kind'] | undefined): Posting {
-  const sale = saleOf(row.activityId, totals);
+function postingOf(row: InvoiceRow, totals: DocumentTotals, creditedKind: InvoiceRow['kind'] | undefined, job: JobDocumentSplit | null): Posting {
+  const sale = saleOf(row.activityId, totals, job);
   if (row.kind === 'credit_note') return creditedKind === 'deposit' ? depositCreditNoteEntry(sale) : creditNoteEntry(sale);
   if (row.kind === 'deposit') return depositInvoiceEntry(sale);
   const deposits = issuedDeposits(row);
@@ -95,9 +97,16 @@ export async function issueDocument(
   const { row, coop, issueDate, totals } = args;
   const what = row.kind === 'credit_note' ? 'Avoir' : 'Facture';
   const labelOf = (number: string) => `${what} ${number} – ${args.clientName}`.slice(0, 300);
+  // A job's invoice or credit note: its revenue goes to the job's activities and margin. A
+  // deposit (or a credit note on one) is not revenue but an advance held in 4191 on the
+  // invoice's activity: the final invoice, which recognises the whole service, is the one split.
+  const splitsRevenue = row.jobId !== null && row.kind !== 'deposit' && args.creditedKind !== 'deposit';
+  const job = splitsRevenue
+    ? await splitJobDocument(tx, actor.coopId, { jobId: row.jobId!, kind: row.kind === 'credit_note' ? 'credit_note' : 'invoice', netCents: totals.taxBasisCents, creditedInvoiceId: row.creditedInvoiceId })
+    : null;
   // Checked before the counter is taken, so that under its lock the entry is only written.
   const entry = await checkEntry(tx, actor, {
-    ...postingOf(row, totals, args.creditedKind),
+    ...postingOf(row, totals, args.creditedKind, job),
     date: issueDate,
     label: labelOf('…'),
     source: { type: row.kind === 'credit_note' ? 'credit_note' : 'invoice', id: row.id },
@@ -127,6 +136,9 @@ export async function issueDocument(
     .where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, row.id)))
     .returning();
   await postCheckedEntry(tx, actor, entry, { label: labelOf(number) });
+  if (job) {
+    await recordJobDocument(tx, actor, { invoiceId: row.id, kind: row.kind === 'credit_note' ? 'credit_note' : 'invoice', creditedInvoiceId: row.creditedInvoiceId, number, issueDate, split: job });
+  }
   await recordAudit(tx, actor, {
     action: row.kind === 'credit_note' ? 'credit_note.issued' : 'invoice.validated',
     entityType: 'invoice',

@@ -42,6 +42,7 @@ async function filteredInvoices(db: Executor, viewer: Viewer, query: InvoiceFilt
   if (query.kind) filters.push(eq(invoices.kind, query.kind));
   if (query.activityId) filters.push(eq(invoices.activityId, query.activityId));
   if (query.clientId) filters.push(eq(invoices.clientId, query.clientId));
+  if (query.jobId) filters.push(eq(invoices.jobId, query.jobId));
   if (query.q) {
     const clientIds = await clientIdsNamed(db, viewer.coopId, query.q);
     const byNumber = ilike(invoices.number, likePattern(query.q));

@@ -4,6 +4,7 @@ import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/co
 import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
 import { coops } from '../coops/schema.js';
+import { clientJobs } from '../jobs/schema.js';
 import { documentLineColumns, type DeductedDeposit, type DepositVatSplit, type OrderReference } from '../documents/schema.js';
 import { mailOutbox } from '../../platform/mail/schema.js';
 
@@ -50,6 +51,8 @@ export const invoices = pgTable(
     grossCents: cents().notNull().default(0),
     paidCents: cents().notNull().default(0),
     creditedInvoiceId: uuid(),
+    /** The job (affaire) the invoice belongs to: its revenue is split between the job's activities. */
+    jobId: uuid(),
     notes: text(),
     /** The order (accepted quote) a deposit or final invoice belongs to, as printed (BT-14). */
     orderReference: jsonb().$type<OrderReference>(),
@@ -80,6 +83,8 @@ export const invoices = pgTable(
     foreignKey({ columns: [t.coopId, t.activityId], foreignColumns: [activities.coopId, activities.id] }),
     foreignKey({ columns: [t.coopId, t.clientId], foreignColumns: [clients.coopId, clients.id] }),
     foreignKey({ columns: [t.coopId, t.creditedInvoiceId], foreignColumns: [t.coopId, t.id] }),
+    foreignKey({ columns: [t.coopId, t.jobId], foreignColumns: [clientJobs.coopId, clientJobs.id] }),
+    index('invoices_coop_job_idx').on(t.coopId, t.jobId),
     index('invoices_coop_status_idx').on(t.coopId, t.status, t.issueDate),
     index('invoices_coop_activity_idx').on(t.coopId, t.activityId, t.createdAt),
     // The list's order: drafts first, then by issue date and number, latest first.

@@ -3,6 +3,7 @@ import { auditLog } from '../../platform/audit/schema.js';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
+import { followJobCommission } from '../jobs/index.js';
 import { creditedCentsOf } from './create-credit-note.js';
 import { statusAfterPayments } from './domain/invoice-lifecycle.js';
 import { invoiceErrors } from './errors.js';
@@ -16,7 +17,7 @@ import { reversePaymentContribution } from '../contribution/index.js';
  * invoice itself stays frozen (CGI art. 242 nonies A): only `paid_cents` and `status` move,
  * as the frozen-invoice trigger allows. Row locked FOR UPDATE, as when the payment was applied.
  */
-export async function unapplyPaymentFromInvoice(tx: Executor, actor: Actor, input: { invoiceId: string; amountCents: number; paymentId: string; reason: string; /** The day of the correction. */ date: string }): Promise<void> {
+export async function unapplyPaymentFromInvoice(tx: Executor, actor: Actor, input: { invoiceId: string; amountCents: number; paymentId: string; reason: string; /** The day of the correction: what the payment brought of the contribution and of a job's commission is taken back on it. */ date: string }): Promise<void> {
   const [row] = await tx
     .select()
     .from(invoices)
@@ -42,6 +43,9 @@ export async function unapplyPaymentFromInvoice(tx: Executor, actor: Actor, inpu
     before: { status: row.status, paidCents: row.paidCents },
     after: { status, paidCents, paymentId: input.paymentId, amountCents: input.amountCents, reason: input.reason },
   });
+  if (row.jobId && row.number) {
+    await followJobCommission(tx, actor, { id: row.id, number: row.number, jobId: row.jobId, grossCents: row.grossCents, paidCents, creditedCents }, { date: input.date, source: { type: 'payment_cancelled', id: input.paymentId } });
+  }
 }
 
 /**

@@ -24,6 +24,8 @@ export type QuoteLineInput = z.infer<typeof quoteLineInput>;
 const draftFields = {
   activityId: z.uuid(),
   clientId: z.uuid(),
+  /** The job (affaire) of the client the quote belongs to; the invoices made from it carry it on. */
+  jobId: z.uuid().nullable().optional(),
   /** Last day the offer holds (inclusive). */
   validUntil: z.iso.date(),
   notes: optionalText(5000),
@@ -46,6 +48,7 @@ export const listQuotesQuery = pageQuery.extend({
   status: z.enum(QUOTE_VIEW_STATES).optional(),
   activityId: z.uuid().optional(),
   clientId: z.uuid().optional(),
+  jobId: z.uuid().optional(),
   /** Part of the number or of the client's name. */
   q: z.string().trim().min(1).max(100).optional(),
   ...sortQuery(QUOTE_SORTS),
@@ -67,6 +70,7 @@ export const quoteSummary = z.object({
   activityName: z.string(),
   clientId: z.string(),
   clientName: z.string(),
+  jobId: z.string().nullable(),
   validUntil: z.string(),
   netCents: z.number().int(),
   vatCents: z.number().int(),

@@ -6,6 +6,7 @@ import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { checkedLineTotals, documentLineRows, type DocumentTotals, type TotalsLineSource } from '../documents/index.js';
 import { assertDocumentParties } from '../invoicing/index.js';
+import { assertJobForDocument } from '../jobs/index.js';
 import { decideQuoteTransition } from './domain/quote-lifecycle.js';
 import type { NewQuote, QuoteLineInput, UpdateQuoteBody } from './contract.js';
 import { visibleQuote } from './quote-access.js';
@@ -47,6 +48,7 @@ export async function createDraftQuote(db: Db, actor: Actor, input: NewQuote, to
   return db.transaction(async (tx) => {
     assertValidity(input.validUntil, today);
     await assertDocumentParties(tx, actor, input.activityId, input.clientId);
+    if (input.jobId) await assertJobForDocument(tx, actor, input.jobId, input.clientId);
     const totals = checkedTotals(input.lines);
     const [row] = await tx
       .insert(quotes)
@@ -54,6 +56,7 @@ export async function createDraftQuote(db: Db, actor: Actor, input: NewQuote, to
         coopId: actor.coopId,
         activityId: input.activityId,
         clientId: input.clientId,
+        jobId: input.jobId ?? null,
         validUntil: input.validUntil,
         notes: input.notes ?? null,
         ...amountsOf(totals),
@@ -82,10 +85,14 @@ export async function updateDraftQuote(db: Db, actor: Actor, id: string, patch: 
     if (patch.activityId !== undefined || patch.clientId !== undefined) {
       await assertDocumentParties(tx, actor, patch.activityId ?? before.activityId, patch.clientId ?? before.clientId);
     }
+    const jobId = patch.jobId !== undefined ? patch.jobId : before.jobId;
+    // Re-checked when the client changes too: a job is one client's engagement.
+    if (jobId && (patch.jobId !== undefined || patch.clientId !== undefined)) await assertJobForDocument(tx, actor, jobId, patch.clientId ?? before.clientId);
     const totals = patch.lines ? checkedTotals(patch.lines) : null;
     const [after] = await tx
       .update(quotes)
       .set({
+        jobId,
         ...(patch.activityId !== undefined ? { activityId: patch.activityId } : {}),
         ...(patch.clientId !== undefined ? { clientId: patch.clientId } : {}),
         ...(patch.validUntil !== undefined ? { validUntil: patch.validUntil } : {}),
@@ -128,6 +135,7 @@ export async function duplicateQuote(db: Db, actor: Actor, id: string, today: st
         coopId: actor.coopId,
         activityId: source.activityId,
         clientId: source.clientId,
+        jobId: source.jobId,
         validUntil,
         notes: source.notes,
         netCents: source.netCents,

@@ -46,6 +46,7 @@ export async function summariesOf(db: Executor, coopId: string, rows: QuoteRow[]
     activityId: r.activityId,
     activityName: activities.get(r.activityId)?.name ?? '',
     clientId: r.clientId,
+    jobId: r.jobId,
     clientName: names.get(r.clientId) ?? '',
     validUntil: r.validUntil,
     netCents: r.netCents,
@@ -93,6 +94,7 @@ async function filteredQuotes(db: Executor, viewer: Viewer, query: QuoteFilters,
   if (query.status) filters.push(stateFilter(query.status, today));
   if (query.activityId) filters.push(eq(quotes.activityId, query.activityId));
   if (query.clientId) filters.push(eq(quotes.clientId, query.clientId));
+  if (query.jobId) filters.push(eq(quotes.jobId, query.jobId));
   if (query.q) {
     const clientIds = await clientIdsNamed(db, viewer.coopId, query.q);
     const byNumber = ilike(quotes.number, likePattern(query.q));

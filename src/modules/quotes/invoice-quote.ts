@@ -165,6 +165,8 @@ export async function invoiceQuote(db: Db, actor: Actor, id: string, body: Invoi
         kind: body.kind === 'deposit' ? 'deposit' : 'invoice',
         activityId: quote.activityId,
         clientId: quote.clientId,
+        // The invoice belongs to the quote's job: its revenue is split as the job says.
+        jobId: quote.jobId,
         operationCategory: 'services',
         serviceDate: body.kind === 'deposit' ? null : today,
         notes,

@@ -3,6 +3,7 @@ import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTabl
 import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import { clients } from '../clients/schema.js';
+import { clientJobs } from '../jobs/schema.js';
 import type { StoredQuoteState } from './domain/quote-lifecycle.js';
 import { documentLineColumns, type VatCategory } from '../documents/schema.js';
 import { invoices } from '../invoicing/schema.js';
@@ -31,6 +32,8 @@ export const quotes = pgTable(
     seq: integer(),
     activityId: uuid().notNull(),
     clientId: uuid().notNull(),
+    /** The job (affaire) the quote belongs to; the invoices made from it carry it on. */
+    jobId: uuid(),
     validUntil: date().notNull(),
     notes: text(),
     netCents: cents().notNull().default(0),
@@ -65,6 +68,8 @@ export const quotes = pgTable(
     uniqueIndex('quotes_coop_series_seq_key').on(t.coopId, t.seriesKey, t.seq).where(sql`${t.seq} is not null`),
     foreignKey({ columns: [t.coopId, t.activityId], foreignColumns: [activities.coopId, activities.id] }),
     foreignKey({ columns: [t.coopId, t.clientId], foreignColumns: [clients.coopId, clients.id] }),
+    foreignKey({ columns: [t.coopId, t.jobId], foreignColumns: [clientJobs.coopId, clientJobs.id] }),
+    index('quotes_coop_job_idx').on(t.coopId, t.jobId),
     index('quotes_coop_activity_idx').on(t.coopId, t.activityId, t.createdAt),
     index('quotes_coop_status_idx').on(t.coopId, t.status, t.createdAt),
     index('quotes_coop_client_idx').on(t.coopId, t.clientId),

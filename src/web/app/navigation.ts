@@ -1,6 +1,7 @@
 import {
   IconBook2,
   IconBriefcase,
+  IconAffiliate,
   IconBuildingBank,
   IconCash,
   IconFileDescription,
@@ -65,6 +66,7 @@ export function navigationFor(roles: readonly Role[], t: TFunction): NavEntry[] 
       roles: READERS,
       section: 'main',
     },
+    { key: 'jobs', to: '/jobs', label: seesAll ? t('jobs.nav') : t('jobs.myNav'), icon: IconAffiliate, roles: READERS, section: 'main' },
     { key: 'quotes', to: '/quotes', label: manages ? t('quotes.nav') : t('quotes.myNav'), icon: IconFileDescription, roles: EVERYONE, section: 'main' },
     { key: 'ledger-trial-balance', to: '/ledger/trial-balance', label: t('ledger.nav.trialBalance'), icon: IconScale, roles: BOOK_READERS, section: 'main' },
     { key: 'ledger-general-ledger', to: '/ledger/general-ledger', label: t('ledger.nav.generalLedger'), icon: IconBook2, roles: BOOK_READERS, section: 'main' },

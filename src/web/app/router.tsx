@@ -48,6 +48,8 @@ const ReconciliationStatementPage = pageOf(() => import('../modules/bank'), 'Rec
 const InvoicesPage = pageOf(() => import('../modules/invoices'), 'InvoicesPage');
 const InvoiceEditorPage = pageOf(() => import('../modules/invoices'), 'InvoiceEditorPage');
 const InvoiceDetailPage = pageOf(() => import('../modules/invoices'), 'InvoiceDetailPage');
+const JobsPage = pageOf(() => import('../modules/jobs'), 'JobsPage');
+const JobDetailPage = pageOf(() => import('../modules/jobs'), 'JobDetailPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -106,6 +108,8 @@ export const router = createBrowserRouter([
           { path: 'invoices/new', element: <InvoiceEditorPage /> },
           { path: 'invoices/:id', element: <InvoiceDetailPage /> },
           { path: 'invoices/:id/edit', element: <InvoiceEditorPage /> },
+          { path: 'jobs', element: <JobsPage /> },
+          { path: 'jobs/:id', element: <JobDetailPage /> },
           { path: 'ledger/trial-balance', element: <RequireRole roles={BOOK_READERS}><TrialBalancePage /></RequireRole> },
           { path: 'ledger/general-ledger', element: <RequireRole roles={BOOK_READERS}><GeneralLedgerPage /></RequireRole> },
           { path: 'payments', element: <RequireRole roles={BOOK_READERS}><PaymentsPage /></RequireRole> },

@@ -15,6 +15,7 @@ import { en as outbox } from '../modules/outbox/i18n.en';
 import { en as payments } from '../modules/payments/i18n.en';
 import { en as people } from '../modules/people/i18n.en';
 import { en as quotes } from '../modules/quotes/i18n.en';
+import { en as jobs } from '../modules/jobs/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -95,4 +96,5 @@ export const en: Catalogue = {
   bank,
   quotes,
   contribution,
+  jobs,
 };

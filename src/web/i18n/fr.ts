@@ -15,6 +15,7 @@ import { fr as outbox } from '../modules/outbox/i18n.fr';
 import { fr as payments } from '../modules/payments/i18n.fr';
 import { fr as people } from '../modules/people/i18n.fr';
 import { fr as quotes } from '../modules/quotes/i18n.fr';
+import { fr as jobs } from '../modules/jobs/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -105,6 +106,7 @@ export const fr = {
   bank,
   quotes,
   contribution,
+  jobs,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

@@ -93,6 +93,13 @@ export interface Sale {
   netCents: number;
   /** VAT per rate, in the document's order (BG-23); exempt groups carry 0. */
   vatByRate: readonly { rateBp: number; vatCents: number }[];
+  /**
+   * A document of a shared job: its revenue (`netCents`) split between the activities working
+   * on it (one 706 line each) and the structure's project margin (7061, no activity). The
+   * parts and the margin add up to `netCents`; absent, the revenue is one 706 line on
+   * `activityId`.
+   */
+  revenueParts?: { parts: readonly { activityId: string; netCents: number }[]; marginCents: number };
 }
 
 /** VAT per rate, added up (a rate listed twice counts once). */
@@ -124,7 +131,12 @@ function saleLines(sale: Sale, reversed: boolean, revenue: Revenue, deposits?: D
   const receivable = sale.grossCents - depositsGross;
   if (receivable !== 0) lines.push({ account: ACCOUNTS.clientReceivables, activityId, ...side(receivable, true) });
   if (deposits && deposits.netCents !== 0) lines.push({ account: ACCOUNTS.depositsReceived, activityId, ...side(deposits.netCents, true), label: 'Acomptes déduits' });
-  if (sale.netCents > 0) lines.push({ account: revenue === 'deposit' ? ACCOUNTS.depositsReceived : ACCOUNTS.serviceRevenue, activityId, ...side(sale.netCents, false) });
+  if (sale.netCents > 0 && revenue === 'service' && sale.revenueParts) {
+    const { parts, marginCents } = sale.revenueParts;
+    if (parts.reduce((s, p) => s + p.netCents, marginCents) !== sale.netCents) throw new RangeError('the revenue parts of a sale must add up to its amount excluding VAT');
+    for (const part of parts) if (part.netCents !== 0) lines.push({ account: ACCOUNTS.serviceRevenue, activityId: part.activityId, ...side(part.netCents, false) });
+    if (marginCents !== 0) lines.push({ account: ACCOUNTS.projectMargin, activityId: null, ...side(marginCents, false), label: 'Marge de gestion de projet' });
+  } else if (sale.netCents > 0) lines.push({ account: revenue === 'deposit' ? ACCOUNTS.depositsReceived : ACCOUNTS.serviceRevenue, activityId, ...side(sale.netCents, false) });
   const rates = vatPerRate(sale.vatByRate);
   for (const rate of depositsVat.keys()) if (!rates.has(rate)) rates.set(rate, 0);
   for (const [rateBp, vatCents] of rates) {
@@ -160,6 +172,30 @@ export const creditNoteEntry = (sale: Sale): Posting => ({ journal: JOURNALS.sal
 
 /** The entry of a credit note on a deposit invoice: the deposit's entry reversed, 4191 included. */
 export const depositCreditNoteEntry = (sale: Sale): Posting => ({ journal: JOURNALS.sales, lines: saleLines(sale, true, 'deposit') });
+
+/** A deal bringer's commission on a job: what each participating activity pays (negative: gets back), to the bringer's activity. */
+export interface Commission {
+  bringerActivityId: string;
+  payers: readonly { activityId: string; cents: number }[];
+}
+
+/**
+ * The OD entry of a deal bringer's commission: 6222 debited on each activity that pays it,
+ * 7082 credited on the bringer's activity with the total; both sides inside the coop, so it
+ * moves money between activities without changing the coop's result. A negative amount (a
+ * credit note, a cancelled payment) goes to the other side: the commission given back.
+ */
+export function commissionEntry(commission: Commission): Posting {
+  const side = (cents: number, debit: boolean) => (debit !== cents < 0 ? { debitCents: Math.abs(cents) } : { creditCents: Math.abs(cents) });
+  const total = commission.payers.reduce((s, p) => s + p.cents, 0);
+  return {
+    journal: JOURNALS.misc,
+    lines: [
+      ...commission.payers.filter((p) => p.cents !== 0).map((p) => ({ account: ACCOUNTS.commissionCharge, activityId: p.activityId, ...side(p.cents, true) })),
+      ...(total !== 0 ? [{ account: ACCOUNTS.commissionIncome, activityId: commission.bringerActivityId, ...side(total, false) }] : []),
+    ],
+  };
+}
 
 /** Money received from a client: what it settles per invoice, and what is left on the client's account. */
 export interface Receipt {

@@ -15,6 +15,7 @@ import { useSession } from '../../lib/session';
 import { useClients } from '../clients';
 import { ActivityBalanceCard } from '../invoices';
 import { ActivityContributionCard } from '../contribution';
+import { ActivityJobsCard } from '../jobs';
 import { ActivityStatusBadge } from './ActivityStatusBadge';
 import { formatShare, fromHolders, type HolderDraft, isFullTotal, toHoldersInput, totalBp } from './holders';
 import { HoldersEditor } from './HoldersEditor';
@@ -70,6 +71,7 @@ export default function ActivityDetailPage() {
       <ActivityContributionCard activityId={a.id} manages={manages} />
       <HoldersCard activity={a} manages={manages} />
       <ActivityClients activityId={a.id} />
+      <ActivityJobsCard activityId={a.id} />
     </Page>
   );
 }

@@ -13,6 +13,7 @@ import { ApiError, isApiError } from '../../lib/api';
 import { applyApiError, toFormPath } from '../../lib/forms';
 import { useActivityOptions } from '../activities';
 import { useClients } from '../clients';
+import { JobSelect } from '../jobs';
 import { emptyLine, formPathOf, LineEditor, type LineEditorTexts, liveTotals, parseLines, TotalsCard, VAT_CHOICES, vatLabelKey } from '../documents';
 import { bodyOf, type InvoiceFormValues, newInvoiceValues, valuesOfInvoice } from './invoice-form';
 import { todayIso, useCreateInvoice, useInvoice, useUpdateInvoice } from './use-invoices';
@@ -72,7 +73,7 @@ function InvoiceEditor({ invoice }: { invoice?: NonNullable<ReturnType<typeof us
   const form = useForm<InvoiceFormValues>({
     initialValues: invoice
       ? valuesOfInvoice(invoice, i18n.language)
-      : newInvoiceValues({ activityId: params.get('activityId') ?? undefined, clientId: params.get('clientId') ?? undefined, today: todayIso() }),
+      : newInvoiceValues({ activityId: params.get('activityId') ?? undefined, clientId: params.get('clientId') ?? undefined, jobId: params.get('jobId') ?? undefined, today: todayIso() }),
     validate: {
       activityId: (v) => (v ? null : t('invoices.editor.required')),
       clientId: (v) => (v ? null : t('invoices.editor.required')),
@@ -143,6 +144,7 @@ function InvoiceEditor({ invoice }: { invoice?: NonNullable<ReturnType<typeof us
               data-testid="invoice-client"
               {...form.getInputProps('clientId')}
             />
+            <JobSelect clientId={values.clientId} testId="invoice-job" {...form.getInputProps('jobId')} />
             <Select
               label={t('invoices.fields.kind')}
               data={(['invoice', 'deposit'] as const).map((k) => ({ value: k, label: t(`invoices.kind.${k}`) }))}

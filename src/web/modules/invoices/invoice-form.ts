@@ -7,6 +7,8 @@ export interface InvoiceFormValues {
   kind: 'invoice' | 'deposit';
   activityId: string;
   clientId: string;
+  /** The job the invoice belongs to; '' for none. */
+  jobId: string;
   dateMode: 'date' | 'period';
   serviceDate: string;
   periodStart: string;
@@ -18,11 +20,12 @@ export interface InvoiceFormValues {
   lines: LineValues[];
 }
 
-export function newInvoiceValues(defaults: { activityId?: string; clientId?: string; paymentTermsDays?: number; today: string }): InvoiceFormValues {
+export function newInvoiceValues(defaults: { activityId?: string; clientId?: string; jobId?: string; paymentTermsDays?: number; today: string }): InvoiceFormValues {
   return {
     kind: 'invoice',
     activityId: defaults.activityId ?? '',
     clientId: defaults.clientId ?? '',
+    jobId: defaults.jobId ?? '',
     dateMode: 'date',
     serviceDate: defaults.today,
     periodStart: '',
@@ -41,6 +44,7 @@ export function valuesOfInvoice(invoice: Wire<InvoiceDetail>, lang: string): Inv
     kind: invoice.kind === 'deposit' ? 'deposit' : 'invoice',
     activityId: invoice.activityId,
     clientId: invoice.clientId,
+    jobId: invoice.jobId ?? '',
     dateMode: invoice.servicePeriod ? 'period' : 'date',
     serviceDate: invoice.serviceDate ?? '',
     periodStart: invoice.servicePeriod?.start ?? '',
@@ -62,6 +66,7 @@ export function bodyOf(values: InvoiceFormValues): { body: NewInvoice; typing: P
       kind: values.kind,
       activityId: values.activityId,
       clientId: values.clientId,
+      jobId: values.jobId || null,
       serviceDate: values.dateMode === 'date' ? values.serviceDate || null : null,
       servicePeriod: values.dateMode === 'period' && values.periodStart && values.periodEnd ? { start: values.periodStart, end: values.periodEnd } : null,
       paymentTermsDays: values.paymentTermsDays,

@@ -12,6 +12,7 @@ import { ApiError, isApiError } from '../../lib/api';
 import { applyApiError, toFormPath } from '../../lib/forms';
 import { useActivityOptions } from '../activities';
 import { useClients } from '../clients';
+import { JobSelect } from '../jobs';
 import { formPathOf, LineEditor, type LineEditorTexts, liveTotals, parseLines, TotalsCard } from '../documents';
 import { todayInFrance } from '../../../platform/calendar/contract';
 import { emptyQuoteLine, newQuoteValues, QUOTE_VAT_CHOICES, type QuoteFormValues, quoteBodyOf, valuesOfQuote } from './quote-form';
@@ -139,6 +140,7 @@ function QuoteEditor({ quote }: { quote?: QuoteData }) {
               <Select key={path} label={t(`quotes.fields.${path === 'activityId' ? 'activity' : 'client'}`)} required searchable data={data} {...form.getInputProps(path)} />
             ))}
             <DateField label={t('quotes.fields.validUntil')} required data-testid="quote-valid-until" {...form.getInputProps('validUntil')} />
+            <JobSelect clientId={values.clientId} testId="quote-job" {...form.getInputProps('jobId')} />
           </SimpleGrid>
           <Textarea label={t('quotes.fields.notes')} autosize minRows={2} mt="md" {...form.getInputProps('notes')} />
         </Card>

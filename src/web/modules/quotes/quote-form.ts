@@ -16,6 +16,8 @@ export interface QuoteLineValues extends LineValues {
 export interface QuoteFormValues {
   activityId: string;
   clientId: string;
+  /** The job the quote belongs to; '' for none. */
+  jobId: string;
   validUntil: string;
   notes: string;
   lines: QuoteLineValues[];
@@ -30,6 +32,7 @@ export function newQuoteValues(defaults: { activityId?: string; clientId?: strin
   return {
     activityId: defaults.activityId ?? '',
     clientId: defaults.clientId ?? '',
+    jobId: '',
     validUntil: addDays(defaults.today, DEFAULT_VALIDITY_DAYS),
     notes: '',
     lines: [emptyQuoteLine()],
@@ -41,6 +44,7 @@ export function valuesOfQuote(quote: QuoteData, lang: string): QuoteFormValues {
   return {
     activityId: quote.activityId,
     clientId: quote.clientId,
+    jobId: quote.jobId ?? '',
     validUntil: quote.validUntil,
     notes: quote.notes ?? '',
     lines: quote.lines.map((l) => ({ sectionTitle: l.sectionTitle ?? '', ...lineValuesOf(l, lang, QUOTE_VAT_CHOICES) })),
@@ -55,6 +59,7 @@ export function quoteBodyOf(values: QuoteFormValues): { body: NewQuote; typing: 
     body: {
       activityId: values.activityId,
       clientId: values.clientId,
+      jobId: values.jobId || null,
       validUntil: values.validUntil,
       notes: values.notes.trim() || null,
       lines: lines.map((line, i): QuoteLineInput => ({ ...line, sectionTitle: values.lines[i]!.sectionTitle.trim() || null })),
