@@ -118,6 +118,28 @@ describe('a person reads their notifications', () => {
   });
 });
 
+describe('the work queues of the dashboards', () => {
+  const queuesOf = async (c: TestClient) => {
+    const res = await c.get('/api/dashboard/queues');
+    expect(res.status).toBe(200);
+    return Object.fromEntries((res.body.items as { key: string; count: number; link: string }[]).map((q) => [q.key, q]));
+  };
+
+  it('shows the advisor the invoice submitted for validation, with the list that holds it', async () => {
+    const queues = await queuesOf(clients.staff);
+    expect(queues.invoicesToValidate).toEqual({ key: 'invoicesToValidate', count: 1, link: '/invoices?toValidate=true' });
+    expect(queues.quotesAccepted).toBeUndefined();
+    const list = await clients.staff.get('/api/invoices?toValidate=true');
+    expect(list.body.total).toBe(1);
+  });
+
+  it("shows a member only her own work: nothing to validate, no draft left once submitted", async () => {
+    const queues = await queuesOf(clients.member);
+    expect(Object.keys(queues)).toEqual(['quotesAccepted', 'invoiceDraftsToFinish', 'quoteDraftsToFinish']);
+    expect(queues.invoiceDraftsToFinish!.count).toBe(0);
+  });
+});
+
 describe('what happens to a member\'s documents', () => {
   it('the member holding the activity is told her invoice was validated; the advisor who validated it is not', async () => {
     expect((await clients.staff.post(`/api/invoices/${invoiceId}/validate`)).status).toBe(200);
