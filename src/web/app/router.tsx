@@ -48,6 +48,8 @@ const ReconciliationStatementPage = pageOf(() => import('../modules/bank'), 'Rec
 const InvoicesPage = pageOf(() => import('../modules/invoices'), 'InvoicesPage');
 const InvoiceEditorPage = pageOf(() => import('../modules/invoices'), 'InvoiceEditorPage');
 const InvoiceDetailPage = pageOf(() => import('../modules/invoices'), 'InvoiceDetailPage');
+const NotificationsPage = pageOf(() => import('../modules/notifications'), 'NotificationsPage');
+const OpenNotificationPage = pageOf(() => import('../modules/notifications'), 'OpenNotificationPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -120,6 +122,8 @@ export const router = createBrowserRouter([
           { path: 'dunning', element: <RequireRole roles={MANAGERS}><DunningPage /></RequireRole> },
           { path: 'outbox', element: <RequireRole roles={ADMINS}><OutboxPage /></RequireRole> },
           { path: 'change-password', element: <ChangePasswordPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'notifications/:id', element: <OpenNotificationPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
