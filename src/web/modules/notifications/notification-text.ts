@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
-import { entityPath } from '../audit';
+import { entityPath } from '../audit/pure';
 import type { NotificationData } from './use-notifications';
 
 /** The one line a notification reads as: what happened, to which document, for how much. */
