@@ -70,6 +70,9 @@ describe('a member submits an invoice; the advisor is told', () => {
     await staff.goto('/notifications');
     await see(staff.getByTestId('notification-row').first());
     await seeText(staff.getByTestId('notification-row').first(), 'Facture Boulangerie Les Trois Épis à valider');
+    // At phone width, the page, its cards and the header with the bell fit the screen.
+    const widths = await staff.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
     await staff.getByTestId('mail-mode-each').click();
     await see(staff.getByText('Préférence enregistrée.'));
 
