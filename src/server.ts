@@ -27,6 +27,7 @@ import { dunningRoutes } from './modules/dunning/index.js';
 import { bankRoutes } from './modules/banking/index.js';
 import { recordLabeller } from './modules/record-labels/index.js';
 import { contributionRoutes, MONTHLY_FLOOR_JOB, monthlyFloorJob } from './modules/contribution/index.js';
+import { notificationRoutes, runNotifications } from './modules/notifications/index.js';
 
 const VERSION = '0.1.0';
 
@@ -62,7 +63,11 @@ export async function createServer(opts: { config: Config; database: Database; s
   const jobs: JobRunner = jobRunner({
     db: database.db,
     handlers: jobHandlers(database, storage, log),
-    drains: { password_reset_requests: () => sendRequestedResetLinks(database.db, config.publicUrl) },
+    drains: {
+      password_reset_requests: () => sendRequestedResetLinks(database.db, config.publicUrl),
+      // Audit records become notifications (and their mails) at every run: see run-notifications.ts.
+      notifications: () => runNotifications(database.db, { publicUrl: () => config.publicUrl }),
+    },
     log,
   });
   app = await buildApp({
@@ -95,6 +100,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/dunning', plugin: dunningRoutes },
       { prefix: '/api/bank', plugin: bankRoutes },
       { prefix: '/api/contribution', plugin: contributionRoutes },
+      { prefix: '/api/notifications', plugin: notificationRoutes },
     ],
   });
   return app;

@@ -7,3 +7,4 @@ export { unmatchBankLine } from './unmatch-bank-line.js';
 export { bankRoutes } from './routes.js';
 export { ensureDefaultBankAccount } from './ensure-default-bank-account.js';
 export { bankLineSummaries, statementSummaries, type BankLineSummary, type StatementSummary } from './bank-record-summaries.js';
+export { countUnmatchedBankLines } from './count-unmatched-lines.js';

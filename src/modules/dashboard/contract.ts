@@ -89,3 +89,9 @@ export const dashboard = z.object({
   books: bookFigures.optional(),
 });
 export type Dashboard = z.infer<typeof dashboard>;
+
+/** One line of "waiting for you": how many items, and the list that shows them (see work-queues.ts). */
+export const workQueue = z.object({ key: z.string(), count: count, link: z.string() });
+export type WorkQueue = z.infer<typeof workQueue>;
+/** GET /api/dashboard/queues: the work queues of the actor's roles. */
+export const workQueues = z.object({ items: z.array(workQueue) });

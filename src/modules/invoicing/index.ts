@@ -3,6 +3,7 @@
 export { createCreditNote } from './create-credit-note.js';
 export { assertDocumentParties, createDraftInvoice } from './draft-invoices.js';
 export { getInvoice } from './get-invoice.js';
+export { listInvoices } from './list-invoices.js';
 export { visibleInvoice } from './invoice-access.js';
 export { invoiceRoutes } from './routes.js';
 export { validateInvoice } from './validate-invoice.js';

@@ -38,3 +38,13 @@ export async function assertMembersExist(db: Executor, coopId: string, ids: stri
     throw invalidField(field, { fr: 'Membre inconnu dans cette coopérative.', en: 'Unknown member in this cooperative.' });
   }
 }
+
+/** The accounts linked to members of a cooperative, by member id (members without one are left out). */
+export async function userIdsOfMembers(db: Executor, coopId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: members.id, userId: members.userId })
+    .from(members)
+    .where(and(eq(members.coopId, coopId), inArray(members.id, [...new Set(ids)])));
+  return new Map(rows.flatMap((r) => (r.userId ? [[r.id, r.userId] as const] : [])));
+}

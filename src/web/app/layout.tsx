@@ -13,6 +13,7 @@ import { CoopSwitcher, useSwitchCoop } from './coop-switcher';
 import classes from './layout.module.css';
 import { isActivePath, type NavEntry, navigationFor } from './navigation';
 import { UserMenu } from './user-menu';
+import { NotificationBell } from '../modules/notifications';
 
 /** The signed-in frame: header, navigation (a drawer behind the burger on phones), page. */
 export function AppLayout() {
@@ -56,6 +57,7 @@ export function AppLayout() {
           <Group gap="xs" wrap="nowrap" miw={0}>
             <CoopSwitcher />
             <LanguageSwitch />
+            {coop && <NotificationBell />}
             <UserMenu />
           </Group>
         </Group>

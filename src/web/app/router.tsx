@@ -50,6 +50,8 @@ const InvoiceEditorPage = pageOf(() => import('../modules/invoices'), 'InvoiceEd
 const InvoiceDetailPage = pageOf(() => import('../modules/invoices'), 'InvoiceDetailPage');
 const JobsPage = pageOf(() => import('../modules/jobs'), 'JobsPage');
 const JobDetailPage = pageOf(() => import('../modules/jobs'), 'JobDetailPage');
+const NotificationsPage = pageOf(() => import('../modules/notifications'), 'NotificationsPage');
+const OpenNotificationPage = pageOf(() => import('../modules/notifications'), 'OpenNotificationPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -124,6 +126,8 @@ export const router = createBrowserRouter([
           { path: 'dunning', element: <RequireRole roles={MANAGERS}><DunningPage /></RequireRole> },
           { path: 'outbox', element: <RequireRole roles={ADMINS}><OutboxPage /></RequireRole> },
           { path: 'change-password', element: <ChangePasswordPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'notifications/:id', element: <OpenNotificationPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -16,6 +16,7 @@ import { en as payments } from '../modules/payments/i18n.en';
 import { en as people } from '../modules/people/i18n.en';
 import { en as quotes } from '../modules/quotes/i18n.en';
 import { en as jobs } from '../modules/jobs/i18n.en';
+import { en as notifications } from '../modules/notifications/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -97,4 +98,5 @@ export const en: Catalogue = {
   quotes,
   contribution,
   jobs,
+  notifications,
 };

@@ -16,6 +16,7 @@ import { fr as payments } from '../modules/payments/i18n.fr';
 import { fr as people } from '../modules/people/i18n.fr';
 import { fr as quotes } from '../modules/quotes/i18n.fr';
 import { fr as jobs } from '../modules/jobs/i18n.fr';
+import { fr as notifications } from '../modules/notifications/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -107,6 +108,7 @@ export const fr = {
   quotes,
   contribution,
   jobs,
+  notifications,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

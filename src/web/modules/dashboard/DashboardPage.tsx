@@ -33,6 +33,7 @@ import { useSession } from '../../lib/session';
 import type { Wire } from '../../lib/wire';
 import { entityPath, useAuditLabels } from '../audit';
 import { useDashboard } from './use-dashboard';
+import { WorkQueues } from './WorkQueues';
 
 const TYPE_COLORS: Record<(typeof DASHBOARD_MEMBERSHIP_TYPES)[number], string> = {
   entrepreneur_salarie: 'indigo.6',
@@ -53,6 +54,7 @@ export default function DashboardPage() {
   const both = coop !== undefined && me !== undefined;
   return (
     <Page title={t('dashboard.title')}>
+      <WorkQueues />
       {books && <BooksSection figures={books} />}
       {coop && (
         <Stack gap="md">

@@ -4,6 +4,17 @@ import type { fr } from './i18n.fr';
 // The dashboard module's strings in English: the same keys as i18n.fr.ts, checked by its type.
 export const en: Translation<typeof fr> = {
   title: 'Dashboard',
+  queues: {
+    title: 'Waiting for you',
+    invoicesToValidate: 'Invoices to validate',
+    quotesToValidate: 'Quotes to validate',
+    candidates: 'Candidates waiting for admission',
+    bankLinesToReconcile: 'Bank lines to reconcile',
+    paymentsNotReconciled: 'Payments recorded, not reconciled',
+    quotesAccepted: 'Quotes accepted by the client',
+    invoiceDraftsToFinish: 'Invoice drafts to finish',
+    quoteDraftsToFinish: 'Quote drafts to finish',
+  },
   coopSection: 'The cooperative',
   mySection: 'My journey',
   cards: {

@@ -2,6 +2,18 @@
 // same keys. Assembled under `dashboard.` by src/web/i18n/fr.ts.
 export const fr = {
   title: 'Tableau de bord',
+  /** The work queues, by the key the server gives (src/modules/dashboard/work-queues.ts). */
+  queues: {
+    title: 'Ce qui vous attend',
+    invoicesToValidate: 'Factures à valider',
+    quotesToValidate: 'Devis à valider',
+    candidates: "Candidat·es en attente d'admission",
+    bankLinesToReconcile: 'Lignes bancaires à rapprocher',
+    paymentsNotReconciled: 'Paiements enregistrés non rapprochés',
+    quotesAccepted: 'Devis acceptés par le client',
+    invoiceDraftsToFinish: 'Brouillons de facture à terminer',
+    quoteDraftsToFinish: 'Brouillons de devis à terminer',
+  },
   coopSection: 'La coopérative',
   mySection: 'Mon parcours',
   cards: {

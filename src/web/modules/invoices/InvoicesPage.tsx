@@ -39,7 +39,8 @@ export default function InvoicesPage() {
     kind: oneOf(INVOICE_KINDS, params.get('kind')),
     activityId: params.get('activityId') ?? undefined,
     clientId: params.get('clientId') ?? undefined,
-    toValidate: params.get('toValidate') === 'true' ? 'true' : undefined,
+    // `false` comes from the dashboard's "drafts to finish": the drafts not handed to the team.
+    toValidate: oneOf(['true', 'false'] as const, params.get('toValidate')),
     sort: oneOf(INVOICE_SORTS, sort.by ?? null),
     dir: sort.dir,
   };
@@ -120,7 +121,7 @@ export default function InvoicesPage() {
         />
         <Checkbox
           label={t('invoices.toValidate')}
-          checked={Boolean(filters.toValidate)}
+          checked={filters.toValidate === 'true'}
           onChange={(e) => setFilter('toValidate', e.currentTarget.checked ? 'true' : null)}
           mb={8}
           data-testid="invoice-filter-to-validate"

@@ -30,7 +30,7 @@ export interface InvoiceFilters {
   activityId?: string;
   clientId?: string;
   q?: string;
-  toValidate?: 'true';
+  toValidate?: 'true' | 'false';
   sort?: InvoiceSort;
   dir?: 'asc' | 'desc';
 }

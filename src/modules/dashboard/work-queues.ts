@@ -1,0 +1,52 @@
+import type { Role } from '../../platform/auth/schema.js';
+import type { Executor } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/http/context.js';
+import { countUnmatchedBankLines } from '../banking/index.js';
+import { listInvoices } from '../invoicing/index.js';
+import { countMembersByStatus } from '../members/index.js';
+import { listPayments } from '../payments/index.js';
+import { listQuotes } from '../quotes/index.js';
+import type { WorkQueue } from './contract.js';
+
+/**
+ * One line of a dashboard's "waiting for you": who sees it, how many items wait, and the
+ * list page that shows exactly them (the same filters, so the count and the list agree).
+ * Counts go through the owning module's list, so a member counts only what their activities own.
+ */
+export interface WorkQueueProvider {
+  /** Names the line in the web catalogue (`dashboard.queues.<key>`) and its test id. */
+  key: string;
+  roles: readonly Role[];
+  /** The filtered list, a path of the app. */
+  link: string;
+  count(db: Executor, actor: Actor, today: string): Promise<number>;
+}
+
+const VALIDATORS = ['admin', 'staff'] as const;
+const BOOKS = ['accountant'] as const;
+const MEMBERS = ['member'] as const;
+const page = { page: 1, pageSize: 1, dir: 'asc' } as const;
+/** A member's own queues, even for a member who also sits on the team and sees every activity. */
+const asMember = (actor: Actor): Actor => ({ ...actor, roles: ['member'] });
+
+/**
+ * The dashboards' work queues, in the order they show. Adding one is one entry here (and its
+ * label in src/web/modules/dashboard/i18n.*.ts under `queues`).
+ */
+export const WORK_QUEUES: readonly WorkQueueProvider[] = [
+  { key: 'invoicesToValidate', roles: VALIDATORS, link: '/invoices?toValidate=true', count: async (db, a, today) => (await listInvoices(db, a, { ...page, toValidate: true }, today)).total },
+  { key: 'quotesToValidate', roles: VALIDATORS, link: '/quotes?status=submitted', count: async (db, a, today) => (await listQuotes(db, a, { ...page, status: 'submitted' }, today)).total },
+  { key: 'candidates', roles: VALIDATORS, link: '/members?status=candidate', count: async (db, a) => (await countMembersByStatus(db, a.coopId)).candidate },
+  { key: 'bankLinesToReconcile', roles: BOOKS, link: '/bank', count: (db, a) => countUnmatchedBankLines(db, a.coopId) },
+  { key: 'paymentsNotReconciled', roles: BOOKS, link: '/payments?reconciled=false', count: async (db, a) => (await listPayments(db, a, { ...page, reconciled: false })).total },
+  { key: 'quotesAccepted', roles: MEMBERS, link: '/quotes?status=accepted', count: async (db, a, today) => (await listQuotes(db, asMember(a), { ...page, status: 'accepted' }, today)).total },
+  { key: 'invoiceDraftsToFinish', roles: MEMBERS, link: '/invoices?status=draft&toValidate=false', count: async (db, a, today) => (await listInvoices(db, asMember(a), { ...page, status: 'draft', toValidate: false }, today)).total },
+  { key: 'quoteDraftsToFinish', roles: MEMBERS, link: '/quotes?status=draft', count: async (db, a, today) => (await listQuotes(db, asMember(a), { ...page, status: 'draft' }, today)).total },
+];
+
+/** The queues the actor's roles open, with their counts; a queue with nothing waiting still shows (0). */
+export async function workQueuesOf(db: Executor, actor: Actor, today: string, providers: readonly WorkQueueProvider[] = WORK_QUEUES): Promise<WorkQueue[]> {
+  const mine = providers.filter((p) => p.roles.some((r) => actor.roles.includes(r)));
+  const counts = await Promise.all(mine.map((p) => p.count(db, actor, today)));
+  return mine.map((p, i) => ({ key: p.key, count: counts[i]!, link: p.link }));
+}
