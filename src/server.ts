@@ -25,6 +25,7 @@ import { paymentRoutes } from './modules/payments/index.js';
 import { dunningRoutes } from './modules/dunning/index.js';
 import { bankRoutes } from './modules/banking/index.js';
 import { recordLabeller } from './modules/record-labels/index.js';
+import { salaryRoutes } from './modules/salaries/index.js';
 
 const VERSION = '0.1.0';
 
@@ -90,6 +91,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/payments', plugin: paymentRoutes },
       { prefix: '/api/dunning', plugin: dunningRoutes },
       { prefix: '/api/bank', plugin: bankRoutes },
+      { prefix: '/api/salaries', plugin: salaryRoutes },
     ],
   });
   return app;

@@ -1,0 +1,2 @@
+export { pendingSalaryCents } from './pending-salary-cents.js';
+export { salaryRoutes } from './routes.js';
