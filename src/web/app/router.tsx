@@ -48,6 +48,8 @@ const ReconciliationStatementPage = pageOf(() => import('../modules/bank'), 'Rec
 const InvoicesPage = pageOf(() => import('../modules/invoices'), 'InvoicesPage');
 const InvoiceEditorPage = pageOf(() => import('../modules/invoices'), 'InvoiceEditorPage');
 const InvoiceDetailPage = pageOf(() => import('../modules/invoices'), 'InvoiceDetailPage');
+const SalaryPage = pageOf(() => import('../modules/salaries'), 'SalaryPage');
+const SalaryRequestsPage = pageOf(() => import('../modules/salaries'), 'SalaryRequestsPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -119,6 +121,8 @@ export const router = createBrowserRouter([
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },
           { path: 'dunning', element: <RequireRole roles={MANAGERS}><DunningPage /></RequireRole> },
           { path: 'outbox', element: <RequireRole roles={ADMINS}><OutboxPage /></RequireRole> },
+          { path: 'salary', element: <RequireRole roles={MEMBERS}><SalaryPage /></RequireRole> },
+          { path: 'salaries', element: <RequireRole roles={BOOK_READERS}><SalaryRequestsPage /></RequireRole> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
