@@ -26,7 +26,9 @@ export async function requestSalary(db: Db, actor: Actor, input: RequestSalaryBo
   if (!askableMonths(today).includes(month)) {
     throw invalidField('month', { fr: 'Un salaire se demande pour le mois précédent, le mois en cours ou le suivant.', en: 'A salary is asked for the previous month, this month or the next.' });
   }
-  await visibleActivity(db, actor, input.activityId);
+  const activity = await visibleActivity(db, actor, input.activityId);
+  // A suspended or closed activity pays no new salary: the team settles it first.
+  if (activity.status !== 'active') throw invalidField('activityId', { fr: 'Cette activité n’est pas active : aucun salaire ne peut y être demandé.', en: 'This activity is not active: no salary can be asked on it.' });
   const memberId = await memberIdOfUser(db, actor.coopId, actor.userId);
   const holders = (await holdersOf(db, actor.coopId, [input.activityId])).get(input.activityId) ?? [];
   if (!memberId || !holders.some((h) => h.memberId === memberId)) throw salaryErrors.SALARY_NOT_HOLDER();

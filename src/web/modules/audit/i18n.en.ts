@@ -148,6 +148,7 @@ export const en: Translation<typeof fr> = {
     payment: 'Payment',
     payment_remittance: 'Cheque remittance slip',
     quote: 'Quote',
+    salary_request: 'Salary request',
   },
   actions: {
     member: {
@@ -292,6 +293,13 @@ export const en: Translation<typeof fr> = {
       formal_notice_cancelled: 'Formal notice cancelled',
       paused: 'Dunning paused',
       resumed: 'Dunning resumed',
+    },
+    salary: {
+      requested: 'Salary asked',
+      validated: 'Salary validated and posted',
+      refused: 'Salary request refused',
+      cancelled: 'Salary cancelled',
+      settings_updated: 'Salary rates changed',
     },
   },
 };

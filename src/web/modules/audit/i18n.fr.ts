@@ -148,6 +148,7 @@ export const fr = {
     payment: 'Paiement',
     payment_remittance: 'Bordereau de remise de chèques',
     quote: 'Devis',
+    salary_request: 'Demande de salaire',
   },
   actions: {
     member: {
@@ -292,6 +293,13 @@ export const fr = {
       formal_notice_cancelled: 'Mise en demeure annulée',
       paused: 'Relances mises en pause',
       resumed: 'Relances reprises',
+    },
+    salary: {
+      requested: 'Salaire demandé',
+      validated: 'Salaire validé et comptabilisé',
+      refused: 'Demande de salaire refusée',
+      cancelled: 'Salaire annulé',
+      settings_updated: 'Taux de salaire modifiés',
     },
   },
 };
