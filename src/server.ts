@@ -28,6 +28,7 @@ import { bankRoutes } from './modules/banking/index.js';
 import { recordLabeller } from './modules/record-labels/index.js';
 import { contributionRoutes, MONTHLY_FLOOR_JOB, monthlyFloorJob } from './modules/contribution/index.js';
 import { notificationRoutes, runNotifications } from './modules/notifications/index.js';
+import { salaryRoutes } from './modules/salaries/index.js';
 
 const VERSION = '0.1.0';
 
@@ -101,6 +102,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/bank', plugin: bankRoutes },
       { prefix: '/api/contribution', plugin: contributionRoutes },
       { prefix: '/api/notifications', plugin: notificationRoutes },
+      { prefix: '/api/salaries', plugin: salaryRoutes },
     ],
   });
   return app;

@@ -158,3 +158,14 @@ describe('the demo sales chain', () => {
     expect(mail.attachments).toEqual([expect.objectContaining({ contentType: 'application/pdf' })]);
   });
 });
+
+describe('the demo salaries', () => {
+  it('shows the team one salary validated and one waiting, each within its activity’s treasury', async () => {
+    const res = await admin.get('/api/salaries/requests?pageSize=100');
+    expect(res.status).toBe(200);
+    const byStatus = (s: string) => res.body.items.filter((r: { status: string }) => r.status === s);
+    expect(byStatus('validated')).toEqual([expect.objectContaining({ activityCode: 'BOIS-LUMIERE', grossCents: 2_000_00, month: '2026-11' })]);
+    expect(byStatus('requested')).toEqual([expect.objectContaining({ activityCode: 'CAMILLE-GRAPHISME', grossCents: 600_00 })]);
+    expect(byStatus('validated')[0].entryId).toBeTruthy();
+  });
+});

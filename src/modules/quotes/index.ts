@@ -7,3 +7,4 @@ export { getQuotesSettings, updateQuotesSettings } from './quotes-settings.js';
 export { quotePortalRoutes, quoteRoutes } from './routes.js';
 export { sendQuote } from './send-quote.js';
 export { quoteNumbers, type QuoteNumber } from './quote-numbers.js';
+export { acceptedQuotesLeftToInvoice, type QuoteLeftToInvoice } from './accepted-quotes-left-to-invoice.js';

@@ -52,6 +52,8 @@ const JobsPage = pageOf(() => import('../modules/jobs'), 'JobsPage');
 const JobDetailPage = pageOf(() => import('../modules/jobs'), 'JobDetailPage');
 const NotificationsPage = pageOf(() => import('../modules/notifications'), 'NotificationsPage');
 const OpenNotificationPage = pageOf(() => import('../modules/notifications'), 'OpenNotificationPage');
+const SalaryPage = pageOf(() => import('../modules/salaries'), 'SalaryPage');
+const SalaryRequestsPage = pageOf(() => import('../modules/salaries'), 'SalaryRequestsPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -125,6 +127,8 @@ export const router = createBrowserRouter([
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },
           { path: 'dunning', element: <RequireRole roles={MANAGERS}><DunningPage /></RequireRole> },
           { path: 'outbox', element: <RequireRole roles={ADMINS}><OutboxPage /></RequireRole> },
+          { path: 'salary', element: <RequireRole roles={MEMBERS}><SalaryPage /></RequireRole> },
+          { path: 'salaries', element: <RequireRole roles={BOOK_READERS}><SalaryRequestsPage /></RequireRole> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'notifications/:id', element: <OpenNotificationPage /> },

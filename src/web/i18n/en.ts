@@ -17,6 +17,7 @@ import { en as people } from '../modules/people/i18n.en';
 import { en as quotes } from '../modules/quotes/i18n.en';
 import { en as jobs } from '../modules/jobs/i18n.en';
 import { en as notifications } from '../modules/notifications/i18n.en';
+import { en as salaries } from '../modules/salaries/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -99,4 +100,5 @@ export const en: Catalogue = {
   contribution,
   jobs,
   notifications,
+  salaries,
 };

@@ -17,6 +17,7 @@ import { fr as people } from '../modules/people/i18n.fr';
 import { fr as quotes } from '../modules/quotes/i18n.fr';
 import { fr as jobs } from '../modules/jobs/i18n.fr';
 import { fr as notifications } from '../modules/notifications/i18n.fr';
+import { fr as salaries } from '../modules/salaries/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -109,6 +110,7 @@ export const fr = {
   contribution,
   jobs,
   notifications,
+  salaries,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

@@ -148,6 +148,7 @@ export const en: Translation<typeof fr> = {
     payment: 'Payment',
     payment_remittance: 'Cheque remittance slip',
     quote: 'Quote',
+    salary_request: 'Salary request',
   },
   actions: {
     member: {
@@ -297,6 +298,13 @@ export const en: Translation<typeof fr> = {
       posted: 'Cooperative contribution posted',
       settings_changed: 'Contribution floor and ceiling changed',
       activity_settings_changed: "Activity's contribution rule changed",
+    },
+    salary: {
+      requested: 'Salary asked',
+      validated: 'Salary validated and posted',
+      refused: 'Salary request refused',
+      cancelled: 'Salary cancelled',
+      settings_updated: 'Salary rates changed',
     },
   },
 };

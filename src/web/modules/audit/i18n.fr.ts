@@ -148,6 +148,7 @@ export const fr = {
     payment: 'Paiement',
     payment_remittance: 'Bordereau de remise de chèques',
     quote: 'Devis',
+    salary_request: 'Demande de salaire',
   },
   actions: {
     member: {
@@ -297,6 +298,13 @@ export const fr = {
       posted: 'Contribution coopérative passée',
       settings_changed: 'Plancher et plafond de la contribution modifiés',
       activity_settings_changed: "Règle de contribution de l'activité modifiée",
+    },
+    salary: {
+      requested: 'Salaire demandé',
+      validated: 'Salaire validé et comptabilisé',
+      refused: 'Demande de salaire refusée',
+      cancelled: 'Salaire annulé',
+      settings_updated: 'Taux de salaire modifiés',
     },
   },
 };

@@ -28,6 +28,7 @@ import { InvoicingSettingsCard, useNextInvoiceSequence } from '../invoices';
 import { DunningSettingsCard } from '../dunning';
 import { QuotesSettingsCard } from '../quotes';
 import { ContributionSettingsCard } from '../contribution';
+import { SalarySettingsCard } from '../salaries';
 import { useLanguage } from '../../i18n';
 import { applyApiError } from '../../lib/forms';
 import { API_TO_FORM_FIELDS, nextNumberPreview, type SettingsFormValues, toFormValues, toPatch } from './settings-form';
@@ -57,6 +58,7 @@ export default function CoopSettingsPage() {
       <QuotesSettingsCard />
       <InvoicingSettingsCard />
       <DunningSettingsCard />
+      <SalarySettingsCard />
     </Page>
   );
 }
