@@ -12,6 +12,7 @@ import { ensureChartOfAccounts } from '../modules/ledger/index.js';
 import { createMember, moveMember, type NewMember } from '../modules/members/index.js';
 import { DEMO_CLIENTS, DEMO_MEMBERS, type DemoMember } from './demo-data.js';
 import { seedDemoSales } from './seed-demo-sales.js';
+import { seedDemoAdvances } from './seed-advances.js';
 
 /** Every demo account shares this password (demo seed only; real accounts follow the policy). */
 export const DEMO_PASSWORD = 'mutualise-demo';
@@ -169,6 +170,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
         activityIds,
         clientIds,
       });
+      await seedDemoAdvances({ db: asDb, admin: actor, advisor: staff(advisorId), today: isoDay(now) });
     }
     return { coopId: coop.id, logins };
   });
