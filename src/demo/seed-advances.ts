@@ -14,11 +14,13 @@ export async function seedDemoAdvances(ctx: { db: Db; admin: Actor; advisor: Act
   const { db, admin, advisor, today } = ctx;
   await endowFund(db, admin, { amountCents: 1_500_000, date: today, source: 'reserves', label: 'Dotation du fonds de garantie (décision d’AG)' });
   const advanced: string[] = [];
-  // Invoices not yet due, newest first: the late payers' invoices stay the dunning's story.
-  const candidates = (await openInvoices(db, advisor.coopId)).filter((o) => o.dueDate >= today).reverse();
-  for (const open of candidates) {
+  // Invoices not yet due first, newest first: the one whose client then pays is among them, so
+  // the late payers' invoices stay the dunning's story; an overdue one may carry the outstanding advance.
+  const open = await openInvoices(db, advisor.coopId);
+  const candidates = [...open.filter((o) => o.dueDate >= today).reverse(), ...open.filter((o) => o.dueDate < today)];
+  for (const candidate of candidates) {
     if (advanced.length === 2) break;
-    const inv = await getInvoice(db, advisor, open.id);
+    const inv = await getInvoice(db, advisor, candidate.id);
     if (inv.kind !== 'invoice' || inv.paidCents > 0) continue;
     const amountCents = Math.min(Math.floor(inv.netCents * 0.2), 60_000);
     try {
@@ -30,7 +32,7 @@ export async function seedDemoAdvances(ctx: { db: Db; admin: Actor; advisor: Act
     }
   }
   const [settledOne] = advanced;
-  if (settledOne) {
+  if (settledOne && candidates.find((c) => c.id === settledOne)!.dueDate >= today) {
     const inv = await getInvoice(db, advisor, settledOne);
     const amountCents = inv.grossCents - inv.paidCents - inv.creditedCents;
     await recordPaymentIn(db, advisor, { clientId: inv.clientId, date: today, amountCents, mode: 'transfer', reference: `VIR ${inv.number}`, allocations: [{ invoiceId: inv.id, amountCents }] });
