@@ -25,6 +25,7 @@ import { quotePortalRoutes, quoteRoutes } from './modules/quotes/index.js';
 import { paymentRoutes } from './modules/payments/index.js';
 import { dunningRoutes } from './modules/dunning/index.js';
 import { bankRoutes } from './modules/banking/index.js';
+import { advanceRoutes, POST_LOAN_INSTALLMENT, postLoanInstallmentJob } from './modules/advances/index.js';
 import { recordLabeller } from './modules/record-labels/index.js';
 import { contributionRoutes, MONTHLY_FLOOR_JOB, monthlyFloorJob } from './modules/contribution/index.js';
 import { notificationRoutes, runNotifications } from './modules/notifications/index.js';
@@ -51,6 +52,7 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
   return {
     [RENDER_ISSUED_FILES]: renderIssuedFilesJob(database.db, storage, log),
     [MONTHLY_FLOOR_JOB]: monthlyFloorJob(database.db),
+    [POST_LOAN_INSTALLMENT]: postLoanInstallmentJob(database.db),
   };
 }
 
@@ -103,6 +105,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/contribution', plugin: contributionRoutes },
       { prefix: '/api/notifications', plugin: notificationRoutes },
       { prefix: '/api/salaries', plugin: salaryRoutes },
+      { prefix: '/api/advances', plugin: advanceRoutes },
     ],
   });
   return app;

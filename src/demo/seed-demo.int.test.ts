@@ -124,6 +124,15 @@ describe('the demo sales chain', () => {
     expect(partial.paidCents).toBeLessThan(partial.grossCents);
   });
 
+  it('has an endowed guarantee fund, one advance settled by its client and one outstanding', async () => {
+    const fund = (await admin.get('/api/advances/fund')).body as { position: { endowmentCents: number; outstandingCents: number; availableCents: number } };
+    expect(fund.position.endowmentCents).toBe(1_500_000);
+    const advances = (await admin.get('/api/advances')).body as { status: string; outstandingCents: number }[];
+    expect(advances.map((a) => a.status).sort()).toEqual(['paid', 'settled']);
+    expect(fund.position.outstandingCents).toBe(advances.find((a) => a.status === 'paid')!.outstandingCents);
+    expect(fund.position.outstandingCents).toBeGreaterThan(0);
+  });
+
   it('chases the two late payers, and their reminders wait in the outbox', async () => {
     const cases = (await admin.get('/api/dunning/cases')).body;
     expect(cases.items.map((c: { clientName: string }) => c.clientName).sort()).toEqual(['Studio Lumen', 'Transports Rhône-Alpes Express']);

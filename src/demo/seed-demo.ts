@@ -14,6 +14,7 @@ import { DEMO_CLIENTS, DEMO_MEMBERS, type DemoMember } from './demo-data.js';
 import { seedDemoSales } from './seed-demo-sales.js';
 import { seedDemoJobs } from './seed-jobs.js';
 import { seedDemoSalaries } from './seed-salaries.js';
+import { seedDemoAdvances } from './seed-advances.js';
 
 /** Every demo account shares this password (demo seed only; real accounts follow the policy). */
 export const DEMO_PASSWORD = 'mutualise-demo';
@@ -172,6 +173,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
         clientIds,
       });
       await seedDemoSalaries({ db: asDb, now, advisor: staff(advisorId), memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), drafterOf: (code) => drafters.get(code)!, activityIds });
+      await seedDemoAdvances({ db: asDb, admin: actor, advisor: staff(advisorId), today: isoDay(now) });
     }
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
     return { coopId: coop.id, logins };

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
+import { reopenAdvanceSettlementsOfPayment } from '../advances/index.js';
 import { unapplyPaymentFromInvoice } from '../invoicing/index.js';
 import { reverseEntry } from '../ledger/index.js';
 import type { CancelPaymentInput } from './contract.js';
@@ -54,6 +55,8 @@ export async function cancelPaymentIn(tx: Executor, actor: Actor, id: string, in
   for (const a of allocations) {
     await unapplyPaymentFromInvoice(tx, actor, { invoiceId: a.invoiceId, amountCents: a.amountCents, paymentId: row.id, reason, date: opts.today });
   }
+  // What the payment had settled of an advance is outstanding again.
+  await reopenAdvanceSettlementsOfPayment(tx, actor, { paymentId: row.id, date: opts.today, reason });
   const reversal = await reverseEntry(tx, actor, row.entryId, opts.today, `Annulation du règlement : ${reason}`.slice(0, 300));
   const cancelledAt = new Date();
   await tx

@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { sqlConstraint, sqlState, UNIQUE_VIOLATION, type Db, type Executor } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
+import { settleAdvanceOfInvoice } from '../advances/index.js';
 import { clientIdentityForDocument } from '../clients/index.js';
 import { applyPaymentToInvoice, openInvoices, type AppliedPayment } from '../invoicing/index.js';
 import { paymentEntry, postEntry } from '../ledger/index.js';
@@ -110,6 +111,10 @@ export async function recordPaymentIn(tx: Executor, actor: Actor, input: RecordP
     source: { type: 'payment', id: paymentId },
   });
   await tx.update(payments).set({ entryId: entry.id }).where(eqPayment(actor.coopId, paymentId));
+  // The guarantee fund is repaid what the client's payment covers of an advance on the invoice.
+  for (const a of applied) {
+    await settleAdvanceOfInvoice(tx, actor, { invoiceId: a.invoiceId, invoiceNumber: a.number, paymentId, paidCents: a.paidCents, amountLeftCents: a.amountLeftCents, date: input.date });
+  }
   await recordAudit(tx, actor, {
     action: 'payment.recorded',
     entityType: 'payment',

@@ -5,6 +5,8 @@ export interface NewJob {
   coopId: string;
   kind: string;
   payload: Record<string, unknown>;
+  /** Not before then (a monthly installment queued for its month); now when absent. */
+  runAfter?: Date;
 }
 
 /**
@@ -13,6 +15,6 @@ export interface NewJob {
  * may run again after a crash mid-way).
  */
 export async function enqueueJob(tx: Executor, job: NewJob): Promise<string> {
-  const [row] = await tx.insert(jobs).values({ coopId: job.coopId, kind: job.kind, payload: job.payload }).returning({ id: jobs.id });
+  const [row] = await tx.insert(jobs).values({ coopId: job.coopId, kind: job.kind, payload: job.payload, ...(job.runAfter ? { runAfter: job.runAfter } : {}) }).returning({ id: jobs.id });
   return row.id;
 }

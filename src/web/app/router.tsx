@@ -7,7 +7,7 @@ import {
   LoginPage,
   ResetPasswordPage,
 } from '../modules/auth';
-import { ADMINS, BOOK_READERS, MANAGERS, MEMBERS } from './access';
+import { ADMINS, BOOK_READERS, MANAGERS, MEMBERS, READERS } from './access';
 import { NotFoundPage, RedirectIfAuthenticated, RequireAuth, RequireRole } from './guards';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { AppLayout } from './layout';
@@ -33,6 +33,7 @@ const PeoplePage = pageOf(() => import('../modules/people'), 'PeoplePage');
 const AuditPage = pageOf(() => import('../modules/audit'), 'AuditPage');
 const OutboxPage = pageOf(() => import('../modules/outbox'), 'OutboxPage');
 const DunningPage = pageOf(() => import('../modules/dunning'), 'DunningPage');
+const AdvancesPage = pageOf(() => import('../modules/advances'), 'AdvancesPage');
 const TrialBalancePage = pageOf(() => import('../modules/ledger'), 'TrialBalancePage');
 const GeneralLedgerPage = pageOf(() => import('../modules/ledger'), 'GeneralLedgerPage');
 const QuotesPage = pageOf(() => import('../modules/quotes'), 'QuotesPage');
@@ -126,6 +127,7 @@ export const router = createBrowserRouter([
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },
           { path: 'dunning', element: <RequireRole roles={MANAGERS}><DunningPage /></RequireRole> },
+          { path: 'advances', element: <RequireRole roles={READERS}><AdvancesPage /></RequireRole> },
           { path: 'outbox', element: <RequireRole roles={ADMINS}><OutboxPage /></RequireRole> },
           { path: 'salary', element: <RequireRole roles={MEMBERS}><SalaryPage /></RequireRole> },
           { path: 'salaries', element: <RequireRole roles={BOOK_READERS}><SalaryRequestsPage /></RequireRole> },

@@ -8,6 +8,7 @@ import { en as contribution } from '../modules/contribution/i18n.en';
 import { en as dashboard } from '../modules/dashboard/i18n.en';
 import { en as documents } from '../modules/documents/i18n.en';
 import { en as dunning } from '../modules/dunning/i18n.en';
+import { en as advances } from '../modules/advances/i18n.en';
 import { en as invoices } from '../modules/invoices/i18n.en';
 import { en as ledger } from '../modules/ledger/i18n.en';
 import { en as members } from '../modules/members/i18n.en';
@@ -93,6 +94,7 @@ export const en: Catalogue = {
   invoices,
   documents,
   dunning,
+  advances,
   ledger,
   payments,
   bank,

@@ -8,6 +8,7 @@ import { fr as contribution } from '../modules/contribution/i18n.fr';
 import { fr as dashboard } from '../modules/dashboard/i18n.fr';
 import { fr as documents } from '../modules/documents/i18n.fr';
 import { fr as dunning } from '../modules/dunning/i18n.fr';
+import { fr as advances } from '../modules/advances/i18n.fr';
 import { fr as invoices } from '../modules/invoices/i18n.fr';
 import { fr as ledger } from '../modules/ledger/i18n.fr';
 import { fr as members } from '../modules/members/i18n.fr';
@@ -103,6 +104,7 @@ export const fr = {
   invoices,
   documents,
   dunning,
+  advances,
   ledger,
   payments,
   bank,

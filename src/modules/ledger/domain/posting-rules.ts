@@ -59,6 +59,13 @@ export const ACCOUNTS = {
   fundIncome: '7589',
   /** 6541: an advance the client never paid, written off against the fund. */
   badDebts: '6541',
+  /** 106 Réserves: the coop's reserves, from which the general assembly endows the guarantee fund. */
+  reserves: '106',
+  /** 120 Résultat de l'exercice: a year's profit, which the assembly may allot to the fund. */
+  yearResult: '120',
+  /** 6611 / 7638: the interest of a loan to an activity, charged to it and earned by the coop. */
+  loanInterestCharge: '6611',
+  loanInterestIncome: '7638',
 } as const;
 
 /** Where money received waits: 512 once on the bank account, 5112 or 530 while it is not. */

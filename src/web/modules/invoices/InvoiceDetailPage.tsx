@@ -15,6 +15,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { QuoteOfInvoiceLink } from '../quotes';
 import { DunningOfInvoice } from '../dunning';
+import { InvoiceAdvanceCard } from '../advances';
 import { InvoicePaymentsCard } from '../payments';
 import { InvoiceContributionLine } from '../contribution';
 import { eurosToCents, SendMailModal, TotalLine, TotalsCard, useUnitLabel, useVatText } from '../documents';
@@ -88,6 +89,7 @@ export default function InvoiceDetailPage() {
         invoice={{ id: inv.id, clientId: inv.clientId, clientName: inv.clientName, leftCents: amountLeftCents(inv), collectable: inv.status !== 'draft' && inv.kind !== 'credit_note' }}
       />
       {inv.status !== 'draft' && <SendsCard invoice={inv} />}
+      {inv.status !== 'draft' && inv.kind === 'invoice' && <InvoiceAdvanceCard invoiceId={inv.id} />}
       {inv.status !== 'draft' && inv.kind !== 'credit_note' && <DunningOfInvoice invoiceId={inv.id} number={inv.number} />}
     </Page>
   );

@@ -1,0 +1,28 @@
+import { defineErrors } from '../../platform/errors.js';
+
+export const advanceErrors = defineErrors({
+  ADVANCE_NOT_FOUND: ['not_found', { fr: 'Préfinancement introuvable.', en: 'Advance not found.' }],
+  LOAN_NOT_FOUND: ['not_found', { fr: 'Prêt introuvable.', en: 'Loan not found.' }],
+  ADVANCE_NOT_REQUESTED: ['conflict', { fr: "Ce préfinancement n'est plus en attente de décision.", en: 'This advance is no longer awaiting a decision.' }],
+  ADVANCE_NOT_OUTSTANDING: ['conflict', { fr: "Ce préfinancement n'a plus rien d'impayé à passer en perte.", en: 'This advance has nothing left unpaid to write off.' }],
+  WRITE_OFF_TOO_EARLY: ['conflict', { fr: "La facture n'est pas encore assez en retard pour passer le préfinancement en perte (voir les règles du fonds).", en: 'The invoice is not yet overdue long enough to write the advance off (see the fund rules).' }],
+  DOCUMENT_NOT_ELIGIBLE: ['conflict', { fr: 'Seule une facture émise et non soldée peut être préfinancée.', en: 'Only an issued invoice not yet paid can be advanced.' }],
+  ALREADY_ADVANCED: ['conflict', { fr: 'Cette facture a déjà un préfinancement en cours.', en: 'This invoice already has an open advance.' }],
+  ABOVE_INVOICE_SHARE: ['conflict', { fr: 'Le montant dépasse la part de la facture que le fonds peut préfinancer.', en: 'The amount exceeds the share of the invoice the fund may advance.' }],
+  ABOVE_MEMBER_CEILING: ['conflict', { fr: 'Le montant dépasse votre plafond de préfinancement.', en: 'The amount exceeds your advance ceiling.' }],
+  FUND_INSUFFICIENT: ['conflict', { fr: 'Le fonds de garantie ne peut pas avancer ce montant aujourd’hui.', en: 'The guarantee fund cannot advance this amount today.' }],
+  NO_MEMBER_FOR_ADVANCE: ['conflict', { fr: "Aucun membre titulaire de l'activité ne peut porter ce préfinancement.", en: 'No member holding the activity can carry this advance.' }],
+});
+
+/** The refusal of the pure rule as the API's error, with the limit it hit on the amount field. */
+export const refusalError = (reason: 'document_not_eligible' | 'already_advanced' | 'above_invoice_share' | 'above_member_ceiling' | 'fund_insufficient', limitCents?: number) => {
+  const fields = limitCents === undefined ? undefined : [{ path: 'amountCents', message: `max ${limitCents}` }];
+  const code = ({
+    document_not_eligible: 'DOCUMENT_NOT_ELIGIBLE',
+    already_advanced: 'ALREADY_ADVANCED',
+    above_invoice_share: 'ABOVE_INVOICE_SHARE',
+    above_member_ceiling: 'ABOVE_MEMBER_CEILING',
+    fund_insufficient: 'FUND_INSUFFICIENT',
+  } as const)[reason];
+  return advanceErrors[code](fields);
+};
