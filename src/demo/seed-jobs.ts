@@ -12,7 +12,7 @@ export interface DemoJobsContext {
   activityIds: ReadonlyMap<string, string>;
   clientIds: ReadonlyMap<string, string>;
   memberIds: ReadonlyMap<string, string>;
-  /** With the demo's sales: the job's first invoice, issued and half paid today. */
+  /** With the demo's sales: the job's first invoice, issued and paid today. */
   withSales: boolean;
 }
 
@@ -20,7 +20,8 @@ export interface DemoJobsContext {
  * A shared job, the performance-centre way: Julien Fournier (JF Projets, project direction)
  * brought Studio Lumen's new website; Inès builds it (60 %) and Camille designs it (40 %);
  * the coop keeps a 10 % project margin and Julien earns the coop's 8 % commission. With the
- * sales, its first invoice is issued and half paid, so every page of the job has figures.
+ * sales, its first invoice is issued and paid, so every page of the job has figures (the
+ * demo's one partly paid invoice is another story, told by seed-demo-sales).
  */
 export async function seedDemoJobs(ctx: DemoJobsContext): Promise<void> {
   const { db, advisor } = ctx;
@@ -51,6 +52,6 @@ export async function seedDemoJobs(ctx: DemoJobsContext): Promise<void> {
     ],
   });
   await validateInvoice(db, advisor, id, ctx.today);
-  // 6,500.00 € HT, 7,800.00 € TTC: the client paid half on receipt.
-  await recordPaymentIn(db, advisor, { clientId, date: ctx.today, amountCents: 390_000, mode: 'transfer', reference: 'VIR STUDIO LUMEN ACOMPTE', allocations: [{ invoiceId: id, amountCents: 390_000 }] });
+  // 6,500.00 € HT, 7,800.00 € TTC, paid on receipt.
+  await recordPaymentIn(db, advisor, { clientId, date: ctx.today, amountCents: 780_000, mode: 'transfer', reference: 'VIR STUDIO LUMEN LOT 1', allocations: [{ invoiceId: id, amountCents: 780_000 }] });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryLinesProblem, type EntryLine } from './entry-lines.js';
-import { ACCOUNTS, bankDebitEntry, clearingEntry, creditNoteEntry, depositCreditNoteEntry, depositInvoiceEntry, paymentEntry, salesEntry, type Sale } from './posting-rules.js';
+import { ACCOUNTS, bankDebitEntry, clearingEntry, commissionEntry, creditNoteEntry, depositCreditNoteEntry, depositInvoiceEntry, paymentEntry, salesEntry, type Sale } from './posting-rules.js';
 import { defaultChartOfAccounts, defaultJournals } from './chart-of-accounts.js';
 
 const ACTIVITY = '7b0f4a52-0c1e-4d6b-9d8e-2f1a3b4c5d6e';
@@ -202,6 +202,50 @@ describe('the entry of a bank debit', () => {
     expect(entry.lines).toEqual([
       { account: '401', debitCents: 5_000, activityId: null, label: 'Papeterie Dupont' },
       { account: '512', creditCents: 5_000 },
+    ]);
+  });
+});
+
+describe('a shared job in the ledger', () => {
+  const jobSale: Sale = {
+    activityId: 'lead',
+    grossCents: 120_000,
+    netCents: 100_000,
+    vatByRate: [{ rateBp: 2000, vatCents: 20_000 }],
+    revenueParts: { parts: [{ activityId: 'b', netCents: 54_000 }, { activityId: 'c', netCents: 36_000 }], marginCents: 10_000 },
+  };
+
+  it('credits 706 per participating activity and 7061 with no activity; the receivable stays on the invoice activity', () => {
+    expect(salesEntry(jobSale).lines).toEqual([
+      { account: '411', activityId: 'lead', debitCents: 120_000 },
+      { account: '706', activityId: 'b', creditCents: 54_000 },
+      { account: '706', activityId: 'c', creditCents: 36_000 },
+      { account: '7061', activityId: null, creditCents: 10_000, label: 'Marge de gestion de projet' },
+      { account: '44571', activityId: 'lead', creditCents: 20_000, label: 'TVA 20 %' },
+    ]);
+    expect(creditNoteEntry(jobSale).lines.filter((l) => l.account === '706')).toEqual([
+      { account: '706', activityId: 'b', debitCents: 54_000 },
+      { account: '706', activityId: 'c', debitCents: 36_000 },
+    ]);
+  });
+
+  it('refuses parts that do not add up to the amount excluding VAT', () => {
+    expect(() => salesEntry({ ...jobSale, revenueParts: { parts: [{ activityId: 'b', netCents: 90_000 }], marginCents: 9_999 } })).toThrow(RangeError);
+  });
+
+  it('posts the commission as 6222 on the payers and 7082 on the bringer, sides swapped when given back', () => {
+    const entry = commissionEntry({ bringerActivityId: 'a', payers: [{ activityId: 'b', cents: 4_800 }, { activityId: 'c', cents: 3_200 }] });
+    expect(entry).toEqual({
+      journal: 'OD',
+      lines: [
+        { account: '6222', activityId: 'b', debitCents: 4_800 },
+        { account: '6222', activityId: 'c', debitCents: 3_200 },
+        { account: '7082', activityId: 'a', creditCents: 8_000 },
+      ],
+    });
+    expect(commissionEntry({ bringerActivityId: 'a', payers: [{ activityId: 'b', cents: -1 }] }).lines).toEqual([
+      { account: '6222', activityId: 'b', creditCents: 1 },
+      { account: '7082', activityId: 'a', debitCents: 1 },
     ]);
   });
 });
