@@ -24,6 +24,7 @@ import { quotePortalRoutes, quoteRoutes } from './modules/quotes/index.js';
 import { paymentRoutes } from './modules/payments/index.js';
 import { dunningRoutes } from './modules/dunning/index.js';
 import { bankRoutes } from './modules/banking/index.js';
+import { treasuryRoutes } from './modules/treasury/index.js';
 import { recordLabeller } from './modules/record-labels/index.js';
 
 const VERSION = '0.1.0';
@@ -90,6 +91,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/payments', plugin: paymentRoutes },
       { prefix: '/api/dunning', plugin: dunningRoutes },
       { prefix: '/api/bank', plugin: bankRoutes },
+      { prefix: '/api/treasury', plugin: treasuryRoutes },
     ],
   });
   return app;

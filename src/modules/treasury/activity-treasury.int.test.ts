@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMember } from '../../../test/support/activity-fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
@@ -82,5 +83,24 @@ describe('the treasury of one activity', () => {
     const tr = await activityTreasury(t.database.db, coopId, mine, { today: '2026-04-30', reservedCents: 1_000 });
     expect(tr.salariesCents).toBe(5_000);
     expect(tr.availableCents).toBe(50_000 - 10_000 + 20_000 - 400 - 5_000 - 1_000);
+  });
+});
+
+describe('the per-activity totals the treasury reads', () => {
+  it('are the sums of the lines, kept in the posting transaction', async () => {
+    const rowsOf = async (query: SQL) => ((await t.database.db.execute(query)) as unknown as { rows: unknown[] }).rows;
+    const drift = await rowsOf(sql`
+      (select activity_id, account_number, debit_cents, credit_cents, line_count from ledger_activity_totals where coop_id = ${coopId}
+       except
+       select activity_id, account_number, sum(debit_cents), sum(credit_cents), count(*)::int from ledger_journal_entry_lines
+       where coop_id = ${coopId} and activity_id is not null group by 1, 2)
+      union all
+      (select activity_id, account_number, sum(debit_cents), sum(credit_cents), count(*)::int from ledger_journal_entry_lines
+       where coop_id = ${coopId} and activity_id is not null group by 1, 2
+       except
+       select activity_id, account_number, debit_cents, credit_cents, line_count from ledger_activity_totals where coop_id = ${coopId})`);
+    expect(drift).toEqual([]);
+    const [{ n }] = (await rowsOf(sql`select count(*)::int as n from ledger_activity_totals where coop_id = ${coopId}`)) as { n: number }[];
+    expect(n).toBeGreaterThan(5);
   });
 });
