@@ -48,6 +48,8 @@ const ReconciliationStatementPage = pageOf(() => import('../modules/bank'), 'Rec
 const InvoicesPage = pageOf(() => import('../modules/invoices'), 'InvoicesPage');
 const InvoiceEditorPage = pageOf(() => import('../modules/invoices'), 'InvoiceEditorPage');
 const InvoiceDetailPage = pageOf(() => import('../modules/invoices'), 'InvoiceDetailPage');
+const ActivityTreasuryPage = pageOf(() => import('../modules/treasury'), 'ActivityTreasuryPage');
+const CoopTreasuryPage = pageOf(() => import('../modules/treasury'), 'CoopTreasuryPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -96,6 +98,8 @@ export const router = createBrowserRouter([
           { path: 'me', element: <RequireRole roles={MEMBERS}><MyProfilePage /></RequireRole> },
           { path: 'activities', element: <ActivitiesPage /> },
           { path: 'activities/:id', element: <ActivityDetailPage /> },
+          { path: 'activities/:id/treasury', element: <ActivityTreasuryPage /> },
+          { path: 'treasury', element: <RequireRole roles={BOOK_READERS}><CoopTreasuryPage /></RequireRole> },
           { path: 'clients', element: <ClientsPage /> },
           { path: 'clients/:id', element: <ClientDetailPage /> },
           { path: 'quotes', element: <QuotesPage /> },

@@ -13,7 +13,7 @@ import { useLanguage } from '../../i18n';
 import { applyApiError } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { useClients } from '../clients';
-import { ActivityBalanceCard } from '../invoices';
+import { TreasuryCard, TreasuryChart } from '../treasury';
 import { ActivityStatusBadge } from './ActivityStatusBadge';
 import { formatShare, fromHolders, type HolderDraft, isFullTotal, toHoldersInput, totalBp } from './holders';
 import { HoldersEditor } from './HoldersEditor';
@@ -65,7 +65,8 @@ export default function ActivityDetailPage() {
           {a.description || t('activities.noDescription')}
         </Text>
       </Card>
-      <ActivityBalanceCard activityId={a.id} />
+      <TreasuryCard activityId={a.id} detailLink />
+      <TreasuryChart activityId={a.id} />
       <HoldersCard activity={a} manages={manages} />
       <ActivityClients activityId={a.id} />
     </Page>
