@@ -55,7 +55,7 @@ beforeAll(async () => {
   staff = await loggedIn(coop.staff.email);
   const books = await createPerson(db, coopId, `books-${coopId.slice(0, 8)}@treasury.test`, 'Bea Books', ['accountant']);
   accountant = await loggedIn(books.email);
-});
+}, 180_000);
 afterAll(() => t?.close());
 
 const miaAvailable = 60_000 * (100_000 / 120_000) * 1 - 10_000 + 200_000 - 4_000;
