@@ -26,6 +26,6 @@ export {
   type Sale,
 } from './domain/posting-rules.js';
 export { accountLines, type AccountLine } from './account-lines.js';
-export { activityGroupBalances, type AccountGroup, type ActivityGroupBalances } from './activity-group-balances.js';
+export { activityGroupBalances, activityMonthlyGroupMovements, type AccountGroup, type ActivityGroupBalances } from './activity-group-balances.js';
 export { openAccountIfMissing } from './open-account-if-missing.js';
 export { openJournalIfMissing } from './open-journal-if-missing.js';

@@ -7,6 +7,7 @@ import { setUpLedger } from '../../../test/support/ledger-fixtures.js';
 import { createActivity } from '../activities/index.js';
 import { ACCOUNTS, JOURNALS, postEntry } from '../ledger/index.js';
 import { activityTreasury } from './index.js';
+import { treasuryMonths } from './treasury-months.js';
 
 let t: TestApp;
 let coopId: string;
@@ -83,6 +84,17 @@ describe('the treasury of one activity', () => {
     const tr = await activityTreasury(t.database.db, coopId, mine, { today: '2026-04-30', reservedCents: 1_000 });
     expect(tr.salariesCents).toBe(5_000);
     expect(tr.availableCents).toBe(50_000 - 10_000 + 20_000 - 400 - 5_000 - 1_000);
+  });
+});
+
+describe('the twelve months of the chart', () => {
+  it('add up whole months from the monthly totals and the current one up to today', async () => {
+    const { months } = await treasuryMonths(t.database.db, coopId, mine, '2026-04-15');
+    expect(months.map((m) => m.month)).toEqual(['2025-05-01', '2025-06-01', '2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01', '2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01']);
+    expect(months[10]).toEqual({ month: '2026-03-01', invoicedCents: 100_000, collectedCents: 50_000, chargesCents: 10_000 });
+    // The advance fee of 2 April counts; the salary of the 28th is not there yet.
+    expect(months[11]).toEqual({ month: '2026-04-01', invoicedCents: 0, collectedCents: 0, chargesCents: 400 });
+    expect(months.slice(0, 10).every((m) => m.invoicedCents === 0 && m.chargesCents === 0)).toBe(true);
   });
 });
 

@@ -13,16 +13,14 @@ export interface TreasuryOptions {
   reservedCents?: number;
 }
 
+/** The treasury's groups of accounts, as the ledger's readers take them. */
+export const LEDGER_GROUPS = TREASURY_GROUPS.map((g) => ({ name: g.group, prefixes: g.prefixes, excluded: g.excluded }));
+
 const noBalances = () => Object.fromEntries(TREASURY_GROUPS.map((g) => [g.group, 0])) as Record<TreasuryGroup, number>;
 
 /** The balance of each treasury group of the listed activities on a day (the ledger's per-activity totals). */
 export async function treasuryBalances(db: Executor, coopId: string, q: { to: string; activityIds?: readonly string[] }): Promise<Map<string, Record<TreasuryGroup, number>>> {
-  const rows = await activityGroupBalances(
-    db,
-    coopId,
-    TREASURY_GROUPS.map((g) => ({ name: g.group, prefixes: g.prefixes, excluded: g.excluded })),
-    q,
-  );
+  const rows = await activityGroupBalances(db, coopId, LEDGER_GROUPS, q);
   return new Map(rows.map((r) => [r.activityId, { ...noBalances(), ...r.balances } as Record<TreasuryGroup, number>]));
 }
 

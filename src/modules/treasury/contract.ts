@@ -40,6 +40,7 @@ export type TreasuryLineGroup = (typeof TREASURY_LINE_GROUPS)[number];
 export const treasuryLinesQuery = pageQuery.extend({ group: z.enum(TREASURY_LINE_GROUPS) });
 export type TreasuryLinesQuery = z.infer<typeof treasuryLinesQuery>;
 export const treasuryLinesPage = pageOf(generalLedgerLine);
+export type TreasuryLinesPage = z.infer<typeof treasuryLinesPage>;
 
 export const treasuryMonth = z.object({ month: z.string(), invoicedCents: cents, collectedCents: cents, chargesCents: cents });
 export type TreasuryMonthView = z.infer<typeof treasuryMonth>;

@@ -1,8 +1,6 @@
 import type { Executor } from '../../platform/db/client.js';
-import type { Page } from '../../platform/http/pagination.js';
 import { generalLedger } from '../ledger/index.js';
-import type { GeneralLedgerLine } from '../ledger/contract.js';
-import type { TreasuryLinesQuery } from './contract.js';
+import type { TreasuryLinesPage, TreasuryLinesQuery } from './contract.js';
 import { TREASURY_GROUPS } from './domain/activity-treasury.js';
 
 /**
@@ -11,7 +9,7 @@ import { TREASURY_GROUPS } from './domain/activity-treasury.js';
  * the general ledger; this shows them the part of it that is their activity's. The caller
  * checks that the person may see the activity.
  */
-export async function treasuryLines(db: Executor, coopId: string, activityId: string, q: TreasuryLinesQuery, today: string): Promise<Page<GeneralLedgerLine>> {
+export async function treasuryLines(db: Executor, coopId: string, activityId: string, q: TreasuryLinesQuery, today: string): Promise<TreasuryLinesPage> {
   const group = TREASURY_GROUPS.find((g) => g.group === q.group)!;
   return generalLedger(db, coopId, { activityId, accounts: group, to: today, page: q.page, pageSize: q.pageSize });
 }
