@@ -115,7 +115,8 @@ async function main() {
     );
 
     // The templates, through the services: an invoice, its payment, a month's salary.
-    const templateActivity = activityIds[0]!;
+    // The template is drafted through the services, which take only an active activity; its clones go to every activity.
+    const [{ id: templateActivity }] = await rows<{ id: string }>(db, sql`select id from activities where coop_id = ${coop.id} and status = 'active' order by id limit 1`);
     const draft = await createDraftInvoice(db, actor, {
       kind: 'invoice',
       activityId: templateActivity,
