@@ -26,6 +26,7 @@ import { paymentRoutes } from './modules/payments/index.js';
 import { dunningRoutes } from './modules/dunning/index.js';
 import { bankRoutes } from './modules/banking/index.js';
 import { advanceRoutes, POST_LOAN_INSTALLMENT, postLoanInstallmentJob } from './modules/advances/index.js';
+import { treasuryRoutes } from './modules/treasury/index.js';
 import { recordLabeller } from './modules/record-labels/index.js';
 import { contributionRoutes, MONTHLY_FLOOR_JOB, monthlyFloorJob } from './modules/contribution/index.js';
 import { notificationRoutes, runNotifications } from './modules/notifications/index.js';
@@ -106,6 +107,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/notifications', plugin: notificationRoutes },
       { prefix: '/api/salaries', plugin: salaryRoutes },
       { prefix: '/api/advances', plugin: advanceRoutes },
+      { prefix: '/api/treasury', plugin: treasuryRoutes },
     ],
   });
   return app;

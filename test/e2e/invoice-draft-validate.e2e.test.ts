@@ -114,6 +114,6 @@ describe('a member drafts an invoice, the team issues and sends it', () => {
     await member.goto(invoicePath);
     await seeText(member.getByTestId('invoice-status'), "En attente d'envoi");
     await member.getByRole('link', { name: 'CAMILLE-GRAPHISME — Camille Martin Graphisme' }).click();
-    await seeText(member.getByTestId('activity-revenue'), '1 080,75 €');
+    await seeText(member.getByTestId('treasury-invoiced'), '1 080,75 €');
   });
 });

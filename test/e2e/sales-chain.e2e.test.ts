@@ -112,7 +112,7 @@ describe('the sales chain, from the quote to the revenue of the activity', () =>
     await logIn(member, DEMO.member);
     await member.getByTestId('nav-activities').click();
     await member.getByTestId(`activity-row-${ACTIVITY.code}`).getByRole('link', { name: ACTIVITY.code }).click();
-    await seeText(member.getByTestId('activity-revenue'), '0,00 €');
+    await seeText(member.getByTestId('treasury-invoiced'), '0,00 €');
     const activityPath = new URL(member.url()).pathname;
 
     // 1. The member drafts the quote: two lines at 20 %, and submits it to the team.
@@ -288,6 +288,6 @@ describe('the sales chain, from the quote to the revenue of the activity', () =>
     // 7. The activity shows the revenue: the quote's amount excluding VAT.
     await member.getByRole('link', { name: ACTIVITY_LABEL }).click();
     await member.waitForURL((url) => url.pathname === activityPath);
-    await seeText(member.getByTestId('activity-revenue'), QUOTE.net);
+    await seeText(member.getByTestId('treasury-invoiced'), QUOTE.net);
   }, 240_000);
 });

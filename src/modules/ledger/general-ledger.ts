@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, like, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import type { Page } from '../../platform/http/pagination.js';
 import { activitySummaries } from '../activities/index.js';
@@ -8,11 +8,25 @@ import { journalEntries as e, journalEntryLines as l } from './schema.js';
 
 export interface GeneralLedgerFilter {
   account?: string;
-  from: string;
+  /** One activity's lines only (its analytic code). */
+  activityId?: string;
+  /** The accounts starting with one of `prefixes` and none of `excluded` (digits only). */
+  accounts?: { prefixes: readonly string[]; excluded: readonly string[] };
+  /** Without it, from the first entry. */
+  from?: string;
   to: string;
   /** Without a page, every line of the period (the CSV export). */
   page?: number;
   pageSize?: number;
+}
+
+const digits = /^[0-9]{1,12}$/;
+
+function accountsIn(group: { prefixes: readonly string[]; excluded: readonly string[] }): SQL {
+  // The prefixes become LIKE patterns: digits only, so no wildcard slips in.
+  if (![...group.prefixes, ...group.excluded].every((p) => digits.test(p))) throw new RangeError('account prefixes are digits');
+  const any = (prefixes: readonly string[]) => or(...prefixes.map((p) => like(l.accountNumber, `${p}%`)))!;
+  return group.excluded.length ? and(any(group.prefixes), not(any(group.excluded)))! : any(group.prefixes);
 }
 
 /**
@@ -20,8 +34,11 @@ export interface GeneralLedgerFilter {
  * order, with the running balance of the account over the period.
  */
 export async function generalLedger(db: Executor, coopId: string, q: GeneralLedgerFilter): Promise<Page<GeneralLedgerLine>> {
-  const filters: SQL[] = [eq(l.coopId, coopId), gte(l.entryDate, q.from), lte(l.entryDate, q.to)];
+  const filters: SQL[] = [eq(l.coopId, coopId), lte(l.entryDate, q.to)];
+  if (q.from) filters.push(gte(l.entryDate, q.from));
   if (q.account) filters.push(eq(l.accountNumber, q.account));
+  if (q.activityId) filters.push(eq(l.activityId, q.activityId));
+  if (q.accounts) filters.push(accountsIn(q.accounts));
   const where = and(...filters);
   const [{ total }] = await db.select({ total: count() }).from(l).where(where);
   const query = db

@@ -55,6 +55,8 @@ const NotificationsPage = pageOf(() => import('../modules/notifications'), 'Noti
 const OpenNotificationPage = pageOf(() => import('../modules/notifications'), 'OpenNotificationPage');
 const SalaryPage = pageOf(() => import('../modules/salaries'), 'SalaryPage');
 const SalaryRequestsPage = pageOf(() => import('../modules/salaries'), 'SalaryRequestsPage');
+const ActivityTreasuryPage = pageOf(() => import('../modules/treasury'), 'ActivityTreasuryPage');
+const CoopTreasuryPage = pageOf(() => import('../modules/treasury'), 'CoopTreasuryPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -103,6 +105,8 @@ export const router = createBrowserRouter([
           { path: 'me', element: <RequireRole roles={MEMBERS}><MyProfilePage /></RequireRole> },
           { path: 'activities', element: <ActivitiesPage /> },
           { path: 'activities/:id', element: <ActivityDetailPage /> },
+          { path: 'activities/:id/treasury', element: <ActivityTreasuryPage /> },
+          { path: 'treasury', element: <RequireRole roles={BOOK_READERS}><CoopTreasuryPage /></RequireRole> },
           { path: 'clients', element: <ClientsPage /> },
           { path: 'clients/:id', element: <ClientDetailPage /> },
           { path: 'quotes', element: <QuotesPage /> },

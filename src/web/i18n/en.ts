@@ -19,6 +19,7 @@ import { en as quotes } from '../modules/quotes/i18n.en';
 import { en as jobs } from '../modules/jobs/i18n.en';
 import { en as notifications } from '../modules/notifications/i18n.en';
 import { en as salaries } from '../modules/salaries/i18n.en';
+import { en as treasury } from '../modules/treasury/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -103,4 +104,5 @@ export const en: Catalogue = {
   jobs,
   notifications,
   salaries,
+  treasury,
 };

@@ -19,6 +19,7 @@ import { fr as quotes } from '../modules/quotes/i18n.fr';
 import { fr as jobs } from '../modules/jobs/i18n.fr';
 import { fr as notifications } from '../modules/notifications/i18n.fr';
 import { fr as salaries } from '../modules/salaries/i18n.fr';
+import { fr as treasury } from '../modules/treasury/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -113,6 +114,7 @@ export const fr = {
   jobs,
   notifications,
   salaries,
+  treasury,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

@@ -13,9 +13,9 @@ import { useLanguage } from '../../i18n';
 import { applyApiError } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { useClients } from '../clients';
-import { ActivityBalanceCard } from '../invoices';
 import { ActivityContributionCard } from '../contribution';
 import { ActivityJobsCard } from '../jobs';
+import { TreasuryCard, TreasuryChart } from '../treasury';
 import { ActivityStatusBadge } from './ActivityStatusBadge';
 import { formatShare, fromHolders, type HolderDraft, isFullTotal, toHoldersInput, totalBp } from './holders';
 import { HoldersEditor } from './HoldersEditor';
@@ -67,7 +67,8 @@ export default function ActivityDetailPage() {
           {a.description || t('activities.noDescription')}
         </Text>
       </Card>
-      <ActivityBalanceCard activityId={a.id} />
+      <TreasuryCard activityId={a.id} detailLink />
+      <TreasuryChart activityId={a.id} />
       <ActivityContributionCard activityId={a.id} manages={manages} />
       <HoldersCard activity={a} manages={manages} />
       <ActivityClients activityId={a.id} />

@@ -32,6 +32,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import type { Wire } from '../../lib/wire';
 import { entityPath, useAuditLabels } from '../audit';
+import { MyMoney } from '../treasury';
 import { useDashboard } from './use-dashboard';
 import { WorkQueues } from './WorkQueues';
 
@@ -66,6 +67,8 @@ export default function DashboardPage() {
       {me !== undefined && (
         <Stack gap="md">
           {both && <SectionTitle>{t('dashboard.mySection')}</SectionTitle>}
+          {/* A member's money comes first: what each of their activities may pay out. */}
+          {me !== null && <MyMoney />}
           <MySection me={me} />
         </Stack>
       )}

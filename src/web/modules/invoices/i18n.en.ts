@@ -273,11 +273,4 @@ export const en: Translation<typeof fr> = {
     itemEnd: ';',
     lastEnd: '.',
   },
-  activityBalance: {
-    title: 'Revenue and result',
-    revenue: 'Revenue excl. VAT',
-    expenses: 'Expenses',
-    result: 'Result',
-    invoices: 'See the invoices',
-  },
 };

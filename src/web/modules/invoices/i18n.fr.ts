@@ -271,11 +271,4 @@ export const fr = {
     itemEnd: ' ;',
     lastEnd: '.',
   },
-  activityBalance: {
-    title: 'Chiffre et résultat',
-    revenue: "Chiffre d'affaires HT",
-    expenses: 'Charges',
-    result: 'Résultat',
-    invoices: 'Voir les factures',
-  },
 };

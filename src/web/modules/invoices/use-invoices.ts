@@ -1,5 +1,4 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ActivityBalance } from '../../../modules/ledger/contract';
 import type {
   CreateInvoiceBody,
   CreditNoteBody,
@@ -121,15 +120,6 @@ export function useUpdateInvoicingSettings() {
   return useMutation({
     mutationFn: (body: InvoicingSettingsView) => api.put<InvoicingSettingsView>('/api/invoices/settings', body),
     onSuccess: (saved) => queryClient.setQueryData(SETTINGS_KEY, saved),
-  });
-}
-
-/** GET /api/ledger/activities/:id/balance: what the activity earned and spent, from its entries. */
-export function useActivityBalance(activityId: string) {
-  return useQuery({
-    queryKey: ['ledger', 'activity-balance', activityId],
-    queryFn: ({ signal }) => api.get<Wire<ActivityBalance>>(`/api/ledger/activities/${activityId}/balance`, { signal }),
-    ...FRESH_ON_OPEN,
   });
 }
 
