@@ -25,6 +25,7 @@ import { paymentRoutes } from './modules/payments/index.js';
 import { dunningRoutes } from './modules/dunning/index.js';
 import { bankRoutes } from './modules/banking/index.js';
 import { recordLabeller } from './modules/record-labels/index.js';
+import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes } from './modules/independents/index.js';
 
 const VERSION = '0.1.0';
 
@@ -46,6 +47,7 @@ async function healthRoutes(app: FastifyInstance) {
 function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Record<string, JobHandler> {
   return {
     [RENDER_ISSUED_FILES]: renderIssuedFilesJob(database.db, storage, log),
+    [CHECK_THRESHOLDS]: checkThresholdsJob(database.db),
   };
 }
 
@@ -90,6 +92,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/payments', plugin: paymentRoutes },
       { prefix: '/api/dunning', plugin: dunningRoutes },
       { prefix: '/api/bank', plugin: bankRoutes },
+      { prefix: '/api/independents', plugin: independentsRoutes },
     ],
   });
   return app;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, integer, pgTable, primaryKey, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
@@ -72,9 +72,9 @@ export const memberInvoices = pgTable(
 );
 
 /**
- * The coop's settings of this model: which membership types pay the monthly fee, and the share
- * of a member's declared revenue done through the coop past which the risk of disguised
- * employment is flagged. One row per coop, created with defaults on first write.
+ * The coop's settings of this model: the share of a member's declared revenue done through the
+ * coop past which the risk of disguised employment is flagged. One row per coop, written on
+ * the first change (the default applies until then).
  */
 export const independentsSettings = pgTable(
   'independents_settings',
@@ -82,14 +82,12 @@ export const independentsSettings = pgTable(
     coopId: coopId()
       .primaryKey()
       .references(() => coops.id),
-    feeMembershipTypes: text().array().notNull().default(sql`array['independent']::text[]`),
     /** In basis points of the declared revenue (5000 = 50 %). */
     thresholdBp: integer().notNull().default(5000),
     updatedAt: updatedAt(),
   },
   (t) => [
     check('independents_settings_threshold_check', sql`${t.thresholdBp} between 100 and 10000`),
-    check('independents_settings_types_check', sql`${t.feeMembershipTypes} <@ array['entrepreneur_salarie', 'independent', 'coworker']::text[]`),
   ],
 );
 
