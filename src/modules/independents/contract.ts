@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { bilingual } from '../../platform/http/messages.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
-import { MAX_MEMBER_INVOICE_CENTS, MEMBER_INVOICE_STATUSES, MEMBER_VAT_RATES_BP, MEMBER_VAT_REGIMES } from './domain/member-invoice-amounts.js';
+import { MAX_MEMBER_INVOICE_CENTS, MEMBER_INVOICE_STATUSES, MEMBER_VAT_RATES_BP, MEMBER_VAT_REGIMES } from './domain/member-invoice-kinds.js';
 
 // Shared by the routes and the web client: the API's types are written once, here.
 
 export { MAX_MEMBER_INVOICE_CENTS, MEMBER_INVOICE_STATUSES, MEMBER_VAT_RATES_BP, MEMBER_VAT_REGIMES };
-export type { MemberInvoiceStatus, MemberVatRegime } from './domain/member-invoice-amounts.js';
+export type { MemberInvoiceStatus, MemberVatRegime } from './domain/member-invoice-kinds.js';
 
 const isoDate = z.iso.date({ error: bilingual({ fr: 'Date invalide (AAAA-MM-JJ).', en: 'Invalid date (YYYY-MM-DD).' }) });
 const netCents = z

@@ -7,7 +7,7 @@ import {
   LoginPage,
   ResetPasswordPage,
 } from '../modules/auth';
-import { ADMINS, BOOK_READERS, MANAGERS, MEMBERS } from './access';
+import { ADMINS, BOOK_READERS, MANAGERS, MEMBERS, READERS } from './access';
 import { NotFoundPage, RedirectIfAuthenticated, RequireAuth, RequireRole } from './guards';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { AppLayout } from './layout';
@@ -48,6 +48,7 @@ const ReconciliationStatementPage = pageOf(() => import('../modules/bank'), 'Rec
 const InvoicesPage = pageOf(() => import('../modules/invoices'), 'InvoicesPage');
 const InvoiceEditorPage = pageOf(() => import('../modules/invoices'), 'InvoiceEditorPage');
 const InvoiceDetailPage = pageOf(() => import('../modules/invoices'), 'InvoiceDetailPage');
+const MemberInvoicesPage = pageOf(() => import('../modules/independents'), 'MemberInvoicesPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -114,6 +115,7 @@ export const router = createBrowserRouter([
           { path: 'bank/statements/:id', element: <RequireRole roles={BOOK_READERS}><ReconciliationPage /></RequireRole> },
           { path: 'bank/accounts', element: <RequireRole roles={MANAGERS}><BankAccountsPage /></RequireRole> },
           { path: 'bank/reconciliation', element: <RequireRole roles={BOOK_READERS}><ReconciliationStatementPage /></RequireRole> },
+          { path: 'member-invoices', element: <RequireRole roles={READERS}><MemberInvoicesPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

@@ -14,6 +14,7 @@ import { en as outbox } from '../modules/outbox/i18n.en';
 import { en as payments } from '../modules/payments/i18n.en';
 import { en as people } from '../modules/people/i18n.en';
 import { en as quotes } from '../modules/quotes/i18n.en';
+import { en as independents } from '../modules/independents/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -93,4 +94,5 @@ export const en: Catalogue = {
   payments,
   bank,
   quotes,
+  independents,
 };

@@ -14,6 +14,7 @@ import { fr as outbox } from '../modules/outbox/i18n.fr';
 import { fr as payments } from '../modules/payments/i18n.fr';
 import { fr as people } from '../modules/people/i18n.fr';
 import { fr as quotes } from '../modules/quotes/i18n.fr';
+import { fr as independents } from '../modules/independents/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -103,6 +104,7 @@ export const fr = {
   payments,
   bank,
   quotes,
+  independents,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

@@ -27,6 +27,7 @@ import { Page } from '../../components/Page';
 import { InvoicingSettingsCard, useNextInvoiceSequence } from '../invoices';
 import { DunningSettingsCard } from '../dunning';
 import { QuotesSettingsCard } from '../quotes';
+import { IndependentsSettingsCard } from '../independents';
 import { useLanguage } from '../../i18n';
 import { applyApiError } from '../../lib/forms';
 import { API_TO_FORM_FIELDS, nextNumberPreview, type SettingsFormValues, toFormValues, toPatch } from './settings-form';
@@ -55,6 +56,7 @@ export default function CoopSettingsPage() {
       <QuotesSettingsCard />
       <InvoicingSettingsCard />
       <DunningSettingsCard />
+      <IndependentsSettingsCard />
     </Page>
   );
 }
