@@ -175,6 +175,10 @@ describe('the independence threshold', () => {
   it('warns the member and staff once per crossing, and again only after going back under', async () => {
     const statement = (year: number, revenueCents: number) =>
       memberA.upload(`/api/members/${mia.id}/documents`, { filename: `liasse-${year}.pdf`, contentType: 'application/pdf', bytes: pdf }, { kind: 'fiscal_statement', title: `Liasse ${year}`, year: String(year), declaredRevenueCents: String(revenueCents) });
+    // A revenue belongs to a fiscal statement only, and is bounded.
+    const charter = await memberA.upload(`/api/members/${mia.id}/documents`, { filename: 'charte.pdf', contentType: 'application/pdf', bytes: pdf }, { kind: 'charter', title: 'Charte', declaredRevenueCents: '100' });
+    expect(charter.body.error.fields[0].path).toBe('declaredRevenueCents');
+    expect((await statement(2023, -5)).body.error.fields[0].path).toBe('declaredRevenueCents');
     // Already validated: 10,000 + 1,000 cents. Declared 100,000 €: far below 50 %.
     expect((await statement(2024, 10_000_000)).status).toBe(201);
     const mailsBefore = await countRows(t.database.db, mailOutbox);
