@@ -11,6 +11,7 @@ import { ensureUser, grantRole, setPasswordHash } from './platform/auth/service.
 import { AppError } from './platform/errors.js';
 import { allCoopIds, getCoop } from './modules/coops/index.js';
 import { scheduleDunning } from './modules/dunning/index.js';
+import { scheduleIndependents } from './modules/independents/index.js';
 import { DEMO_PASSWORD, seedDemo, type DemoLogin } from './demo/seed-demo.js';
 import { createServer } from './server.js';
 
@@ -64,6 +65,8 @@ program
       stopOutbox = () => clearInterval(timer);
     }
     const stopDunning = config.dunningScheduler ? scheduleDunning({ database, storage: app.deps.storage, log: app.log }) : () => {};
+    // The daily runs (independence thresholds) are queued as durable jobs, one per coop and day.
+    const stopIndependents = config.dunningScheduler ? scheduleIndependents({ db: database.db, log: app.log }) : () => {};
     const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
     console.log(`\n  Mutualise is running on ${config.publicUrl}  (database: ${where})`);
     console.log(`  API: ${config.publicUrl}/api  ·  OpenAPI: ${config.publicUrl}/api/openapi.json  ·  docs: ${config.publicUrl}/api/docs`);
@@ -72,6 +75,7 @@ program
     const stop = async () => {
       stopOutbox();
       stopDunning();
+      stopIndependents();
       await stopJobs();
       await app.close();
       await database.close();

@@ -31,6 +31,7 @@ import { recordLabeller } from './modules/record-labels/index.js';
 import { contributionRoutes, MONTHLY_FLOOR_JOB, monthlyFloorJob } from './modules/contribution/index.js';
 import { notificationRoutes, runNotifications } from './modules/notifications/index.js';
 import { salaryRoutes } from './modules/salaries/index.js';
+import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes } from './modules/independents/index.js';
 
 const VERSION = '0.1.0';
 
@@ -54,6 +55,7 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
     [RENDER_ISSUED_FILES]: renderIssuedFilesJob(database.db, storage, log),
     [MONTHLY_FLOOR_JOB]: monthlyFloorJob(database.db),
     [POST_LOAN_INSTALLMENT]: postLoanInstallmentJob(database.db),
+    [CHECK_THRESHOLDS]: checkThresholdsJob(database.db),
   };
 }
 
@@ -108,6 +110,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/salaries', plugin: salaryRoutes },
       { prefix: '/api/advances', plugin: advanceRoutes },
       { prefix: '/api/treasury', plugin: treasuryRoutes },
+      { prefix: '/api/independents', plugin: independentsRoutes },
     ],
   });
   return app;

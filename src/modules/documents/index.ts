@@ -7,7 +7,7 @@ export { computeTotals, vatOf, type DocumentTotals, type TotalsLine, type VatCat
 export { totalsLineOf, type TotalsLineSource } from './domain/totals-line.js';
 export type { DeductedDeposit, DepositVatSplit, DocumentKind, InvoiceDocument, OrderReference, QuoteDocument } from './domain/document-model.js';
 export { movedShares } from './domain/order-mentions.js';
-export { missingMentions, RECOVERY_INDEMNITY_CENTS } from './domain/mentions.js';
+export { documentMentions, missingMentions, RECOVERY_INDEMNITY_CENTS } from './domain/mentions.js';
 export { buyerOf, dueDateOfTerms, partiesOf, registrationMention, sellerOf, type ClientIdentity, type CoopIdentity, type FrozenParties } from './domain/parties.js';
 export { toCrossIndustryInvoice } from './domain/factur-x-xml.js';
 export { formatEuros, formatFrenchDate, formatQuantity } from './domain/french-format.js';

@@ -127,6 +127,7 @@ export const memberDocument = z.object({
   sha256: z.string(),
   signedOn: isoDate.nullable(),
   year: z.number().int().nullable(),
+  declaredRevenueCents: z.number().int().nullable(),
   uploadedBy: z.string().nullable(),
   uploadedAt: z.date(),
 });
@@ -173,6 +174,13 @@ export const documentFields = z.object({
   title: z.string({ error: bilingual({ fr: 'Titre obligatoire.', en: 'Title required.' }) }).trim().min(1).max(200, { error: bilingual({ fr: '200 caractères au plus.', en: '200 characters at most.' }) }),
   signedOn: z.iso.date({ error: bilingual({ fr: 'Date invalide (AAAA-MM-JJ).', en: 'Invalid date (YYYY-MM-DD).' }) }).optional(),
   year: z.coerce.number({ error: bilingual({ fr: 'Année invalide.', en: 'Invalid year.' }) }).int().min(1900).max(2200).optional(),
+  /** A fiscal statement's total revenue of the year, in cents (at most 1 billion euros). */
+  declaredRevenueCents: z.coerce
+    .number({ error: bilingual({ fr: 'Montant invalide.', en: 'Invalid amount.' }) })
+    .int({ error: bilingual({ fr: 'Montant en centimes entiers.', en: 'Amount in whole cents.' }) })
+    .min(0, { error: bilingual({ fr: 'Le montant ne peut pas être négatif.', en: 'The amount cannot be negative.' }) })
+    .max(100_000_000_000, { error: bilingual({ fr: 'Montant trop élevé.', en: 'Amount too large.' }) })
+    .optional(),
 });
 export type DocumentFields = z.infer<typeof documentFields>;
 

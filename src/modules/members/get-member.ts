@@ -33,6 +33,7 @@ export async function documentsOf(db: Executor, coopId: string, memberId: string
       sha256: memberDocuments.sha256,
       signedOn: memberDocuments.signedOn,
       year: memberDocuments.year,
+      declaredRevenueCents: memberDocuments.declaredRevenueCents,
       uploadedBy: memberDocuments.uploadedBy,
       uploadedAt: memberDocuments.uploadedAt,
     })

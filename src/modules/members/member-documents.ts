@@ -29,6 +29,7 @@ const toDocument = (row: typeof memberDocuments.$inferSelect): MemberDocument =>
   sha256: row.sha256,
   signedOn: row.signedOn,
   year: row.year,
+  declaredRevenueCents: row.declaredRevenueCents,
   uploadedBy: row.uploadedBy,
   uploadedAt: row.uploadedAt,
 });
@@ -45,6 +46,9 @@ function assertAcceptable(actor: Actor, fields: DocumentFields, file: UploadedFi
   }
   if ((fields.kind === 'fiscal_statement' || fields.kind === 'balance_sheet') && fields.year === undefined) {
     throw invalidField('year', { fr: "Indiquez l'exercice concerné.", en: 'Give the fiscal year it covers.' });
+  }
+  if (fields.declaredRevenueCents !== undefined && fields.kind !== 'fiscal_statement') {
+    throw invalidField('declaredRevenueCents', { fr: "Le chiffre d'affaires se déclare avec une déclaration fiscale.", en: 'The revenue is declared with a fiscal statement.' });
   }
   const accepted = acceptedTypesOf(fields.kind);
   if (!accepted.includes(file.contentType)) {
@@ -84,6 +88,7 @@ export async function addMemberDocument(db: Db, storage: FileStorage, actor: Act
           storageKey,
           signedOn: fields.signedOn ?? null,
           year: fields.year ?? null,
+          declaredRevenueCents: fields.declaredRevenueCents ?? null,
           uploadedBy: actor.userId,
         })
         .returning();

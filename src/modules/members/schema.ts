@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
-import { coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
+import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { type DocumentKind } from './domain/documents.js';
 import { type MemberStatus } from './domain/lifecycle.js';
 
@@ -107,6 +107,11 @@ export const memberDocuments = pgTable(
     signedOn: date(),
     /** The fiscal year a statement or balance sheet is about. */
     year: integer(),
+    /**
+     * The total revenue the member's company declared for that year, on a fiscal statement: what
+     * the coop compares the member's volume of work through it with (risk of disguised employment).
+     */
+    declaredRevenueCents: cents(),
     uploadedBy: uuid().references(() => users.id),
     uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -119,6 +124,7 @@ export const memberDocuments = pgTable(
     index('member_documents_kind_idx').on(t.coopId, t.kind, t.year, t.memberId, t.signedOn),
     check('member_documents_kind_check', sql`${t.kind} in ('charter', 'fiscal_statement', 'balance_sheet', 'contract', 'identity', 'other')`),
     check('member_documents_size_check', sql`${t.sizeBytes} > 0`),
+    check('member_documents_revenue_check', sql`${t.declaredRevenueCents} is null or (${t.kind} = 'fiscal_statement' and ${t.declaredRevenueCents} between 0 and 100000000000)`),
   ],
 );
 

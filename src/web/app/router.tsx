@@ -57,6 +57,7 @@ const SalaryPage = pageOf(() => import('../modules/salaries'), 'SalaryPage');
 const SalaryRequestsPage = pageOf(() => import('../modules/salaries'), 'SalaryRequestsPage');
 const ActivityTreasuryPage = pageOf(() => import('../modules/treasury'), 'ActivityTreasuryPage');
 const CoopTreasuryPage = pageOf(() => import('../modules/treasury'), 'CoopTreasuryPage');
+const MemberInvoicesPage = pageOf(() => import('../modules/independents'), 'MemberInvoicesPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -127,6 +128,7 @@ export const router = createBrowserRouter([
           { path: 'bank/statements/:id', element: <RequireRole roles={BOOK_READERS}><ReconciliationPage /></RequireRole> },
           { path: 'bank/accounts', element: <RequireRole roles={MANAGERS}><BankAccountsPage /></RequireRole> },
           { path: 'bank/reconciliation', element: <RequireRole roles={BOOK_READERS}><ReconciliationStatementPage /></RequireRole> },
+          { path: 'member-invoices', element: <RequireRole roles={READERS}><MemberInvoicesPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

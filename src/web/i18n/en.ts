@@ -20,6 +20,7 @@ import { en as jobs } from '../modules/jobs/i18n.en';
 import { en as notifications } from '../modules/notifications/i18n.en';
 import { en as salaries } from '../modules/salaries/i18n.en';
 import { en as treasury } from '../modules/treasury/i18n.en';
+import { en as independents } from '../modules/independents/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -105,4 +106,5 @@ export const en: Catalogue = {
   notifications,
   salaries,
   treasury,
+  independents,
 };

@@ -20,6 +20,7 @@ import { fr as jobs } from '../modules/jobs/i18n.fr';
 import { fr as notifications } from '../modules/notifications/i18n.fr';
 import { fr as salaries } from '../modules/salaries/i18n.fr';
 import { fr as treasury } from '../modules/treasury/i18n.fr';
+import { fr as independents } from '../modules/independents/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -115,6 +116,7 @@ export const fr = {
   notifications,
   salaries,
   treasury,
+  independents,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

@@ -66,6 +66,10 @@ export const ACCOUNTS = {
   /** 6611 / 7638: the interest of a loan to an activity, charged to it and earned by the coop. */
   loanInterestCharge: '6611',
   loanInterestIncome: '7638',
+  /** 604 Achats d'études et prestations de services: an independent member's invoice to the coop for their share of a job. */
+  servicesPurchased: '604',
+  /** 401 Fournisseurs: what the coop owes its suppliers, an independent member's company among them, until paid. */
+  suppliers: '401',
 } as const;
 
 /** Where money received waits: 512 once on the bank account, 5112 or 530 while it is not. */

@@ -29,6 +29,7 @@ import { DunningSettingsCard } from '../dunning';
 import { QuotesSettingsCard } from '../quotes';
 import { ContributionSettingsCard } from '../contribution';
 import { SalarySettingsCard } from '../salaries';
+import { IndependentsSettingsCard } from '../independents';
 import { useLanguage } from '../../i18n';
 import { applyApiError } from '../../lib/forms';
 import { API_TO_FORM_FIELDS, nextNumberPreview, type SettingsFormValues, toFormValues, toPatch } from './settings-form';
@@ -59,6 +60,7 @@ export default function CoopSettingsPage() {
       <InvoicingSettingsCard />
       <DunningSettingsCard />
       <SalarySettingsCard />
+      <IndependentsSettingsCard />
     </Page>
   );
 }

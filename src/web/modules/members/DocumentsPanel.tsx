@@ -12,6 +12,7 @@ import { useFormat } from '../../lib/format';
 import { useMemberLabels } from './labels';
 import { documentContentUrl, type MemberDocumentData, useDeleteDocument, useUploadDocument } from './use-members';
 import { DateField } from '../../components/DateField';
+import { eurosToCents } from '../documents';
 
 function sizeOf(bytes: number, lang: string): string {
   const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte'];
@@ -116,7 +117,7 @@ function UploadForm({ memberId, kinds }: { memberId: string; kinds: readonly Doc
   const form = useForm({
     mode: 'controlled',
     // A charter is usually filed the day it is signed; the date stays editable.
-    initialValues: { kind: 'charter' as DocumentKind, title: '', signedOn: todayInFrance(new Date()), year: lastYear, file: null as File | null },
+    initialValues: { kind: 'charter' as DocumentKind, title: '', signedOn: todayInFrance(new Date()), year: lastYear, revenue: '', file: null as File | null },
     validate: {
       title: isNotEmpty(t('members.validation.required')),
       file: (file) => (file ? null : t('members.validation.required')),
@@ -130,13 +131,21 @@ function UploadForm({ memberId, kinds }: { memberId: string; kinds: readonly Doc
     if (!v.file) return;
     setFormError(null);
     upload.mutate(
-      { kind: v.kind, title: v.title, signedOn: dated ? v.signedOn : undefined, year: yearly ? v.year : undefined, file: v.file },
+      {
+        kind: v.kind,
+        title: v.title,
+        signedOn: dated ? v.signedOn : undefined,
+        year: yearly ? v.year : undefined,
+        // The revenue is typed in euros; the API takes cents. What does not read as an amount is sent as typed, and refused with the reason.
+        declaredRevenueCents: v.kind === 'fiscal_statement' && v.revenue.trim() ? String(eurosToCents(v.revenue) ?? v.revenue) : undefined,
+        file: v.file,
+      },
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('members.documents.uploaded') });
           form.reset();
         },
-        onError: (error) => setFormError(applyApiError(form, error)),
+        onError: (error) => setFormError(applyApiError(form, error, { declaredRevenueCents: 'revenue' })),
       },
     );
   });
@@ -164,6 +173,16 @@ function UploadForm({ memberId, kinds }: { memberId: string; kinds: readonly Doc
             <TextInput label={t('members.documents.title')} required {...form.getInputProps('title')} />
             {dated && <DateField label={t('members.documents.signedOn')} {...form.getInputProps('signedOn')} />}
             {yearly && <TextInput type="number" label={t('members.documents.year')} required min={1900} max={2200} {...form.getInputProps('year')} />}
+            {kind === 'fiscal_statement' && (
+              <TextInput
+                label={t('members.documents.declaredRevenue')}
+                description={t('members.documents.declaredRevenueHint')}
+                inputMode="decimal"
+                rightSection="€"
+                data-testid="document-revenue"
+                {...form.getInputProps('revenue')}
+              />
+            )}
             <FileInput
               label={t('members.documents.file')}
               required

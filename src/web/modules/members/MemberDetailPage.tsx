@@ -17,6 +17,7 @@ import { StatusTimeline } from './StatusTimeline';
 import { TransitionModal } from './TransitionModal';
 import { type MemberData, useMember } from './use-members';
 import { MemberMoneyCard } from '../invoices';
+import { IndependenceCard } from '../independents';
 
 const KEY_DATES = ['supportStartDate', 'supportEndDate', 'employmentStartDate', 'associateSince', 'noticeDate', 'leavingDate'] as const;
 
@@ -88,6 +89,7 @@ function MemberFile({ member }: { member: MemberData }) {
       </Card>
 
       <MemberMoneyCard memberId={member.id} />
+      {member.membershipType === 'independent' && <IndependenceCard memberId={member.id} />}
 
       <Tabs defaultValue="profile" keepMounted={false}>
         <Tabs.List>

@@ -146,6 +146,8 @@ export const en: Translation<typeof fr> = {
     title: 'Title',
     signedOn: 'Signed on',
     year: 'Fiscal year',
+    declaredRevenue: 'Declared revenue of the year',
+    declaredRevenueHint: 'Total of the statement, in euros: the cooperative compares it with the volume you invoice it.',
     file: 'File',
     fileHint: 'PDF, PNG or JPEG.',
     fileHintContract: 'PDF, PNG, JPEG, DOCX or ODT.',

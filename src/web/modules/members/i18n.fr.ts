@@ -144,6 +144,8 @@ export const fr = {
     title: 'Intitulé',
     signedOn: 'Signé le',
     year: 'Exercice',
+    declaredRevenue: "Chiffre d'affaires déclaré de l'exercice",
+    declaredRevenueHint: 'Total de la déclaration, en euros : la coopérative le compare au volume que vous lui facturez.',
     file: 'Fichier',
     fileHint: 'PDF, PNG ou JPEG.',
     fileHintContract: 'PDF, PNG, JPEG, DOCX ou ODT.',

@@ -98,6 +98,7 @@ export interface DocumentUpload {
   title: string;
   signedOn?: string;
   year?: string;
+  declaredRevenueCents?: string;
   file: File;
 }
 
