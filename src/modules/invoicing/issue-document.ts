@@ -54,16 +54,19 @@ export function dueDateOf(row: InvoiceRow, issueDate: string): string | null {
 }
 
 /** What an issued document carries to the ledger (its sales or credit note entry). */
-const saleOf = (activityId: string, totals: DocumentTotals): Sale => ({
-  activityId,
+const saleOf = (row: InvoiceRow, clientName: string, totals: DocumentTotals): Sale => ({
+  activityId: row.activityId,
+  client: { id: row.clientId, name: clientName },
+  // A credit note letters with the invoice it corrects.
+  letteringKey: row.creditedInvoiceId ?? row.id,
   grossCents: totals.grandTotalCents,
   netCents: totals.taxBasisCents,
   vatByRate: totals.vatBreakdown.map((g) => ({ rateBp: g.vatRateBp, vatCents: g.vatCents })),
 });
 
 /** The entry of an issued document: a deposit goes to 4191, a final invoice clears its deposits from it. */
-function postingOf(row: InvoiceRow, totals: DocumentTotals, creditedKind: InvoiceRow['kind'] | undefined): Posting {
-  const sale = saleOf(row.activityId, totals);
+function postingOf(row: InvoiceRow, clientName: string, totals: DocumentTotals, creditedKind: InvoiceRow['kind'] | undefined): Posting {
+  const sale = saleOf(row, clientName, totals);
   if (row.kind === 'credit_note') return creditedKind === 'deposit' ? depositCreditNoteEntry(sale) : creditNoteEntry(sale);
   if (row.kind === 'deposit') return depositInvoiceEntry(sale);
   const deposits = issuedDeposits(row);
@@ -97,7 +100,7 @@ export async function issueDocument(
   const labelOf = (number: string) => `${what} ${number} – ${args.clientName}`.slice(0, 300);
   // Checked before the counter is taken, so that under its lock the entry is only written.
   const entry = await checkEntry(tx, actor, {
-    ...postingOf(row, totals, args.creditedKind),
+    ...postingOf(row, args.clientName, totals, args.creditedKind),
     date: issueDate,
     label: labelOf('…'),
     source: { type: row.kind === 'credit_note' ? 'credit_note' : 'invoice', id: row.id },
@@ -126,7 +129,7 @@ export async function issueDocument(
     })
     .where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, row.id)))
     .returning();
-  await postCheckedEntry(tx, actor, entry, { label: labelOf(number) });
+  await postCheckedEntry(tx, actor, entry, { label: labelOf(number), documentRef: number });
   await recordAudit(tx, actor, {
     action: row.kind === 'credit_note' ? 'credit_note.issued' : 'invoice.validated',
     entityType: 'invoice',

@@ -69,13 +69,29 @@ export const entryLineInput = z.object({
 });
 export type EntryLineInput = z.infer<typeof entryLineInput>;
 
+/**
+ * A line another module posts: it may name the third party of a 411/401 line (its auxiliary
+ * account, opened on first use) and the invoice the line belongs to (lettering). Not open to
+ * manual entries: the party comes from the document, never typed.
+ */
+export const postingLineInput = entryLineInput.extend({
+  auxiliary: z
+    .object({ kind: z.enum(['client', 'supplier']), partyId: z.uuid(), label: z.string().trim().min(1).max(200) })
+    .nullable()
+    .optional(),
+  letteringKey: z.uuid().nullable().optional(),
+});
+export type PostingLineInput = z.infer<typeof postingLineInput>;
+
 /** What another module posts (an invoice, a payment…): the journal and source are its own. */
 export const postEntryInput = z.object({
   journal: z.string().regex(/^[A-Z]{2,4}$/),
   date: z.iso.date(),
   label: z.string().trim().min(1).max(300),
   source: z.object({ type: z.string().trim().min(1).max(40), id: z.uuid().nullable().optional() }),
-  lines: z.array(entryLineInput).max(500),
+  /** The document's number (FEC PieceRef), when it has one. */
+  documentRef: z.string().trim().min(1).max(40).nullable().optional(),
+  lines: z.array(postingLineInput).max(500),
 });
 export type PostEntryInput = z.infer<typeof postEntryInput>;
 

@@ -91,17 +91,17 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('setting up the ledger', () => {
-  it('seeds the PCG accounts, the five journals and the current year once, whatever the number of calls', async () => {
+  it('seeds the PCG accounts, the journals and the current year once, whatever the number of calls', async () => {
     const fresh = await createTestCoop(t.database.db, 'ledger-setup');
     const first = await t.database.db.transaction((tx) => ensureChartOfAccounts(tx, fresh.id, { today: '2026-03-01' }));
     expect(first.accountsCreated).toBeGreaterThan(30);
-    expect(first).toMatchObject({ journalsCreated: 5, fiscalYearCreated: true });
+    expect(first).toMatchObject({ journalsCreated: 6, fiscalYearCreated: true });
     const boss = await loggedIn(fresh.admin.email);
     const again = await boss.post('/api/ledger/setup');
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ accountsCreated: 0, journalsCreated: 0, fiscalYearCreated: again.body.fiscalYearCreated });
     const journals = await boss.get('/api/ledger/journals');
-    expect(journals.body.map((j: { code: string }) => j.code).sort()).toEqual(['AC', 'BQ', 'OD', 'SA', 'VT']);
+    expect(journals.body.map((j: { code: string }) => j.code).sort()).toEqual(['AC', 'AN', 'BQ', 'OD', 'SA', 'VT']);
   });
 
   it('lets only the management run the setup', async () => {
