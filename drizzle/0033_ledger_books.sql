@@ -78,3 +78,33 @@ FROM "invoices" i
 WHERE e."source_type" IN ('invoice', 'credit_note') AND i."coop_id" = e."coop_id" AND i."id" = e."source_id" AND i."number" IS NOT NULL;
 --> statement-breakpoint
 ALTER TABLE "ledger_journal_entries" ENABLE TRIGGER "ledger_journal_entries_immutable";
+--> statement-breakpoint
+-- An opening entry (à-nouveaux, source 'opening') restates, on the first day of a year, the
+-- balances the earlier entries already lead to. Every balance the platform computes is
+-- cumulative from the first entry (an activity's treasury, an account's balance at a date), so
+-- the stored totals leave the opening entries out: counted, they would double every balance
+-- carried forward. They stay in the journal, the entries list and the FEC.
+CREATE OR REPLACE FUNCTION ledger_totals_add() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO ledger_monthly_totals AS t (coop_id, month, account_number, activity_id, debit_cents, credit_cents, line_count)
+  SELECT n.coop_id, date_trunc('month', n.entry_date)::date, n.account_number, n.activity_id, sum(n.debit_cents), sum(n.credit_cents), count(*)
+  FROM new_lines n
+  WHERE NOT EXISTS (SELECT 1 FROM ledger_journal_entries e WHERE e.coop_id = n.coop_id AND e.id = n.entry_id AND e.source_type = 'opening')
+  GROUP BY 1, 2, 3, 4
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT (coop_id, month, account_number, activity_id) DO UPDATE
+    SET debit_cents = t.debit_cents + excluded.debit_cents,
+        credit_cents = t.credit_cents + excluded.credit_cents,
+        line_count = t.line_count + excluded.line_count;
+  INSERT INTO ledger_daily_totals AS t (coop_id, day, account_number, debit_cents, credit_cents, line_count)
+  SELECT n.coop_id, n.entry_date, n.account_number, sum(n.debit_cents), sum(n.credit_cents), count(*)
+  FROM new_lines n
+  WHERE NOT EXISTS (SELECT 1 FROM ledger_journal_entries e WHERE e.coop_id = n.coop_id AND e.id = n.entry_id AND e.source_type = 'opening')
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3
+  ON CONFLICT (coop_id, day, account_number) DO UPDATE
+    SET debit_cents = t.debit_cents + excluded.debit_cents,
+        credit_cents = t.credit_cents + excluded.credit_cents,
+        line_count = t.line_count + excluded.line_count;
+  RETURN NULL;
+END $$;

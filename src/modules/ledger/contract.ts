@@ -233,3 +233,13 @@ export type ActivityBalance = z.infer<typeof activityBalance>;
 
 export const setupResult = z.object({ accountsCreated: z.number().int(), journalsCreated: z.number().int(), fiscalYearCreated: z.boolean() });
 export type SetupResult = z.infer<typeof setupResult>;
+
+export const fecQuery = z.object({
+  fiscalYearId: z.uuid(),
+  /** Tab (the default) or pipe, the two separators LPF art. A47 A-1 allows. */
+  separator: z.enum(['tab', 'pipe']).default('tab'),
+});
+export type FecQuery = z.infer<typeof fecQuery>;
+
+export const hledgerQuery = z.object({ from: z.iso.date(), to: z.iso.date() }).refine(fromBeforeTo, fromBeforeToMessage);
+export type HledgerQuery = z.infer<typeof hledgerQuery>;

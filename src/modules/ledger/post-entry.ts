@@ -212,3 +212,13 @@ export async function reverseEntry(tx: Executor, actor: AuditActor, entryId: str
   });
   return writeCheckedEntry(tx, actor, await checkParsedEntry(tx, actor.coopId, input, entryId));
 }
+
+/**
+ * Posts an entry the platform computed itself (the opening entry of a year), past the edge's
+ * limit of 500 lines: one line per client's balance can be many more. Every other check holds.
+ */
+export async function postComputedEntry(tx: Executor, actor: AuditActor, input: PostEntryInput): Promise<{ id: string }> {
+  const parsed = postEntryInput.extend({ lines: postEntryInput.shape.lines.element.array() }).safeParse(input);
+  if (!parsed.success) throw platformErrors.VALIDATION_FAILED(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+  return writeCheckedEntry(tx, actor, await checkParsedEntry(tx, actor.coopId, parsed.data, null));
+}
