@@ -189,7 +189,7 @@ export const trialBalance = z.object({
 export type TrialBalance = z.infer<typeof trialBalance>;
 
 export const generalLedgerQuery = pageQuery
-  .extend({ account: accountNumber.optional(), from: z.iso.date(), to: z.iso.date(), format: exportFormat })
+  .extend({ account: accountNumber.optional(), activityId: z.uuid().optional(), from: z.iso.date(), to: z.iso.date(), format: exportFormat })
   .refine(fromBeforeTo, fromBeforeToMessage);
 export type GeneralLedgerQuery = z.infer<typeof generalLedgerQuery>;
 
@@ -205,14 +205,30 @@ export const generalLedgerLine = z.object({
   accountLabel: z.string(),
   activityId: z.string().nullable(),
   activityCode: z.string().nullable(),
+  /** The client's auxiliary account (C00042) of a 411 line. */
+  auxiliaryNumber: z.string().nullable(),
   debitCents: z.number().int(),
   creditCents: z.number().int(),
-  /** Balance of the account over the period up to and including this line. */
+  /** Balance of the account up to and including this line: its opening balance, then the period's lines. */
   runningBalanceCents: z.number().int(),
+  /** What posted the entry ('invoice', 'credit_note', 'payment', 'bank_line'…) and its id: the link to the document. */
+  sourceType: z.string(),
+  sourceId: z.string().nullable(),
 });
 export type GeneralLedgerLine = z.infer<typeof generalLedgerLine>;
 
-export const generalLedgerPage = pageOf(generalLedgerLine);
+/** One account of the general ledger: its opening balance (à-nouveau) at the period start, the period's totals, its closing balance. */
+export const generalLedgerAccount = z.object({
+  account: z.string(),
+  accountLabel: z.string(),
+  openingCents: z.number().int(),
+  debitCents: z.number().int(),
+  creditCents: z.number().int(),
+  closingCents: z.number().int(),
+});
+export type GeneralLedgerAccount = z.infer<typeof generalLedgerAccount>;
+
+export const generalLedgerPage = pageOf(generalLedgerLine).extend({ accounts: z.array(generalLedgerAccount) });
 export type GeneralLedgerPage = z.infer<typeof generalLedgerPage>;
 
 export const activityBalanceParams = z.object({ activityId: z.uuid() });

@@ -58,7 +58,8 @@ beforeAll(async () => {
   const years = await accountant.get('/api/ledger/fiscal-years');
   year2026 = years.body.find((y: { startDate: string }) => y.startDate === '2026-01-01').id;
   siren = (await admin.get('/api/coop')).body.siren;
-});
+  // Two years of documents through the real routes: slow on a loaded machine.
+}, 240_000);
 afterAll(() => t?.close());
 
 describe("clients' auxiliary accounts", () => {
@@ -179,5 +180,31 @@ describe('the hledger journal', () => {
   it('is for the accountant and the management only', async () => {
     expect((await (await loggedIn(f.coop.member.email)).get('/api/ledger/journal.hledger?from=2026-01-01&to=2026-12-31')).status).toBe(403);
     expect((await accountant.get('/api/ledger/journal.hledger?from=2026-12-31&to=2026-01-01')).status).toBe(400);
+  });
+});
+
+describe('the general ledger', () => {
+  it("opens each account on its balance at the period start, sums it, and runs the balance from there", async () => {
+    const res = await accountant.get('/api/ledger/general-ledger?from=2026-01-01&to=2026-12-31&account=411&pageSize=100');
+    expect(res.status).toBe(200);
+    const [receivables] = res.body.accounts;
+    // 2025 left 80 € owed on 411, carried by the à-nouveaux, which is no line of its own.
+    expect(receivables).toMatchObject({ account: '411', openingCents: 8000 });
+    expect(receivables.closingCents).toBe(receivables.openingCents + receivables.debitCents - receivables.creditCents);
+    const items = res.body.items as { runningBalanceCents: number; debitCents: number; creditCents: number; sourceType: string; sourceId: string; auxiliaryNumber: string }[];
+    expect(items.some((i) => i.sourceType === 'opening')).toBe(false);
+    expect(items[0]!.runningBalanceCents).toBe(8000 + items[0]!.debitCents - items[0]!.creditCents);
+    expect(items.at(-1)!.runningBalanceCents).toBe(receivables.closingCents);
+    expect(items.find((i) => i.sourceType === 'invoice' && i.sourceId === paid.id)?.auxiliaryNumber).toBe('C00001');
+  });
+
+  it('narrows the lines and the balances to one activity', async () => {
+    const res = await accountant.get(`/api/ledger/general-ledger?from=2026-01-01&to=2026-12-31&activityId=${f.otherActivityId}&pageSize=100`);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(0);
+    expect(res.body.accounts).toEqual([]);
+    const mine = await accountant.get(`/api/ledger/general-ledger?from=2026-01-01&to=2026-12-31&activityId=${f.activityId}&pageSize=100`);
+    expect(mine.body.total).toBeGreaterThan(3);
+    expect(mine.body.items.every((i: { activityId: string }) => i.activityId === f.activityId)).toBe(true);
   });
 });
