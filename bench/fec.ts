@@ -2,8 +2,8 @@
  * The FEC export of one fiscal year of 5,000,000 entry lines, streamed to an HTTP client.
  * Target (DESIGN.md): streamed, peak memory of the server process under 200 MB.
  *
- *   npx tsx bench/fec.ts                     # 5,000,000 lines
- *   BENCH_LINES=500000 npx tsx bench/fec.ts  # a quicker try
+ *   node --expose-gc --import tsx bench/fec.ts                     # 5,000,000 lines
+ *   BENCH_LINES=500000 node --expose-gc --import tsx bench/fec.ts  # a quicker try
  *
  * Where it runs: see bench/support/bench-database.ts (BENCH_DATABASE_URL, or a throw-away
  * database on BENCH_SERVER_URL, default the development server on port 55432).
@@ -28,6 +28,7 @@ import { openPostgres, type Database } from '../src/platform/db/client.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { localDiskStorage } from '../src/platform/files/local-disk-storage.js';
 import { createServer } from '../src/server.js';
+import { TestClient } from '../test/support/app.js';
 import { createTestCoop } from '../test/support/fixtures.js';
 import { setUpLedger } from '../test/support/ledger-fixtures.js';
 import { FEC_COLUMNS } from '../src/modules/ledger/domain/fec.js';
@@ -102,8 +103,10 @@ async function main() {
     const app = await createServer({ config, database, storage: localDiskStorage(path.join(dataDir, 'files')), logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as { port: number }).port;
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: coop.admin.email, password: DEMO_PASSWORD } });
-    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    // Logged in as the web client does (CSRF token, session cookie), then the cookie goes with a plain HTTP GET.
+    const client = new TestClient(app);
+    await client.login(coop.admin.email, DEMO_PASSWORD);
+    const cookie = (client as unknown as { cookieHeader(): string }).cookieHeader();
 
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
