@@ -432,7 +432,8 @@ describe('CSV exports', () => {
     const lines = res.raw.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Compte;Intitulé du compte;Compte auxiliaire;Date;Journal;N° écriture;Libellé;Activité;Débit;Crédit;Solde');
     expect(lines).toContain(lines.find((l) => l.startsWith('411;Clients;;10/03/2026;VT;')));
-    expect(lines.find((l) => l.startsWith('411;'))).toMatch(/;ATELIER-CERAMIQUE;120,00;0,00;120,00$/);
+    // The balance runs from the account's opening balance on 1 March: 120 € of an earlier sale, then this one.
+    expect(lines.find((l) => l.startsWith('411;'))).toMatch(/;ATELIER-CERAMIQUE;120,00;0,00;240,00$/);
   });
 
   it('refuses a period ending before it starts', async () => {

@@ -17,7 +17,7 @@ export interface HledgerEntry {
 export const HLEDGER_HEADER = '; Mutualise – journal export\ncommodity 1000.00 EUR\n\n';
 
 /** Text that stays on one line and does not open a comment or a tag where it should not. */
-const oneLine = (text: string) => text.replace(/[\r\n;]+/g, ' ').trim();
+const oneLine = (text: string) => text.replace(/\s*[\r\n;]+\s*/g, ' ').trim();
 
 /** Signed cents as hledger reads them: 120050 → "1200.50", -5 → "-0.05". */
 export function hledgerAmount(cents: number): string {
