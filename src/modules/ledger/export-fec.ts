@@ -7,7 +7,7 @@ import { ledgerErrors } from './errors.js';
 import { fiscalYears, journalEntries } from './schema.js';
 
 /** Entries read per query: a few thousand lines in memory at most, whatever the year's size. */
-const ENTRIES_PER_BATCH = 2000;
+const ENTRIES_PER_BATCH = 500;
 
 interface Row {
   number: number;
