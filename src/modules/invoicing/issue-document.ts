@@ -55,17 +55,20 @@ export function dueDateOf(row: InvoiceRow, issueDate: string): string | null {
 }
 
 /** What an issued document carries to the ledger (its sales or credit note entry); a job's document, its revenue split. */
-const saleOf = (activityId: string, totals: DocumentTotals, job: JobDocumentSplit | null): Sale => ({
-  activityId,
+const saleOf = (row: InvoiceRow, clientName: string, totals: DocumentTotals, job: JobDocumentSplit | null): Sale => ({
+  activityId: row.activityId,
   ...(job ? { revenueParts: job.revenueParts } : {}),
+  client: { id: row.clientId, name: clientName },
+  // A credit note letters with the invoice it corrects.
+  letteringKey: row.creditedInvoiceId ?? row.id,
   grossCents: totals.grandTotalCents,
   netCents: totals.taxBasisCents,
   vatByRate: totals.vatBreakdown.map((g) => ({ rateBp: g.vatRateBp, vatCents: g.vatCents })),
 });
 
 /** The entry of an issued document: a deposit goes to 4191, a final invoice clears its deposits from it. */
-function postingOf(row: InvoiceRow, totals: DocumentTotals, creditedKind: InvoiceRow['kind'] | undefined, job: JobDocumentSplit | null): Posting {
-  const sale = saleOf(row.activityId, totals, job);
+function postingOf(row: InvoiceRow, clientName: string, totals: DocumentTotals, creditedKind: InvoiceRow['kind'] | undefined, job: JobDocumentSplit | null): Posting {
+  const sale = saleOf(row, clientName, totals, job);
   if (row.kind === 'credit_note') return creditedKind === 'deposit' ? depositCreditNoteEntry(sale) : creditNoteEntry(sale);
   if (row.kind === 'deposit') return depositInvoiceEntry(sale);
   const deposits = issuedDeposits(row);
@@ -106,7 +109,7 @@ export async function issueDocument(
     : null;
   // Checked before the counter is taken, so that under its lock the entry is only written.
   const entry = await checkEntry(tx, actor, {
-    ...postingOf(row, totals, args.creditedKind, job),
+    ...postingOf(row, args.clientName, totals, args.creditedKind, job),
     date: issueDate,
     label: labelOf('…'),
     source: { type: row.kind === 'credit_note' ? 'credit_note' : 'invoice', id: row.id },
@@ -135,7 +138,7 @@ export async function issueDocument(
     })
     .where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, row.id)))
     .returning();
-  await postCheckedEntry(tx, actor, entry, { label: labelOf(number) });
+  await postCheckedEntry(tx, actor, entry, { label: labelOf(number), documentRef: number });
   if (job) {
     await recordJobDocument(tx, actor, { invoiceId: row.id, kind: row.kind === 'credit_note' ? 'credit_note' : 'invoice', creditedInvoiceId: row.creditedInvoiceId, number, issueDate, split: job });
   }

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { journalEntries as e, journalEntryLines as l } from './schema.js';
 
@@ -18,7 +18,8 @@ export interface AccountLine {
 
 /**
  * Every line posted to one account up to a date included, in date order, with the entry's
- * source: the bank reconciliation tells which of them the bank has already shown.
+ * source: the bank reconciliation tells which of them the bank has already shown. Opening
+ * entries are left out: they restate balances these lines already make.
  */
 export async function accountLines(db: Executor, coopId: string, q: { account: string; to: string }): Promise<AccountLine[]> {
   const rows = await db
@@ -36,7 +37,7 @@ export async function accountLines(db: Executor, coopId: string, q: { account: s
     })
     .from(l)
     .innerJoin(e, and(eq(e.coopId, l.coopId), eq(e.id, l.entryId)))
-    .where(and(eq(l.coopId, coopId), eq(l.accountNumber, q.account), lte(l.entryDate, q.to)))
+    .where(and(eq(l.coopId, coopId), eq(l.accountNumber, q.account), lte(l.entryDate, q.to), ne(e.sourceType, 'opening')))
     .orderBy(asc(l.entryDate), asc(e.number), asc(l.lineNo));
   return rows.map((r) => ({
     entryId: r.entryId,

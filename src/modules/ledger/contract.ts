@@ -69,13 +69,29 @@ export const entryLineInput = z.object({
 });
 export type EntryLineInput = z.infer<typeof entryLineInput>;
 
+/**
+ * A line another module posts: it may name the third party of a 411/401 line (its auxiliary
+ * account, opened on first use) and the invoice the line belongs to (lettering). Not open to
+ * manual entries: the party comes from the document, never typed.
+ */
+export const postingLineInput = entryLineInput.extend({
+  auxiliary: z
+    .object({ kind: z.enum(['client', 'supplier']), partyId: z.uuid(), label: z.string().trim().min(1).max(200) })
+    .nullable()
+    .optional(),
+  letteringKey: z.uuid().nullable().optional(),
+});
+export type PostingLineInput = z.infer<typeof postingLineInput>;
+
 /** What another module posts (an invoice, a payment…): the journal and source are its own. */
 export const postEntryInput = z.object({
   journal: z.string().regex(/^[A-Z]{2,4}$/),
   date: z.iso.date(),
   label: z.string().trim().min(1).max(300),
   source: z.object({ type: z.string().trim().min(1).max(40), id: z.uuid().nullable().optional() }),
-  lines: z.array(entryLineInput).max(500),
+  /** The document's number (FEC PieceRef), when it has one. */
+  documentRef: z.string().trim().min(1).max(40).nullable().optional(),
+  lines: z.array(postingLineInput).max(500),
 });
 export type PostEntryInput = z.infer<typeof postEntryInput>;
 
@@ -173,7 +189,7 @@ export const trialBalance = z.object({
 export type TrialBalance = z.infer<typeof trialBalance>;
 
 export const generalLedgerQuery = pageQuery
-  .extend({ account: accountNumber.optional(), from: z.iso.date(), to: z.iso.date(), format: exportFormat })
+  .extend({ account: accountNumber.optional(), activityId: z.uuid().optional(), from: z.iso.date(), to: z.iso.date(), format: exportFormat })
   .refine(fromBeforeTo, fromBeforeToMessage);
 export type GeneralLedgerQuery = z.infer<typeof generalLedgerQuery>;
 
@@ -189,14 +205,30 @@ export const generalLedgerLine = z.object({
   accountLabel: z.string(),
   activityId: z.string().nullable(),
   activityCode: z.string().nullable(),
+  /** The client's auxiliary account (C00042) of a 411 line. */
+  auxiliaryNumber: z.string().nullable(),
   debitCents: z.number().int(),
   creditCents: z.number().int(),
-  /** Balance of the account over the period up to and including this line. */
+  /** Balance of the account up to and including this line: its opening balance, then the period's lines. */
   runningBalanceCents: z.number().int(),
+  /** What posted the entry ('invoice', 'credit_note', 'payment', 'bank_line'…) and its id: the link to the document. */
+  sourceType: z.string(),
+  sourceId: z.string().nullable(),
 });
 export type GeneralLedgerLine = z.infer<typeof generalLedgerLine>;
 
-export const generalLedgerPage = pageOf(generalLedgerLine);
+/** One account of the general ledger: its opening balance (à-nouveau) at the period start, the period's totals, its closing balance. */
+export const generalLedgerAccount = z.object({
+  account: z.string(),
+  accountLabel: z.string(),
+  openingCents: z.number().int(),
+  debitCents: z.number().int(),
+  creditCents: z.number().int(),
+  closingCents: z.number().int(),
+});
+export type GeneralLedgerAccount = z.infer<typeof generalLedgerAccount>;
+
+export const generalLedgerPage = pageOf(generalLedgerLine).extend({ accounts: z.array(generalLedgerAccount) });
 export type GeneralLedgerPage = z.infer<typeof generalLedgerPage>;
 
 export const activityBalanceParams = z.object({ activityId: z.uuid() });
@@ -217,3 +249,13 @@ export type ActivityBalance = z.infer<typeof activityBalance>;
 
 export const setupResult = z.object({ accountsCreated: z.number().int(), journalsCreated: z.number().int(), fiscalYearCreated: z.boolean() });
 export type SetupResult = z.infer<typeof setupResult>;
+
+export const fecQuery = z.object({
+  fiscalYearId: z.uuid(),
+  /** Tab (the default) or pipe, the two separators LPF art. A47 A-1 allows. */
+  separator: z.enum(['tab', 'pipe']).default('tab'),
+});
+export type FecQuery = z.infer<typeof fecQuery>;
+
+export const hledgerQuery = z.object({ from: z.iso.date(), to: z.iso.date() }).refine(fromBeforeTo, fromBeforeToMessage);
+export type HledgerQuery = z.infer<typeof hledgerQuery>;

@@ -4,7 +4,8 @@ import { todayFromClock } from '../../platform/calendar/index.js';
 import { EXCLUSION_VIOLATION, sqlState, type Executor } from '../../platform/db/client.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import type { FiscalYear, OpenFiscalYearBody } from './contract.js';
-import { closeProblem, newFiscalYearProblem } from './domain/fiscal-years.js';
+import { carryBalancesForward, neighbourYear } from './carry-balances-forward.js';
+import { closeProblem, dayAfter, dayBefore, newFiscalYearProblem } from './domain/fiscal-years.js';
 import { ledgerErrors } from './errors.js';
 import { fiscalYears } from './schema.js';
 
@@ -16,13 +17,18 @@ export async function listFiscalYears(db: Executor, coopId: string): Promise<Fis
   return rows.map(view);
 }
 
-/** Opens a fiscal year; the database refuses one overlapping another (exclusion constraint). */
+/**
+ * Opens a fiscal year; the database refuses one overlapping another (exclusion constraint).
+ * When the year before it is closed already, its balances are carried into this one (à-nouveaux).
+ */
 export async function openFiscalYear(tx: Executor, actor: AuditActor, input: OpenFiscalYearBody): Promise<FiscalYear> {
   const problem = newFiscalYearProblem(input.startDate, input.endDate);
   if (problem) throw invalidField(problem.path, problem.message);
   try {
     const [row] = await tx.insert(fiscalYears).values({ coopId: actor.coopId, startDate: input.startDate, endDate: input.endDate }).returning();
     await recordAudit(tx, actor, { action: 'fiscal_year.opened', entityType: 'fiscal_year', entityId: row.id, after: { startDate: row.startDate, endDate: row.endDate } });
+    const previous = await neighbourYear(tx, actor.coopId, { endDate: dayBefore(row.startDate) });
+    if (previous) await carryBalancesForward(tx, actor, previous, row);
     return view(row);
   } catch (err) {
     if (sqlState(err) === EXCLUSION_VIOLATION) throw ledgerErrors.FISCAL_YEAR_OVERLAP([{ path: 'startDate', message: ledgerErrors.FISCAL_YEAR_OVERLAP().text }]);
@@ -33,7 +39,8 @@ export async function openFiscalYear(tx: Executor, actor: AuditActor, input: Ope
 /**
  * Closes a fiscal year for good: no entry enters it afterwards (the database refuses it
  * too). The year row is locked so postings under way finish first; the rule is checked
- * again under that lock.
+ * again under that lock. When the next year is open, the balances are carried into it in the
+ * same transaction (à-nouveaux); otherwise when it is opened.
  */
 export async function closeFiscalYear(tx: Executor, actor: AuditActor, yearId: string, today = todayFromClock()): Promise<FiscalYear> {
   const [year] = await tx
@@ -51,5 +58,7 @@ export async function closeFiscalYear(tx: Executor, actor: AuditActor, yearId: s
     .where(and(eq(fiscalYears.coopId, actor.coopId), eq(fiscalYears.id, yearId)))
     .returning();
   await recordAudit(tx, actor, { action: 'fiscal_year.closed', entityType: 'fiscal_year', entityId: yearId, before: { closedAt: null }, after: { closedAt: row.closedAt } });
+  const next = await neighbourYear(tx, actor.coopId, { startDate: dayAfter(row.endDate) });
+  if (next) await carryBalancesForward(tx, actor, row, next);
   return view(row);
 }

@@ -12,10 +12,11 @@ export function trialBalanceCsv(tb: TrialBalance): string {
 /** The general ledger as a spreadsheet, one row per line. */
 export function generalLedgerCsv(lines: readonly GeneralLedgerLine[]): string {
   return renderCsv(
-    ['Compte', 'Intitulé du compte', 'Date', 'Journal', 'N° écriture', 'Libellé', 'Activité', 'Débit', 'Crédit', 'Solde'],
+    ['Compte', 'Intitulé du compte', 'Compte auxiliaire', 'Date', 'Journal', 'N° écriture', 'Libellé', 'Activité', 'Débit', 'Crédit', 'Solde'],
     lines.map((r) => [
       r.account,
       r.accountLabel,
+      r.auxiliaryNumber ?? '',
       frenchDate(r.date),
       r.journalCode,
       r.entryNumber,

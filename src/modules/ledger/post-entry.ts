@@ -4,8 +4,9 @@ import { CHECK_VIOLATION, sqlConstraint, sqlState, UNIQUE_VIOLATION, type Execut
 import { invalidField, platformErrors, type FieldError } from '../../platform/errors.js';
 import { takeNextNumber } from '../../platform/numbering/take-next-number.js';
 import { assertActivitiesExist } from '../activities/index.js';
+import { auxiliaryNumbersOf, partiesOf } from './auxiliary-accounts.js';
 import { postEntryInput, type EntryLineInput, type PostEntryInput } from './contract.js';
-import { entryLinesProblem, reverseLines } from './domain/entry-lines.js';
+import { entryLinesProblem, reverseLines, type EntryLine } from './domain/entry-lines.js';
 import { ledgerErrors } from './errors.js';
 import { accounts, fiscalYears, journalEntries, journalEntryLines, journals } from './schema.js';
 
@@ -14,8 +15,12 @@ export interface NewEntry {
   date: string;
   label: string;
   source: { type: string; id?: string | null };
-  lines: EntryLineInput[];
+  /** The document's number (the FEC's PieceRef), when known at the check. */
+  documentRef?: string | null;
+  lines: NewEntryLine[];
 }
+
+type NewEntryLine = EntryLineInput & Pick<EntryLine, 'auxiliary' | 'letteringKey'>;
 
 function parseEntry(raw: NewEntry): PostEntryInput {
   // Other modules call this without the HTTP edge: the same schema applies to them.
@@ -65,6 +70,8 @@ export interface CheckedEntry {
   readonly input: PostEntryInput;
   readonly reversesEntryId: string | null;
   readonly fiscalYearId: string;
+  /** The auxiliary account of each line, opened during the check (before any series lock of a document). */
+  readonly auxiliaryNumbers: readonly (string | null)[];
 }
 
 async function checkParsedEntry(tx: Executor, coopId: string, input: PostEntryInput, reversesEntryId: string | null): Promise<CheckedEntry> {
@@ -78,14 +85,15 @@ async function checkParsedEntry(tx: Executor, coopId: string, input: PostEntryIn
   await assertAccountsUsable(tx, coopId, input.lines);
   await assertActivitiesExist(tx, coopId, input.lines.flatMap((l) => (l.activityId ? [l.activityId] : [])), 'lines');
   const fiscalYearId = await openYearOf(tx, coopId, input.date);
-  return { input, reversesEntryId, fiscalYearId };
+  const auxiliaryNumbers = await auxiliaryNumbersOf(tx, coopId, input.lines);
+  return { input, reversesEntryId, fiscalYearId, auxiliaryNumbers };
 }
 
 /**
  * Writes the entry with the next number of its fiscal year, taken here, after every check:
  * a refused entry burns no number, and the series lock is held only while writing.
  */
-async function writeCheckedEntry(tx: Executor, actor: AuditActor, { input, reversesEntryId, fiscalYearId }: CheckedEntry): Promise<{ id: string }> {
+async function writeCheckedEntry(tx: Executor, actor: AuditActor, { input, reversesEntryId, fiscalYearId, auxiliaryNumbers }: CheckedEntry): Promise<{ id: string }> {
   try {
     const number = await takeNextNumber(tx, { coopId: actor.coopId, series: `ledger:${fiscalYearId}` });
     const [entry] = await tx
@@ -99,6 +107,7 @@ async function writeCheckedEntry(tx: Executor, actor: AuditActor, { input, rever
         label: input.label,
         sourceType: input.source.type,
         sourceId: input.source.id ?? null,
+        documentRef: input.documentRef ?? null,
         reversesEntryId,
         createdBy: actor.userId,
       })
@@ -114,6 +123,8 @@ async function writeCheckedEntry(tx: Executor, actor: AuditActor, { input, rever
         creditCents: l.creditCents ?? 0,
         label: l.label ?? null,
         entryDate: input.date,
+        auxiliaryNumber: auxiliaryNumbers[i] ?? null,
+        letteringKey: l.letteringKey ?? null,
       })),
     );
     await recordAudit(tx, actor, {
@@ -139,9 +150,13 @@ export async function checkEntry(tx: Executor, actor: AuditActor, raw: NewEntry)
 }
 
 /** Writes a checked entry, with its final label when it was not known at the check (a document number). */
-export async function postCheckedEntry(tx: Executor, actor: AuditActor, entry: CheckedEntry, opts: { label?: string } = {}): Promise<{ id: string }> {
+export async function postCheckedEntry(tx: Executor, actor: AuditActor, entry: CheckedEntry, opts: { label?: string; documentRef?: string } = {}): Promise<{ id: string }> {
   const label = opts.label?.trim().slice(0, 300);
-  return writeCheckedEntry(tx, actor, label ? { ...entry, input: { ...entry.input, label } } : entry);
+  const documentRef = opts.documentRef?.trim().slice(0, 40);
+  return writeCheckedEntry(tx, actor, {
+    ...entry,
+    input: { ...entry.input, ...(label ? { label } : {}), ...(documentRef ? { documentRef } : {}) },
+  });
 }
 
 /**
@@ -175,14 +190,35 @@ export async function reverseEntry(tx: Executor, actor: AuditActor, entryId: str
     .from(journalEntryLines)
     .where(and(eq(journalEntryLines.coopId, actor.coopId), eq(journalEntryLines.entryId, entryId)))
     .orderBy(journalEntryLines.lineNo);
+  // The reversal keeps who each line concerns and the invoice it belongs to: it cancels the line in the client's account too.
+  const parties = await partiesOf(tx, actor.coopId, lines.flatMap((l) => (l.auxiliaryNumber ? [l.auxiliaryNumber] : [])));
   const input = parseEntry({
     journal: entry.journalCode,
     date,
     label: label ?? `Contre-passation de l'écriture n° ${entry.number} – ${entry.label}`.slice(0, 300),
     source: { type: entry.sourceType, id: entry.sourceId },
+    documentRef: entry.documentRef,
     lines: reverseLines(
-      lines.map((l) => ({ account: l.accountNumber, debitCents: l.debitCents, creditCents: l.creditCents, activityId: l.activityId, label: l.label })),
+      lines.map((l) => ({
+        account: l.accountNumber,
+        debitCents: l.debitCents,
+        creditCents: l.creditCents,
+        activityId: l.activityId,
+        label: l.label,
+        auxiliary: l.auxiliaryNumber ? (parties.get(l.auxiliaryNumber) ?? null) : null,
+        letteringKey: l.letteringKey,
+      })),
     ),
   });
   return writeCheckedEntry(tx, actor, await checkParsedEntry(tx, actor.coopId, input, entryId));
+}
+
+/**
+ * Posts an entry the platform computed itself (the opening entry of a year), past the edge's
+ * limit of 500 lines: one line per client's balance can be many more. Every other check holds.
+ */
+export async function postComputedEntry(tx: Executor, actor: AuditActor, input: PostEntryInput): Promise<{ id: string }> {
+  const parsed = postEntryInput.extend({ lines: postEntryInput.shape.lines.element.array() }).safeParse(input);
+  if (!parsed.success) throw platformErrors.VALIDATION_FAILED(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+  return writeCheckedEntry(tx, actor, await checkParsedEntry(tx, actor.coopId, parsed.data, null));
 }

@@ -17,8 +17,10 @@ import {
   createAccountBody,
   entryDetail,
   entrySummary,
+  fecQuery,
   fiscalYear,
   generalLedgerPage,
+  hledgerQuery,
   generalLedgerQuery,
   idParams,
   journal,
@@ -33,6 +35,8 @@ import {
   updateAccountBody,
 } from './contract.js';
 import { ensureChartOfAccounts } from './ensure-chart-of-accounts.js';
+import { exportFec } from './export-fec.js';
+import { exportHledger } from './export-hledger.js';
 import { getEntry, listEntries } from './entries-query.js';
 import { closeFiscalYear, listFiscalYears, openFiscalYear } from './fiscal-years-service.js';
 import { generalLedger } from './general-ledger.js';
@@ -47,6 +51,8 @@ const everyone = ['admin', 'staff', 'member'] as const;
 /** The books are read by the team and the accountant; they change only through the team's operations. */
 const bookReaders = ['admin', 'staff', 'accountant'] as const;
 const readers = [...everyone, 'accountant'] as const;
+/** The legal exports of the books: the accountant who keeps them and the management. */
+const exporters = ['admin', 'accountant'] as const;
 const csvNote = z.string().describe('CSV for spreadsheets (format=csv): `;` separated, decimal comma, UTF-8 with BOM');
 
 /** A member sees the balance of an activity they hold (see `activityScopeOf`); staff see every activity of the coop. */
@@ -225,6 +231,44 @@ export async function ledgerRoutes(fastify: FastifyInstance): Promise<void> {
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="grand-livre-${q.from}-${q.to}.csv"`)
         .send(generalLedgerCsv(all.items));
+    },
+  );
+
+  app.get(
+    '/fec',
+    {
+      config: { access: exporters },
+      schema: {
+        tags,
+        summary: "The FEC of a fiscal year (LPF art. A47 A-1): 18 columns, tab or pipe separated, streamed, named <SIREN>FEC<closing date>.txt",
+        querystring: fecQuery,
+        response: { 200: z.string().describe('The FEC, text/plain UTF-8'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { fileName, stream } = await exportFec(db, actorOf(req).coopId, req.query);
+      // A stream: Fastify writes it to the socket as it reads, past the response serializer.
+      return reply.header('content-type', 'text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(stream as unknown as string);
+    },
+  );
+
+  app.get(
+    '/journal.hledger',
+    {
+      config: { access: exporters },
+      schema: {
+        tags,
+        summary: "The entries of a period in hledger's journal format, streamed",
+        querystring: hledgerQuery,
+        response: { 200: z.string().describe('An hledger journal, text/plain UTF-8'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { from, to } = req.query;
+      return reply
+        .header('content-type', 'text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="journal-${from}-${to}.hledger"`)
+        .send(exportHledger(db, actorOf(req).coopId, { from, to }) as unknown as string);
     },
   );
 

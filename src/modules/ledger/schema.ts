@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, smallint, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, smallint, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import type { AccountKind } from './domain/chart-of-accounts.js';
@@ -62,6 +62,33 @@ export const fiscalYears = pgTable(
   ],
 );
 
+export const AUXILIARY_KINDS = ['client', 'supplier'] as const;
+export type AuxiliaryKind = (typeof AUXILIARY_KINDS)[number];
+
+/**
+ * Auxiliary accounts (comptes auxiliaires, sub-ledger): one per client on 411 (later per
+ * supplier on 401), numbered C00001… per coop. The general ledger keeps one 411; the FEC's
+ * CompAuxNum / CompAuxLib name who each 411 line concerns, so the accountant can follow
+ * every client's account. `party_id` is the client's id in its own module (a plain uuid).
+ */
+export const auxiliaryAccounts = pgTable(
+  'ledger_auxiliary_accounts',
+  {
+    coopId: coopId(),
+    number: varchar({ length: 17 }).notNull(),
+    label: varchar({ length: 200 }).notNull(),
+    kind: varchar({ length: 16 }).$type<AuxiliaryKind>().notNull(),
+    partyId: uuid().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coopId, t.number] }),
+    unique('ledger_auxiliary_accounts_party_key').on(t.coopId, t.kind, t.partyId),
+    check('ledger_auxiliary_accounts_number_check', sql`${t.number} ~ '^[CF][0-9]{5,16}$'`),
+    check('ledger_auxiliary_accounts_kind_check', sql`${t.kind} in ('client', 'supplier')`),
+  ],
+);
+
 /**
  * A journal entry (écriture). Posted entries are never changed or deleted (triggers refuse
  * it); a correction is a reversing entry pointing at the one it cancels.
@@ -84,6 +111,8 @@ export const journalEntries = pgTable(
     /** The document the entry comes from ('invoice', 'payment', 'manual'…) and its id. */
     sourceType: varchar({ length: 40 }).notNull(),
     sourceId: uuid(),
+    /** The FEC's PieceRef: the number of the document the entry comes from (invoice, credit note), when it has one. */
+    documentRef: varchar({ length: 40 }),
     reversesEntryId: uuid(),
     postedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid(),
@@ -100,6 +129,9 @@ export const journalEntries = pgTable(
     foreignKey({ name: 'ledger_journal_entries_reverses_fk', columns: [t.coopId, t.reversesEntryId], foreignColumns: [t.coopId, t.id] }),
     index('ledger_journal_entries_date_idx').on(t.coopId, t.entryDate, t.number),
     index('ledger_journal_entries_source_idx').on(t.coopId, t.sourceType, t.sourceId),
+    // One opening entry (à-nouveaux) per fiscal year: closing the previous year twice, or two
+    // closings at once, never carry the balances forward twice (its reversal is not counted).
+    uniqueIndex('ledger_journal_entries_opening_key').on(t.coopId, t.fiscalYearId).where(sql`${t.sourceType} = 'opening' and ${t.reversesEntryId} is null`),
   ],
 );
 
@@ -121,9 +153,19 @@ export const journalEntryLines = pgTable(
     creditCents: cents().notNull().default(0),
     label: varchar({ length: 300 }),
     entryDate: date({ mode: 'string' }).notNull(),
+    /** The client's (or supplier's) auxiliary account of a 411 (401) line. */
+    auxiliaryNumber: varchar({ length: 17 }),
+    /**
+     * The invoice a 411 line belongs to: its own sales entry, a payment settling it, a credit
+     * note correcting it. Lines of one key that sum to zero are lettered together in the FEC
+     * (EcritureLet): the invoice is cleared. Written at posting, from what the poster knows.
+     */
+    letteringKey: uuid(),
   },
   (t) => [
     primaryKey({ columns: [t.coopId, t.entryId, t.lineNo] }),
+    foreignKey({ name: 'ledger_lines_auxiliary_fk', columns: [t.coopId, t.auxiliaryNumber], foreignColumns: [auxiliaryAccounts.coopId, auxiliaryAccounts.number] }),
+    index('ledger_lines_lettering_idx').on(t.coopId, t.letteringKey).where(sql`${t.letteringKey} is not null`),
     foreignKey({
       name: 'ledger_lines_entry_fk',
       columns: [t.coopId, t.entryId, t.entryDate],

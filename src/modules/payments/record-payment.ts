@@ -104,7 +104,8 @@ export async function recordPaymentIn(tx: Executor, actor: Actor, input: RecordP
     ...paymentEntry({
       amountCents: input.amountCents,
       depositAccount,
-      settled: applied.map((a, i) => ({ activityId: a.activityId, invoiceNumber: a.number, amountCents: requested[i]!.amountCents })),
+      client: { id: input.clientId, name: client.name },
+      settled: applied.map((a, i) => ({ activityId: a.activityId, invoiceNumber: a.number, amountCents: requested[i]!.amountCents, invoiceId: a.invoiceId })),
     }, opts.bankAccount),
     date: input.date,
     label: `Règlement ${client.name}${numbers ? ` ${numbers}` : ''}`.slice(0, 300),

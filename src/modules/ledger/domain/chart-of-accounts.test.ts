@@ -20,8 +20,8 @@ describe('the default chart of accounts', () => {
     expect(byNumber.get('101')?.kind).toBe('equity');
   });
 
-  it('keeps the five journals VT, AC, BQ, OD, SA', () => {
-    expect(defaultJournals().map((j) => j.code)).toEqual(['VT', 'AC', 'BQ', 'OD', 'SA']);
+  it('keeps the journals VT, AC, BQ, OD, SA and AN (à-nouveaux)', () => {
+    expect(defaultJournals().map((j) => j.code)).toEqual(['VT', 'AC', 'BQ', 'OD', 'SA', 'AN']);
   });
 });
 

@@ -108,7 +108,7 @@ export interface DefaultJournal {
   label: string;
 }
 
-/** The five journals every coop keeps. */
+/** The journals every coop keeps (AN: the opening entries, à-nouveaux, of each fiscal year). */
 export function defaultJournals(): DefaultJournal[] {
   return [
     { code: 'VT', label: 'Ventes' },
@@ -116,5 +116,6 @@ export function defaultJournals(): DefaultJournal[] {
     { code: 'BQ', label: 'Banque' },
     { code: 'OD', label: 'Opérations diverses' },
     { code: 'SA', label: 'Salaires' },
+    { code: 'AN', label: 'À-nouveaux' },
   ];
 }

@@ -6,6 +6,10 @@ export interface EntryLine {
   creditCents?: number;
   activityId?: string | null;
   label?: string | null;
+  /** The third party of a 411 (401) line: its auxiliary account is opened on first use. */
+  auxiliary?: { kind: 'client' | 'supplier'; partyId: string; label: string } | null;
+  /** The invoice a 411 line belongs to, so that it is lettered with the lines settling it. */
+  letteringKey?: string | null;
 }
 
 export interface LineProblem {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarYearOf, closeProblem, newFiscalYearProblem, yearContaining } from './fiscal-years.js';
+import { calendarYearOf, closeProblem, dayAfter, dayBefore, newFiscalYearProblem, openingLines, yearContaining } from './fiscal-years.js';
 
 const y2025 = { id: '2025', startDate: '2025-01-01', endDate: '2025-12-31', closedAt: null };
 const y2026 = { id: '2026', startDate: '2026-01-01', endDate: '2026-12-31', closedAt: null };
@@ -33,5 +33,32 @@ describe('fiscal years', () => {
 
   it('does not close a year twice', () => {
     expect(closeProblem({ ...y2025, closedAt: new Date() }, [], '2027-01-01')?.en).toMatch(/already/);
+  });
+});
+
+describe('the opening entry of the next year', () => {
+  it('carries classes 1 to 5 per auxiliary account and the result into 120, balanced', () => {
+    const lines = openingLines(
+      [
+        { account: '411', auxiliaryNumber: 'C00001', balanceCents: 1200 },
+        { account: '411', auxiliaryNumber: 'C00002', balanceCents: 0 },
+        { account: '512', auxiliaryNumber: null, balanceCents: 5000 },
+        { account: '44571', auxiliaryNumber: null, balanceCents: -1000 },
+        { account: '706', auxiliaryNumber: null, balanceCents: -6000 },
+        { account: '6581', auxiliaryNumber: null, balanceCents: 800 },
+      ],
+      '120',
+    );
+    expect(lines).toEqual([
+      { account: '411', auxiliaryNumber: 'C00001', debitCents: 1200 },
+      { account: '512', auxiliaryNumber: null, debitCents: 5000 },
+      { account: '44571', auxiliaryNumber: null, creditCents: 1000 },
+      { account: '120', auxiliaryNumber: null, creditCents: 5200 },
+    ]);
+  });
+
+  it('finds the neighbouring days across months and years', () => {
+    expect(dayAfter('2026-12-31')).toBe('2027-01-01');
+    expect(dayBefore('2027-03-01')).toBe('2027-02-28');
   });
 });

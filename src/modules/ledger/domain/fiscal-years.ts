@@ -51,3 +51,40 @@ export function closeProblem(year: FiscalYearSpan, years: readonly FiscalYearSpa
   }
   return null;
 }
+
+/** The day after a 'YYYY-MM-DD' date: where the next fiscal year starts. */
+export function dayAfter(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The day before a 'YYYY-MM-DD' date: where the previous fiscal year ends. */
+export function dayBefore(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The lines of an opening entry (à-nouveaux) from the balances at the end of the closed year:
+ * balance-sheet accounts (classes 1 to 5) carried as they stand, per auxiliary account; the
+ * income statement (classes 6 and 7, and what 120 holds already) summed into 120, the result
+ * waiting for the assembly to assign it (PCG art. 941-12). Balanced whenever the balances are,
+ * since every class is counted once. `resultAccount` is the result line's account ('120').
+ */
+export function openingLines<B extends { account: string; auxiliaryNumber: string | null; balanceCents: number }>(
+  balances: readonly B[],
+  resultAccount: string,
+): { account: string; auxiliaryNumber: string | null; debitCents?: number; creditCents?: number }[] {
+  const side = (cents: number) => (cents > 0 ? { debitCents: cents } : { creditCents: -cents });
+  const lines: { account: string; auxiliaryNumber: string | null; debitCents?: number; creditCents?: number }[] = [];
+  let resultCents = 0;
+  for (const b of balances) {
+    const carried = /^[1-5]/.test(b.account) && b.account !== resultAccount;
+    if (!carried) resultCents += b.balanceCents;
+    else if (b.balanceCents !== 0) lines.push({ account: b.account, auxiliaryNumber: b.auxiliaryNumber, ...side(b.balanceCents) });
+  }
+  if (resultCents !== 0) lines.push({ account: resultAccount, auxiliaryNumber: null, ...side(resultCents) });
+  return lines;
+}

@@ -87,6 +87,8 @@ export const JOURNALS = {
   misc: 'OD',
   /** SA Salaires: the salaries of the entrepreneurs-salariés. */
   salaries: 'SA',
+  /** AN À-nouveaux: the opening entry of a fiscal year, the balances carried forward from the last one. */
+  opening: 'AN',
 } as const;
 
 /** Lines of an entry with the journal they belong to, ready for `checkEntry`/`postEntry` with a date, label and source. */
@@ -95,9 +97,22 @@ export interface Posting {
   lines: EntryLine[];
 }
 
+/** The client a 411 line concerns: its auxiliary account (C00042) is opened and named after it. */
+export interface ClientParty {
+  id: string;
+  name: string;
+}
+
+const clientAuxiliary = (client: ClientParty | undefined) =>
+  client ? { auxiliary: { kind: 'client' as const, partyId: client.id, label: client.name.slice(0, 200) } } : {};
+
 /** What a sale (or its credit note) carries to the ledger: its activity and totals, VAT per rate. */
 export interface Sale {
   activityId: string;
+  /** The client, for the 411 line's auxiliary account. */
+  client?: ClientParty;
+  /** The invoice the 411 line belongs to (the invoice itself, or the one a credit note corrects), for lettering. */
+  letteringKey?: string;
   /** Total with VAT, what the client owes (BT-112). */
   grossCents: number;
   /** Total without VAT (BT-109). */
@@ -140,7 +155,8 @@ function saleLines(sale: Sale, reversed: boolean, revenue: Revenue, deposits?: D
   const depositsGross = (deposits?.netCents ?? 0) + [...depositsVat.values()].reduce((s, v) => s + v, 0);
   const lines: EntryLine[] = [];
   const receivable = sale.grossCents - depositsGross;
-  if (receivable !== 0) lines.push({ account: ACCOUNTS.clientReceivables, activityId, ...side(receivable, true) });
+  const thirdParty = { ...clientAuxiliary(sale.client), ...(sale.letteringKey ? { letteringKey: sale.letteringKey } : {}) };
+  if (receivable !== 0) lines.push({ account: ACCOUNTS.clientReceivables, activityId, ...side(receivable, true), ...thirdParty });
   if (deposits && deposits.netCents !== 0) lines.push({ account: ACCOUNTS.depositsReceived, activityId, ...side(deposits.netCents, true), label: 'Acomptes déduits' });
   if (sale.netCents > 0 && revenue === 'service' && sale.revenueParts) {
     const { parts, marginCents } = sale.revenueParts;
@@ -213,7 +229,10 @@ export interface Receipt {
   amountCents: number;
   /** The account debited: 512 (default) for money on the bank account, 5112 or 530 while it waits to be paid in. */
   depositAccount?: DepositAccount;
-  settled: readonly { activityId: string; invoiceNumber: string; amountCents: number }[];
+  /** The paying client, for the 411 lines' auxiliary account. */
+  client?: ClientParty;
+  /** Per invoice settled; its id letters the 411 line with the invoice's own. */
+  settled: readonly { activityId: string; invoiceNumber: string; amountCents: number; invoiceId?: string }[];
 }
 
 /**
@@ -230,8 +249,15 @@ export function paymentEntry(receipt: Receipt, bank: { account: string; journal:
     journal: bank.journal,
     lines: [
       { account: receipt.depositAccount && receipt.depositAccount !== ACCOUNTS.bank ? receipt.depositAccount : bank.account, debitCents: receipt.amountCents },
-      ...receipt.settled.map((s) => ({ account: ACCOUNTS.clientReceivables, creditCents: s.amountCents, activityId: s.activityId, label: s.invoiceNumber })),
-      ...(excessCents > 0 ? [{ account: ACCOUNTS.clientReceivables, creditCents: excessCents, label: 'Avoir client (trop-perçu)' }] : []),
+      ...receipt.settled.map((s) => ({
+        account: ACCOUNTS.clientReceivables,
+        creditCents: s.amountCents,
+        activityId: s.activityId,
+        label: s.invoiceNumber,
+        ...clientAuxiliary(receipt.client),
+        ...(s.invoiceId ? { letteringKey: s.invoiceId } : {}),
+      })),
+      ...(excessCents > 0 ? [{ account: ACCOUNTS.clientReceivables, creditCents: excessCents, label: 'Avoir client (trop-perçu)', ...clientAuxiliary(receipt.client) }] : []),
     ],
   };
 }

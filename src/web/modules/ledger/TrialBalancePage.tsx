@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { type ListColumn, ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
+import { LedgerExports } from './LedgerExports';
 import { isValidPeriod, PeriodPicker } from './PeriodPicker';
 import { csvUrl, currentYear, type Period, useTrialBalance } from './use-ledger';
 
@@ -65,6 +66,7 @@ export default function TrialBalancePage() {
       <Card padding="md">
         <PeriodPicker period={period} onChange={setPeriod} />
       </Card>
+      <LedgerExports period={period} valid={valid} />
       {valid && (
         <ListTable
           query={{ ...balance, data: balance.data && { items: balance.data.rows } }}

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '../../../platform/http/contract';
-import type { Account, GeneralLedgerPage, TrialBalance } from '../../../modules/ledger/contract';
+import type { Account, FiscalYear, GeneralLedgerPage, TrialBalance } from '../../../modules/ledger/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
@@ -38,6 +38,7 @@ export function useTrialBalance(period: Period, enabled: boolean) {
 
 export interface GeneralLedgerFilters extends Period {
   account?: string;
+  activityId?: string;
   page: number;
   pageSize: number;
 }
@@ -60,3 +61,19 @@ export function useAccounts() {
     staleTime: 60_000,
   });
 }
+
+/** GET /api/ledger/fiscal-years: the years an FEC can be asked for. */
+export function useFiscalYears(enabled = true) {
+  return useQuery({
+    queryKey: ['ledger', 'fiscal-years'],
+    queryFn: () => api.get<Wire<FiscalYear>[]>('/api/ledger/fiscal-years'),
+    staleTime: 60_000,
+    enabled,
+  });
+}
+
+/** Where the browser downloads the FEC of a year (streamed by the server, named by it). */
+export const fecUrl = (fiscalYearId: string, separator: 'tab' | 'pipe') => `/api/ledger/fec?${new URLSearchParams({ fiscalYearId, separator }).toString()}`;
+
+/** Where the browser downloads the hledger journal of a period. */
+export const hledgerUrl = (period: Period) => `/api/ledger/journal.hledger?${new URLSearchParams({ from: period.from, to: period.to }).toString()}`;

@@ -1,0 +1,66 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.js';
+import { takeNextNumber } from '../../platform/numbering/take-next-number.js';
+import type { PostingLineInput } from './contract.js';
+import { auxiliaryAccounts, type AuxiliaryKind } from './schema.js';
+
+const PREFIX: Record<AuxiliaryKind, string> = { client: 'C', supplier: 'F' };
+
+/** C00042: the prefix of the kind and the number on five digits at least. */
+export const auxiliaryNumberOf = (kind: AuxiliaryKind, n: number) => `${PREFIX[kind]}${String(n).padStart(5, '0')}`;
+
+type Party = NonNullable<PostingLineInput['auxiliary']>;
+
+/**
+ * The auxiliary account of a party, opened on its first entry with the next number of the
+ * kind's series. Its label follows the party's current name (a renamed client keeps its number).
+ * Two first postings for one client at once: the unique key makes the second wait, find
+ * nothing to insert and read the first one's number.
+ */
+async function auxiliaryAccountOf(tx: Executor, coopId: string, party: Party): Promise<string> {
+  const where = and(eq(auxiliaryAccounts.coopId, coopId), eq(auxiliaryAccounts.kind, party.kind), eq(auxiliaryAccounts.partyId, party.partyId));
+  const [found] = await tx.select({ number: auxiliaryAccounts.number, label: auxiliaryAccounts.label }).from(auxiliaryAccounts).where(where);
+  if (found) {
+    if (found.label !== party.label) await tx.update(auxiliaryAccounts).set({ label: party.label }).where(where);
+    return found.number;
+  }
+  const n = await takeNextNumber(tx, { coopId, series: `ledger-aux:${party.kind}` });
+  const [created] = await tx
+    .insert(auxiliaryAccounts)
+    .values({ coopId, number: auxiliaryNumberOf(party.kind, n), label: party.label, kind: party.kind, partyId: party.partyId })
+    .onConflictDoNothing({ target: [auxiliaryAccounts.coopId, auxiliaryAccounts.kind, auxiliaryAccounts.partyId] })
+    .returning({ number: auxiliaryAccounts.number });
+  if (created) return created.number;
+  const [other] = await tx.select({ number: auxiliaryAccounts.number }).from(auxiliaryAccounts).where(where);
+  return other!.number;
+}
+
+/** The auxiliary number of each line (null where the line names no party), opening the missing accounts. */
+export async function auxiliaryNumbersOf(tx: Executor, coopId: string, lines: readonly PostingLineInput[]): Promise<(string | null)[]> {
+  const byParty = new Map<string, string>();
+  const out: (string | null)[] = [];
+  for (const line of lines) {
+    if (!line.auxiliary) {
+      out.push(null);
+      continue;
+    }
+    const key = `${line.auxiliary.kind}:${line.auxiliary.partyId}`;
+    let number = byParty.get(key);
+    if (!number) {
+      number = await auxiliaryAccountOf(tx, coopId, line.auxiliary);
+      byParty.set(key, number);
+    }
+    out.push(number);
+  }
+  return out;
+}
+
+/** The party behind each auxiliary number, to copy it on a reversing entry. */
+export async function partiesOf(tx: Executor, coopId: string, numbers: readonly string[]): Promise<Map<string, Party>> {
+  if (!numbers.length) return new Map();
+  const rows = await tx
+    .select({ number: auxiliaryAccounts.number, kind: auxiliaryAccounts.kind, partyId: auxiliaryAccounts.partyId, label: auxiliaryAccounts.label })
+    .from(auxiliaryAccounts)
+    .where(and(eq(auxiliaryAccounts.coopId, coopId), inArray(auxiliaryAccounts.number, [...new Set(numbers)])));
+  return new Map(rows.map((r) => [r.number, { kind: r.kind, partyId: r.partyId, label: r.label }]));
+}
