@@ -1,7 +1,10 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activities } from '../../src/modules/activities/schema.js';
-import { invoices } from '../../src/modules/invoicing/schema.js';
+import { clients } from '../../src/modules/clients/schema.js';
+import { createDraftInvoice, validateInvoice } from '../../src/modules/invoicing/index.js';
+import { users } from '../../src/platform/auth/schema.js';
+import { todayFromClock } from '../../src/platform/calendar/index.js';
 import { DEMO, type E2E, logIn, see, seeText, seeValue, startE2E, watchJourney } from './support/harness.js';
 
 let e2e: E2E;
@@ -13,23 +16,34 @@ afterAll(async () => {
 });
 watchJourney('contribution', () => e2e);
 
-/** Camille's activity and one invoice of hers the demo issued through the real validation. */
-async function camilles() {
+/**
+ * Hugo's training activity, and an invoice of it issued through the real validation (the demo
+ * of the e2e harness has no sales: it seeds them only with a file storage).
+ */
+const HUGO = 'hugo.petit@demo.mutualise.coop';
+async function hugos() {
   const db = e2e.database.db;
-  const [activity] = await db.select({ id: activities.id, coopId: activities.coopId }).from(activities).where(eq(activities.code, 'CAMILLE-GRAPHISME'));
-  if (!activity) throw new Error('the demo seed no longer has this activity');
-  const [invoice] = await db
-    .select({ id: invoices.id })
-    .from(invoices)
-    .where(and(eq(invoices.coopId, activity.coopId), eq(invoices.activityId, activity.id), eq(invoices.kind, 'invoice'), isNotNull(invoices.number)))
-    .limit(1);
-  if (!invoice) throw new Error('the demo seed no longer issues an invoice for Camille');
-  return { activityId: activity.id, invoiceId: invoice.id };
+  const [activity] = await db.select({ id: activities.id, coopId: activities.coopId }).from(activities).where(eq(activities.code, 'HUGO-FORMATION'));
+  const [client] = await db.select({ id: clients.id }).from(clients).where(eq(clients.name, 'Commune de Villeurbanne'));
+  const [advisor] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO.advisor));
+  if (!activity || !client || !advisor) throw new Error('the demo seed no longer has these records');
+  const actor = { coopId: activity.coopId, userId: advisor.id, roles: ['staff' as const], ip: '127.0.0.1', locale: 'fr' as const };
+  const today = todayFromClock();
+  const draft = await createDraftInvoice(db, actor, {
+    kind: 'invoice',
+    activityId: activity.id,
+    clientId: client.id,
+    serviceDate: today,
+    operationCategory: 'services',
+    lines: [{ description: 'Formation rénovation (jours)', quantityMilli: 2000, unit: 'DAY', unitPriceCents: 61_750, vatCategory: 'S', vatRateBp: 2000 }],
+  });
+  await validateInvoice(db, actor, draft.id, today);
+  return { activityId: activity.id, invoiceId: draft.id };
 }
 
 describe('the cooperative contribution', () => {
-  it('the admin sets a monthly ceiling, the advisor an activity rate, and the member sees what her invoice and her activity gave', async () => {
-    const { activityId, invoiceId } = await camilles();
+  it('the admin sets a monthly ceiling, the advisor an activity rate, and the member sees what his invoice and his activity gave', async () => {
+    const { activityId, invoiceId } = await hugos();
 
     const admin = (await e2e.newPage()).page;
     await logIn(admin, DEMO.admin);
@@ -56,11 +70,11 @@ describe('the cooperative contribution', () => {
     await seeText(rule, /^8\s%/);
 
     const member = (await e2e.newPage({ width: 390, height: 844 })).page;
-    await logIn(member, DEMO.member);
+    await logIn(member, HUGO);
     await member.goto(`/invoices/${invoiceId}`);
     // Issued at the coop's rate then in force: a later change does not touch it.
     await seeText(member.getByText(/Contribution coopérative \(10/), /10\s?%/);
-    await see(member.getByTestId('total-contribution'));
+    await seeText(member.getByTestId('total-contribution'), /123,50\s€/);
     await see(member.getByText('Prélevée à la validation de la facture.'));
     await member.goto(`/activities/${activityId}`);
     await see(member.getByTestId('activity-contribution-year'));

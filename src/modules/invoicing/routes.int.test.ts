@@ -171,7 +171,10 @@ describe('sales entry and credit notes', () => {
     expect(byAccount.get('411')).toMatchObject({ debitCents: 121_899, creditCents: 0 });
     expect(byAccount.get('706')).toMatchObject({ debitCents: 0, creditCents: 101_800 });
     expect(byAccount.get('44571')).toMatchObject({ debitCents: 0, creditCents: 20_099 });
-    expect(balance.totals.debitCents).toBe(balance.totals.creditCents);
+    // The sales entry balances on the activity; the contribution it bears (10 % of 1,018 €) is
+    // charged to the activity (6581) and received by the coop's own funds (7588, no activity).
+    expect(byAccount.get('6581')).toMatchObject({ debitCents: 10_180, creditCents: 0 });
+    expect(balance.totals.debitCents - 10_180).toBe(balance.totals.creditCents);
     expect(balance.revenueCents).toBe(101_800);
 
     const staff = await loggedIn(f.coop.staff.email);
@@ -201,7 +204,9 @@ describe('sales entry and credit notes', () => {
     const after = await activityBalance(db, f.coop.id, f.activityId);
     expect(after.revenueCents).toBe(101_800 - 10_000);
     expect(new Map(after.accounts.map((a) => [a.account, a])).get('411')).toMatchObject({ debitCents: 121_899, creditCents: 12_000 });
-    expect(after.totals.debitCents).toBe(after.totals.creditCents);
+    // The credit note took back the contribution of the 100 € it credited (10 €).
+    expect(new Map(after.accounts.map((a) => [a.account, a])).get('6581')).toMatchObject({ debitCents: 10_180, creditCents: 1_000 });
+    expect(after.totals.debitCents - after.totals.creditCents).toBe(9_180);
   });
 
   it('a full credit note cancels the whole invoice', async () => {
