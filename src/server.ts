@@ -30,7 +30,7 @@ import { treasuryRoutes } from './modules/treasury/index.js';
 import { recordLabeller } from './modules/record-labels/index.js';
 import { contributionRoutes, MONTHLY_FLOOR_JOB, monthlyFloorJob } from './modules/contribution/index.js';
 import { notificationRoutes, runNotifications } from './modules/notifications/index.js';
-import { salaryRoutes } from './modules/salaries/index.js';
+import { pendingSalaryCents, salaryRoutes } from './modules/salaries/index.js';
 import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes } from './modules/independents/index.js';
 
 const VERSION = '0.1.0';
@@ -109,7 +109,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/notifications', plugin: notificationRoutes },
       { prefix: '/api/salaries', plugin: salaryRoutes },
       { prefix: '/api/advances', plugin: advanceRoutes },
-      { prefix: '/api/treasury', plugin: treasuryRoutes },
+      { prefix: '/api/treasury', plugin: treasuryRoutes, options: { reservedOf: pendingSalaryCents } },
       { prefix: '/api/independents', plugin: independentsRoutes },
     ],
   });

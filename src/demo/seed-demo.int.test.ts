@@ -12,7 +12,9 @@ beforeAll(async () => {
   ({ logins } = await seedDemo(t.database.db, NOW, { storage: t.app.deps.storage, publicUrl: 'http://mutualise.test' }));
   admin = t.client();
   await admin.login(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
-});
+  // The whole demo story goes through the real operations (every invoice rendered, every entry
+  // posted): about 25 s alone on two cores, more beside the rest of the suite.
+}, 240_000);
 afterAll(() => t.close());
 
 interface Row {

@@ -171,7 +171,7 @@ describe('the back-office lists on a phone (390 px)', () => {
     await logIn(page, DEMO.admin);
     await page.goto('/settings');
     await see(page.getByTestId('member-validation-switch'));
-    await seeText(page.getByTestId('contribution-basis'), "à l'encaissement");
+    await seeText(page.getByTestId('contribution-basis'), 'au fil des encaissements');
     // Every switch and every segmented choice lies inside the screen, and none of their texts
     // is cut (the contribution's "à l'encaissement" read "à l'encai" at 390 px).
     const clipped = await page.evaluate(() => {

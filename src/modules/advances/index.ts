@@ -11,3 +11,4 @@ export { requestAdvance } from './request-advance.js';
 export { approveAdvance } from './approve-advance.js';
 export { grantLoan } from './grant-loan.js';
 export type { FundPosition } from './domain/fund-position.js';
+export { listAdvances } from './list-advances.js';

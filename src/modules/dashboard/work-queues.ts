@@ -1,11 +1,14 @@
 import type { Role } from '../../platform/auth/schema.js';
-import type { Executor } from '../../platform/db/client.js';
+import type { Db, Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import { countUnmatchedBankLines } from '../banking/index.js';
 import { listInvoices } from '../invoicing/index.js';
 import { countMembersByStatus } from '../members/index.js';
 import { listPayments } from '../payments/index.js';
 import { listQuotes } from '../quotes/index.js';
+import { listAdvances } from '../advances/index.js';
+import { listMemberInvoices } from '../independents/index.js';
+import { listSalaries } from '../salaries/index.js';
 import type { WorkQueue } from './contract.js';
 
 /**
@@ -36,6 +39,9 @@ const asMember = (actor: Actor): Actor => ({ ...actor, roles: ['member'] });
 export const WORK_QUEUES: readonly WorkQueueProvider[] = [
   { key: 'invoicesToValidate', roles: VALIDATORS, link: '/invoices?toValidate=true', count: async (db, a, today) => (await listInvoices(db, a, { ...page, toValidate: true }, today)).total },
   { key: 'quotesToValidate', roles: VALIDATORS, link: '/quotes?status=submitted', count: async (db, a, today) => (await listQuotes(db, a, { ...page, status: 'submitted' }, today)).total },
+  { key: 'salariesToValidate', roles: VALIDATORS, link: '/salaries?status=requested', count: async (db, a) => (await listSalaries(db, a, { ...page, status: 'requested' })).total },
+  { key: 'advancesToDecide', roles: VALIDATORS, link: '/advances', count: async (db, a) => (await listAdvances(db, a, { status: 'requested' })).length },
+  { key: 'memberInvoicesToValidate', roles: [...VALIDATORS, ...BOOKS], link: '/member-invoices', count: async (db, a) => (await listMemberInvoices(db as Db, a, { page: 1, pageSize: 1, status: 'received' })).total },
   { key: 'candidates', roles: VALIDATORS, link: '/members?status=candidate', count: async (db, a) => (await countMembersByStatus(db, a.coopId)).candidate },
   { key: 'bankLinesToReconcile', roles: BOOKS, link: '/bank', count: (db, a) => countUnmatchedBankLines(db, a.coopId) },
   { key: 'paymentsNotReconciled', roles: BOOKS, link: '/payments?reconciled=false', count: async (db, a) => (await listPayments(db, a, { ...page, reconciled: false })).total },

@@ -5,3 +5,4 @@ export { generateMemberInvoice, uploadMemberInvoice } from './create-member-invo
 export { markMemberInvoicePaid, validateMemberInvoice } from './validate-member-invoice.js';
 export { updateIndependentsSettings } from './independents-settings.js';
 export { CHECK_THRESHOLDS, checkThresholdsJob, queueDailyRuns, scheduleIndependents } from './schedule-independents.js';
+export { listMemberInvoices } from './list-member-invoices.js';

@@ -2,3 +2,4 @@ export { pendingSalaryCents } from './pending-salary-cents.js';
 export { requestSalary } from './request-salary.js';
 export { salaryRoutes } from './routes.js';
 export { validateSalary } from './validate-salary.js';
+export { listSalaries } from './list-salaries.js';

@@ -8,18 +8,25 @@ import { treasuryFigures } from './domain/activity-treasury.js';
  * A member's money, activity by activity (the ones they hold, from `activityScopeOf`): what
  * they may pay out, collected, still owed, and what they invoiced this calendar year.
  */
-export async function myTreasury(db: Executor, coopId: string, activityIds: readonly string[], today: string): Promise<MyTreasury> {
+export async function myTreasury(
+  db: Executor,
+  coopId: string,
+  activityIds: readonly string[],
+  today: string,
+  reservedOf: (activityId: string) => Promise<number> = async () => 0,
+): Promise<MyTreasury> {
   if (activityIds.length === 0) return { asOf: today, activities: [] };
   const lastYearEnd = `${Number(today.slice(0, 4)) - 1}-12-31`;
-  const [now, before, names] = await Promise.all([
+  const [now, before, names, reserved] = await Promise.all([
     treasuryBalances(db, coopId, { to: today, activityIds }),
     treasuryBalances(db, coopId, { to: lastYearEnd, activityIds }),
     activitySummaries(db, coopId, [...activityIds]),
+    Promise.all(activityIds.map(async (id) => [id, await reservedOf(id)] as const)).then((pairs) => new Map(pairs)),
   ]);
   const activities = [...activityIds]
     .filter((id) => names.has(id))
     .map((id) => {
-      const f = treasuryFigures(now.get(id) ?? noBalances());
+      const f = treasuryFigures(now.get(id) ?? noBalances(), reserved.get(id) ?? 0);
       const before31 = treasuryFigures(before.get(id) ?? noBalances());
       const a = names.get(id)!;
       return {

@@ -39,7 +39,17 @@ async function assertActivityVisible(db: Executor, actor: Actor, activityId: str
   if (!visible) throw treasuryErrors.ACTIVITY_NOT_FOUND();
 }
 
-export async function treasuryRoutes(fastify: FastifyInstance): Promise<void> {
+export interface TreasuryRouteOptions {
+  /**
+   * What is already asked of an activity and not yet posted (salary requests waiting for
+   * validation), taken off what it may pay out. The salaries module owns those requests and
+   * reads this module's treasury, so the composition root hands the reading in (no cycle).
+   */
+  reservedOf?: (db: Executor, coopId: string, activityId: string) => Promise<number>;
+}
+
+export async function treasuryRoutes(fastify: FastifyInstance, options: TreasuryRouteOptions = {}): Promise<void> {
+  const reservedOf = (coopId: string, activityId: string) => (options.reservedOf ? options.reservedOf(db, coopId, activityId) : Promise.resolve(0));
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.deps.database.db;
 
@@ -52,7 +62,7 @@ export async function treasuryRoutes(fastify: FastifyInstance): Promise<void> {
     async (req) => {
       const actor = actorOf(req);
       await assertActivityVisible(db, actor, req.params.activityId);
-      return activityTreasury(db, actor.coopId, req.params.activityId, { today: todayFromClock() });
+      return activityTreasury(db, actor.coopId, req.params.activityId, { today: todayFromClock(), reservedCents: await reservedOf(actor.coopId, req.params.activityId) });
     },
   );
 
@@ -98,7 +108,7 @@ export async function treasuryRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = actorOf(req);
       const scope = await activityScopeOf(db, actor);
       // The team reads every activity; "mine" is the member's own, which the coop-wide table does not replace.
-      return myTreasury(db, actor.coopId, scope === 'all' ? [] : scope, todayFromClock());
+      return myTreasury(db, actor.coopId, scope === 'all' ? [] : scope, todayFromClock(), (activityId) => reservedOf(actor.coopId, activityId));
     },
   );
 

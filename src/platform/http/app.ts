@@ -55,7 +55,8 @@ function allowed(access: Access, roles: readonly string[], hasCoop: boolean, log
 
 export interface BuildOptions {
   deps: Deps;
-  routes: { prefix: string; plugin: (app: FastifyInstance) => Promise<void> }[];
+  /** Each module's routes; `options` hands a plugin what the composition root wires in (another module's reading). */
+  routes: { prefix: string; plugin: (app: FastifyInstance, options: never) => Promise<void>; options?: object }[];
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -155,7 +156,7 @@ export async function buildApp({ deps, routes, logger }: BuildOptions): Promise<
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const { prefix, plugin } of routes) await app.register(plugin, { prefix });
+  for (const { prefix, plugin, options } of routes) await app.register(plugin as (app: FastifyInstance, options: object) => Promise<void>, { ...options, prefix });
 
   const webDir = deps.config.webDir;
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));

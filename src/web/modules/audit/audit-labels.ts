@@ -40,6 +40,14 @@ export function entityPath(entityType: string, entityId: string): string | null 
       return `/bank/statements/${entityId}`;
     case 'bank_statement_line':
       return '/bank';
+    case 'job':
+      return `/jobs/${entityId}`;
+    // The same page serves the team and the member (each sees what is theirs).
+    case 'advance':
+    case 'loan':
+      return '/advances';
+    case 'member_invoice':
+      return '/member-invoices';
     default:
       return null;
   }

@@ -235,17 +235,9 @@ function SettingsForm({ settings }: { settings: CoopSettingsData }) {
               />
             </Stack>
             <NumberInput label={t('coop.fields.dealBringerRate')} description={t('coop.fields.dealBringerRateHint')} required {...percent} {...form.getInputProps('dealBringerRatePct')} />
-            <NumberInput
-              label={t('coop.fields.monthlyMemberFee')}
-              required
-              decimalScale={2}
-              fixedDecimalScale
-              min={0}
-              suffix=" €"
-              {...separators}
-              {...form.getInputProps('monthlyMemberFeeEuros')}
-              data-testid="monthly-fee"
-            />
+            {/* The monthly member fee is kept as saved but not shown: nothing bills it yet (the
+                independents' monthly billing needs invoices on the coop's own funds), and a
+                setting shown must take effect. */}
             <NumberInput label={t('coop.fields.latePenaltyRate')} description={t('coop.fields.latePenaltyRateHint')} required {...percent} {...form.getInputProps('latePenaltyRatePct')} />
           </SimpleGrid>
         </Section>

@@ -36,7 +36,7 @@ export const en: Translation<typeof fr> = {
     bic: 'BIC',
     contributionRate: 'Cooperative contribution rate',
     contributionRateHint: "Share of each activity's revenue excl. VAT paid to the cooperative, posted on each invoice. A new rate applies to the next invoices.",
-    contributionBasis: 'The contribution is taken',
+    contributionBasis: "The contribution and the deal bringers' commissions are taken",
     dealBringerRate: 'Deal bringer commission',
     dealBringerRateHint: 'Share of the revenue invoiced paid to the member who brought the deal.',
     monthlyMemberFee: 'Monthly fee per member',

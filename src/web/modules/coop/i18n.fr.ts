@@ -34,7 +34,7 @@ export const fr = {
     bic: 'BIC',
     contributionRate: 'Taux de contribution coopérative',
     contributionRateHint: "Part du chiffre d'affaires HT de chaque activité versée à la coopérative, passée en écriture sur chaque facture. Un nouveau taux s'applique aux factures suivantes.",
-    contributionBasis: 'La contribution est prélevée',
+    contributionBasis: 'La contribution et les commissions d’apporteur sont prélevées',
     dealBringerRate: "Commission de l'apporteur d'affaires",
     dealBringerRateHint: "Part du chiffre d'affaires facturé reversée au membre qui a apporté l'affaire.",
     monthlyMemberFee: 'Cotisation mensuelle par membre',
