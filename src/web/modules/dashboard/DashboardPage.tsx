@@ -53,8 +53,11 @@ export default function DashboardPage() {
   const { coop, latestChanges, me, books } = dashboard.data;
   // A person holding both a staff and a member role sees both parts: name each one.
   const both = coop !== undefined && me !== undefined;
+  // A member's money comes first: what each of their activities may pay out, then what waits.
+  const moneyFirst = !both && me !== undefined && me !== null;
   return (
     <Page title={t('dashboard.title')}>
+      {moneyFirst && <MyMoney />}
       <WorkQueues />
       {books && <BooksSection figures={books} />}
       {coop && (
@@ -67,8 +70,7 @@ export default function DashboardPage() {
       {me !== undefined && (
         <Stack gap="md">
           {both && <SectionTitle>{t('dashboard.mySection')}</SectionTitle>}
-          {/* A member's money comes first: what each of their activities may pay out. */}
-          {me !== null && <MyMoney />}
+          {!moneyFirst && me !== null && <MyMoney />}
           <MySection me={me} />
         </Stack>
       )}

@@ -45,6 +45,8 @@ export function SalarySimulator({ rates, onUseGross }: { rates: SalaryRates; onU
             { value: 'net', label: t('salaries.simulator.fromNet') },
           ]}
           fullWidth
+          // Two long choices share a phone's width: each wraps rather than being cut.
+          styles={{ label: { whiteSpace: 'normal', lineHeight: 1.3 } }}
           data-testid="simulator-direction"
         />
         <NumberInput
