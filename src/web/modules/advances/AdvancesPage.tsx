@@ -47,8 +47,8 @@ function PositionCard({ fund }: { fund: Fund }) {
   const items: [string, number, string][] = [
     [t('advances.position.endowment'), p.endowmentCents, 'endowment'],
     [t('advances.position.fees'), p.feesEarnedCents, 'fees'],
-    [t('advances.position.writtenOff'), -p.writtenOffCents, 'written-off'],
-    [t('advances.position.outstanding'), -p.outstandingCents, 'outstanding'],
+    [t('advances.position.writtenOff'), p.writtenOffCents, 'written-off'],
+    [t('advances.position.outstanding'), p.outstandingCents, 'outstanding'],
   ];
   return (
     <Card padding="lg" data-testid="fund-position">
