@@ -15,7 +15,7 @@ ALTER TABLE "ledger_journal_entries" ADD COLUMN "document_ref" varchar(40);--> s
 ALTER TABLE "ledger_journal_entry_lines" ADD COLUMN "auxiliary_number" varchar(17);--> statement-breakpoint
 ALTER TABLE "ledger_journal_entry_lines" ADD COLUMN "lettering_key" uuid;--> statement-breakpoint
 ALTER TABLE "ledger_journal_entry_lines" ADD CONSTRAINT "ledger_lines_auxiliary_fk" FOREIGN KEY ("coop_id","auxiliary_number") REFERENCES "public"."ledger_auxiliary_accounts"("coop_id","number") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "ledger_journal_entries_opening_key" ON "ledger_journal_entries" USING btree ("coop_id","fiscal_year_id") WHERE "ledger_journal_entries"."source_type" = 'opening' and "ledger_journal_entries"."reverses_entry_id" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "ledger_journal_entries_opening_key" ON "ledger_journal_entries" USING btree ("coop_id","fiscal_year_id") WHERE "ledger_journal_entries"."source_type" = 'carried_forward' and "ledger_journal_entries"."reverses_entry_id" is null;--> statement-breakpoint
 CREATE INDEX "ledger_lines_lettering_idx" ON "ledger_journal_entry_lines" USING btree ("coop_id","lettering_key") WHERE "ledger_journal_entry_lines"."lettering_key" is not null;--> statement-breakpoint
 -- The opening entries' journal (à-nouveaux), kept by every coop that has a ledger already.
 INSERT INTO "ledger_journals" ("coop_id", "code", "label")
@@ -79,7 +79,7 @@ WHERE e."source_type" IN ('invoice', 'credit_note') AND i."coop_id" = e."coop_id
 --> statement-breakpoint
 ALTER TABLE "ledger_journal_entries" ENABLE TRIGGER "ledger_journal_entries_immutable";
 --> statement-breakpoint
--- An opening entry (à-nouveaux, source 'opening') restates, on the first day of a year, the
+-- An opening entry (à-nouveaux, source 'carried_forward', posted by the year closing) restates, on the first day of a year, the
 -- balances the earlier entries already lead to. Every balance the platform computes is
 -- cumulative from the first entry (an activity's treasury, an account's balance at a date), so
 -- the stored totals leave the opening entries out: counted, they would double every balance
@@ -89,7 +89,7 @@ BEGIN
   INSERT INTO ledger_monthly_totals AS t (coop_id, month, account_number, activity_id, debit_cents, credit_cents, line_count)
   SELECT n.coop_id, date_trunc('month', n.entry_date)::date, n.account_number, n.activity_id, sum(n.debit_cents), sum(n.credit_cents), count(*)
   FROM new_lines n
-  WHERE NOT EXISTS (SELECT 1 FROM ledger_journal_entries e WHERE e.coop_id = n.coop_id AND e.id = n.entry_id AND e.source_type = 'opening')
+  WHERE NOT EXISTS (SELECT 1 FROM ledger_journal_entries e WHERE e.coop_id = n.coop_id AND e.id = n.entry_id AND e.source_type = 'carried_forward')
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4
   ON CONFLICT (coop_id, month, account_number, activity_id) DO UPDATE
@@ -99,7 +99,7 @@ BEGIN
   INSERT INTO ledger_daily_totals AS t (coop_id, day, account_number, debit_cents, credit_cents, line_count)
   SELECT n.coop_id, n.entry_date, n.account_number, sum(n.debit_cents), sum(n.credit_cents), count(*)
   FROM new_lines n
-  WHERE NOT EXISTS (SELECT 1 FROM ledger_journal_entries e WHERE e.coop_id = n.coop_id AND e.id = n.entry_id AND e.source_type = 'opening')
+  WHERE NOT EXISTS (SELECT 1 FROM ledger_journal_entries e WHERE e.coop_id = n.coop_id AND e.id = n.entry_id AND e.source_type = 'carried_forward')
   GROUP BY 1, 2, 3
   ORDER BY 1, 2, 3
   ON CONFLICT (coop_id, day, account_number) DO UPDATE
@@ -111,7 +111,7 @@ BEGIN
   SELECT n.coop_id, n.activity_id, n.account_number, sum(n.debit_cents), sum(n.credit_cents), count(*)
   FROM new_lines n
   WHERE n.activity_id IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM ledger_journal_entries e WHERE e.coop_id = n.coop_id AND e.id = n.entry_id AND e.source_type = 'opening')
+    AND NOT EXISTS (SELECT 1 FROM ledger_journal_entries e WHERE e.coop_id = n.coop_id AND e.id = n.entry_id AND e.source_type = 'carried_forward')
   GROUP BY 1, 2, 3
   ORDER BY 1, 2, 3
   ON CONFLICT (coop_id, activity_id, account_number) DO UPDATE

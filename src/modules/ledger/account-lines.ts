@@ -37,7 +37,7 @@ export async function accountLines(db: Executor, coopId: string, q: { account: s
     })
     .from(l)
     .innerJoin(e, and(eq(e.coopId, l.coopId), eq(e.id, l.entryId)))
-    .where(and(eq(l.coopId, coopId), eq(l.accountNumber, q.account), lte(l.entryDate, q.to), ne(e.sourceType, 'opening')))
+    .where(and(eq(l.coopId, coopId), eq(l.accountNumber, q.account), lte(l.entryDate, q.to), ne(e.sourceType, 'carried_forward')))
     .orderBy(asc(l.entryDate), asc(e.number), asc(l.lineNo));
   return rows.map((r) => ({
     entryId: r.entryId,

@@ -30,7 +30,7 @@ export async function carryBalancesForward(tx: Executor, actor: AuditActor, clos
       and(
         eq(journalEntries.coopId, actor.coopId),
         eq(journalEntries.fiscalYearId, next.id),
-        eq(journalEntries.sourceType, 'opening'),
+        eq(journalEntries.sourceType, 'carried_forward'),
         sql`${journalEntries.reversesEntryId} is null`,
       ),
     );
@@ -39,7 +39,7 @@ export async function carryBalancesForward(tx: Executor, actor: AuditActor, clos
     select l.account_number as account, l.auxiliary_number, sum(l.debit_cents - l.credit_cents) as balance
     from ledger_journal_entry_lines l
     where l.coop_id = ${actor.coopId} and l.entry_date <= ${closed.endDate}
-      and not exists (select 1 from ledger_journal_entries e where e.coop_id = l.coop_id and e.id = l.entry_id and e.source_type = 'opening')
+      and not exists (select 1 from ledger_journal_entries e where e.coop_id = l.coop_id and e.id = l.entry_id and e.source_type = 'carried_forward')
     group by 1, 2
     order by 1, 2`);
   const balances = (result as unknown as { rows: { account: string; auxiliary_number: string | null; balance: string | number }[] }).rows.map((r) => ({
@@ -55,7 +55,7 @@ export async function carryBalancesForward(tx: Executor, actor: AuditActor, clos
     journal: JOURNALS.opening,
     date: next.startDate,
     label: `À-nouveaux de l'exercice du ${closed.startDate} au ${closed.endDate}`,
-    source: { type: 'opening', id: closed.id },
+    source: { type: 'carried_forward', id: closed.id },
     documentRef: `AN-${closed.endDate.slice(0, 4)}`,
     lines: lines.map((l) => ({
       account: l.account,

@@ -57,8 +57,8 @@ async function batch(db: Executor, coopId: string, year: { id: string; startDate
         min(case when gl.entry_date >= ${year.startDate} then ge.number::bigint * 1000 + gl.line_no end) as first_position
       from ledger_journal_entry_lines gl
       join ledger_journal_entries ge on ge.coop_id = gl.coop_id and ge.id = gl.entry_id
-      where gl.coop_id = l.coop_id and gl.lettering_key = l.lettering_key and gl.entry_date <= ${year.endDate} and ge.source_type <> 'opening'
-    ) g on l.lettering_key is not null and e.source_type <> 'opening'
+      where gl.coop_id = l.coop_id and gl.lettering_key = l.lettering_key and gl.entry_date <= ${year.endDate} and ge.source_type <> 'carried_forward'
+    ) g on l.lettering_key is not null and e.source_type <> 'carried_forward'
     where e.coop_id = ${coopId} and e.fiscal_year_id = ${year.id} and e.number between ${from} and ${to}
     order by e.number, l.line_no`);
   return (result as unknown as { rows: Row[] }).rows;

@@ -36,7 +36,7 @@ export function exportHledger(db: Executor, coopId: string, q: { from: string; t
       const result = await db.execute(sql`
         with page as (
           select e.id, e.entry_date, e.number, e.journal_code, e.label, e.source_type from ledger_journal_entries e
-          where e.coop_id = ${coopId} and e.entry_date between ${q.from} and ${q.to} and e.source_type <> 'opening'
+          where e.coop_id = ${coopId} and e.entry_date between ${q.from} and ${q.to} and e.source_type <> 'carried_forward'
             and (e.entry_date, e.number) > (${after.date}::date, ${after.number})
           order by e.entry_date, e.number limit ${ENTRIES_PER_BATCH})
         select p.*, l.account_number, l.auxiliary_number, l.activity_id, l.debit_cents, l.credit_cents, l.label as line_label

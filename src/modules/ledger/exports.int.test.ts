@@ -136,7 +136,7 @@ describe('the year closing', () => {
     const entries = await db
       .select()
       .from(journalEntries)
-      .where(and(eq(journalEntries.coopId, f.coop.id), eq(journalEntries.sourceType, 'opening')));
+      .where(and(eq(journalEntries.coopId, f.coop.id), eq(journalEntries.sourceType, 'carried_forward')));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ journalCode: 'AN', entryDate: '2026-01-01', fiscalYearId: year2026 });
     const lines = await db.select().from(journalEntryLines).where(and(eq(journalEntryLines.coopId, f.coop.id), eq(journalEntryLines.entryId, entries[0]!.id)));
@@ -192,7 +192,7 @@ describe('the general ledger', () => {
     expect(receivables).toMatchObject({ account: '411', openingCents: 8000 });
     expect(receivables.closingCents).toBe(receivables.openingCents + receivables.debitCents - receivables.creditCents);
     const items = res.body.items as { runningBalanceCents: number; debitCents: number; creditCents: number; sourceType: string; sourceId: string; auxiliaryNumber: string }[];
-    expect(items.some((i) => i.sourceType === 'opening')).toBe(false);
+    expect(items.some((i) => i.sourceType === 'carried_forward')).toBe(false);
     expect(items[0]!.runningBalanceCents).toBe(8000 + items[0]!.debitCents - items[0]!.creditCents);
     expect(items.at(-1)!.runningBalanceCents).toBe(receivables.closingCents);
     expect(items.find((i) => i.sourceType === 'invoice' && i.sourceId === paid.id)?.auxiliaryNumber).toBe('C00001');

@@ -63,7 +63,7 @@ async function accountSummaries(db: Executor, coopId: string, q: GeneralLedgerFi
  * of each account says what they say.
  */
 export async function generalLedger(db: Executor, coopId: string, q: GeneralLedgerFilter): Promise<Page<GeneralLedgerLine> & { accounts: GeneralLedgerAccount[] }> {
-  const filters: SQL[] = [eq(l.coopId, coopId), lte(l.entryDate, q.to), ne(e.sourceType, 'opening')];
+  const filters: SQL[] = [eq(l.coopId, coopId), lte(l.entryDate, q.to), ne(e.sourceType, 'carried_forward')];
   if (q.from) filters.push(gte(l.entryDate, q.from));
   if (q.account) filters.push(eq(l.accountNumber, q.account));
   if (q.activityId) filters.push(eq(l.activityId, q.activityId));

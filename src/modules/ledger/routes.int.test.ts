@@ -331,7 +331,7 @@ describe('balances', () => {
     });
     const rowsOf = async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
     // The opening entry closing 2025 put in 2026 restates balances: the totals leave it out (migration ledger_books).
-    const notOpening = sql.raw(`not exists (select 1 from ledger_journal_entries e where e.coop_id = ledger_journal_entry_lines.coop_id and e.id = ledger_journal_entry_lines.entry_id and e.source_type = 'opening')`);
+    const notOpening = sql.raw(`not exists (select 1 from ledger_journal_entries e where e.coop_id = ledger_journal_entry_lines.coop_id and e.id = ledger_journal_entry_lines.entry_id and e.source_type = 'carried_forward')`);
     const fromTotals = await rowsOf(sql`
       select account_number, activity_id, month::text as month, debit_cents, credit_cents, line_count from ledger_monthly_totals where coop_id = ${coop.id}
       except

@@ -131,7 +131,7 @@ export const journalEntries = pgTable(
     index('ledger_journal_entries_source_idx').on(t.coopId, t.sourceType, t.sourceId),
     // One opening entry (à-nouveaux) per fiscal year: closing the previous year twice, or two
     // closings at once, never carry the balances forward twice (its reversal is not counted).
-    uniqueIndex('ledger_journal_entries_opening_key').on(t.coopId, t.fiscalYearId).where(sql`${t.sourceType} = 'opening' and ${t.reversesEntryId} is null`),
+    uniqueIndex('ledger_journal_entries_opening_key').on(t.coopId, t.fiscalYearId).where(sql`${t.sourceType} = 'carried_forward' and ${t.reversesEntryId} is null`),
   ],
 );
 

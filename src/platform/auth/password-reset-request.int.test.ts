@@ -38,7 +38,10 @@ describe('asking for a password reset', () => {
     const db = t.database.db;
     const before = await rowCountsOfEveryTable(db);
     await t.app.deps.jobs.runDueJobs();
-    expect(rowCountChanges(before, await rowCountsOfEveryTable(db))).toEqual({ password_reset_requests: -2, auth_tokens: 1, mail_outbox: 1 });
+    // The same run lets the notifications drain note where it starts reading this coop's audit
+    // log (its first run for the coop); that bookmark is not part of what a reset writes.
+    const { notification_cursors: _bookmark, ...changes } = rowCountChanges(before, await rowCountsOfEveryTable(db));
+    expect(changes).toEqual({ password_reset_requests: -2, auth_tokens: 1, mail_outbox: 1 });
     const [mail] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, coop.member.email), eq(mailOutbox.template, 'password_reset')));
     expect(mail!.textBody).toMatch(/reset-password\?token=/);
     expect(await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'personne@nulle-part.example'))).toEqual([]);

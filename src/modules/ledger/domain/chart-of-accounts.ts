@@ -92,6 +92,7 @@ export function defaultChartOfAccounts(): ChartAccount[] {
     account('6541', 'Pertes sur créances irrécouvrables'),
     account('658', 'Charges diverses de gestion courante'),
     account('6581', 'Contribution coopérative des activités'),
+    account('6611', "Charges d'intérêts des emprunts et dettes"),
     account('706', 'Prestations de services'),
     account('7061', 'Prestations de services – marge de gestion de projet'),
     account('707', 'Ventes de marchandises'),
@@ -99,6 +100,7 @@ export function defaultChartOfAccounts(): ChartAccount[] {
     account('7082', "Commissions d'apporteurs d'affaires reçues"),
     account('7588', 'Produits divers de gestion courante (contribution coopérative)'),
     account('7589', 'Produits du fonds de garantie (frais de préfinancement)'),
+    account('7638', 'Revenus des autres créances (intérêts des prêts aux activités)'),
     account('791', "Transferts de charges d'exploitation"),
   ];
 }

@@ -151,6 +151,41 @@ export const en: Translation<typeof fr> = {
     salary_request: 'Salary request',
   },
   actions: {
+    advance: {
+      requested: 'Advance asked',
+      approved: 'Advance approved',
+      paid: 'Advance paid',
+      refused: 'Advance refused',
+      settled: "Advance settled by the client's payment",
+      settlement_reversed: 'Advance repayment cancelled',
+      written_off: 'Advance written off',
+    },
+    advance_fund: {
+      endowed: 'Guarantee fund endowed',
+      settings_updated: 'Guarantee fund rules changed',
+    },
+    commission: {
+      posted: "Deal bringer's commission posted",
+    },
+    independence: {
+      threshold_crossed: 'Independence threshold crossed',
+    },
+    independents: {
+      settings_updated: 'Independence threshold changed',
+    },
+    job: {
+      created: 'Job created',
+      updated: 'Job changed',
+    },
+    loan: {
+      granted: 'Loan granted',
+      repayment_posted: 'Loan instalment taken',
+    },
+    member_invoice: {
+      received: "Member's invoice received",
+      validated: "Member's invoice validated",
+      paid: "Member's invoice paid",
+    },
     member: {
       created: 'Member created',
       updated: 'Member file changed',
@@ -198,6 +233,7 @@ export const en: Translation<typeof fr> = {
       set_up: 'Chart of accounts set up',
     },
     fiscal_year: {
+      balances_carried_forward: 'Balances carried forward',
       opened: 'Fiscal year opened',
       closed: 'Fiscal year closed',
     },

@@ -151,6 +151,41 @@ export const fr = {
     salary_request: 'Demande de salaire',
   },
   actions: {
+    advance: {
+      requested: 'Préfinancement demandé',
+      approved: 'Préfinancement accordé',
+      paid: 'Préfinancement versé',
+      refused: 'Préfinancement refusé',
+      settled: 'Préfinancement soldé par le paiement du client',
+      settlement_reversed: 'Remboursement de préfinancement annulé',
+      written_off: 'Préfinancement passé en perte',
+    },
+    advance_fund: {
+      endowed: 'Fonds de garantie doté',
+      settings_updated: 'Règles du fonds de garantie modifiées',
+    },
+    commission: {
+      posted: "Commission d'apporteur passée",
+    },
+    independence: {
+      threshold_crossed: "Seuil d'indépendance franchi",
+    },
+    independents: {
+      settings_updated: "Seuil d'indépendance modifié",
+    },
+    job: {
+      created: 'Affaire créée',
+      updated: 'Affaire modifiée',
+    },
+    loan: {
+      granted: 'Prêt accordé',
+      repayment_posted: 'Échéance de prêt prélevée',
+    },
+    member_invoice: {
+      received: 'Facture de membre reçue',
+      validated: 'Facture de membre validée',
+      paid: 'Facture de membre payée',
+    },
     member: {
       created: 'Membre créé',
       updated: 'Fiche membre modifiée',
@@ -198,6 +233,7 @@ export const fr = {
       set_up: 'Plan comptable mis en place',
     },
     fiscal_year: {
+      balances_carried_forward: 'Soldes reportés (à-nouveaux)',
       opened: 'Exercice ouvert',
       closed: 'Exercice clôturé',
     },

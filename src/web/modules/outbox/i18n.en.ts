@@ -23,6 +23,16 @@ export const en: Translation<typeof fr> = {
     failed: 'Failed',
   },
   templates: {
+    independence: {
+      threshold_crossed: {
+        member: 'Independence threshold crossed (to the member)',
+        staff: 'Independence threshold crossed (to the team)',
+      },
+    },
+    notification: {
+      each: 'Notification',
+      digest: 'Daily digest of notifications',
+    },
     invitation: 'Invitation',
     access_granted: 'Access granted',
     choose_password: 'Access granted (password to choose)',

@@ -21,6 +21,16 @@ export const fr = {
     failed: 'Échec',
   },
   templates: {
+    independence: {
+      threshold_crossed: {
+        member: "Seuil d'indépendance franchi (au membre)",
+        staff: "Seuil d'indépendance franchi (à l'équipe)",
+      },
+    },
+    notification: {
+      each: 'Notification',
+      digest: 'Résumé quotidien des notifications',
+    },
     invitation: 'Invitation',
     access_granted: 'Accès accordé',
     choose_password: 'Accès accordé (mot de passe à choisir)',
