@@ -8,7 +8,7 @@ import { createDraftInvoice, validateInvoice } from '../../src/modules/invoicing
 import { users } from '../../src/platform/auth/schema.js';
 import { draftOf } from '../support/invoicing-db-fixtures.js';
 import { FEC_COLUMNS } from '../../src/modules/ledger/domain/fec.js';
-import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
+import { DEMO, type E2E, logIn, see, seeText, startE2E, WAIT_MS, watchJourney } from './support/harness.js';
 
 let e2e: E2E;
 
@@ -51,10 +51,14 @@ describe('the accountant exports the books', () => {
     await page.getByRole('option', { name: new RegExp(`^${code} –`) }).click();
     await page.waitForURL(/activityId=/);
     const rows = page.locator('[data-testid^="ledger-general-ledger-row-"]');
-    await see(rows.first());
-    const count = await rows.count();
-    expect(count).toBeGreaterThan(0);
-    for (let i = 0; i < count; i++) await seeText(rows.nth(i), code);
+    // The unfiltered rows stay on screen until the filtered page arrives: read them all at once,
+    // until every row shown is the activity's.
+    await expect
+      .poll(async () => {
+        const texts = await rows.allTextContents();
+        return texts.length > 0 && texts.every((text) => text.includes(code));
+      }, { timeout: WAIT_MS })
+      .toBe(true);
     // The receivable of a client names its auxiliary account.
     await seeText(page.getByTestId('ledger-general-ledger-account-411'), /411/);
     await see(page.getByText(/^C\d{5}$/).first());
