@@ -4,13 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterEach, expect } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { loadConfig } from '../../../src/platform/config.js';
-import type { Database } from '../../../src/platform/db/client.js';
+import { openPglite, type Database } from '../../../src/platform/db/client.js';
 import { localDiskStorage } from '../../../src/platform/files/local-disk-storage.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { createServer } from '../../../src/server.js';
-import { openTestDatabase } from '../../support/database.js';
+import { engine, openTestDatabase } from '../../support/database.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -66,8 +66,7 @@ export async function startE2E(): Promise<E2E> {
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
     throw new Error('The front end is not built: run `npx vite build` before the e2e tests.');
   }
-  const database = await openTestDatabase();
-  await seedDemo(database.db);
+  const database = await openDemoDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mutualise-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', WEB_DIR });
   const app = await createServer({ config, database, storage: localDiskStorage(path.join(dataDir, 'files')), logger: false });
@@ -125,6 +124,22 @@ export async function startE2E(): Promise<E2E> {
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh database holding the demo cooperative. The run's global setup seeded it once and
+ * dumped it (test/support/global-setup.ts): loading that dump gives what `seedDemo` would, as
+ * long as it is still the day it was seeded for (the demo's dates are relative to today).
+ * Otherwise (a run across midnight, another engine, a setup without the dump) it seeds here.
+ */
+async function openDemoDatabase(): Promise<Database> {
+  const dump = engine === 'pglite' ? inject('pgliteDemo') : '';
+  if (dump && inject('pgliteDemoDay') === new Date().toISOString().slice(0, 10)) {
+    return openPglite(undefined, new Blob([await fs.readFile(dump)]));
+  }
+  const database = await openTestDatabase();
+  await seedDemo(database.db);
+  return database;
 }
 
 /**
