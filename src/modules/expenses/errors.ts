@@ -10,5 +10,6 @@ export const expensesErrors = defineErrors({
   EXPENSE_REPORT_EMPTY: ['unprocessable', { fr: 'Une note de frais sans ligne ne peut pas être soumise.', en: 'An expense report without lines cannot be submitted.' }],
   EXPENSE_ADVANCE_NOT_FOUND: ['not_found', { fr: 'Avance sur frais introuvable.', en: 'Expense advance not found.' }],
   NOT_PAYABLE: ['conflict', { fr: "Cette note de frais n'est plus à payer (déjà payée ou montant différent).", en: 'This expense report is no longer payable (paid already, or another amount).' }],
+  NO_MILEAGE_SCALE: ['invalid', { fr: "Aucun barème kilométrique n'est connu pour cette année.", en: 'No mileage scale is known for this year.' }],
   NOT_A_MEMBER: ['forbidden', { fr: "Votre compte n'est rattaché à aucun membre de la coopérative.", en: 'Your account is linked to no member of the cooperative.' }],
 });

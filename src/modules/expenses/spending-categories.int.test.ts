@@ -26,8 +26,8 @@ beforeAll(async () => {
   b = await createTestCoop(t.database.db, 'cat-b');
   await setUpLedger(t.database.db, a.id);
   [staffA, memberA, staffB] = await Promise.all([login(a.staff.email), login(a.member.email), login(b.staff.email)]);
-});
-afterAll(() => t.close());
+}, 180_000);
+afterAll(() => t?.close());
 
 describe('spending categories', () => {
   it('a coop starts with the default categories, goods and subcontracting in the contribution base', async () => {
