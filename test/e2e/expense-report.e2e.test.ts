@@ -39,7 +39,7 @@ function png(): Buffer {
 
 beforeAll(async () => {
   e2e = await startE2E();
-});
+}, 240_000);
 afterAll(async () => {
   await e2e?.close();
 });
