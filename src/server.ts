@@ -32,6 +32,7 @@ import { contributionRoutes, MONTHLY_FLOOR_JOB, monthlyFloorJob } from './module
 import { notificationRoutes, runNotifications } from './modules/notifications/index.js';
 import { pendingSalaryCents, salaryRoutes } from './modules/salaries/index.js';
 import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes } from './modules/independents/index.js';
+import { expenseRoutes } from './modules/expenses/index.js';
 
 const VERSION = '0.1.0';
 
@@ -111,6 +112,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/advances', plugin: advanceRoutes },
       { prefix: '/api/treasury', plugin: treasuryRoutes, options: { reservedOf: pendingSalaryCents } },
       { prefix: '/api/independents', plugin: independentsRoutes },
+      { prefix: '/api/expenses', plugin: expenseRoutes },
     ],
   });
   return app;

@@ -179,4 +179,18 @@ describe('the demo salaries', () => {
     expect(byStatus('requested')).toEqual([expect.objectContaining({ activityCode: 'CAMILLE-GRAPHISME', grossCents: 600_00 })]);
     expect(byStatus('validated')[0].entryId).toBeTruthy();
   });
+  it("has Camille's expense reports: one refunded, one waiting for the advisor, each expense with its receipt", async () => {
+    const res = await admin.get('/api/expenses/reports?pageSize=100');
+    expect(res.status).toBe(200);
+    const byStatus = (s: string) => res.body.items.filter((r: { status: string }) => r.status === s);
+    expect(byStatus('paid')).toHaveLength(1);
+    expect(byStatus('submitted')).toHaveLength(1);
+    const report = (await admin.get(`/api/expenses/reports/${byStatus('submitted')[0].id}`)).body;
+    expect(report.lines.filter((l: { kind: string }) => l.kind === 'mileage')).toHaveLength(1);
+    for (const line of report.lines.filter((l: { kind: string }) => l.kind === 'expense')) {
+      const file = await admin.request('GET', `/api/expenses/reports/${report.id}/lines/${line.id}/receipt`);
+      expect(file.status).toBe(200);
+      expect(file.headers['content-type']).toBe('image/png');
+    }
+  });
 });

@@ -5,3 +5,5 @@ export { reversePaymentContribution } from './reverse-payment-contribution.js';
 export { contributionOfInvoice } from './contribution-of-invoice.js';
 export { contributionRoutes } from './routes.js';
 export { MONTHLY_FLOOR_JOB, monthlyFloorJob } from './monthly-floor-job.js';
+// Costs in the contribution base (goods resold, subcontracting) lower the activity's contribution: expenses and purchases call these at validation and cancellation.
+export { postContributionBaseDeduction, reverseContributionBaseDeduction, type BaseDeductionInput, type DeductionSource } from './post-contribution-base-deduction.js';

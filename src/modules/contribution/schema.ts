@@ -116,3 +116,42 @@ export const contributionPostings = pgTable(
 );
 
 export type ContributionPostingRow = typeof contributionPostings.$inferSelect;
+
+/**
+ * A cost of an activity in the contribution base (goods resold, subcontracting: a spending
+ * category flagged so) taken off the base its contribution is computed on: rate × the cost
+ * excl. VAT is given back to the activity (D 7588 / C 6581), never more than the activity's
+ * contribution of the month, so the month never goes below zero. One row per document and
+ * activity; reversed (`reversal_entry_id`) when the document is cancelled. The source is an
+ * expense report or a supplier invoice, by id (their modules own them).
+ */
+export const contributionDeductions = pgTable(
+  'contribution_deductions',
+  {
+    coopId: coopId(),
+    id: rowId(),
+    sourceType: varchar({ length: 32 }).$type<'expense_report' | 'supplier_invoice'>().notNull(),
+    sourceId: uuid().notNull(),
+    activityId: uuid().notNull(),
+    /** 'YYYY-MM' of the posting: the month it is measured against. */
+    month: varchar({ length: 7 }).notNull(),
+    postedOn: date().notNull(),
+    baseCents: cents().notNull(),
+    rateBp: integer().notNull(),
+    /** What was given back: rate × base, capped by the month's contribution (0 when none). */
+    amountCents: cents().notNull(),
+    entryId: uuid(),
+    reversalEntryId: uuid(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
+    foreignKey({ name: 'contribution_deductions_activity_fk', columns: [t.coopId, t.activityId], foreignColumns: [activities.coopId, activities.id] }),
+    // A document deducts once per activity: validating twice cannot give back twice.
+    unique('contribution_deductions_source_key').on(t.coopId, t.sourceType, t.sourceId, t.activityId),
+    index('contribution_deductions_month_idx').on(t.coopId, t.activityId, t.month),
+    check('contribution_deductions_source_check', sql`${t.sourceType} in ('expense_report', 'supplier_invoice')`),
+    check('contribution_deductions_amounts_check', sql`${t.baseCents} > 0 and ${t.baseCents} <= 100000000000 and ${t.rateBp} between 0 and 10000 and ${t.amountCents} >= 0 and ${t.amountCents} <= ${t.baseCents}`),
+    check('contribution_deductions_entry_check', sql`(${t.amountCents} = 0) = (${t.entryId} is null) and (${t.reversalEntryId} is null or ${t.entryId} is not null)`),
+  ],
+);

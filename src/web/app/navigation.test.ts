@@ -7,12 +7,18 @@ const keys = (roles: Parameters<typeof navigationFor>[0]) => navigationFor(roles
 
 describe('the menu', () => {
   it("gives the accountant the books, the bank, the payments and every invoice, and nothing they cannot read", () => {
-    expect(keys(['accountant'])).toEqual(['dashboard', 'invoices', 'jobs', 'ledger-trial-balance', 'ledger-general-ledger', 'treasury', 'payments', 'bank', 'member-invoices', 'salaries', 'advances']);
+    expect(keys(['accountant'])).toEqual(['dashboard', 'invoices', 'jobs', 'ledger-trial-balance', 'ledger-general-ledger', 'treasury', 'payments', 'bank', 'member-invoices', 'expenses', 'salaries', 'advances']);
     expect(navigationFor(['accountant'], t).find((e) => e.key === 'invoices')?.label).toBe('invoices.nav.invoices');
   });
 
   it('keeps the books out of a member’s menu', () => {
     expect(keys(['member'])).not.toContain('ledger-trial-balance');
     expect(keys(['member'])).not.toContain('bank');
+  });
+
+  it('offers expense reports to members and to the team', () => {
+    expect(keys(['member'])).toContain('expenses');
+    expect(keys(['staff'])).toContain('expenses');
+    expect(navigationFor(['member'], t).find((e) => e.key === 'expenses')?.label).toBe('expenses.myNav');
   });
 });

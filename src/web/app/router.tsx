@@ -58,6 +58,9 @@ const SalaryRequestsPage = pageOf(() => import('../modules/salaries'), 'SalaryRe
 const ActivityTreasuryPage = pageOf(() => import('../modules/treasury'), 'ActivityTreasuryPage');
 const CoopTreasuryPage = pageOf(() => import('../modules/treasury'), 'CoopTreasuryPage');
 const MemberInvoicesPage = pageOf(() => import('../modules/independents'), 'MemberInvoicesPage');
+const ExpenseReportsPage = pageOf(() => import('../modules/expenses'), 'ExpenseReportsPage');
+const ExpenseReportPage = pageOf(() => import('../modules/expenses'), 'ExpenseReportPage');
+const SpendingCategoriesPage = pageOf(() => import('../modules/expenses'), 'SpendingCategoriesPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -129,6 +132,9 @@ export const router = createBrowserRouter([
           { path: 'bank/accounts', element: <RequireRole roles={MANAGERS}><BankAccountsPage /></RequireRole> },
           { path: 'bank/reconciliation', element: <RequireRole roles={BOOK_READERS}><ReconciliationStatementPage /></RequireRole> },
           { path: 'member-invoices', element: <RequireRole roles={READERS}><MemberInvoicesPage /></RequireRole> },
+          { path: 'expenses', element: <RequireRole roles={READERS}><ExpenseReportsPage /></RequireRole> },
+          { path: 'expenses/categories', element: <RequireRole roles={BOOK_READERS}><SpendingCategoriesPage /></RequireRole> },
+          { path: 'expenses/:id', element: <RequireRole roles={READERS}><ExpenseReportPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

@@ -70,6 +70,16 @@ export const ACCOUNTS = {
   servicesPurchased: '604',
   /** 401 Fournisseurs: what the coop owes its suppliers, an independent member's company among them, until paid. */
   suppliers: '401',
+  // Expense reports (notes de frais). The refund owed to an entrepreneur is a debt of the coop
+  // to one of its members, not to an outside supplier: a 467 member current account (PCG
+  // "autres comptes débiteurs ou créditeurs"), kept apart from 421 (net salaries) so payroll
+  // exports never read it, and from the advances on expenses the same member may hold.
+  /** 4671: expense reports validated, to refund to the entrepreneur, until paid. */
+  expenseRefunds: '4671',
+  /** 4672: money advanced to an entrepreneur for expenses to come, until a report settles it. */
+  expenseAdvances: '4672',
+  /** 6251 Voyages et déplacements: where mileage allowances (indemnités kilométriques) are booked. */
+  travelExpenses: '6251',
 } as const;
 
 /** Where money received waits: 512 once on the bank account, 5112 or 530 while it is not. */

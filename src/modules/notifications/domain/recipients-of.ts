@@ -17,6 +17,7 @@ const RULES: Readonly<Record<string, readonly Audience[]>> = {
   'salary.requested': ['validators'],
   'advance.requested': ['validators'],
   'member_invoice.received': ['validators'],
+  'expense_report.submitted': ['validators'],
   // Happened to a member's documents or money.
   'invoice.validated': ['holders'],
   'invoice.sent_back': ['holders'],
@@ -37,6 +38,10 @@ const RULES: Readonly<Record<string, readonly Audience[]>> = {
   'job.created': ['holders'],
   'member_invoice.paid': ['member', 'holders'],
   'member_fee.billed': ['member'],
+  'expense_report.returned': ['member'],
+  'expense_report.validated': ['member'],
+  'expense_report.paid': ['member'],
+  'expense_advance.paid': ['member'],
   // A member's collaboration volume crossed the threshold of disguised employment: both sides act.
   'independence.threshold_crossed': ['member', 'validators'],
   // The books.

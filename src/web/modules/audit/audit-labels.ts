@@ -46,6 +46,10 @@ export function entityPath(entityType: string, entityId: string): string | null 
     case 'advance':
     case 'loan':
       return '/advances';
+    case 'expense_report':
+      return `/expenses/${entityId}`;
+    case 'expense_advance':
+      return '/expenses';
     case 'member_invoice':
       return '/member-invoices';
     default:

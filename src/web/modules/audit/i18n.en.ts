@@ -181,6 +181,25 @@ export const en: Translation<typeof fr> = {
       granted: 'Loan granted',
       repayment_posted: 'Loan instalment taken',
     },
+    expense_report: {
+      created: 'Expense report created',
+      updated: 'Expense report changed',
+      line_added: 'Line added to the expense report',
+      line_removed: 'Line removed from the expense report',
+      receipt_attached: 'Receipt attached',
+      submitted: 'Expense report submitted',
+      returned: 'Expense report returned for changes',
+      validated: 'Expense report validated',
+      paid: 'Expense report refunded',
+      cancelled: 'Expense report cancelled',
+    },
+    expense_advance: {
+      paid: 'Expense advance paid',
+    },
+    spending_category: {
+      created: 'Spending category created',
+      updated: 'Spending category changed',
+    },
     member_invoice: {
       received: "Member's invoice received",
       validated: "Member's invoice validated",

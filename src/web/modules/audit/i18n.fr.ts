@@ -181,6 +181,25 @@ export const fr = {
       granted: 'Prêt accordé',
       repayment_posted: 'Échéance de prêt prélevée',
     },
+    expense_report: {
+      created: 'Note de frais créée',
+      updated: 'Note de frais modifiée',
+      line_added: 'Ligne ajoutée à la note de frais',
+      line_removed: 'Ligne retirée de la note de frais',
+      receipt_attached: 'Justificatif joint',
+      submitted: 'Note de frais soumise',
+      returned: 'Note de frais renvoyée pour modification',
+      validated: 'Note de frais validée',
+      paid: 'Note de frais remboursée',
+      cancelled: 'Note de frais annulée',
+    },
+    expense_advance: {
+      paid: 'Avance sur frais versée',
+    },
+    spending_category: {
+      created: 'Catégorie de dépense créée',
+      updated: 'Catégorie de dépense modifiée',
+    },
     member_invoice: {
       received: 'Facture de membre reçue',
       validated: 'Facture de membre validée',

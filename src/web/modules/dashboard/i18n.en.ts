@@ -10,6 +10,7 @@ export const en: Translation<typeof fr> = {
     quotesToValidate: 'Quotes to validate',
     salariesToValidate: 'Salaries asked, to validate',
     advancesToDecide: 'Advances asked',
+    expenseReportsToValidate: 'Expense reports to validate',
     memberInvoicesToValidate: "Independent members' invoices to validate",
     candidates: 'Candidates waiting for admission',
     bankLinesToReconcile: 'Bank lines to reconcile',

@@ -9,6 +9,7 @@ export const fr = {
     quotesToValidate: 'Devis à valider',
     salariesToValidate: 'Salaires demandés à valider',
     advancesToDecide: 'Préfinancements demandés',
+    expenseReportsToValidate: 'Notes de frais à valider',
     memberInvoicesToValidate: 'Factures de membres indépendants à valider',
     candidates: "Candidat·es en attente d'admission",
     bankLinesToReconcile: 'Lignes bancaires à rapprocher',

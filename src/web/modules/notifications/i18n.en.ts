@@ -45,6 +45,15 @@ export const en: Translation<typeof fr> = {
       settled: 'Advance {{what}} settled',
       written_off: 'Advance {{what}} written off',
     },
+    expense_report: {
+      submitted: 'Expense report {{what}} to validate',
+      returned: 'Expense report {{what}} returned for changes',
+      validated: 'Expense report {{what}} validated',
+      paid: 'Expense report {{what}} refunded',
+    },
+    expense_advance: {
+      paid: 'Expense advance {{what}} paid',
+    },
     member_invoice: {
       received: 'Member invoice {{what}} received',
       paid: 'Member invoice {{what}} paid',

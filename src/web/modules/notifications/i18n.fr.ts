@@ -43,6 +43,15 @@ export const fr = {
       settled: 'Avance {{what}} soldée',
       written_off: 'Avance {{what}} passée en perte',
     },
+    expense_report: {
+      submitted: 'Note de frais {{what}} à valider',
+      returned: 'Note de frais {{what}} renvoyée pour modification',
+      validated: 'Note de frais {{what}} validée',
+      paid: 'Note de frais {{what}} remboursée',
+    },
+    expense_advance: {
+      paid: 'Avance sur frais {{what}} versée',
+    },
     member_invoice: {
       received: 'Facture de membre {{what}} reçue',
       paid: 'Facture de membre {{what}} payée',

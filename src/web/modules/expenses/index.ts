@@ -1,0 +1,4 @@
+// The expenses module's front door: its pages for the route table.
+export { default as ExpenseReportsPage } from './ExpenseReportsPage';
+export { default as ExpenseReportPage } from './ExpenseReportPage';
+export { default as SpendingCategoriesPage } from './SpendingCategoriesPage';
