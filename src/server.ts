@@ -28,6 +28,7 @@ import { bankRoutes } from './modules/banking/index.js';
 import { advanceRoutes, POST_LOAN_INSTALLMENT, postLoanInstallmentJob } from './modules/advances/index.js';
 import { treasuryRoutes } from './modules/treasury/index.js';
 import { recordLabeller } from './modules/record-labels/index.js';
+import { vatRoutes } from './modules/vat/index.js';
 import { contributionRoutes, MONTHLY_FLOOR_JOB, monthlyFloorJob } from './modules/contribution/index.js';
 import { notificationRoutes, runNotifications } from './modules/notifications/index.js';
 import { pendingSalaryCents, salaryRoutes } from './modules/salaries/index.js';
@@ -113,6 +114,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/treasury', plugin: treasuryRoutes, options: { reservedOf: pendingSalaryCents } },
       { prefix: '/api/independents', plugin: independentsRoutes },
       { prefix: '/api/expenses', plugin: expenseRoutes },
+      { prefix: '/api/vat', plugin: vatRoutes },
     ],
   });
   return app;

@@ -9,6 +9,7 @@ import { amountLeftCents, statusAfterPayments } from './domain/invoice-lifecycle
 import { invoiceErrors } from './errors.js';
 import { invoices } from './schema.js';
 import { settleInvoiceContribution } from './contribution-of-invoice.js';
+import { followInvoiceVat } from './vat-of-invoice.js';
 
 /** Kept beside the one operation that raises them: invoicing's errors.ts belongs to its routes' owner for now. */
 export const paymentOnInvoiceErrors = defineErrors({
@@ -59,6 +60,8 @@ export async function applyPaymentToInvoice(
     .where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, row.id)));
   // On the 'payment' basis, the contribution of what this payment settles.
   await settleInvoiceContribution(tx, actor, row.id, { cause: 'payment', causeId: input.paymentId, date: input.date });
+  // On VAT on receipts, the VAT of what this payment settles becomes due.
+  await followInvoiceVat(tx, actor, row, { paidCents, creditedCents }, { date: input.date, cause: 'payment', causeId: input.paymentId });
   await recordAudit(tx, actor, {
     action: 'invoice.payment_applied',
     entityType: 'invoice',

@@ -15,6 +15,7 @@ import { visibleInvoice } from './invoice-access.js';
 import { invoiceLines, invoices, type InvoiceLineRow, type InvoiceRow } from './schema.js';
 import { enqueueIssuedFilesRender } from './render-issued-files-job.js';
 import { settleInvoiceContribution } from './contribution-of-invoice.js';
+import { followInvoiceVat } from './vat-of-invoice.js';
 
 /** How much has been credited on an invoice already, in cents incl. VAT. */
 export async function creditedCentsOf(tx: Executor, coopId: string, invoiceId: string): Promise<number> {
@@ -114,6 +115,8 @@ export async function createCreditNote(db: Db, actor: Actor, invoiceId: string, 
       await settleByCreditNote(tx, actor, invoice, creditedBefore + totals.grandTotalCents, draft!.id);
       // The revenue it takes back bears no contribution any more: reversed in proportion.
       await settleInvoiceContribution(tx, actor, invoiceId, { cause: 'credit_note', causeId: draft!.id, date: today });
+      // On VAT on receipts, what waits on 44574 is again the VAT of what is left to pay.
+      await followInvoiceVat(tx, actor, invoice, { paidCents: invoice.paidCents, creditedCents: creditedBefore + totals.grandTotalCents }, { date: today, cause: 'credit_note', causeId: draft!.id });
       if (invoice.jobId) {
         await followJobCommission(
           tx,

@@ -9,6 +9,7 @@ import { recordJobDocument, splitJobDocument, type JobDocumentSplit } from '../j
 import { checkEntry, creditNoteEntry, depositCreditNoteEntry, depositInvoiceEntry, postCheckedEntry, salesEntry, type Posting, type Sale } from '../ledger/index.js';
 import { amountsAfterDeposits, deductedForLedger, splitStillHolds } from './domain/deducted-deposits.js';
 import { invoices, type InvoiceLineRow, type InvoiceRow, type StoredDeductedDeposit } from './schema.js';
+import { vatOnReceiptOf } from './vat-of-invoice.js';
 
 const DOCUMENT_KIND: Record<InvoiceRow['kind'], DocumentKind> = { invoice: 'invoice', credit_note: 'creditNote', deposit: 'depositInvoice' };
 
@@ -55,8 +56,9 @@ export function dueDateOf(row: InvoiceRow, issueDate: string): string | null {
 }
 
 /** What an issued document carries to the ledger (its sales or credit note entry); a job's document, its revenue split. */
-const saleOf = (row: InvoiceRow, clientName: string, totals: DocumentTotals, job: JobDocumentSplit | null): Sale => ({
+const saleOf = (row: InvoiceRow, clientName: string, totals: DocumentTotals, job: JobDocumentSplit | null, vatOnReceipt: Sale['vatOnReceipt']): Sale => ({
   activityId: row.activityId,
+  ...(vatOnReceipt ? { vatOnReceipt } : {}),
   ...(job ? { revenueParts: job.revenueParts } : {}),
   client: { id: row.clientId, name: clientName },
   // A credit note letters with the invoice it corrects.
@@ -67,8 +69,8 @@ const saleOf = (row: InvoiceRow, clientName: string, totals: DocumentTotals, job
 });
 
 /** The entry of an issued document: a deposit goes to 4191, a final invoice clears its deposits from it. */
-function postingOf(row: InvoiceRow, clientName: string, totals: DocumentTotals, creditedKind: InvoiceRow['kind'] | undefined, job: JobDocumentSplit | null): Posting {
-  const sale = saleOf(row, clientName, totals, job);
+function postingOf(row: InvoiceRow, clientName: string, totals: DocumentTotals, creditedKind: InvoiceRow['kind'] | undefined, job: JobDocumentSplit | null, vatOnReceipt: Sale['vatOnReceipt']): Posting {
+  const sale = saleOf(row, clientName, totals, job, vatOnReceipt);
   if (row.kind === 'credit_note') return creditedKind === 'deposit' ? depositCreditNoteEntry(sale) : creditNoteEntry(sale);
   if (row.kind === 'deposit') return depositInvoiceEntry(sale);
   const deposits = issuedDeposits(row);
@@ -109,7 +111,7 @@ export async function issueDocument(
     : null;
   // Checked before the counter is taken, so that under its lock the entry is only written.
   const entry = await checkEntry(tx, actor, {
-    ...postingOf(row, args.clientName, totals, args.creditedKind, job),
+    ...postingOf(row, args.clientName, totals, args.creditedKind, job, await vatOnReceiptOf(tx, actor.coopId, row)),
     date: issueDate,
     label: labelOf('…'),
     source: { type: row.kind === 'credit_note' ? 'credit_note' : 'invoice', id: row.id },

@@ -9,6 +9,7 @@ import { statusAfterPayments } from './domain/invoice-lifecycle.js';
 import { invoiceErrors } from './errors.js';
 import { invoices } from './schema.js';
 import { reversePaymentContribution } from '../contribution/index.js';
+import { followInvoiceVat } from './vat-of-invoice.js';
 
 /**
  * Takes back what a cancelled payment had added to an issued invoice, in the caller's
@@ -36,6 +37,8 @@ export async function unapplyPaymentFromInvoice(tx: Executor, actor: Actor, inpu
     .where(and(eq(invoices.coopId, actor.coopId), eq(invoices.id, row.id)));
   // What the payment brought of the contribution goes back with it.
   await reversePaymentContribution(tx, actor, { invoiceId: row.id, paymentId: input.paymentId, date: input.date, reason: input.reason });
+  // On VAT on receipts, the VAT it had made due waits again.
+  await followInvoiceVat(tx, actor, row, { paidCents, creditedCents }, { date: input.date, cause: 'payment_cancelled', causeId: input.paymentId });
   await recordAudit(tx, actor, {
     action: 'invoice.payment_unapplied',
     entityType: 'invoice',

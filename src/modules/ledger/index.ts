@@ -18,7 +18,11 @@ export {
   depositInvoiceEntry,
   JOURNALS,
   paymentEntry,
+  rateOfVatLabel,
   salesEntry,
+  vatLineLabel,
+  vatOnReceiptEntry,
+  vatSettlementEntry,
   type BankDebit,
   type Commission,
   type DeductedDeposits,
@@ -26,9 +30,11 @@ export {
   type Posting,
   type Receipt,
   type Sale,
+  type VatSettlement,
 } from './domain/posting-rules.js';
 export { accountLines, type AccountLine } from './account-lines.js';
 export { revenueByActivity } from './revenue-by-activity.js';
 export { activityGroupBalances, activityMonthlyGroupMovements, type AccountGroup, type ActivityGroupBalances } from './activity-group-balances.js';
 export { openAccountIfMissing } from './open-account-if-missing.js';
 export { openJournalIfMissing } from './open-journal-if-missing.js';
+export { linesOfSources, periodLines, periodTotalsByLabel, type PeriodLine, type SourceLine } from './lines-by-label.js';

@@ -10,5 +10,7 @@ export const MEMBERS: Role[] = ['member'];
 export const ACCOUNTANTS: Role[] = ['accountant'];
 /** Who reads the ledger, the payments and the bank. */
 export const BOOK_READERS: Role[] = [...MANAGERS, ...ACCOUNTANTS];
+/** Who reads the coop's tax figures (the VAT return): management and the accountant, not the advisors. */
+export const TAX_READERS: Role[] = [...ADMINS, ...ACCOUNTANTS];
 /** Everyone with an account in the coop, the accountant included (home page, invoices). */
 export const READERS: Role[] = [...EVERYONE, ...ACCOUNTANTS];

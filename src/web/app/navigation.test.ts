@@ -7,13 +7,19 @@ const keys = (roles: Parameters<typeof navigationFor>[0]) => navigationFor(roles
 
 describe('the menu', () => {
   it("gives the accountant the books, the bank, the payments and every invoice, and nothing they cannot read", () => {
-    expect(keys(['accountant'])).toEqual(['dashboard', 'invoices', 'jobs', 'ledger-trial-balance', 'ledger-general-ledger', 'treasury', 'payments', 'bank', 'member-invoices', 'expenses', 'salaries', 'advances']);
+    expect(keys(['accountant'])).toEqual(['dashboard', 'invoices', 'jobs', 'ledger-trial-balance', 'ledger-general-ledger', 'vat', 'treasury', 'payments', 'bank', 'member-invoices', 'expenses', 'salaries', 'advances']);
     expect(navigationFor(['accountant'], t).find((e) => e.key === 'invoices')?.label).toBe('invoices.nav.invoices');
   });
 
   it('keeps the books out of a member’s menu', () => {
     expect(keys(['member'])).not.toContain('ledger-trial-balance');
     expect(keys(['member'])).not.toContain('bank');
+    expect(keys(['member'])).not.toContain('vat');
+  });
+
+  it('shows the VAT return to management and the accountant, not to advisors', () => {
+    expect(keys(['admin'])).toContain('vat');
+    expect(keys(['staff'])).not.toContain('vat');
   });
 
   it('offers expense reports to members and to the team', () => {

@@ -8,6 +8,7 @@ import {
   IconFileDescription,
   IconHistory,
   IconReceipt2,
+  IconReceiptTax,
   IconFileInvoice,
   IconLayoutDashboard,
   IconMailForward,
@@ -24,7 +25,7 @@ import {
 } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { Role } from '../lib/session';
-import { ADMINS, BOOK_READERS, EVERYONE, MANAGERS, MEMBERS, READERS } from './access';
+import { ADMINS, BOOK_READERS, EVERYONE, MANAGERS, MEMBERS, READERS, TAX_READERS } from './access';
 
 export interface NavEntry {
   /** Also the test id: `nav-<key>`. */
@@ -75,6 +76,7 @@ export function navigationFor(roles: readonly Role[], t: TFunction): NavEntry[] 
     { key: 'quotes', to: '/quotes', label: manages ? t('quotes.nav') : t('quotes.myNav'), icon: IconFileDescription, roles: EVERYONE, section: 'main' },
     { key: 'ledger-trial-balance', to: '/ledger/trial-balance', label: t('ledger.nav.trialBalance'), icon: IconScale, roles: BOOK_READERS, section: 'main' },
     { key: 'ledger-general-ledger', to: '/ledger/general-ledger', label: t('ledger.nav.generalLedger'), icon: IconBook2, roles: BOOK_READERS, section: 'main' },
+    { key: 'vat', to: '/vat', label: t('vat.nav'), icon: IconReceiptTax, roles: TAX_READERS, section: 'main' },
     { key: 'treasury', to: '/treasury', label: t('treasury.nav'), icon: IconCoins, roles: BOOK_READERS, section: 'main' },
     { key: 'payments', to: '/payments', label: t('payments.nav'), icon: IconCash, roles: BOOK_READERS, section: 'main' },
     { key: 'bank', to: '/bank', label: t('bank.nav'), icon: IconBuildingBank, roles: BOOK_READERS, section: 'main' },

@@ -7,7 +7,7 @@ import {
   LoginPage,
   ResetPasswordPage,
 } from '../modules/auth';
-import { ADMINS, BOOK_READERS, MANAGERS, MEMBERS, READERS } from './access';
+import { ADMINS, BOOK_READERS, MANAGERS, MEMBERS, READERS, TAX_READERS } from './access';
 import { NotFoundPage, RedirectIfAuthenticated, RequireAuth, RequireRole } from './guards';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { AppLayout } from './layout';
@@ -36,6 +36,7 @@ const DunningPage = pageOf(() => import('../modules/dunning'), 'DunningPage');
 const AdvancesPage = pageOf(() => import('../modules/advances'), 'AdvancesPage');
 const TrialBalancePage = pageOf(() => import('../modules/ledger'), 'TrialBalancePage');
 const GeneralLedgerPage = pageOf(() => import('../modules/ledger'), 'GeneralLedgerPage');
+const VatSummaryPage = pageOf(() => import('../modules/vat'), 'VatSummaryPage');
 const QuotesPage = pageOf(() => import('../modules/quotes'), 'QuotesPage');
 const QuoteEditorPage = pageOf(() => import('../modules/quotes'), 'QuoteEditorPage');
 const QuoteDetailPage = pageOf(() => import('../modules/quotes'), 'QuoteDetailPage');
@@ -125,6 +126,7 @@ export const router = createBrowserRouter([
           { path: 'jobs/:id', element: <JobDetailPage /> },
           { path: 'ledger/trial-balance', element: <RequireRole roles={BOOK_READERS}><TrialBalancePage /></RequireRole> },
           { path: 'ledger/general-ledger', element: <RequireRole roles={BOOK_READERS}><GeneralLedgerPage /></RequireRole> },
+          { path: 'vat', element: <RequireRole roles={TAX_READERS}><VatSummaryPage /></RequireRole> },
           { path: 'payments', element: <RequireRole roles={BOOK_READERS}><PaymentsPage /></RequireRole> },
           { path: 'bank', element: <RequireRole roles={BOOK_READERS}><BankStatementsPage /></RequireRole> },
           { path: 'bank/import', element: <RequireRole roles={MANAGERS}><ImportStatementPage /></RequireRole> },

@@ -22,6 +22,7 @@ import { en as salaries } from '../modules/salaries/i18n.en';
 import { en as treasury } from '../modules/treasury/i18n.en';
 import { en as independents } from '../modules/independents/i18n.en';
 import { en as expenses } from '../modules/expenses/i18n.en';
+import { en as vat } from '../modules/vat/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -109,4 +110,5 @@ export const en: Catalogue = {
   treasury,
   independents,
   expenses,
+  vat,
 };

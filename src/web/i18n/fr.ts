@@ -22,6 +22,7 @@ import { fr as salaries } from '../modules/salaries/i18n.fr';
 import { fr as treasury } from '../modules/treasury/i18n.fr';
 import { fr as independents } from '../modules/independents/i18n.fr';
 import { fr as expenses } from '../modules/expenses/i18n.fr';
+import { fr as vat } from '../modules/vat/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -119,6 +120,7 @@ export const fr = {
   treasury,
   independents,
   expenses,
+  vat,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

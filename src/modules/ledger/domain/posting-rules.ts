@@ -18,6 +18,18 @@ export const ACCOUNTS = {
   serviceRevenue: '706',
   /** 44571 TVA collectée: the VAT invoiced to clients, owed to the State. */
   vatCollected: '44571',
+  /**
+   * 44574 TVA collectée à régulariser (en attente): under VAT on receipts (CGI art. 269-2-c, the
+   * rule for services), the VAT of an invoice is not due until the client pays; it waits here
+   * and moves to 44571 in proportion of each payment.
+   */
+  vatCollectedPending: '44574',
+  /** 44562 TVA déductible sur immobilisations: box 19 of the CA3 return. */
+  vatDeductibleOnFixedAssets: '44562',
+  /** 44551 TVA à décaisser: what a confirmed return leaves to pay to the State. */
+  vatPayable: '44551',
+  /** 44567 Crédit de TVA à reporter: what a return leaves in the coop's favour, deducted next time (box 22). */
+  vatCreditToCarry: '44567',
   /** 512 Banques: the coop's bank account. */
   bank: '512',
   /**
@@ -136,6 +148,22 @@ export interface Sale {
    * `activityId`.
    */
   revenueParts?: { parts: readonly { activityId: string; netCents: number }[]; marginCents: number };
+  /**
+   * The document's VAT is due on receipt (the coop chose VAT on receipts and the invoice sells
+   * services): an invoice credits its VAT to 44574, where it waits for the client's payment. A
+   * credit note debits 44574 with what is still pending there for the invoice it corrects
+   * (`pendingByRate`), and 44571 with the rest (VAT already due on what was paid).
+   */
+  vatOnReceipt?: { pendingByRate?: ReadonlyMap<number, number> };
+}
+
+/** The label of a VAT line: the rate it was computed at, which the VAT return reads back (`rateOfVatLabel`). */
+export const vatLineLabel = (rateBp: number) => `TVA ${rateBp / 100} %`;
+
+/** The rate (basis points) a VAT line was posted at, from its label; null for a line the platform did not label. */
+export function rateOfVatLabel(label: string | null): number | null {
+  const m = label ? /^TVA (\d{1,2}(?:\.\d{1,2})?) %$/.exec(label) : null;
+  return m ? Math.round(Number(m[1]) * 100) : null;
 }
 
 /** VAT per rate, added up (a rate listed twice counts once). */
@@ -178,7 +206,16 @@ function saleLines(sale: Sale, reversed: boolean, revenue: Revenue, deposits?: D
   for (const rate of depositsVat.keys()) if (!rates.has(rate)) rates.set(rate, 0);
   for (const [rateBp, vatCents] of rates) {
     const left = vatCents - (depositsVat.get(rateBp) ?? 0);
-    if (left !== 0) lines.push({ account: ACCOUNTS.vatCollected, activityId, ...side(left, false), label: `TVA ${rateBp / 100} %` });
+    if (left === 0) continue;
+    const label = vatLineLabel(rateBp);
+    if (!sale.vatOnReceipt) {
+      lines.push({ account: ACCOUNTS.vatCollected, activityId, ...side(left, false), label });
+      continue;
+    }
+    // On receipts: an invoice's VAT waits on 44574; a credit note takes back first what still waits there.
+    const pending = reversed ? Math.max(0, Math.min(left, sale.vatOnReceipt.pendingByRate?.get(rateBp) ?? 0)) : left;
+    if (pending !== 0) lines.push({ account: ACCOUNTS.vatCollectedPending, activityId, ...side(pending, false), label });
+    if (left - pending !== 0) lines.push({ account: ACCOUNTS.vatCollected, activityId, ...side(left - pending, false), label });
   }
   return lines;
 }
@@ -209,6 +246,55 @@ export const creditNoteEntry = (sale: Sale): Posting => ({ journal: JOURNALS.sal
 
 /** The entry of a credit note on a deposit invoice: the deposit's entry reversed, 4191 included. */
 export const depositCreditNoteEntry = (sale: Sale): Posting => ({ journal: JOURNALS.sales, lines: saleLines(sale, true, 'deposit') });
+
+/**
+ * VAT on receipts: the OD entry moving an invoice's VAT from 44574 (waiting) to 44571 (due),
+ * one pair per rate, on the invoice's activity; a negative amount moves it back (a payment
+ * cancelled). Each line keeps the rate's label, which the VAT return reads.
+ */
+export function vatOnReceiptEntry(input: { activityId: string; moves: readonly { rateBp: number; cents: number }[] }): Posting {
+  const lines: EntryLine[] = [];
+  for (const { rateBp, cents } of input.moves) {
+    if (cents === 0) continue;
+    const amount = Math.abs(cents);
+    const [from, to] = cents > 0 ? [ACCOUNTS.vatCollectedPending, ACCOUNTS.vatCollected] : [ACCOUNTS.vatCollected, ACCOUNTS.vatCollectedPending];
+    lines.push({ account: from, activityId: input.activityId, debitCents: amount, label: vatLineLabel(rateBp) });
+    lines.push({ account: to, activityId: input.activityId, creditCents: amount, label: vatLineLabel(rateBp) });
+  }
+  return { journal: JOURNALS.misc, lines };
+}
+
+/** The figures of a confirmed VAT return its settlement entry clears (boxes 16, 19, 20, 22, 25, 28). */
+export interface VatSettlement {
+  collectedCents: number;
+  deductibleOnFixedAssetsCents: number;
+  deductibleOtherCents: number;
+  carriedCreditCents: number;
+  creditCents: number;
+  dueCents: number;
+}
+
+/**
+ * The liquidation of a VAT return (OD): the period's VAT collected (44571) debited, the
+ * deductible VAT (44562, 44566) and the credit carried from the last return (44567) credited,
+ * the difference credited to 44551 (to pay) or debited to 44567 (a credit to carry). The coop's
+ * own funds: no activity.
+ */
+export function vatSettlementEntry(s: VatSettlement): Posting {
+  const line = (account: string, cents: number, debit: boolean): EntryLine[] =>
+    cents === 0 ? [] : [{ account, activityId: null, ...(debit !== cents < 0 ? { debitCents: Math.abs(cents) } : { creditCents: Math.abs(cents) }) }];
+  return {
+    journal: JOURNALS.misc,
+    lines: [
+      ...line(ACCOUNTS.vatCollected, s.collectedCents, true),
+      ...line(ACCOUNTS.vatDeductibleOnFixedAssets, s.deductibleOnFixedAssetsCents, false),
+      ...line(DEDUCTIBLE_VAT_ACCOUNT, s.deductibleOtherCents, false),
+      ...line(ACCOUNTS.vatCreditToCarry, s.carriedCreditCents, false),
+      ...line(ACCOUNTS.vatPayable, s.dueCents, false),
+      ...line(ACCOUNTS.vatCreditToCarry, s.creditCents, true),
+    ],
+  };
+}
 
 /** A deal bringer's commission on a job: what each participating activity pays (negative: gets back), to the bringer's activity. */
 export interface Commission {

@@ -6,6 +6,8 @@
 const ROUTES: Record<string, (source: { id: string; date: string }) => string> = {
   invoice: ({ id }) => `/invoices/${id}`,
   credit_note: ({ id }) => `/invoices/${id}`,
+  // VAT on receipts moved with a payment: the invoice it belongs to.
+  vat_on_receipt: ({ id }) => `/invoices/${id}`,
   // Payments and bank lines have no page of their own: their list, on the entry's day.
   payment: ({ date }) => `/payments?from=${date}&to=${date}`,
   payment_remittance: ({ date }) => `/payments?from=${date}&to=${date}`,
