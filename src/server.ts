@@ -32,6 +32,7 @@ import { contributionRoutes, MONTHLY_FLOOR_JOB, monthlyFloorJob } from './module
 import { notificationRoutes, runNotifications } from './modules/notifications/index.js';
 import { pendingSalaryCents, salaryRoutes } from './modules/salaries/index.js';
 import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes } from './modules/independents/index.js';
+import { purchasesRoutes, SEND_LIFECYCLE_STATUS, sendLifecycleStatusJob, storageLifecycleConnector } from './modules/purchases/index.js';
 
 const VERSION = '0.1.0';
 
@@ -56,6 +57,8 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
     [MONTHLY_FLOOR_JOB]: monthlyFloorJob(database.db),
     [POST_LOAN_INSTALLMENT]: postLoanInstallmentJob(database.db),
     [CHECK_THRESHOLDS]: checkThresholdsJob(database.db),
+    // No approved platform (PA) is connected: statuses are written to the files storage until one is.
+    [SEND_LIFECYCLE_STATUS]: sendLifecycleStatusJob(database.db, storageLifecycleConnector(storage)),
   };
 }
 
@@ -111,6 +114,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/advances', plugin: advanceRoutes },
       { prefix: '/api/treasury', plugin: treasuryRoutes, options: { reservedOf: pendingSalaryCents } },
       { prefix: '/api/independents', plugin: independentsRoutes },
+      { prefix: '/api/purchases', plugin: purchasesRoutes, options: { lifecycleDestination: storageLifecycleConnector(storage).destination } },
     ],
   });
   return app;
