@@ -180,3 +180,39 @@ export const apiToken = z.object({
 export const apiTokenList = z.object({ items: z.array(apiToken) });
 /** The token itself, shown once at creation. */
 export const createdApiToken = apiToken.extend({ token: z.string() });
+
+const lineCents = z
+  .number({ error: bilingual({ fr: 'Montant obligatoire.', en: 'Amount required.' }) })
+  .int({ error: bilingual({ fr: 'Montant en centimes entiers.', en: 'Amount in whole cents.' }) })
+  .min(0, { error: bilingual({ fr: 'Montant positif ou nul.', en: 'Amount zero or more.' }) })
+  .max(100_000_000, { error: bilingual({ fr: 'Montant trop élevé (1 000 000 € au plus).', en: 'Amount too large (1,000,000 € at most).' }) });
+
+/** French VAT rates a purchase line may carry (0 for a supplier under the franchise or outside VAT). */
+export const PURCHASE_VAT_RATES_BP = [0, 210, 550, 1000, 2000] as const;
+
+/** A supplier invoice typed by hand (a paper or plain-PDF invoice): lines with their VAT, totals checked. */
+export const enterSupplierInvoiceBody = z.object({
+  supplierId: z.uuid(),
+  activityId: z.uuid().nullable().optional(),
+  kind: z.enum(['invoice', 'credit_note']).default('invoice'),
+  number: text(100, { fr: 'Numéro', en: 'Number' }),
+  issueDate: isoDate,
+  dueDate: isoDate.nullable().optional(),
+  lines: z
+    .array(
+      z.object({
+        label: text(300, { fr: 'Libellé', en: 'Label' }),
+        account,
+        netCents: lineCents,
+        vatRateBp: z.number().int().refine((r) => (PURCHASE_VAT_RATES_BP as readonly number[]).includes(r), { error: bilingual({ fr: 'Taux de TVA : 0, 2,1, 5,5, 10 ou 20 %.', en: 'VAT rate: 0, 2.1, 5.5, 10 or 20 %.' }) }),
+        vatCents: lineCents,
+      }),
+    )
+    .min(1, { error: bilingual({ fr: 'Au moins une ligne.', en: 'At least one line.' }) })
+    .max(200, { error: bilingual({ fr: '200 lignes au plus.', en: '200 lines at most.' }) }),
+  /** The totals printed on the invoice: they must be the sums of the lines. */
+  netCents: lineCents,
+  vatCents: lineCents,
+  grossCents: lineCents,
+});
+export type EnterSupplierInvoiceBody = z.infer<typeof enterSupplierInvoiceBody>;

@@ -5,3 +5,4 @@ export { receiveSupplierInvoice } from './receive-supplier-invoice.js';
 export { createSupplier } from './manage-suppliers.js';
 export { approveSupplierInvoice, updateSupplierInvoice } from './decide-supplier-invoice.js';
 export { SEND_LIFECYCLE_STATUS, sendLifecycleStatusJob, storageLifecycleConnector, type LifecycleConnector, type LifecycleStatusMessage } from './lifecycle-connector.js';
+export { listSupplierInvoices } from './list-supplier-invoices.js';

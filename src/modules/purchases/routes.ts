@@ -12,6 +12,7 @@ import {
   apiTokenBody,
   apiTokenList,
   createdApiToken,
+  enterSupplierInvoiceBody,
   idParams,
   markPaidBody,
   reasonBody,
@@ -29,6 +30,7 @@ import type { LifecycleConnector } from './lifecycle-connector.js';
 import { getSupplierInvoice, listSupplierInvoices, openSupplierInvoiceFile, supplierInvoiceView } from './list-supplier-invoices.js';
 import { createSupplier, listSuppliers, updateSupplier } from './manage-suppliers.js';
 import { receiveSupplierInvoice } from './receive-supplier-invoice.js';
+import { enterSupplierInvoice } from './enter-supplier-invoice.js';
 import { markSupplierInvoicePaid } from './supplier-invoice-payables.js';
 
 const tags = ['purchases'];
@@ -71,6 +73,15 @@ export async function purchasesRoutes(fastify: FastifyInstance, opts: PurchasesR
     connected: false,
     destination: opts.lifecycleDestination ?? 'files: purchases/lifecycle/',
   }));
+
+  app.post(
+    '/invoices',
+    { config: { access: money }, schema: { tags, summary: 'Enter a supplier invoice by hand (lines with account, VAT; totals checked)', body: enterSupplierInvoiceBody, response: { 201: supplierInvoice, ...errorResponses } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      return reply.status(201).send(await supplierInvoiceView(db, actor, await enterSupplierInvoice(db, actor, req.body)));
+    },
+  );
 
   app.post(
     '/invoices/upload',
@@ -123,6 +134,9 @@ export async function purchasesRoutes(fastify: FastifyInstance, opts: PurchasesR
         .header('content-disposition', contentDisposition(fileName, 'inline'))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
+        // Shown beside what was read, in a frame of the app's own page: only this origin may frame it.
+        .header('x-frame-options', 'SAMEORIGIN')
+        .header('content-security-policy', "default-src 'none'; frame-ancestors 'self'")
         .send(content);
     },
   );

@@ -30,6 +30,7 @@ import { QuotesSettingsCard } from '../quotes';
 import { ContributionSettingsCard } from '../contribution';
 import { SalarySettingsCard } from '../salaries';
 import { IndependentsSettingsCard } from '../independents';
+import { ApiTokensCard } from '../purchases';
 import { useLanguage } from '../../i18n';
 import { applyApiError } from '../../lib/forms';
 import { API_TO_FORM_FIELDS, nextNumberPreview, type SettingsFormValues, toFormValues, toPatch } from './settings-form';
@@ -61,6 +62,7 @@ export default function CoopSettingsPage() {
       <DunningSettingsCard />
       <SalarySettingsCard />
       <IndependentsSettingsCard />
+      <ApiTokensCard />
     </Page>
   );
 }

@@ -11,6 +11,7 @@ export const en: Translation<typeof fr> = {
     salariesToValidate: 'Salaries asked, to validate',
     advancesToDecide: 'Advances asked',
     memberInvoicesToValidate: "Independent members' invoices to validate",
+    supplierInvoicesToApprove: 'Supplier invoices to approve',
     candidates: 'Candidates waiting for admission',
     bankLinesToReconcile: 'Bank lines to reconcile',
     paymentsNotReconciled: 'Payments recorded, not reconciled',

@@ -10,6 +10,7 @@ export const fr = {
     salariesToValidate: 'Salaires demandés à valider',
     advancesToDecide: 'Préfinancements demandés',
     memberInvoicesToValidate: 'Factures de membres indépendants à valider',
+    supplierInvoicesToApprove: 'Factures fournisseurs à approuver',
     candidates: "Candidat·es en attente d'admission",
     bankLinesToReconcile: 'Lignes bancaires à rapprocher',
     paymentsNotReconciled: 'Paiements enregistrés non rapprochés',
