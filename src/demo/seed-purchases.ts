@@ -36,7 +36,7 @@ export async function seedDemoPurchases(ctx: { db: Db; storage: FileStorage; adv
       name: 'Isolants Biosourcés du Rhône SAS',
       siren: '443061841',
       siret: '44306184100047',
-      vatNumber: 'FR59443061841',
+      vatNumber: 'FR64443061841',
       legalInfo: 'SAS au capital de 50 000 €, RCS Lyon 443 061 841',
       address: { line1: '8 chemin des Scieries', postcode: '69600', city: 'Oullins', countryCode: 'FR' },
       email: 'factures@isolants-rhone.example',

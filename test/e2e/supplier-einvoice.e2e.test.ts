@@ -17,7 +17,8 @@ beforeAll(async () => {
   coopId = coop!.id;
   // The supplier's Factur-X, addressed to the demo coop, as its invoicing software would send it.
   pdf = await supplierFacturX(supplierInvoiceDocument(coopBuyer({ name: coop!.name, siren: coop!.siren, vatNumber: coop!.vatNumber }), { number: 'FA-E2E-0001', issueDate: day }));
-});
+  // The demo's seed and the Factur-X rendering are slow on a loaded machine: not the journey under test.
+}, 300_000);
 afterAll(async () => {
   await e2e?.close();
 });
@@ -43,7 +44,7 @@ describe('the accountant receives a supplier Factur-X', () => {
     await see(page.getByTestId('supplier-invoice-pdf'));
     await seeText(page.getByTestId('read-supplier'), 'Papeterie Dupont SARL');
     await seeText(page.getByTestId('read-siren'), '443061841');
-    await seeText(page.getByTestId('read-vat'), 'FR59443061841');
+    await seeText(page.getByTestId('read-vat'), 'FR64443061841');
     await seeText(page.getByTestId('read-iban'), 'FR7630006000011234567890189');
     await seeText(page.getByTestId('read-gross'), /95,99/);
     await seeText(page.getByTestId('supplier-invoice-status'), 'Reçue');

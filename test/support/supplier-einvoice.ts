@@ -6,7 +6,7 @@ export const supplierSeller: Seller = {
   name: 'Papeterie Dupont SARL',
   siren: '443061841',
   siret: '44306184100047',
-  vatNumber: 'FR59443061841',
+  vatNumber: 'FR64443061841',
   legalInfo: 'SARL au capital de 10 000 €, RCS Lyon 443 061 841',
   address: { line1: '4 rue Mercière', postcode: '69002', city: 'Lyon', countryCode: 'FR' },
   email: 'factures@papeterie-dupont.example',

@@ -63,7 +63,7 @@ describe('a supplier Factur-X received, approved and paid', () => {
     const res = await staffA.upload('/api/purchases/invoices/upload', { filename: 'FA-2026-0117.pdf', contentType: 'application/pdf', bytes: pdf }, { activityId: activityOfMia });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ number: 'FA-2026-0117', status: 'received', format: 'facturx', netCents: 8480, vatCents: 1119, grossCents: 9599, activityId: activityOfMia, hasFile: true, supplier: { name: 'Papeterie Dupont SARL', siren: '443061841' } });
-    expect(res.body.readModel.seller.vatNumber).toBe('FR59443061841');
+    expect(res.body.readModel.seller.vatNumber).toBe('FR64443061841');
     expect(res.body.statuses.map((s: { code: number }) => s.code)).toEqual([202]);
     id = res.body.id;
     const file = await staffA.request('GET', `/api/purchases/invoices/${id}/file`);
@@ -167,7 +167,7 @@ describe('refusal, dispute and what a member sees', () => {
 
 describe('an invoice typed by hand', () => {
   it('records a supplier, then an invoice whose totals add up; wrong totals and the same number twice are refused', async () => {
-    const supplier = await staffA.post('/api/purchases/suppliers', { name: 'Garage Martin', siret: '44306184100047', vatNumber: 'FR59443061841', iban: 'FR14 2004 1010 0505 0001 3M02 606' });
+    const supplier = await staffA.post('/api/purchases/suppliers', { name: 'Garage Martin', siret: '44306184100047', vatNumber: 'FR64443061841', iban: 'FR14 2004 1010 0505 0001 3M02 606' });
     // The same SIREN as the supplier created from the Factur-X: one supplier per SIREN.
     expect(supplier.status).toBe(409);
     const other = await staffA.post('/api/purchases/suppliers', { name: 'Garage Martin', siren: '552032534', iban: 'FR14 2004 1010 0505 0001 3M02 606' });

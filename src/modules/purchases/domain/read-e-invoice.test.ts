@@ -112,7 +112,7 @@ describe('an invoice to the coop, from its own Factur-X writer', () => {
     const result = readEInvoice(supplierCii(doc));
     if (!result.ok) throw new Error(result.problem.en);
     const inv = result.invoice;
-    expect(inv.seller).toMatchObject({ name: 'Papeterie Dupont SARL', siren: '443061841', vatNumber: 'FR59443061841' });
+    expect(inv.seller).toMatchObject({ name: 'Papeterie Dupont SARL', siren: '443061841', vatNumber: 'FR64443061841' });
     expect(inv.buyer).toMatchObject({ siren: coop.siren, vatNumber: coop.vatNumber });
     expect(inv.payeeIban).toBe('FR7630006000011234567890189');
     expect(inv.vat.map((v) => [v.rateBp, v.baseCents, v.vatCents])).toEqual([[2000, 4500, 900], [550, 3980, 219]]);
