@@ -34,6 +34,7 @@ import { notificationRoutes, runNotifications } from './modules/notifications/in
 import { pendingSalaryCents, salaryRoutes } from './modules/salaries/index.js';
 import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes } from './modules/independents/index.js';
 import { expenseRoutes } from './modules/expenses/index.js';
+import { purchasesRoutes, SEND_LIFECYCLE_STATUS, sendLifecycleStatusJob, storageLifecycleConnector } from './modules/purchases/index.js';
 
 const VERSION = '0.1.0';
 
@@ -58,6 +59,8 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
     [MONTHLY_FLOOR_JOB]: monthlyFloorJob(database.db),
     [POST_LOAN_INSTALLMENT]: postLoanInstallmentJob(database.db),
     [CHECK_THRESHOLDS]: checkThresholdsJob(database.db),
+    // No approved platform (PA) is connected: statuses are written to the files storage until one is.
+    [SEND_LIFECYCLE_STATUS]: sendLifecycleStatusJob(database.db, storageLifecycleConnector(storage)),
   };
 }
 
@@ -115,6 +118,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/independents', plugin: independentsRoutes },
       { prefix: '/api/expenses', plugin: expenseRoutes },
       { prefix: '/api/vat', plugin: vatRoutes },
+      { prefix: '/api/purchases', plugin: purchasesRoutes, options: { lifecycleDestination: storageLifecycleConnector(storage).destination } },
     ],
   });
   return app;

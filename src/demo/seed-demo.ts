@@ -16,6 +16,7 @@ import { seedDemoJobs } from './seed-jobs.js';
 import { seedDemoSalaries } from './seed-salaries.js';
 import { seedDemoAdvances } from './seed-advances.js';
 import { seedDemoExpenses } from './seed-expenses.js';
+import { seedDemoPurchases } from './seed-purchases.js';
 
 /** Every demo account shares this password (demo seed only; real accounts follow the policy). */
 export const DEMO_PASSWORD = 'mutualise-demo';
@@ -176,6 +177,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       await seedDemoSalaries({ db: asDb, now, advisor: staff(advisorId), memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), drafterOf: (code) => drafters.get(code)!, activityIds });
       await seedDemoAdvances({ db: asDb, admin: actor, advisor: staff(advisorId), today: isoDay(now) });
       await seedDemoExpenses({ db: asDb, storage: opts.storage, advisor: staff(advisorId), member: { ...actor, userId: userIds.get('camille.martin@demo.mutualise.coop')!, roles: ['member'] }, activityId: activityIds.get('CAMILLE-GRAPHISME')!, today: isoDay(now) });
+      await seedDemoPurchases({ db: asDb, storage: opts.storage, advisor: staff(advisorId), activityId: activityIds.get('ECO-RENOVATION')!, today: isoDay(now) });
     }
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
     return { coopId: coop.id, logins };

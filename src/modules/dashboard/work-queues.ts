@@ -8,6 +8,7 @@ import { listPayments } from '../payments/index.js';
 import { listQuotes } from '../quotes/index.js';
 import { listAdvances } from '../advances/index.js';
 import { listMemberInvoices } from '../independents/index.js';
+import { listSupplierInvoices } from '../purchases/index.js';
 import { listSalaries } from '../salaries/index.js';
 import { listExpenseReports } from '../expenses/index.js';
 import type { WorkQueue } from './contract.js';
@@ -44,6 +45,7 @@ export const WORK_QUEUES: readonly WorkQueueProvider[] = [
   { key: 'advancesToDecide', roles: VALIDATORS, link: '/advances', count: async (db, a) => (await listAdvances(db, a, { status: 'requested' })).length },
   { key: 'memberInvoicesToValidate', roles: [...VALIDATORS, ...BOOKS], link: '/member-invoices', count: async (db, a) => (await listMemberInvoices(db as Db, a, { page: 1, pageSize: 1, status: 'received' })).total },
   { key: 'expenseReportsToValidate', roles: [...VALIDATORS, ...BOOKS], link: '/expenses?status=submitted', count: async (db, a) => (await listExpenseReports(db as Db, a, { page: 1, pageSize: 1, status: 'submitted' })).total },
+  { key: 'supplierInvoicesToApprove', roles: [...VALIDATORS, ...BOOKS], link: '/purchases?status=received', count: async (db, a) => (await listSupplierInvoices(db, a, { page: 1, pageSize: 1, status: 'received' })).total },
   { key: 'candidates', roles: VALIDATORS, link: '/members?status=candidate', count: async (db, a) => (await countMembersByStatus(db, a.coopId)).candidate },
   { key: 'bankLinesToReconcile', roles: BOOKS, link: '/bank', count: (db, a) => countUnmatchedBankLines(db, a.coopId) },
   { key: 'paymentsNotReconciled', roles: BOOKS, link: '/payments?reconciled=false', count: async (db, a) => (await listPayments(db, a, { ...page, reconciled: false })).total },

@@ -134,7 +134,10 @@ export async function buildApp({ deps, routes, logger }: BuildOptions): Promise<
 
     // CSRF: a mutating request must echo the session's token (or, before login, the
     // double-submit cookie) in a header that a cross-site form cannot set.
-    if (MUTATING.has(req.method)) {
+    // A machine call authenticated by an API token (no session cookie, an Authorization
+    // header, which a cross-site form cannot set either) has no CSRF token to echo.
+    const bearer = !token && /^Bearer\s/i.test(req.headers.authorization ?? '');
+    if (MUTATING.has(req.method) && !bearer) {
       const sent = req.headers[CSRF_HEADER];
       const expected = req.auth ? req.auth.csrfToken : req.cookies[CSRF_COOKIE];
       if (typeof sent !== 'string' || !expected || sent !== expected) throw platformErrors.CSRF_FAILED();

@@ -62,6 +62,8 @@ const MemberInvoicesPage = pageOf(() => import('../modules/independents'), 'Memb
 const ExpenseReportsPage = pageOf(() => import('../modules/expenses'), 'ExpenseReportsPage');
 const ExpenseReportPage = pageOf(() => import('../modules/expenses'), 'ExpenseReportPage');
 const SpendingCategoriesPage = pageOf(() => import('../modules/expenses'), 'SpendingCategoriesPage');
+const PurchasesPage = pageOf(() => import('../modules/purchases'), 'PurchasesPage');
+const SupplierInvoicePage = pageOf(() => import('../modules/purchases'), 'SupplierInvoicePage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -137,6 +139,8 @@ export const router = createBrowserRouter([
           { path: 'expenses', element: <RequireRole roles={READERS}><ExpenseReportsPage /></RequireRole> },
           { path: 'expenses/categories', element: <RequireRole roles={BOOK_READERS}><SpendingCategoriesPage /></RequireRole> },
           { path: 'expenses/:id', element: <RequireRole roles={READERS}><ExpenseReportPage /></RequireRole> },
+          { path: 'purchases', element: <RequireRole roles={READERS}><PurchasesPage /></RequireRole> },
+          { path: 'purchases/:id', element: <RequireRole roles={READERS}><SupplierInvoicePage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

@@ -23,6 +23,7 @@ import { en as treasury } from '../modules/treasury/i18n.en';
 import { en as independents } from '../modules/independents/i18n.en';
 import { en as expenses } from '../modules/expenses/i18n.en';
 import { en as vat } from '../modules/vat/i18n.en';
+import { en as purchases } from '../modules/purchases/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -111,4 +112,5 @@ export const en: Catalogue = {
   independents,
   expenses,
   vat,
+  purchases,
 };

@@ -23,6 +23,7 @@ import { fr as treasury } from '../modules/treasury/i18n.fr';
 import { fr as independents } from '../modules/independents/i18n.fr';
 import { fr as expenses } from '../modules/expenses/i18n.fr';
 import { fr as vat } from '../modules/vat/i18n.fr';
+import { fr as purchases } from '../modules/purchases/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -121,6 +122,7 @@ export const fr = {
   independents,
   expenses,
   vat,
+  purchases,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

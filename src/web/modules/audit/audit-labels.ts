@@ -52,6 +52,8 @@ export function entityPath(entityType: string, entityId: string): string | null 
       return '/expenses';
     case 'member_invoice':
       return '/member-invoices';
+    case 'supplier_invoice':
+      return `/purchases/${entityId}`;
     default:
       return null;
   }

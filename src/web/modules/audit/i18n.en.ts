@@ -200,6 +200,22 @@ export const en: Translation<typeof fr> = {
       created: 'Spending category created',
       updated: 'Spending category changed',
     },
+    supplier: {
+      created: 'Supplier created',
+      updated: 'Supplier updated',
+    },
+    supplier_invoice: {
+      received: 'Supplier invoice received',
+      updated: 'Supplier invoice completed (activity, accounts)',
+      approved: 'Supplier invoice approved',
+      refused: 'Supplier invoice refused',
+      disputed: 'Supplier invoice disputed',
+      paid: 'Supplier invoice paid',
+    },
+    api_token: {
+      created: 'API token created',
+      revoked: 'API token revoked',
+    },
     member_invoice: {
       received: "Member's invoice received",
       validated: "Member's invoice validated",

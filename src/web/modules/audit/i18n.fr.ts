@@ -200,6 +200,22 @@ export const fr = {
       created: 'Catégorie de dépense créée',
       updated: 'Catégorie de dépense modifiée',
     },
+    supplier: {
+      created: 'Fournisseur créé',
+      updated: 'Fournisseur modifié',
+    },
+    supplier_invoice: {
+      received: 'Facture fournisseur reçue',
+      updated: 'Facture fournisseur complétée (activité, comptes)',
+      approved: 'Facture fournisseur approuvée',
+      refused: 'Facture fournisseur refusée',
+      disputed: 'Facture fournisseur mise en litige',
+      paid: 'Facture fournisseur payée',
+    },
+    api_token: {
+      created: "Jeton d'API créé",
+      revoked: "Jeton d'API révoqué",
+    },
     member_invoice: {
       received: 'Facture de membre reçue',
       validated: 'Facture de membre validée',

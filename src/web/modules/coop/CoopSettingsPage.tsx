@@ -31,6 +31,7 @@ import { ContributionSettingsCard } from '../contribution';
 import { SalarySettingsCard } from '../salaries';
 import { IndependentsSettingsCard } from '../independents';
 import { VatSettingsCard } from '../vat';
+import { ApiTokensCard } from '../purchases';
 import { useLanguage } from '../../i18n';
 import { applyApiError } from '../../lib/forms';
 import { API_TO_FORM_FIELDS, nextNumberPreview, type SettingsFormValues, toFormValues, toPatch } from './settings-form';
@@ -63,6 +64,7 @@ export default function CoopSettingsPage() {
       <SalarySettingsCard />
       <IndependentsSettingsCard />
       <VatSettingsCard />
+      <ApiTokensCard />
     </Page>
   );
 }

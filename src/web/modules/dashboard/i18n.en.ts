@@ -12,6 +12,7 @@ export const en: Translation<typeof fr> = {
     advancesToDecide: 'Advances asked',
     expenseReportsToValidate: 'Expense reports to validate',
     memberInvoicesToValidate: "Independent members' invoices to validate",
+    supplierInvoicesToApprove: 'Supplier invoices to approve',
     candidates: 'Candidates waiting for admission',
     bankLinesToReconcile: 'Bank lines to reconcile',
     paymentsNotReconciled: 'Payments recorded, not reconciled',

@@ -11,6 +11,7 @@ export const fr = {
     advancesToDecide: 'Préfinancements demandés',
     expenseReportsToValidate: 'Notes de frais à valider',
     memberInvoicesToValidate: 'Factures de membres indépendants à valider',
+    supplierInvoicesToApprove: 'Factures fournisseurs à approuver',
     candidates: "Candidat·es en attente d'admission",
     bankLinesToReconcile: 'Lignes bancaires à rapprocher',
     paymentsNotReconciled: 'Paiements enregistrés non rapprochés',

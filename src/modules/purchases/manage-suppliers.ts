@@ -1,0 +1,76 @@
+import { and, asc, eq, or } from 'drizzle-orm';
+import { recordAudit, type AuditActor } from '../../platform/audit/record-audit.js';
+import type { Db, Executor } from '../../platform/db/client.js';
+import { isValidBic, isValidIban, isValidSiren, normalizeBic, normalizeIban } from '../../platform/identifiers/index.js';
+import type { Supplier, SupplierBody } from './contract.js';
+import type { ReadParty } from './domain/read-e-invoice.js';
+import { purchasesErrors } from './errors.js';
+import { suppliers, type SupplierRow } from './schema.js';
+
+export const supplierView = (r: SupplierRow): Supplier => ({ id: r.id, name: r.name, siren: r.siren, siret: r.siret, vatNumber: r.vatNumber, address: r.address, iban: r.iban, bic: r.bic });
+
+export async function listSuppliers(db: Executor, coopId: string): Promise<{ items: Supplier[] }> {
+  const rows = await db.select().from(suppliers).where(eq(suppliers.coopId, coopId)).orderBy(asc(suppliers.name)).limit(1000);
+  return { items: rows.map(supplierView) };
+}
+
+export async function getSupplierRow(db: Executor, coopId: string, id: string): Promise<SupplierRow> {
+  const [row] = await db.select().from(suppliers).where(and(eq(suppliers.coopId, coopId), eq(suppliers.id, id)));
+  if (!row) throw purchasesErrors.SUPPLIER_NOT_FOUND();
+  return row;
+}
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string; cause?: { code?: string } }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505';
+
+function fieldsOf(body: SupplierBody) {
+  const siren = body.siren ?? (body.siret ? body.siret.slice(0, 9) : null);
+  return { name: body.name, siren, siret: body.siret ?? null, vatNumber: body.vatNumber ?? null, address: body.address || null, iban: body.iban ?? null, bic: body.bic ?? null };
+}
+
+/** Staff record a supplier; its SIREN and VAT number name one supplier of the coop. */
+export async function createSupplier(db: Db, actor: AuditActor, body: SupplierBody): Promise<Supplier> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx.insert(suppliers).values({ coopId: actor.coopId, ...fieldsOf(body) }).returning();
+      await recordAudit(tx, actor, { action: 'supplier.created', entityType: 'supplier', entityId: row!.id, after: fieldsOf(body) });
+      return supplierView(row!);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw purchasesErrors.SUPPLIER_DUPLICATE();
+    throw err;
+  }
+}
+
+export async function updateSupplier(db: Db, actor: AuditActor, id: string, body: SupplierBody): Promise<Supplier> {
+  try {
+    return await db.transaction(async (tx) => {
+      const before = await getSupplierRow(tx, actor.coopId, id);
+      const [row] = await tx.update(suppliers).set({ ...fieldsOf(body), updatedAt: new Date() }).where(and(eq(suppliers.coopId, actor.coopId), eq(suppliers.id, id))).returning();
+      await recordAudit(tx, actor, { action: 'supplier.updated', entityType: 'supplier', entityId: id, before: supplierView(before), after: supplierView(row!) });
+      return supplierView(row!);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw purchasesErrors.SUPPLIER_DUPLICATE();
+    throw err;
+  }
+}
+
+/**
+ * The supplier a received invoice comes from: the one with its SIREN, else its VAT number,
+ * else a new one made of what the invoice says (identifiers kept only when their keys hold).
+ */
+export async function supplierOfSeller(tx: Executor, actor: AuditActor, seller: ReadParty, payee: { iban: string | null; bic: string | null }): Promise<SupplierRow> {
+  const siren = seller.siren && isValidSiren(seller.siren) ? seller.siren : null;
+  const vat = seller.vatNumber && seller.vatNumber.length <= 16 ? seller.vatNumber : null;
+  const conditions = [siren ? eq(suppliers.siren, siren) : undefined, vat ? eq(suppliers.vatNumber, vat) : undefined].filter((c) => c !== undefined);
+  if (conditions.length > 0) {
+    const [found] = await tx.select().from(suppliers).where(and(eq(suppliers.coopId, actor.coopId), or(...conditions)));
+    if (found) return found;
+  }
+  const iban = payee.iban && isValidIban(payee.iban) ? normalizeIban(payee.iban) : null;
+  const bic = payee.bic && isValidBic(payee.bic) ? normalizeBic(payee.bic) : null;
+  const values = { name: seller.name.slice(0, 200), siren, siret: null, vatNumber: vat, address: seller.address?.slice(0, 300) ?? null, iban, bic };
+  const [row] = await tx.insert(suppliers).values({ coopId: actor.coopId, ...values }).returning();
+  await recordAudit(tx, actor, { action: 'supplier.created', entityType: 'supplier', entityId: row!.id, after: values });
+  return row!;
+}

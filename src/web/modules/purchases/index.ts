@@ -1,0 +1,4 @@
+// The purchases module's front door: its pages for the route table, and the settings card.
+export { default as PurchasesPage } from './PurchasesPage';
+export { default as SupplierInvoicePage } from './SupplierInvoicePage';
+export { ApiTokensCard } from './ApiTokensCard';
