@@ -33,7 +33,8 @@ beforeAll(async () => {
   await endowFund(t.database.db, admin, { amountCents: 1_000_000, date: '2026-06-15', source: 'reserves' });
   // Every member's ceiling is her whole year's revenue here, so the invoice share is what binds.
   await t.database.db.transaction((tx) => updateFundSettings(tx, admin, { ...DEFAULT_FUND_SETTINGS, ceilingRevenueShareBp: 10_000, ceilingMaxCents: 100_000_000 }));
-});
+  // Migrations on an embedded database, on two cores other work shares: more than the default minute.
+}, 300_000);
 afterAll(async () => {
   await t?.close();
 });

@@ -19,7 +19,8 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
-});
+  // Migrations on an embedded database, on two cores other work shares: more than the default minute.
+}, 300_000);
 afterAll(async () => {
   await t?.close();
 });
