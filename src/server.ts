@@ -18,7 +18,7 @@ import { clientRoutes } from './modules/clients/index.js';
 import { invoiceRoutes, RENDER_ISSUED_FILES, renderIssuedFilesJob } from './modules/invoicing/index.js';
 import { ledgerRoutes } from './modules/ledger/index.js';
 import { coopNames, coopRoutes } from './modules/coops/index.js';
-import { memberRoutes } from './modules/members/index.js';
+import { memberRoutes, membershipTypeOfUser } from './modules/members/index.js';
 import { dashboardRoutes } from './modules/dashboard/index.js';
 import { peopleRoutes } from './modules/people/index.js';
 import { quotePortalRoutes, quoteRoutes } from './modules/quotes/index.js';
@@ -93,7 +93,7 @@ export async function createServer(opts: { config: Config; database: Database; s
     },
     routes: [
       { prefix: '/api/health', plugin: healthRoutes },
-      { prefix: '/api/auth', plugin: authRoutes },
+      { prefix: '/api/auth', plugin: authRoutes, options: { membershipTypeOf: (coopId: string, userId: string) => membershipTypeOfUser(database.db, coopId, userId) } },
       { prefix: '/api/audit', plugin: auditRoutes },
       { prefix: '/api/outbox', plugin: outboxRoutes },
       { prefix: '/api/coop', plugin: coopRoutes },

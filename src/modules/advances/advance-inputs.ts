@@ -1,8 +1,8 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { activityIdsOfMember } from '../activities/index.js';
-import type { InvoiceRow } from '../invoicing/index.js';
 import { accountBalances, ACCOUNTS } from '../ledger/index.js';
+import type { AdvanceTarget } from './advanced-document.js';
 import type { AdvanceAsked } from './domain/may-advance.js';
 import type { FundSettings } from './domain/fund-settings.js';
 import { fundPosition } from './fund-position.js';
@@ -35,31 +35,36 @@ async function memberOutstandingCents(db: Executor, coopId: string, memberId: st
   return row?.total ?? 0;
 }
 
-async function hasOpenAdvance(db: Executor, coopId: string, invoiceId: string, exceptId: string | null): Promise<boolean> {
+/** Whether one of these invoices or quotes has an advance asked or paid and not closed (but one). */
+async function hasOpenAdvance(db: Executor, coopId: string, on: AdvanceTarget['openAdvanceOf'], exceptId: string | null): Promise<boolean> {
+  const onDocument = or(
+    on.invoiceIds.length ? inArray(advances.invoiceId, on.invoiceIds) : undefined,
+    on.quoteIds.length ? inArray(advances.quoteId, on.quoteIds) : undefined,
+  );
+  if (!onDocument) return false;
   const [row] = await db
     .select({ id: advances.id })
     .from(advances)
-    .where(and(eq(advances.coopId, coopId), eq(advances.invoiceId, invoiceId), inArray(advances.status, [...OPEN_ADVANCE_STATUSES]), exceptId ? ne(advances.id, exceptId) : undefined))
+    .where(and(eq(advances.coopId, coopId), onDocument, inArray(advances.status, [...OPEN_ADVANCE_STATUSES]), exceptId ? ne(advances.id, exceptId) : undefined))
     .limit(1);
   return Boolean(row);
 }
 
 /**
- * Everything the eligibility rule needs about one invoice, one member and the fund, read in
- * the caller's transaction (under the fund's lock when approving). `creditedCents` is what
- * credit notes took off the invoice: the client owes the rest.
+ * Everything the eligibility rule needs about one document (see `advanceTarget`), one member
+ * and the fund, read in the caller's transaction (under the fund's lock when approving).
  */
 export async function advanceInputs(
   db: Executor,
-  args: { coopId: string; invoice: InvoiceRow; creditedCents: number; memberId: string; settings: FundSettings; today: string; exceptAdvanceId: string | null },
+  args: { coopId: string; target: AdvanceTarget; memberId: string; settings: FundSettings; today: string; exceptAdvanceId: string | null },
 ): Promise<Omit<AdvanceAsked, 'amountCents'>> {
-  const { coopId, invoice } = args;
+  const { coopId, target } = args;
   return {
-    document: { kind: invoice.kind, status: invoice.status, netCents: invoice.netCents, dueCents: invoice.grossCents - args.creditedCents, paidCents: invoice.paidCents },
+    document: target.document,
     settings: args.settings,
     memberRevenueCents: await memberRevenueCents(db, coopId, args.memberId, args.today),
     memberOutstandingCents: await memberOutstandingCents(db, coopId, args.memberId, args.exceptAdvanceId),
     fundAvailableCents: (await fundPosition(db, coopId)).availableCents,
-    documentHasOpenAdvance: await hasOpenAdvance(db, coopId, invoice.id, args.exceptAdvanceId),
+    documentHasOpenAdvance: await hasOpenAdvance(db, coopId, target.openAdvanceOf, args.exceptAdvanceId),
   };
 }

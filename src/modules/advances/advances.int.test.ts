@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.js';
 import { DEMO_PASSWORD } from '../../../test/support/fixtures.js';
 import { actorFor } from '../../../test/support/invoicing-db-fixtures.js';
-import { createPaymentsCoop } from '../../../test/support/payments-fixtures.js';
+import { createPaymentsCoop, ISSUE_DAY } from '../../../test/support/payments-fixtures.js';
 import { journalEntries, journalEntryLines } from '../ledger/schema.js';
+import { validateInvoice } from '../invoicing/index.js';
 import { cancelPayment, recordPayment } from '../payments/index.js';
+import { createDraftQuote, invoiceQuote, validateQuote } from '../quotes/index.js';
+import { quotes } from '../quotes/schema.js';
 import { approveAdvance } from './approve-advance.js';
 import { endowFund } from './endow-fund.js';
 import { fundPosition } from './fund-position.js';
@@ -30,7 +33,8 @@ beforeAll(async () => {
   await endowFund(t.database.db, admin, { amountCents: 1_000_000, date: '2026-06-15', source: 'reserves' });
   // Every member's ceiling is her whole year's revenue here, so the invoice share is what binds.
   await t.database.db.transaction((tx) => updateFundSettings(tx, admin, { ...DEFAULT_FUND_SETTINGS, ceilingRevenueShareBp: 10_000, ceilingMaxCents: 100_000_000 }));
-});
+  // Migrations on an embedded database, on two cores other work shares: more than the default minute.
+}, 300_000);
 afterAll(async () => {
   await t?.close();
 });
@@ -139,6 +143,102 @@ describe('an advance on an invoice, from the fund, settled by the client', () =>
   });
 });
 
+/**
+ * A quote of 2 000,00 € HT (2 400,00 € TTC) on the member's activity, validated, then accepted
+ * by the client: online (the portal stamps his address) or on paper (recorded by the team).
+ */
+async function acceptedQuote(how: 'online' | 'paper') {
+  const { id } = await createDraftQuote(
+    db(),
+    f.staff,
+    { activityId: f.activityId, clientId: f.clientId, validUntil: '2026-12-31', notes: null, lines: [{ description: 'Refonte du site', quantityMilli: 1000, unit: 'C62', unitPriceCents: 200_000, vatCategory: 'S', vatRateBp: 2000 }] },
+    '2026-06-01',
+  );
+  await validateQuote(db(), f.staff, id, '2026-06-01');
+  // The client's acceptance, as the portal (or the team for a signed paper) records it: set up directly, the quote journeys test those.
+  await db()
+    .update(quotes)
+    .set({ status: 'accepted', acceptedAt: new Date('2026-06-02T10:00:00Z'), acceptedByName: 'Client', acceptedIp: how === 'online' ? '203.0.113.7' : null })
+    .where(and(eq(quotes.coopId, f.coop.id), eq(quotes.id, id)));
+  return id;
+}
+
+/** Issued on the coop's usual issue day, so the invoice series stays in date order for the other tests. */
+async function issueFromQuote(quoteId: string, body: Parameters<typeof invoiceQuote>[3], day = ISSUE_DAY) {
+  const { invoiceId, grossCents } = await invoiceQuote(db(), f.staff, quoteId, body, day);
+  await validateInvoice(db(), f.staff, invoiceId, day);
+  return { id: invoiceId, grossCents };
+}
+
+describe('an advance on a quote the client accepted', () => {
+  const admin = () => actorFor(f.coop.id, f.coop.admin.id, ['admin']);
+  const generous = { ...DEFAULT_FUND_SETTINGS, ceilingRevenueShareBp: 10_000, ceilingMaxCents: 100_000_000 };
+
+  it("follows the coop's rule on quotes accepted online, and the fund's share of what is not yet paid", async () => {
+    const onPaper = await acceptedQuote('paper');
+    await db().transaction((tx) => updateFundSettings(tx, admin(), { ...generous, quotesAcceptedOnlineOnly: true }));
+    try {
+      await expect(requestAdvance(db(), f.memberActor, { quoteId: onPaper, amountCents: 10_000 }, TODAY)).rejects.toMatchObject({ code: 'QUOTE_NOT_ACCEPTED_ONLINE' });
+      const online = await acceptedQuote('online');
+      // 80 % of 2 000,00 € HT not yet paid.
+      await expect(requestAdvance(db(), f.memberActor, { quoteId: online, amountCents: 160_001 }, TODAY)).rejects.toMatchObject({ code: 'ABOVE_INVOICE_SHARE' });
+      const { id } = await requestAdvance(db(), f.memberActor, { quoteId: online, amountCents: 160_000 }, TODAY);
+      await refuseAdvance(db(), f.staff, id, 'Test de la règle');
+    } finally {
+      await db().transaction((tx) => updateFundSettings(tx, admin(), generous));
+    }
+    // Without the rule, a quote signed on paper may be advanced.
+    const { id } = await requestAdvance(db(), f.memberActor, { quoteId: onPaper, amountCents: 10_000 }, TODAY);
+    await refuseAdvance(db(), f.staff, id, 'Test de la règle');
+  });
+
+  it('is paid on approval, never advanced twice through its invoices, and settled as the invoices of the quote are paid', async () => {
+    const quoteId = await acceptedQuote('online');
+    const { id } = await requestAdvance(db(), f.memberActor, { quoteId, amountCents: 100_000 }, TODAY);
+    await expect(requestAdvance(db(), f.memberActor, { quoteId, amountCents: 1_000 }, TODAY)).rejects.toMatchObject({ code: 'ALREADY_ADVANCED' });
+    const before4675 = await balance('4675', f.activityId);
+    await approveAdvance(db(), f.staff, id, TODAY);
+    expect(await getAdvance(db(), f.memberActor, id)).toMatchObject({ status: 'paid', quoteId, invoiceId: null, amountCents: 100_000, feeCents: 2_000 });
+    expect(await balance('4675', f.activityId)).toBe(before4675 + 100_000);
+    await expectBalancedLedger();
+
+    // A 30 % deposit invoice (720,00 € TTC), paid: 30 % of the advance is settled.
+    const deposit = await issueFromQuote(quoteId, { kind: 'deposit', percentBp: 3000 });
+    expect(deposit.grossCents).toBe(72_000);
+    await pay(deposit.id, deposit.grossCents, '2026-11-17');
+    expect(await getAdvance(db(), f.staff, id)).toMatchObject({ status: 'paid', settledCents: 30_000, outstandingCents: 70_000 });
+
+    // The balance invoice belongs to an advanced quote: it cannot be advanced again.
+    const rest = await issueFromQuote(quoteId, { kind: 'balance' });
+    expect(rest.grossCents).toBe(168_000);
+    await expect(requestAdvance(db(), f.memberActor, { invoiceId: rest.id, amountCents: 1_000 }, TODAY)).rejects.toMatchObject({ code: 'ALREADY_ADVANCED' });
+
+    // Half of it paid: (720 + 840) / 2 400 = 65 % of the advance.
+    await pay(rest.id, 84_000, '2026-11-20');
+    expect(await getAdvance(db(), f.staff, id)).toMatchObject({ status: 'paid', settledCents: 65_000 });
+    // The whole quote paid: the advance is settled in full, the activity owes the fund nothing.
+    await pay(rest.id, 84_000, '2026-11-25');
+    expect(await getAdvance(db(), f.staff, id)).toMatchObject({ status: 'settled', settledCents: 100_000, outstandingCents: 0 });
+    expect(await balance('4675', f.activityId)).toBe(before4675);
+    await expectBalancedLedger();
+  });
+
+  it('is written off as for an invoice, once the last invoice of the quote is overdue long enough, and not before any is issued', async () => {
+    const quoteId = await acceptedQuote('online');
+    const { id } = await requestAdvance(db(), f.memberActor, { quoteId, amountCents: 50_000 }, TODAY);
+    await approveAdvance(db(), f.staff, id, TODAY);
+    await expect(writeOffAdvance(db(), f.staff, id, 'Client disparu', '2026-11-30')).rejects.toMatchObject({ code: 'WRITE_OFF_TOO_EARLY' });
+    // Invoiced whole on 2026-06-20, due 2026-07-20: from 90 days after that, recovery may be given up.
+    await issueFromQuote(quoteId, { kind: 'whole' });
+    await expect(writeOffAdvance(db(), f.staff, id, 'Client disparu', '2026-10-17')).rejects.toMatchObject({ code: 'WRITE_OFF_TOO_EARLY' });
+    const before = await balance('4675', f.activityId);
+    await writeOffAdvance(db(), f.staff, id, 'Client disparu', '2026-11-30');
+    expect(await getAdvance(db(), f.staff, id)).toMatchObject({ status: 'written_off', writtenOffCents: 50_000, outstandingCents: 0 });
+    expect(await balance('4675', f.activityId)).toBe(before - 50_000);
+    await expectBalancedLedger();
+  });
+});
+
 describe('a loan to an activity', () => {
   it('raises its 4677 by the principal, and each monthly installment is taken once however often its job runs', async () => {
     const { id } = await grantLoan(db(), f.staff, { activityId: f.activityId, kind: 'treasury', principalCents: 30_001, rateBp: 0, installmentCount: 3, startMonth: '2026-09', grantDate: '2026-08-20' });
@@ -220,5 +320,10 @@ describe('who sees advances and loans', () => {
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: 'ABOVE_INVOICE_SHARE', fields: [{ path: 'amountCents' }] } });
     expect((await member.post('/api/advances', { invoiceId: own.id, amountCents: -5 })).status).toBe(400);
+    // An advance is on an invoice or a quote, never both nor neither.
+    const both = await member.post('/api/advances', { invoiceId: own.id, quoteId: own.id, amountCents: 1_000 });
+    expect(both.status).toBe(400);
+    expect(both.body.error.fields.map((x: { path: string }) => x.path)).toContain('invoiceId');
+    expect((await member.post('/api/advances', { amountCents: 1_000 })).status).toBe(400);
   });
 });

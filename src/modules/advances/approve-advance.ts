@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
-import { creditedCentsOf, visibleInvoice } from '../invoicing/index.js';
 import { ACCOUNTS, JOURNALS, postEntry } from '../ledger/index.js';
 import { advanceInputs } from './advance-inputs.js';
+import { advanceTarget } from './advanced-document.js';
 import { mayAdvance } from './domain/may-advance.js';
 import { advanceErrors, refusalError } from './errors.js';
 import { lockFund } from './fund-settings.js';
@@ -19,23 +19,22 @@ import { advances } from './schema.js';
  *
  * The rules are checked again here, not trusted from the request: the fund's settings row is
  * locked first (two approvals of a coop take turns on what the fund has left), then the
- * invoice (as a payment applied to it does, so what the client paid cannot move under the
- * check), then the advance.
+ * invoice or quote (as a payment applied to it does, so what the client paid cannot move
+ * under the check), then the advance.
  */
 export async function approveAdvance(db: Db, actor: Actor, id: string, today: string): Promise<void> {
   await db.transaction(async (tx) => {
     const settings = await lockFund(tx, actor.coopId);
-    const [peek] = await tx.select({ invoiceId: advances.invoiceId }).from(advances).where(and(eq(advances.coopId, actor.coopId), eq(advances.id, id)));
+    const [peek] = await tx.select({ invoiceId: advances.invoiceId, quoteId: advances.quoteId }).from(advances).where(and(eq(advances.coopId, actor.coopId), eq(advances.id, id)));
     if (!peek) throw advanceErrors.ADVANCE_NOT_FOUND();
-    const invoice = await visibleInvoice(tx, actor, peek.invoiceId, { lock: true });
+    const target = await advanceTarget(tx, actor, peek, { lock: true });
     const advance = await lockedAdvance(tx, actor.coopId, id);
     if (advance.status !== 'requested') throw advanceErrors.ADVANCE_NOT_REQUESTED();
-    const creditedCents = await creditedCentsOf(tx, actor.coopId, invoice.id);
-    const inputs = await advanceInputs(tx, { coopId: actor.coopId, invoice, creditedCents, memberId: advance.memberId, settings, today, exceptAdvanceId: advance.id });
+    const inputs = await advanceInputs(tx, { coopId: actor.coopId, target, memberId: advance.memberId, settings, today, exceptAdvanceId: advance.id });
     const decision = mayAdvance({ ...inputs, amountCents: advance.amountCents });
     if (!decision.ok) throw refusalError(decision.reason, decision.limitCents);
     const { feeCents } = decision;
-    const label = `Préfinancement facture ${invoice.number ?? ''}`.trim();
+    const label = `Préfinancement ${target.label}`;
     const entry = await postEntry(tx, actor, {
       journal: JOURNALS.misc,
       date: today,
@@ -55,9 +54,9 @@ export async function approveAdvance(db: Db, actor: Actor, id: string, today: st
     const decidedAt = new Date();
     await tx
       .update(advances)
-      .set({ status: 'paid', feeCents, decidedBy: actor.userId, decidedAt, paidEntryId: entry.id, invoicePaidAtAdvanceCents: invoice.paidCents })
+      .set({ status: 'paid', feeCents, decidedBy: actor.userId, decidedAt, paidEntryId: entry.id, invoicePaidAtAdvanceCents: target.document.paidCents })
       .where(and(eq(advances.coopId, actor.coopId), eq(advances.id, advance.id)));
-    const ids = { activityId: advance.activityId, memberId: advance.memberId, invoiceId: invoice.id };
+    const ids = { activityId: advance.activityId, memberId: advance.memberId, ...target.ref };
     await recordAudit(tx, actor, { action: 'advance.approved', entityType: 'advance', entityId: advance.id, before: { status: 'requested' }, after: { status: 'approved', ...ids } });
     await recordAudit(tx, actor, {
       action: 'advance.paid',

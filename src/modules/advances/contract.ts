@@ -6,7 +6,7 @@ import { FUND_BOUNDS as B } from './domain/fund-settings.js';
 export const ADVANCE_STATUSES = ['requested', 'approved', 'refused', 'paid', 'settled', 'written_off'] as const;
 export const LOAN_KINDS = ['micro_credit', 'treasury', 'subsidy_prefinancing'] as const;
 export const ENDOWMENT_SOURCES = ['reserves', 'result'] as const;
-export const ADVANCE_REFUSALS = ['document_not_eligible', 'already_advanced', 'above_invoice_share', 'above_member_ceiling', 'fund_insufficient'] as const;
+export const ADVANCE_REFUSALS = ['document_not_eligible', 'quote_not_accepted_online', 'already_advanced', 'above_invoice_share', 'above_member_ceiling', 'fund_insufficient'] as const;
 
 const int = (b: { min: number; max: number }) => z.number().int().min(b.min).max(b.max);
 const reason = z.string().trim().min(3).max(1000);
@@ -19,6 +19,7 @@ export const fundSettings = z.object({
   maxInvoiceShareBp: int(B.maxInvoiceShareBp).describe("Largest share of an invoice's revenue excl. VAT not yet collected that may be advanced"),
   minBalanceCents: int(B.minBalanceCents).describe('What the fund always keeps'),
   writeOffAfterDays: int(B.writeOffAfterDays).describe('Days past the due date after which an advance may be written off'),
+  quotesAcceptedOnlineOnly: z.boolean().describe('Only a quote the client accepted online, through the portal, may be advanced'),
 });
 export type FundSettingsBody = z.infer<typeof fundSettings>;
 
@@ -47,8 +48,11 @@ export const advanceOut = z.object({
   activityName: z.string(),
   memberId: z.string(),
   memberName: z.string(),
-  invoiceId: z.string(),
+  /** The advanced document: an invoice or a quote (exactly one). */
+  invoiceId: z.string().nullable(),
   invoiceNumber: z.string().nullable(),
+  quoteId: z.string().nullable(),
+  quoteNumber: z.string().nullable(),
   amountCents: z.number().int(),
   feeCents: z.number().int(),
   settledCents: z.number().int(),
@@ -64,16 +68,20 @@ export type Advance = z.infer<typeof advanceOut>;
 export const advanceListQuery = z.object({
   status: z.enum(ADVANCE_STATUSES).optional(),
   invoiceId: id.optional(),
+  quoteId: id.optional(),
 });
 
 export const advanceIdParams = z.object({ id });
 export const invoiceIdParams = z.object({ invoiceId: id });
+export const quoteIdParams = z.object({ quoteId: id });
 
-export const requestAdvanceBody = z.object({ invoiceId: id, amountCents: z.number().int().min(1).max(100_000_000) });
+export const requestAdvanceBody = z
+  .object({ invoiceId: id.optional(), quoteId: id.optional(), amountCents: z.number().int().min(1).max(100_000_000) })
+  .refine((b) => (b.invoiceId === undefined) !== (b.quoteId === undefined), { path: ['invoiceId'], message: 'Give an invoice or a quote, not both' });
 export type RequestAdvanceBody = z.infer<typeof requestAdvanceBody>;
 export const reasonBody = z.object({ reason });
 
-/** An invoice's advance (the latest), and what may be asked on it now. */
+/** An invoice's (or a quote's) advance (the latest), and what may be asked on it now. */
 export const invoiceAdvanceOut = z.object({
   advance: advanceOut.nullable(),
   maxCents: z.number().int(),

@@ -13,6 +13,7 @@ const pick = (r: FundSettings): FundSettings => ({
   maxInvoiceShareBp: r.maxInvoiceShareBp,
   minBalanceCents: r.minBalanceCents,
   writeOffAfterDays: r.writeOffAfterDays,
+  quotesAcceptedOnlineOnly: r.quotesAcceptedOnlineOnly,
 });
 
 /** The fund's rules (the defaults for a coop that never set them). */

@@ -15,6 +15,7 @@ import {
   grantLoanBody,
   invoiceAdvanceOut,
   invoiceIdParams,
+  quoteIdParams,
   loanIdParams,
   loanOut,
   reasonBody,
@@ -24,7 +25,7 @@ import { endowFund } from './endow-fund.js';
 import { fundPosition } from './fund-position.js';
 import { getFundSettings, updateFundSettings } from './fund-settings.js';
 import { grantLoan } from './grant-loan.js';
-import { getAdvance, invoiceAdvance, listAdvances } from './list-advances.js';
+import { documentAdvance, getAdvance, listAdvances } from './list-advances.js';
 import { getLoan, listLoans } from './list-loans.js';
 import { refuseAdvance } from './refuse-advance.js';
 import { requestAdvance } from './request-advance.js';
@@ -77,7 +78,7 @@ export async function advanceRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/',
-    { config: { access: ['admin', 'staff', 'member'] }, schema: { tags, summary: 'Ask the guarantee fund to prefinance an issued invoice', body: requestAdvanceBody, response: { 201: advanceOut, ...errorResponses } } },
+    { config: { access: ['admin', 'staff', 'member'] }, schema: { tags, summary: 'Ask the guarantee fund to prefinance an issued invoice or an accepted quote', body: requestAdvanceBody, response: { 201: advanceOut, ...errorResponses } } },
     async (req, reply) => {
       const actor = actorOf(req);
       const { id } = await requestAdvance(db, actor, req.body, todayFromClock());
@@ -88,7 +89,13 @@ export async function advanceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/invoice/:invoiceId',
     { config: { access: everyone }, schema: { tags, summary: "An invoice's advance and what may be asked on it now", params: invoiceIdParams, response: { 200: invoiceAdvanceOut, ...errorResponses } } },
-    async (req) => invoiceAdvance(db, actorOf(req), req.params.invoiceId, todayFromClock()),
+    async (req) => documentAdvance(db, actorOf(req), { invoiceId: req.params.invoiceId }, todayFromClock()),
+  );
+
+  app.get(
+    '/quote/:quoteId',
+    { config: { access: everyone }, schema: { tags, summary: "An accepted quote's advance and what may be asked on it now", params: quoteIdParams, response: { 200: invoiceAdvanceOut, ...errorResponses } } },
+    async (req) => documentAdvance(db, actorOf(req), { quoteId: req.params.quoteId }, todayFromClock()),
   );
 
   app.get(

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, pgTable, primaryKey, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import { coops } from '../coops/schema.js';
 import { invoices } from '../invoicing/schema.js';
 import { members } from '../members/schema.js';
+import { quotes } from '../quotes/schema.js';
 import { journalEntries } from '../ledger/schema.js';
 import { DEFAULT_FUND_SETTINGS as D, FUND_BOUNDS as B } from './domain/fund-settings.js';
 
@@ -26,6 +27,8 @@ export const advanceFundSettings = pgTable(
     maxInvoiceShareBp: integer().notNull().default(D.maxInvoiceShareBp),
     minBalanceCents: cents().notNull().default(D.minBalanceCents),
     writeOffAfterDays: integer().notNull().default(D.writeOffAfterDays),
+    /** Only a quote the client accepted online, through the portal, may be advanced (not one recorded by the team). */
+    quotesAcceptedOnlineOnly: boolean().notNull().default(D.quotesAcceptedOnlineOnly),
     updatedBy: uuid(),
     updatedAt: updatedAt(),
   },
@@ -41,12 +44,13 @@ export const advanceFundSettings = pgTable(
 
 export const ADVANCE_STATUSES = ['requested', 'approved', 'refused', 'paid', 'settled', 'written_off'] as const;
 export type AdvanceStatus = (typeof ADVANCE_STATUSES)[number];
-/** Statuses of an advance still open on its invoice: one at most per invoice. */
+/** Statuses of an advance still open on its document: one at most per invoice or quote. */
 export const OPEN_ADVANCE_STATUSES = ['requested', 'approved', 'paid'] as const satisfies readonly AdvanceStatus[];
 
 /**
- * A prefinancing of an issued invoice by the guarantee fund. Asked by a member, approved
- * (and paid at once) or refused by the team, settled as the client pays, or written off.
+ * A prefinancing by the guarantee fund of an issued invoice, or of a quote the client accepted
+ * (exactly one of the two). Asked by a member, approved (and paid at once) or refused by the
+ * team, settled as the client pays (the quote's invoices, for a quote), or written off.
  */
 export const advances = pgTable(
   'advances',
@@ -55,14 +59,16 @@ export const advances = pgTable(
     id: rowId(),
     activityId: uuid().notNull(),
     memberId: uuid().notNull(),
-    invoiceId: uuid().notNull(),
+    invoiceId: uuid(),
+    quoteId: uuid(),
     amountCents: cents().notNull(),
     /** Fixed when it is paid, at the rate of the day. */
     feeCents: cents().notNull().default(0),
     settledCents: cents().notNull().default(0),
     /**
-     * What the client had paid of the invoice when the fund paid the advance: the advance is
-     * settled by what he pays after it, in proportion of what was then left to pay.
+     * What the client had paid of the invoice (of the quote's invoices, for a quote) when the
+     * fund paid the advance: the advance is settled by what he pays after it, in proportion of
+     * what was then left to pay.
      */
     invoicePaidAtAdvanceCents: cents().notNull().default(0),
     writtenOffCents: cents().notNull().default(0),
@@ -84,10 +90,13 @@ export const advances = pgTable(
     foreignKey({ columns: [t.coopId, t.activityId], foreignColumns: [activities.coopId, activities.id] }),
     foreignKey({ columns: [t.coopId, t.memberId], foreignColumns: [members.coopId, members.id] }),
     foreignKey({ columns: [t.coopId, t.invoiceId], foreignColumns: [invoices.coopId, invoices.id] }),
+    foreignKey({ columns: [t.coopId, t.quoteId], foreignColumns: [quotes.coopId, quotes.id] }),
     foreignKey({ columns: [t.coopId, t.paidEntryId], foreignColumns: [journalEntries.coopId, journalEntries.id] }),
     foreignKey({ columns: [t.coopId, t.writeOffEntryId], foreignColumns: [journalEntries.coopId, journalEntries.id] }),
     // One open advance per invoice: the same receivable is never prefinanced twice, even by two requests at once.
     uniqueIndex('advances_open_invoice_key').on(t.coopId, t.invoiceId).where(sql`${t.status} in ('requested', 'approved', 'paid')`),
+    uniqueIndex('advances_open_quote_key').on(t.coopId, t.quoteId).where(sql`${t.status} in ('requested', 'approved', 'paid')`),
+    check('advances_document_check', sql`(${t.invoiceId} is null) <> (${t.quoteId} is null)`),
     index('advances_activity_idx').on(t.coopId, t.activityId),
     index('advances_member_idx').on(t.coopId, t.memberId),
     check('advances_status_check', sql`${t.status} in ('requested', 'approved', 'refused', 'paid', 'settled', 'written_off')`),

@@ -2,16 +2,23 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
+import { invoiceCollections } from '../invoicing/index.js';
 import { ACCOUNTS, JOURNALS, postEntry, reverseEntry } from '../ledger/index.js';
+import { quoteForSettlement, quoteIdOfInvoice } from '../quotes/index.js';
 import { settledTargetCents } from './domain/settled-target.js';
-import { advanceSettlements, advances } from './schema.js';
+import { advanceSettlements, advances, type AdvanceRow } from './schema.js';
 
 /**
- * Settles the advance of an invoice by what a client's payment covers, in the payment's
- * transaction (the payments module calls it right after applying the payment to the invoice,
- * whose row it holds locked): the reverse pair D 4676 (the fund) / C 4675 (the activity) for
- * the advance's share of what the client paid since the fund paid it, all of it once the
- * invoice is paid. Idempotent: a payment settles an advance once (unique advance × payment).
+ * Settles the advance of an invoice, and the advance of the quote it was made from, by what a
+ * client's payment covers, in the payment's transaction (the payments module calls it right
+ * after applying the payment to its invoices, whose rows it holds locked): the reverse pair
+ * D 4676 (the fund) / C 4675 (the activity) for the advance's share of what the client paid
+ * since the fund paid it, all of it once nothing is left to pay. For a quote, what the client
+ * paid is summed over the invoices made from it and weighed against the quote's amount incl.
+ * VAT: the advance is settled in proportion as the quote is paid, all of it once the client
+ * has paid the whole quote. Idempotent: a payment settles an advance once (unique advance ×
+ * payment); a payment spread over two invoices of one quote settles its advance at the first,
+ * from every invoice's paid amount, already applied.
  */
 export async function settleAdvanceOfInvoice(
   tx: Executor,
@@ -23,7 +30,28 @@ export async function settleAdvanceOfInvoice(
     .from(advances)
     .where(and(eq(advances.coopId, actor.coopId), eq(advances.invoiceId, input.invoiceId), eq(advances.status, 'paid')))
     .for('update');
-  if (!advance) return;
+  if (advance) await settle(tx, actor, advance, { ...input, label: `facture ${input.invoiceNumber}` });
+  const quoteId = await quoteIdOfInvoice(tx, actor.coopId, input.invoiceId);
+  if (!quoteId) return;
+  const [onQuote] = await tx
+    .select()
+    .from(advances)
+    .where(and(eq(advances.coopId, actor.coopId), eq(advances.quoteId, quoteId), eq(advances.status, 'paid')))
+    .for('update');
+  const quote = onQuote ? await quoteForSettlement(tx, actor.coopId, quoteId) : null;
+  if (!onQuote || !quote) return;
+  const issued = [...(await invoiceCollections(tx, actor.coopId, quote.invoiceIds)).values()].filter((i) => i.status !== 'draft');
+  const paidCents = issued.reduce((sum, i) => sum + i.paidCents, 0);
+  await settle(tx, actor, onQuote, {
+    paymentId: input.paymentId,
+    paidCents,
+    amountLeftCents: Math.max(0, quote.grossCents - paidCents),
+    date: input.date,
+    label: `devis ${quote.number ?? ''}`.trim(),
+  });
+}
+
+async function settle(tx: Executor, actor: Actor, advance: AdvanceRow, input: { paymentId: string; paidCents: number; amountLeftCents: number; date: string; label: string }): Promise<void> {
   const [done] = await tx
     .select({ id: advanceSettlements.id })
     .from(advanceSettlements)
@@ -39,7 +67,7 @@ export async function settleAdvanceOfInvoice(
   const entry = await postEntry(tx, actor, {
     journal: JOURNALS.misc,
     date: input.date,
-    label: `Remboursement du préfinancement – facture ${input.invoiceNumber}`,
+    label: `Remboursement du préfinancement – ${input.label}`,
     source: { type: 'advance_settlement', id: advance.id },
     lines: [
       { account: ACCOUNTS.fundAdvancesOutstanding, debitCents: amountCents },
@@ -55,7 +83,7 @@ export async function settleAdvanceOfInvoice(
     entityType: 'advance',
     entityId: advance.id,
     before: { status: advance.status, settledCents: advance.settledCents },
-    after: { status, settledCents, amountCents, paymentId: input.paymentId, entryId: entry.id, activityId: advance.activityId, memberId: advance.memberId, invoiceId: advance.invoiceId },
+    after: { status, settledCents, amountCents, paymentId: input.paymentId, entryId: entry.id, activityId: advance.activityId, memberId: advance.memberId, invoiceId: advance.invoiceId, quoteId: advance.quoteId },
   });
 }
 

@@ -13,6 +13,7 @@ export { unapplyPaymentFromInvoice } from './unapply-payment.js';
 export { openInvoices, type OpenInvoiceRow } from './open-invoices.js';
 export { RENDER_ISSUED_FILES, renderIssuedFilesJob } from './render-issued-files-job.js';
 export { invoiceNumbers, type InvoiceNumber } from './invoice-numbers.js';
+export { invoiceCollections, type InvoiceCollection } from './invoice-collections.js';
 // The guarantee fund (advances) reads an invoice it prefinances and what credit notes took off it.
 export { creditedCentsOf } from './create-credit-note.js';
 export type { InvoiceRow } from './schema.js';

@@ -19,7 +19,8 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
-});
+  // Migrations on an embedded database, on two cores other work shares: more than the default minute.
+}, 300_000);
 afterAll(async () => {
   await t?.close();
 });
@@ -194,6 +195,32 @@ describe('who sees a job', () => {
     // The activity page's card: the jobs an activity works on or brought.
     expect((await staff.get(`/api/jobs?activityId=${f.adaActivityId}`)).body.total).toBe(1);
     expect((await staff.get(`/api/jobs?activityId=${f.noeActivityId}`)).body.total).toBe(0);
+  });
+
+  it("on every route of the job's pages, a member who works on it or brought it sees no other activity's documents, and one not on it nothing", async () => {
+    const f = await jobCoop('pages');
+    // The job's invoice is issued from Mia's activity: Ada (the bringer) and Noé (not on it) must not reach it.
+    const invoice = await f.issue(100_000);
+    const [mia, ada, noe] = await Promise.all([loggedIn(f.coop.member.email), loggedIn(f.adaUser.email), loggedIn(f.noeUser.email)]);
+    const ids = (body: { items: { id: string }[] }) => body.items.map((i) => i.id);
+    expect(ids((await mia.get(`/api/invoices?jobId=${f.jobId}&pageSize=100`)).body)).toEqual([invoice.id]);
+    for (const other of [ada, noe]) {
+      const invoices = await other.get(`/api/invoices?jobId=${f.jobId}&pageSize=100`);
+      expect(invoices.status).toBe(200);
+      expect(invoices.body.items).toEqual([]);
+      expect((await other.get(`/api/invoices/${invoice.id}`)).status).toBe(404);
+      const quotes = await other.get(`/api/quotes?jobId=${f.jobId}&pageSize=100`);
+      expect(quotes.status).toBe(200);
+      expect(quotes.body.items).toEqual([]);
+      // Another activity's jobs are not found through the activity filter either.
+      expect((await other.get(`/api/jobs?activityId=${f.activityId}`)).body.total).toBe(0);
+    }
+    // Nobody but the team changes or closes it, whoever they are on the job.
+    for (const member of [mia, ada, noe]) {
+      expect((await member.patch(`/api/jobs/${f.jobId}`, { title: 'Autre titre' })).status).toBe(403);
+      expect((await member.post(`/api/jobs/${f.jobId}/close`)).status).toBe(403);
+    }
+    expect((await noe.get(`/api/jobs/${f.jobId}`)).status).toBe(404);
   });
 
   it('a member declares a job only between their own activities; only the team changes or closes it', async () => {

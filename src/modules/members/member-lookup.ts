@@ -9,6 +9,15 @@ export async function memberIdOfUser(db: Executor, coopId: string, userId: strin
   return row?.id ?? null;
 }
 
+/** The membership type of a person's member record in a cooperative (null: staff without one): the menu offers salary or invoices to the coop by it. */
+export async function membershipTypeOfUser(db: Executor, coopId: string, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ type: members.membershipType })
+    .from(members)
+    .where(and(eq(members.coopId, coopId), eq(members.userId, userId)));
+  return row?.type ?? null;
+}
+
 /** Display names ("First Last") of members of a cooperative, by id. */
 export async function memberNames(db: Executor, coopId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

@@ -163,6 +163,17 @@ describe('what a member sees', () => {
     expect((await memberA.patch(`/api/members/${other.id}`, { phone: '0600000000' })).status).toBe(404);
   });
 
+  it("the session tells the menu the member's membership type, and none for staff without a member record", async () => {
+    expect((await memberA.get('/api/auth/session')).body.membershipType).toBe('entrepreneur_salarie');
+    expect((await staffA.get('/api/auth/session')).body.membershipType).toBeNull();
+    await t.database.db.update(members).set({ membershipType: 'independent', companyName: 'Mia SARL', siret }).where(eq(members.id, mia.id));
+    try {
+      expect((await memberA.get('/api/auth/session')).body.membershipType).toBe('independent');
+    } finally {
+      await t.database.db.update(members).set({ membershipType: 'entrepreneur_salarie', companyName: null, siret: null }).where(eq(members.id, mia.id));
+    }
+  });
+
   it('a staff member without a member record gets a 404 at /me', async () => {
     expect((await staffA.get('/api/members/me')).status).toBe(404);
   });

@@ -8,3 +8,4 @@ export { quotePortalRoutes, quoteRoutes } from './routes.js';
 export { sendQuote } from './send-quote.js';
 export { quoteNumbers, type QuoteNumber } from './quote-numbers.js';
 export { acceptedQuotesLeftToInvoice, type QuoteLeftToInvoice } from './accepted-quotes-left-to-invoice.js';
+export { invoiceIdsOfQuote, quoteForAdvance, quoteForSettlement, quoteIdOfInvoice, type QuoteForAdvance } from './quote-for-advance.js';

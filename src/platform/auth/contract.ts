@@ -10,6 +10,11 @@ export const sessionBody = z.object({
   coop: z.object({ id: z.string(), name: z.string() }).nullable(),
   roles: z.array(role),
   coops: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(role) })),
+  /**
+   * The kind of membership the person holds in the current coop (null: none, e.g. staff), as the
+   * module that owns memberships reports it; the menu offers what that kind of member may do.
+   */
+  membershipType: z.string().nullable(),
   csrfToken: z.string(),
 });
 export type SessionBody = z.infer<typeof sessionBody>;

@@ -27,7 +27,12 @@ import { invitationView, sessionBody, type SessionBody } from './contract.js';
 const email = z.string().trim().email().max(254);
 const password = z.string().min(1).max(1024);
 
-export async function authRoutes(fastify: FastifyInstance): Promise<void> {
+export interface AuthRoutesOptions {
+  /** The person's kind of membership in a coop, read by the module that owns memberships (platform knows only ids). */
+  membershipTypeOf?: (coopId: string, userId: string) => Promise<string | null>;
+}
+
+export async function authRoutes(fastify: FastifyInstance, options: AuthRoutesOptions = {}): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { database, config, tenants } = app.deps;
   const db = database.db;
@@ -47,7 +52,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
         token = newToken();
         reply.setCookie(CSRF_COOKIE, token, { ...cookieBase, httpOnly: false, sameSite: 'strict' });
       }
-      return { user: null, coop: null, roles: [], coops: [], csrfToken: token };
+      return { user: null, coop: null, roles: [], coops: [], membershipType: null, csrfToken: token };
     }
     const memberships = await coopsOf(db, auth.userId);
     const names = await tenants.namesOf(memberships.map((m) => m.coopId));
@@ -56,6 +61,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       coop: auth.coopId ? { id: auth.coopId, name: names.get(auth.coopId) ?? '' } : null,
       roles: auth.roles,
       coops: memberships.map((m) => ({ id: m.coopId, name: names.get(m.coopId) ?? '', roles: m.roles })),
+      membershipType: auth.coopId && options.membershipTypeOf ? await options.membershipTypeOf(auth.coopId, auth.userId) : null,
       csrfToken: auth.csrfToken,
     };
   }

@@ -18,7 +18,7 @@ import { NotificationBell } from '../modules/notifications';
 /** The signed-in frame: header, navigation (a drawer behind the burger on phones), page. */
 export function AppLayout() {
   const { t } = useTranslation();
-  const { coop, roles } = useSession();
+  const { coop, roles, session } = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   // Below the `sm` breakpoint the folded navigation is only slid off-screen: make it inert so
   // keyboard and screen-reader users do not walk through links nobody can see.
@@ -28,7 +28,7 @@ export function AppLayout() {
   // On phones the navigation covers the page: fold it once a link has been followed.
   useEffect(close, [pathname, close]);
 
-  const entries = navigationFor(roles, t);
+  const entries = navigationFor(roles, t, session.membershipType);
   const main = entries.filter((entry) => entry.section === 'main');
   const administration = entries.filter((entry) => entry.section === 'administration');
 

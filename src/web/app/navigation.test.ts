@@ -11,6 +11,23 @@ describe('the menu', () => {
     expect(navigationFor(['accountant'], t).find((e) => e.key === 'invoices')?.label).toBe('invoices.nav.invoices');
   });
 
+  it('offers "Mon salaire" only to an entrepreneur-salarié and the invoices to the coop only to an independent', () => {
+    const salaried = navigationFor(['member'], t, 'entrepreneur_salarie').map((e) => e.key);
+    expect(salaried).toContain('salary');
+    expect(salaried).not.toContain('member-invoices');
+    const independent = navigationFor(['member'], t, 'independent').map((e) => e.key);
+    expect(independent).toContain('member-invoices');
+    expect(independent).not.toContain('salary');
+    const coworker = navigationFor(['member'], t, 'coworker').map((e) => e.key);
+    expect(coworker).not.toContain('salary');
+    expect(coworker).not.toContain('member-invoices');
+  });
+
+  it("gives staff the coop's salaries and every independent's invoices, whatever their own membership", () => {
+    expect(keys(['staff'])).toEqual(expect.arrayContaining(['salaries', 'member-invoices']));
+    expect(navigationFor(['staff'], t).find((e) => e.key === 'member-invoices')?.label).toBe('independents.nav');
+  });
+
   it('keeps the books out of a member’s menu', () => {
     expect(keys(['member'])).not.toContain('ledger-trial-balance');
     expect(keys(['member'])).not.toContain('bank');

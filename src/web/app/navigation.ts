@@ -41,8 +41,12 @@ export interface NavEntry {
  * The navigation for a set of roles. Members see the same activity and client routes as
  * advisors, named "my …": the API returns only their own rows.
  */
-export function navigationFor(roles: readonly Role[], t: TFunction): NavEntry[] {
+export function navigationFor(roles: readonly Role[], t: TFunction, membershipType: string | null = null): NavEntry[] {
   const manages = roles.some((role) => MANAGERS.includes(role));
+  // A member's own salary exists only for an entrepreneur-salarié (employed by the coop); an
+  // independent invoices the coop instead. Staff and the accountant see the coop's lists of both.
+  const offersSalary = membershipType === 'entrepreneur_salarie';
+  const invoicesTheCoop = membershipType === 'independent';
   // The accountant reads the whole coop's invoices: the list is not "mine".
   const seesAll = manages || roles.includes('accountant');
   const entries: NavEntry[] = [
@@ -100,7 +104,12 @@ export function navigationFor(roles: readonly Role[], t: TFunction): NavEntry[] 
     { key: 'audit', to: '/audit', label: t('nav.audit'), icon: IconHistory, roles: ADMINS, section: 'administration' },
     { key: 'outbox', to: '/outbox', label: t('nav.outbox'), icon: IconMailForward, roles: ADMINS, section: 'administration' },
   ];
-  return entries.filter((entry) => entry.roles.some((role) => roles.includes(role)));
+  return entries.filter((entry) => {
+    if (!entry.roles.some((role) => roles.includes(role))) return false;
+    if (entry.key === 'salary') return offersSalary;
+    if (entry.key === 'member-invoices' && !seesAll) return invoicesTheCoop;
+    return true;
+  });
 }
 
 /** Whether `pathname` is inside the section reached by `to` ("/" only matches itself). */

@@ -12,7 +12,8 @@ function localeOf(lang: string): string {
  * `formatMoney(123456, 'fr')` → "1 234,56 €" (fr-FR separators), "€1,234.56" in English.
  */
 export function formatMoney(cents: number, lang: string, currency = 'EUR'): string {
-  return new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency }).format(cents / 100);
+  // A zero computed as a difference may be -0: never show "-0,00 €".
+  return new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency }).format(cents === 0 ? 0 : cents / 100);
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

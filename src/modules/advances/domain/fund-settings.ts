@@ -15,6 +15,8 @@ export interface FundSettings {
   minBalanceCents: number;
   /** How many days past its due date an invoice must be before its advance may be written off. */
   writeOffAfterDays: number;
+  /** Only a quote accepted online by the client (the portal's signature) may be advanced; otherwise any accepted quote. */
+  quotesAcceptedOnlineOnly: boolean;
 }
 
 export const FUND_BOUNDS = {
@@ -24,9 +26,9 @@ export const FUND_BOUNDS = {
   maxInvoiceShareBp: { min: 0, max: 10_000 },
   minBalanceCents: { min: 0, max: 1_000_000_000 },
   writeOffAfterDays: { min: 30, max: 730 },
-} as const satisfies Record<keyof FundSettings, { min: number; max: number }>;
+} as const satisfies Record<Exclude<keyof FundSettings, 'quotesAcceptedOnlineOnly'>, { min: number; max: number }>;
 
-/** A coop without a settings row: 2 % fee, 25 % of a year's revenue up to 10 000 €, 80 % of an invoice, nothing kept back, write-off after 90 days. */
+/** A coop without a settings row: 2 % fee, 25 % of a year's revenue up to 10 000 €, 80 % of an invoice, nothing kept back, write-off after 90 days, any accepted quote. */
 export const DEFAULT_FUND_SETTINGS: FundSettings = {
   feeRateBp: 200,
   ceilingRevenueShareBp: 2_500,
@@ -34,6 +36,7 @@ export const DEFAULT_FUND_SETTINGS: FundSettings = {
   maxInvoiceShareBp: 8_000,
   minBalanceCents: 0,
   writeOffAfterDays: 90,
+  quotesAcceptedOnlineOnly: false,
 };
 
 /** Basis points of an amount, rounded half up to the cent (an amount and a rate are never negative here). */

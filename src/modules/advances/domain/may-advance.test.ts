@@ -29,6 +29,24 @@ describe('may the guarantee fund advance an invoice', () => {
     }
   });
 
+  it('advances a quote the client accepted, within the share of what he has not yet paid through its invoices', () => {
+    const quote = { kind: 'quote', status: 'accepted', acceptedOnline: false, netCents: 100_000, dueCents: 120_000, paidCents: 30_000 } as const;
+    // A quarter paid through a deposit invoice: 75 000 of net left, 80 % of it is 60 000.
+    expect(uncollectedNetCents(quote)).toBe(75_000);
+    expect(mayAdvance(asked({ document: quote, amountCents: 60_000 }))).toEqual({ ok: true, feeCents: 1_200 });
+    expect(mayAdvance(asked({ document: quote, amountCents: 60_001 }))).toEqual({ ok: false, reason: 'above_invoice_share', limitCents: 60_000 });
+  });
+
+  it('refuses a quote not accepted, and one the team recorded when the coop wants it accepted online', () => {
+    const quote = { kind: 'quote', status: 'accepted', acceptedOnline: false, netCents: 100_000, dueCents: 120_000, paidCents: 0 } as const;
+    for (const status of ['sent', 'validated', 'refused', 'expired']) {
+      expect(mayAdvance(asked({ document: { ...quote, status } }))).toEqual({ ok: false, reason: 'document_not_eligible' });
+    }
+    const onlineOnly = { ...DEFAULT_FUND_SETTINGS, quotesAcceptedOnlineOnly: true };
+    expect(mayAdvance(asked({ document: quote, settings: onlineOnly }))).toEqual({ ok: false, reason: 'quote_not_accepted_online' });
+    expect(mayAdvance(asked({ document: { ...quote, acceptedOnline: true }, settings: onlineOnly })).ok).toBe(true);
+  });
+
   it('advances one invoice once while its advance is open', () => {
     expect(mayAdvance(asked({ documentHasOpenAdvance: true }))).toEqual({ ok: false, reason: 'already_advanced' });
   });

@@ -44,11 +44,16 @@ export function AdvancesList() {
       key: 'invoice',
       header: t('advances.list.invoice'),
       phone: 'title',
-      cell: (a) => (
-        <Anchor component={Link} to={`/invoices/${a.invoiceId}`}>
-          {a.invoiceNumber ?? '—'}
-        </Anchor>
-      ),
+      cell: (a) =>
+        a.quoteId ? (
+          <Anchor component={Link} to={`/quotes/${a.quoteId}`}>
+            {t('advances.list.quote', { number: a.quoteNumber ?? '—' })}
+          </Anchor>
+        ) : (
+          <Anchor component={Link} to={`/invoices/${a.invoiceId}`}>
+            {a.invoiceNumber ?? '—'}
+          </Anchor>
+        ),
     },
     { key: 'status', header: t('advances.list.status'), phone: 'badge', cell: (a) => <AdvanceStatusBadge status={a.status} /> },
     { key: 'activity', header: t('advances.list.activity'), cell: (a) => a.activityName },
@@ -101,7 +106,7 @@ export function AdvancesList() {
         loading={decide.isPending}
         testId="advance-approve-modal"
       >
-        {deciding ? `${deciding.advance.invoiceNumber ?? ''} — ${fmt.money(deciding.advance.amountCents)}` : ''}
+        {deciding ? `${deciding.advance.invoiceNumber ?? deciding.advance.quoteNumber ?? ''} — ${fmt.money(deciding.advance.amountCents)}` : ''}
       </ConfirmModal>
       <Modal opened={deciding !== null && deciding.action !== 'approve'} onClose={() => setDeciding(null)} title={deciding?.action === 'refuse' ? t('advances.actions.refuse') : t('advances.actions.writeOff')}>
         <Stack>

@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -102,6 +102,13 @@ function SettingsCard({ settings }: { settings: FundSettingsBody }) {
         {pct('maxInvoiceShareBp', 100)}
         {euros('minBalanceCents', t('advances.settings.minBalance'), 10_000_000)}
         <NumberInput label={t('advances.settings.writeOffAfter')} value={v.writeOffAfterDays} onChange={(x) => setV({ ...v, writeOffAfterDays: Number(x) })} min={30} max={730} allowDecimal={false} />
+        <Checkbox
+          label={t('advances.settings.quotesOnlineOnly')}
+          description={t('advances.settings.quotesOnlineOnlyHint')}
+          checked={v.quotesAcceptedOnlineOnly}
+          onChange={(e) => setV({ ...v, quotesAcceptedOnlineOnly: e.currentTarget.checked })}
+          data-testid="fund-quotes-online-only"
+        />
         <Group>
           <Button onClick={() => update.mutate(v, { onSuccess: () => notifications.show({ color: 'teal', message: t('advances.settings.saved') }) })} loading={update.isPending}>
             {t('advances.settings.save')}

@@ -6,14 +6,23 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { AdvanceStatusBadge } from './AdvanceStatusBadge';
-import { useInvoiceAdvance, useRequestAdvance } from './use-advances';
+import { useDocumentAdvance, useRequestAdvance } from './use-advances';
 
 /** On an issued invoice: its advance, or the member's "Demander un préfinancement". */
 export function InvoiceAdvanceCard({ invoiceId }: { invoiceId: string }) {
+  return <DocumentAdvanceCard document={{ invoiceId }} />;
+}
+
+/** On a quote the client accepted: its advance, or the member's "Demander un préfinancement". */
+export function QuoteAdvanceCard({ quoteId }: { quoteId: string }) {
+  return <DocumentAdvanceCard document={{ quoteId }} />;
+}
+
+function DocumentAdvanceCard({ document }: { document: { invoiceId: string } | { quoteId: string } }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { hasRole } = useSession();
-  const state = useInvoiceAdvance(invoiceId, true);
+  const state = useDocumentAdvance(document);
   const ask = useRequestAdvance();
   const [asking, setAsking] = useState(false);
   const [amount, setAmount] = useState<number | string>('');
@@ -24,7 +33,7 @@ export function InvoiceAdvanceCard({ invoiceId }: { invoiceId: string }) {
   if (!advance && !mayAsk) return null;
   const submit = () =>
     ask.mutate(
-      { invoiceId, amountCents: Math.round(Number(amount) * 100) },
+      { ...document, amountCents: Math.round(Number(amount) * 100) },
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('advances.card.asked') });
@@ -41,6 +50,11 @@ export function InvoiceAdvanceCard({ invoiceId }: { invoiceId: string }) {
         {advance && <AdvanceStatusBadge status={advance.status} />}
       </Group>
       <Stack gap="xs">
+        {'quoteId' in document && !advance && (
+          <Text size="sm" c="dimmed">
+            {t('advances.card.quoteRule')}
+          </Text>
+        )}
         {advance && (
           <Text size="sm">
             {t('advances.card.settled', { settled: fmt.money(advance.settledCents), amount: fmt.money(advance.amountCents) })}

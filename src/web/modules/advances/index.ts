@@ -1,3 +1,3 @@
-// The advances module's front door: its page for the route table, and its card on the invoice page.
+// The advances module's front door: its page for the route table, and its card on the invoice and quote pages.
 export { default as AdvancesPage } from './AdvancesPage';
-export { InvoiceAdvanceCard } from './InvoiceAdvanceCard';
+export { InvoiceAdvanceCard, QuoteAdvanceCard } from './InvoiceAdvanceCard';

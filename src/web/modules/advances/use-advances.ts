@@ -32,9 +32,10 @@ export function useLoans() {
   return useQuery({ queryKey: [...KEY, 'loans'], queryFn: () => api.get<LoanData[]>('/api/advances/loans') });
 }
 
-/** GET /api/advances/invoice/:id: its advance and what may be asked now. */
-export function useInvoiceAdvance(invoiceId: string, enabled: boolean) {
-  return useQuery({ queryKey: [...KEY, 'invoice', invoiceId], queryFn: () => api.get<InvoiceAdvanceData>(`/api/advances/invoice/${invoiceId}`), enabled });
+/** GET /api/advances/invoice/:id or /quote/:id: the document's advance and what may be asked now. */
+export function useDocumentAdvance(document: { invoiceId: string } | { quoteId: string }) {
+  const [kind, id] = 'invoiceId' in document ? (['invoice', document.invoiceId] as const) : (['quote', document.quoteId] as const);
+  return useQuery({ queryKey: [...KEY, kind, id], queryFn: () => api.get<InvoiceAdvanceData>(`/api/advances/${kind}/${id}`) });
 }
 
 export function useRequestAdvance() {

@@ -11,6 +11,7 @@ import { Page } from '../../components/Page';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
+import { QuoteAdvanceCard } from '../advances';
 import { SendMailModal, TotalsCard } from '../documents';
 import { todayInFrance } from '../../../platform/calendar/contract';
 import { InvoiceQuotePanel } from './InvoiceQuotePanel';
@@ -228,6 +229,7 @@ function QuoteView({ quote }: { quote: QuoteData }) {
       <TotalsCard totals={{ taxBasisCents: quote.netCents, vatTotalCents: quote.vatCents, grandTotalCents: quote.grossCents, vatBreakdown: quote.vatBreakdown }} />
 
       {(buttons.has('invoice') || quote.invoices.length > 0) && <InvoiceQuotePanel quote={quote} canInvoice={buttons.has('invoice')} />}
+      {quote.state === 'accepted' && <QuoteAdvanceCard quoteId={quote.id} />}
 
       <Modal opened={asking === 'delete'} onClose={() => setAsking(null)} title={t('quotes.detail.deleteTitle')}>
         <Stack>

@@ -1,9 +1,11 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Card, Group, List, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../lib/format';
 import { FIGURES } from './figures';
+import { negativeAvailable } from './negative-available';
+import type { ActivityTreasuryData } from './use-treasury';
 import { useActivityTreasury } from './use-treasury';
 
 /**
@@ -57,6 +59,7 @@ export function TreasuryCard({ activityId, detailLink = false }: { activityId: s
               {t('treasury.card.availableHint')}
             </Text>
           </div>
+          {data && <NegativeAvailableNote data={data} />}
           <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="sm">
             {figures.map((f) => {
               const label = t(`treasury.figures.${f.key}`);
@@ -89,5 +92,38 @@ export function TreasuryCard({ activityId, detailLink = false }: { activityId: s
         </Stack>
       )}
     </Card>
+  );
+}
+
+/** Says in words why the available amount is below zero and what the member can do (nothing when it is not). */
+function NegativeAvailableNote({ data }: { data: ActivityTreasuryData }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const why = negativeAvailable(data);
+  if (!why) return null;
+  return (
+    <Alert color="orange" title={t('treasury.negative.title')} data-testid="treasury-negative">
+      <Stack gap="xs">
+        <Text size="sm">{t('treasury.negative.summary', { shortfall: fmt.money(why.shortfallCents), entered: fmt.money(why.inCents) })}</Text>
+        <List size="sm" spacing={4}>
+          {why.outflows.map((o) => (
+            <List.Item key={o.key} data-testid={`treasury-negative-${o.key}`}>
+              <Text span size="sm" fw={600}>
+                {t(`treasury.figures.${o.key}`)} {fmt.money(o.cents)}
+              </Text>{' '}
+              — {t(`treasury.negative.why.${o.key}`)}
+            </List.Item>
+          ))}
+        </List>
+        {why.owedCents > 0 && (
+          <Text size="sm">
+            {why.coveredByOwed
+              ? t('treasury.negative.owedCovers', { owed: fmt.money(why.owedCents) })
+              : t('treasury.negative.owedShort', { owed: fmt.money(why.owedCents), gap: fmt.money(why.shortfallCents - why.owedCents) })}
+          </Text>
+        )}
+        <Text size="sm">{t('treasury.negative.todo')}</Text>
+      </Stack>
+    </Alert>
   );
 }

@@ -29,6 +29,21 @@ export const en: Translation<typeof fr> = {
     reserved: 'Already requested',
     available: 'Available',
   },
+  negative: {
+    title: 'Why the available amount is negative',
+    summary: '{{shortfall}} is missing: what left the activity or is already requested exceeds what came in ({{entered}}, counting collections, commissions received, advances and loans).',
+    why: {
+      salaries: 'Salaries are taken from the activity when validated, even if some invoices are not paid yet.',
+      contribution: 'The contribution is computed on the invoices’ revenue; taken at validation, it leaves before the client pays.',
+      advanceFees: 'The guarantee fund takes its fee when it advances an invoice to you.',
+      commissionsOut: 'Paid to the deal bringer on shared jobs.',
+      expenses: 'Expenses and purchases charged to the activity.',
+      reserved: 'Salaries requested and not validated yet: they are already held back.',
+    },
+    owedCovers: '{{owed}} is still owed: once your clients have paid, the available amount turns positive again.',
+    owedShort: 'Even once your clients have paid the {{owed}} still owed, {{gap}} will still be missing.',
+    todo: 'What you can do: remind the clients who have not paid, invoice the work done, ask the guarantee fund for an advance on a validated invoice, and ask for no salary while the available amount is negative.',
+  },
   chart: {
     title: 'The last 12 months',
     invoiced: 'Invoiced',

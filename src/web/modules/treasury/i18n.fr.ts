@@ -26,6 +26,21 @@ export const fr = {
     reserved: 'Déjà demandé',
     available: 'Disponible',
   },
+  negative: {
+    title: 'Pourquoi le disponible est négatif',
+    summary: 'Il manque {{shortfall}} : ce qui est sorti de l’activité ou déjà demandé dépasse ce qui y est entré ({{entered}}, encaissements, commissions reçues, avances et prêts compris).',
+    why: {
+      salaries: 'Les salaires sont pris sur l’activité quand ils sont validés, même si des factures ne sont pas encore payées.',
+      contribution: 'La contribution est calculée sur le chiffre d’affaires des factures ; prise à la validation, elle sort avant que le client paie.',
+      advanceFees: 'Le fonds de garantie prend ses frais quand il vous avance une facture.',
+      commissionsOut: 'Versées à l’apporteur d’affaires sur les affaires partagées.',
+      expenses: 'Dépenses et achats imputés à l’activité.',
+      reserved: 'Salaires demandés et pas encore validés : ils sont déjà retenus.',
+    },
+    owedCovers: '{{owed}} restent à encaisser : quand vos clients auront payé, le disponible redeviendra positif.',
+    owedShort: 'Même quand vos clients auront payé les {{owed}} restant à encaisser, il manquera encore {{gap}}.',
+    todo: 'Ce que vous pouvez faire : relancer les clients qui n’ont pas payé, facturer le travail fait, demander au fonds de garantie une avance sur une facture validée, et ne pas demander de salaire tant que le disponible est négatif.',
+  },
   chart: {
     title: 'Les 12 derniers mois',
     invoiced: 'Facturé',
