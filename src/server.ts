@@ -24,7 +24,7 @@ import { peopleRoutes } from './modules/people/index.js';
 import { quotePortalRoutes, quoteRoutes } from './modules/quotes/index.js';
 import { paymentRoutes } from './modules/payments/index.js';
 import { dunningRoutes } from './modules/dunning/index.js';
-import { bankRoutes } from './modules/banking/index.js';
+import { BANK_STATEMENT_IMPORTED, bankRoutes, statementImportedJob } from './modules/banking/index.js';
 import { advanceRoutes, POST_LOAN_INSTALLMENT, postLoanInstallmentJob } from './modules/advances/index.js';
 import { treasuryRoutes } from './modules/treasury/index.js';
 import { recordLabeller } from './modules/record-labels/index.js';
@@ -56,6 +56,8 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
     [MONTHLY_FLOOR_JOB]: monthlyFloorJob(database.db),
     [POST_LOAN_INSTALLMENT]: postLoanInstallmentJob(database.db),
     [CHECK_THRESHOLDS]: checkThresholdsJob(database.db),
+    // Each module that sends or collects money recognises its own lines of an imported statement.
+    [BANK_STATEMENT_IMPORTED]: statementImportedJob(database.db, []),
   };
 }
 

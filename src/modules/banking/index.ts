@@ -8,3 +8,7 @@ export { bankRoutes } from './routes.js';
 export { ensureDefaultBankAccount } from './ensure-default-bank-account.js';
 export { bankLineSummaries, statementSummaries, type BankLineSummary, type StatementSummary } from './bank-record-summaries.js';
 export { countUnmatchedBankLines } from './count-unmatched-lines.js';
+export { bookLineAgainstEntry } from './book-line-against-entry.js';
+export { BANK_STATEMENT_IMPORTED, statementImportedJob, unmatchedLinesOf, type StatementMatcher } from './match-imported-statement.js';
+export { bankAccountOf, listBankAccounts } from './list-bank-accounts.js';
+export { bankAccountOfLine } from './bank-account-of-line.js';
