@@ -30,10 +30,17 @@ import { treasuryRoutes } from './modules/treasury/index.js';
 import { recordLabeller } from './modules/record-labels/index.js';
 import { contributionRoutes, MONTHLY_FLOOR_JOB, monthlyFloorJob } from './modules/contribution/index.js';
 import { notificationRoutes, runNotifications } from './modules/notifications/index.js';
-import { pendingSalaryCents, salaryRoutes } from './modules/salaries/index.js';
-import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes } from './modules/independents/index.js';
+import { listSalaryPayables, markSalaryPaid, pendingSalaryCents, reverseSalaryPayment, salaryRoutes } from './modules/salaries/index.js';
+import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes, listMemberInvoicePayables, markMemberInvoicePaidBy, reverseMemberInvoicePayment } from './modules/independents/index.js';
+import { payoutMatcher, payoutRoutes, type PayableSources } from './modules/payouts/index.js';
 
 const VERSION = '0.1.0';
+
+/** What the coop pays by SEPA transfer, by source module (expense reports and supplier invoices join here). */
+const PAYABLE_SOURCES: PayableSources = {
+  member_invoice: { listPayables: listMemberInvoicePayables, markPaid: markMemberInvoicePaidBy, reversePaid: reverseMemberInvoicePayment },
+  salary: { listPayables: listSalaryPayables, markPaid: markSalaryPaid, reversePaid: reverseSalaryPayment },
+};
 
 async function healthRoutes(app: FastifyInstance) {
   app.get(
@@ -57,7 +64,7 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
     [POST_LOAN_INSTALLMENT]: postLoanInstallmentJob(database.db),
     [CHECK_THRESHOLDS]: checkThresholdsJob(database.db),
     // Each module that sends or collects money recognises its own lines of an imported statement.
-    [BANK_STATEMENT_IMPORTED]: statementImportedJob(database.db, []),
+    [BANK_STATEMENT_IMPORTED]: statementImportedJob(database.db, [payoutMatcher(PAYABLE_SOURCES)]),
   };
 }
 
@@ -113,6 +120,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/advances', plugin: advanceRoutes },
       { prefix: '/api/treasury', plugin: treasuryRoutes, options: { reservedOf: pendingSalaryCents } },
       { prefix: '/api/independents', plugin: independentsRoutes },
+      { prefix: '/api/payouts', plugin: payoutRoutes, options: { sources: PAYABLE_SOURCES } },
     ],
   });
   return app;

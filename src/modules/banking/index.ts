@@ -12,3 +12,5 @@ export { bookLineAgainstEntry } from './book-line-against-entry.js';
 export { BANK_STATEMENT_IMPORTED, statementImportedJob, unmatchedLinesOf, type StatementMatcher } from './match-imported-statement.js';
 export { bankAccountOf, listBankAccounts } from './list-bank-accounts.js';
 export { bankAccountOfLine } from './bank-account-of-line.js';
+export { maskIban } from './domain/mask-iban.js';
+export type { BankStatementLineRow } from './schema.js';
