@@ -52,7 +52,7 @@ CREATE TABLE "payout_items" (
 	CONSTRAINT "payout_items_source_check" CHECK ("payout_items"."source_type" in ('expense_report', 'supplier_invoice', 'member_invoice', 'salary')),
 	CONSTRAINT "payout_items_status_check" CHECK ("payout_items"."status" in ('pending', 'paid', 'cancelled', 'returned')),
 	CONSTRAINT "payout_items_amount_check" CHECK ("payout_items"."amount_cents" between 1 and 10000000000),
-	CONSTRAINT "payout_items_paid_check" CHECK (("payout_items"."status" = 'paid') = ("payout_items"."paid_on" is not null and "payout_items"."entry_id" is not null))
+	CONSTRAINT "payout_items_paid_check" CHECK (("payout_items"."status" in ('paid', 'returned')) = ("payout_items"."paid_on" is not null and "payout_items"."entry_id" is not null))
 );
 --> statement-breakpoint
 CREATE TABLE "payout_settings" (

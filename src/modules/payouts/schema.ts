@@ -109,7 +109,8 @@ export const payoutItems = pgTable(
     check('payout_items_source_check', sql`${t.sourceType} in ('expense_report', 'supplier_invoice', 'member_invoice', 'salary')`),
     check('payout_items_status_check', sql`${t.status} in ('pending', 'paid', 'cancelled', 'returned')`),
     check('payout_items_amount_check', sql`${t.amountCents} between 1 and ${sql.raw(String(MAX_PAYOUT_CENTS))}`),
-    check('payout_items_paid_check', sql`(${t.status} = 'paid') = (${t.paidOn} is not null and ${t.entryId} is not null)`),
+    // A returned transfer keeps the day it was paid and its entry (reversed by the source, never deleted).
+    check('payout_items_paid_check', sql`(${t.status} in ('paid', 'returned')) = (${t.paidOn} is not null and ${t.entryId} is not null)`),
   ],
 );
 export type PayoutItemRow = typeof payoutItems.$inferSelect;
