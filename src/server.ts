@@ -24,19 +24,28 @@ import { peopleRoutes } from './modules/people/index.js';
 import { quotePortalRoutes, quoteRoutes } from './modules/quotes/index.js';
 import { paymentRoutes } from './modules/payments/index.js';
 import { dunningRoutes } from './modules/dunning/index.js';
-import { bankRoutes } from './modules/banking/index.js';
+import { BANK_STATEMENT_IMPORTED, bankRoutes, statementImportedJob } from './modules/banking/index.js';
 import { advanceRoutes, POST_LOAN_INSTALLMENT, postLoanInstallmentJob } from './modules/advances/index.js';
 import { treasuryRoutes } from './modules/treasury/index.js';
 import { recordLabeller } from './modules/record-labels/index.js';
 import { vatRoutes } from './modules/vat/index.js';
 import { contributionRoutes, MONTHLY_FLOOR_JOB, monthlyFloorJob } from './modules/contribution/index.js';
 import { notificationRoutes, runNotifications } from './modules/notifications/index.js';
-import { pendingSalaryCents, salaryRoutes } from './modules/salaries/index.js';
-import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes } from './modules/independents/index.js';
-import { expenseRoutes } from './modules/expenses/index.js';
-import { purchasesRoutes, SEND_LIFECYCLE_STATUS, sendLifecycleStatusJob, storageLifecycleConnector } from './modules/purchases/index.js';
+import { expenseRoutes, listPayables as listExpenseReportPayables, markPaid as markExpenseReportPaidBy } from './modules/expenses/index.js';
+import { listPayables as listSupplierInvoicePayables, markPaid as markSupplierInvoicePaidBy, purchasesRoutes, SEND_LIFECYCLE_STATUS, sendLifecycleStatusJob, storageLifecycleConnector } from './modules/purchases/index.js';
+import { listSalaryPayables, markSalaryPaid, pendingSalaryCents, reverseSalaryPayment, salaryRoutes } from './modules/salaries/index.js';
+import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes, listMemberInvoicePayables, markMemberInvoicePaidBy, reverseMemberInvoicePayment } from './modules/independents/index.js';
+import { payoutMatcher, payoutRoutes, type PayableSources } from './modules/payouts/index.js';
 
 const VERSION = '0.1.0';
+
+/** What the coop pays by SEPA transfer, by source module. */
+const PAYABLE_SOURCES: PayableSources = {
+  member_invoice: { listPayables: listMemberInvoicePayables, markPaid: markMemberInvoicePaidBy, reversePaid: reverseMemberInvoicePayment },
+  salary: { listPayables: listSalaryPayables, markPaid: markSalaryPaid, reversePaid: reverseSalaryPayment },
+  expense_report: { listPayables: listExpenseReportPayables, markPaid: markExpenseReportPaidBy },
+  supplier_invoice: { listPayables: listSupplierInvoicePayables, markPaid: markSupplierInvoicePaidBy },
+};
 
 async function healthRoutes(app: FastifyInstance) {
   app.get(
@@ -61,6 +70,8 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
     [CHECK_THRESHOLDS]: checkThresholdsJob(database.db),
     // No approved platform (PA) is connected: statuses are written to the files storage until one is.
     [SEND_LIFECYCLE_STATUS]: sendLifecycleStatusJob(database.db, storageLifecycleConnector(storage)),
+    // Each module that sends or collects money recognises its own lines of an imported statement.
+    [BANK_STATEMENT_IMPORTED]: statementImportedJob(database.db, [payoutMatcher(PAYABLE_SOURCES)]),
   };
 }
 
@@ -119,6 +130,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/expenses', plugin: expenseRoutes },
       { prefix: '/api/vat', plugin: vatRoutes },
       { prefix: '/api/purchases', plugin: purchasesRoutes, options: { lifecycleDestination: storageLifecycleConnector(storage).destination } },
+      { prefix: '/api/payouts', plugin: payoutRoutes, options: { sources: PAYABLE_SOURCES } },
     ],
   });
   return app;

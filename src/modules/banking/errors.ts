@@ -18,6 +18,13 @@ export const bankingErrors = defineErrors({
   BANK_LINE_NOT_CREDIT: ['conflict', { fr: 'Seul un crédit (argent reçu) peut régler des factures.', en: 'Only a credit (money received) can pay invoices.' }],
   BANK_LINE_NOT_DEBIT: ['conflict', { fr: 'Seul un débit (argent sorti) se comptabilise sur un compte de charge ou de tiers d’ici.', en: 'Only a debit (money out) is booked to a charge or third-party account here.' }],
   BANK_LINE_ALREADY_BOOKED: ['conflict', { fr: 'Cette ligne de relevé est déjà comptabilisée.', en: 'This statement line is already booked.' }],
+  BANK_LINE_BOOKED_BY_MODULE: [
+    'conflict',
+    {
+      fr: 'Cette ligne a été comptabilisée par les virements sortants (paiement d’un lot) : elle s’annule par un retour de la banque, pas d’ici.',
+      en: 'This line was booked by the outgoing transfers (a batch paid): it is undone by a return from the bank, not here.',
+    },
+  ],
   BANK_LINE_NOT_BOOKED: ['conflict', { fr: 'Cette ligne de relevé n’est pas comptabilisée.', en: 'This statement line is not booked.' }],
   BANK_LINE_FOREIGN_CURRENCY: [
     'unprocessable',

@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { invalidField, platformErrors, type FieldError } from '../../platform/errors.js';
+import { enqueueJob } from '../../platform/jobs/enqueue-job.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import type { Actor } from '../../platform/http/context.js';
 import type { ImportFields, ImportResult } from './contract.js';
@@ -12,6 +13,7 @@ import { readStatementFile, type StatementSource } from './domain/read-statement
 import { maskIban } from './domain/mask-iban.js';
 import type { StatementProblem } from './domain/statement-problem.js';
 import { ensureDefaultBankAccount } from './ensure-default-bank-account.js';
+import { BANK_STATEMENT_IMPORTED } from './match-imported-statement.js';
 import { summariesOf } from './list-statements.js';
 import { bankStatementLines, bankStatements, type BankAccountRow } from './schema.js';
 import { statementFileKey } from './statement-file.js';
@@ -126,6 +128,10 @@ export async function importStatement(db: Db, storage: FileStorage, actor: Actor
                 label: line.label,
                 reference: line.reference,
                 counterparty: line.counterparty,
+                endToEndId: line.endToEndId,
+                batchRef: line.batchRef,
+                isReturn: line.isReturn,
+                returnReason: line.returnReason,
               })),
             )
             .onConflictDoNothing({ target: [bankStatementLines.coopId, bankStatementLines.fingerprint] })
@@ -139,6 +145,8 @@ export async function importStatement(db: Db, storage: FileStorage, actor: Actor
         }
         added += inserted.length;
         kept.push(id);
+        // Other modules (payouts, debits) recognise their transfers in the new lines after the commit.
+        await enqueueJob(tx, { coopId: actor.coopId, kind: BANK_STATEMENT_IMPORTED, payload: { statementId: id } });
         await recordAudit(tx, actor, {
           action: 'bank_statement.imported',
           entityType: 'bank_statement',

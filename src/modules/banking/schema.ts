@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, pgTable, primaryKey, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { cents, coopId, createdAt, rowId } from '../../platform/db/columns.js';
 
 export type StatementFormat = 'camt053' | 'csv';
@@ -86,12 +86,26 @@ export const bankStatementLines = pgTable(
     remittanceId: uuid(),
     /** The ledger entry that booked the line (status `booked`); an unbooked line's entry is reversed, never deleted. */
     entryId: uuid(),
+    /**
+     * The module whose entry booked the line when it is not banking's own (a payout's transfer
+     * paid, booked by the payouts module): undoing it is that module's business, not a bare reversal.
+     */
+    bookedBy: varchar({ length: 32 }),
+    /** camt.053 `EndToEndId` of the transfer or debit (the id the coop gave it in its pain file). */
+    endToEndId: varchar({ length: 35 }),
+    /** `PmtInfId` / `MsgId` of the coop's batch a line of several transfers paid. */
+    batchRef: varchar({ length: 35 }),
+    /** The payment came back (returned or rejected), with the bank's reason code. */
+    isReturn: boolean().notNull().default(false),
+    returnReason: varchar({ length: 35 }),
   },
   (t) => [
     primaryKey({ columns: [t.coopId, t.id] }),
     unique('bank_statement_lines_coop_fingerprint_key').on(t.coopId, t.fingerprint),
     foreignKey({ columns: [t.coopId, t.statementId], foreignColumns: [bankStatements.coopId, bankStatements.id] }),
     index('bank_statement_lines_coop_statement_idx').on(t.coopId, t.statementId, t.bookingDate),
+    index('bank_statement_lines_coop_end_to_end_idx').on(t.coopId, t.endToEndId),
+    index('bank_statement_lines_coop_batch_ref_idx').on(t.coopId, t.batchRef),
     check('bank_statement_lines_status_check', sql`${t.status} in ('unmatched', 'matched', 'ignored', 'booked')`),
     check('bank_statement_lines_payment_check', sql`(${t.status} = 'matched') = (${t.paymentId} is not null or ${t.remittanceId} is not null) and (${t.paymentId} is null or ${t.remittanceId} is null)`),
     check('bank_statement_lines_entry_check', sql`(${t.status} = 'booked') = (${t.entryId} is not null)`),

@@ -16,6 +16,9 @@ export async function unbookBankLine(db: Db, actor: Actor, lineId: string): Prom
   await db.transaction(async (tx) => {
     const line = await lockedLine(tx, actor, lineId);
     if (line.status !== 'booked' || !line.entryId) throw bankingErrors.BANK_LINE_NOT_BOOKED();
+    // A transfer the payouts module booked also marked a document paid: reversing the entry
+    // alone would leave it paid in its module; it is undone there (the batch's return).
+    if (line.bookedBy) throw bankingErrors.BANK_LINE_BOOKED_BY_MODULE();
     const reversal = await reverseEntry(tx, actor, line.entryId, line.bookingDate, `Annulation de la comptabilisation – ${line.label}`.slice(0, 300));
     await tx
       .update(bankStatementLines)

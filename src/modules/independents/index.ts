@@ -6,3 +6,8 @@ export { markMemberInvoicePaid, validateMemberInvoice } from './validate-member-
 export { updateIndependentsSettings } from './independents-settings.js';
 export { CHECK_THRESHOLDS, checkThresholdsJob, queueDailyRuns, scheduleIndependents } from './schedule-independents.js';
 export { listMemberInvoices } from './list-member-invoices.js';
+export {
+  listMemberInvoicePayables,
+  markMemberInvoicePaidBy,
+  reverseMemberInvoicePayment,
+} from './member-invoice-payables.js';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/record-audit.js';
-import type { Db } from '../../platform/db/client.js';
+import { recordAudit, type AuditActor } from '../../platform/audit/record-audit.js';
+import type { Db, Executor } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { ACCOUNTS, DEDUCTIBLE_VAT_ACCOUNT, JOURNALS, postEntry } from '../ledger/index.js';
@@ -65,30 +65,45 @@ export async function markMemberInvoicePaid(db: Db, actor: Actor, id: string, bo
     if (!mayMove(before.status, 'paid')) throw independentsErrors.MEMBER_INVOICE_WRONG_STATUS();
     if (body.paidOn > today) throw invalidField('paidOn', { fr: 'Le paiement ne peut pas être daté après aujourd’hui.', en: 'The payment cannot be dated after today.' });
     if (body.paidOn < before.issueDate) throw invalidField('paidOn', { fr: 'Le paiement ne peut pas précéder la facture.', en: 'The payment cannot precede the invoice.' });
-    const name = (await memberNames(tx, actor.coopId, [before.memberId])).get(before.memberId) ?? '';
-    const label = `Règlement facture ${before.number} — ${name}`.slice(0, 300);
-    const { id: entryId } = await postEntry(tx, actor, {
-      journal: JOURNALS.bank,
-      date: body.paidOn,
-      label,
-      source: { type: 'member_invoice_payment', id: before.id },
-      lines: [
-        { account: ACCOUNTS.suppliers, debitCents: before.grossCents, activityId: before.activityId, label: `${label} (${body.reference})`.slice(0, 300) },
-        { account: ACCOUNTS.bank, creditCents: before.grossCents, label: body.reference },
-      ],
-    });
-    const [after] = await tx
-      .update(memberInvoices)
-      .set({ status: 'paid', paidOn: body.paidOn, paymentReference: body.reference, paymentEntryId: entryId, updatedAt: new Date() })
-      .where(and(eq(memberInvoices.coopId, actor.coopId), eq(memberInvoices.id, id)))
-      .returning();
-    await recordAudit(tx, actor, {
-      action: 'member_invoice.paid',
-      entityType: 'member_invoice',
-      entityId: id,
-      before: { status: before.status },
-      after: { status: 'paid', paidOn: body.paidOn, reference: body.reference, paymentEntryId: entryId, memberId: before.memberId, activityId: before.activityId, grossCents: before.grossCents },
-    });
-    return after!;
+    return payMemberInvoiceIn(tx, actor, before, { paidOn: body.paidOn, reference: body.reference, bank: { account: ACCOUNTS.bank, journal: JOURNALS.bank }, via: 'manual' });
   });
+}
+
+/**
+ * Books the payment of a validated member invoice in the caller's transaction (the invoice
+ * locked by the caller): D 401 on the member's activity / C the bank's 512, dated the day paid,
+ * the invoice marked paid and audited once. Shared by the manual "paid" of staff and by the
+ * SEPA payouts when the bank statement shows the transfer.
+ */
+export async function payMemberInvoiceIn(
+  tx: Executor,
+  actor: AuditActor,
+  before: MemberInvoiceRow,
+  input: { paidOn: string; reference: string; bank: { account: string; journal: string }; via: 'manual' | 'sepa_transfer' },
+): Promise<MemberInvoiceRow> {
+  const name = (await memberNames(tx, actor.coopId, [before.memberId])).get(before.memberId) ?? '';
+  const label = `Règlement facture ${before.number} — ${name}`.slice(0, 300);
+  const { id: entryId } = await postEntry(tx, actor, {
+    journal: input.bank.journal,
+    date: input.paidOn,
+    label,
+    source: { type: 'member_invoice_payment', id: before.id },
+    lines: [
+      { account: ACCOUNTS.suppliers, debitCents: before.grossCents, activityId: before.activityId, label: `${label} (${input.reference})`.slice(0, 300) },
+      { account: input.bank.account, creditCents: before.grossCents, label: input.reference },
+    ],
+  });
+  const [after] = await tx
+    .update(memberInvoices)
+    .set({ status: 'paid', paidOn: input.paidOn, paymentReference: input.reference, paymentEntryId: entryId, updatedAt: new Date() })
+    .where(and(eq(memberInvoices.coopId, actor.coopId), eq(memberInvoices.id, before.id)))
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'member_invoice.paid',
+    entityType: 'member_invoice',
+    entityId: before.id,
+    before: { status: before.status },
+    after: { status: 'paid', paidOn: input.paidOn, reference: input.reference, paymentEntryId: entryId, memberId: before.memberId, activityId: before.activityId, grossCents: before.grossCents, via: input.via },
+  });
+  return after!;
 }

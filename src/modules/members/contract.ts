@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { siretSchema } from '../../platform/identifiers/zod.js';
+import { bicSchema, ibanSchema, siretSchema } from '../../platform/identifiers/zod.js';
 import { bilingual } from '../../platform/http/messages.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { DOCUMENT_KINDS } from './domain/documents.js';
@@ -53,7 +53,7 @@ export const createMemberBody = newMember.omit({ userId: true }).superRefine(com
 export type CreateMemberBody = z.infer<typeof createMemberBody>;
 
 /** What members may change of their own profile. */
-export const SELF_EDITABLE_FIELDS = ['phone', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'bio', 'skills', 'trades', 'pole'] as const;
+export const SELF_EDITABLE_FIELDS = ['phone', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'bio', 'skills', 'trades', 'pole', 'iban', 'bic'] as const;
 
 export const updateMemberBody = z.strictObject({
   firstName: personName.optional(),
@@ -72,6 +72,8 @@ export const updateMemberBody = z.strictObject({
   advisorUserId: z.uuid().nullable().optional(),
   companyName: z.string().trim().min(1).max(200).nullable().optional(),
   siret: siretSchema.nullable().optional(),
+  iban: ibanSchema.nullable().optional(),
+  bic: bicSchema.nullable().optional(),
 });
 export type UpdateMemberBody = z.infer<typeof updateMemberBody>;
 
@@ -143,6 +145,9 @@ export const memberDetail = memberListItem.extend({
   postalCode: z.string().nullable(),
   city: z.string().nullable(),
   siret: z.string().nullable(),
+  /** The account the coop pays the member to: only on the detail (the member and staff), never in lists. */
+  iban: z.string().nullable(),
+  bic: z.string().nullable(),
   supportStartDate: isoDate.nullable(),
   supportEndDate: isoDate.nullable(),
   employmentStartDate: isoDate.nullable(),

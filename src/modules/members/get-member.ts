@@ -62,6 +62,8 @@ export async function detailOf(db: Executor, row: MemberRow): Promise<MemberDeta
     postalCode: row.postalCode,
     city: row.city,
     siret: row.siret,
+    iban: row.iban,
+    bic: row.bic,
     supportStartDate: row.supportStartDate,
     supportEndDate: row.supportEndDate,
     employmentStartDate: row.employmentStartDate,

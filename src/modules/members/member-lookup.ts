@@ -123,3 +123,16 @@ export async function memberIdsOfTypes(db: Executor, coopId: string, types: stri
     .where(and(eq(members.coopId, coopId), inArray(members.membershipType, types), inArray(members.status, ['active', 'employee', 'associate', 'in_support', 'leaving'])));
   return rows.map((r) => r.id);
 }
+
+/**
+ * Where the coop pays members, by id: the name the transfer is addressed to (the company
+ * for an independent, else the person) and their IBAN/BIC (null when not given yet).
+ */
+export async function memberBankDetails(db: Executor, coopId: string, ids: string[]): Promise<Map<string, { name: string; companyName: string | null; iban: string | null; bic: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: members.id, name: sql<string>`${members.firstName} || ' ' || ${members.lastName}`, companyName: members.companyName, iban: members.iban, bic: members.bic })
+    .from(members)
+    .where(and(eq(members.coopId, coopId), inArray(members.id, ids)));
+  return new Map(rows.map((r) => [r.id, { name: r.name, companyName: r.companyName, iban: r.iban, bic: r.bic }]));
+}

@@ -40,6 +40,9 @@ export const members = pgTable(
     /** Independents keep their own company. */
     companyName: varchar({ length: 200 }),
     siret: varchar({ length: 14 }),
+    /** Where the coop pays the member (salary, their invoices, refunds): checked mod 97 and BIC format at the edge. */
+    iban: varchar({ length: 34 }),
+    bic: varchar({ length: 11 }),
     /** CAPE (contrat d'appui au projet d'entreprise): the test phase before employment. */
     supportStartDate: date(),
     supportEndDate: date(),

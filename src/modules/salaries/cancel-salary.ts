@@ -21,6 +21,8 @@ export async function cancelSalary(db: Db, actor: Actor, id: string, input: Reas
       const row = await visibleRequest(tx, actor, id, { lock: true });
       if (!maySalaryRequest(row.status, 'cancel')) throw salaryErrors.SALARY_NOT_CANCELLABLE();
       if (row.status === 'validated' && !isStaff(actor)) throw salaryErrors.SALARY_CANCEL_VALIDATED_STAFF_ONLY();
+      // The net already left the bank: cancelling would owe it back to nobody in the books.
+      if (row.paidOn) throw salaryErrors.SALARY_ALREADY_PAID();
       const reason = input.reason.trim();
       const reversal = row.entryId ? await reverseEntry(tx, actor, row.entryId, today, `Annulation du salaire ${row.month.slice(0, 7)} : ${reason}`.slice(0, 300)) : null;
       const cancelledAt = new Date();

@@ -13,6 +13,8 @@ export const salaryErrors = defineErrors({
     { fr: 'Le coût employeur de ce salaire dépasse la trésorerie disponible de l’activité.', en: 'The employer cost of this salary is more than the activity’s available treasury.' },
   ],
   SALARY_NOT_PENDING: ['conflict', { fr: 'Cette demande n’attend plus de décision : elle a déjà été validée, refusée ou annulée.', en: 'This request no longer awaits a decision: it was already validated, refused or cancelled.' }],
+  SALARY_ALREADY_PAID: ['conflict', { fr: 'Ce salaire net est déjà versé au salarié : il ne peut plus être annulé ni payé à nouveau.', en: 'This net salary was already paid to the employee: it can no longer be cancelled or paid again.' }],
+  SALARY_NOT_PAYABLE: ['conflict', { fr: 'Ce salaire n’est pas à payer (non validé, déjà payé, ou d’un autre montant).', en: 'This salary is not to be paid (not validated, already paid, or another amount).' }],
   SALARY_NOT_CANCELLABLE: ['conflict', { fr: 'Cette demande est déjà refusée ou annulée.', en: 'This request is already refused or cancelled.' }],
   SALARY_CANCEL_VALIDATED_STAFF_ONLY: [
     'forbidden',

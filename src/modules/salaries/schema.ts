@@ -68,6 +68,9 @@ export const salaryRequests = pgTable(
     cancelReason: varchar({ length: 500 }),
     /** The reversal of `entry_id`, when a validated salary was cancelled. */
     cancelEntryId: uuid(),
+    /** The day the net salary left the bank (D 421 / C 512, `payment_entry_id`); null while owed. */
+    paidOn: date(),
+    paymentEntryId: uuid(),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -89,6 +92,8 @@ export const salaryRequests = pgTable(
     ),
     // Each status carries what made it: a refusal its reason, a validation its entry, a cancellation its reason (and reversal once booked).
     check('salary_requests_refused_check', sql`(${t.status} = 'refused') = (${t.refusalReason} is not null)`),
+    // Only a validated salary is paid, and a paid one has its payment entry.
+    check('salary_requests_paid_check', sql`(${t.paidOn} is null) = (${t.paymentEntryId} is null) and (${t.paidOn} is null or ${t.status} = 'validated')`),
     check('salary_requests_entry_check', sql`${t.status} <> 'validated' or ${t.entryId} is not null`),
     check('salary_requests_cancelled_check', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null) and (${t.status} <> 'cancelled' or ${t.cancelReason} is not null) and (${t.cancelEntryId} is null or ${t.entryId} is not null) and (${t.status} <> 'cancelled' or ${t.entryId} is null or ${t.cancelEntryId} is not null)`),
   ],

@@ -64,6 +64,7 @@ const ExpenseReportPage = pageOf(() => import('../modules/expenses'), 'ExpenseRe
 const SpendingCategoriesPage = pageOf(() => import('../modules/expenses'), 'SpendingCategoriesPage');
 const PurchasesPage = pageOf(() => import('../modules/purchases'), 'PurchasesPage');
 const SupplierInvoicePage = pageOf(() => import('../modules/purchases'), 'SupplierInvoicePage');
+const PayoutsPage = pageOf(() => import('../modules/payouts'), 'PayoutsPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -141,6 +142,7 @@ export const router = createBrowserRouter([
           { path: 'expenses/:id', element: <RequireRole roles={READERS}><ExpenseReportPage /></RequireRole> },
           { path: 'purchases', element: <RequireRole roles={READERS}><PurchasesPage /></RequireRole> },
           { path: 'purchases/:id', element: <RequireRole roles={READERS}><SupplierInvoicePage /></RequireRole> },
+          { path: 'payouts', element: <RequireRole roles={BOOK_READERS}><PayoutsPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

@@ -24,6 +24,7 @@ import { en as independents } from '../modules/independents/i18n.en';
 import { en as expenses } from '../modules/expenses/i18n.en';
 import { en as vat } from '../modules/vat/i18n.en';
 import { en as purchases } from '../modules/purchases/i18n.en';
+import { en as payouts } from '../modules/payouts/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -113,4 +114,5 @@ export const en: Catalogue = {
   expenses,
   vat,
   purchases,
+  payouts,
 };

@@ -24,6 +24,7 @@ import { fr as independents } from '../modules/independents/i18n.fr';
 import { fr as expenses } from '../modules/expenses/i18n.fr';
 import { fr as vat } from '../modules/vat/i18n.fr';
 import { fr as purchases } from '../modules/purchases/i18n.fr';
+import { fr as payouts } from '../modules/payouts/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -123,6 +124,7 @@ export const fr = {
   expenses,
   vat,
   purchases,
+  payouts,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

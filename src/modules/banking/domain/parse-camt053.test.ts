@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildCamt053 } from '../../../../test/support/camt053-builder.js';
 import { parseCamt053, type Camt053Document } from './parse-camt053.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -242,5 +243,32 @@ describe('reading the camt.053 versions banks send', () => {
   it('refuses a statement account with neither an IBAN nor another identifier', () => {
     const xml = fixture('camt053-v03-small.xml').replace(/<Id><IBAN>[A-Z0-9]+<\/IBAN><\/Id>/, '<Id></Id>');
     expect(problemsOf(xml)[0]!.column).toBe('Stmt[1]/Acct/Id');
+  });
+});
+
+describe('reading the references of the coop’s own transfers and their returns', () => {
+  const xml = buildCamt053({
+    iban: 'FR7630006000011234567890189',
+    statementId: 'S-REFS',
+    entries: [
+      { amountCents: -12_000, bookingDate: '2026-11-30', txs: [{ amountCents: -12_000, endToEndId: 'PO-ABC-1', pmtInfId: 'PMT-1', name: 'Camille' }] },
+      { amountCents: -30_000, bookingDate: '2026-11-30', batch: { pmtInfId: 'PMT-2', count: 2 }, txAmounts: false, txs: [{ amountCents: -10_000, endToEndId: 'PO-X-1' }, { amountCents: -20_000, endToEndId: 'PO-X-2' }] },
+      { amountCents: 12_000, bookingDate: '2026-12-01', code: 'PMNT/ICDT/RRTN', txs: [{ amountCents: 12_000, endToEndId: 'PO-ABC-1', returnReason: 'AC04' }] },
+      { amountCents: 5_000, bookingDate: '2026-12-01', txs: [{ amountCents: 5_000, endToEndId: 'CLIENT-9' }] },
+    ],
+  });
+  const [paid, batch, returned, received] = read(xml).statements[0]!.entries;
+
+  it('keeps the end-to-end id and the batch of a transfer paid', () => {
+    expect(paid).toMatchObject({ endToEndId: 'PO-ABC-1', batchRef: 'PMT-1', isReturn: false, returnReason: null });
+  });
+
+  it('keeps one line for a batch whose transfers carry no amount, with the batch’s PmtInfId', () => {
+    expect(batch).toMatchObject({ amountCents: -30_000, batch: null, endToEndId: null, batchRef: 'PMT-2' });
+  });
+
+  it('reads a transfer returned by the creditor’s bank as a return with its reason code', () => {
+    expect(returned).toMatchObject({ amountCents: 12_000, endToEndId: 'PO-ABC-1', isReturn: true, returnReason: 'AC04' });
+    expect(received).toMatchObject({ isReturn: false, returnReason: null });
   });
 });

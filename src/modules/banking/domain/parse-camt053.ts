@@ -36,6 +36,19 @@ export interface Camt053Entry {
   bankRef: string | null;
   /** The payer's end-to-end reference; "NOTPROVIDED" (the SEPA filler) is read as none. */
   endToEndId: string | null;
+  /**
+   * The batch a debit of several transfers paid, as the ordering party named it: the
+   * `PmtInfId` (else the `MsgId`) of the pain.001 the bank executed, when the bank gives it
+   * (`NtryDtls/Btch` or the transactions' `Refs`). A batch booked as one line is matched by it.
+   */
+  batchRef: string | null;
+  /**
+   * A transfer or debit that came back (returned, rejected): the return information
+   * (`RtrInf`) is present, or the bank transaction code says so (…/RRTN, …/UPDD, …/RRJT).
+   */
+  isReturn: boolean;
+  /** The reason the bank gives for a return (`RtrInf/Rsn/Cd`, else its proprietary code), e.g. AC04. */
+  returnReason: string | null;
   /** Unstructured remittance lines, then structured creditor references, joined by a space. */
   remittance: string;
   /** Structured creditor references (Strd/CdtrRefInf/Ref), e.g. an RF reference. */
@@ -243,6 +256,9 @@ interface TransactionReading {
   currency: string | null;
   bankRef: string | null;
   endToEndId: string | null;
+  batchRef: string | null;
+  returnInfo: boolean;
+  returnReason: string | null;
   ustrd: string[];
   creditorReferences: string[];
   label: string | null;
@@ -268,6 +284,9 @@ function readTransaction(tx: XmlElement, path: string, entryDirection: string | 
     currency: own?.attributes.Ccy ?? null,
     bankRef: textAt(tx, 'Refs', 'AcctSvcrRef'),
     endToEndId: endToEndId && endToEndId !== 'NOTPROVIDED' ? endToEndId : null,
+    batchRef: textAt(tx, 'Refs', 'PmtInfId') ?? textAt(tx, 'Refs', 'MsgId'),
+    returnInfo: Boolean(child(tx, 'RtrInf')),
+    returnReason: textAt(tx, 'RtrInf', 'Rsn', 'Cd') ?? textAt(tx, 'RtrInf', 'Rsn', 'Prtry'),
     ustrd: childrenNamed(rmtInf, 'Ustrd').map((u) => u.text.trim()).filter(Boolean),
     creditorReferences: childrenNamed(rmtInf, 'Strd')
       .map((strd) => textAt(strd, 'CdtrRefInf', 'Ref'))
@@ -314,6 +333,8 @@ function readEntry(ntry: XmlElement, path: string, problem: Report): Camt053Entr
   };
   const entryBankRef = textAt(ntry, 'AcctSvcrRef');
   const entryLabel = textAt(ntry, 'AddtlNtryInf');
+  const btch = childrenNamed(ntry, 'NtryDtls').map((details) => child(details, 'Btch')).find(Boolean);
+  const entryBatchRef = textAt(btch, 'PmtInfId') ?? textAt(btch, 'MsgId');
 
   const splittable =
     transactions.length > 1 &&
@@ -327,6 +348,9 @@ function readEntry(ntry: XmlElement, path: string, problem: Report): Camt053Entr
       amountCents: t.amountCents!,
       bankRef: t.bankRef ?? entryBankRef,
       endToEndId: t.endToEndId,
+      batchRef: t.batchRef ?? entryBatchRef,
+      isReturn: t.returnInfo || isReturnCode(entryCode ?? t.bankTransactionCode),
+      returnReason: t.returnReason,
       remittance: collapse([...t.ustrd, ...t.creditorReferences]),
       creditorReferences: t.creditorReferences,
       label: t.label ?? entryLabel ?? '',
@@ -351,6 +375,9 @@ function readEntry(ntry: XmlElement, path: string, problem: Report): Camt053Entr
       amountCents,
       bankRef: one?.bankRef ?? entryBankRef,
       endToEndId: one?.endToEndId ?? null,
+      batchRef: entryBatchRef ?? (transactions.length ? (same('batchRef') as string | null) : null),
+      isReturn: transactions.some((t) => t.returnInfo) || isReturnCode(entryCode ?? (transactions.length ? (same('bankTransactionCode') as string | null) : null)),
+      returnReason: one?.returnReason ?? (transactions.length ? (same('returnReason') as string | null) : null),
       remittance: collapse(transactions.flatMap((t) => [...t.ustrd, ...t.creditorReferences])),
       creditorReferences: transactions.flatMap((t) => t.creditorReferences),
       label: collapse([one?.label ?? entryLabel]),
@@ -358,6 +385,17 @@ function readEntry(ntry: XmlElement, path: string, problem: Report): Camt053Entr
       counterpartyIban: transactions.length ? (same('counterpartyIban') as string | null) : null,
     },
   ];
+}
+
+/**
+ * ISO bank transaction sub-families of a payment that came back: a returned or rejected
+ * credit transfer (RRTN, RRJT), an unpaid or returned direct debit (UPDD, RRTN), whatever the family.
+ */
+const RETURN_SUB_FAMILIES = new Set(['RRTN', 'RRJT', 'UPDD', 'RPCR']);
+function isReturnCode(code: string | null): boolean {
+  if (!code) return false;
+  const parts = code.split('/');
+  return parts.length === 3 && parts[0] === 'PMNT' && RETURN_SUB_FAMILIES.has(parts[2]!);
 }
 
 function formatCents(cents: number): string {

@@ -12,6 +12,11 @@ export interface ImportedLine {
   label: string;
   reference: string;
   counterparty: string | null;
+  /** camt.053 only (null/false for a CSV): the transfer's end-to-end id, its batch, and whether it came back and why. */
+  endToEndId: string | null;
+  batchRef: string | null;
+  isReturn: boolean;
+  returnReason: string | null;
   /** The line of the file it came from, to point a person at it. */
   sourceLine: number;
 }
@@ -82,6 +87,10 @@ export function readStatementFile(source: StatementSource): ParseResult<Statemen
               label: line.label.slice(0, WIDTH.label),
               reference: line.remittance.slice(0, WIDTH.reference),
               counterparty: line.counterpartyName?.slice(0, WIDTH.counterparty) ?? null,
+              endToEndId: null,
+              batchRef: null,
+              isReturn: false,
+              returnReason: null,
               sourceLine: line.lineNumber,
             })),
           },
@@ -119,6 +128,11 @@ export function readStatementFile(source: StatementSource): ParseResult<Statemen
         label: entry.label.slice(0, WIDTH.label),
         reference: entry.remittance.slice(0, WIDTH.reference),
         counterparty: entry.counterpartyName?.slice(0, WIDTH.counterparty) ?? null,
+        // ISO 20022 caps these at 35 characters; a longer one is not a real reference, kept cut rather than refused.
+        endToEndId: entry.endToEndId?.slice(0, 35) ?? null,
+        batchRef: entry.batchRef?.slice(0, 35) ?? null,
+        isReturn: entry.isReturn,
+        returnReason: entry.returnReason?.slice(0, 35) ?? null,
         sourceLine: entry.sourceLine,
       })),
     });

@@ -131,6 +131,8 @@ export const en: Translation<typeof fr> = {
     advisor: 'Advisor',
   },
   entities: {
+    payout_batch: 'Transfer batch',
+    payout_item: 'Transfer',
     member: 'Member',
     person: 'Person',
     coop: 'Cooperative',
@@ -151,6 +153,18 @@ export const en: Translation<typeof fr> = {
     salary_request: 'Salary request',
   },
   actions: {
+    payout_batch: {
+      built: 'Transfer batch built',
+      approved: 'Transfer batch approved',
+      cancelled: 'Transfer batch cancelled',
+    },
+    payout: {
+      paid: 'Transfer paid (bank statement)',
+      returned: 'Transfer returned by the bank',
+    },
+    payout_settings: {
+      updated: 'Transfer settings changed',
+    },
     advance: {
       requested: 'Advance asked',
       approved: 'Advance approved',
@@ -217,6 +231,7 @@ export const en: Translation<typeof fr> = {
       revoked: 'API token revoked',
     },
     member_invoice: {
+      payment_returned: 'Member invoice transfer returned by the bank',
       received: "Member's invoice received",
       validated: "Member's invoice validated",
       paid: "Member's invoice paid",
@@ -371,6 +386,8 @@ export const en: Translation<typeof fr> = {
       activity_settings_changed: "Activity's contribution rule changed",
     },
     salary: {
+      paid: 'Net salary paid',
+      payment_returned: 'Salary transfer returned by the bank',
       requested: 'Salary asked',
       validated: 'Salary validated and posted',
       refused: 'Salary request refused',

@@ -131,6 +131,8 @@ export const fr = {
     advisor: 'Conseiller',
   },
   entities: {
+    payout_batch: 'Lot de virements',
+    payout_item: 'Virement',
     member: 'Membre',
     person: 'Personne',
     coop: 'Coopérative',
@@ -151,6 +153,18 @@ export const fr = {
     salary_request: 'Demande de salaire',
   },
   actions: {
+    payout_batch: {
+      built: 'Lot de virements préparé',
+      approved: 'Lot de virements approuvé',
+      cancelled: 'Lot de virements annulé',
+    },
+    payout: {
+      paid: 'Virement payé (relevé bancaire)',
+      returned: 'Virement retourné par la banque',
+    },
+    payout_settings: {
+      updated: 'Réglages des virements modifiés',
+    },
     advance: {
       requested: 'Préfinancement demandé',
       approved: 'Préfinancement accordé',
@@ -217,6 +231,7 @@ export const fr = {
       revoked: "Jeton d'API révoqué",
     },
     member_invoice: {
+      payment_returned: 'Virement de la facture de membre retourné par la banque',
       received: 'Facture de membre reçue',
       validated: 'Facture de membre validée',
       paid: 'Facture de membre payée',
@@ -371,6 +386,8 @@ export const fr = {
       activity_settings_changed: "Règle de contribution de l'activité modifiée",
     },
     salary: {
+      paid: 'Salaire net versé',
+      payment_returned: 'Virement du salaire retourné par la banque',
       requested: 'Salaire demandé',
       validated: 'Salaire validé et comptabilisé',
       refused: 'Demande de salaire refusée',

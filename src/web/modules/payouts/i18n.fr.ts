@@ -1,0 +1,32 @@
+// The payouts module's strings in French, the reference catalogue: i18n.en.ts must have
+// the same keys. Assembled under `payouts.` by src/web/i18n/fr.ts.
+export const fr = {
+  nav: 'Virements',
+  title: 'Virements sortants',
+  intro: 'Choisissez ce que la coopérative paie par virement SEPA, préparez le lot et déposez le fichier à la banque. Les virements se marquent payés à l’import du relevé.',
+  payables: 'À payer',
+  noPayables: 'Rien à payer pour le moment.',
+  pick: 'Choisir le paiement à {{name}}',
+  ibanMissing: 'IBAN manquant',
+  bankAccount: 'Compte débité',
+  executionDate: 'Date d’exécution',
+  build_one: 'Préparer le lot ({{count}} virement, {{amount}})',
+  build_other: 'Préparer le lot ({{count}} virements, {{amount}})',
+  built: 'Lot préparé.',
+  batches: 'Lots de virements',
+  noBatches: 'Aucun lot.',
+  download: 'Télécharger le fichier',
+  approve: 'Approuver',
+  waitsForSecond: 'En attente d’approbation par une seconde personne : le fichier ne se télécharge qu’après.',
+  cancel: 'Annuler le lot',
+  byAndApproved: '{{by}}, approuvé par {{approver}}',
+  sources: { expense_report: 'Note de frais', supplier_invoice: 'Facture fournisseur', member_invoice: 'Facture de membre', salary: 'Salaire net' },
+  columns: { payee: 'Bénéficiaire', source: 'Nature', reference: 'Référence', iban: 'IBAN', amount: 'Montant', executionDate: 'Exécution', status: 'Statut', count: 'Virements', by: 'Préparé par', actions: 'Actions' },
+  batchStatus: { cancelled: 'Annulé', paid: 'Payé', awaitingApproval: 'À approuver', ready: 'Envoyé ({{paid}}/{{count}} payés)' },
+  settings: {
+    title: 'Réglages des virements',
+    secondApproval: 'Les virements doivent être approuvés par une seconde personne',
+    painVersion: 'Version du fichier',
+    painVersionHelp: 'pain.001.001.09 par défaut ; certaines banques demandent encore la version 001.001.03.',
+  },
+};
