@@ -173,6 +173,10 @@ async function issueFromQuote(quoteId: string, body: Parameters<typeof invoiceQu
 describe('an advance on a quote the client accepted', () => {
   const admin = () => actorFor(f.coop.id, f.coop.admin.id, ['admin']);
   const generous = { ...DEFAULT_FUND_SETTINGS, ceilingRevenueShareBp: 10_000, ceilingMaxCents: 100_000_000 };
+  // The member's year of revenue, her ceiling here: enough that the quote's share is what binds.
+  beforeAll(async () => {
+    await f.issueInvoice({ netCents: 500_000 });
+  });
 
   it("follows the coop's rule on quotes accepted online, and the fund's share of what is not yet paid", async () => {
     const onPaper = await acceptedQuote('paper');
@@ -182,7 +186,7 @@ describe('an advance on a quote the client accepted', () => {
       const online = await acceptedQuote('online');
       // 80 % of 2 000,00 € HT not yet paid.
       await expect(requestAdvance(db(), f.memberActor, { quoteId: online, amountCents: 160_001 }, TODAY)).rejects.toMatchObject({ code: 'ABOVE_INVOICE_SHARE' });
-      const { id } = await requestAdvance(db(), f.memberActor, { quoteId: online, amountCents: 160_000 }, TODAY);
+      const { id } = await requestAdvance(db(), f.memberActor, { quoteId: online, amountCents: 100_000 }, TODAY);
       await refuseAdvance(db(), f.staff, id, 'Test de la règle');
     } finally {
       await db().transaction((tx) => updateFundSettings(tx, admin(), generous));
