@@ -39,3 +39,9 @@ CROSS JOIN (VALUES
 ) AS a("number", "label", "kind")
 WHERE EXISTS (SELECT 1 FROM "ledger_accounts" l WHERE l."coop_id" = c."id")
 ON CONFLICT ("coop_id", "number") DO NOTHING;
+--> statement-breakpoint
+-- The VAT return groups a period's lines on the VAT accounts by label (the rate): this index
+-- holds them with their amounts, so the summary of a quarter is an index-only scan of the
+-- VAT lines alone, never a visit of the whole ledger's heap.
+CREATE INDEX ledger_lines_vat_idx ON ledger_journal_entry_lines (coop_id, account_number, entry_date)
+  INCLUDE (label, debit_cents, credit_cents) WHERE account_number LIKE '445%';

@@ -32,7 +32,8 @@ beforeAll(async () => {
   const draft = await createDraftInvoice(db, staff, draftOf(link!.activityId, link!.clientId, { serviceDate: today }));
   invoiceId = draft.id;
   ({ number } = await validateInvoice(db, staff, draft.id, today));
-});
+  // Starting the app and seeding the demo takes more than the default minute on two busy cores.
+}, 300_000);
 afterAll(async () => {
   await e2e?.close();
 });

@@ -41,7 +41,8 @@ export const vatSummary = z.object({
 export type VatSummary = z.infer<typeof vatSummary>;
 
 export const vatBoxEntry = z.object({
-  entryId: z.uuid(),
+  // Any uuid the ledger holds (a restored or migrated entry's id need not be a version 4 one).
+  entryId: z.guid(),
   entryNumber: z.number().int(),
   date: z.string(),
   journal: z.string(),
@@ -49,7 +50,7 @@ export const vatBoxEntry = z.object({
   account: z.string(),
   documentRef: z.string().nullable(),
   sourceType: z.string(),
-  sourceId: z.uuid().nullable(),
+  sourceId: z.guid().nullable(),
   /** What the line adds to the box: a credit of collected VAT, a debit of deductible VAT, positive. */
   amountCents: z.number().int(),
 });
