@@ -116,7 +116,7 @@ beforeAll(async () => {
   mia = m;
   miaActivity = (await t.database.db.transaction((tx) => createActivity(tx, { coopId: a.id, userId: a.admin.id }, { name: 'Studio Mia', holders: [{ memberId: m.id, shareBp: 10_000 }] }))).id;
   [staffA, accountantA, adminA, memberA, staffB] = await Promise.all([login(a.staff.email), login(a.accountant.email), login(a.admin.email), login(a.member.email), login(b.staff.email)]);
-  const [account] = await t.database.db.transaction((tx) => ensureDefaultBankAccount(tx, { coopId: a.id, userId: a.admin.id, roles: ['admin'], ip: '127.0.0.1', locale: 'fr' }));
+  const [account] = await t.database.db.transaction((tx) => ensureDefaultBankAccount(tx, { coopId: a.id, userId: a.admin.id }));
   bankAccountId = account!.id;
 }, 180_000);
 afterAll(() => t.close());
