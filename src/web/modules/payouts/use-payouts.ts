@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BankAccount } from '../../../modules/banking/debit-contract';
+import type { BankAccount } from '../../../modules/banking/contract';
 import type { BuildBatchBody, PayableView, PayoutBatchDetail, PayoutBatchView, PayoutSettingsView } from '../../../modules/payouts/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
