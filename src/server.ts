@@ -32,6 +32,7 @@ import { contributionRoutes, MONTHLY_FLOOR_JOB, monthlyFloorJob } from './module
 import { notificationRoutes, runNotifications } from './modules/notifications/index.js';
 import { pendingSalaryCents, salaryRoutes } from './modules/salaries/index.js';
 import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes } from './modules/independents/index.js';
+import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
 
 const VERSION = '0.1.0';
 
@@ -56,6 +57,8 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
     [MONTHLY_FLOOR_JOB]: monthlyFloorJob(database.db),
     [POST_LOAN_INSTALLMENT]: postLoanInstallmentJob(database.db),
     [CHECK_THRESHOLDS]: checkThresholdsJob(database.db),
+    [BILL_MONTHLY_FEES]: billMonthlyFeesJob(database.db, storage),
+    [PRENOTIFY_COLLECTION]: prenotifyCollectionJob(database.db),
   };
 }
 
@@ -111,6 +114,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/advances', plugin: advanceRoutes },
       { prefix: '/api/treasury', plugin: treasuryRoutes, options: { reservedOf: pendingSalaryCents } },
       { prefix: '/api/independents', plugin: independentsRoutes },
+      { prefix: '/api/fees', plugin: feeRoutes },
     ],
   });
   return app;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, text, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { coops } from '../coops/schema.js';
@@ -185,6 +185,8 @@ export const collectionItems = pgTable(
     returnedOn: date(),
     paymentEntryId: uuid(),
     mandateRevoked: boolean().notNull().default(false),
+    /** When the debtor's pre-notification was queued (the job that writes it runs once per item). */
+    prenotifiedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.coopId, t.id] }),
