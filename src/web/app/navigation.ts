@@ -85,6 +85,7 @@ export function navigationFor(roles: readonly Role[], t: TFunction): NavEntry[] 
       roles: READERS,
       section: 'main',
     },
+    { key: 'fees', to: '/fees', label: seesAll ? t('fees.nav') : t('fees.myNav'), icon: IconReceipt, roles: READERS, section: 'main' },
     { key: 'dunning', to: '/dunning', label: t('dunning.nav'), icon: IconMailExclamation, roles: MANAGERS, section: 'main' },
     { key: 'salary', to: '/salary', label: t('salaries.myNav'), icon: IconReceipt2, roles: MEMBERS, section: 'main' },
     { key: 'salaries', to: '/salaries', label: t('salaries.nav'), icon: IconReceipt2, roles: BOOK_READERS, section: 'main' },

@@ -58,6 +58,7 @@ const SalaryRequestsPage = pageOf(() => import('../modules/salaries'), 'SalaryRe
 const ActivityTreasuryPage = pageOf(() => import('../modules/treasury'), 'ActivityTreasuryPage');
 const CoopTreasuryPage = pageOf(() => import('../modules/treasury'), 'CoopTreasuryPage');
 const MemberInvoicesPage = pageOf(() => import('../modules/independents'), 'MemberInvoicesPage');
+const MemberFeesPage = pageOf(() => import('../modules/fees'), 'MemberFeesPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -129,6 +130,7 @@ export const router = createBrowserRouter([
           { path: 'bank/accounts', element: <RequireRole roles={MANAGERS}><BankAccountsPage /></RequireRole> },
           { path: 'bank/reconciliation', element: <RequireRole roles={BOOK_READERS}><ReconciliationStatementPage /></RequireRole> },
           { path: 'member-invoices', element: <RequireRole roles={READERS}><MemberInvoicesPage /></RequireRole> },
+          { path: 'fees', element: <RequireRole roles={READERS}><MemberFeesPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

@@ -21,6 +21,7 @@ import { en as notifications } from '../modules/notifications/i18n.en';
 import { en as salaries } from '../modules/salaries/i18n.en';
 import { en as treasury } from '../modules/treasury/i18n.en';
 import { en as independents } from '../modules/independents/i18n.en';
+import { en as fees } from '../modules/fees/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -107,4 +108,5 @@ export const en: Catalogue = {
   salaries,
   treasury,
   independents,
+  fees,
 };

@@ -21,6 +21,7 @@ import { fr as notifications } from '../modules/notifications/i18n.fr';
 import { fr as salaries } from '../modules/salaries/i18n.fr';
 import { fr as treasury } from '../modules/treasury/i18n.fr';
 import { fr as independents } from '../modules/independents/i18n.fr';
+import { fr as fees } from '../modules/fees/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -117,6 +118,7 @@ export const fr = {
   salaries,
   treasury,
   independents,
+  fees,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */
