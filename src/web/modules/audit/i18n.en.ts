@@ -131,6 +131,7 @@ export const en: Translation<typeof fr> = {
     advisor: 'Advisor',
   },
   entities: {
+    collection: 'SEPA direct debit',
     member: 'Member',
     person: 'Person',
     coop: 'Cooperative',
@@ -151,6 +152,23 @@ export const en: Translation<typeof fr> = {
     salary_request: 'Salary request',
   },
   actions: {
+    member_fee: {
+      billed: 'Fee billed',
+      paid: 'Fee paid',
+      returned: 'Fee direct debit returned',
+      amount_set: "Member's own fee changed",
+    },
+    mandate: {
+      created: 'SEPA mandate recorded',
+      amended: 'SEPA mandate amended (IBAN)',
+      revoked: 'SEPA mandate revoked',
+    },
+    collection: {
+      built: 'Direct debit file built',
+    },
+    fees: {
+      settings_updated: 'Fee settings changed',
+    },
     advance: {
       requested: 'Advance asked',
       approved: 'Advance approved',

@@ -131,6 +131,7 @@ export const fr = {
     advisor: 'Conseiller',
   },
   entities: {
+    collection: 'Prélèvement SEPA',
     member: 'Membre',
     person: 'Personne',
     coop: 'Coopérative',
@@ -151,6 +152,23 @@ export const fr = {
     salary_request: 'Demande de salaire',
   },
   actions: {
+    member_fee: {
+      billed: 'Cotisation facturée',
+      paid: 'Cotisation payée',
+      returned: 'Prélèvement de cotisation rejeté',
+      amount_set: 'Cotisation propre au membre modifiée',
+    },
+    mandate: {
+      created: 'Mandat SEPA enregistré',
+      amended: 'Mandat SEPA modifié (IBAN)',
+      revoked: 'Mandat SEPA révoqué',
+    },
+    collection: {
+      built: 'Fichier de prélèvement créé',
+    },
+    fees: {
+      settings_updated: 'Paramètres des cotisations modifiés',
+    },
     advance: {
       requested: 'Préfinancement demandé',
       approved: 'Préfinancement accordé',

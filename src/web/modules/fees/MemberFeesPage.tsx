@@ -14,7 +14,7 @@ import { useFormat } from '../../lib/format';
 import { applyApiError } from '../../lib/forms';
 import { useLanguage } from '../../i18n';
 import { useSession } from '../../lib/session';
-import { useMemberOptions } from '../activities/use-activities';
+import { useMemberOptions } from '../activities';
 import {
   collectionFileUrl,
   feeFileUrl,
