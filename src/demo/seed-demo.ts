@@ -15,6 +15,7 @@ import { seedDemoSales } from './seed-demo-sales.js';
 import { seedDemoJobs } from './seed-jobs.js';
 import { seedDemoSalaries } from './seed-salaries.js';
 import { seedDemoAdvances } from './seed-advances.js';
+import { seedDemoFees } from './seed-fees.js';
 
 /** Every demo account shares this password (demo seed only; real accounts follow the policy). */
 export const DEMO_PASSWORD = 'mutualise-demo';
@@ -174,6 +175,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       });
       await seedDemoSalaries({ db: asDb, now, advisor: staff(advisorId), memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), drafterOf: (code) => drafters.get(code)!, activityIds });
       await seedDemoAdvances({ db: asDb, admin: actor, advisor: staff(advisorId), today: isoDay(now) });
+      await seedDemoFees({ db: asDb, storage: opts.storage, admin: { ...actor, roles: ['admin'] }, advisor: staff(advisorId), nathalieId: memberIds.get('nathalie.roux@demo.mutualise.coop')!, today: isoDay(now) });
     }
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
     return { coopId: coop.id, logins };

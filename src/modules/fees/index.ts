@@ -5,4 +5,7 @@ export { feeRoutes } from './routes.js';
 export { BILL_MONTHLY_FEES, billMonthlyFeesJob, queueMonthlyFeeRuns, scheduleFees } from './schedule-fees.js';
 export { billMonthlyFees } from './bill-monthly-fees.js';
 export { PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './collections.js';
-export { recordDebitOutcome, type DebitOutcome } from './settle-debit.js';
+export { markFeePaid, recordDebitOutcome, type DebitOutcome } from './settle-debit.js';
+export { createMandate } from './mandates.js';
+export { listFees } from './list-fees.js';
+export { updateFeeSettings } from './fee-settings.js';
