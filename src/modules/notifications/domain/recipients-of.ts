@@ -37,6 +37,8 @@ const RULES: Readonly<Record<string, readonly Audience[]>> = {
   'job.created': ['holders'],
   'member_invoice.paid': ['member', 'holders'],
   'member_fee.billed': ['member'],
+  // A direct debit of a fee came back: the member owes it again, the team follows it up.
+  'member_fee.returned': ['member', 'validators'],
   // A member's collaboration volume crossed the threshold of disguised employment: both sides act.
   'independence.threshold_crossed': ['member', 'validators'],
   // The books.
