@@ -1,17 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { coops } from '../../src/modules/coops/schema.js';
+import { feeSettings, mandates } from '../../src/modules/fees/schema.js';
+import { members } from '../../src/modules/members/schema.js';
 import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
 
 /**
- * Member fees by SEPA direct debit: the advisor bills the month (the demo's monthly run already
- * did: nothing is billed twice), records Julien Fournier's signed mandate, builds the collection
+ * Member fees by SEPA direct debit: the advisor bills the month (twice: nothing is billed twice), records Julien Fournier's signed mandate, builds the collection
  * of the unpaid fees and downloads its pain.008, then records what the statement says: one debit
  * credited (the fee paid), one returned for insufficient funds (the fee open again, the reason shown).
  */
 let e2e: E2E;
 beforeAll(async () => {
   e2e = await startE2E();
-});
+  // The harness seeds the demo without files, so without its fees: the coop's creditor
+  // identifier and Nathalie Roux's signed mandate are set here, the month is billed by the journey.
+  const db = e2e.database.db;
+  const [coop] = await db.select({ id: coops.id }).from(coops);
+  await db.insert(feeSettings).values({ coopId: coop!.id, creditorId: 'FR72ZZZ123456' });
+  const [nathalie] = await db.select({ id: members.id }).from(members).where(and(eq(members.coopId, coop!.id), eq(members.firstName, 'Nathalie'), eq(members.lastName, 'Roux')));
+  await db.insert(mandates).values({ coopId: coop!.id, memberId: nathalie!.id, reference: 'MUT-NRC-0001', debtorName: 'NR Conseil SARL', iban: 'FR1420041010050500013M02606', bic: 'PSSTFRPP', signedOn: new Date().toISOString().slice(0, 10) });
+}, 240_000);
 afterAll(async () => {
   await e2e?.close();
 });
@@ -23,9 +33,11 @@ describe('member fees collected by SEPA direct debit', () => {
     await logIn(page, DEMO.advisor);
     await page.goto('/fees');
 
-    // The month was billed by the monthly run: asking again bills nothing twice.
+    // The advisor bills the month; asking again bills nothing twice.
     await page.getByTestId('fees-bill').click();
-    await see(page.getByText(/^0 cotisation\(s\) facturée\(s\), \d+ déjà facturée\(s\)\.$/));
+    await see(page.getByText(/^[1-9]\d* cotisation\(s\) facturée\(s\), 0 déjà facturée\(s\)\.$/));
+    await page.getByTestId('fees-bill').click();
+    await see(page.getByText(/^0 cotisation\(s\) facturée\(s\), [1-9]\d* déjà facturée\(s\)\.$/));
 
     await page.getByTestId('fees-tab-mandates').click();
     await page.getByTestId('mandate-member').click();
