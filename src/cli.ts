@@ -12,6 +12,7 @@ import { AppError } from './platform/errors.js';
 import { allCoopIds, getCoop } from './modules/coops/index.js';
 import { scheduleDunning } from './modules/dunning/index.js';
 import { scheduleIndependents } from './modules/independents/index.js';
+import { scheduleFees } from './modules/fees/index.js';
 import { DEMO_PASSWORD, seedDemo, type DemoLogin } from './demo/seed-demo.js';
 import { createServer } from './server.js';
 
@@ -67,6 +68,8 @@ program
     const stopDunning = config.dunningScheduler ? scheduleDunning({ database, storage: app.deps.storage, log: app.log }) : () => {};
     // The daily runs (independence thresholds) are queued as durable jobs, one per coop and day.
     const stopIndependents = config.dunningScheduler ? scheduleIndependents({ db: database.db, log: app.log }) : () => {};
+    // The monthly fee run, queued once per coop and month as a durable job.
+    const stopFees = config.dunningScheduler ? scheduleFees({ db: database.db, log: app.log }) : () => {};
     const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
     console.log(`\n  Mutualise is running on ${config.publicUrl}  (database: ${where})`);
     console.log(`  API: ${config.publicUrl}/api  ·  OpenAPI: ${config.publicUrl}/api/openapi.json  ·  docs: ${config.publicUrl}/api/docs`);
@@ -76,6 +79,7 @@ program
       stopOutbox();
       stopDunning();
       stopIndependents();
+      stopFees();
       await stopJobs();
       await app.close();
       await database.close();

@@ -17,6 +17,7 @@ import { seedDemoSalaries } from './seed-salaries.js';
 import { seedDemoAdvances } from './seed-advances.js';
 import { seedDemoExpenses } from './seed-expenses.js';
 import { seedDemoPurchases } from './seed-purchases.js';
+import { seedDemoFees } from './seed-fees.js';
 
 /** Every demo account shares this password (demo seed only; real accounts follow the policy). */
 export const DEMO_PASSWORD = 'mutualise-demo';
@@ -178,6 +179,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       await seedDemoAdvances({ db: asDb, admin: actor, advisor: staff(advisorId), today: isoDay(now) });
       await seedDemoExpenses({ db: asDb, storage: opts.storage, advisor: staff(advisorId), member: { ...actor, userId: userIds.get('camille.martin@demo.mutualise.coop')!, roles: ['member'] }, activityId: activityIds.get('CAMILLE-GRAPHISME')!, today: isoDay(now) });
       await seedDemoPurchases({ db: asDb, storage: opts.storage, advisor: staff(advisorId), activityId: activityIds.get('ECO-RENOVATION')!, today: isoDay(now) });
+      await seedDemoFees({ db: asDb, storage: opts.storage, admin: { ...actor, roles: ['admin'] }, advisor: staff(advisorId), nathalieId: memberIds.get('nathalie.roux@demo.mutualise.coop')!, today: isoDay(now) });
     }
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
     return { coopId: coop.id, logins };

@@ -95,6 +95,7 @@ export function navigationFor(roles: readonly Role[], t: TFunction, membershipTy
     { key: 'expenses', to: '/expenses', label: seesAll ? t('expenses.nav') : t('expenses.myNav'), icon: IconReceiptEuro, roles: READERS, section: 'main' },
     { key: 'purchases', to: '/purchases', label: seesAll ? t('purchases.nav') : t('purchases.myNav'), icon: IconReceipt, roles: READERS, section: 'main' },
     { key: 'payouts', to: '/payouts', label: t('payouts.nav'), icon: IconCash, roles: BOOK_READERS, section: 'main' },
+    { key: 'fees', to: '/fees', label: seesAll ? t('fees.nav') : t('fees.myNav'), icon: IconReceipt, roles: READERS, section: 'main' },
     { key: 'dunning', to: '/dunning', label: t('dunning.nav'), icon: IconMailExclamation, roles: MANAGERS, section: 'main' },
     { key: 'salary', to: '/salary', label: t('salaries.myNav'), icon: IconReceipt2, roles: MEMBERS, section: 'main' },
     { key: 'salaries', to: '/salaries', label: t('salaries.nav'), icon: IconReceipt2, roles: BOOK_READERS, section: 'main' },

@@ -65,6 +65,7 @@ const SpendingCategoriesPage = pageOf(() => import('../modules/expenses'), 'Spen
 const PurchasesPage = pageOf(() => import('../modules/purchases'), 'PurchasesPage');
 const SupplierInvoicePage = pageOf(() => import('../modules/purchases'), 'SupplierInvoicePage');
 const PayoutsPage = pageOf(() => import('../modules/payouts'), 'PayoutsPage');
+const MemberFeesPage = pageOf(() => import('../modules/fees'), 'MemberFeesPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -143,6 +144,7 @@ export const router = createBrowserRouter([
           { path: 'purchases', element: <RequireRole roles={READERS}><PurchasesPage /></RequireRole> },
           { path: 'purchases/:id', element: <RequireRole roles={READERS}><SupplierInvoicePage /></RequireRole> },
           { path: 'payouts', element: <RequireRole roles={BOOK_READERS}><PayoutsPage /></RequireRole> },
+          { path: 'fees', element: <RequireRole roles={READERS}><MemberFeesPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

@@ -25,6 +25,7 @@ import { en as expenses } from '../modules/expenses/i18n.en';
 import { en as vat } from '../modules/vat/i18n.en';
 import { en as purchases } from '../modules/purchases/i18n.en';
 import { en as payouts } from '../modules/payouts/i18n.en';
+import { en as fees } from '../modules/fees/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -115,4 +116,5 @@ export const en: Catalogue = {
   vat,
   purchases,
   payouts,
+  fees,
 };

@@ -25,6 +25,7 @@ import { fr as expenses } from '../modules/expenses/i18n.fr';
 import { fr as vat } from '../modules/vat/i18n.fr';
 import { fr as purchases } from '../modules/purchases/i18n.fr';
 import { fr as payouts } from '../modules/payouts/i18n.fr';
+import { fr as fees } from '../modules/fees/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -125,6 +126,7 @@ export const fr = {
   vat,
   purchases,
   payouts,
+  fees,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

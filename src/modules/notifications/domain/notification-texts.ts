@@ -46,6 +46,7 @@ const FR: Record<string, Phrase> = {
   'job.created': (w) => `Vous participez à l'affaire ${w}`,
   'member_invoice.paid': (w) => `Facture de membre ${w} payée`,
   'member_fee.billed': (w) => `Cotisation ${w} facturée`,
+  'member_fee.returned': (w) => `Prélèvement de la cotisation ${w} rejeté`,
   'independence.threshold_crossed': (w) => `Seuil d'indépendance franchi ${w}`,
   'bank_statement.imported': (w) => `Relevé bancaire ${w} importé : lignes à rapprocher`,
 };
@@ -80,6 +81,7 @@ const EN: Record<string, Phrase> = {
   'job.created': (w) => `You take part in job ${w}`,
   'member_invoice.paid': (w) => `Member invoice ${w} paid`,
   'member_fee.billed': (w) => `Membership fee ${w} billed`,
+  'member_fee.returned': (w) => `Direct debit of fee ${w} returned`,
   'independence.threshold_crossed': (w) => `Independence threshold crossed ${w}`,
   'bank_statement.imported': (w) => `Bank statement ${w} imported: lines to reconcile`,
 };

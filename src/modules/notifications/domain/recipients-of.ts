@@ -42,6 +42,8 @@ const RULES: Readonly<Record<string, readonly Audience[]>> = {
   'expense_report.validated': ['member'],
   'expense_report.paid': ['member'],
   'expense_advance.paid': ['member'],
+  // A direct debit of a fee came back: the member owes it again, the team follows it up.
+  'member_fee.returned': ['member', 'validators'],
   // A member's collaboration volume crossed the threshold of disguised employment: both sides act.
   'independence.threshold_crossed': ['member', 'validators'],
   // The books.

@@ -2,4 +2,4 @@
 export { default as ActivitiesPage } from './ActivitiesPage';
 export { default as ActivityDetailPage } from './ActivityDetailPage';
 export { ActivityStatusBadge } from './ActivityStatusBadge';
-export { useActivities, useActivityOptions } from './use-activities';
+export { useActivities, useActivityOptions, useMemberOptions } from './use-activities';

@@ -133,6 +133,7 @@ export const en: Translation<typeof fr> = {
   entities: {
     payout_batch: 'Transfer batch',
     payout_item: 'Transfer',
+    collection: 'SEPA direct debit',
     member: 'Member',
     person: 'Person',
     coop: 'Cooperative',
@@ -164,6 +165,23 @@ export const en: Translation<typeof fr> = {
     },
     payout_settings: {
       updated: 'Transfer settings changed',
+    },
+    member_fee: {
+      billed: 'Fee billed',
+      paid: 'Fee paid',
+      returned: 'Fee direct debit returned',
+      amount_set: "Member's own fee changed",
+    },
+    mandate: {
+      created: 'SEPA mandate recorded',
+      amended: 'SEPA mandate amended (IBAN)',
+      revoked: 'SEPA mandate revoked',
+    },
+    collection: {
+      built: 'Direct debit file built',
+    },
+    fees: {
+      settings_updated: 'Fee settings changed',
     },
     advance: {
       requested: 'Advance asked',

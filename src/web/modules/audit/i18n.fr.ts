@@ -133,6 +133,7 @@ export const fr = {
   entities: {
     payout_batch: 'Lot de virements',
     payout_item: 'Virement',
+    collection: 'Prélèvement SEPA',
     member: 'Membre',
     person: 'Personne',
     coop: 'Coopérative',
@@ -164,6 +165,23 @@ export const fr = {
     },
     payout_settings: {
       updated: 'Réglages des virements modifiés',
+    },
+    member_fee: {
+      billed: 'Cotisation facturée',
+      paid: 'Cotisation payée',
+      returned: 'Prélèvement de cotisation rejeté',
+      amount_set: 'Cotisation propre au membre modifiée',
+    },
+    mandate: {
+      created: 'Mandat SEPA enregistré',
+      amended: 'Mandat SEPA modifié (IBAN)',
+      revoked: 'Mandat SEPA révoqué',
+    },
+    collection: {
+      built: 'Fichier de prélèvement créé',
+    },
+    fees: {
+      settings_updated: 'Paramètres des cotisations modifiés',
     },
     advance: {
       requested: 'Préfinancement demandé',

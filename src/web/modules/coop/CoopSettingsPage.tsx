@@ -32,6 +32,7 @@ import { SalarySettingsCard } from '../salaries';
 import { IndependentsSettingsCard } from '../independents';
 import { VatSettingsCard } from '../vat';
 import { ApiTokensCard } from '../purchases';
+import { FeeSettingsCard } from '../fees';
 import { useLanguage } from '../../i18n';
 import { applyApiError } from '../../lib/forms';
 import { API_TO_FORM_FIELDS, nextNumberPreview, type SettingsFormValues, toFormValues, toPatch } from './settings-form';
@@ -65,6 +66,7 @@ export default function CoopSettingsPage() {
       <IndependentsSettingsCard />
       <VatSettingsCard />
       <ApiTokensCard />
+      <FeeSettingsCard />
     </Page>
   );
 }
@@ -239,9 +241,8 @@ function SettingsForm({ settings }: { settings: CoopSettingsData }) {
               />
             </Stack>
             <NumberInput label={t('coop.fields.dealBringerRate')} description={t('coop.fields.dealBringerRateHint')} required {...percent} {...form.getInputProps('dealBringerRatePct')} />
-            {/* The monthly member fee is kept as saved but not shown: nothing bills it yet (the
-                independents' monthly billing needs invoices on the coop's own funds), and a
-                setting shown must take effect. */}
+            {/* Billed each month by the fees module to the membership types its card below chooses. */}
+            <NumberInput label={t('coop.fields.monthlyMemberFee')} description={t('coop.fields.monthlyMemberFeeHint')} required min={0} max={100000} decimalScale={2} fixedDecimalScale suffix=" €" decimalSeparator={separators.decimalSeparator} data-testid="monthly-member-fee" {...form.getInputProps('monthlyMemberFeeEuros')} />
             <NumberInput label={t('coop.fields.latePenaltyRate')} description={t('coop.fields.latePenaltyRateHint')} required {...percent} {...form.getInputProps('latePenaltyRatePct')} />
           </SimpleGrid>
         </Section>

@@ -40,6 +40,7 @@ export const en: Translation<typeof fr> = {
     dealBringerRate: 'Deal bringer commission',
     dealBringerRateHint: 'Share of the revenue invoiced paid to the member who brought the deal.',
     monthlyMemberFee: 'Monthly fee per member',
+    monthlyMemberFeeHint: 'Excl. VAT, billed each month to the membership types chosen in “Member fees and SEPA direct debits”; 0 = no fee.',
     latePenaltyRate: 'Yearly late-payment penalty rate',
     latePenaltyRateHint: 'Mandatory on invoices (art. L441-10 of the French Commercial Code).',
     invoiceNumberFormat: 'Invoice number format',

@@ -38,6 +38,7 @@ export const fr = {
     dealBringerRate: "Commission de l'apporteur d'affaires",
     dealBringerRateHint: "Part du chiffre d'affaires facturé reversée au membre qui a apporté l'affaire.",
     monthlyMemberFee: 'Cotisation mensuelle par membre',
+    monthlyMemberFeeHint: 'HT, facturée chaque mois aux types de membres choisis dans « Cotisations et prélèvements SEPA » ; 0 = aucune cotisation.',
     latePenaltyRate: 'Taux annuel des pénalités de retard',
     latePenaltyRateHint: 'Mention obligatoire des factures (art. L441-10 du Code de commerce).',
     invoiceNumberFormat: 'Format des numéros de facture',

@@ -69,6 +69,7 @@ export const en: Translation<typeof fr> = {
     },
     member_fee: {
       billed: 'Membership fee {{what}} billed',
+      returned: 'Direct debit of fee {{what}} returned',
     },
     independence: {
       threshold_crossed: 'Independence threshold crossed {{what}}',

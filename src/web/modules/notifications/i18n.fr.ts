@@ -67,6 +67,7 @@ export const fr = {
     },
     member_fee: {
       billed: 'Cotisation {{what}} facturée',
+      returned: 'Prélèvement de la cotisation {{what}} rejeté',
     },
     independence: {
       threshold_crossed: "Seuil d'indépendance franchi {{what}}",

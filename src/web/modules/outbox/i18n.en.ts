@@ -23,6 +23,9 @@ export const en: Translation<typeof fr> = {
     failed: 'Failed',
   },
   templates: {
+    fees: {
+      prenotification: 'SEPA direct debit pre-notification',
+    },
     independence: {
       threshold_crossed: {
         member: 'Independence threshold crossed (to the member)',

@@ -21,6 +21,9 @@ export const fr = {
     failed: 'Échec',
   },
   templates: {
+    fees: {
+      prenotification: 'Pré-notification de prélèvement SEPA',
+    },
     independence: {
       threshold_crossed: {
         member: "Seuil d'indépendance franchi (au membre)",

@@ -1,0 +1,11 @@
+// Member fees (monthly billing on the coop's own funds) and their SEPA direct debits.
+// The composition root mounts the routes, runs the monthly job and the pre-notifications;
+// the bank-statement matcher records what the bank did with each debit.
+export { feeRoutes } from './routes.js';
+export { BILL_MONTHLY_FEES, billMonthlyFeesJob, queueMonthlyFeeRuns, scheduleFees } from './schedule-fees.js';
+export { billMonthlyFees } from './bill-monthly-fees.js';
+export { PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './collections.js';
+export { markFeePaid, recordDebitOutcome, type DebitOutcome } from './settle-debit.js';
+export { createMandate } from './mandates.js';
+export { listFees } from './list-fees.js';
+export { updateFeeSettings } from './fee-settings.js';
