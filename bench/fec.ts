@@ -15,8 +15,8 @@
  * an invoice (411 debit on one of 2,000 clients' auxiliary accounts / 706 / 44571), every even
  * one the payment that clears it (512 / 411 with the invoice's lettering key), so the export
  * computes lettering for half its 411 lines. The server runs as in production, in its own
- * process: the built JavaScript under node with the flags of scripts/start.sh (`npm run
- * build:server` first), on the bench database. Its peak is the kernel's (VmHWM of
+ * process: the built JavaScript (built first when stale) under node with the flags of
+ * scripts/start.sh, on the bench database. Its peak is the kernel's (VmHWM of
  * /proc/<pid>/status: the most resident memory the process ever had, start and login
  * included), so no sample can miss it and this script's own memory (the seeding, the
  * checker) is not counted. The client checks the whole file as it arrives with the FEC
@@ -25,7 +25,7 @@
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -194,6 +194,8 @@ async function main() {
     database = undefined;
     if (process.env.BENCH_SEED_ONLY === '1') return;
 
+    // The server as npm start builds it (made again when its sources changed).
+    if (spawnSync(process.execPath, ['scripts/build-server-if-stale.mjs'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('the server build failed');
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: target.url, LOG_LEVEL: 'warn', PUBLIC_URL: base };
