@@ -9,7 +9,8 @@
  *   npx tsx bench/treasury.ts
  *
  * Where it runs: see bench/support/bench-database.ts (BENCH_DATABASE_URL, BENCH_SERVER_URL,
- * BENCH_KEEP_DATABASE). Knobs:
+ * BENCH_KEEP_DATABASE). A database kept by an earlier run (BENCH_DATABASE_URL, same BENCH_SCALE)
+ * is measured again without loading it anew: the load takes most of an hour at full scale. Knobs:
  *   BENCH_SCALE=1         multiplies the sizes (0.1: 100,000 invoices over 1,000 activities)
  *   BENCH_REQUESTS=200    measured requests per scenario (after 20 warm-up requests)
  *
@@ -36,7 +37,8 @@ import { ACCOUNTS, ensureChartOfAccounts, JOURNALS, paymentEntry, postEntry } fr
 import { createServer } from '../src/server.js';
 import { TestClient } from '../test/support/app.js';
 import { percentile, prepareBenchDatabase } from './support/bench-database.js';
-import { loadCoop } from './support/load-coop.js';
+import { ascii } from './support/french-names.js';
+import { ADVISORS, loadCoop } from './support/load-coop.js';
 
 const TARGET_P95_MS = 100;
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -88,6 +90,158 @@ async function measure(client: TestClient, s: Scenario) {
   return { name: s.name, as: s.as, n: durations.length, p50: percentile(durations, 50), p95: percentile(durations, 95), max: durations[durations.length - 1]!, error };
 }
 
+/** The bench coop an earlier run loaded at this scale in the same database, if there is one. */
+async function loadedBefore(db: Db): Promise<{ coop: { id: string; staff: { email: string }; member: { email: string; activityIds: string[] } }; activityIds: string[] } | null> {
+  const [coop] = await rows<{ id: string; invoices: number }>(
+    db,
+    sql`select c.id, (select count(*)::int from invoices i where i.coop_id = c.id) as invoices from coops c where c.name = 'Coopérative bench-treasury'`,
+  );
+  if (!coop || coop.invoices !== INVOICES + 1) return null;
+  const [staff] = await rows<{ email: string }>(
+    db,
+    sql`select u.email from users u join coop_roles r on r.user_id = u.id where r.coop_id = ${coop.id} and r.role = 'staff' and u.email like ${`${ascii(ADVISORS[0]!)}.0@%`}`,
+  );
+  const [member] = await rows<{ email: string; id: string }>(db, sql`select u.email, m.id from users u join members m on m.user_id = u.id where m.coop_id = ${coop.id} and u.email like 'etienne.lefevre@%'`);
+  const mine = await rows<{ id: string }>(db, sql`select activity_id as id from activity_members where coop_id = ${coop.id} and member_id = ${member!.id} order by activity_id`);
+  const activityIds = (await rows<{ id: string }>(db, sql`select id from activities where coop_id = ${coop.id} order by id`)).map((r) => r.id);
+  console.log('Measured on the coop an earlier run loaded in this database.\n');
+  return { coop: { id: coop.id, staff: staff!, member: { email: member!.email, activityIds: mine.map((r) => r.id) } }, activityIds };
+}
+
+/** The cooperative, its invoices, payments and salaries, and the ledger's kept totals (see the head of this file). */
+async function load(db: Db) {
+  const [{ n: coopCount }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from coops`);
+  if (coopCount > 0) throw new Error('the database already holds cooperatives that are not a loaded bench of this scale: point BENCH_DATABASE_URL at an empty database');
+
+  const loadStarted = performance.now();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const coop = await loadCoop(db, { label: 'bench-treasury', seed: 11, size: { members: ACTIVITIES, activities: ACTIVITIES, clients: Math.round(20_000 * SCALE) }, passwordHash });
+  await ensureChartOfAccounts(db, coop.id, { today: TODAY });
+  const [staff] = await rows<{ id: string }>(db, sql`select u.id from users u where u.email = ${coop.staff.email}`);
+  const actor: Actor = { coopId: coop.id, userId: staff!.id, roles: ['staff'], ip: '127.0.0.1', locale: 'fr' };
+  const activityIds = (await rows<{ id: string }>(db, sql`select id from activities where coop_id = ${coop.id} order by id`)).map((r) => r.id);
+  const [client] = await rows<{ id: string }>(
+    db,
+    sql`select c.id from clients c where c.coop_id = ${coop.id} and c.archived_at is null
+        and exists (select 1 from client_addresses a where a.coop_id = c.coop_id and a.client_id = c.id and a.kind = 'billing') limit 1`,
+  );
+
+  // The templates, through the services: an invoice, its payment, a month's salary.
+  // The template is drafted through the services, which take only an active activity; its clones go to every activity.
+  const [{ id: templateActivity }] = await rows<{ id: string }>(db, sql`select id from activities where coop_id = ${coop.id} and status = 'active' order by id limit 1`);
+  const draft = await createDraftInvoice(db, actor, {
+    kind: 'invoice',
+    activityId: templateActivity,
+    clientId: client!.id,
+    serviceDate: TODAY,
+    operationCategory: 'services',
+    lines: [
+      { description: 'Accompagnement — atelier de deux jours', quantityMilli: 2_000, unit: 'DAY', unitPriceCents: 45_000, vatCategory: 'S', vatRateBp: 2_000 },
+      { description: 'Support imprimé', quantityMilli: 12_500, unit: 'C62', unitPriceCents: 1_990, discountBp: 1_000, vatCategory: 'S', vatRateBp: 550 },
+    ],
+  });
+  const { number } = await validateInvoice(db, actor, draft.id, TODAY);
+  const [invoice] = await rows<{ gross: number; entry_id: string; seq: number }>(
+    db,
+    sql`select i.gross_cents::int as gross, i.seq, e.id as entry_id from invoices i join ledger_journal_entries e on e.coop_id = i.coop_id and e.source_id = i.id where i.coop_id = ${coop.id} and i.id = ${draft.id}`,
+  );
+  const payment = await db.transaction((tx) =>
+    postEntry(tx, actor, { ...paymentEntry({ amountCents: invoice!.gross, settled: [{ activityId: templateActivity, invoiceNumber: number, amountCents: invoice!.gross }] }), date: TODAY, label: `Règlement ${number}`, source: { type: 'payment' } }),
+  );
+  const salary = await db.transaction((tx) =>
+    postEntry(tx, actor, {
+      journal: JOURNALS.salaries,
+      date: TODAY,
+      label: 'Salaire novembre',
+      source: { type: 'manual' },
+      lines: [
+        { account: ACCOUNTS.grossSalaries, debitCents: 150_000, activityId: templateActivity },
+        { account: ACCOUNTS.employerContributions, debitCents: 60_000, activityId: templateActivity },
+        { account: ACCOUNTS.salariesPayable, creditCents: 117_000, activityId: templateActivity },
+        { account: ACCOUNTS.socialContributions, creditCents: 93_000, activityId: templateActivity },
+      ],
+    }),
+  );
+  const templates = [invoice!.entry_id, payment.id, salary.id];
+
+  const invoiceCols = await columnsOf(db, 'invoices');
+  const lineCols = await columnsOf(db, 'invoice_lines');
+  const entryCols = await columnsOf(db, 'ledger_journal_entries');
+  const entryLineCols = await columnsOf(db, 'ledger_journal_entry_lines');
+  const activityArray = `array[${activityIds.map((id) => `'${id}'::uuid`).join(',')}]`;
+  const invoiceId = `md5('invoice-' || g)::uuid`;
+  const issueDate = `(date '${YEAR}-01-01' + (g % ${SPREAD_DAYS}))`;
+  const activityOf = `(${activityArray})[1 + g % ${activityIds.length}]`;
+  // Entry numbers stay unique in the year: sales, then payments, then salaries, after the templates.
+  const [{ top }] = await rows<{ top: number }>(db, sql`select max(number)::int as top from ledger_journal_entries where coop_id = ${coop.id}`);
+  const onActivity = `case when t.activity_id is null then null else ${activityOf} end`;
+  for (let from = 1; from <= INVOICES; from += BATCH) {
+    const to = Math.min(INVOICES, from + BATCH - 1);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      const run = (statement: string) => tx.execute(sql.raw(statement));
+      await run(
+        cloneStatement(
+          'invoices',
+          invoiceCols,
+          { id: invoiceId, seq: `${invoice!.seq} + g`, number: `'T${YEAR}-' || lpad((${invoice!.seq} + g)::text, 7, '0')`, issue_date: issueDate, due_date: `${issueDate} + 30`, service_date: issueDate, activity_id: activityOf },
+          `t.coop_id = '${coop.id}' and t.id = '${draft.id}'`,
+          from,
+          to,
+        ),
+      );
+      await run(cloneStatement('invoice_lines', lineCols, { invoice_id: invoiceId }, `t.coop_id = '${coop.id}' and t.invoice_id = '${draft.id}'`, from, to));
+      const sale = `md5('entry-' || g)::uuid`;
+      await run(cloneStatement('ledger_journal_entries', entryCols, { id: sale, number: `${top} + g`, entry_date: issueDate, source_id: invoiceId }, `t.coop_id = '${coop.id}' and t.id = '${invoice!.entry_id}'`, from, to));
+      await run(cloneStatement('ledger_journal_entry_lines', entryLineCols, { entry_id: sale, entry_date: issueDate, activity_id: activityOf }, `t.coop_id = '${coop.id}' and t.entry_id = '${invoice!.entry_id}'`, from, to));
+      // 7 invoices in 10 are paid, a few days after they were issued.
+      const paid = `md5('pay-' || g)::uuid`;
+      const paidOn = `(${issueDate} + 5)`;
+      await run(cloneStatement('ledger_journal_entries', entryCols, { id: paid, number: `${top} + ${INVOICES} + g`, entry_date: paidOn, source_id: invoiceId }, `t.coop_id = '${coop.id}' and t.id = '${payment.id}' and g % 10 < 7`, from, to));
+      await run(cloneStatement('ledger_journal_entry_lines', entryLineCols, { entry_id: paid, entry_date: paidOn, activity_id: onActivity }, `t.coop_id = '${coop.id}' and t.entry_id = '${payment.id}' and g % 10 < 7`, from, to));
+    });
+  }
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    const run = (statement: string) => tx.execute(sql.raw(statement));
+    const sal = `md5('salary-' || g)::uuid`;
+    await run(cloneStatement('ledger_journal_entries', entryCols, { id: sal, number: `${top} + ${2 * INVOICES} + g` }, `t.coop_id = '${coop.id}' and t.id = '${salary.id}'`, 1, activityIds.length));
+    await run(cloneStatement('ledger_journal_entry_lines', entryLineCols, { entry_id: sal, activity_id: activityOf }, `t.coop_id = '${coop.id}' and t.entry_id = '${salary.id}'`, 1, activityIds.length));
+  });
+  const cloned = sql`coop_id = ${coop.id} and entry_id not in (${sql.join(templates.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  await db.execute(sql`
+    insert into ledger_monthly_totals as t (coop_id, month, account_number, activity_id, debit_cents, credit_cents, line_count)
+    select coop_id, date_trunc('month', entry_date)::date, account_number, activity_id, sum(debit_cents), sum(credit_cents), count(*)
+    from ledger_journal_entry_lines where ${cloned} group by 1, 2, 3, 4
+    on conflict (coop_id, month, account_number, activity_id) do update
+      set debit_cents = t.debit_cents + excluded.debit_cents, credit_cents = t.credit_cents + excluded.credit_cents, line_count = t.line_count + excluded.line_count`);
+  await db.execute(sql`
+    insert into ledger_daily_totals as t (coop_id, day, account_number, debit_cents, credit_cents, line_count)
+    select coop_id, entry_date, account_number, sum(debit_cents), sum(credit_cents), count(*)
+    from ledger_journal_entry_lines where ${cloned} group by 1, 2, 3
+    on conflict (coop_id, day, account_number) do update
+      set debit_cents = t.debit_cents + excluded.debit_cents, credit_cents = t.credit_cents + excluded.credit_cents, line_count = t.line_count + excluded.line_count`);
+  await db.execute(sql`
+    insert into ledger_activity_totals as t (coop_id, activity_id, account_number, debit_cents, credit_cents, line_count)
+    select coop_id, activity_id, account_number, sum(debit_cents), sum(credit_cents), count(*)
+    from ledger_journal_entry_lines where ${cloned} and activity_id is not null group by 1, 2, 3
+    on conflict (coop_id, activity_id, account_number) do update
+      set debit_cents = t.debit_cents + excluded.debit_cents, credit_cents = t.credit_cents + excluded.credit_cents, line_count = t.line_count + excluded.line_count`);
+  await db.execute(sql`vacuum analyze`);
+  const [counts] = await rows<{ invoices: number; lines: number; activityTotals: number }>(
+    db,
+    sql`select (select count(*)::int from invoices where coop_id = ${coop.id}) as invoices,
+               (select count(*)::int from ledger_journal_entry_lines where coop_id = ${coop.id}) as lines,
+               (select count(*)::int from ledger_activity_totals where coop_id = ${coop.id}) as "activityTotals"`,
+  );
+  console.log(
+    `Loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s: ${counts!.invoices.toLocaleString('en')} invoices, ${counts!.lines.toLocaleString('en')} entry lines, ` +
+      `${counts!.activityTotals.toLocaleString('en')} per-activity total rows\n`,
+  );
+
+  return { coop, activityIds };
+}
+
 async function main() {
   const target = await prepareBenchDatabase();
   let database: Database | undefined;
@@ -98,135 +252,8 @@ async function main() {
     const [{ version }] = await rows<{ version: string }>(db, sql`select current_setting('server_version') as version`);
     console.log(`PostgreSQL ${version}, database ${target.where}; ${os.cpus().length} CPUs; scale ${SCALE}: ${INVOICES.toLocaleString('en')} invoices, ${ACTIVITIES.toLocaleString('en')} activities`);
     await migrateDatabase(database);
-    const [{ n: coopCount }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from coops`);
-    if (coopCount > 0) throw new Error('the database already holds cooperatives: point BENCH_DATABASE_URL at an empty database');
-
-    const loadStarted = performance.now();
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const coop = await loadCoop(db, { label: 'bench-treasury', seed: 11, size: { members: ACTIVITIES, activities: ACTIVITIES, clients: Math.round(20_000 * SCALE) }, passwordHash });
-    await ensureChartOfAccounts(db, coop.id, { today: TODAY });
-    const [staff] = await rows<{ id: string }>(db, sql`select u.id from users u where u.email = ${coop.staff.email}`);
-    const actor: Actor = { coopId: coop.id, userId: staff!.id, roles: ['staff'], ip: '127.0.0.1', locale: 'fr' };
-    const activityIds = (await rows<{ id: string }>(db, sql`select id from activities where coop_id = ${coop.id} order by id`)).map((r) => r.id);
-    const [client] = await rows<{ id: string }>(
-      db,
-      sql`select c.id from clients c where c.coop_id = ${coop.id} and c.archived_at is null
-          and exists (select 1 from client_addresses a where a.coop_id = c.coop_id and a.client_id = c.id and a.kind = 'billing') limit 1`,
-    );
-
-    // The templates, through the services: an invoice, its payment, a month's salary.
-    // The template is drafted through the services, which take only an active activity; its clones go to every activity.
-    const [{ id: templateActivity }] = await rows<{ id: string }>(db, sql`select id from activities where coop_id = ${coop.id} and status = 'active' order by id limit 1`);
-    const draft = await createDraftInvoice(db, actor, {
-      kind: 'invoice',
-      activityId: templateActivity,
-      clientId: client!.id,
-      serviceDate: TODAY,
-      operationCategory: 'services',
-      lines: [
-        { description: 'Accompagnement — atelier de deux jours', quantityMilli: 2_000, unit: 'DAY', unitPriceCents: 45_000, vatCategory: 'S', vatRateBp: 2_000 },
-        { description: 'Support imprimé', quantityMilli: 12_500, unit: 'C62', unitPriceCents: 1_990, discountBp: 1_000, vatCategory: 'S', vatRateBp: 550 },
-      ],
-    });
-    const { number } = await validateInvoice(db, actor, draft.id, TODAY);
-    const [invoice] = await rows<{ gross: number; entry_id: string; seq: number }>(
-      db,
-      sql`select i.gross_cents::int as gross, i.seq, e.id as entry_id from invoices i join ledger_journal_entries e on e.coop_id = i.coop_id and e.source_id = i.id where i.coop_id = ${coop.id} and i.id = ${draft.id}`,
-    );
-    const payment = await db.transaction((tx) =>
-      postEntry(tx, actor, { ...paymentEntry({ amountCents: invoice!.gross, settled: [{ activityId: templateActivity, invoiceNumber: number, amountCents: invoice!.gross }] }), date: TODAY, label: `Règlement ${number}`, source: { type: 'payment' } }),
-    );
-    const salary = await db.transaction((tx) =>
-      postEntry(tx, actor, {
-        journal: JOURNALS.salaries,
-        date: TODAY,
-        label: 'Salaire novembre',
-        source: { type: 'manual' },
-        lines: [
-          { account: ACCOUNTS.grossSalaries, debitCents: 150_000, activityId: templateActivity },
-          { account: ACCOUNTS.employerContributions, debitCents: 60_000, activityId: templateActivity },
-          { account: ACCOUNTS.salariesPayable, creditCents: 117_000, activityId: templateActivity },
-          { account: ACCOUNTS.socialContributions, creditCents: 93_000, activityId: templateActivity },
-        ],
-      }),
-    );
-    const templates = [invoice!.entry_id, payment.id, salary.id];
-
-    const invoiceCols = await columnsOf(db, 'invoices');
-    const lineCols = await columnsOf(db, 'invoice_lines');
-    const entryCols = await columnsOf(db, 'ledger_journal_entries');
-    const entryLineCols = await columnsOf(db, 'ledger_journal_entry_lines');
-    const activityArray = `array[${activityIds.map((id) => `'${id}'::uuid`).join(',')}]`;
-    const invoiceId = `md5('invoice-' || g)::uuid`;
-    const issueDate = `(date '${YEAR}-01-01' + (g % ${SPREAD_DAYS}))`;
-    const activityOf = `(${activityArray})[1 + g % ${activityIds.length}]`;
-    // Entry numbers stay unique in the year: sales, then payments, then salaries, after the templates.
-    const [{ top }] = await rows<{ top: number }>(db, sql`select max(number)::int as top from ledger_journal_entries where coop_id = ${coop.id}`);
-    const onActivity = `case when t.activity_id is null then null else ${activityOf} end`;
-    for (let from = 1; from <= INVOICES; from += BATCH) {
-      const to = Math.min(INVOICES, from + BATCH - 1);
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`set local session_replication_role = replica`);
-        const run = (statement: string) => tx.execute(sql.raw(statement));
-        await run(
-          cloneStatement(
-            'invoices',
-            invoiceCols,
-            { id: invoiceId, seq: `${invoice!.seq} + g`, number: `'T${YEAR}-' || lpad((${invoice!.seq} + g)::text, 7, '0')`, issue_date: issueDate, due_date: `${issueDate} + 30`, service_date: issueDate, activity_id: activityOf },
-            `t.coop_id = '${coop.id}' and t.id = '${draft.id}'`,
-            from,
-            to,
-          ),
-        );
-        await run(cloneStatement('invoice_lines', lineCols, { invoice_id: invoiceId }, `t.coop_id = '${coop.id}' and t.invoice_id = '${draft.id}'`, from, to));
-        const sale = `md5('entry-' || g)::uuid`;
-        await run(cloneStatement('ledger_journal_entries', entryCols, { id: sale, number: `${top} + g`, entry_date: issueDate, source_id: invoiceId }, `t.coop_id = '${coop.id}' and t.id = '${invoice!.entry_id}'`, from, to));
-        await run(cloneStatement('ledger_journal_entry_lines', entryLineCols, { entry_id: sale, entry_date: issueDate, activity_id: activityOf }, `t.coop_id = '${coop.id}' and t.entry_id = '${invoice!.entry_id}'`, from, to));
-        // 7 invoices in 10 are paid, a few days after they were issued.
-        const paid = `md5('pay-' || g)::uuid`;
-        const paidOn = `(${issueDate} + 5)`;
-        await run(cloneStatement('ledger_journal_entries', entryCols, { id: paid, number: `${top} + ${INVOICES} + g`, entry_date: paidOn, source_id: invoiceId }, `t.coop_id = '${coop.id}' and t.id = '${payment.id}' and g % 10 < 7`, from, to));
-        await run(cloneStatement('ledger_journal_entry_lines', entryLineCols, { entry_id: paid, entry_date: paidOn, activity_id: onActivity }, `t.coop_id = '${coop.id}' and t.entry_id = '${payment.id}' and g % 10 < 7`, from, to));
-      });
-    }
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`set local session_replication_role = replica`);
-      const run = (statement: string) => tx.execute(sql.raw(statement));
-      const sal = `md5('salary-' || g)::uuid`;
-      await run(cloneStatement('ledger_journal_entries', entryCols, { id: sal, number: `${top} + ${2 * INVOICES} + g` }, `t.coop_id = '${coop.id}' and t.id = '${salary.id}'`, 1, activityIds.length));
-      await run(cloneStatement('ledger_journal_entry_lines', entryLineCols, { entry_id: sal, activity_id: activityOf }, `t.coop_id = '${coop.id}' and t.entry_id = '${salary.id}'`, 1, activityIds.length));
-    });
-    const cloned = sql`coop_id = ${coop.id} and entry_id not in (${sql.join(templates.map((id) => sql`${id}::uuid`), sql`, `)})`;
-    await db.execute(sql`
-      insert into ledger_monthly_totals as t (coop_id, month, account_number, activity_id, debit_cents, credit_cents, line_count)
-      select coop_id, date_trunc('month', entry_date)::date, account_number, activity_id, sum(debit_cents), sum(credit_cents), count(*)
-      from ledger_journal_entry_lines where ${cloned} group by 1, 2, 3, 4
-      on conflict (coop_id, month, account_number, activity_id) do update
-        set debit_cents = t.debit_cents + excluded.debit_cents, credit_cents = t.credit_cents + excluded.credit_cents, line_count = t.line_count + excluded.line_count`);
-    await db.execute(sql`
-      insert into ledger_daily_totals as t (coop_id, day, account_number, debit_cents, credit_cents, line_count)
-      select coop_id, entry_date, account_number, sum(debit_cents), sum(credit_cents), count(*)
-      from ledger_journal_entry_lines where ${cloned} group by 1, 2, 3
-      on conflict (coop_id, day, account_number) do update
-        set debit_cents = t.debit_cents + excluded.debit_cents, credit_cents = t.credit_cents + excluded.credit_cents, line_count = t.line_count + excluded.line_count`);
-    await db.execute(sql`
-      insert into ledger_activity_totals as t (coop_id, activity_id, account_number, debit_cents, credit_cents, line_count)
-      select coop_id, activity_id, account_number, sum(debit_cents), sum(credit_cents), count(*)
-      from ledger_journal_entry_lines where ${cloned} and activity_id is not null group by 1, 2, 3
-      on conflict (coop_id, activity_id, account_number) do update
-        set debit_cents = t.debit_cents + excluded.debit_cents, credit_cents = t.credit_cents + excluded.credit_cents, line_count = t.line_count + excluded.line_count`);
-    await db.execute(sql`vacuum analyze`);
-    const [counts] = await rows<{ invoices: number; lines: number; activityTotals: number }>(
-      db,
-      sql`select (select count(*)::int from invoices where coop_id = ${coop.id}) as invoices,
-                 (select count(*)::int from ledger_journal_entry_lines where coop_id = ${coop.id}) as lines,
-                 (select count(*)::int from ledger_activity_totals where coop_id = ${coop.id}) as "activityTotals"`,
-    );
-    console.log(
-      `Loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s: ${counts!.invoices.toLocaleString('en')} invoices, ${counts!.lines.toLocaleString('en')} entry lines, ` +
-        `${counts!.activityTotals.toLocaleString('en')} per-activity total rows\n`,
-    );
-
+    const reused = await loadedBefore(db);
+    const { coop, activityIds } = reused ?? (await load(db));
     const config = loadConfig({ DATA_DIR: dataDir, WEB_DIR: path.join(dataDir, 'no-web'), PUBLIC_URL: 'http://mutualise.bench', LOG_LEVEL: 'warn' });
     const app = await createServer({ config, database, storage: localDiskStorage(path.join(dataDir, 'files')), logger: false });
     await app.ready();

@@ -88,7 +88,7 @@ const STATUS_WEIGHTS = {
   coworker: { candidate: 5, active: 75, leaving: 5, left: 15 },
 };
 
-const ADVISORS = ['Sandrine Aubry', 'Thierry Lemoine', 'Géraldine Perret', 'Olivier Chassagne', 'Armelle Quéré', 'Pascal Étiévant', 'Bénédicte Hurel', 'Damien Sauvé', 'Corinne Vallée', 'Hervé Lainé', 'Isabelle Précourt', 'Jean-Marc Rivière'];
+export const ADVISORS = ['Sandrine Aubry', 'Thierry Lemoine', 'Géraldine Perret', 'Olivier Chassagne', 'Armelle Quéré', 'Pascal Étiévant', 'Bénédicte Hurel', 'Damien Sauvé', 'Corinne Vallée', 'Hervé Lainé', 'Isabelle Précourt', 'Jean-Marc Rivière'];
 
 /**
  * A cooperative of realistic shape, loaded in bulk: the coop and its staff through the

@@ -1,22 +1,95 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { CSV_EXPORT_MAX_ROWS } from '../../platform/http/list-sort.js';
 import { activitySummaries } from '../activities/index.js';
-import { centsToFrenchDecimal as money, renderCsv } from '../ledger/index.js';
-import { treasuryBalances } from './activity-treasury.js';
+import { activityGroupBalancesQuery, centsToFrenchDecimal as money, renderCsv } from '../ledger/index.js';
+import { LEDGER_GROUPS, noBalances } from './activity-treasury.js';
 import type { CoopTreasuryPage, CoopTreasuryQuery, CoopTreasuryRow, ExportCoopTreasuryQuery, TreasuryFiguresView } from './contract.js';
-import { treasuryFigures, type TreasuryFigures } from './domain/activity-treasury.js';
-import { sortTreasuryRows, sumFigures } from './domain/coop-table.js';
+import { TREASURY_GROUP_NAMES, treasuryFigures, type TreasuryFigures, type TreasuryGroup } from './domain/activity-treasury.js';
+import type { TreasurySortKey } from './domain/coop-table.js';
+
+const g = (group: TreasuryGroup) => sql`b.${sql.identifier(group)}`;
 
 /**
- * Every activity of the coop with money on it (at least one ledger line), ranked. The ranking
- * needs every activity's figures (available is not a column of any table: collected is a
- * share of running totals), so they are all computed, from one row per activity and group of
- * accounts (see `activityGroupBalances`), and only the page asks the activities' names.
+ * The figures of `treasuryFigures` (domain/activity-treasury.ts) as SQL columns over the
+ * balances of each group, for ranking and totalling 10,000 activities in the database; the
+ * rows of the page are computed again by `treasuryFigures` from their balances, and a test
+ * holds both to the same numbers. "collected" is computed in double precision, as JavaScript
+ * does, and rounded half up as Math.round does (PostgreSQL's round() goes half away from zero).
  */
-async function rankedFigures(db: Executor, coopId: string, q: ExportCoopTreasuryQuery, today: string) {
-  const balances = await treasuryBalances(db, coopId, { to: today });
-  const rows = [...balances].map(([activityId, b]) => ({ activityId, ...treasuryFigures(b) }));
-  return sortTreasuryRows(rows, q.sort ?? 'available', q.sort ? q.dir : 'desc');
+const FIGURES = (() => {
+  const invoiced = sql`(-${g('revenue')})`;
+  const withVat = sql`(${invoiced} - ${g('vatCollected')} - ${g('deposits')})`;
+  const share = sql`(case when ${withVat} <= 0 then 0::float8 else least(1::float8, greatest(0::float8, 1::float8 - ${g('receivables')}::float8 / ${withVat}::float8)) end)`;
+  const raw = sql`(${invoiced}::float8 * ${share})`;
+  const collected = sql`(case when ${raw} - floor(${raw}) >= 0.5 then ceil(${raw}) else floor(${raw}) end)::bigint`;
+  return {
+    invoicedCents: invoiced,
+    collectedCents: collected,
+    owedCents: sql`(${invoiced} - ${collected})`,
+    receivableCents: g('receivables'),
+    contributionCents: g('contribution'),
+    commissionsInCents: sql`(-${g('commissionsIn')})`,
+    commissionsOutCents: g('commissionsOut'),
+    expensesCents: g('expenses'),
+    salariesCents: g('salaries'),
+    advanceFeesCents: g('advanceFees'),
+    advancesOutstandingCents: g('advances'),
+    loansOutstandingCents: g('loans'),
+    reservedCents: sql`0::bigint`,
+    availableCents: sql`(${collected} - ${g('commissionsIn')} - ${g('commissionsOut')} - ${g('contribution')} - ${g('expenses')} - ${g('salaries')} - ${g('advanceFees')} + ${g('advances')} + ${g('loans')})`,
+  } satisfies Record<keyof TreasuryFigures, SQL>;
+})();
+const FIGURE_KEYS = Object.keys(FIGURES) as (keyof TreasuryFigures)[];
+
+const SORT_COLUMN: Record<TreasurySortKey, keyof TreasuryFigures> = {
+  available: 'availableCents',
+  invoiced: 'invoicedCents',
+  collected: 'collectedCents',
+  owed: 'owedCents',
+  salaries: 'salariesCents',
+  advances: 'advancesOutstandingCents',
+};
+
+/**
+ * Every activity of the coop with money on it (at least one ledger line), ranked by one figure
+ * (equal figures by activity id, so pages never overlap), one slice of them and the totals of
+ * all, in one query over the per-activity totals the ledger keeps: only the slice and one
+ * totals row leave the database, and only the slice asks the activities' names.
+ */
+async function rankedSlice(db: Executor, coopId: string, q: ExportCoopTreasuryQuery, today: string, slice: { offset: number; limit: number }) {
+  const column = sql.identifier(SORT_COLUMN[q.sort ?? 'available']);
+  const dir = (q.sort ? q.dir : 'desc') === 'asc' ? sql`asc` : sql`desc`;
+  const figures = sql.join(
+    FIGURE_KEYS.map((k) => sql`${FIGURES[k]} as ${sql.identifier(k)}`),
+    sql`, `,
+  );
+  const totals = sql.join(
+    FIGURE_KEYS.map((k) => sql`coalesce(sum(f.${sql.identifier(k)}), 0)::text as ${sql.identifier(`total_${k}`)}`),
+    sql`, `,
+  );
+  const groups = sql.join(
+    TREASURY_GROUP_NAMES.map((name) => sql`b.${sql.identifier(name)}`),
+    sql`, `,
+  );
+  const result = (await db.execute(sql`
+    with b as (${activityGroupBalancesQuery(coopId, LEDGER_GROUPS, { to: today })}),
+    f as (select b.activity_id, ${groups}, ${figures} from b),
+    t as (select count(*)::int as total_count, ${totals} from f)
+    select t.*, p.*
+    from t left join lateral (
+      select f.* from f order by f.${column} ${dir}, f.activity_id asc offset ${slice.offset} limit ${slice.limit}
+    ) p on true`)) as unknown as { rows: Record<string, string | number | null>[] };
+  const rows = result.rows;
+  const head = rows[0]!;
+  const total = Object.fromEntries(FIGURE_KEYS.map((k) => [k, Number(head[`total_${k}`])])) as unknown as TreasuryFigures;
+  const page = rows
+    .filter((r) => r.activity_id !== null)
+    .map((r) => {
+      const balances = { ...noBalances(), ...Object.fromEntries(TREASURY_GROUP_NAMES.map((name) => [name, Number(r[name])])) } as Record<TreasuryGroup, number>;
+      return { activityId: String(r.activity_id), ...treasuryFigures(balances) };
+    });
+  return { page, count: Number(head.total_count), totals: total };
 }
 
 async function withNames(db: Executor, coopId: string, rows: (TreasuryFigures & { activityId: string })[]): Promise<CoopTreasuryRow[]> {
@@ -26,17 +99,15 @@ async function withNames(db: Executor, coopId: string, rows: (TreasuryFigures & 
 
 /** The coop-wide treasury, one page of it, with the totals of every activity. */
 export async function coopTreasury(db: Executor, coopId: string, q: CoopTreasuryQuery, today: string): Promise<CoopTreasuryPage> {
-  const ranked = await rankedFigures(db, coopId, q, today);
-  const start = (q.page - 1) * q.pageSize;
-  const items = await withNames(db, coopId, ranked.slice(start, start + q.pageSize));
-  const totals: TreasuryFiguresView = sumFigures(ranked);
-  return { items, total: ranked.length, page: q.page, pageSize: q.pageSize, asOf: today, totals };
+  const { page, count, totals } = await rankedSlice(db, coopId, q, today, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+  const items = await withNames(db, coopId, page);
+  return { items, total: count, page: q.page, pageSize: q.pageSize, asOf: today, totals: totals satisfies TreasuryFiguresView };
 }
 
 /** The whole table as a spreadsheet, in the table's order. */
 export async function exportCoopTreasuryCsv(db: Executor, coopId: string, q: ExportCoopTreasuryQuery, today: string): Promise<{ fileName: string; csv: string }> {
-  const ranked = (await rankedFigures(db, coopId, q, today)).slice(0, CSV_EXPORT_MAX_ROWS);
-  const rows = await withNames(db, coopId, ranked);
+  const { page } = await rankedSlice(db, coopId, q, today, { offset: 0, limit: CSV_EXPORT_MAX_ROWS });
+  const rows = await withNames(db, coopId, page);
   const csv = renderCsv(
     ['Code', 'Activité', 'Facturé HT', 'Encaissé HT', 'Reste dû HT', 'Contribution', 'Commissions reçues', 'Commissions versées', 'Dépenses et achats', 'Salaires', "Frais d'avance", 'Avances en cours', 'Prêts en cours', 'Disponible'],
     rows.map((r) => [

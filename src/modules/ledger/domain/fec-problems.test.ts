@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fecHeader, fecLine, type FecLine } from './fec.js';
-import { fecProblems } from './fec-problems.js';
+import { fecProblems, fecProblemsOfStream } from './fec-problems.js';
 
 const year = { startDate: '2026-01-01', endDate: '2026-12-31' };
 const base: FecLine = {
@@ -32,5 +32,24 @@ describe('the FEC checker', () => {
   it('reads a pipe-separated file', () => {
     const text = fecHeader('pipe') + fecLine(base, 'pipe') + fecLine({ ...base, accountNumber: '706', debitCents: 0, creditCents: 1200 }, 'pipe');
     expect(fecProblems(text, year)).toEqual([]);
+  });
+
+  it('checks a file as it streams, cut anywhere, as it checks the whole text', async () => {
+    const good = fecHeader('tab') + [...entry(1), ...entry(2), ...entry(3)].join('');
+    const bad = fecHeader('tab') + [...entry(1), entry(2)[0]!, ...entry(4), entry(2)[1]!].join('');
+    async function* cut(text: string, size: number) {
+      for (let i = 0; i < text.length; i += size) yield Buffer.from(text.slice(i, i + size));
+    }
+    for (const size of [1, 7, 100, 10_000]) {
+      expect(await fecProblemsOfStream(cut(good, size), year)).toEqual([]);
+      expect(await fecProblemsOfStream(cut(bad, size), year)).toEqual(fecProblems(bad, year));
+    }
+    expect(fecProblems(bad, year).join()).toMatch(/entry 2 are not together/);
+    expect(fecProblems(bad, year).join()).toMatch(/3 expected, 4 found/);
+  });
+
+  it('reports at most 100 problems of a broken file', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => entry(i + 1, { entryDate: '2027-01-02' }).join(''));
+    expect(fecProblems(fecHeader('tab') + lines.join(''), year)).toHaveLength(100);
   });
 });
