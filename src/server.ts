@@ -36,7 +36,7 @@ import { listPayables as listSupplierInvoicePayables, markPaid as markSupplierIn
 import { listSalaryPayables, markSalaryPaid, pendingSalaryCents, reverseSalaryPayment, salaryRoutes } from './modules/salaries/index.js';
 import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes, listMemberInvoicePayables, markMemberInvoicePaidBy, reverseMemberInvoicePayment } from './modules/independents/index.js';
 import { payoutMatcher, payoutRoutes, type PayableSources } from './modules/payouts/index.js';
-import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
+import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
 
 const VERSION = '0.1.0';
 
@@ -72,7 +72,7 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
     // No approved platform (PA) is connected: statuses are written to the files storage until one is.
     [SEND_LIFECYCLE_STATUS]: sendLifecycleStatusJob(database.db, storageLifecycleConnector(storage)),
     // Each module that sends or collects money recognises its own lines of an imported statement.
-    [BANK_STATEMENT_IMPORTED]: statementImportedJob(database.db, [payoutMatcher(PAYABLE_SOURCES)]),
+    [BANK_STATEMENT_IMPORTED]: statementImportedJob(database.db, [payoutMatcher(PAYABLE_SOURCES), feesMatcher]),
     [BILL_MONTHLY_FEES]: billMonthlyFeesJob(database.db, storage),
     [PRENOTIFY_COLLECTION]: prenotifyCollectionJob(database.db),
   };

@@ -5,11 +5,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.js';
 import { createTestCoop, DEMO_PASSWORD, siretFor, sirenFor } from '../../../test/support/fixtures.js';
+import { buildCamt053 } from '../../../test/support/camt053-builder.js';
 import { setUpLedger } from '../../../test/support/ledger-fixtures.js';
 import { addMember, countRows } from '../../../test/support/members-fixtures.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { todayFromClock } from '../../platform/calendar/index.js';
+import { jobs } from '../../platform/jobs/schema.js';
 import { mailOutbox } from '../../platform/mail/schema.js';
+import { bankAccounts, bankStatementLines } from '../banking/schema.js';
 import { coops } from '../coops/schema.js';
 import { journalEntries, journalEntryLines } from '../ledger/schema.js';
 import { members } from '../members/schema.js';
@@ -225,6 +228,47 @@ describe('mandates and collections', () => {
     expect(await auditCount('member_fee.returned')).toBe(2);
     // Open again: the fee may go in a new collection.
     expect((await staff.get('/api/fees/collectable')).body.items.map((i: { feeId: string }) => i.feeId)).toEqual([miaFee!.id]);
+  });
+
+  it('reads what the bank did from its statement: a credit pays the fee, a return reopens it, each line booked against its entry', async () => {
+    const offer = await staff.get('/api/fees/collectable');
+    const [miaFee] = await feesOf(miaId);
+    expect(offer.body.items.map((i: { feeId: string }) => i.feeId)).toEqual([miaFee!.id]);
+    const built = await staff.post('/api/fees/collections', { collectionDate: offer.body.earliestCollectionDate, feeIds: [miaFee!.id] });
+    expect(built.status).toBe(201);
+    const [collection] = await t.database.db.select().from(collections).where(and(eq(collections.coopId, a.id), eq(collections.id, built.body.id)));
+    const [account] = await t.database.db.select().from(bankAccounts).where(and(eq(bankAccounts.coopId, a.id), eq(bankAccounts.id, collection!.bankAccountId)));
+    const [item] = await t.database.db.select().from(collectionItems).where(and(eq(collectionItems.coopId, a.id), eq(collectionItems.collectionId, collection!.id)));
+    const importStatement = async (statementId: string, openingCents: number, entries: Parameters<typeof buildCamt053>[0]['entries']) => {
+      const xml = buildCamt053({ iban: account!.iban, statementId, openingCents, entries });
+      const res = await admin.upload('/api/bank/statements', { filename: `${statementId}.xml`, contentType: 'application/xml', bytes: Buffer.from(xml) }, { format: 'camt053' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      await t.app.deps.jobs.runDueJobs();
+      // The matchers ran and did not fail (a failure would be retried silently later).
+      expect(await t.database.db.select({ kind: jobs.kind }).from(jobs).where(and(eq(jobs.coopId, a.id), sql`${jobs.lastError} is not null`))).toEqual([]);
+      return t.database.db.select().from(bankStatementLines).where(and(eq(bankStatementLines.coopId, a.id), eq(bankStatementLines.statementId, res.body.statements[0].id)));
+    };
+
+    // The credit of the file, its transaction carrying the debit's EndToEndId.
+    const [credit] = await importStatement('FEES-CREDIT-1', 1_000_000, [
+      { amountCents: 10800, bookingDate: today, code: 'PMNT/RDDT/ESDD', batch: { pmtInfId: `${collection!.messageId}-RCUR`, count: 1 }, txs: [{ amountCents: 10800, endToEndId: item!.endToEndId }] },
+    ]);
+    const [paid] = await feesOf(miaId);
+    expect(paid).toMatchObject({ status: 'paid', paidOn: today });
+    expect(credit).toMatchObject({ status: 'booked', entryId: paid!.paymentEntryId });
+
+    // The debtor's bank takes it back (MD06, refund asked within 8 weeks): the fee is owed again.
+    const [back] = await importStatement('FEES-RETURN-1', 1_010_800, [
+      { amountCents: -10800, bookingDate: today, code: 'PMNT/RDDT/UPDD', txs: [{ amountCents: 10800, endToEndId: item!.endToEndId, returnReason: 'MD06' }] },
+    ]);
+    const [reopened] = await feesOf(miaId);
+    expect(reopened).toMatchObject({ status: 'unpaid', paidOn: null, lastReturnCode: 'MD06' });
+    const [reversal] = await t.database.db.select().from(journalEntries).where(and(eq(journalEntries.coopId, a.id), eq(journalEntries.reversesEntryId, paid!.paymentEntryId!)));
+    expect(back).toMatchObject({ status: 'booked', entryId: reversal!.id });
+    expect(await auditCount('member_fee.returned')).toBe(3);
+    // Running the matchers again finds nothing more to do.
+    expect(await t.app.deps.jobs.runDueJobs()).toMatchObject({ failed: 0 });
+    expect((await feesOf(miaId))[0]).toMatchObject({ status: 'unpaid' });
   });
 
   it('keeps the ledger balanced', async () => {

@@ -6,6 +6,7 @@ export { BILL_MONTHLY_FEES, billMonthlyFeesJob, queueMonthlyFeeRuns, scheduleFee
 export { billMonthlyFees } from './bill-monthly-fees.js';
 export { PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './collections.js';
 export { markFeePaid, recordDebitOutcome, type DebitOutcome } from './settle-debit.js';
+export { feesMatcher } from './match-debit-lines.js';
 export { createMandate } from './mandates.js';
 export { listFees } from './list-fees.js';
 export { updateFeeSettings } from './fee-settings.js';

@@ -82,7 +82,7 @@ export interface DebitOutcome {
  * One transaction, audited; the item is locked, so a line read twice does nothing twice.
  * The bank-statement matcher calls this in the transaction that books the line.
  */
-export async function recordDebitOutcome(tx: Executor, actor: AuditActor, outcome: DebitOutcome): Promise<{ feeId: string; status: 'paid' | 'returned' }> {
+export async function recordDebitOutcome(tx: Executor, actor: AuditActor, outcome: DebitOutcome): Promise<{ feeId: string; status: 'paid' | 'returned'; entryId: string | null }> {
   const [found] = await tx
     .select({ item: collectionItems, bankAccountId: collections.bankAccountId })
     .from(collectionItems)
@@ -97,11 +97,11 @@ export async function recordDebitOutcome(tx: Executor, actor: AuditActor, outcom
   if (!outcome.returnCode) {
     const paid = await payFee(tx, actor, fee, outcome.bookedOn, await bankOf(tx, actor, found.bankAccountId), 'sepa_direct_debit');
     await tx.update(collectionItems).set({ status: 'paid', paymentEntryId: paid.paymentEntryId }).where(where);
-    return { feeId: fee.id, status: 'paid' };
+    return { feeId: fee.id, status: 'paid', entryId: paid.paymentEntryId };
   }
   const code = outcome.returnCode;
   // A return after the credit takes the money back: the payment is reversed, the fee owed again.
-  if (item.status === 'paid' && item.paymentEntryId) await reverseEntry(tx, actor, item.paymentEntryId, outcome.bookedOn, `Prélèvement ${item.endToEndId} rejeté (${code})`);
+  const reversal = item.status === 'paid' && item.paymentEntryId ? await reverseEntry(tx, actor, item.paymentEntryId, outcome.bookedOn, `Prélèvement ${item.endToEndId} rejeté (${code})`) : null;
   await tx.update(memberFees).set({ status: 'unpaid', paidOn: null, paymentEntryId: null, lastReturnCode: code, updatedAt: new Date() }).where(and(eq(memberFees.coopId, actor.coopId), eq(memberFees.id, fee.id)));
   const [mandate] = await tx.select({ status: mandates.status }).from(mandates).where(and(eq(mandates.coopId, actor.coopId), eq(mandates.id, item.mandateId)));
   // Revoked already (by staff, or by another return): nothing more to end.
@@ -116,7 +116,7 @@ export async function recordDebitOutcome(tx: Executor, actor: AuditActor, outcom
     before: { feeId: fee.id, status: fee.status },
     after: { memberId: fee.memberId, feeId: fee.id, number: fee.number, status: 'unpaid', returnCode: code, reasonFr: reason.fr, reasonEn: reason.en, mandateRevoked: revokes, amountCents: fee.grossCents },
   });
-  return { feeId: fee.id, status: 'returned' };
+  return { feeId: fee.id, status: 'returned', entryId: reversal?.id ?? null };
 }
 
 /** Staff record, from the statement they read, what the bank did with one debit. */
