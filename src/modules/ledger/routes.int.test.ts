@@ -119,15 +119,15 @@ describe('the chart of accounts', () => {
   });
 
   it('adds an account, refuses the same number twice and renames it', async () => {
-    const created = await staff.post('/api/ledger/accounts', { number: '4671', label: 'Compte courant – entrepreneurs' });
+    const created = await staff.post('/api/ledger/accounts', { number: '4679', label: 'Compte courant – entrepreneurs' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ number: '4671', kind: 'member', accountClass: 4, active: true });
-    const again = await staff.post('/api/ledger/accounts', { number: '4671', label: 'Doublon' });
+    expect(created.body).toMatchObject({ number: '4679', kind: 'member', accountClass: 4, active: true });
+    const again = await staff.post('/api/ledger/accounts', { number: '4679', label: 'Doublon' });
     expect(again.status).toBe(409);
     expect(again.body.error.fields[0].path).toBe('number');
-    const renamed = await staff.patch('/api/ledger/accounts/4671', { label: 'Comptes des entrepreneurs' });
+    const renamed = await staff.patch('/api/ledger/accounts/4679', { label: 'Comptes des entrepreneurs' });
     expect(renamed.body.label).toBe('Comptes des entrepreneurs');
-    expect((await otherAdmin.patch('/api/ledger/accounts/4671', { label: 'Pas à moi' })).status).toBe(404);
+    expect((await otherAdmin.patch('/api/ledger/accounts/4679', { label: 'Pas à moi' })).status).toBe(404);
   });
 
   it('keeps the ledger out of reach of members', async () => {
