@@ -163,6 +163,11 @@ export const en: Translation<typeof fr> = {
       paid: 'Transfer paid (bank statement)',
       returned: 'Transfer returned by the bank',
     },
+    vat: {
+      moved_on_receipt: 'VAT on receipts due (payment received)',
+      return_confirmed: 'VAT return confirmed',
+      settings_changed: 'VAT settings changed',
+    },
     payout_settings: {
       updated: 'Transfer settings changed',
     },

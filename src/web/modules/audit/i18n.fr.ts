@@ -163,6 +163,11 @@ export const fr = {
       paid: 'Virement payé (relevé bancaire)',
       returned: 'Virement retourné par la banque',
     },
+    vat: {
+      moved_on_receipt: 'TVA sur encaissements exigible (paiement reçu)',
+      return_confirmed: 'Déclaration de TVA confirmée',
+      settings_changed: 'Réglages de TVA modifiés',
+    },
     payout_settings: {
       updated: 'Réglages des virements modifiés',
     },
