@@ -1,11 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { and, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import data from './data/mileage-scales.json' with { type: 'json' };
 import { scaleForYear, tripAllowanceCents, type MileageScale } from './domain/mileage.js';
 import { expenseLines, expenseReports } from './schema.js';
 
-/** The published scales, from the data file (one entry per year of publication). */
-export const MILEAGE_SCALES = data.scales as MileageScale[];
+/**
+ * The published scales, from the data file (one entry per year of publication), read beside
+ * this module: the server build transpiles file by file and drops JSON import attributes,
+ * which plain `node` then refuses (`npm start`).
+ */
+const data = JSON.parse(readFileSync(new URL('./data/mileage-scales.json', import.meta.url), 'utf8')) as { scales: MileageScale[] };
+export const MILEAGE_SCALES = data.scales;
 
 /** The scale for a trip of `year`, or null before the first one the platform knows. */
 export const mileageScaleFor = (year: number) => scaleForYear(MILEAGE_SCALES, year);
