@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activities } from '../../src/modules/activities/schema.js';
 import { endowFund } from '../../src/modules/advances/index.js';
+import { advances } from '../../src/modules/advances/schema.js';
 import { clients } from '../../src/modules/clients/schema.js';
 import { coops } from '../../src/modules/coops/schema.js';
 import { createDraftInvoice, validateInvoice } from '../../src/modules/invoicing/index.js';
@@ -23,11 +24,9 @@ import { DEMO, type E2E, field, logIn, see, seeNo, seeText, startE2E, WAIT_MS, w
  *   Chloé 3 600,00 €; contribution 540,00 € + 360,00 € = 900,00 €; commission 800,00 € paid
  *   480,00 € by Camille and 320,00 € by Chloé, received by Nathalie.
  * Built in the browser: the job (advisor), the payment of the job's invoice (advisor), the salary
- * simulation, request and validation. C's advance on a validated invoice, paid by the fund and
- * settled by the client's payment, is `invoice-advance.e2e.test.ts` (its step here is not in
- * yet: Chloé's collected revenue moved by 1 700,00 € where 1 500,00 € was expected).
- * Set up through the services, as not the point of this story: the job's invoice (drafted and
- * validated: the invoicing journeys cover that), and the fund's endowment.
+ * simulation, request and validation, the advance request, approval and the settling payment.
+ * Set up through the services, as not the point of this story: the job's and Chloé's invoices
+ * (drafted and validated: the invoicing journeys cover that), and the fund's endowment.
  */
 const CHLOE = 'chloe.dubois@demo.mutualise.coop';
 const NATHALIE = 'nathalie.roux@demo.mutualise.coop';
@@ -41,6 +40,7 @@ let staff: Actor;
 const activityOf = new Map<string, string>();
 let clientId = '';
 let jobInvoice = { id: '', number: '' };
+let chloeInvoice = { id: '', number: '' };
 const today = parisToday();
 
 beforeAll(async () => {
@@ -92,7 +92,7 @@ async function treasuryMoved(page: Page, code: string, before: Figures, moved: P
     .toEqual(expected);
 }
 
-describe("the member's money, from a shared job to a salary", () => {
+describe("the member's money, from a shared job to a salary and an advance", () => {
   it('a job brought by A, worked by B and C (60/40), invoiced and paid: each activity shows its share, A the commission, the coop its contribution and margin', async () => {
     const { page: advisor } = await e2e.newPage();
     await logIn(advisor, DEMO.advisor);
@@ -214,5 +214,48 @@ describe("the member's money, from a shared job to a salary", () => {
     await seeText(camille.getByTestId(`salary-row-${request!.id}`), 'Validé');
     // Posted: the salary and its employer contributions left the activity, nothing twice.
     await expect.poll(async () => centsOf(await camille.getByTestId('salary-available').textContent()), POLL).toBe(available - asked.employerCostCents);
+  }, 300_000);
+
+  it('C asks an advance on a validated invoice, the fund pays it, and the client’s payment settles it', async () => {
+    const db = e2e.database.db;
+    const draft = await createDraftInvoice(
+      db,
+      staff,
+      draftOf(activityOf.get('CHLOE-TRAD')!, clientId, { serviceDate: today, lines: [{ description: 'Traduction des statuts', quantityMilli: 1000, unit: 'C62', unitPriceCents: 150_000, vatCategory: 'S', vatRateBp: 2000 }] }),
+    );
+    chloeInvoice = { id: draft.id, number: (await validateInvoice(db, staff, draft.id, today)).number };
+
+    const { page: chloe } = await e2e.newPage({ width: 390, height: 844 });
+    await logIn(chloe, CHLOE);
+    // Her invoice is issued: what moves now is the fund's money, then the client's.
+    const before = await treasuryOf(chloe, 'CHLOE-TRAD');
+    await chloe.goto(`/invoices/${chloeInvoice.id}`);
+    const card = chloe.getByTestId('invoice-advance');
+    await card.getByTestId('invoice-advance-ask').click();
+    await expect.poll(async () => Number(await card.getByTestId('invoice-advance-amount').inputValue()), POLL).toBeGreaterThan(0);
+    await card.getByTestId('invoice-advance-submit').click();
+    await seeText(card.getByTestId('advance-status'), 'Demandé');
+    const [advance] = await db.select().from(advances).where(eq(advances.invoiceId, chloeInvoice.id));
+
+    // The advisor approves: the fund pays it at once.
+    const { page: advisor } = await e2e.newPage();
+    await logIn(advisor, DEMO.advisor);
+    await advisor.goto('/advances');
+    await advisor.getByTestId(`advance-approve-${advance!.id}`).click();
+    await advisor.getByTestId('advance-approve-modal-confirm').click();
+    await see(advisor.getByText('Préfinancement accordé et versé.'));
+    await chloe.goto(`/invoices/${chloeInvoice.id}`);
+    await seeText(card.getByTestId('advance-status'), 'Versé');
+    await treasuryMoved(chloe, 'CHLOE-TRAD', before, { advances: advance!.amountCents });
+
+    // The client pays the invoice: the advance is settled from it.
+    await advisor.goto(`/invoices/${chloeInvoice.id}`);
+    await advisor.getByTestId('invoice-record-payment').click();
+    await advisor.getByTestId('payment-submit').click();
+    await seeText(advisor.getByTestId('invoice-status').first(), 'Payée');
+    await chloe.goto(`/invoices/${chloeInvoice.id}`);
+    await seeText(card.getByTestId('advance-status'), 'Soldé');
+    // Collected in full, nothing outstanding with the fund any more.
+    await treasuryMoved(chloe, 'CHLOE-TRAD', before, { collected: 150_000 });
   }, 300_000);
 });

@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { addDays } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
-import { ACCOUNTS, JOURNALS, postEntry } from '../ledger/index.js';
+import { ACCOUNTS, JOURNALS, openReceivableParts, postEntry, splitReceipt } from '../ledger/index.js';
 import { advanceTarget } from './advanced-document.js';
 import { advanceErrors } from './errors.js';
 import { getFundSettings } from './fund-settings.js';
@@ -42,7 +42,16 @@ export async function writeOffAdvance(db: Db, actor: Actor, id: string, reason: 
         { account: ACCOUNTS.fundAdvancesOutstanding, debitCents: outstanding },
         { account: ACCOUNTS.advancesGranted, activityId: advance.activityId, creditCents: outstanding },
         { account: ACCOUNTS.badDebts, debitCents: outstanding },
-        { account: ACCOUNTS.clientReceivables, activityId: advance.activityId, creditCents: outstanding, label: target.number ?? undefined },
+        // Cleared from the invoice's receivable, part by part for a job's invoice, lettered with it.
+        ...(advance.invoiceId
+          ? splitReceipt(outstanding, await openReceivableParts(tx, actor.coopId, advance.invoiceId), advance.activityId).map((part) => ({
+              account: ACCOUNTS.clientReceivables,
+              activityId: part.activityId,
+              creditCents: part.amountCents,
+              label: target.number ?? undefined,
+              letteringKey: advance.invoiceId!,
+            }))
+          : [{ account: ACCOUNTS.clientReceivables, activityId: advance.activityId, creditCents: outstanding, label: target.number ?? undefined }]),
       ],
     });
     const writtenOffAt = new Date();

@@ -11,6 +11,7 @@ import { coops } from '../coops/schema.js';
 import { createCreditNote, createDraftInvoice, getInvoice, validateInvoice } from '../invoicing/index.js';
 import { journalEntries, journalEntryLines } from '../ledger/schema.js';
 import { cancelPayment, recordPayment } from '../payments/index.js';
+import { activityTreasury } from '../treasury/index.js';
 import { createJob } from './create-job.js';
 import { jobParts } from './job-parts.js';
 import { jobParticipants } from './schema.js';
@@ -107,8 +108,9 @@ describe('a shared job invoiced at validation basis', () => {
     expect(revenue.get(f.otherActivityId)).toBe(36_000);
     expect(revenue.has(null)).toBe(false);
     expect((await creditsOn(f.coop.id, '7061')).get(null)).toBe(10_000);
-    // The client's receivable stays on the invoice's activity.
-    expect((await creditsOn(f.coop.id, '411')).get(f.activityId)).toBe(-120_000);
+    // What the client owes is shared like the revenue (54 % / 36 % / 10 % of 120 000).
+    const receivable = await creditsOn(f.coop.id, '411');
+    expect([receivable.get(f.activityId), receivable.get(f.otherActivityId), receivable.get(null)]).toEqual([-64_800, -43_200, -12_000]);
     const charges = await creditsOn(f.coop.id, '6222');
     expect(charges.get(f.activityId)).toBe(-4_800);
     expect(charges.get(f.otherActivityId)).toBe(-3_200);
@@ -141,6 +143,32 @@ describe('a shared job invoiced at validation basis', () => {
     expect(await balanced(f2.coop.id)).toBe(true);
     const parts = await jobParts(t.database.db, f2.coop.id, { jobId: f2.jobId });
     expect(parts.every((p) => p.revenueCents === 0 && p.commissionPaidCents === 0 && p.commissionReceivedCents === 0)).toBe(true);
+  });
+});
+
+describe("a shared job's treasury", () => {
+  it("counts each activity's part as collected only as the client pays, to the cent once paid in full", async () => {
+    const f = await jobCoop('collected');
+    const invoice = await f.issue(100_001);
+    const collected = async () => {
+      const today = '2026-06-30';
+      const [b, c] = [await activityTreasury(t.database.db, f.coop.id, f.activityId, { today }), await activityTreasury(t.database.db, f.coop.id, f.otherActivityId, { today })];
+      return [b.collectedCents, c.collectedCents, b.invoicedCents, c.invoicedCents];
+    };
+    const [, , invoicedB, invoicedC] = await collected();
+    // 100 001 − 10 % margin = 90 001 → 54 001 / 36 000: invoiced, nothing collected yet.
+    expect(await collected()).toEqual([0, 0, invoicedB, invoicedC]);
+    expect(invoicedB + invoicedC).toBe(90_001);
+    const third = Math.floor(invoice.grossCents / 3);
+    await recordPayment(t.database.db, f.staff, { clientId: f.clientId, date: '2026-06-25', amountCents: third, mode: 'transfer', allocations: [{ invoiceId: invoice.id, amountCents: third }] });
+    const [b1, c1] = await collected();
+    expect(Math.abs(b1! - invoicedB / 3)).toBeLessThanOrEqual(1);
+    expect(Math.abs(c1! - invoicedC / 3)).toBeLessThanOrEqual(1);
+    await recordPayment(t.database.db, f.staff, { clientId: f.clientId, date: '2026-06-26', amountCents: invoice.grossCents - third, mode: 'transfer', allocations: [{ invoiceId: invoice.id, amountCents: invoice.grossCents - third }] });
+    expect(await collected()).toEqual([invoicedB, invoicedC, invoicedB, invoicedC]);
+    // Every part of the receivable cleared, none left over on any activity.
+    expect([...(await creditsOn(f.coop.id, '411')).values()].every((v) => v === 0)).toBe(true);
+    expect(await balanced(f.coop.id)).toBe(true);
   });
 });
 

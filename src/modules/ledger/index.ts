@@ -33,6 +33,8 @@ export {
   type VatSettlement,
 } from './domain/posting-rules.js';
 export { accountLines, type AccountLine } from './account-lines.js';
+export { openReceivableParts } from './receivable-parts.js';
+export { splitReceipt, type ReceivablePart } from './domain/receivable-parts.js';
 export { revenueByActivity } from './revenue-by-activity.js';
 export { activityGroupBalances, activityGroupBalancesQuery, activityMonthlyGroupMovements, type AccountGroup, type ActivityGroupBalances } from './activity-group-balances.js';
 export { openAccountIfMissing } from './open-account-if-missing.js';

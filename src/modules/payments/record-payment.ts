@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/http/context.js';
 import { settleAdvanceOfInvoice } from '../advances/index.js';
 import { clientIdentityForDocument } from '../clients/index.js';
 import { applyPaymentToInvoice, openInvoices, type AppliedPayment } from '../invoicing/index.js';
-import { paymentEntry, postEntry } from '../ledger/index.js';
+import { openReceivableParts, paymentEntry, postEntry, splitReceipt } from '../ledger/index.js';
 import { allocatePayment } from './domain/allocate-payment.js';
 import { depositAccountOf } from './domain/deposit-account.js';
 import type { RecordPaymentInput } from './contract.js';
@@ -100,13 +100,15 @@ export async function recordPaymentIn(tx: Executor, actor: Actor, input: RecordP
   const allocatedCents = requested.reduce((sum, a) => sum + a.amountCents, 0);
   const creditCents = input.amountCents - allocatedCents;
   const numbers = applied.map((a) => a.number).join(', ');
+  // A job's invoice is owed to each of its activities in part: the payment clears each part in proportion.
+  const settled = [];
+  for (const [i, a] of applied.entries()) {
+    for (const part of splitReceipt(requested[i]!.amountCents, await openReceivableParts(tx, actor.coopId, a.invoiceId), a.activityId)) {
+      settled.push({ activityId: part.activityId, invoiceNumber: a.number, amountCents: part.amountCents, invoiceId: a.invoiceId });
+    }
+  }
   const entry = await postEntry(tx, actor, {
-    ...paymentEntry({
-      amountCents: input.amountCents,
-      depositAccount,
-      client: { id: input.clientId, name: client.name },
-      settled: applied.map((a, i) => ({ activityId: a.activityId, invoiceNumber: a.number, amountCents: requested[i]!.amountCents, invoiceId: a.invoiceId })),
-    }, opts.bankAccount),
+    ...paymentEntry({ amountCents: input.amountCents, depositAccount, client: { id: input.clientId, name: client.name }, settled }, opts.bankAccount),
     date: input.date,
     label: `Règlement ${client.name}${numbers ? ` ${numbers}` : ''}`.slice(0, 300),
     source: { type: 'payment', id: paymentId },

@@ -215,18 +215,35 @@ describe('a shared job in the ledger', () => {
     revenueParts: { parts: [{ activityId: 'b', netCents: 54_000 }, { activityId: 'c', netCents: 36_000 }], marginCents: 10_000 },
   };
 
-  it('credits 706 per participating activity and 7061 with no activity; the receivable stays on the invoice activity', () => {
+  it('credits 706 per participating activity and 7061 with no activity; the receivable and the VAT are shared the same way', () => {
+    // 54 000 / 36 000 / 10 000: 60 %, 40 % and the 10 % margin of what the client owes.
     expect(salesEntry(jobSale).lines).toEqual([
-      { account: '411', activityId: 'lead', debitCents: 120_000 },
+      { account: '411', activityId: 'b', debitCents: 64_800 },
+      { account: '411', activityId: 'c', debitCents: 43_200 },
+      { account: '411', activityId: null, debitCents: 12_000 },
       { account: '706', activityId: 'b', creditCents: 54_000 },
       { account: '706', activityId: 'c', creditCents: 36_000 },
       { account: '7061', activityId: null, creditCents: 10_000, label: 'Marge de gestion de projet' },
-      { account: '44571', activityId: 'lead', creditCents: 20_000, label: 'TVA 20 %' },
+      { account: '44571', activityId: 'b', creditCents: 10_800, label: 'TVA 20 %' },
+      { account: '44571', activityId: 'c', creditCents: 7_200, label: 'TVA 20 %' },
+      { account: '44571', activityId: null, creditCents: 2_000, label: 'TVA 20 %' },
     ]);
-    expect(creditNoteEntry(jobSale).lines.filter((l) => l.account === '706')).toEqual([
+    expect(creditNoteEntry(jobSale).lines.filter((l) => l.account === '706' || l.account === '411')).toEqual([
+      { account: '411', activityId: 'b', creditCents: 64_800 },
+      { account: '411', activityId: 'c', creditCents: 43_200 },
+      { account: '411', activityId: null, creditCents: 12_000 },
       { account: '706', activityId: 'b', debitCents: 54_000 },
       { account: '706', activityId: 'c', debitCents: 36_000 },
     ]);
+  });
+
+  it('shares awkward amounts to the cent: every part of the receivable adds up to what the client owes', () => {
+    const sale = { ...jobSale, grossCents: 100_001, netCents: 83_334, vatByRate: [{ rateBp: 2000, vatCents: 16_667 }], revenueParts: { parts: [{ activityId: 'b', netCents: 41_667 }, { activityId: 'c', netCents: 33_333 }], marginCents: 8_334 } };
+    const lines = salesEntry(sale).lines;
+    const sum = (account: string, side: 'debitCents' | 'creditCents') => lines.filter((l) => l.account === account).reduce((s, l) => s + (l[side] ?? 0), 0);
+    expect(sum('411', 'debitCents')).toBe(100_001);
+    expect(sum('44571', 'creditCents')).toBe(16_667);
+    expect(lines.reduce((s, l) => s + (l.debitCents ?? 0) - (l.creditCents ?? 0), 0)).toBe(0);
   });
 
   it('refuses parts that do not add up to the amount excluding VAT', () => {

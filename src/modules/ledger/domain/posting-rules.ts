@@ -1,3 +1,4 @@
+import { largestRemainder } from '../../../platform/money/largest-remainder.js';
 import type { EntryLine } from './entry-lines.js';
 
 /**
@@ -194,7 +195,14 @@ function saleLines(sale: Sale, reversed: boolean, revenue: Revenue, deposits?: D
   const lines: EntryLine[] = [];
   const receivable = sale.grossCents - depositsGross;
   const thirdParty = { ...clientAuxiliary(sale.client), ...(sale.letteringKey ? { letteringKey: sale.letteringKey } : {}) };
-  if (receivable !== 0) lines.push({ account: ACCOUNTS.clientReceivables, activityId, ...side(receivable, true), ...thirdParty });
+  const shared = sharedBy(sale, revenue);
+  if (shared) {
+    // A job's invoice: each activity holds its part of what the client owes (and of the VAT),
+    // so its treasury counts its revenue as collected only as the client pays it.
+    largestRemainder(receivable, shared.weights).forEach((cents, i) => {
+      if (cents !== 0) lines.push({ account: ACCOUNTS.clientReceivables, activityId: shared.activityIds[i]!, ...side(cents, true), ...thirdParty });
+    });
+  } else if (receivable !== 0) lines.push({ account: ACCOUNTS.clientReceivables, activityId, ...side(receivable, true), ...thirdParty });
   if (deposits && deposits.netCents !== 0) lines.push({ account: ACCOUNTS.depositsReceived, activityId, ...side(deposits.netCents, true), label: 'Acomptes déduits' });
   if (sale.netCents > 0 && revenue === 'service' && sale.revenueParts) {
     const { parts, marginCents } = sale.revenueParts;
@@ -208,16 +216,32 @@ function saleLines(sale: Sale, reversed: boolean, revenue: Revenue, deposits?: D
     const left = vatCents - (depositsVat.get(rateBp) ?? 0);
     if (left === 0) continue;
     const label = vatLineLabel(rateBp);
-    if (!sale.vatOnReceipt) {
-      lines.push({ account: ACCOUNTS.vatCollected, activityId, ...side(left, false), label });
-      continue;
-    }
     // On receipts: an invoice's VAT waits on 44574; a credit note takes back first what still waits there.
-    const pending = reversed ? Math.max(0, Math.min(left, sale.vatOnReceipt.pendingByRate?.get(rateBp) ?? 0)) : left;
-    if (pending !== 0) lines.push({ account: ACCOUNTS.vatCollectedPending, activityId, ...side(pending, false), label });
-    if (left - pending !== 0) lines.push({ account: ACCOUNTS.vatCollected, activityId, ...side(left - pending, false), label });
+    const pending = !sale.vatOnReceipt ? 0 : reversed ? Math.max(0, Math.min(left, sale.vatOnReceipt.pendingByRate?.get(rateBp) ?? 0)) : left;
+    const vatLines = (account: string, cents: number) => {
+      if (cents === 0) return;
+      if (!shared) return void lines.push({ account, activityId, ...side(cents, false), label });
+      largestRemainder(cents, shared.weights).forEach((part, i) => {
+        if (part !== 0) lines.push({ account, activityId: shared.activityIds[i]!, ...side(part, false), label });
+      });
+    };
+    vatLines(ACCOUNTS.vatCollectedPending, pending);
+    vatLines(ACCOUNTS.vatCollected, left - pending);
   }
   return lines;
+}
+
+/**
+ * The activities a job's document is shared by (the structure's margin on no activity), weighed
+ * by their revenue parts; null for a document of one activity. Deposits stay on the document's
+ * activity: they are cleared by its final invoice, which is shared.
+ */
+function sharedBy(sale: Sale, revenue: Revenue): { activityIds: (string | null)[]; weights: number[] } | null {
+  if (revenue !== 'service' || !sale.revenueParts || sale.netCents <= 0) return null;
+  const parts = [...sale.revenueParts.parts.map((p) => ({ activityId: p.activityId as string | null, cents: p.netCents })), { activityId: null, cents: sale.revenueParts.marginCents }];
+  const kept = parts.filter((p) => p.cents > 0);
+  if (kept.length === 0 || (kept.length === 1 && kept[0]!.activityId === sale.activityId)) return null;
+  return { activityIds: kept.map((p) => p.activityId), weights: kept.map((p) => p.cents) };
 }
 
 /**
@@ -327,8 +351,11 @@ export interface Receipt {
   depositAccount?: DepositAccount;
   /** The paying client, for the 411 lines' auxiliary account. */
   client?: ClientParty;
-  /** Per invoice settled; its id letters the 411 line with the invoice's own. */
-  settled: readonly { activityId: string; invoiceNumber: string; amountCents: number; invoiceId?: string }[];
+  /**
+   * Per invoice settled (per activity part for a job's invoice: null for the structure's
+   * margin); its id letters the 411 line with the invoice's own.
+   */
+  settled: readonly { activityId: string | null; invoiceNumber: string; amountCents: number; invoiceId?: string }[];
 }
 
 /**

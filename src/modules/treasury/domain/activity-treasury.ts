@@ -21,7 +21,7 @@ export const TREASURY_GROUPS = [
   { group: 'revenue', prefixes: ['706', '707', '708'], excluded: ['7082'] },
   { group: 'commissionsIn', prefixes: ['7082'], excluded: [] },
   { group: 'receivables', prefixes: ['411'], excluded: [] },
-  { group: 'vatCollected', prefixes: ['44571'], excluded: [] },
+  { group: 'vatCollected', prefixes: ['44571', '44574'], excluded: [] },
   // A deposit invoice's amount excluding VAT waits on 4191 until the final invoice recognises it.
   { group: 'deposits', prefixes: ['4191'], excluded: [] },
   { group: 'contribution', prefixes: ['6581'], excluded: [] },
