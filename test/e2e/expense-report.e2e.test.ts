@@ -7,6 +7,7 @@ import { deflateSync } from 'node:zlib';
 import { coops } from '../../src/modules/coops/schema.js';
 import { expenseReports } from '../../src/modules/expenses/schema.js';
 import { journalEntryLines } from '../../src/modules/ledger/schema.js';
+import { members } from '../../src/modules/members/schema.js';
 import { payoutItems } from '../../src/modules/payouts/schema.js';
 import { buildCamt053 } from '../support/camt053-builder.js';
 import { parisToday } from './support/dates.js';
@@ -221,5 +222,21 @@ describe('an expense report, from the receipt to the refund', () => {
     await see(member.page.getByTestId('expense-step-paid'));
     const [row] = await e2e.database.db.select().from(expenseReports).where(eq(expenseReports.id, url.split('/').pop()!));
     expect(row).toMatchObject({ status: 'paid', refundCents: 6_000 });
+  });
+
+  it('the member finds on her profile the account her refunds go to, by groups of 4, and a wrong one is refused under the field', async () => {
+    const { page } = await e2e.newPage({ width: 390, height: 844 });
+    await logIn(page, DEMO.member);
+    await page.goto('/me');
+    await seeText(page.getByTestId('bank-details-use'), 'remboursements de notes de frais');
+    await expect.poll(() => page.getByTestId('member-iban').inputValue()).toBe('FR76 1027 8000 0000 1234 5678 945');
+    await page.getByTestId('member-iban').fill('FR76 1027 8000 0000 1234 5678 946');
+    await page.getByTestId('profile-save').click();
+    await seeText(page.getByText('IBAN invalide', { exact: false }).first(), 'IBAN invalide');
+    const [coop] = await e2e.database.db.select({ id: coops.id }).from(coops).where(eq(coops.name, DEMO.coopName));
+    const [camille] = await e2e.database.db.select({ iban: members.iban }).from(members).where(and(eq(members.coopId, coop!.id), eq(members.email, DEMO.member)));
+    expect(camille!.iban).toBe('FR7610278000000012345678945');
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
   });
 });
