@@ -197,11 +197,12 @@ describe('an expense report, from the receipt to the refund', () => {
   });
 
   it('the statement shows the debit: the transfer and the report are paid, and the member sees it', async () => {
-    const { page } = await e2e.newPage();
+    // On a phone: the batches turn into cards, the transfers open at the foot of theirs.
+    const { page } = await e2e.newPage({ width: 390, height: 844 });
     await logIn(page, DEMO.accountant);
     const [coop] = await e2e.database.db.select({ iban: coops.iban }).from(coops).where(eq(coops.name, DEMO.coopName));
     const statement = buildCamt053({ iban: coop!.iban!, statementId: 'e2e-refunds', entries: [{ amountCents: -6_000, bookingDate: parisToday(), txs: [{ amountCents: -6_000, endToEndId, name: 'Camille Martin' }] }] });
-    await page.getByTestId('nav-bank').click();
+    await page.goto('/bank');
     await page.getByTestId('bank-import-open').click();
     await chooseFile(page, { name: 'releve-virements.xml', mimeType: 'application/xml', buffer: Buffer.from(statement) });
     await page.getByTestId('bank-import-submit').click();
@@ -214,6 +215,8 @@ describe('an expense report, from the receipt to the refund', () => {
     await seeText(batch.getByTestId('batch-status'), 'Payé');
     await batch.getByTestId('batch-open').click();
     await seeText(page.getByTestId('batch-item-row').filter({ hasText: `Note de frais ${number}` }), 'Payé le');
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 
     const member = await e2e.newPage({ width: 390, height: 844 });
     await logIn(member.page, DEMO.member);
