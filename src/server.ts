@@ -113,7 +113,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/coop', plugin: coopRoutes },
       { prefix: '/api/members', plugin: memberRoutes },
       { prefix: '/api/people', plugin: peopleRoutes },
-      { prefix: '/api/dashboard', plugin: dashboardRoutes },
+      { prefix: '/api/dashboard', plugin: dashboardRoutes, options: { payableSources: PAYABLE_SOURCES } },
       { prefix: '/api/activities', plugin: activityRoutes },
       { prefix: '/api/jobs', plugin: jobRoutes },
       { prefix: '/api/clients', plugin: clientRoutes },

@@ -15,6 +15,7 @@ import { seedDemoSales } from './seed-demo-sales.js';
 import { seedDemoJobs } from './seed-jobs.js';
 import { seedDemoSalaries } from './seed-salaries.js';
 import { seedDemoAdvances } from './seed-advances.js';
+import { seedDemoPayouts } from './seed-payouts.js';
 import { seedDemoExpenses } from './seed-expenses.js';
 import { seedDemoPurchases } from './seed-purchases.js';
 import { seedDemoFees } from './seed-fees.js';
@@ -156,6 +157,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       clientIds.set(c.client.name, (await createClient(tx, actor, input)).id);
     }
 
+    await seedDemoPayouts({ db: asDb, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds });
     if (opts.storage) {
       const staff = (userId: string): Actor => ({ ...actor, userId, roles: ['staff'] });
       const drafters = new Map(DEMO_MEMBERS.filter((m) => m.activity).map((m) => [m.activity!.code, m.email]));

@@ -36,8 +36,10 @@ function receiptPng(): Buffer {
 
 /**
  * Camille's expense reports: the trade fair of last month, validated and refunded (goods
- * bought to resell at the stand, in the contribution base, and the trip), and this week's
- * client visit, submitted and waiting for the advisor.
+ * bought to resell at the stand, in the contribution base, and the trip), the printer ink of
+ * last week, validated and waiting for its transfer (on the payouts page, to the IBAN of her
+ * profile since the report names none), and this week's client visit, submitted and waiting
+ * for the advisor.
  */
 export async function seedDemoExpenses(ctx: { db: Db; storage: FileStorage; advisor: Actor; member: Actor; activityId: string; today: string }): Promise<void> {
   const { db, storage, advisor, member, activityId, today } = ctx;
@@ -55,6 +57,11 @@ export async function seedDemoExpenses(ctx: { db: Db; storage: FileStorage; advi
   await submitExpenseReport(db, member, fair.id);
   await validateExpenseReport(db, advisor, fair.id, today);
   await markExpenseReportPaid(db, advisor, fair.id, { paidOn: today }, today);
+
+  const ink = await createExpenseReport(db, member, { activityId, title: "Cartouches d'encre de l'atelier" });
+  await withReceipt(ink.id, { kind: 'expense', spentOn: today, description: "Cartouches d'encre pour l'imprimante", categoryId: categories.get('office_supplies')!, grossCents: 7_440, vatRateBp: 2000 }, 'facture-encre.png');
+  await submitExpenseReport(db, member, ink.id);
+  await validateExpenseReport(db, advisor, ink.id, today);
 
   const visit = await createExpenseReport(db, member, { activityId, title: 'Rendez-vous client à Villeurbanne', payeeIban: 'FR7630004000031234567890143' });
   await withReceipt(visit.id, { kind: 'expense', spentOn: today, description: 'Parking', categoryId: categories.get('travel')!, grossCents: 900, vatRateBp: 2000 }, 'parking.png');

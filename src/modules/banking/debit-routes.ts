@@ -41,7 +41,8 @@ export async function bankDebitRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/accounts',
-    { config: { access: staffOnly }, schema: { tags, summary: 'The coop’s bank accounts', response: { 200: bankAccountList, ...errorResponses } } },
+    // Read by the accountant too, who debits them with the transfer batches and imports their statements.
+    { config: { access: ['admin', 'staff', 'accountant'] }, schema: { tags, summary: 'The coop’s bank accounts', response: { 200: bankAccountList, ...errorResponses } } },
     async (req) => ({ items: await listBankAccounts(db, actorOf(req).coopId) }),
   );
 

@@ -45,7 +45,9 @@ export async function bankRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/statements',
     {
-      config: { access: staffOnly },
+      // The accountant brings the bank's statement in too: it is what marks the coop's
+      // transfers paid (payouts) and its direct debits collected (fees), their work.
+      config: { access: bookReaders },
       schema: {
         tags,
         summary: 'Import a bank statement (multipart: format, CSV column mapping, and one file)',

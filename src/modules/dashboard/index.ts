@@ -1,1 +1,1 @@
-export { dashboardRoutes } from './routes.js';
+export { dashboardRoutes, type DashboardRoutesOptions } from './routes.js';

@@ -5,9 +5,14 @@ import { actorOf } from '../../platform/http/context.js';
 import { errorResponses } from '../../platform/http/error-shape.js';
 import { dashboard, workQueues } from './contract.js';
 import { getDashboard } from './get-dashboard.js';
-import { workQueuesOf } from './work-queues.js';
+import { WORK_QUEUES, workQueuesOf, type WorkQueueContext } from './work-queues.js';
 
-export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
+export interface DashboardRoutesOptions {
+  /** The payable sources of the payouts, wired by the composition root: the transfers queue counts them. */
+  payableSources?: WorkQueueContext['payableSources'];
+}
+
+export async function dashboardRoutes(fastify: FastifyInstance, opts: DashboardRoutesOptions = {}): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.deps.database.db;
 
@@ -30,6 +35,6 @@ export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access: ['admin', 'staff', 'member', 'accountant'] },
       schema: { tags: ['dashboard'], summary: 'What waits for me: the work queues of my roles, each with its count and the filtered list', response: { 200: workQueues, ...errorResponses } },
     },
-    async (req) => ({ items: await workQueuesOf(db, actorOf(req), todayFromClock()) }),
+    async (req) => ({ items: await workQueuesOf(db, actorOf(req), todayFromClock(), WORK_QUEUES, { payableSources: opts.payableSources ?? {} }) }),
   );
 }

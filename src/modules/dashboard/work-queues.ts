@@ -11,6 +11,7 @@ import { listMemberInvoices } from '../independents/index.js';
 import { listSupplierInvoices } from '../purchases/index.js';
 import { listSalaries } from '../salaries/index.js';
 import { listExpenseReports } from '../expenses/index.js';
+import { countBatchesToApprove, countPayoutsToMake, type PayableSources } from '../payouts/index.js';
 import type { WorkQueue } from './contract.js';
 
 /**
@@ -24,8 +25,15 @@ export interface WorkQueueProvider {
   roles: readonly Role[];
   /** The filtered list, a path of the app. */
   link: string;
-  count(db: Executor, actor: Actor, today: string): Promise<number>;
+  /** Null when the queue does not apply to this coop (a step it does not use): the line is left out. */
+  count(db: Executor, actor: Actor, today: string, ctx: WorkQueueContext): Promise<number | null>;
 }
+
+/** What the composition root hands the queues that read across modules it wires (the payable sources). */
+export interface WorkQueueContext {
+  payableSources: PayableSources;
+}
+const NO_CONTEXT: WorkQueueContext = { payableSources: {} };
 
 const VALIDATORS = ['admin', 'staff'] as const;
 const BOOKS = ['accountant'] as const;
@@ -48,15 +56,19 @@ export const WORK_QUEUES: readonly WorkQueueProvider[] = [
   { key: 'supplierInvoicesToApprove', roles: [...VALIDATORS, ...BOOKS], link: '/purchases?status=received', count: async (db, a) => (await listSupplierInvoices(db, a, { page: 1, pageSize: 1, status: 'received' })).total },
   { key: 'candidates', roles: VALIDATORS, link: '/members?status=candidate', count: async (db, a) => (await countMembersByStatus(db, a.coopId)).candidate },
   { key: 'bankLinesToReconcile', roles: BOOKS, link: '/bank', count: (db, a) => countUnmatchedBankLines(db, a.coopId) },
+  // Transfers: the accountant prepares them; a batch built while the coop asks for a second
+  // approval waits for anyone of the money team but its author.
+  { key: 'payoutsToMake', roles: BOOKS, link: '/payouts', count: (db, a, _today, ctx) => countPayoutsToMake(db, a.coopId, ctx.payableSources) },
+  { key: 'payoutBatchesToApprove', roles: [...VALIDATORS, ...BOOKS], link: '/payouts', count: (db, a) => countBatchesToApprove(db, a.coopId, a.userId) },
   { key: 'paymentsNotReconciled', roles: BOOKS, link: '/payments?reconciled=false', count: async (db, a) => (await listPayments(db, a, { ...page, reconciled: false })).total },
   { key: 'quotesAccepted', roles: MEMBERS, link: '/quotes?status=accepted', count: async (db, a, today) => (await listQuotes(db, asMember(a), { ...page, status: 'accepted' }, today)).total },
   { key: 'invoiceDraftsToFinish', roles: MEMBERS, link: '/invoices?status=draft&toValidate=false', count: async (db, a, today) => (await listInvoices(db, asMember(a), { ...page, status: 'draft', toValidate: false }, today)).total },
   { key: 'quoteDraftsToFinish', roles: MEMBERS, link: '/quotes?status=draft', count: async (db, a, today) => (await listQuotes(db, asMember(a), { ...page, status: 'draft' }, today)).total },
 ];
 
-/** The queues the actor's roles open, with their counts; a queue with nothing waiting still shows (0). */
-export async function workQueuesOf(db: Executor, actor: Actor, today: string, providers: readonly WorkQueueProvider[] = WORK_QUEUES): Promise<WorkQueue[]> {
+/** The queues the actor's roles open, with their counts; a queue with nothing waiting still shows (0), one the coop does not use does not. */
+export async function workQueuesOf(db: Executor, actor: Actor, today: string, providers: readonly WorkQueueProvider[] = WORK_QUEUES, ctx: WorkQueueContext = NO_CONTEXT): Promise<WorkQueue[]> {
   const mine = providers.filter((p) => p.roles.some((r) => actor.roles.includes(r)));
-  const counts = await Promise.all(mine.map((p) => p.count(db, actor, today)));
-  return mine.map((p, i) => ({ key: p.key, count: counts[i]!, link: p.link }));
+  const counts = await Promise.all(mine.map((p) => p.count(db, actor, today, ctx)));
+  return mine.flatMap((p, i) => (counts[i] === null ? [] : [{ key: p.key, count: counts[i]!, link: p.link }]));
 }

@@ -199,7 +199,7 @@ describe('an expense report, from the member to the refund', { timeout: 120_000 
 
   it('is a payable of the payouts module until paid, then paid once: D 4671 / C 512', async () => {
     const payables = await listPayables(t.database.db, f.coop.id);
-    expect(payables).toContainEqual({ sourceType: 'expense_report', sourceId: reportId, activityId: f.activityId, payeeName: expect.any(String), payeeIban: 'FR7630006000011234567890189', payeeBic: null, amountCents: 24_720, reference: expect.stringMatching(/^Note de frais NF-/), dueOn: null });
+    expect(payables).toContainEqual({ sourceType: 'expense_report', sourceId: reportId, activityId: f.activityId, payeeMemberId: expect.any(String), payeeName: expect.any(String), payeeIban: 'FR7630006000011234567890189', payeeBic: null, amountCents: 24_720, reference: expect.stringMatching(/^Note de frais NF-/), dueOn: null });
     const paid = await staff.post(`/api/expenses/reports/${reportId}/pay`, { paidOn: today });
     expect(paid.status).toBe(200);
     expect(paid.body.status).toBe('paid');

@@ -25,6 +25,7 @@ export async function listMemberInvoicePayables(db: Executor, coopId: string) {
       sourceType: 'member_invoice' as const,
       sourceId: r.id,
       activityId: r.activityId,
+      payeeMemberId: r.memberId,
       payeeName: payee?.companyName ?? payee?.name ?? '',
       payeeIban: payee?.iban ?? null,
       payeeBic: payee?.bic ?? null,

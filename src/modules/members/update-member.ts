@@ -53,7 +53,10 @@ export async function updateMember(db: Db, actor: Actor, memberId: string, patch
         .set({ ...patch, updatedAt: new Date() })
         .where(and(eq(members.coopId, actor.coopId), eq(members.id, memberId)))
         .returning();
-      await recordAudit(tx, actor, { action: 'member.updated', entityType: 'member', entityId: memberId, before, after });
+      // The account the coop's transfers go to is where money would be diverted: its change is
+      // its own action, so the accountants are told (notifications) and the log finds it.
+      const bankChanged = (patch.iban !== undefined && patch.iban !== before.iban) || (patch.bic !== undefined && patch.bic !== before.bic);
+      await recordAudit(tx, actor, { action: bankChanged ? 'member.bank_details_changed' : 'member.updated', entityType: 'member', entityId: memberId, before, after });
       return detailOf(tx, after);
     } catch (err) {
       if (sqlState(err) === UNIQUE_VIOLATION) throw emailTaken();

@@ -14,6 +14,8 @@ export const payableView = z.object({
   sourceType: z.enum(PAYABLE_SOURCE_TYPES),
   sourceId: z.string(),
   activityId: z.string().nullable(),
+  /** The member paid, when the payee is one: the page links a missing IBAN to their file. */
+  payeeMemberId: z.string().nullable(),
   payeeName: z.string(),
   /** Masked: the list shows which account, not the whole number. */
   payeeIbanMasked: z.string().nullable(),

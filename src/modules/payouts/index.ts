@@ -2,3 +2,4 @@
 export { payoutRoutes, type PayoutRoutesOptions } from './routes.js';
 export { payoutMatcher } from './match-payout-lines.js';
 export type { Payable, PayableSource, PayableSources } from './payable-sources.js';
+export { countBatchesToApprove, countPayoutsToMake } from './count-payout-work.js';

@@ -33,6 +33,7 @@ export async function listPayables(db: Executor, coopId: string, sources: Payabl
     sourceType: p.sourceType,
     sourceId: p.sourceId,
     activityId: p.activityId,
+    payeeMemberId: p.payeeMemberId ?? null,
     payeeName: p.payeeName,
     payeeIbanMasked: p.payeeIban ? maskIban(p.payeeIban) : null,
     hasIban: mayBeBatched(p),

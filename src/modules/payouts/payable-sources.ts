@@ -6,6 +6,8 @@ export interface Payable {
   sourceType: PayableSourceType;
   sourceId: string;
   activityId: string | null;
+  /** The member paid, when the payee is one: where a missing IBAN is fixed. */
+  payeeMemberId?: string | null;
   payeeName: string;
   payeeIban: string | null;
   payeeBic: string | null;

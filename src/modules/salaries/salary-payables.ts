@@ -26,6 +26,7 @@ export async function listSalaryPayables(db: Executor, coopId: string) {
         sourceType: 'salary' as const,
         sourceId: r.id,
         activityId: r.activityId,
+        payeeMemberId: r.memberId,
         payeeName: payee?.name ?? '',
         payeeIban: payee?.iban ?? null,
         payeeBic: payee?.bic ?? null,

@@ -48,6 +48,7 @@ const FR: Record<string, Phrase> = {
   'member_fee.billed': (w) => `Cotisation ${w} facturée`,
   'member_fee.returned': (w) => `Prélèvement de la cotisation ${w} rejeté`,
   'independence.threshold_crossed': (w) => `Seuil d'indépendance franchi ${w}`,
+  'member.bank_details_changed': (w) => `Coordonnées bancaires du membre ${w} modifiées`,
   'bank_statement.imported': (w) => `Relevé bancaire ${w} importé : lignes à rapprocher`,
 };
 
@@ -83,6 +84,7 @@ const EN: Record<string, Phrase> = {
   'member_fee.billed': (w) => `Membership fee ${w} billed`,
   'member_fee.returned': (w) => `Direct debit of fee ${w} returned`,
   'independence.threshold_crossed': (w) => `Independence threshold crossed ${w}`,
+  'member.bank_details_changed': (w) => `Bank details of member ${w} changed`,
   'bank_statement.imported': (w) => `Bank statement ${w} imported: lines to reconcile`,
 };
 

@@ -26,6 +26,10 @@ describe('who is told of an audit record', () => {
     expect(recipientsOf({ action: 'bank_statement.imported', actorUserId: 'admin' }, people)).toEqual(['books']);
   });
 
+  it('a member changing the bank account their money is sent to is told to the accountants', () => {
+    expect(recipientsOf({ action: 'member.bank_details_changed', actorUserId: 'camille' }, people)).toEqual(['books']);
+  });
+
   it('never tells people of their own action', () => {
     expect(recipientsOf({ action: 'invoice.submitted', actorUserId: 'advisor' }, people)).toEqual(['admin']);
     expect(recipientsOf({ action: 'quote.accepted', actorUserId: 'camille' }, people)).toEqual(['dominique']);

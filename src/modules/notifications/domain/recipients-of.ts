@@ -48,6 +48,8 @@ const RULES: Readonly<Record<string, readonly Audience[]>> = {
   'independence.threshold_crossed': ['member', 'validators'],
   // The books.
   'bank_statement.imported': ['accountants'],
+  // The account a member's refunds and pay go to changed: those who send the transfers check it.
+  'member.bank_details_changed': ['accountants'],
 };
 
 export const NOTIFIED_ACTIONS: readonly string[] = Object.keys(RULES);

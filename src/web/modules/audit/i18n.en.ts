@@ -262,6 +262,7 @@ export const en: Translation<typeof fr> = {
     member: {
       created: 'Member created',
       updated: 'Member file changed',
+      bank_details_changed: 'Member bank details changed',
       status_changed: 'Member status changed',
       document_added: 'Document added',
       document_deleted: 'Document deleted',

@@ -262,6 +262,7 @@ export const fr = {
     member: {
       created: 'Membre créé',
       updated: 'Fiche membre modifiée',
+      bank_details_changed: 'Coordonnées bancaires du membre modifiées',
       status_changed: 'Statut du membre changé',
       document_added: 'Document ajouté',
       document_deleted: 'Document supprimé',

@@ -15,6 +15,8 @@ export const en: Translation<typeof fr> = {
     supplierInvoicesToApprove: 'Supplier invoices to approve',
     candidates: 'Candidates waiting for admission',
     bankLinesToReconcile: 'Bank lines to reconcile',
+    payoutsToMake: 'Transfers to prepare',
+    payoutBatchesToApprove: 'Transfer batches to approve',
     paymentsNotReconciled: 'Payments recorded, not reconciled',
     quotesAccepted: 'Quotes accepted by the client',
     invoiceDraftsToFinish: 'Invoice drafts to finish',

@@ -14,6 +14,8 @@ export const fr = {
     supplierInvoicesToApprove: 'Factures fournisseurs à approuver',
     candidates: "Candidat·es en attente d'admission",
     bankLinesToReconcile: 'Lignes bancaires à rapprocher',
+    payoutsToMake: 'Virements à préparer',
+    payoutBatchesToApprove: 'Lots de virements à approuver',
     paymentsNotReconciled: 'Paiements enregistrés non rapprochés',
     quotesAccepted: 'Devis acceptés par le client',
     invoiceDraftsToFinish: 'Brouillons de facture à terminer',

@@ -30,7 +30,7 @@ export const en: typeof fr = {
     member: 'Member',
     activity: 'Activity',
     iban: 'IBAN for the refund',
-    noIban: 'No IBAN: the refund cannot leave in a batch transfer.',
+    noIban: 'No IBAN on the report: the refund is paid to the IBAN of the member’s profile.',
     saveIban: 'Save the IBAN',
     lines: 'Lines',
     noLines: 'No line yet.',

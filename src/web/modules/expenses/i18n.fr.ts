@@ -29,7 +29,7 @@ export const fr = {
     member: 'Membre',
     activity: 'Activité',
     iban: 'IBAN du remboursement',
-    noIban: 'Aucun IBAN : le remboursement ne pourra pas partir par virement groupé.',
+    noIban: 'Aucun IBAN sur la note : le remboursement est viré sur l’IBAN du profil du membre.',
     saveIban: 'Enregistrer l’IBAN',
     lines: 'Lignes',
     noLines: 'Aucune ligne pour l’instant.',

@@ -1,6 +1,7 @@
 import { Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatIban } from '../../../platform/identifiers/contract';
 import { useFormat } from '../../lib/format';
 import { useMemberLabels } from './labels';
 import type { MemberData } from './use-members';
@@ -55,6 +56,14 @@ export function MemberProfileCard({ member }: { member: MemberData }) {
         {address.length > 0 && (
           <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
             {address.join('\n')}
+          </Text>
+        )}
+      </Item>
+      <Item label={t('members.bank.title')}>
+        {member.iban && (
+          <Text size="sm" ff="monospace" data-testid="member-iban-shown">
+            {formatIban(member.iban)}
+            {member.bic && ` · BIC ${member.bic}`}
           </Text>
         )}
       </Item>

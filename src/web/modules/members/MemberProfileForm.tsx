@@ -1,9 +1,10 @@
-import { Button, Group, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { isEmail, isNotEmpty, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MembershipType, UpdateMemberBody } from '../../../modules/members/contract';
+import { formatIban } from '../../../platform/identifiers/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../lib/forms';
 import { orNull, poleOptions } from './form-values';
@@ -45,6 +46,8 @@ export function MemberProfileForm({ member, mode, onSaved, onCancel }: { member:
       skills: member.skills,
       trades: member.trades,
       bio: member.bio ?? '',
+      iban: member.iban ? formatIban(member.iban) : '',
+      bic: member.bic ?? '',
     },
     validate: staff
       ? {
@@ -68,6 +71,9 @@ export function MemberProfileForm({ member, mode, onSaved, onCancel }: { member:
       skills: v.skills,
       trades: v.trades,
       bio: orNull(v.bio),
+      // Checked by the server (ISO 13616 key, ISO 9362 form); its 400 lands under the input.
+      iban: orNull(v.iban),
+      bic: orNull(v.bic),
     };
     const body: UpdateMemberBody = staff
       ? {
@@ -137,6 +143,26 @@ export function MemberProfileForm({ member, mode, onSaved, onCancel }: { member:
           <TextInput label={t('members.fields.postalCode')} autoComplete="postal-code" {...form.getInputProps('postalCode')} />
           <TextInput label={t('members.fields.city')} autoComplete="address-level2" {...form.getInputProps('city')} />
         </SimpleGrid>
+        <Fieldset legend={t('members.bank.title')} variant="filled">
+          <Stack gap="xs">
+            <Text size="sm" c="dimmed" data-testid="bank-details-use">
+              {t('members.bank.use')}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput
+                label={t('members.fields.iban')}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="FR76 3000 6000 0112 3456 7890 189"
+                {...form.getInputProps('iban')}
+                // Shown by groups of 4, as on a bank's RIB, so the member can compare it at a glance.
+                onBlur={() => form.setFieldValue('iban', form.values.iban.trim() ? formatIban(form.values.iban) : '')}
+                data-testid="member-iban"
+              />
+              <TextInput label={t('members.fields.bic')} description={t('members.bank.bicHint')} autoComplete="off" spellCheck={false} {...form.getInputProps('bic')} data-testid="member-bic" />
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
         <TagsInput label={t('members.fields.skills')} description={t('members.fields.tagsHint')} {...form.getInputProps('skills')} />
         <TagsInput label={t('members.fields.trades')} description={t('members.fields.tagsHint')} {...form.getInputProps('trades')} />
         <Textarea label={t('members.fields.bio')} autosize minRows={3} maxRows={10} {...form.getInputProps('bio')} />

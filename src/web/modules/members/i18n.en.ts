@@ -55,6 +55,8 @@ export const en: Translation<typeof fr> = {
     postalCode: 'Postal code',
     city: 'City',
     bio: 'About',
+    iban: 'IBAN',
+    bic: 'BIC',
     createdAt: 'File opened on',
   },
   list: {
@@ -86,6 +88,11 @@ export const en: Translation<typeof fr> = {
     intro: 'The file opens with the status "Candidate", dated today.',
     submit: 'Create the file',
     created: 'File of {{name}} created.',
+  },
+  bank: {
+    title: 'Bank details',
+    use: 'The cooperative pays expense refunds, member invoices and salaries to this account by transfer.',
+    bicHint: 'Optional for an account in the SEPA area.',
   },
   profile: {
     tab: 'Profile',

@@ -53,6 +53,8 @@ export const fr = {
     postalCode: 'Code postal',
     city: 'Ville',
     bio: 'Présentation',
+    iban: 'IBAN',
+    bic: 'BIC',
     createdAt: 'Fiche créée le',
   },
   list: {
@@ -84,6 +86,11 @@ export const fr = {
     intro: 'La fiche est ouverte au statut « Candidat·e », datée d’aujourd’hui.',
     submit: 'Créer la fiche',
     created: 'Fiche de {{name}} créée.',
+  },
+  bank: {
+    title: 'Coordonnées bancaires',
+    use: 'La coopérative vire sur ce compte les remboursements de notes de frais, les factures de membre et les salaires.',
+    bicHint: 'Facultatif pour un compte en zone SEPA.',
   },
   profile: {
     tab: 'Profil',

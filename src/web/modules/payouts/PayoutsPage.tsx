@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Card, Checkbox, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { todayInFrance } from '../../../platform/calendar/contract';
 import { DateField } from '../../components/DateField';
@@ -12,6 +13,7 @@ import { useSession } from '../../lib/session';
 import {
   batchFileUrl,
   useApproveBatch,
+  usePayoutBatch,
   useBuildBatch,
   useCancelBatch,
   usePayables,
@@ -21,6 +23,7 @@ import {
   useUpdatePayoutSettings,
   type PayableData,
   type PayoutBatchData,
+  type PayoutItemData,
 } from './use-payouts';
 
 const keyOf = (p: PayableData) => `${p.sourceType}:${p.sourceId}`;
@@ -47,6 +50,7 @@ export default function PayoutsPage() {
 function PayablesCard() {
   const { t } = useTranslation();
   const format = useFormat();
+  const { hasRole } = useSession();
   const payables = usePayables();
   const accounts = usePayoutBankAccounts();
   const build = useBuildBatch();
@@ -55,7 +59,12 @@ function PayablesCard() {
   const [executionDate, setExecutionDate] = useState(todayInFrance(new Date()));
   const rows = payables.data?.items ?? [];
   const picked = rows.filter((r) => chosen.has(keyOf(r)));
-  const account = bankAccountId ?? accounts.data?.items[0]?.id ?? null;
+  // A SEPA transfer leaves a euro account named by its IBAN; the coop's first one is chosen
+  // until the accountant picks another, so a coop with one account never has to.
+  const debitable = (accounts.data?.items ?? []).filter((a) => a.currency === 'EUR' && a.iban);
+  const account = bankAccountId ?? debitable[0]?.id ?? null;
+  // A member's bank details are fixed on their file, which the team (not the accountant) edits.
+  const mayFixMember = hasRole('admin') || hasRole('staff');
 
   const toggle = (row: PayableData) =>
     setChosen((prev) => {
@@ -74,7 +83,26 @@ function PayablesCard() {
     { key: 'payee', header: t('payouts.columns.payee'), cell: (r) => r.payeeName, phone: 'title' },
     { key: 'source', header: t('payouts.columns.source'), cell: (r) => <Badge variant="light">{t(`payouts.sources.${r.sourceType}`)}</Badge>, phone: 'badge' },
     { key: 'reference', header: t('payouts.columns.reference'), cell: (r) => r.reference },
-    { key: 'iban', header: t('payouts.columns.iban'), cell: (r) => (r.hasIban ? r.payeeIbanMasked : <Badge color="red" variant="light">{t('payouts.ibanMissing')}</Badge>), nowrap: true },
+    {
+      key: 'iban',
+      header: t('payouts.columns.iban'),
+      cell: (r) =>
+        r.hasIban ? (
+          r.payeeIbanMasked
+        ) : (
+          <Group gap={6} wrap="nowrap">
+            <Badge color="red" variant="light" data-testid="payable-iban-missing">
+              {t('payouts.ibanMissing')}
+            </Badge>
+            {mayFixMember && r.payeeMemberId && (
+              <Anchor component={Link} to={`/members/${r.payeeMemberId}`} size="sm" data-testid="payable-iban-fix">
+                {t('payouts.fixIban')}
+              </Anchor>
+            )}
+          </Group>
+        ),
+      nowrap: true,
+    },
     { key: 'amount', header: t('payouts.columns.amount'), cell: (r) => format.money(r.amountCents), align: 'right', nowrap: true },
   ];
 
@@ -97,7 +125,8 @@ function PayablesCard() {
         <Group align="flex-end" wrap="wrap">
           <Select
             label={t('payouts.bankAccount')}
-            data={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.label} (${a.iban.slice(-4)})` }))}
+            data={debitable.map((a) => ({ value: a.id, label: `${a.label} (${a.iban.slice(-4)})` }))}
+            data-testid="payout-bank-account"
             value={account}
             onChange={setBankAccountId}
             allowDeselect={false}
@@ -120,6 +149,7 @@ function BatchesCard() {
   const batches = usePayoutBatches();
   const approve = useApproveBatch();
   const cancel = useCancelBatch();
+  const [opened, setOpened] = useState<string | null>(null);
   const me = user?.id;
 
   const status = (b: PayoutBatchData) => {
@@ -140,6 +170,9 @@ function BatchesCard() {
       header: t('payouts.columns.actions'),
       cell: (b) => (
         <Group gap="xs" wrap="wrap">
+          <Button size="xs" variant="default" onClick={() => setOpened(opened === b.id ? null : b.id)} aria-expanded={opened === b.id} data-testid="batch-open">
+            {opened === b.id ? t('payouts.hideItems') : t('payouts.showItems')}
+          </Button>
           {b.downloadable && (
             <Anchor href={batchFileUrl(b.id)} size="sm" data-testid="batch-download">
               {t('payouts.download')}
@@ -163,10 +196,48 @@ function BatchesCard() {
     <Card withBorder>
       <Stack>
         <Title order={3}>{t('payouts.batches')}</Title>
-        <ListTable query={batches} columns={columns} rowKey={(b) => b.id} rowTestId={() => 'batch-row'} empty={t('payouts.noBatches')} minWidth={720} />
+        <ListTable
+          query={batches}
+          columns={columns}
+          rowKey={(b) => b.id}
+          rowTestId={() => 'batch-row'}
+          empty={t('payouts.noBatches')}
+          minWidth={720}
+          expanded={(b) => (opened === b.id ? <BatchItems id={b.id} /> : null)}
+        />
         {(approve.error || cancel.error) && <ErrorAlert error={approve.error ?? cancel.error} />}
       </Stack>
     </Card>
+  );
+}
+
+/** The transfers of one batch and what the bank statement said of each. */
+function BatchItems({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const batch = usePayoutBatch(id);
+  const items = { isError: batch.isError, error: batch.error, isPending: batch.isPending, data: batch.data ? { items: batch.data.items } : undefined };
+  const state = (i: PayoutItemData) => {
+    if (i.status === 'paid') return <Badge color="teal" variant="light">{i.paidOn ? t('payouts.itemStatus.paidOn', { date: format.date(i.paidOn) }) : t('payouts.itemStatus.paid')}</Badge>;
+    if (i.status === 'returned') return <Badge color="red" variant="light">{t('payouts.itemStatus.returned', { reason: i.returnReason ?? '' })}</Badge>;
+    if (i.status === 'cancelled') return <Badge color="gray" variant="light">{t('payouts.itemStatus.cancelled')}</Badge>;
+    return <Badge color="blue" variant="light">{t('payouts.itemStatus.pending')}</Badge>;
+  };
+  const columns: ListColumn<PayoutItemData>[] = [
+    { key: 'payee', header: t('payouts.columns.payee'), cell: (i) => i.payeeName, phone: 'title' },
+    { key: 'status', header: t('payouts.columns.status'), cell: state, phone: 'badge' },
+    { key: 'reference', header: t('payouts.columns.reference'), cell: (i) => i.reference },
+    { key: 'e2e', header: t('payouts.columns.endToEndId'), cell: (i) => <Text size="xs" ff="monospace">{i.endToEndId}</Text> },
+    { key: 'iban', header: t('payouts.columns.iban'), cell: (i) => i.payeeIbanMasked, nowrap: true },
+    { key: 'amount', header: t('payouts.columns.amount'), cell: (i) => format.money(i.amountCents), align: 'right', nowrap: true },
+  ];
+  return (
+    <Stack gap="xs" data-testid="batch-items">
+      <Text size="sm" fw={600}>
+        {batch.data ? t('payouts.itemsOf', { date: format.date(batch.data.executionDate), id: batch.data.messageId }) : t('payouts.showItems')}
+      </Text>
+      <ListTable query={items} columns={columns} rowKey={(i) => i.id} rowTestId={() => 'batch-item-row'} empty={t('payouts.noBatches')} minWidth={720} />
+    </Stack>
   );
 }
 

@@ -7,6 +7,7 @@ import type { Wire } from '../../lib/wire';
 export const PAYOUTS_QUERY_KEY = ['payouts'] as const;
 export type PayableData = Wire<PayableView>;
 export type PayoutBatchData = Wire<PayoutBatchView>;
+export type PayoutItemData = Wire<PayoutBatchDetail>['items'][number];
 
 export function usePayables() {
   return useQuery({ queryKey: [...PAYOUTS_QUERY_KEY, 'payables'], queryFn: ({ signal }) => api.get<{ items: PayableData[] }>('/api/payouts/payables', { signal }) });
@@ -14,6 +15,10 @@ export function usePayables() {
 
 export function usePayoutBatches() {
   return useQuery({ queryKey: [...PAYOUTS_QUERY_KEY, 'batches'], queryFn: ({ signal }) => api.get<{ items: PayoutBatchData[] }>('/api/payouts/batches', { signal }) });
+}
+
+export function usePayoutBatch(id: string) {
+  return useQuery({ queryKey: [...PAYOUTS_QUERY_KEY, 'batches', id], queryFn: ({ signal }) => api.get<Wire<PayoutBatchDetail>>(`/api/payouts/batches/${id}`, { signal }) });
 }
 
 export function usePayoutBankAccounts() {
