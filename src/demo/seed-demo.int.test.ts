@@ -216,9 +216,9 @@ describe('the demo independents', () => {
       ['Nathalie Roux', 'received', job.id, 'generated'],
       ['Sarah Girard', 'paid', job.id, 'generated'],
     ]);
-    // Each invoices her part: 30 % of the 18,000 € left after the project margin, less the
-    // bringer's 8 % and the coop's 10 % contribution on it.
-    expect(memberInvoices.find((i) => i.memberName === 'Sarah Girard')!.netCents).toBe(540_000 - 43_200 - 54_000);
+    // Each invoices her part: 30 % of the 18,000 € left after the project margin, less her 30 %
+    // of the bringer's 8 % on the 20,000 € invoiced and the coop's 10 % contribution on her part.
+    expect(memberInvoices.find((i) => i.memberName === 'Sarah Girard')!.netCents).toBe(540_000 - 48_000 - 54_000);
     // Nathalie sees the job and her own part only, and her own invoice to the coop.
     const nathalie = await login('nathalie.roux@demo.mutualise.coop');
     const hers = (await nathalie.get(`/api/jobs/${job.id}`)).body;
