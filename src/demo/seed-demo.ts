@@ -9,7 +9,7 @@ import { createClient, type NewClient } from '../modules/clients/index.js';
 import { createCoop, DEFAULT_POLES } from '../modules/coops/index.js';
 import { ensureDefaultBankAccount } from '../modules/banking/index.js';
 import { ensureChartOfAccounts } from '../modules/ledger/index.js';
-import { createMember, moveMember, type NewMember } from '../modules/members/index.js';
+import { createMember, moveMember, updateMember, type NewMember } from '../modules/members/index.js';
 import { DEMO_CLIENTS, DEMO_MEMBERS, type DemoMember } from './demo-data.js';
 import { seedDemoSales } from './seed-demo-sales.js';
 import { seedDemoJobs } from './seed-jobs.js';
@@ -125,6 +125,8 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       };
       const { id } = await createMember(tx, actor, input, joined);
       memberIds.set(m.email, id);
+      // An independent's company seat: a mandatory mention of the invoices they send the coop.
+      if (m.address) await updateMember(asDb, actor, id, { addressLine1: m.address.line1, postalCode: m.address.postalCode, city: m.address.city });
       await walkLifecycle(asDb, actor, id, m, joined);
     }
 

@@ -6,9 +6,8 @@ import { getCoop } from '../modules/coops/index.js';
 import { generateMemberInvoice, markMemberInvoicePaid, validateMemberInvoice } from '../modules/independents/index.js';
 import { createDraftInvoice, validateInvoice } from '../modules/invoicing/index.js';
 import { createJob, jobParts } from '../modules/jobs/index.js';
-import { addMemberDocument, updateMember } from '../modules/members/index.js';
+import { addMemberDocument } from '../modules/members/index.js';
 import { recordPaymentIn } from '../modules/payments/index.js';
-import { DEMO_MEMBERS } from './demo-data.js';
 
 export interface DemoIndependentsContext {
   db: Db;
@@ -53,10 +52,6 @@ export async function seedDemoIndependents(ctx: DemoIndependentsContext): Promis
   const { db, storage, advisor, today } = ctx;
   const year = Number(today.slice(0, 4)) - 1;
   const memberId = (email: string) => ctx.memberIds.get(email)!;
-  // Their company's seat: a mandatory mention of the invoices they send the coop.
-  for (const m of DEMO_MEMBERS) {
-    if (m.address) await updateMember(db, advisor, memberId(m.email), { addressLine1: m.address.line1, postalCode: m.address.postalCode, city: m.address.city });
-  }
   for (const s of STATEMENTS) {
     await addMemberDocument(
       db,

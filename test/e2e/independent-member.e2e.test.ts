@@ -1,10 +1,12 @@
 import { and, eq, like } from 'drizzle-orm';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activities } from '../../src/modules/activities/schema.js';
 import { clients } from '../../src/modules/clients/schema.js';
 import { coops } from '../../src/modules/coops/schema.js';
 import { checkIndependenceOfCoop } from '../../src/modules/independents/index.js';
 import { createDraftInvoice, validateInvoice } from '../../src/modules/invoicing/index.js';
+import { addMemberDocument } from '../../src/modules/members/index.js';
 import { members } from '../../src/modules/members/schema.js';
 import { recordPayment } from '../../src/modules/payments/index.js';
 import { users } from '../../src/platform/auth/schema.js';
@@ -40,6 +42,13 @@ beforeAll(async () => {
   staff = { coopId: coop!.id, userId: advisor!.id, roles: ['staff'], ip: '127.0.0.1', locale: 'fr' };
   for (const a of await db.select({ id: activities.id, code: activities.code }).from(activities)) activityOf.set(a.code, a.id);
   [{ id: clientId }] = (await db.select({ id: clients.id }).from(clients).where(eq(clients.name, CLIENT))) as [{ id: string }];
+  // The journeys' demo has its people, not their files: Julien's fiscal statement of last year
+  // (85 000,00 € of revenue) is filed here, as the advisor does from his record.
+  const [julien] = await db.select({ id: members.id }).from(members).where(and(eq(members.coopId, coop!.id), eq(members.email, JULIEN)));
+  const pdf = await PDFDocument.create();
+  pdf.addPage([595, 842]).drawText('JF Projets EURL - liasse fiscale', { x: 50, y: 780, size: 14, font: await pdf.embedFont(StandardFonts.Helvetica) });
+  const year = Number(parisToday().slice(0, 4)) - 1;
+  await addMemberDocument(db, e2e.app.deps.storage, staff, julien!.id, { kind: 'fiscal_statement', title: `Liasse fiscale ${year}`, year, declaredRevenueCents: 8_500_000 }, { fileName: 'liasse.pdf', contentType: 'application/pdf', bytes: Buffer.from(await pdf.save()) });
 }, 180_000);
 afterAll(async () => {
   await e2e?.close();
@@ -92,8 +101,15 @@ describe('an independent member, the performance-centre way', () => {
     await julien.goto(`/jobs/${jobId}`);
     await seeText(julien.getByTestId('job-split-JF-PROJETS'), money('50 400,00 €'));
     await seeNo(julien.getByTestId('job-split-INES-DEV'));
-    // Billed the monthly fee as an independent: his fees are in his menu, this month's among them.
+    // The month's fees are billed (what the monthly run does): Julien, an independent, is billed
+    // his; asking twice bills nothing twice. His fees are in his menu, this month's among them.
+    await advisor.getByTestId('nav-fees').click();
+    await advisor.getByTestId('fees-bill-month').fill(today.slice(0, 7));
+    await advisor.getByTestId('fees-bill').click();
+    await see(advisor.getByRole('cell', { name: 'Julien Fournier' }).first());
+    await advisor.getByTestId('fees-bill').click();
     await julien.getByTestId('nav-fees').click();
+    await seeText(julien.getByText(/^\d+ cotisations?$/), '1 cotisation');
     await see(julien.getByRole('cell', { name: today.slice(0, 7) }).first());
 
     // 4. He has his invoice to the coop written for him, for his part.
