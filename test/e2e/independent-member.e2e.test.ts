@@ -61,7 +61,7 @@ async function chooseOption(page: import('playwright-core').Page, testId: string
 }
 
 describe('an independent member, the performance-centre way', () => {
-  it('works on a job, invoices the coop for her part, is paid, is billed her fee, and is warned once past the threshold', async () => {
+  it('works on a job, invoices the coop for their part, is paid, is billed their fee, and is warned once past the threshold', async () => {
     // 1. The advisor declares the job: Julien (independent) with Inès (entrepreneur-salariée).
     const { page: advisor } = await e2e.newPage();
     await logIn(advisor, DEMO.advisor);
