@@ -36,7 +36,7 @@ import { listPayables as listSupplierInvoicePayables, markPaid as markSupplierIn
 import { listSalaryPayables, markSalaryPaid, pendingSalaryCents, reverseSalaryPayment, salaryRoutes } from './modules/salaries/index.js';
 import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes, listMemberInvoicePayables, markMemberInvoicePaidBy, reverseMemberInvoicePayment } from './modules/independents/index.js';
 import { payoutMatcher, payoutRoutes, type PayableSources } from './modules/payouts/index.js';
-import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
+import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesBilledToUser, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
 
 const VERSION = '0.1.0';
 
@@ -107,7 +107,7 @@ export async function createServer(opts: { config: Config; database: Database; s
     },
     routes: [
       { prefix: '/api/health', plugin: healthRoutes },
-      { prefix: '/api/auth', plugin: authRoutes, options: { membershipTypeOf: (coopId: string, userId: string) => membershipTypeOfUser(database.db, coopId, userId) } },
+      { prefix: '/api/auth', plugin: authRoutes, options: { membershipTypeOf: (coopId: string, userId: string) => membershipTypeOfUser(database.db, coopId, userId), feesBilledOf: (coopId: string, userId: string) => feesBilledToUser(database.db, coopId, userId) } },
       { prefix: '/api/audit', plugin: auditRoutes },
       { prefix: '/api/outbox', plugin: outboxRoutes },
       { prefix: '/api/coop', plugin: coopRoutes },

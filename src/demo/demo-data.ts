@@ -11,6 +11,8 @@ export interface DemoMember {
   skills: string[];
   trades: string[];
   company?: { name: string; siret: string };
+  /** The seat of an independent's company: a mandatory mention of the invoices they send the coop. */
+  address?: { line1: string; postalCode: string; city: string };
   joinedDaysAgo: number;
   /** Lifecycle steps after joining, each some days after the previous one. */
   path: { to: MemberStatus; afterDays: number }[];
@@ -65,19 +67,19 @@ export const DEMO_MEMBERS: DemoMember[] = [
   m({
     firstName: 'Nathalie', lastName: 'Roux', type: 'independent', phone: '06 77 88 99 00', pole: 'management_consulting',
     skills: ['stratégie', 'conduite du changement'], trades: ['consultante'], joinedDaysAgo: 500,
-    company: { name: 'NR Conseil SARL', siret: '81234567600017' }, path: [{ to: 'active', afterDays: 7 }],
+    company: { name: 'NR Conseil SARL', siret: '81234567600017' }, address: { line1: '28 rue Garibaldi', postalCode: '69006', city: 'Lyon' }, path: [{ to: 'active', afterDays: 7 }],
     activity: { code: 'NR-CONSEIL', name: 'NR Conseil', description: 'Accompagnement stratégique des PME.' },
   }),
   m({
     firstName: 'Julien', lastName: 'Fournier', type: 'independent', phone: '06 66 55 44 33', pole: 'project_management',
     skills: ['gestion de projet', 'agilité', 'PMO'], trades: ['chef de projet'], joinedDaysAgo: 950,
-    company: { name: 'JF Projets EURL', siret: '79845612500011' }, path: [{ to: 'active', afterDays: 5 }, { to: 'associate', afterDays: 400 }],
+    company: { name: 'JF Projets EURL', siret: '79845612500011' }, address: { line1: '5 place Bellecour', postalCode: '69002', city: 'Lyon' }, path: [{ to: 'active', afterDays: 5 }, { to: 'associate', afterDays: 400 }],
     activity: { code: 'JF-PROJETS', name: 'JF Projets', description: 'Direction de projets multi-partenaires.' },
   }),
   m({
     firstName: 'Sarah', lastName: 'Girard', type: 'independent', phone: '07 22 33 44 55', pole: 'marketing',
     skills: ['marketing digital', 'SEO', 'réseaux sociaux'], trades: ['consultante marketing'], joinedDaysAgo: 200,
-    company: { name: 'Girard Marketing SAS', siret: '84512378500014' }, path: [{ to: 'active', afterDays: 10 }],
+    company: { name: 'Girard Marketing SAS', siret: '84512378500014' }, address: { line1: '14 rue Paul Bert', postalCode: '69003', city: 'Lyon' }, path: [{ to: 'active', afterDays: 10 }],
     activity: { code: 'GIRARD-MKT', name: 'Girard Marketing', description: 'Stratégie de contenu et référencement.' },
   }),
   m({

@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/support/app.js';
+import { checkIndependenceOfCoop } from '../modules/independents/index.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed-demo.js';
 
 let t: TestApp;
 let logins: Awaited<ReturnType<typeof seedDemo>>['logins'];
+let coopId: string;
 let admin: TestClient;
 const NOW = new Date('2026-11-23T10:00:00Z');
 
 beforeAll(async () => {
   t = await createTestApp();
-  ({ logins } = await seedDemo(t.database.db, NOW, { storage: t.app.deps.storage, publicUrl: 'http://mutualise.test' }));
+  ({ logins, coopId } = await seedDemo(t.database.db, NOW, { storage: t.app.deps.storage, publicUrl: 'http://mutualise.test' }));
   admin = t.client();
   await admin.login(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
   // The whole demo story goes through the real operations (every invoice rendered, every entry
@@ -192,5 +194,58 @@ describe('the demo salaries', () => {
       expect(file.status).toBe(200);
       expect(file.headers['content-type']).toBe('image/png');
     }
+  });
+});
+
+describe('the demo independents', () => {
+  const login = async (email: string) => {
+    const c = t.client();
+    await c.login(email, DEMO_PASSWORD);
+    return c;
+  };
+
+  it('shows a job where two independents work with an entrepreneur-salariée, paid by the client, and their invoices to the coop generated from it: one paid, one waiting', async () => {
+    const jobs = (await admin.get('/api/jobs?pageSize=100')).body.items as { id: string; title: string }[];
+    const job = jobs.find((j) => j.title.startsWith('Plan de transformation'))!;
+    const whole = (await admin.get(`/api/jobs/${job.id}`)).body;
+    expect(whole.participants.map((p: { activityCode?: string; activityName?: string }) => p.activityName).sort()).toEqual(['Camille Martin Graphisme', 'Girard Marketing', 'NR Conseil']);
+    const [invoice] = (await admin.get(`/api/invoices?jobId=${job.id}`)).body.items as Row[];
+    expect(invoice).toMatchObject({ status: 'paid', grossCents: 2_400_000, paidCents: 2_400_000 });
+    const memberInvoices = (await admin.get('/api/independents/member-invoices?pageSize=100')).body.items as { memberName: string; status: string; jobId: string; origin: string; netCents: number }[];
+    expect(memberInvoices.map((i) => [i.memberName, i.status, i.jobId, i.origin]).sort()).toEqual([
+      ['Nathalie Roux', 'received', job.id, 'generated'],
+      ['Sarah Girard', 'paid', job.id, 'generated'],
+    ]);
+    // Each invoices her part: 30 % of the 18,000 € left after the project margin, less her 30 %
+    // of the bringer's 8 % on the 20,000 € invoiced and the coop's 10 % contribution on her part.
+    expect(memberInvoices.find((i) => i.memberName === 'Sarah Girard')!.netCents).toBe(540_000 - 48_000 - 54_000);
+    // Nathalie sees the job and her own part only, and her own invoice to the coop.
+    const nathalie = await login('nathalie.roux@demo.mutualise.coop');
+    const hers = (await nathalie.get(`/api/jobs/${job.id}`)).body;
+    expect(hers.split.map((s: { activityCode: string }) => s.activityCode)).toEqual(['NR-CONSEIL']);
+    expect((await nathalie.get('/api/independents/member-invoices')).body.items.map((i: { memberName: string }) => i.memberName)).toEqual(['Nathalie Roux']);
+  });
+
+  it("warns Sarah and her advisor once: her volume through the coop passed the threshold of her small declared revenue; Nathalie's is far under", async () => {
+    const sarah = await login('sarah.girard@demo.mutualise.coop');
+    const view = (await sarah.get('/api/independents/me/independence')).body;
+    expect(view).toMatchObject({ declaredYear: 2025, declaredRevenueCents: 800_000, thresholdBp: 5000, alert: expect.objectContaining({ ratioBp: view.ratioBp }) });
+    expect(view.ratioBp).toBeGreaterThan(view.thresholdBp);
+    const nathalie = await login('nathalie.roux@demo.mutualise.coop');
+    expect((await nathalie.get('/api/independents/me/independence')).body).toMatchObject({ declaredRevenueCents: 9_600_000, alert: null });
+    // The daily check finds the alert open: nothing is sent again.
+    expect(await checkIndependenceOfCoop(t.database.db, coopId, '2026-11-23')).toEqual({ opened: 0, cleared: 0 });
+    const outbox = (await admin.get('/api/outbox?pageSize=100')).body.items as { template: string }[];
+    expect(outbox.filter((m) => m.template === 'independence.threshold_crossed.member')).toHaveLength(1);
+    expect(outbox.filter((m) => m.template === 'independence.threshold_crossed.staff')).toHaveLength(1);
+  });
+
+  it('bills the independents their monthly fee, and offers "Mes cotisations" to them, not to an entrepreneur-salariée', async () => {
+    const nathalie = await login('nathalie.roux@demo.mutualise.coop');
+    expect((await nathalie.get('/api/auth/session')).body.feesBilled).toBe(true);
+    const fees = (await nathalie.get('/api/fees?pageSize=100')).body.items as { month: string }[];
+    expect(fees.map((f) => f.month).sort()).toEqual(['2026-09', '2026-10', '2026-11']);
+    const camille = await login('camille.martin@demo.mutualise.coop');
+    expect((await camille.get('/api/auth/session')).body.feesBilled).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { createClient, type NewClient } from '../modules/clients/index.js';
 import { createCoop, DEFAULT_POLES } from '../modules/coops/index.js';
 import { ensureDefaultBankAccount } from '../modules/banking/index.js';
 import { ensureChartOfAccounts } from '../modules/ledger/index.js';
-import { createMember, moveMember, type NewMember } from '../modules/members/index.js';
+import { createMember, moveMember, updateMember, type NewMember } from '../modules/members/index.js';
 import { DEMO_CLIENTS, DEMO_MEMBERS, type DemoMember } from './demo-data.js';
 import { seedDemoSales } from './seed-demo-sales.js';
 import { seedDemoJobs } from './seed-jobs.js';
@@ -19,6 +19,7 @@ import { seedDemoPayouts } from './seed-payouts.js';
 import { seedDemoExpenses } from './seed-expenses.js';
 import { seedDemoPurchases } from './seed-purchases.js';
 import { seedDemoFees } from './seed-fees.js';
+import { seedDemoIndependents } from './seed-independents.js';
 
 /** Every demo account shares this password (demo seed only; real accounts follow the policy). */
 export const DEMO_PASSWORD = 'mutualise-demo';
@@ -125,6 +126,8 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       };
       const { id } = await createMember(tx, actor, input, joined);
       memberIds.set(m.email, id);
+      // An independent's company seat: a mandatory mention of the invoices they send the coop.
+      if (m.address) await updateMember(asDb, actor, id, { addressLine1: m.address.line1, postalCode: m.address.postalCode, city: m.address.city });
       await walkLifecycle(asDb, actor, id, m, joined);
     }
 
@@ -184,6 +187,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       await seedDemoFees({ db: asDb, storage: opts.storage, admin: { ...actor, roles: ['admin'] }, advisor: staff(advisorId), nathalieId: memberIds.get('nathalie.roux@demo.mutualise.coop')!, today: isoDay(now) });
     }
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
+    if (opts.storage) await seedDemoIndependents({ db: asDb, storage: opts.storage, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds });
     return { coopId: coop.id, logins };
   });
 }

@@ -12,7 +12,7 @@ type Stored = Omit<FeeSettingsView, 'monthlyFeeCents'>;
 /** What a coop that never saved these settings gets: independents and coworkers billed, 20 % VAT, 14 days' notice. */
 export const DEFAULT_FEE_SETTINGS: Stored = { billedTypes: ['independent', 'coworker'], vatRateBp: 2000, creditorId: null, prenotificationDays: 14, painVersion: 'pain.008.001.08' };
 
-async function storedSettings(db: Executor, coopId: string): Promise<Stored> {
+export async function storedFeeSettings(db: Executor, coopId: string): Promise<Stored> {
   const [row] = await db.select().from(feeSettings).where(eq(feeSettings.coopId, coopId));
   if (!row) return DEFAULT_FEE_SETTINGS;
   return { billedTypes: row.billedTypes as Stored['billedTypes'], vatRateBp: row.vatRateBp, creditorId: row.creditorId, prenotificationDays: row.prenotificationDays, painVersion: row.painVersion as PainVersion };
@@ -21,13 +21,13 @@ async function storedSettings(db: Executor, coopId: string): Promise<Stored> {
 /** The fee settings with the amount of the coop's settings page. */
 export async function getFeeSettings(db: Executor, coopId: string): Promise<FeeSettingsView> {
   const coop = await getCoop(db, coopId);
-  return { monthlyFeeCents: coop.monthlyMemberFeeCents, ...(await storedSettings(db, coopId)) };
+  return { monthlyFeeCents: coop.monthlyMemberFeeCents, ...(await storedFeeSettings(db, coopId)) };
 }
 
 /** Changes who is billed, the VAT, the creditor identifier, the notice and the file version (admin), audited. */
 export async function updateFeeSettings(db: Db, actor: Actor, patch: UpdateFeeSettingsBody): Promise<FeeSettingsView> {
   return db.transaction(async (tx) => {
-    const before = await storedSettings(tx, actor.coopId);
+    const before = await storedFeeSettings(tx, actor.coopId);
     const after: Stored = {
       billedTypes: patch.billedTypes ? [...new Set(patch.billedTypes)] : before.billedTypes,
       vatRateBp: patch.vatRateBp ?? before.vatRateBp,

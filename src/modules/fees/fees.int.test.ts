@@ -4,7 +4,7 @@ import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.js';
-import { createTestCoop, DEMO_PASSWORD, siretFor, sirenFor } from '../../../test/support/fixtures.js';
+import { createPerson, createTestCoop, DEMO_PASSWORD, siretFor, sirenFor } from '../../../test/support/fixtures.js';
 import { buildCamt053 } from '../../../test/support/camt053-builder.js';
 import { setUpLedger } from '../../../test/support/ledger-fixtures.js';
 import { addMember, countRows } from '../../../test/support/members-fixtures.js';
@@ -60,8 +60,9 @@ beforeAll(async () => {
   await activate(miaId);
   hugoId = (await addMember(db, a, { firstName: 'Hugo', lastName: 'Cowork', membershipType: 'coworker' })).id;
   await activate(hugoId);
-  // An entrepreneur-salarié (not billed by default) and an exempted independent.
-  await activate((await addMember(db, a, { firstName: 'Sal', lastName: 'Arié' })).id);
+  // An entrepreneur-salarié (not billed by default, with a login: her menu) and an exempted independent.
+  const salUser = await createPerson(db, a.id, 'sal-arie@fees.test', 'Sal Arié', ['member']);
+  await activate((await addMember(db, a, { firstName: 'Sal', lastName: 'Arié', email: 'sal-arie@fees.test', userId: salUser.id })).id);
   const exempt = (await addMember(db, a, { firstName: 'Eve', lastName: 'Exempt', membershipType: 'independent', companyName: 'Eve SARL', siret: siretFor(sirenFor(6161)) })).id;
   await activate(exempt);
   [admin, staff, mia, staffB] = await Promise.all([login(a.admin.email), login(a.staff.email), login(a.member.email), login(b.staff.email)]);
@@ -110,6 +111,29 @@ describe('the monthly fee', () => {
     expect((await staffB.get(`/api/fees/${own!.id}`)).status).toBe(404);
     expect((await staffB.get('/api/fees')).body.total).toBe(0);
     expect((await mia.post('/api/fees/bill', { month })).status).toBe(403);
+  });
+});
+
+describe("the member's menu", () => {
+  it('offers "Mes cotisations" to a member whose type is billed or who has fees on record, not to an entrepreneur-salarié never billed', async () => {
+    const feesBilled = async (c: TestClient) => (await c.get('/api/auth/session')).body.feesBilled as boolean;
+    const sal = await login('sal-arie@fees.test');
+    expect(await feesBilled(mia)).toBe(true);
+    expect(await feesBilled(sal)).toBe(false);
+    // The coop stops billing independents: Mia's fees already billed stay hers to read.
+    expect((await admin.patch('/api/fees/settings', { billedTypes: ['coworker'] })).status).toBe(200);
+    try {
+      expect(await feesOf(miaId)).not.toHaveLength(0);
+      expect(await feesBilled(mia)).toBe(true);
+      // And billing entrepreneurs-salariés puts the entry in Sal's menu.
+      expect((await admin.patch('/api/fees/settings', { billedTypes: ['coworker', 'entrepreneur_salarie'] })).status).toBe(200);
+      expect(await feesBilled(sal)).toBe(true);
+    } finally {
+      expect((await admin.patch('/api/fees/settings', { billedTypes: ['independent', 'coworker'] })).status).toBe(200);
+    }
+    expect(await feesBilled(sal)).toBe(false);
+    // Staff hold no member record: the whole coop's list is theirs through their role, not this flag.
+    expect(await feesBilled(staff)).toBe(false);
   });
 });
 

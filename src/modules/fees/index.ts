@@ -10,3 +10,4 @@ export { feesMatcher } from './match-debit-lines.js';
 export { createMandate } from './mandates.js';
 export { listFees } from './list-fees.js';
 export { updateFeeSettings } from './fee-settings.js';
+export { feesBilledToUser } from './fees-billed.js';

@@ -210,6 +210,15 @@ describe('who sees a job', () => {
     const asAda = await ada.get(`/api/jobs/${f.jobId}`);
     expect(asAda.body).toMatchObject({ commissionCents: 8_000, participants: [], invoicedCents: null });
     expect(asAda.body.split).toEqual([expect.objectContaining({ activityId: f.adaActivityId, revenueCents: 0, commissionReceivedCents: 8_000 })]);
+    // The bringer sees the job, but filtering it by a participant's activity must not tell her
+    // that this activity works on it: outside her scope, the filter finds nothing.
+    expect((await ada.get(`/api/jobs?activityId=${f.adaActivityId}`)).body.total).toBe(1);
+    const probe = await ada.get(`/api/jobs?activityId=${f.activityId}`);
+    expect(probe.status).toBe(200);
+    expect(probe.body).toMatchObject({ total: 0, items: [] });
+    // Mia, on the job, cannot learn through the filter who else works on it either.
+    expect((await mia.get(`/api/jobs?activityId=${f.otherActivityId}`)).body.total).toBe(0);
+    expect((await mia.get(`/api/jobs?activityId=${f.activityId}`)).body.total).toBe(1);
 
     const noe = await loggedIn(f.noeUser.email);
     expect((await noe.get(`/api/jobs/${f.jobId}`)).status).toBe(404);

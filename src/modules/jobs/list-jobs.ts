@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/client.js';
 import { likeEscape } from '../../platform/db/search.js';
 import type { Actor } from '../../platform/http/context.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
-import { activityScopeOf } from '../activities/index.js';
+import { activityScopeOf, scopeHolds } from '../activities/index.js';
 import { clientNames } from '../clients/index.js';
 import { memberNames } from '../members/index.js';
 import type { JobSummary, ListJobsQuery } from './contract.js';
@@ -15,8 +15,13 @@ const SORT_COLUMNS = { reference: clientJobs.reference, title: clientJobs.title,
 /** The jobs a person may see (see `visibleJobs`), filtered by status, activity, client or text, newest first unless sorted. */
 export async function listJobs(db: Executor, actor: Actor, q: ListJobsQuery): Promise<Page<JobSummary>> {
   const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const visible = visibleJobs(db, actor.coopId, await activityScopeOf(db, actor));
+  const scope = await activityScopeOf(db, actor);
+  const visible = visibleJobs(db, actor.coopId, scope);
   if (!visible) return empty;
+  // The filter narrows the member's own jobs, never widens what they learn: whether another
+  // activity works on a job they see is not theirs to know, so an activity outside their scope
+  // finds nothing (as the invoice and quote lists answer for one).
+  if (q.activityId && !scopeHolds(scope, q.activityId)) return empty;
   const filters: SQL[] = [visible];
   if (q.status) filters.push(eq(clientJobs.status, q.status));
   if (q.clientId) filters.push(eq(clientJobs.clientId, q.clientId));

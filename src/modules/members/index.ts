@@ -8,4 +8,5 @@ export type { NewMember } from './contract.js';
 export { MEMBER_STATUSES, type MemberStatus } from './domain/lifecycle.js';
 export { memberRoutes } from './routes.js';
 export { moveMember } from './move-member.js';
+export { addMemberDocument } from './member-documents.js';
 export { updateMember } from './update-member.js';

@@ -15,6 +15,11 @@ export const sessionBody = z.object({
    * module that owns memberships reports it; the menu offers what that kind of member may do.
    */
   membershipType: z.string().nullable(),
+  /**
+   * Whether the person is billed the coop's monthly member fee (their membership type is billed,
+   * or fees are on record for them), as the fees module reports it: the menu offers their fees only then.
+   */
+  feesBilled: z.boolean(),
   csrfToken: z.string(),
 });
 export type SessionBody = z.infer<typeof sessionBody>;

@@ -30,6 +30,8 @@ const password = z.string().min(1).max(1024);
 export interface AuthRoutesOptions {
   /** The person's kind of membership in a coop, read by the module that owns memberships (platform knows only ids). */
   membershipTypeOf?: (coopId: string, userId: string) => Promise<string | null>;
+  /** Whether the person is billed the monthly member fee in a coop, read by the fees module. */
+  feesBilledOf?: (coopId: string, userId: string) => Promise<boolean>;
 }
 
 export async function authRoutes(fastify: FastifyInstance, options: AuthRoutesOptions = {}): Promise<void> {
@@ -52,7 +54,7 @@ export async function authRoutes(fastify: FastifyInstance, options: AuthRoutesOp
         token = newToken();
         reply.setCookie(CSRF_COOKIE, token, { ...cookieBase, httpOnly: false, sameSite: 'strict' });
       }
-      return { user: null, coop: null, roles: [], coops: [], membershipType: null, csrfToken: token };
+      return { user: null, coop: null, roles: [], coops: [], membershipType: null, feesBilled: false, csrfToken: token };
     }
     const memberships = await coopsOf(db, auth.userId);
     const names = await tenants.namesOf(memberships.map((m) => m.coopId));
@@ -62,6 +64,7 @@ export async function authRoutes(fastify: FastifyInstance, options: AuthRoutesOp
       roles: auth.roles,
       coops: memberships.map((m) => ({ id: m.coopId, name: names.get(m.coopId) ?? '', roles: m.roles })),
       membershipType: auth.coopId && options.membershipTypeOf ? await options.membershipTypeOf(auth.coopId, auth.userId) : null,
+      feesBilled: auth.coopId && options.feesBilledOf ? await options.feesBilledOf(auth.coopId, auth.userId) : false,
       csrfToken: auth.csrfToken,
     };
   }

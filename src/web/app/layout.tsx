@@ -28,7 +28,7 @@ export function AppLayout() {
   // On phones the navigation covers the page: fold it once a link has been followed.
   useEffect(close, [pathname, close]);
 
-  const entries = navigationFor(roles, t, session.membershipType);
+  const entries = navigationFor(roles, t, session.membershipType, session.feesBilled);
   const main = entries.filter((entry) => entry.section === 'main');
   const administration = entries.filter((entry) => entry.section === 'administration');
 

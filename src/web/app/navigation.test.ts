@@ -23,6 +23,17 @@ describe('the menu', () => {
     expect(coworker).not.toContain('member-invoices');
   });
 
+  it('offers "Mes cotisations" only to a member who is billed the fee', () => {
+    // An entrepreneur-salarié whose type the coop does not bill has no fees: no entry.
+    expect(navigationFor(['member'], t, 'entrepreneur_salarie', false).map((e) => e.key)).not.toContain('fees');
+    expect(navigationFor(['member'], t, 'entrepreneur_salarie').map((e) => e.key)).not.toContain('fees');
+    const billed = navigationFor(['member'], t, 'independent', true).find((e) => e.key === 'fees');
+    expect(billed?.label).toBe('fees.myNav');
+    // The team and the accountant see every member's fees, billed or not themselves.
+    expect(navigationFor(['staff'], t, null, false).find((e) => e.key === 'fees')?.label).toBe('fees.nav');
+    expect(keys(['accountant'])).toContain('fees');
+  });
+
   it("gives staff the coop's salaries and every independent's invoices, whatever their own membership", () => {
     expect(keys(['staff'])).toEqual(expect.arrayContaining(['salaries', 'member-invoices']));
     expect(navigationFor(['staff'], t).find((e) => e.key === 'member-invoices')?.label).toBe('independents.nav');

@@ -41,7 +41,7 @@ export interface NavEntry {
  * The navigation for a set of roles. Members see the same activity and client routes as
  * advisors, named "my …": the API returns only their own rows.
  */
-export function navigationFor(roles: readonly Role[], t: TFunction, membershipType: string | null = null): NavEntry[] {
+export function navigationFor(roles: readonly Role[], t: TFunction, membershipType: string | null = null, feesBilled = false): NavEntry[] {
   const manages = roles.some((role) => MANAGERS.includes(role));
   // A member's own salary exists only for an entrepreneur-salarié (employed by the coop); an
   // independent invoices the coop instead. Staff and the accountant see the coop's lists of both.
@@ -110,6 +110,9 @@ export function navigationFor(roles: readonly Role[], t: TFunction, membershipTy
     if (!entry.roles.some((role) => roles.includes(role))) return false;
     if (entry.key === 'salary') return offersSalary;
     if (entry.key === 'member-invoices' && !seesAll) return invoicesTheCoop;
+    // A member's own fees exist only if the coop bills their kind of membership (or billed them
+    // before): an entrepreneur-salarié who is never billed would find an empty page.
+    if (entry.key === 'fees' && !seesAll) return feesBilled;
     return true;
   });
 }
