@@ -33,6 +33,8 @@ export {
   type VatSettlement,
 } from './domain/posting-rules.js';
 export { accountLines, type AccountLine } from './account-lines.js';
+// A client's or supplier's own account (C00001, F00001) and what it holds, for their pages.
+export { auxiliaryAccountBalance } from './auxiliary-accounts.js';
 export { revenueByActivity } from './revenue-by-activity.js';
 export { activityGroupBalances, activityGroupBalancesQuery, activityMonthlyGroupMovements, type AccountGroup, type ActivityGroupBalances } from './activity-group-balances.js';
 export { openAccountIfMissing } from './open-account-if-missing.js';

@@ -2,7 +2,8 @@ import { and, asc, eq, or } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { isValidBic, isValidIban, isValidSiren, normalizeBic, normalizeIban } from '../../platform/identifiers/index.js';
-import type { Supplier, SupplierBody } from './contract.js';
+import { auxiliaryAccountBalance } from '../ledger/index.js';
+import type { Supplier, SupplierBody, SupplierDetail } from './contract.js';
 import type { ReadParty } from './domain/read-e-invoice.js';
 import { purchasesErrors } from './errors.js';
 import { suppliers, type SupplierRow } from './schema.js';
@@ -12,6 +13,13 @@ export const supplierView = (r: SupplierRow): Supplier => ({ id: r.id, name: r.n
 export async function listSuppliers(db: Executor, coopId: string): Promise<{ items: Supplier[] }> {
   const rows = await db.select().from(suppliers).where(eq(suppliers.coopId, coopId)).orderBy(asc(suppliers.name)).limit(1000);
   return { items: rows.map(supplierView) };
+}
+
+/** A supplier with its 401 auxiliary account and what the coop owes it there (credit minus debit). */
+export async function getSupplierDetail(db: Executor, coopId: string, id: string): Promise<SupplierDetail> {
+  const row = await getSupplierRow(db, coopId, id);
+  const { number, balanceCents } = await auxiliaryAccountBalance(db, coopId, 'supplier', id);
+  return { ...supplierView(row), auxiliaryNumber: number, balanceCents: -balanceCents };
 }
 
 export async function getSupplierRow(db: Executor, coopId: string, id: string): Promise<SupplierRow> {

@@ -19,6 +19,7 @@ import {
   receiveFields,
   supplier,
   supplierBody,
+  supplierDetail,
   supplierInvoice,
   supplierInvoiceListQuery,
   supplierInvoicePage,
@@ -28,7 +29,7 @@ import {
 import { approveSupplierInvoice, setSupplierInvoiceDecision, updateSupplierInvoice } from './decide-supplier-invoice.js';
 import type { LifecycleConnector } from './lifecycle-connector.js';
 import { getSupplierInvoice, listSupplierInvoices, openSupplierInvoiceFile, supplierInvoiceView } from './list-supplier-invoices.js';
-import { createSupplier, listSuppliers, updateSupplier } from './manage-suppliers.js';
+import { createSupplier, getSupplierDetail, listSuppliers, updateSupplier } from './manage-suppliers.js';
 import { receiveSupplierInvoice } from './receive-supplier-invoice.js';
 import { enterSupplierInvoice } from './enter-supplier-invoice.js';
 import { markSupplierInvoicePaid } from './supplier-invoice-payables.js';
@@ -50,6 +51,12 @@ export async function purchasesRoutes(fastify: FastifyInstance, opts: PurchasesR
   const db = database.db;
 
   app.get('/suppliers', { config: { access: money }, schema: { tags, summary: "The coop's suppliers", response: { 200: supplierList, ...errorResponses } } }, async (req) => listSuppliers(db, actorOf(req).coopId));
+
+  app.get(
+    '/suppliers/:id',
+    { config: { access: money }, schema: { tags, summary: 'A supplier, its 401 auxiliary account and balance', params: idParams, response: { 200: supplierDetail, ...errorResponses } } },
+    async (req) => getSupplierDetail(db, actorOf(req).coopId, req.params.id),
+  );
 
   app.post(
     '/suppliers',
@@ -143,7 +150,7 @@ export async function purchasesRoutes(fastify: FastifyInstance, opts: PurchasesR
 
   app.patch(
     '/invoices/:id',
-    { config: { access: money }, schema: { tags, summary: "Set a received invoice's activity and each line's purchase account", params: idParams, body: updateSupplierInvoiceBody, response: { 200: supplierInvoice, ...errorResponses } } },
+    { config: { access: money }, schema: { tags, summary: "Set a received invoice's activity and each line's spending category", params: idParams, body: updateSupplierInvoiceBody, response: { 200: supplierInvoice, ...errorResponses } } },
     async (req) => {
       const actor = actorOf(req);
       return supplierInvoiceView(db, actor, await updateSupplierInvoice(db, actor, req.params.id, req.body));
