@@ -43,6 +43,15 @@ export const supplier = z.object({
 export type Supplier = z.infer<typeof supplier>;
 export const supplierList = z.object({ items: z.array(supplier) });
 
+export const SUPPLIER_SORTS = ['name', 'siren'] as const;
+/** The suppliers page's search (name, SIREN, VAT number) and sort; the CSV export takes the same. */
+export const supplierListQuery = z.object({
+  q: z.string().trim().max(100, { error: bilingual({ fr: '100 caractères au plus.', en: '100 characters at most.' }) }).optional(),
+  sort: z.enum(SUPPLIER_SORTS).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+});
+export type SupplierListQuery = z.infer<typeof supplierListQuery>;
+
 /** A supplier as its page shows it: its 401 auxiliary account (opened on its first entry) and what the coop owes on it. */
 export const supplierDetail = supplier.extend({
   auxiliaryNumber: z.string().nullable(),

@@ -134,6 +134,19 @@ describe("a supplier's page", { timeout: 120_000 }, () => {
     expect(renamed.body.name).toBe('Menuiserie Bernard & fils');
   });
 
+  it('the list is searched by name or SIREN and exported as CSV', async () => {
+    await staff.post('/api/purchases/suppliers', { name: 'Imprimerie Zola' });
+    const found = await staff.get('/api/purchases/suppliers?q=bernard');
+    expect(found.body.items.map((s: { name: string }) => s.name)).toEqual(['Menuiserie Bernard & fils']);
+    expect((await staff.get('/api/purchases/suppliers?q=552032')).body.items).toHaveLength(1);
+    const desc = await staff.get('/api/purchases/suppliers?sort=name&dir=desc');
+    expect(desc.body.items.map((s: { name: string }) => s.name)).toEqual(['Imprimerie Zola', 'Menuiserie Bernard & fils'].sort().reverse());
+    const csv = await staff.request('GET', '/api/purchases/suppliers/export.csv?q=bernard');
+    expect(csv.status).toBe(200);
+    expect(csv.raw).toContain('Menuiserie Bernard & fils;552032534');
+    expect(csv.raw).not.toContain('Zola');
+  });
+
   it("a member reads neither the suppliers nor a supplier's page", async () => {
     expect((await member.get('/api/purchases/suppliers')).status).toBe(403);
     expect((await member.get(`/api/purchases/suppliers/${supplierId}`)).status).toBe(403);
