@@ -8,7 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { engine } from '../../../test/support/database.js';
-import { createCoopRowForMigrationTest } from '../../../test/support/fixtures.js';
+import { sirenFor, siretFor } from '../../../test/support/fixtures.js';
 import { withDatabase } from '../../../test/support/global-setup.js';
 import { untilNoSession } from '../../../test/support/pg-sessions.js';
 import { openPglite, openPostgres, type Database } from '../../platform/db/client.js';
@@ -55,6 +55,19 @@ async function migrationsBeforeCategories(): Promise<string> {
   return dir;
 }
 
+/**
+ * A coop row as the schema just before this migration has it: `createCoopRowForMigrationTest`
+ * writes the columns of older versions, without the e-invoicing address added since.
+ */
+async function coopRow(label: string): Promise<{ id: string }> {
+  const siren = sirenFor(Math.floor(Math.random() * 1_000_000) * 7919 + 13);
+  const [row] = await rows<{ id: string }>(
+    sql`insert into coops (name, legal_form, siren, siret, vat_number, address_line1, postal_code, city, iban, bic, electronic_address)
+        values (${`Coop ${label}`}, 'scop_sa', ${siren}, ${siretFor(siren)}, ${`FR00${siren}`}, '1 rue de la Coopération', '75011', 'Paris', 'FR7630006000011234567890189', 'AGRIFRPP', ${siren}) returning id`,
+  );
+  return row!;
+}
+
 const rows = async <T>(query: ReturnType<typeof sql>) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
 
 beforeAll(async () => {
@@ -70,8 +83,8 @@ afterAll(async () => {
 
 describe('the migration to spending categories on supplier invoice lines', () => {
   it("gives each line the coop's category of its account, else one under it, else 'other supplies'; a line without account takes its category's; a coop without purchases gets no categories", async () => {
-    const a = await createCoopRowForMigrationTest(database.db, 'migrate-purch-a');
-    const b = await createCoopRowForMigrationTest(database.db, 'migrate-purch-b');
+    const a = await coopRow('migrate-purch-a');
+    const b = await coopRow('migrate-purch-b');
     const [supplier] = await rows<{ id: string }>(sql`insert into suppliers (coop_id, name) values (${a.id}, 'Papeterie') returning id`);
     const [invoice] = await rows<{ id: string }>(
       sql`insert into supplier_invoices (coop_id, supplier_id, kind, type_code, number, issue_date, issue_year, net_cents, vat_cents, gross_cents, origin)
