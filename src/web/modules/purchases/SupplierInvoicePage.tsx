@@ -195,6 +195,11 @@ function Decide({ inv }: { inv: SupplierInvoiceData }) {
         ) : (
           <Field label={t('purchases.receive.activity')} value={inv.activityName ?? t('purchases.coopOwn')} />
         )}
+        {open && (
+          <Text size="xs" c="dimmed">
+            {t('purchases.detail.baseHint')}
+          </Text>
+        )}
         {inv.lines.map((l) => (
           <Stack key={l.position} gap={4} data-testid={`supplier-invoice-line-${l.position}`}>
             <Group justify="space-between" wrap="nowrap" gap="xs">

@@ -46,6 +46,7 @@ export const en: typeof fr = {
     category: 'Spending category of line {{line}}',
     chooseCategory: 'Choose the spending category',
     inBase: 'deducted from the contribution base',
+    baseHint: "A category deducted from the contribution base (goods resold, subcontracting) lowers the activity's contribution on approval, by rate × its amount excl. VAT. A purchase on the coop's own funds bears no contribution: nothing is deducted.",
     approve: 'Approve and book',
     approved: 'Invoice approved: purchase booked.',
     dispute: 'Put in dispute',

@@ -44,6 +44,7 @@ export const fr = {
     category: 'Catégorie de dépense de la ligne {{line}}',
     chooseCategory: 'Choisir la catégorie de dépense',
     inBase: 'déduite de la base de contribution',
+    baseHint: "Une catégorie déduite de la base de contribution (marchandises revendues, sous-traitance) baisse la contribution de l'activité à l'approbation, du taux × son montant HT. Un achat sur les fonds propres de la coopérative ne porte pas de contribution : rien n'est déduit.",
     approve: 'Approuver et comptabiliser',
     approved: 'Facture approuvée : achat comptabilisé.',
     dispute: 'Mettre en litige',
