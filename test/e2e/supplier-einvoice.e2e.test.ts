@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coops } from '../../src/modules/coops/schema.js';
+import { FEC_COLUMNS } from '../../src/modules/ledger/domain/fec.js';
+import { journalEntries, journalEntryLines } from '../../src/modules/ledger/schema.js';
 import { supplierInvoices } from '../../src/modules/purchases/schema.js';
 import { coopBuyer, supplierFacturX, supplierInvoiceDocument } from '../support/supplier-einvoice.js';
 import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
@@ -30,8 +32,13 @@ async function chooseFile(page: Page, file: { name: string; mimeType: string; bu
 }
 
 describe('the accountant receives a supplier Factur-X', () => {
-  it('uploads it, checks what was read beside the PDF, sets the accounts, approves it and marks it paid', async () => {
+  it("uploads it, checks what was read beside the PDF, picks each line's spending category, approves it, opens the supplier's page and marks it paid", async () => {
     const { page } = await e2e.newPage();
+    // The accountant's pages ask only what the role may read: no request answers 403.
+    const forbidden: string[] = [];
+    page.on('response', (res) => {
+      if (res.status() === 403) forbidden.push(res.url());
+    });
     await logIn(page, DEMO.accountant);
     await page.getByTestId('nav-purchases').click();
     await see(page.getByRole('heading', { name: 'Factures fournisseurs' }));
@@ -49,16 +56,28 @@ describe('the accountant receives a supplier Factur-X', () => {
     await seeText(page.getByTestId('read-gross'), /95,99/);
     await seeText(page.getByTestId('supplier-invoice-status'), 'Reçue');
 
-    // Approving before the accounts are chosen is refused, naming what is missing.
-    await page.getByTestId('supplier-invoice-approve').click();
-    await see(page.getByText("Choisissez le compte d'achat de la ligne 1."));
-
-    for (const [position, account] of [[1, '6064 — Fournitures administratives'], [2, '606 — Achats non stockés de matières et fournitures']] as const) {
-      await page.getByTestId(`supplier-invoice-account-${position}`).click();
-      await page.getByRole('option', { name: account }).click();
+    // The file names no account: each line starts on the neutral default category, which the accountant changes.
+    await expect.poll(() => page.getByTestId('supplier-invoice-category-1').inputValue()).toBe('Autres fournitures (6068)');
+    for (const [position, category] of [[1, 'Fournitures administratives (6064)'], [2, 'Petit équipement (6063)']] as const) {
+      await page.getByTestId(`supplier-invoice-category-${position}`).click();
+      await page.getByRole('option', { name: category }).click();
     }
     await page.getByTestId('supplier-invoice-approve').click();
     await seeText(page.getByTestId('supplier-invoice-status'), 'Approuvée');
+    await seeText(page.getByTestId('supplier-invoice-line-category-1'), 'Fournitures administratives (6064)');
+    await seeText(page.getByTestId('supplier-invoice-line-category-2'), 'Petit équipement (6063)');
+
+    // From the invoice to its supplier's page: identity, IBAN by groups of four, its 401 auxiliary account and what the coop owes it.
+    await page.getByTestId('supplier-invoice-supplier-link').click();
+    await see(page.getByRole('heading', { name: 'Papeterie Dupont SARL' }));
+    await seeText(page.getByTestId('supplier-detail-siren'), '443061841');
+    await seeText(page.getByTestId('supplier-detail-iban'), 'FR76 3000 6000 0112 3456 7890 189');
+    await seeText(page.getByTestId('supplier-detail-aux'), /401 — F\d{5}/);
+    const aux = (await page.getByTestId('supplier-detail-aux').innerText()).split('— ')[1]!.trim();
+    await seeText(page.getByTestId('supplier-detail-balance'), /95,99/);
+    await see(page.getByTestId('supplier-invoice-FA-E2E-0001'));
+    await page.getByTestId('supplier-invoice-FA-E2E-0001').getByRole('link', { name: 'FA-E2E-0001' }).click();
+    await see(page.getByRole('heading', { name: 'Facture fournisseur FA-E2E-0001' }));
 
     await page.getByTestId('supplier-invoice-pay').click();
     await page.getByTestId('supplier-invoice-reference').fill('VIR-E2E-1');
@@ -70,5 +89,24 @@ describe('the accountant receives a supplier Factur-X', () => {
     expect(row).toMatchObject({ status: 'paid', paidOn: day, grossCents: 9599 });
     expect(row!.purchaseEntryId).not.toBeNull();
     expect(row!.paymentEntryId).not.toBeNull();
+
+    // The purchase entry books 6064 and 6063, and its 401 line names the supplier's auxiliary account, in the ledger and in the FEC.
+    const lines = await e2e.database.db.select().from(journalEntryLines).where(and(eq(journalEntryLines.coopId, coopId), eq(journalEntryLines.entryId, row!.purchaseEntryId!)));
+    expect(lines.map((l) => l.accountNumber).sort()).toEqual(['401', '44566', '6063', '6064']);
+    expect(lines.find((l) => l.accountNumber === '401')!.auxiliaryNumber).toBe(aux);
+    const [entry] = await e2e.database.db.select().from(journalEntries).where(and(eq(journalEntries.coopId, coopId), eq(journalEntries.id, row!.purchaseEntryId!)));
+    const fec = await page.request.get(`/api/ledger/fec?fiscalYearId=${entry!.fiscalYearId}`);
+    expect(fec.status()).toBe(200);
+    const accountColumn = FEC_COLUMNS.indexOf('CompteNum');
+    const auxColumn = FEC_COLUMNS.indexOf('CompAuxNum');
+    const fecRows = (await fec.text()).split('\r\n').map((r) => r.split('\t'));
+    expect(fecRows.some((r) => r[accountColumn]!.startsWith('401') && r[auxColumn] === aux && r[auxColumn + 1] === 'Papeterie Dupont SARL')).toBe(true);
+
+    // The suppliers list, from the menu: searched by name.
+    await page.getByTestId('nav-suppliers').click();
+    await see(page.getByRole('heading', { name: 'Fournisseurs' }));
+    await page.getByTestId('supplier-search').fill('papeterie');
+    await see(page.getByRole('link', { name: 'Papeterie Dupont SARL' }));
+    expect(forbidden).toEqual([]);
   });
 });

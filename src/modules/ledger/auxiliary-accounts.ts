@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { takeNextNumber } from '../../platform/numbering/take-next-number.js';
 import type { PostingLineInput } from './contract.js';
-import { auxiliaryAccounts, type AuxiliaryKind } from './schema.js';
+import { auxiliaryAccounts, journalEntries, journalEntryLines, type AuxiliaryKind } from './schema.js';
 
 const PREFIX: Record<AuxiliaryKind, string> = { client: 'C', supplier: 'F' };
 
@@ -63,4 +63,23 @@ export async function partiesOf(tx: Executor, coopId: string, numbers: readonly 
     .from(auxiliaryAccounts)
     .where(and(eq(auxiliaryAccounts.coopId, coopId), inArray(auxiliaryAccounts.number, [...new Set(numbers)])));
   return new Map(rows.map((r) => [r.number, { kind: r.kind, partyId: r.partyId, label: r.label }]));
+}
+
+/**
+ * A party's auxiliary account and its balance (debit minus credit of its lines), null number
+ * when it was never posted to. Opening entries are left out: they restate balances the year's
+ * lines already make.
+ */
+export async function auxiliaryAccountBalance(db: Executor, coopId: string, kind: AuxiliaryKind, partyId: string): Promise<{ number: string | null; balanceCents: number }> {
+  const [account] = await db
+    .select({ number: auxiliaryAccounts.number })
+    .from(auxiliaryAccounts)
+    .where(and(eq(auxiliaryAccounts.coopId, coopId), eq(auxiliaryAccounts.kind, kind), eq(auxiliaryAccounts.partyId, partyId)));
+  if (!account) return { number: null, balanceCents: 0 };
+  const [sum] = await db
+    .select({ balance: sql<string>`coalesce(sum(${journalEntryLines.debitCents} - ${journalEntryLines.creditCents}), 0)` })
+    .from(journalEntryLines)
+    .innerJoin(journalEntries, and(eq(journalEntries.coopId, journalEntryLines.coopId), eq(journalEntries.id, journalEntryLines.entryId)))
+    .where(and(eq(journalEntryLines.coopId, coopId), eq(journalEntryLines.auxiliaryNumber, account.number), ne(journalEntries.sourceType, 'carried_forward')));
+  return { number: account.number, balanceCents: Number(sum?.balance ?? 0) };
 }

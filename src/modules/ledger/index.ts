@@ -35,6 +35,8 @@ export {
 export { accountLines, type AccountLine } from './account-lines.js';
 export { openReceivableParts } from './receivable-parts.js';
 export { splitReceipt, type ReceivablePart } from './domain/receivable-parts.js';
+// A client's or supplier's own account (C00001, F00001) and what it holds, for their pages.
+export { auxiliaryAccountBalance } from './auxiliary-accounts.js';
 export { revenueByActivity } from './revenue-by-activity.js';
 export { activityGroupBalances, activityGroupBalancesQuery, activityMonthlyGroupMovements, type AccountGroup, type ActivityGroupBalances } from './activity-group-balances.js';
 export { openAccountIfMissing } from './open-account-if-missing.js';

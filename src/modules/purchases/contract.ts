@@ -9,12 +9,6 @@ import { SUPPLIER_INVOICE_STATUSES } from './domain/supplier-invoice-lifecycle.j
 export { SUPPLIER_INVOICE_STATUSES };
 export type { SupplierInvoiceStatus } from './domain/supplier-invoice-lifecycle.js';
 
-/**
- * The purchase accounts (class 6 of the default chart) a supplier invoice line may be booked
- * to until the coop's spending categories are wired in: what a coop buys from suppliers.
- */
-export const PURCHASE_ACCOUNTS = ['601', '604', '606', '6061', '6064', '611', '613', '615', '618', '623', '624', '625', '626', '627'] as const;
-
 const text = (max: number, what: { fr: string; en: string }) =>
   z
     .string({ error: bilingual({ fr: `${what.fr} obligatoire.`, en: `${what.en} required.` }) })
@@ -49,14 +43,35 @@ export const supplier = z.object({
 export type Supplier = z.infer<typeof supplier>;
 export const supplierList = z.object({ items: z.array(supplier) });
 
+export const SUPPLIER_SORTS = ['name', 'siren'] as const;
+/** The suppliers page's search (name, SIREN, VAT number) and sort; the CSV export takes the same. */
+export const supplierListQuery = z.object({
+  q: z.string().trim().max(100, { error: bilingual({ fr: '100 caractères au plus.', en: '100 characters at most.' }) }).optional(),
+  sort: z.enum(SUPPLIER_SORTS).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+});
+export type SupplierListQuery = z.infer<typeof supplierListQuery>;
+
+/** A supplier as its page shows it: its 401 auxiliary account (opened on its first entry) and what the coop owes on it. */
+export const supplierDetail = supplier.extend({
+  auxiliaryNumber: z.string().nullable(),
+  /** Credit minus debit of the supplier's 401 lines: positive, the coop owes it. */
+  balanceCents: z.number().int(),
+});
+export type SupplierDetail = z.infer<typeof supplierDetail>;
+
 export const supplierInvoiceListQuery = pageQuery.extend({
   status: z.enum(SUPPLIER_INVOICE_STATUSES).optional(),
   activityId: z.uuid().optional(),
+  supplierId: z.uuid().optional(),
 });
 
 export const supplierInvoiceLine = z.object({
   position: z.number().int(),
   label: z.string(),
+  /** The spending category (expenses module): its 6xx account and whether the cost enters the contribution base. */
+  spendingCategoryId: z.uuid().nullable(),
+  /** The 6xx account the category gives, as booked once approved. */
   account: z.string().nullable(),
   netCents: z.number().int(),
   vatRateBp: z.number().int(),
@@ -147,13 +162,13 @@ export type SupplierInvoice = z.infer<typeof supplierInvoice>;
 /** Optional fields of an upload (multipart): the activity the invoice is for, when known. */
 export const receiveFields = z.object({ activityId: z.uuid().optional() });
 
-const account = z.enum(PURCHASE_ACCOUNTS, { error: bilingual({ fr: "Compte d'achat inconnu.", en: 'Unknown purchase account.' }) });
+const spendingCategoryId = z.uuid({ error: bilingual({ fr: 'Catégorie de dépense obligatoire.', en: 'Spending category required.' }) });
 
-/** What staff set on a received invoice before approving it: the activity and each line's account. */
+/** What staff set on a received invoice before approving it: the activity and each line's spending category. */
 export const updateSupplierInvoiceBody = z.object({
   activityId: z.uuid().nullable().optional(),
   lines: z
-    .array(z.object({ position: z.number().int().min(1).max(999), account }))
+    .array(z.object({ position: z.number().int().min(1).max(999), spendingCategoryId }))
     .max(999)
     .optional(),
 });
@@ -202,7 +217,7 @@ export const enterSupplierInvoiceBody = z.object({
     .array(
       z.object({
         label: text(300, { fr: 'Libellé', en: 'Label' }),
-        account,
+        spendingCategoryId,
         netCents: lineCents,
         vatRateBp: z.number().int().refine((r) => (PURCHASE_VAT_RATES_BP as readonly number[]).includes(r), { error: bilingual({ fr: 'Taux de TVA : 0, 2,1, 5,5, 10 ou 20 %.', en: 'VAT rate: 0, 2.1, 5.5, 10 or 20 %.' }) }),
         vatCents: lineCents,

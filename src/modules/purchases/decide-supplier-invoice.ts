@@ -4,6 +4,8 @@ import type { Db } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { activitySummaries } from '../activities/index.js';
+import { postContributionBaseDeduction } from '../contribution/index.js';
+import { spendingCategoryOf, type SpendingCategory } from '../expenses/index.js';
 import { ACCOUNTS, DEDUCTIBLE_VAT_ACCOUNT, JOURNALS, postEntry } from '../ledger/index.js';
 import type { z } from 'zod';
 import type { updateSupplierInvoiceBody } from './contract.js';
@@ -11,10 +13,11 @@ import { mayMoveSupplierInvoice, type SupplierInvoiceStatus } from './domain/sup
 import { purchasesErrors } from './errors.js';
 import { recordLifecycleStatus } from './lifecycle-connector.js';
 import { getSupplierRow } from './manage-suppliers.js';
+import { chosenCategories } from './purchase-categories.js';
 import { supplierInvoiceLines, supplierInvoices, type SupplierInvoiceRow } from './schema.js';
 import { visibleSupplierInvoice } from './supplier-invoice-access.js';
 
-/** Staff set what the file could not say before approving: the activity (or the coop's own funds) and each line's account. */
+/** Staff set what the file could not say before approving: the activity (or the coop's own funds) and each line's spending category. */
 export async function updateSupplierInvoice(db: Db, actor: Actor, id: string, body: z.infer<typeof updateSupplierInvoiceBody>): Promise<SupplierInvoiceRow> {
   return db.transaction(async (tx) => {
     const before = await visibleSupplierInvoice(tx, actor, id, { lock: true });
@@ -25,39 +28,58 @@ export async function updateSupplierInvoice(db: Db, actor: Actor, id: string, bo
       if (activity.status === 'closed') throw invalidField('activityId', { fr: 'Cette activité est clôturée.', en: 'This activity is closed.' });
     }
     const lines = await tx.select().from(supplierInvoiceLines).where(and(eq(supplierInvoiceLines.coopId, actor.coopId), eq(supplierInvoiceLines.invoiceId, id)));
+    const categories = await chosenCategories(tx, actor.coopId, body.lines ?? [], (i) => `lines.${i}.spendingCategoryId`);
     for (const [i, change] of (body.lines ?? []).entries()) {
       if (!lines.some((l) => l.position === change.position)) throw invalidField(`lines.${i}.position`, { fr: 'Ligne inconnue.', en: 'Unknown line.' });
-      await tx.update(supplierInvoiceLines).set({ account: change.account }).where(and(eq(supplierInvoiceLines.coopId, actor.coopId), eq(supplierInvoiceLines.invoiceId, id), eq(supplierInvoiceLines.position, change.position)));
+      await tx
+        .update(supplierInvoiceLines)
+        .set({ spendingCategoryId: change.spendingCategoryId, account: categories.get(change.spendingCategoryId)!.account }).where(and(eq(supplierInvoiceLines.coopId, actor.coopId), eq(supplierInvoiceLines.invoiceId, id), eq(supplierInvoiceLines.position, change.position)));
     }
     const [after] = await tx
       .update(supplierInvoices)
       .set({ ...(body.activityId !== undefined ? { activityId: body.activityId } : {}), updatedAt: new Date() })
       .where(and(eq(supplierInvoices.coopId, actor.coopId), eq(supplierInvoices.id, id)))
       .returning();
-    await recordAudit(tx, actor, { action: 'supplier_invoice.updated', entityType: 'supplier_invoice', entityId: id, before: { activityId: before.activityId, accounts: lines.map((l) => l.account) }, after: { activityId: after!.activityId, lines: body.lines ?? [] } });
+    await recordAudit(tx, actor, { action: 'supplier_invoice.updated', entityType: 'supplier_invoice', entityId: id, before: { activityId: before.activityId, lines: lines.map((l) => ({ position: l.position, spendingCategoryId: l.spendingCategoryId })) }, after: { activityId: after!.activityId, lines: body.lines ?? [] } });
     return after!;
   });
 }
 
 /**
  * Approving books the purchase, in one transaction with the status and the audit: D each
- * line's 6xx (on the activity, or the coop's own funds) and D 44566 (VAT the coop deducts)
+ * line's 6xx (its spending category's account, read now: the entry books what the category says today) (on the activity, or the coop's own funds) and D 44566 (VAT the coop deducts)
  * / C 401 on the supplier's auxiliary account (F00001…, opened by the ledger on first use),
  * journal AC (Achats). A credit note books the other way. Dated the day of approval: the
- * purchase enters the books when the coop accepts it.
+ * purchase enters the books when the coop accepts it. For an invoice borne by an activity, the
+ * lines whose category is in the contribution base then lower that activity's contribution, as
+ * an expense report does (the contribution module's `postContributionBaseDeduction`, idempotent
+ * per document); the coop's own purchases carry no contribution, so nothing is deducted. A
+ * credit note deducts nothing: its cost comes back to the activity and no contribution is
+ * taken back on it here.
  */
 export async function approveSupplierInvoice(db: Db, actor: Actor, id: string, today: string): Promise<SupplierInvoiceRow> {
   return db.transaction(async (tx) => {
     const before = await visibleSupplierInvoice(tx, actor, id, { lock: true });
     if (!mayMoveSupplierInvoice(before.status, 'approved')) throw purchasesErrors.SUPPLIER_INVOICE_WRONG_STATUS();
     const lines = await tx.select().from(supplierInvoiceLines).where(and(eq(supplierInvoiceLines.coopId, actor.coopId), eq(supplierInvoiceLines.invoiceId, id))).orderBy(asc(supplierInvoiceLines.position));
-    const missing = lines.findIndex((l) => !l.account);
-    if (missing >= 0) throw invalidField(`lines.${missing}.account`, { fr: `Choisissez le compte d'achat de la ligne ${lines[missing]!.position}.`, en: `Choose the purchase account of line ${lines[missing]!.position}.` });
+    const categories = new Map<string, SpendingCategory>();
+    for (const [i, l] of lines.entries()) {
+      const category = l.spendingCategoryId ? (categories.get(l.spendingCategoryId) ?? (await spendingCategoryOf(tx, actor.coopId, l.spendingCategoryId))) : null;
+      if (!category) throw invalidField(`lines.${i}.spendingCategoryId`, { fr: `Choisissez la catégorie de dépense de la ligne ${l.position}.`, en: `Choose the spending category of line ${l.position}.` });
+      categories.set(category.id, category);
+      if (l.account !== category.account) {
+        await tx
+          .update(supplierInvoiceLines)
+          .set({ account: category.account })
+          .where(and(eq(supplierInvoiceLines.coopId, actor.coopId), eq(supplierInvoiceLines.invoiceId, id), eq(supplierInvoiceLines.position, l.position)));
+      }
+    }
+    const accountOf = (l: (typeof lines)[number]) => categories.get(l.spendingCategoryId!)!.account;
     const supplier = await getSupplierRow(tx, actor.coopId, before.supplierId);
     const label = `Facture ${before.number} — ${supplier.name}`.slice(0, 300);
     const credit = before.kind === 'credit_note';
     const byAccount = new Map<string, number>();
-    for (const l of lines) byAccount.set(l.account!, (byAccount.get(l.account!) ?? 0) + l.netCents);
+    for (const l of lines) byAccount.set(accountOf(l), (byAccount.get(accountOf(l)) ?? 0) + l.netCents);
     // The lines' nets add up to the total without VAT (BR-CO-13, checked at receipt): the entry balances.
     const side = (cents: number, debit: boolean) => ((debit !== credit) === cents >= 0 ? { debitCents: Math.abs(cents) } : { creditCents: Math.abs(cents) });
     const entryLines = [
@@ -66,6 +88,11 @@ export async function approveSupplierInvoice(db: Db, actor: Actor, id: string, t
       { account: ACCOUNTS.suppliers, activityId: before.activityId, label, ...side(before.grossCents, false), auxiliary: { kind: 'supplier' as const, partyId: supplier.id, label: supplier.name.slice(0, 200) } },
     ];
     const { id: entryId } = await postEntry(tx, actor, { journal: JOURNALS.purchases, date: today, label, documentRef: before.number.slice(0, 40), source: { type: 'supplier_invoice', id }, lines: entryLines });
+    const baseCents = lines.reduce((s, l) => s + (categories.get(l.spendingCategoryId!)!.inContributionBase ? l.netCents : 0), 0);
+    const deduction =
+      before.activityId && !credit && baseCents > 0
+        ? await postContributionBaseDeduction(tx, actor, { sourceType: 'supplier_invoice', sourceId: id, reference: before.number.slice(0, 40), date: today, costs: [{ activityId: before.activityId, baseCents }] })
+        : null;
     const [after] = await tx
       .update(supplierInvoices)
       .set({ status: 'approved', statusReason: null, purchaseEntryId: entryId, updatedAt: new Date() })
@@ -77,7 +104,7 @@ export async function approveSupplierInvoice(db: Db, actor: Actor, id: string, t
       entityType: 'supplier_invoice',
       entityId: id,
       before: { status: before.status },
-      after: { status: 'approved', purchaseEntryId: entryId, activityId: before.activityId, supplierId: before.supplierId, grossCents: before.grossCents },
+      after: { status: 'approved', purchaseEntryId: entryId, activityId: before.activityId, supplierId: before.supplierId, grossCents: before.grossCents, contributionDeductedCents: deduction?.amountCents ?? 0 },
     });
     return after!;
   });

@@ -8,12 +8,13 @@ import type { EnterSupplierInvoiceBody } from './contract.js';
 import { enteredTotalsProblem } from './domain/entered-totals.js';
 import { recordLifecycleStatus } from './lifecycle-connector.js';
 import { getSupplierRow } from './manage-suppliers.js';
+import { chosenCategories } from './purchase-categories.js';
 import { supplierInvoiceLines, supplierInvoices, type SupplierInvoiceRow } from './schema.js';
 
 /**
  * Staff type a supplier invoice that came on paper or as a plain PDF: the same checks as a
  * received e-invoice (totals, the same invoice twice refused by supplier, number and year),
- * then the same lifecycle from Reçue. Its accounts are chosen on the lines.
+ * then the same lifecycle from Reçue. Each line names its spending category (which gives its account).
  */
 export async function enterSupplierInvoice(db: Db, actor: Actor, body: EnterSupplierInvoiceBody): Promise<SupplierInvoiceRow> {
   const problem = enteredTotalsProblem(body);
@@ -28,6 +29,7 @@ export async function enterSupplierInvoice(db: Db, actor: Actor, body: EnterSupp
         const activity = (await activitySummaries(tx, actor.coopId, [body.activityId])).get(body.activityId);
         if (!activity) throw invalidField('activityId', { fr: 'Activité inconnue.', en: 'Unknown activity.' });
       }
+      const categories = await chosenCategories(tx, actor.coopId, body.lines, (i) => `lines.${i}.spendingCategoryId`);
       const year = Number(body.issueDate.slice(0, 4));
       const [same] = await tx
         .select({ receivedAt: supplierInvoices.receivedAt })
@@ -58,7 +60,7 @@ export async function enterSupplierInvoice(db: Db, actor: Actor, body: EnterSupp
           createdBy: actor.userId,
         })
         .returning();
-      await tx.insert(supplierInvoiceLines).values(body.lines.map((l, i) => ({ coopId: actor.coopId, invoiceId: row!.id, position: i + 1, label: l.label, account: l.account, netCents: l.netCents, vatRateBp: l.vatRateBp, vatCents: l.vatCents })));
+      await tx.insert(supplierInvoiceLines).values(body.lines.map((l, i) => ({ coopId: actor.coopId, invoiceId: row!.id, position: i + 1, label: l.label, spendingCategoryId: l.spendingCategoryId, account: categories.get(l.spendingCategoryId)!.account, netCents: l.netCents, vatRateBp: l.vatRateBp, vatCents: l.vatCents })));
       await recordLifecycleStatus(tx, { coopId: actor.coopId, invoiceId: row!.id, status: 'received', by: actor.userId });
       await recordAudit(tx, actor, { action: 'supplier_invoice.received', entityType: 'supplier_invoice', entityId: row!.id, after: { number: row!.number, supplierId: supplier.id, supplierName: supplier.name, grossCents: row!.grossCents, activityId: row!.activityId, origin: 'manual' } });
       return row!;

@@ -36,10 +36,10 @@ function summaryOf(r: SupplierInvoiceRow, supplierName: string, activityName: st
   };
 }
 
-export async function listSupplierInvoices(db: Executor, actor: Actor, q: { page: number; pageSize: number; status?: SupplierInvoiceRow['status']; activityId?: string }): Promise<Page<SupplierInvoiceSummary>> {
+export async function listSupplierInvoices(db: Executor, actor: Actor, q: { page: number; pageSize: number; status?: SupplierInvoiceRow['status']; activityId?: string; supplierId?: string }): Promise<Page<SupplierInvoiceSummary>> {
   const scope = await supplierInvoiceScope(db, actor);
   if (!scope) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const where = and(scope, q.status ? eq(supplierInvoices.status, q.status) : undefined, q.activityId ? eq(supplierInvoices.activityId, q.activityId) : undefined);
+  const where = and(scope, q.status ? eq(supplierInvoices.status, q.status) : undefined, q.activityId ? eq(supplierInvoices.activityId, q.activityId) : undefined, q.supplierId ? eq(supplierInvoices.supplierId, q.supplierId) : undefined);
   const [rows, [{ n }]] = await Promise.all([
     db
       .select({ inv: supplierInvoices, supplierName: suppliers.name })
@@ -73,7 +73,7 @@ export async function supplierInvoiceView(db: Executor, actor: Pick<Actor, 'coop
     hasFile: row.storageKey !== null,
     purchaseEntryId: row.purchaseEntryId,
     paymentEntryId: row.paymentEntryId,
-    lines: lines.map((l) => ({ position: l.position, label: l.label, account: l.account, netCents: l.netCents, vatRateBp: l.vatRateBp, vatCents: l.vatCents })),
+    lines: lines.map((l) => ({ position: l.position, label: l.label, spendingCategoryId: l.spendingCategoryId, account: l.account, netCents: l.netCents, vatRateBp: l.vatRateBp, vatCents: l.vatCents })),
     readModel: row.readModel ?? null,
     statuses: statuses.map((s) => ({ status: s.status, code: s.code, label: LIFECYCLE_CODES[s.status].label, reason: s.reason, at: s.at.toISOString(), byName: s.by ? (names.get(s.by) ?? null) : null, sentAt: s.sentAt?.toISOString() ?? null, sentTo: s.sentTo })),
     supplier: supplierView(supplier),

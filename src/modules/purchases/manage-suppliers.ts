@@ -1,17 +1,44 @@
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { isValidBic, isValidIban, isValidSiren, normalizeBic, normalizeIban } from '../../platform/identifiers/index.js';
-import type { Supplier, SupplierBody } from './contract.js';
+import { auxiliaryAccountBalance } from '../ledger/index.js';
+import { renderCsv } from '../ledger/index.js';
+import type { Supplier, SupplierBody, SupplierDetail, SupplierListQuery } from './contract.js';
 import type { ReadParty } from './domain/read-e-invoice.js';
 import { purchasesErrors } from './errors.js';
 import { suppliers, type SupplierRow } from './schema.js';
 
 export const supplierView = (r: SupplierRow): Supplier => ({ id: r.id, name: r.name, siren: r.siren, siret: r.siret, vatNumber: r.vatNumber, address: r.address, iban: r.iban, bic: r.bic });
 
-export async function listSuppliers(db: Executor, coopId: string): Promise<{ items: Supplier[] }> {
-  const rows = await db.select().from(suppliers).where(eq(suppliers.coopId, coopId)).orderBy(asc(suppliers.name)).limit(1000);
+/** The coop's suppliers matching a search on name, SIREN or VAT number, in the asked order (by name by default). */
+export async function listSuppliers(db: Executor, coopId: string, q: SupplierListQuery = {}): Promise<{ items: Supplier[] }> {
+  const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const order = q.dir === 'desc' ? desc : asc;
+  const rows = await db
+    .select()
+    .from(suppliers)
+    .where(and(eq(suppliers.coopId, coopId), like ? or(ilike(suppliers.name, like), ilike(suppliers.siren, like), ilike(suppliers.vatNumber, like)) : undefined))
+    .orderBy(q.sort === 'siren' ? order(sql`coalesce(${suppliers.siren}, '')`) : order(suppliers.name), asc(suppliers.id))
+    .limit(1000);
   return { items: rows.map(supplierView) };
+}
+
+/** The same list as CSV, for the accountant's spreadsheet. */
+export async function exportSuppliersCsv(db: Executor, coopId: string, q: SupplierListQuery, today: string): Promise<{ fileName: string; csv: string }> {
+  const { items } = await listSuppliers(db, coopId, q);
+  const csv = renderCsv(
+    ['Nom', 'SIREN', 'SIRET', 'N° TVA', 'Adresse', 'IBAN', 'BIC'],
+    items.map((s) => [s.name, s.siren, s.siret, s.vatNumber, s.address, s.iban, s.bic]),
+  );
+  return { fileName: `fournisseurs-${today}.csv`, csv };
+}
+
+/** A supplier with its 401 auxiliary account and what the coop owes it there (credit minus debit). */
+export async function getSupplierDetail(db: Executor, coopId: string, id: string): Promise<SupplierDetail> {
+  const row = await getSupplierRow(db, coopId, id);
+  const { number, balanceCents } = await auxiliaryAccountBalance(db, coopId, 'supplier', id);
+  return { ...supplierView(row), auxiliaryNumber: number, balanceCents: -balanceCents };
 }
 
 export async function getSupplierRow(db: Executor, coopId: string, id: string): Promise<SupplierRow> {

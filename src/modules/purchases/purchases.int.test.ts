@@ -9,6 +9,7 @@ import { auditLog } from '../../platform/audit/schema.js';
 import { todayInFrance } from '../../platform/calendar/index.js';
 import { jobs } from '../../platform/jobs/schema.js';
 import { createActivity } from '../activities/index.js';
+import { listSpendingCategories } from '../expenses/index.js';
 import { getCoop } from '../coops/index.js';
 import { journalEntryLines } from '../ledger/schema.js';
 import { listPayables } from './index.js';
@@ -22,6 +23,7 @@ let adminA: TestClient;
 let activityOfMia: string;
 let otherActivity: string;
 let buyer: ReturnType<typeof coopBuyer>;
+let cat: Record<string, { id: string; account: string }>;
 const today = todayInFrance(new Date());
 
 async function login(email: string) {
@@ -51,6 +53,7 @@ beforeAll(async () => {
   activityOfMia = (await t.database.db.transaction((tx) => createActivity(tx, { coopId: a.id, userId: a.admin.id }, { name: 'Atelier Mia', holders: [{ memberId: mia.id, shareBp: 10_000 }] }))).id;
   otherActivity = (await t.database.db.transaction((tx) => createActivity(tx, { coopId: a.id, userId: a.admin.id }, { name: 'Atelier Olivier', holders: [{ memberId: other.id, shareBp: 10_000 }] }))).id;
   [staffA, memberA, adminA] = await Promise.all([login(a.staff.email), login(a.member.email), login(a.admin.email)]);
+  cat = Object.fromEntries((await listSpendingCategories(t.database.db, a.id)).map((c) => [c.code, c]));
   // A fresh database with every migration: slow on a loaded machine, not a behaviour under test.
 }, 300_000);
 afterAll(() => t.close());
@@ -80,14 +83,19 @@ describe('a supplier Factur-X received, approved and paid', () => {
     expect(asXml.status).toBe(409);
   });
 
-  it('refuses to approve until each line has its purchase account', async () => {
-    const res = await staffA.post(`/api/purchases/invoices/${id}/approve`, {});
-    expect(res.status).toBe(400);
-    expect(res.body.error.fields[0].path).toBe('lines.0.account');
+  it("the lines read from the file start on the neutral default category (other supplies, 6068, outside the contribution base); an unknown category is a 400 naming the line", async () => {
+    const res = await staffA.get(`/api/purchases/invoices/${id}`);
+    expect(res.body.lines.map((l: { spendingCategoryId: string; account: string }) => [l.spendingCategoryId, l.account])).toEqual([
+      [cat.other_supplies!.id, '6068'],
+      [cat.other_supplies!.id, '6068'],
+    ]);
+    const bad = await staffA.request('PATCH', `/api/purchases/invoices/${id}`, { lines: [{ position: 1, spendingCategoryId: crypto.randomUUID() }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('lines.0.spendingCategoryId');
   });
 
   it('approving books D 6xx + D 44566 / C 401 on the supplier auxiliary account, balanced, in journal AC', async () => {
-    const set = await staffA.request('PATCH', `/api/purchases/invoices/${id}`, { lines: [{ position: 1, account: '6064' }, { position: 2, account: '606' }] });
+    const set = await staffA.request('PATCH', `/api/purchases/invoices/${id}`, { lines: [{ position: 1, spendingCategoryId: cat.office_supplies!.id }, { position: 2, spendingCategoryId: cat.small_equipment!.id }] });
     expect(set.status).toBe(200);
     const res = await staffA.post(`/api/purchases/invoices/${id}/approve`, {});
     expect(res.status).toBe(200);
@@ -98,7 +106,7 @@ describe('a supplier Factur-X received, approved and paid', () => {
     expect(debit).toBe(credit);
     expect(lines.map((l) => [l.accountNumber, Number(l.debitCents), Number(l.creditCents), l.activityId])).toEqual([
       ['6064', 4500, 0, activityOfMia],
-      ['606', 3980, 0, activityOfMia],
+      ['6063', 3980, 0, activityOfMia],
       ['44566', 1119, 0, activityOfMia],
       ['401', 0, 9599, activityOfMia],
     ]);
@@ -174,16 +182,16 @@ describe('an invoice typed by hand', () => {
     expect(other.status).toBe(201);
     expect(other.body.iban).toBe('FR1420041010050500013M02606');
     expect((await staffA.post('/api/purchases/suppliers', { name: 'X', siren: '552032535' })).status).toBe(400);
-    const body = { supplierId: other.body.id, activityId: activityOfMia, number: 'GM-77', issueDate: today, lines: [{ label: 'Vidange du camion', account: '615', netCents: 15_000, vatRateBp: 2000, vatCents: 3_000 }], netCents: 15_000, vatCents: 3_000, grossCents: 18_000 };
+    const body = { supplierId: other.body.id, activityId: activityOfMia, number: 'GM-77', issueDate: today, lines: [{ label: 'Vidange du camion', spendingCategoryId: cat.repairs!.id, netCents: 15_000, vatRateBp: 2000, vatCents: 3_000 }], netCents: 15_000, vatCents: 3_000, grossCents: 18_000 };
     expect((await staffA.post('/api/purchases/invoices', { ...body, grossCents: 18_001 })).status).toBe(400);
     const ok = await staffA.post('/api/purchases/invoices', body);
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ origin: 'manual', status: 'received', grossCents: 18_000, lines: [{ account: '615' }] });
+    expect(ok.body).toMatchObject({ origin: 'manual', status: 'received', grossCents: 18_000, lines: [{ spendingCategoryId: cat.repairs!.id, account: '6155' }] });
     expect((await staffA.post('/api/purchases/invoices', body)).status).toBe(409);
     const approved = await staffA.post(`/api/purchases/invoices/${ok.body.id}/approve`, {});
     expect(approved.status).toBe(200);
     const lines = await linesOf(approved.body.purchaseEntryId);
-    expect(lines.map((l) => [l.accountNumber, Number(l.debitCents), Number(l.creditCents)])).toEqual([['615', 15_000, 0], ['44566', 3_000, 0], ['401', 0, 18_000]]);
+    expect(lines.map((l) => [l.accountNumber, Number(l.debitCents), Number(l.creditCents)])).toEqual([['6155', 15_000, 0], ['44566', 3_000, 0], ['401', 0, 18_000]]);
   });
 });
 

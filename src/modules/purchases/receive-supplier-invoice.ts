@@ -8,6 +8,7 @@ import { getCoop } from '../coops/index.js';
 import { extractEmbeddedInvoiceXml, receivedFileKind } from './domain/extract-factur-x.js';
 import { acceptanceProblem, readEInvoice, type EInvoiceProblem, type ReadEInvoice } from './domain/read-e-invoice.js';
 import { recordLifecycleStatus } from './lifecycle-connector.js';
+import { defaultPurchaseCategory } from './purchase-categories.js';
 import { supplierOfSeller } from './manage-suppliers.js';
 import { supplierInvoiceLines, supplierInvoices, type SupplierInvoiceRow } from './schema.js';
 
@@ -115,7 +116,9 @@ export async function receiveSupplierInvoice(db: Db, storage: FileStorage, actor
           createdBy: actor.userId,
         })
         .returning();
-      await tx.insert(supplierInvoiceLines).values(amounts.lines.map((l) => ({ coopId: actor.coopId, invoiceId: id, ...l })));
+      // The file names no account: each line starts on the neutral default category, changed by staff before approving.
+      const category = await defaultPurchaseCategory(tx, actor.coopId);
+      await tx.insert(supplierInvoiceLines).values(amounts.lines.map((l) => ({ coopId: actor.coopId, invoiceId: id, ...l, spendingCategoryId: category?.id ?? null, account: category?.account ?? null })));
       await recordLifecycleStatus(tx, { coopId: actor.coopId, invoiceId: id, status: 'received', by: actor.userId });
       await recordAudit(tx, actor, {
         action: 'supplier_invoice.received',

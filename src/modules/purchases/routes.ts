@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { todayFromClock } from '../../platform/calendar/index.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { actorOf } from '../../platform/http/context.js';
+import { csvResponse, sendCsv } from '../../platform/http/send-csv.js';
 import { errorResponses } from '../../platform/http/error-shape.js';
 import { readUpload } from '../../platform/http/upload.js';
 import { authenticateInboundToken, createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
@@ -19,6 +20,8 @@ import {
   receiveFields,
   supplier,
   supplierBody,
+  supplierDetail,
+  supplierListQuery,
   supplierInvoice,
   supplierInvoiceListQuery,
   supplierInvoicePage,
@@ -28,7 +31,7 @@ import {
 import { approveSupplierInvoice, setSupplierInvoiceDecision, updateSupplierInvoice } from './decide-supplier-invoice.js';
 import type { LifecycleConnector } from './lifecycle-connector.js';
 import { getSupplierInvoice, listSupplierInvoices, openSupplierInvoiceFile, supplierInvoiceView } from './list-supplier-invoices.js';
-import { createSupplier, listSuppliers, updateSupplier } from './manage-suppliers.js';
+import { createSupplier, exportSuppliersCsv, getSupplierDetail, listSuppliers, updateSupplier } from './manage-suppliers.js';
 import { receiveSupplierInvoice } from './receive-supplier-invoice.js';
 import { enterSupplierInvoice } from './enter-supplier-invoice.js';
 import { markSupplierInvoicePaid } from './supplier-invoice-payables.js';
@@ -49,7 +52,26 @@ export async function purchasesRoutes(fastify: FastifyInstance, opts: PurchasesR
   const { database, storage, config } = app.deps;
   const db = database.db;
 
-  app.get('/suppliers', { config: { access: money }, schema: { tags, summary: "The coop's suppliers", response: { 200: supplierList, ...errorResponses } } }, async (req) => listSuppliers(db, actorOf(req).coopId));
+  app.get(
+    '/suppliers',
+    { config: { access: money }, schema: { tags, summary: "The coop's suppliers (search on name, SIREN, VAT number; sort)", querystring: supplierListQuery, response: { 200: supplierList, ...errorResponses } } },
+    async (req) => listSuppliers(db, actorOf(req).coopId, req.query),
+  );
+
+  app.get(
+    '/suppliers/export.csv',
+    { config: { access: money }, schema: { tags, summary: 'The suppliers passing the search, as CSV', querystring: supplierListQuery, response: { 200: csvResponse, ...errorResponses } } },
+    async (req, reply) => {
+      const { fileName, csv } = await exportSuppliersCsv(db, actorOf(req).coopId, req.query, todayFromClock());
+      return sendCsv(reply, fileName, csv);
+    },
+  );
+
+  app.get(
+    '/suppliers/:id',
+    { config: { access: money }, schema: { tags, summary: 'A supplier, its 401 auxiliary account and balance', params: idParams, response: { 200: supplierDetail, ...errorResponses } } },
+    async (req) => getSupplierDetail(db, actorOf(req).coopId, req.params.id),
+  );
 
   app.post(
     '/suppliers',
@@ -143,7 +165,7 @@ export async function purchasesRoutes(fastify: FastifyInstance, opts: PurchasesR
 
   app.patch(
     '/invoices/:id',
-    { config: { access: money }, schema: { tags, summary: "Set a received invoice's activity and each line's purchase account", params: idParams, body: updateSupplierInvoiceBody, response: { 200: supplierInvoice, ...errorResponses } } },
+    { config: { access: money }, schema: { tags, summary: "Set a received invoice's activity and each line's spending category", params: idParams, body: updateSupplierInvoiceBody, response: { 200: supplierInvoice, ...errorResponses } } },
     async (req) => {
       const actor = actorOf(req);
       return supplierInvoiceView(db, actor, await updateSupplierInvoice(db, actor, req.params.id, req.body));

@@ -4,6 +4,7 @@ import { users } from '../../platform/auth/schema.js';
 import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
 import { coops } from '../coops/schema.js';
+import { spendingCategories } from '../expenses/schema.js';
 import type { ReadEInvoice } from './domain/read-e-invoice.js';
 import type { SupplierInvoiceStatus } from './domain/supplier-invoice-lifecycle.js';
 
@@ -108,8 +109,14 @@ export const supplierInvoiceLines = pgTable(
     invoiceId: uuid().notNull(),
     position: smallint().notNull(),
     label: varchar({ length: 300 }).notNull(),
-    /** A 6xx account of the chart; chosen by staff before approval when the file could not say. */
-    account: varchar({ length: 8 }),
+    /**
+     * What the line buys (the expenses module's spending categories): it gives the 6xx account
+     * and says whether the cost enters the activity's contribution base. A line read from an
+     * e-invoice gets a default one at receipt, which staff change before approving.
+     */
+    spendingCategoryId: uuid(),
+    /** The category's 6xx account, copied when the category is set and again at approval: what the entry was booked to. */
+    account: varchar({ length: 12 }),
     netCents: cents().notNull(),
     vatRateBp: integer().notNull(),
     vatCents: cents().notNull(),
@@ -117,7 +124,8 @@ export const supplierInvoiceLines = pgTable(
   (t) => [
     primaryKey({ columns: [t.coopId, t.invoiceId, t.position] }),
     foreignKey({ columns: [t.coopId, t.invoiceId], foreignColumns: [supplierInvoices.coopId, supplierInvoices.id] }).onDelete('cascade'),
-    check('supplier_invoice_lines_account_check', sql`${t.account} is null or ${t.account} ~ '^6[0-9]{1,7}$'`),
+    foreignKey({ name: 'supplier_invoice_lines_category_fk', columns: [t.coopId, t.spendingCategoryId], foreignColumns: [spendingCategories.coopId, spendingCategories.id] }),
+    check('supplier_invoice_lines_account_check', sql`${t.account} is null or ${t.account} ~ '^6[0-9]{1,11}$'`),
     check('supplier_invoice_lines_amounts_check', sql`${t.netCents} between -100000000 and 100000000 and ${t.vatCents} between -100000000 and 100000000 and ${t.vatRateBp} between 0 and 10000 and ${t.position} between 1 and 999`),
   ],
 );

@@ -64,6 +64,8 @@ const ExpenseReportPage = pageOf(() => import('../modules/expenses'), 'ExpenseRe
 const SpendingCategoriesPage = pageOf(() => import('../modules/expenses'), 'SpendingCategoriesPage');
 const PurchasesPage = pageOf(() => import('../modules/purchases'), 'PurchasesPage');
 const SupplierInvoicePage = pageOf(() => import('../modules/purchases'), 'SupplierInvoicePage');
+const SuppliersPage = pageOf(() => import('../modules/purchases'), 'SuppliersPage');
+const SupplierPage = pageOf(() => import('../modules/purchases'), 'SupplierPage');
 const PayoutsPage = pageOf(() => import('../modules/payouts'), 'PayoutsPage');
 const MemberFeesPage = pageOf(() => import('../modules/fees'), 'MemberFeesPage');
 
@@ -142,6 +144,8 @@ export const router = createBrowserRouter([
           { path: 'expenses/categories', element: <RequireRole roles={BOOK_READERS}><SpendingCategoriesPage /></RequireRole> },
           { path: 'expenses/:id', element: <RequireRole roles={READERS}><ExpenseReportPage /></RequireRole> },
           { path: 'purchases', element: <RequireRole roles={READERS}><PurchasesPage /></RequireRole> },
+          { path: 'purchases/suppliers', element: <RequireRole roles={BOOK_READERS}><SuppliersPage /></RequireRole> },
+          { path: 'purchases/suppliers/:id', element: <RequireRole roles={BOOK_READERS}><SupplierPage /></RequireRole> },
           { path: 'purchases/:id', element: <RequireRole roles={READERS}><SupplierInvoicePage /></RequireRole> },
           { path: 'payouts', element: <RequireRole roles={BOOK_READERS}><PayoutsPage /></RequireRole> },
           { path: 'fees', element: <RequireRole roles={READERS}><MemberFeesPage /></RequireRole> },

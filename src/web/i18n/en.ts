@@ -23,7 +23,7 @@ import { en as treasury } from '../modules/treasury/i18n.en';
 import { en as independents } from '../modules/independents/i18n.en';
 import { en as expenses } from '../modules/expenses/i18n.en';
 import { en as vat } from '../modules/vat/i18n.en';
-import { en as purchases } from '../modules/purchases/i18n.en';
+import { en as purchases, enSuppliers as suppliers } from '../modules/purchases/i18n.en';
 import { en as payouts } from '../modules/payouts/i18n.en';
 import { en as fees } from '../modules/fees/i18n.en';
 import type { Catalogue } from './fr';
@@ -115,6 +115,7 @@ export const en: Catalogue = {
   expenses,
   vat,
   purchases,
+  suppliers,
   payouts,
   fees,
 };

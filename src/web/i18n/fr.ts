@@ -23,7 +23,7 @@ import { fr as treasury } from '../modules/treasury/i18n.fr';
 import { fr as independents } from '../modules/independents/i18n.fr';
 import { fr as expenses } from '../modules/expenses/i18n.fr';
 import { fr as vat } from '../modules/vat/i18n.fr';
-import { fr as purchases } from '../modules/purchases/i18n.fr';
+import { fr as purchases, frSuppliers as suppliers } from '../modules/purchases/i18n.fr';
 import { fr as payouts } from '../modules/payouts/i18n.fr';
 import { fr as fees } from '../modules/fees/i18n.fr';
 import type { Translation } from './translation';
@@ -125,6 +125,7 @@ export const fr = {
   expenses,
   vat,
   purchases,
+  suppliers,
   payouts,
   fees,
 };

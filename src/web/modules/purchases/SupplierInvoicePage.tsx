@@ -3,8 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { PURCHASE_ACCOUNTS } from '../../../modules/purchases/contract';
+import { Link, useParams } from 'react-router';
 import { todayInFrance } from '../../../platform/calendar/contract';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -13,6 +12,7 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useActivityOptions } from '../activities';
+import { useSpendingCategories } from '../expenses';
 import { LifecycleNotice, SupplierInvoiceStatusBadge } from './PurchasesPage';
 import {
   supplierInvoiceFileUrl,
@@ -78,6 +78,9 @@ function Field({ label, value, testId }: { label: string; value: string | null |
 function WhatWasRead({ inv }: { inv: SupplierInvoiceData }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { hasRole } = useSession();
+  // The supplier's page is the team's (it shows the 401 account and the IBAN): a member is not sent there.
+  const team = hasRole('admin', 'staff', 'accountant');
   const read = inv.readModel;
   return (
     <Card withBorder padding="md" data-testid="supplier-invoice-read">
@@ -96,6 +99,11 @@ function WhatWasRead({ inv }: { inv: SupplierInvoiceData }) {
           <Field label={t('purchases.detail.buyer')} value={read ? `${read.buyer.name}${read.buyer.siren ? ` (${read.buyer.siren})` : ''}` : null} />
           <Field label="IBAN" value={inv.payeeIban} testId="read-iban" />
         </SimpleGrid>
+        {team && (
+          <Anchor component={Link} to={`/purchases/suppliers/${inv.supplierId}`} size="sm" data-testid="supplier-invoice-supplier-link">
+            {t('suppliers.open', { name: inv.supplier.name })}
+          </Anchor>
+        )}
         {read && read.vat.length > 0 && (
           <Table.ScrollContainer minWidth={320}>
             <Table striped>
@@ -128,9 +136,9 @@ function WhatWasRead({ inv }: { inv: SupplierInvoiceData }) {
   );
 }
 
-/** Before approval staff pick the activity and each line's account; then approve, dispute, refuse; once approved, mark paid. */
+/** Before approval staff pick the activity and each line's spending category (its account, its place in the contribution base); then approve, dispute, refuse; once approved, mark paid. */
 function Decide({ inv }: { inv: SupplierInvoiceData }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const { hasRole } = useSession();
   const team = hasRole('admin', 'staff', 'accountant');
@@ -138,21 +146,26 @@ function Decide({ inv }: { inv: SupplierInvoiceData }) {
   const activities = useActivityOptions({ status: 'active' });
   const update = useUpdateSupplierInvoice();
   const approve = useApproveSupplierInvoice();
-  const [accounts, setAccounts] = useState<Record<number, string | null>>({});
+  const categories = useSpendingCategories(true);
+  const [chosen, setChosen] = useState<Record<number, string | null>>({});
   const [activityId, setActivityId] = useState<string | null>(inv.activityId);
   const [error, setError] = useState<unknown>(null);
   const [deciding, setDeciding] = useState<'refuse' | 'dispute' | null>(null);
   const [paying, setPaying] = useState(false);
   useEffect(() => {
-    setAccounts(Object.fromEntries(inv.lines.map((l) => [l.position, l.account])));
+    setChosen(Object.fromEntries(inv.lines.map((l) => [l.position, l.spendingCategoryId])));
     setActivityId(inv.activityId);
   }, [inv]);
-  const accountOptions = PURCHASE_ACCOUNTS.map((a) => ({ value: a, label: `${a} — ${t(`purchases.accounts.${a}`)}` }));
+  const english = i18n.language.startsWith('en');
+  const categoryLabel = (c: { labelFr: string; labelEn: string; account: string; inContributionBase: boolean }) =>
+    `${english ? c.labelEn : c.labelFr} (${c.account})${c.inContributionBase ? ` — ${t('purchases.detail.inBase')}` : ''}`;
+  const categoryOptions = (categories.data?.items ?? []).filter((c) => c.active).map((c) => ({ value: c.id, label: categoryLabel(c) }));
+  const categoryOf = (id: string | null) => (categories.data?.items ?? []).find((c) => c.id === id);
 
   const approveNow = async () => {
     setError(null);
     try {
-      const lines = inv.lines.flatMap((l) => (accounts[l.position] ? [{ position: l.position, account: accounts[l.position]! }] : []));
+      const lines = inv.lines.flatMap((l) => (chosen[l.position] ? [{ position: l.position, spendingCategoryId: chosen[l.position]! }] : []));
       await update.mutateAsync({ id: inv.id, activityId, lines });
       await approve.mutateAsync(inv.id);
       notifications.show({ color: 'teal', message: t('purchases.detail.approved') });
@@ -182,6 +195,11 @@ function Decide({ inv }: { inv: SupplierInvoiceData }) {
         ) : (
           <Field label={t('purchases.receive.activity')} value={inv.activityName ?? t('purchases.coopOwn')} />
         )}
+        {open && (
+          <Text size="xs" c="dimmed">
+            {t('purchases.detail.baseHint')}
+          </Text>
+        )}
         {inv.lines.map((l) => (
           <Stack key={l.position} gap={4} data-testid={`supplier-invoice-line-${l.position}`}>
             <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -192,17 +210,17 @@ function Decide({ inv }: { inv: SupplierInvoiceData }) {
             </Group>
             {open ? (
               <Select
-                aria-label={t('purchases.detail.account', { line: l.position })}
-                placeholder={t('purchases.detail.chooseAccount')}
-                data={accountOptions}
-                value={accounts[l.position] ?? null}
-                onChange={(v) => setAccounts((s) => ({ ...s, [l.position]: v }))}
+                aria-label={t('purchases.detail.category', { line: l.position })}
+                placeholder={t('purchases.detail.chooseCategory')}
+                data={categoryOptions}
+                value={chosen[l.position] ?? null}
+                onChange={(v) => setChosen((s) => ({ ...s, [l.position]: v }))}
                 searchable
-                data-testid={`supplier-invoice-account-${l.position}`}
+                data-testid={`supplier-invoice-category-${l.position}`}
               />
             ) : (
-              <Text size="xs" c="dimmed">
-                {l.account ? `${l.account} — ${t(`purchases.accounts.${l.account as (typeof PURCHASE_ACCOUNTS)[number]}`)}` : '—'}
+              <Text size="xs" c="dimmed" data-testid={`supplier-invoice-line-category-${l.position}`}>
+                {categoryOf(l.spendingCategoryId) ? categoryLabel({ ...categoryOf(l.spendingCategoryId)!, account: l.account ?? categoryOf(l.spendingCategoryId)!.account }) : (l.account ?? '—')}
               </Text>
             )}
           </Stack>

@@ -2,3 +2,5 @@
 export { default as PurchasesPage } from './PurchasesPage';
 export { default as SupplierInvoicePage } from './SupplierInvoicePage';
 export { ApiTokensCard } from './ApiTokensCard';
+export { default as SuppliersPage } from './SuppliersPage';
+export { default as SupplierPage } from './SupplierPage';

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SupplierInvoice, SupplierInvoiceStatus, SupplierInvoiceSummary } from '../../../modules/purchases/contract';
+import type { Supplier, SupplierBody, SupplierDetail, SupplierInvoice, SupplierInvoiceStatus, SupplierInvoiceSummary, SupplierListQuery } from '../../../modules/purchases/contract';
 import type { Page } from '../../../platform/http/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
@@ -8,7 +8,7 @@ export const PURCHASES_QUERY_KEY = ['purchases'] as const;
 export type SupplierInvoiceData = Wire<SupplierInvoice>;
 export type SupplierInvoiceRowData = Wire<SupplierInvoiceSummary>;
 
-export function useSupplierInvoices(query: { page: number; pageSize: number; status?: SupplierInvoiceStatus }) {
+export function useSupplierInvoices(query: { page: number; pageSize: number; status?: SupplierInvoiceStatus; supplierId?: string }) {
   return useQuery({
     queryKey: [...PURCHASES_QUERY_KEY, 'invoices', query],
     queryFn: ({ signal }) => api.get<Page<SupplierInvoiceRowData>>('/api/purchases/invoices', { query, signal }),
@@ -38,7 +38,7 @@ export const useReceiveSupplierInvoice = () =>
   });
 
 export const useUpdateSupplierInvoice = () =>
-  useRefreshing(({ id, ...body }: { id: string; activityId?: string | null; lines?: { position: number; account: string }[] }) => api.patch<SupplierInvoiceData>(`/api/purchases/invoices/${id}`, body));
+  useRefreshing(({ id, ...body }: { id: string; activityId?: string | null; lines?: { position: number; spendingCategoryId: string }[] }) => api.patch<SupplierInvoiceData>(`/api/purchases/invoices/${id}`, body));
 export const useApproveSupplierInvoice = () => useRefreshing((id: string) => api.post<SupplierInvoiceData>(`/api/purchases/invoices/${id}/approve`));
 export const useDecideSupplierInvoice = () =>
   useRefreshing(({ id, to, reason }: { id: string; to: 'refuse' | 'dispute'; reason: string }) => api.post<SupplierInvoiceData>(`/api/purchases/invoices/${id}/${to}`, { reason }));
@@ -61,3 +61,22 @@ export function useApiTokens() {
 }
 export const useCreateApiToken = () => useRefreshing((label: string) => api.post<ApiTokenData & { token: string }>('/api/purchases/api-tokens', { label }));
 export const useRevokeApiToken = () => useRefreshing((id: string) => api.post<ApiTokenData>(`/api/purchases/api-tokens/${id}/revoke`));
+
+export type SupplierData = Wire<Supplier>;
+export type SupplierDetailData = Wire<SupplierDetail>;
+
+export function useSuppliers(query: SupplierListQuery) {
+  return useQuery({
+    queryKey: [...PURCHASES_QUERY_KEY, 'suppliers', query],
+    queryFn: ({ signal }) => api.get<{ items: SupplierData[] }>('/api/purchases/suppliers', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSupplier(id: string) {
+  return useQuery({ queryKey: [...PURCHASES_QUERY_KEY, 'supplier', id], queryFn: ({ signal }) => api.get<SupplierDetailData>(`/api/purchases/suppliers/${id}`, { signal }) });
+}
+
+/** Records a new supplier (no id) or changes one. */
+export const useSaveSupplier = () =>
+  useRefreshing(({ id, body }: { id?: string; body: SupplierBody }) => (id ? api.put<SupplierData>(`/api/purchases/suppliers/${id}`, body) : api.post<SupplierData>('/api/purchases/suppliers', body)));
