@@ -47,8 +47,11 @@ WHERE l.account_number LIKE '445%'
   AND NOT EXISTS (SELECT 1 FROM ledger_journal_entries e WHERE e.coop_id = l.coop_id AND e.id = l.entry_id AND e.source_type = 'carried_forward')
 GROUP BY 1, 2, 3, 4;
 --> statement-breakpoint
--- The lines behind one box of a return (one rate of collected VAT: an account and a label),
--- oldest first: a page reads this index in date order and stops, where ledger_lines_vat_idx
--- would walk every rate's lines of the period to keep one.
-CREATE INDEX ledger_lines_vat_label_idx ON ledger_journal_entry_lines (coop_id, account_number, label, entry_date)
+-- The lines behind one box of a return (one rate of collected VAT: an account and a label; or
+-- a whole account), in the order a page lists them: a page reads its keys from one of these
+-- indexes and stops, where ledger_lines_vat_idx would walk every line of the period to sort it.
+CREATE INDEX ledger_lines_vat_label_idx ON ledger_journal_entry_lines (coop_id, account_number, label, entry_date, entry_id, line_no)
+  WHERE account_number LIKE '445%';
+--> statement-breakpoint
+CREATE INDEX ledger_lines_vat_date_idx ON ledger_journal_entry_lines (coop_id, account_number, entry_date, entry_id, line_no)
   WHERE account_number LIKE '445%';

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { dailyVatTotals as vt, journalEntries as e, journalEntryLines as l } from './schema.js';
 
@@ -87,13 +87,17 @@ export interface PeriodLine {
 
 /**
  * One page of the lines behind a figure: the lines of some VAT accounts in a period
- * (optionally of given labels), with their entry, oldest first. Opening entries and the source
- * types left out by the caller (a figure's own settlement) are not listed.
+ * (optionally of given labels), with their entry, oldest first (in a day, entry by entry).
+ * Opening entries and the source types left out by the caller (a figure's own settlement) are
+ * not listed.
  *
- * At a million invoices a year a box holds hundreds of thousands of lines a quarter: the page
- * walks ledger_lines_vat_label_idx in date order and stops once it has its rows (the entry
- * number only orders the lines of one day), and the total is read from the kept daily totals
- * less the few lines of the entries left out, never counted line by line.
+ * At a million invoices a year a box holds hundreds of thousands of lines a quarter, thousands
+ * a day. The page's keys are read alone from ledger_lines_vat_label_idx (or _date_idx without
+ * a label), whose order is the page's order, so the scan stops after offset + limit index rows
+ * and only the page's lines are joined to their entries: ordering a day by entry number would
+ * join every line of the day first. The few entries left out are found by their source (the
+ * entries' source index) and skipped by id. The total is read from the kept daily totals less
+ * the lines of those entries, never counted line by line.
  */
 export async function periodLines(
   db: Executor,
@@ -105,7 +109,16 @@ export async function periodLines(
   const onLines: SQL[] = [eq(l.coopId, coopId), inArray(l.accountNumber, [...q.accounts]), sql`${l.accountNumber} like '445%'`, lte(l.entryDate, q.to)];
   if (q.from) onLines.push(gte(l.entryDate, q.from));
   if (q.labels) onLines.push(inArray(l.label, [...q.labels]));
-  const excluded = q.excludeSourceTypes ?? [];
+  const leftOutTypes = ['carried_forward', ...(q.excludeSourceTypes ?? [])];
+  const leftOut = (await db.select({ id: e.id }).from(e).where(and(eq(e.coopId, coopId), inArray(e.sourceType, leftOutTypes)))).map((r) => r.id);
+  const keys = db
+    .select({ entryId: l.entryId, lineNo: l.lineNo })
+    .from(l)
+    .where(and(...onLines, ...(leftOut.length ? [notInArray(l.entryId, leftOut)] : [])))
+    .orderBy(asc(l.entryDate), asc(l.entryId), asc(l.lineNo))
+    .limit(q.limit)
+    .offset(q.offset)
+    .as('k');
   const rows = await db
     .select({
       entryId: e.id,
@@ -121,17 +134,16 @@ export async function periodLines(
       debitCents: l.debitCents,
       creditCents: l.creditCents,
     })
-    .from(l)
+    .from(keys)
+    .innerJoin(l, and(eq(l.coopId, coopId), eq(l.entryId, keys.entryId), eq(l.lineNo, keys.lineNo)))
     .innerJoin(e, and(eq(e.coopId, l.coopId), eq(e.id, l.entryId)))
-    .where(and(...onLines, ne(e.sourceType, 'carried_forward'), ...excluded.map((type) => ne(e.sourceType, type))))
-    .orderBy(asc(l.entryDate), asc(e.number), asc(l.lineNo))
-    .limit(q.limit)
-    .offset(q.offset);
+    .orderBy(asc(l.entryDate), asc(l.entryId), asc(l.lineNo));
   // The kept totals already leave the opening entries out.
   const [kept] = await db
     .select({ n: sql<number>`coalesce(sum(${vt.lineCount}), 0)`.mapWith(Number) })
     .from(vt)
     .where(keptVatTotalsWhere(coopId, q));
+  const excluded = q.excludeSourceTypes ?? [];
   const [left] = excluded.length
     ? await db
         .select({ n: count() })
