@@ -14,6 +14,13 @@
  *   BENCH_SCALE=1         multiplies the sizes (0.1: 100,000 invoices over 100 activities)
  *   BENCH_REQUESTS=100    measured requests per scenario (after 10 warm-up requests)
  *
+ * Measured 2026-12-02, BENCH_SCALE=1 (1,000,001 invoices, 8,236,015 entry lines, 360,576 lines
+ * on 44571 in Q2), PostgreSQL 15 on the shared 2-core dev machine at load average 12-15, p50 / p95:
+ * quarter summary 13.7 / 39.9 ms, month 19.5 / 45.4, box 08 first page 18.8 / 46.9, box 09 first
+ * page 15.5 / 32.5, box 16 page 40 16.9 / 39.5, box 20 a deep page 12.7 / 44.3. Before the kept
+ * VAT totals and the page's index, the same load counted box 08's lines in 3-4 s a request.
+ * The load took 1,845 s on that machine.
+ *
  * Loaded as bench/treasury.ts does: one invoice validated and paid through the services, then
  * its sales, payment and VAT entries cloned in SQL with their own ids, dates and activity,
  * triggers off (as a restore would), and the ledger's totals built by grouped INSERTs. With
