@@ -18,7 +18,8 @@
  * on 44571 in Q2), PostgreSQL 15 on the shared 2-core dev machine at load average 12-15, p50 / p95:
  * quarter summary 13.7 / 39.9 ms, month 19.5 / 45.4, box 08 first page 18.8 / 46.9, box 09 first
  * page 15.5 / 32.5, box 16 page 40 16.9 / 39.5, box 20 a deep page 12.7 / 44.3. Before the kept
- * VAT totals and the page's index, the same load counted box 08's lines in 3-4 s a request.
+ * VAT totals and the page's index, one count of box 08's lines on the same load was seen running
+ * past 3 s (that run was stopped before it printed its figures).
  * The load took 1,845 s on that machine.
  *
  * Loaded as bench/treasury.ts does: one invoice validated and paid through the services, then
