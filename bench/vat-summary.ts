@@ -24,9 +24,9 @@
  *
  * Loaded as bench/treasury.ts does: one invoice validated and paid through the services, then
  * its sales, payment and VAT entries cloned in SQL with their own ids, dates and activity,
- * triggers off (as a restore would), and the ledger's totals built by grouped INSERTs. With
- * BENCH_KEEP_DATABASE=1 (or BENCH_DATABASE_URL) a later run on the same database measures the
- * coop loaded before at the same scale, after applying any new migration.
+ * triggers off (as a restore would), and the ledger's totals built by grouped INSERTs. A run
+ * pointed by BENCH_DATABASE_URL at a database an earlier run loaded (and kept) at the same scale
+ * skips the load: it applies any new migration and measures that coop again.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
