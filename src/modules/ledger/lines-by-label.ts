@@ -1,33 +1,42 @@
-import { and, asc, count, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { journalEntries as e, journalEntryLines as l } from './schema.js';
+import { dailyVatTotals as vt, journalEntries as e, journalEntryLines as l } from './schema.js';
 
-/** Sums of a period's lines on some accounts, by account and line label (the VAT lines name their rate in it). */
+/** The accounts whose totals are kept by day and label (ledger_daily_vat_totals): the VAT accounts. */
+function assertVatAccounts(accounts: readonly string[]): void {
+  const other = accounts.find((a) => !a.startsWith('445'));
+  if (other !== undefined) throw new RangeError(`totals by label are kept for the VAT accounts (445) only, not ${other}`);
+}
+
+function keptVatTotalsWhere(coopId: string, q: { accounts: readonly string[]; from: string | null; to: string; labels?: readonly string[] }): SQL {
+  const where: SQL[] = [eq(vt.coopId, coopId), inArray(vt.accountNumber, [...q.accounts]), lte(vt.day, q.to)];
+  if (q.from) where.push(gte(vt.day, q.from));
+  if (q.labels) where.push(inArray(vt.label, [...q.labels]));
+  return and(...where)!;
+}
+
+/**
+ * Sums of a period's lines on some VAT accounts, by account and line label (the VAT lines name
+ * their rate in it), read from the kept daily totals: a quarter is about 90 rows per account
+ * and label, whatever the number of lines. Opening entries are not in them; the few entries a
+ * caller must also leave out it subtracts itself (see `linesOfSources`).
+ */
 export async function periodTotalsByLabel(
   db: Executor,
   coopId: string,
-  q: {
-    accounts: readonly string[];
-    from: string;
-    to: string;
-    /** A class the accounts all belong to ('445', the VAT accounts), written as a literal so the planner can use a partial index on it (ledger_lines_vat_idx). */
-    accountClass?: string;
-  },
+  q: { accounts: readonly string[]; from: string; to: string },
 ): Promise<{ account: string; label: string | null; debitCents: number; creditCents: number }[]> {
-  if (q.accountClass !== undefined && !/^[1-8][0-9]{0,5}$/.test(q.accountClass)) throw new RangeError(`not an account class: ${q.accountClass}`);
-  const inClass = q.accountClass ? [sql`${l.accountNumber} like ${sql.raw(`'${q.accountClass}%'`)}`] : [];
-  // Reads the (coop, account, date) index of the lines; no join: the few entries a caller must
-  // leave out it subtracts itself (see `linesOfSources`).
+  assertVatAccounts(q.accounts);
   return db
     .select({
-      account: l.accountNumber,
-      label: l.label,
-      debitCents: sql<number>`coalesce(sum(${l.debitCents}), 0)`.mapWith(Number),
-      creditCents: sql<number>`coalesce(sum(${l.creditCents}), 0)`.mapWith(Number),
+      account: vt.accountNumber,
+      label: vt.label,
+      debitCents: sql<number>`coalesce(sum(${vt.debitCents}), 0)`.mapWith(Number),
+      creditCents: sql<number>`coalesce(sum(${vt.creditCents}), 0)`.mapWith(Number),
     })
-    .from(l)
-    .where(and(eq(l.coopId, coopId), inArray(l.accountNumber, [...q.accounts]), ...inClass, gte(l.entryDate, q.from), lte(l.entryDate, q.to)))
-    .groupBy(l.accountNumber, l.label);
+    .from(vt)
+    .where(keptVatTotalsWhere(coopId, q))
+    .groupBy(vt.accountNumber, vt.label);
 }
 
 export interface SourceLine {
@@ -77,20 +86,40 @@ export interface PeriodLine {
 }
 
 /**
- * One page of the lines behind a figure: the lines of some accounts in a period (optionally
- * of given labels), with their entry, oldest first. Opening entries and the source types left
- * out by the caller (a figure's own settlement) are not listed.
+ * One page of the lines behind a figure: the lines of some VAT accounts in a period
+ * (optionally of given labels), with their entry, oldest first (in a day, entry by entry).
+ * Opening entries and the source types left out by the caller (a figure's own settlement) are
+ * not listed.
+ *
+ * At a million invoices a year a box holds hundreds of thousands of lines a quarter, thousands
+ * a day. The page's keys are read alone from ledger_lines_vat_label_idx (or _date_idx without
+ * a label), whose order is the page's order, so the scan stops after offset + limit index rows
+ * and only the page's lines are joined to their entries: ordering a day by entry number would
+ * join every line of the day first. The few entries left out are found by their source (the
+ * entries' source index) and skipped by id. The total is read from the kept daily totals less
+ * the lines of those entries, never counted line by line.
  */
 export async function periodLines(
   db: Executor,
   coopId: string,
   q: { accounts: readonly string[]; from: string | null; to: string; labels?: readonly string[]; excludeSourceTypes?: readonly string[]; limit: number; offset: number },
 ): Promise<{ total: number; rows: PeriodLine[] }> {
-  const where: SQL[] = [eq(l.coopId, coopId), inArray(l.accountNumber, [...q.accounts]), lte(l.entryDate, q.to), ne(e.sourceType, 'carried_forward')];
-  if (q.from) where.push(gte(l.entryDate, q.from));
-  if (q.labels) where.push(inArray(l.label, [...q.labels]));
-  for (const type of q.excludeSourceTypes ?? []) where.push(ne(e.sourceType, type));
-  const base = db
+  assertVatAccounts(q.accounts);
+  // The literal class lets the planner use the partial indexes on the VAT lines.
+  const onLines: SQL[] = [eq(l.coopId, coopId), inArray(l.accountNumber, [...q.accounts]), sql`${l.accountNumber} like '445%'`, lte(l.entryDate, q.to)];
+  if (q.from) onLines.push(gte(l.entryDate, q.from));
+  if (q.labels) onLines.push(inArray(l.label, [...q.labels]));
+  const leftOutTypes = ['carried_forward', ...(q.excludeSourceTypes ?? [])];
+  const leftOut = (await db.select({ id: e.id }).from(e).where(and(eq(e.coopId, coopId), inArray(e.sourceType, leftOutTypes)))).map((r) => r.id);
+  const keys = db
+    .select({ entryId: l.entryId, lineNo: l.lineNo })
+    .from(l)
+    .where(and(...onLines, ...(leftOut.length ? [notInArray(l.entryId, leftOut)] : [])))
+    .orderBy(asc(l.entryDate), asc(l.entryId), asc(l.lineNo))
+    .limit(q.limit)
+    .offset(q.offset)
+    .as('k');
+  const rows = await db
     .select({
       entryId: e.id,
       entryNumber: e.number,
@@ -105,14 +134,25 @@ export async function periodLines(
       debitCents: l.debitCents,
       creditCents: l.creditCents,
     })
-    .from(l)
+    .from(keys)
+    .innerJoin(l, and(eq(l.coopId, coopId), eq(l.entryId, keys.entryId), eq(l.lineNo, keys.lineNo)))
     .innerJoin(e, and(eq(e.coopId, l.coopId), eq(e.id, l.entryId)))
-    .where(and(...where));
-  const rows = await base.orderBy(asc(l.entryDate), asc(e.number), asc(l.lineNo)).limit(q.limit).offset(q.offset);
-  const [counted] = await db
-    .select({ total: count() })
-    .from(l)
-    .innerJoin(e, and(eq(e.coopId, l.coopId), eq(e.id, l.entryId)))
-    .where(and(...where));
-  return { total: Number(counted?.total ?? 0), rows: rows.map((r) => ({ ...r, entryNumber: Number(r.entryNumber), debitCents: Number(r.debitCents), creditCents: Number(r.creditCents) })) };
+    .orderBy(asc(l.entryDate), asc(l.entryId), asc(l.lineNo));
+  // The kept totals already leave the opening entries out.
+  const [kept] = await db
+    .select({ n: sql<number>`coalesce(sum(${vt.lineCount}), 0)`.mapWith(Number) })
+    .from(vt)
+    .where(keptVatTotalsWhere(coopId, q));
+  const excluded = q.excludeSourceTypes ?? [];
+  const [left] = excluded.length
+    ? await db
+        .select({ n: count() })
+        .from(e)
+        .innerJoin(l, and(eq(l.coopId, e.coopId), eq(l.entryId, e.id)))
+        .where(and(eq(e.coopId, coopId), inArray(e.sourceType, [...excluded]), ...onLines))
+    : [{ n: 0 }];
+  return {
+    total: (kept?.n ?? 0) - Number(left?.n ?? 0),
+    rows: rows.map((r) => ({ ...r, entryNumber: Number(r.entryNumber), debitCents: Number(r.debitCents), creditCents: Number(r.creditCents) })),
+  };
 }

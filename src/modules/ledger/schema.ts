@@ -224,6 +224,31 @@ export const dailyTotals = pgTable(
 );
 
 /**
+ * Debits and credits of the VAT accounts (class 445) summed by day, account and line label,
+ * kept by a statement trigger on the lines (migration vat_daily_totals) in the transaction that
+ * posts them. The label is kept because a VAT line names its rate in it (`vatLineLabel`): the
+ * CA3 return splits collected VAT by rate, so a quarter's boxes read about 90 rows per account
+ * and rate instead of the hundreds of thousands of VAT lines a busy coop posts in a quarter.
+ * Opening entries are left out, as in the other kept totals.
+ */
+export const dailyVatTotals = pgTable(
+  'ledger_daily_vat_totals',
+  {
+    coopId: coopId(),
+    day: date({ mode: 'string' }).notNull(),
+    accountNumber: varchar({ length: 12 }).notNull(),
+    label: varchar({ length: 300 }),
+    debitCents: cents().notNull(),
+    creditCents: cents().notNull(),
+    lineCount: integer().notNull(),
+  },
+  (t) => [
+    unique('ledger_daily_vat_totals_key').on(t.coopId, t.accountNumber, t.day, t.label).nullsNotDistinct(),
+    check('ledger_daily_vat_totals_account_check', sql`${t.accountNumber} like '445%'`),
+  ],
+);
+
+/**
  * Debits and credits of each activity summed by account over all time, kept by the same
  * statement trigger as the monthly totals (migration activity_treasury). The coop-wide
  * treasury ranks 10,000 activities by what each may pay out: reading one row per activity

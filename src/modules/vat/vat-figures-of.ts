@@ -19,7 +19,7 @@ const PERIOD_ACCOUNTS = [ACCOUNTS.vatCollected, ACCOUNTS.vatDeductibleOnFixedAss
  * receipts the moves made at each payment do, so a period declares exactly what became due in it.
  */
 export async function vatFiguresOf(db: Executor, coopId: string, period: VatPeriod, settlementId: string | null): Promise<VatFigures> {
-  const totals = await periodTotalsByLabel(db, coopId, { accounts: PERIOD_ACCOUNTS, accountClass: '445', from: period.start, to: period.end });
+  const totals = await periodTotalsByLabel(db, coopId, { accounts: PERIOD_ACCOUNTS, from: period.start, to: period.end });
   const settlement = settlementId ? await linesOfSources(db, coopId, { sources: [{ type: VAT_SETTLEMENT_SOURCE, ids: [settlementId] }], accounts: PERIOD_ACCOUNTS }) : [];
   const rows = [...totals, ...settlement.map((l) => ({ ...l, debitCents: -l.debitCents, creditCents: -l.creditCents }))];
   const debitOf = (account: string) => rows.filter((r) => r.account === account).reduce((s, r) => s + r.debitCents - r.creditCents, 0);

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/app.js';
 import { DEMO_PASSWORD } from '../../../test/support/fixtures.js';
@@ -169,6 +169,39 @@ describe('the VAT summary', () => {
     expect(summary.body.confirmed).toMatchObject({ entryId: res.body.entryId });
     const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.coopId, f.coop.id), inArray(auditLog.action, ['vat.return_confirmed'])));
     expect(audits).toHaveLength(1);
+  });
+
+  it('pages the entries behind a box oldest first, their total leaving the settlement out, from VAT totals kept equal to the lines', async () => {
+    const f = await coopOn('debits', 'vat-pages');
+    const days = ['2026-04-03', '2026-05-20', '2026-06-11'];
+    const issued = [];
+    for (const [i, day] of days.entries()) issued.push(await f.issueInvoice({ netCents: 10_000 * (i + 1), day }));
+    const accountant = await loggedIn(f.coop.admin.email);
+    expect((await accountant.post('/api/vat/returns', { period: '2026-Q2' })).status).toBe(201);
+
+    const page = async (n: number) => (await accountant.get(`/api/vat/summary/entries?period=2026-Q2&box=16&page=${n}&pageSize=2`)).body;
+    const [first, second] = [await page(1), await page(2)];
+    // Box 16 lists every line on 44571; the settlement's debit on it (dated 30 June) is not VAT of the period: neither listed nor counted.
+    expect([first.total, second.total]).toEqual([3, 3]);
+    expect([...first.items, ...second.items].map((i: { date: string; amountCents: number }) => [i.date, i.amountCents])).toEqual([
+      ['2026-04-03', 2_000],
+      ['2026-05-20', 4_000],
+      ['2026-06-11', 6_000],
+    ]);
+    expect((await accountant.get('/api/vat/summary?period=2026-Q2')).body.boxes.find((b: { box: string }) => b.box === '08').taxCents).toBe(12_000);
+
+    const db = t.database.db;
+    const rowsOf = async (query: SQL) => ((await db.execute(query)) as unknown as { rows: unknown[] }).rows;
+    const kept = await rowsOf(sql`
+      select account_number, day::text as day, label, debit_cents::bigint as d, credit_cents::bigint as c, line_count from ledger_daily_vat_totals where coop_id = ${f.coop.id}
+      except
+      select l.account_number, l.entry_date::text, l.label, sum(l.debit_cents)::bigint, sum(l.credit_cents)::bigint, count(*)::int
+      from ledger_journal_entry_lines l join ledger_journal_entries e on e.coop_id = l.coop_id and e.id = l.entry_id
+      where l.coop_id = ${f.coop.id} and l.account_number like '445%' and e.source_type <> 'carried_forward' group by 1, 2, 3`);
+    expect(kept).toEqual([]);
+    const [{ n }] = (await rowsOf(sql`select count(*)::int as n from ledger_daily_vat_totals where coop_id = ${f.coop.id}`)) as { n: number }[];
+    expect(n).toBeGreaterThanOrEqual(4);
+    await expect(db.execute(sql`delete from ledger_daily_vat_totals where coop_id = ${f.coop.id}`)).rejects.toThrow();
   });
 
   it('carries a credit to the next period (box 22)', async () => {
