@@ -34,7 +34,7 @@ export {
 } from './domain/posting-rules.js';
 export { accountLines, type AccountLine } from './account-lines.js';
 export { revenueByActivity } from './revenue-by-activity.js';
-export { activityGroupBalances, activityGroupBalancesQuery, activityMonthlyGroupMovements, type AccountGroup, type ActivityGroupBalances } from './activity-group-balances.js';
+export { activityLinesAfterQuery, activityMonthlyGroupMovements, type AccountGroup } from './activity-group-balances.js';
 export { openAccountIfMissing } from './open-account-if-missing.js';
 export { openJournalIfMissing } from './open-journal-if-missing.js';
 export { linesOfSources, periodLines, periodTotalsByLabel, type PeriodLine, type SourceLine } from './lines-by-label.js';

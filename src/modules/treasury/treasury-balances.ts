@@ -1,6 +1,6 @@
-import { and, eq, gt, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { journalEntries as e, journalEntryLines as l } from '../ledger/schema.js';
+import { activityLinesAfterQuery } from '../ledger/index.js';
 import { TREASURY_GROUP_NAMES, type TreasuryGroup } from './domain/activity-treasury.js';
 import { activityBalances as kept } from './schema.js';
 
@@ -20,14 +20,8 @@ export const noBalances = (): TreasuryBalances => Object.fromEntries(TREASURY_GR
  * activity and group first, so that each line's group is computed once.
  */
 export function treasuryBalancesQuery(coopId: string, q: { to: string; activityIds?: readonly string[] }): SQL {
-  const listed = q.activityIds ? (q.activityIds.length ? inArray(l.activityId, [...q.activityIds]) : sql`false`) : undefined;
-  const notOpening = sql`not exists (select 1 from ${e} where ${e.coopId} = ${l.coopId} and ${e.id} = ${l.entryId} and ${e.sourceType} = 'carried_forward')`;
-  const laterLines = listed
-    ? sql`select ${l.activityId} as activity_id, treasury_group_of(${l.accountNumber}) as grp, sum(${l.debitCents} - ${l.creditCents}) as balance
-        from ${l} where ${and(eq(l.coopId, coopId), listed, gt(l.entryDate, q.to), notOpening)} group by 1, 2`
-    : sql`select ${l.activityId} as activity_id, treasury_group_of(${l.accountNumber}) as grp, sum(${l.debitCents} - ${l.creditCents}) as balance
-        from ${e} join ${l} on ${l.coopId} = ${e.coopId} and ${l.entryId} = ${e.id}
-        where ${and(eq(e.coopId, coopId), gt(e.entryDate, q.to), isNotNull(l.activityId), ne(e.sourceType, 'carried_forward'))} group by 1, 2`;
+  const later = activityLinesAfterQuery(coopId, { after: q.to, activityIds: q.activityIds });
+  const laterLines = sql`select x.activity_id, treasury_group_of(x.account_number) as grp, sum(x.balance) as balance from (${later}) x group by 1, 2`;
   const laterSums = sql.join(
     TREASURY_GROUP_NAMES.map((g) => sql`coalesce(sum(x.balance) filter (where x.grp = ${g}), 0) as ${sql.identifier(g)}`),
     sql`, `,
