@@ -85,7 +85,8 @@ async function rankedSlice(db: Executor, coopId: string, q: ExportCoopTreasuryQu
     sql`, `,
   );
   // Materialized steps: each balance is computed once (kept row less later lines), then the
-  // collected part once, before the figures that reuse them (see COLLECTED).
+  // collected part once, before the figures that reuse them (see COLLECTED). A deep page
+  // sorts every activity: only the key and the id are sorted, the page's rows joined after.
   const result = (await db.execute(sql`
     with b as materialized (${treasuryBalancesQuery(coopId, { to: today })}),
     c as materialized (select c.*, ${COLLECTED} as collected from b c),
@@ -93,7 +94,9 @@ async function rankedSlice(db: Executor, coopId: string, q: ExportCoopTreasuryQu
     t as (select count(*)::int as total_count, ${totals} from f)
     select t.*, p.*
     from t left join lateral (
-      select f.* from f order by f.${column} ${dir}, f.activity_id asc offset ${slice.offset} limit ${slice.limit}
+      select f.* from (select f.activity_id from f order by f.${column} ${dir}, f.activity_id asc offset ${slice.offset} limit ${slice.limit}) k
+      join f on f.activity_id = k.activity_id
+      order by f.${column} ${dir}, f.activity_id asc
     ) p on true`)) as unknown as { rows: Record<string, string | number | null>[] };
   const rows = result.rows;
   const head = rows[0]!;
