@@ -17,8 +17,10 @@
  * How the data is loaded (as bench/invoices.ts does): one invoice is drafted and validated
  * through the services, one payment and one salary entry posted through the ledger, then each
  * is cloned in SQL with its own ids, dates and activity, triggers off (as a restore would);
- * the totals the ledger's trigger keeps (daily, monthly, per activity) are then built by
- * grouped INSERTs, exactly what their migrations do for existing lines.
+ * the totals the ledger's trigger keeps (daily, monthly, per activity) and the treasury's
+ * balances per activity (treasury_activity_balances) are then built by grouped INSERTs,
+ * exactly what their migrations do for existing lines. A kept database is brought to the
+ * current schema by the migrations at start (the treasury balances' migration fills them).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -227,6 +229,20 @@ async function load(db: Db) {
     from ledger_journal_entry_lines where ${cloned} and activity_id is not null group by 1, 2, 3
     on conflict (coop_id, activity_id, account_number) do update
       set debit_cents = t.debit_cents + excluded.debit_cents, credit_cents = t.credit_cents + excluded.credit_cents, line_count = t.line_count + excluded.line_count`);
+  // The treasury's balances per activity and group (migration treasury_balances), built from
+  // the per-activity totals just as that migration's backfill does.
+  const groups = ['revenue', 'commissions_in', 'receivables', 'vat_collected', 'deposits', 'contribution', 'commissions_out', 'salaries', 'advance_fees', 'expenses', 'advances', 'loans'];
+  const camel = (c: string) => c.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+  await db.execute(
+    sql.raw(`
+    insert into treasury_activity_balances (coop_id, activity_id, ${groups.join(', ')})
+    select x.coop_id, x.activity_id, ${groups.map((c) => `coalesce(sum(x.balance) filter (where x.grp = '${camel(c)}'), 0)`).join(', ')}
+    from (select a.coop_id, a.activity_id, treasury_group_of(a.account_number) as grp, sum(a.debit_cents - a.credit_cents) as balance
+          from ledger_activity_totals a where a.coop_id = '${coop.id}' group by 1, 2, 3) x
+    where x.grp is not null
+    group by 1, 2
+    on conflict (coop_id, activity_id) do update set ${groups.map((c) => `${c} = excluded.${c}`).join(', ')}`),
+  );
   await db.execute(sql`vacuum analyze`);
   const [counts] = await rows<{ invoices: number; lines: number; activityTotals: number }>(
     db,

@@ -86,8 +86,15 @@ export async function createCoopRowForMigrationTest(db: Db, label: string): Prom
   const n = ++counter + Math.floor(Math.random() * 1_000_000);
   const siren = sirenFor(n * 7919);
   const iban = 'FR7630006000011234567890189';
+  // From migration 0031 on, a coop has a mandatory electronic address (its SIREN by default).
+  const columns = (await db.execute(
+    sql`select 1 from information_schema.columns where table_schema = current_schema() and table_name = 'coops' and column_name = 'electronic_address'`,
+  )) as unknown as { rows: unknown[] };
   const result = (await db.execute(
-    sql`insert into coops (name, legal_form, siren, siret, vat_number, address_line1, postal_code, city, iban, bic)
+    columns.rows.length
+      ? sql`insert into coops (name, legal_form, siren, siret, vat_number, address_line1, postal_code, city, iban, bic, electronic_address)
+        values (${`Coop ${label}`}, 'scop_sa', ${siren}, ${siretFor(siren)}, ${`FR00${siren}`}, '1 rue de la Coopération', '75011', 'Paris', ${iban}, 'AGRIFRPP', ${siren}) returning id`
+      : sql`insert into coops (name, legal_form, siren, siret, vat_number, address_line1, postal_code, city, iban, bic)
         values (${`Coop ${label}`}, 'scop_sa', ${siren}, ${siretFor(siren)}, ${`FR00${siren}`}, '1 rue de la Coopération', '75011', 'Paris', ${iban}, 'AGRIFRPP') returning id`,
   )) as unknown as { rows: { id: string }[] };
   return { id: result.rows[0]!.id, iban };

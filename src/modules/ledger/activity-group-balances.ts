@@ -1,18 +1,12 @@
-import { and, eq, gt, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { accounts, activityTotals as totals, journalEntries as e, journalEntryLines as l, monthlyTotals as monthly } from './schema.js';
+import { accounts, journalEntries as e, journalEntryLines as l, monthlyTotals as monthly } from './schema.js';
 
 /** A named set of accounts: the numbers starting with one of `prefixes` and none of `excluded`. */
 export interface AccountGroup {
   name: string;
   prefixes: readonly string[];
   excluded: readonly string[];
-}
-
-export interface ActivityGroupBalances {
-  activityId: string;
-  /** Debit minus credit of each group's accounts on the activity. */
-  balances: Record<string, number>;
 }
 
 const digits = /^[0-9]{1,12}$/;
@@ -55,58 +49,6 @@ const groupSums = (groups: readonly AccountGroup[]) =>
 const balancesOf = (groups: readonly AccountGroup[], r: Record<string, string | number>) => Object.fromEntries(groups.map((g) => [g.name, Number(r[g.name])]));
 
 /**
- * The query behind `activityGroupBalances`, for a reader that ranks, pages or totals the
- * activities in SQL (the coop-wide treasury): one row per activity, `activity_id` and one
- * bigint column per group, named as the group.
- */
-export function activityGroupBalancesQuery(coopId: string, groups: readonly AccountGroup[], q: { to: string; activityIds?: readonly string[] }): SQL {
-  const allTime: SQL[] = [eq(totals.coopId, coopId)];
-  // Lines dated after `to`: for listed activities, their lines by the activity index (lines
-  // carry their entry's date); for the whole coop, the few entries after the date by theirs.
-  let later: SQL;
-  if (q.activityIds) {
-    allTime.push(q.activityIds.length ? inArray(totals.activityId, [...q.activityIds]) : sql`false`);
-    later = sql`select ${l.activityId}, ${l.accountNumber}, ${l.creditCents} - ${l.debitCents} from ${l}
-      where ${and(eq(l.coopId, coopId), q.activityIds.length ? inArray(l.activityId, [...q.activityIds]) : sql`false`, gt(l.entryDate, q.to))}`;
-  } else {
-    later = sql`select ${l.activityId}, ${l.accountNumber}, ${l.creditCents} - ${l.debitCents}
-      from ${e} join ${l} on ${l.coopId} = ${e.coopId} and ${l.entryId} = ${e.id}
-      where ${and(eq(e.coopId, coopId), gt(e.entryDate, q.to), isNotNull(l.activityId))}`;
-  }
-  return sql`
-    select m.activity_id, ${groupSums(groups)}
-    from (
-      select ${totals.activityId} as activity_id, ${totals.accountNumber} as account_number, ${totals.debitCents} - ${totals.creditCents} as balance
-      from ${totals} where ${and(...allTime)}
-      union all
-      ${later}
-    ) m
-    join (${accountGroups(coopId, groups)}) g on g.account_number = m.account_number
-    where g.grp is not null
-    group by m.activity_id`;
-}
-
-/**
- * The balance of each group of accounts on every activity with entries (or the listed ones)
- * up to `to` included, in one pass over the all-time totals of each activity (see
- * `activityTotals`) less the lines dated after `to`, which the entries' date index finds.
- * An account counts in the first group that holds it.
- */
-export async function activityGroupBalances(
-  db: Executor,
-  coopId: string,
-  groups: readonly AccountGroup[],
-  q: { to: string; activityIds?: readonly string[] },
-): Promise<ActivityGroupBalances[]> {
-  if (q.activityIds && q.activityIds.length === 0) return [];
-  const result = (await db.execute(activityGroupBalancesQuery(coopId, groups, q))) as unknown as { rows: Record<string, string | number>[] };
-  return result.rows.map((r) => ({
-    activityId: String(r.activity_id),
-    balances: balancesOf(groups, r),
-  }));
-}
-
-/**
  * One activity's balance of each group of accounts before `from` (first day of a month), and
  * the movements of each whole month from `from` to `to` (first days of months), in one read
  * of the monthly totals of the activity (the index on coop, activity and month): a chart of a
@@ -136,4 +78,23 @@ export async function activityMonthlyGroupMovements(
     before: before ? balancesOf(groups, before) : Object.fromEntries(groups.map((g) => [g.name, 0])),
     months: rows.filter((r) => r.month !== null).map((r) => ({ month: String(r.month), balances: balancesOf(groups, r) })),
   };
+}
+
+/**
+ * The activity lines dated after `after` (of the listed activities, or of every activity),
+ * opening entries left out as the kept totals leave them out: `activity_id`, `account_number`
+ * and `balance` (debit minus credit), for a reader that takes them off all-time totals. The
+ * listed activities' lines are found by the activity index; the whole coop's by the entries'
+ * date index (postings are rarely dated ahead, so there are a few at most).
+ */
+export function activityLinesAfterQuery(coopId: string, q: { after: string; activityIds?: readonly string[] }): SQL {
+  if (q.activityIds) {
+    const listed = q.activityIds.length ? inArray(l.activityId, [...q.activityIds]) : sql`false`;
+    return sql`select ${l.activityId} as activity_id, ${l.accountNumber} as account_number, ${l.debitCents} - ${l.creditCents} as balance from ${l}
+      where ${and(eq(l.coopId, coopId), listed, gt(l.entryDate, q.after))}
+        and not exists (select 1 from ${e} where ${e.coopId} = ${l.coopId} and ${e.id} = ${l.entryId} and ${e.sourceType} = 'carried_forward')`;
+  }
+  return sql`select ${l.activityId} as activity_id, ${l.accountNumber} as account_number, ${l.debitCents} - ${l.creditCents} as balance
+    from ${e} join ${l} on ${l.coopId} = ${e.coopId} and ${l.entryId} = ${e.id}
+    where ${and(eq(e.coopId, coopId), gt(e.entryDate, q.after), isNotNull(l.activityId), ne(e.sourceType, 'carried_forward'))}`;
 }

@@ -38,7 +38,7 @@ export { splitReceipt, type ReceivablePart } from './domain/receivable-parts.js'
 // A client's or supplier's own account (C00001, F00001) and what it holds, for their pages.
 export { auxiliaryAccountBalance } from './auxiliary-accounts.js';
 export { revenueByActivity } from './revenue-by-activity.js';
-export { activityGroupBalances, activityGroupBalancesQuery, activityMonthlyGroupMovements, type AccountGroup, type ActivityGroupBalances } from './activity-group-balances.js';
+export { activityLinesAfterQuery, activityMonthlyGroupMovements, type AccountGroup } from './activity-group-balances.js';
 export { openAccountIfMissing } from './open-account-if-missing.js';
 export { openJournalIfMissing } from './open-journal-if-missing.js';
 export { linesOfSources, periodLines, periodTotalsByLabel, type PeriodLine, type SourceLine } from './lines-by-label.js';

@@ -254,7 +254,8 @@ export const dailyVatTotals = pgTable(
  * treasury ranks 10,000 activities by what each may pay out: reading one row per activity
  * and account (a few tens of thousands) keeps it within 100 ms where the monthly totals
  * (one row per month as well) would be ten times as many rows. Lines dated after the day
- * asked for are taken off by the reader (`activityGroupBalances`).
+ * asked for are taken off by the reader. The treasury now keeps its own balances per activity
+ * and group (treasury_activity_balances), built from these totals when it was added.
  */
 export const activityTotals = pgTable(
   'ledger_activity_totals',

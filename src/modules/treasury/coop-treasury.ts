@@ -2,27 +2,38 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { CSV_EXPORT_MAX_ROWS } from '../../platform/http/list-sort.js';
 import { activitySummaries } from '../activities/index.js';
-import { activityGroupBalancesQuery, centsToFrenchDecimal as money, renderCsv } from '../ledger/index.js';
-import { LEDGER_GROUPS, noBalances } from './activity-treasury.js';
+import { centsToFrenchDecimal as money, renderCsv } from '../ledger/index.js';
 import type { CoopTreasuryPage, CoopTreasuryQuery, CoopTreasuryRow, ExportCoopTreasuryQuery, TreasuryFiguresView } from './contract.js';
 import { TREASURY_GROUP_NAMES, treasuryFigures, type TreasuryFigures, type TreasuryGroup } from './domain/activity-treasury.js';
 import type { TreasurySortKey } from './domain/coop-table.js';
+import { noBalances, treasuryBalancesQuery } from './treasury-balances.js';
 
-const g = (group: TreasuryGroup) => sql`b.${sql.identifier(group)}`;
+const g = (group: TreasuryGroup) => sql`c.${sql.identifier(group)}`;
 
 /**
- * The figures of `treasuryFigures` (domain/activity-treasury.ts) as SQL columns over the
- * balances of each group, for ranking and totalling 10,000 activities in the database; the
- * rows of the page are computed again by `treasuryFigures` from their balances, and a test
- * holds both to the same numbers. "collected" is computed in double precision, as JavaScript
- * does, and rounded half up as Math.round does (PostgreSQL's round() goes half away from zero).
+ * "collected" of `treasuryFigures` as SQL over the balances of each group (alias `c`),
+ * computed in double precision, as JavaScript does, and rounded half up as Math.round does
+ * (PostgreSQL's round() goes half away from zero). It is computed once per activity into a
+ * column of its own: written inline in every figure that uses it, the expression would be
+ * evaluated a dozen times per row, which over 10,000 activities is most of the query's time.
  */
-const FIGURES = (() => {
+const COLLECTED = (() => {
   const invoiced = sql`(-${g('revenue')})`;
   const withVat = sql`(${invoiced} - ${g('vatCollected')} - ${g('deposits')})`;
   const share = sql`(case when ${withVat} <= 0 then 0::float8 else least(1::float8, greatest(0::float8, 1::float8 - ${g('receivables')}::float8 / ${withVat}::float8)) end)`;
   const raw = sql`(${invoiced}::float8 * ${share})`;
-  const collected = sql`(case when ${raw} - floor(${raw}) >= 0.5 then ceil(${raw}) else floor(${raw}) end)::bigint`;
+  return sql`(case when ${raw} - floor(${raw}) >= 0.5 then ceil(${raw}) else floor(${raw}) end)::bigint`;
+})();
+
+/**
+ * The figures of `treasuryFigures` (domain/activity-treasury.ts) as SQL columns over the
+ * balances of each group and the collected part (`c.collected`), for ranking and totalling
+ * 10,000 activities in the database; the rows of the page are computed again by
+ * `treasuryFigures` from their balances, and a test holds both to the same numbers.
+ */
+const FIGURES = (() => {
+  const invoiced = sql`(-${g('revenue')})`;
+  const collected = sql`c.collected`;
   return {
     invoicedCents: invoiced,
     collectedCents: collected,
@@ -54,8 +65,9 @@ const SORT_COLUMN: Record<TreasurySortKey, keyof TreasuryFigures> = {
 /**
  * Every activity of the coop with money on it (at least one ledger line), ranked by one figure
  * (equal figures by activity id, so pages never overlap), one slice of them and the totals of
- * all, in one query over the per-activity totals the ledger keeps: only the slice and one
- * totals row leave the database, and only the slice asks the activities' names.
+ * all, in one query over the kept balances (one row per activity, `treasury_activity_balances`):
+ * only the slice and one totals row leave the database, and only the slice asks the
+ * activities' names.
  */
 async function rankedSlice(db: Executor, coopId: string, q: ExportCoopTreasuryQuery, today: string, slice: { offset: number; limit: number }) {
   const column = sql.identifier(SORT_COLUMN[q.sort ?? 'available']);
@@ -69,16 +81,22 @@ async function rankedSlice(db: Executor, coopId: string, q: ExportCoopTreasuryQu
     sql`, `,
   );
   const groups = sql.join(
-    TREASURY_GROUP_NAMES.map((name) => sql`b.${sql.identifier(name)}`),
+    TREASURY_GROUP_NAMES.map((name) => sql`c.${sql.identifier(name)}`),
     sql`, `,
   );
+  // Materialized steps: each balance is computed once (kept row less later lines), then the
+  // collected part once, before the figures that reuse them (see COLLECTED). A deep page
+  // sorts every activity: only the key and the id are sorted, the page's rows joined after.
   const result = (await db.execute(sql`
-    with b as (${activityGroupBalancesQuery(coopId, LEDGER_GROUPS, { to: today })}),
-    f as (select b.activity_id, ${groups}, ${figures} from b),
+    with b as materialized (${treasuryBalancesQuery(coopId, { to: today })}),
+    c as materialized (select c.*, ${COLLECTED} as collected from b c),
+    f as (select c.activity_id, ${groups}, ${figures} from c),
     t as (select count(*)::int as total_count, ${totals} from f)
     select t.*, p.*
     from t left join lateral (
-      select f.* from f order by f.${column} ${dir}, f.activity_id asc offset ${slice.offset} limit ${slice.limit}
+      select f.* from (select f.activity_id from f order by f.${column} ${dir}, f.activity_id asc offset ${slice.offset} limit ${slice.limit}) k
+      join f on f.activity_id = k.activity_id
+      order by f.${column} ${dir}, f.activity_id asc
     ) p on true`)) as unknown as { rows: Record<string, string | number | null>[] };
   const rows = result.rows;
   const head = rows[0]!;
