@@ -1,20 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { engine } from '../../../test/support/database.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoopRowForMigrationTest } from '../../../test/support/fixtures.js';
-import { withDatabase } from '../../../test/support/global-setup.js';
 import { setUpLedger } from '../../../test/support/ledger-fixtures.js';
-import { untilNoSession } from '../../../test/support/pg-sessions.js';
-import { openPglite, openPostgres, type Database } from '../../platform/db/client.js';
+import { databaseBeforeMigration, type DatabaseBefore } from '../../../test/support/migration-harness.js';
+import type { Database } from '../../platform/db/client.js';
 import { distributionKeyViolations } from '../../platform/db/distribution-keys.js';
-import { migrateDatabase, migrationsFolder } from '../../platform/db/migrate.js';
+import { migrateDatabase } from '../../platform/db/migrate.js';
 import { numberSeries } from '../../platform/numbering/schema.js';
 import { postEntry } from './index.js';
 import { journalEntries } from './schema.js';
@@ -23,41 +14,7 @@ import { journalEntries } from './schema.js';
 const BEFORE = 23;
 
 let database: Database;
-let folder: string;
-
-/** An empty database, not migrated, on the engine of the project. */
-async function openEmptyDatabase(): Promise<Database> {
-  if (engine === 'pglite') return openPglite(undefined);
-  const url = process.env.TEST_DATABASE_URL!;
-  const name = `mutualise_t${randomBytes(4).toString('hex')}_${inject('postgresTemplate').split('_').pop()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const opened = await openPostgres(withDatabase(url, name), 4);
-  return {
-    ...opened,
-    async close() {
-      await opened.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await untilNoSession(a, name);
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
-
-/** The migrations folder cut before `idx`: the schema as a running instance had it. */
-async function migrationsBefore(idx: number): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mutualise-migrations-'));
-  await fs.cp(migrationsFolder, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(await fs.readFile(journalFile, 'utf8')) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((e) => e.idx < idx);
-  await fs.writeFile(journalFile, JSON.stringify(journal));
-  return dir;
-}
+let before: DatabaseBefore;
 
 const run = (query: ReturnType<typeof sql>) => database.db.execute(query);
 
@@ -79,14 +36,11 @@ async function oldEntry(coopId: string, date: string, label: string, opts: { rol
 }
 
 beforeAll(async () => {
-  database = await openEmptyDatabase();
-  folder = await migrationsBefore(BEFORE);
-  if (database.kind === 'pglite') await migratePglite(database.db as never, { migrationsFolder: folder });
-  else await migratePg(database.db as never, { migrationsFolder: folder });
+  before = await databaseBeforeMigration(BEFORE);
+  database = before.database;
 });
 afterAll(async () => {
-  await database.close();
-  await fs.rm(folder, { recursive: true, force: true });
+  await before?.close();
 });
 
 describe('the migration to per-year entry numbers and coop keys', () => {

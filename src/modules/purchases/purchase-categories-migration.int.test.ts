@@ -1,59 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { engine } from '../../../test/support/database.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sirenFor, siretFor } from '../../../test/support/fixtures.js';
-import { withDatabase } from '../../../test/support/global-setup.js';
-import { untilNoSession } from '../../../test/support/pg-sessions.js';
-import { openPglite, openPostgres, type Database } from '../../platform/db/client.js';
-import { migrateDatabase, migrationsFolder } from '../../platform/db/migrate.js';
+import { databaseBeforeMigration, type DatabaseBefore } from '../../../test/support/migration-harness.js';
+import type { Database } from '../../platform/db/client.js';
+import { migrateDatabase } from '../../platform/db/migrate.js';
 
-// Same harness as banking/bank-accounts-migration.int.test.ts: an empty database migrated up to
-// the migration under test, rows written as the old schema had them, then the rest applied.
+// The migration under test on the schema a running instance had (test/support/migration-harness.ts).
 const TAG = 'purchase_categories';
 
 let database: Database;
-let folder: string;
-
-async function openEmptyDatabase(): Promise<Database> {
-  if (engine === 'pglite') return openPglite(undefined);
-  const url = process.env.TEST_DATABASE_URL!;
-  const name = `mutualise_t${randomBytes(4).toString('hex')}_${inject('postgresTemplate').split('_').pop()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const opened = await openPostgres(withDatabase(url, name), 4);
-  return {
-    ...opened,
-    async close() {
-      await opened.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await untilNoSession(a, name);
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
-
-/** The migrations folder cut before the purchase categories migration (found by its tag: the lead may renumber it). */
-async function migrationsBeforeCategories(): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mutualise-migrations-'));
-  await fs.cp(migrationsFolder, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(await fs.readFile(journalFile, 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const idx = journal.entries.find((e) => e.tag.endsWith(TAG))!.idx;
-  journal.entries = journal.entries.filter((e) => e.idx < idx);
-  await fs.writeFile(journalFile, JSON.stringify(journal));
-  return dir;
-}
+let before: DatabaseBefore;
 
 /**
  * A coop row as the schema just before this migration has it: `createCoopRowForMigrationTest`
@@ -71,14 +27,11 @@ async function coopRow(label: string): Promise<{ id: string }> {
 const rows = async <T>(query: ReturnType<typeof sql>) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
 
 beforeAll(async () => {
-  database = await openEmptyDatabase();
-  folder = await migrationsBeforeCategories();
-  if (database.kind === 'pglite') await migratePglite(database.db as never, { migrationsFolder: folder });
-  else await migratePg(database.db as never, { migrationsFolder: folder });
+  before = await databaseBeforeMigration(TAG);
+  database = before.database;
 });
 afterAll(async () => {
-  await database.close();
-  await fs.rm(folder, { recursive: true, force: true });
+  await before?.close();
 });
 
 describe('the migration to spending categories on supplier invoice lines', () => {

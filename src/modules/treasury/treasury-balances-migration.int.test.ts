@@ -1,61 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMember } from '../../../test/support/activity-fixtures.js';
-import { engine } from '../../../test/support/database.js';
 import { createCoopRowForMigrationTest } from '../../../test/support/fixtures.js';
-import { withDatabase } from '../../../test/support/global-setup.js';
 import { setUpLedger } from '../../../test/support/ledger-fixtures.js';
-import { untilNoSession } from '../../../test/support/pg-sessions.js';
-import { openPglite, openPostgres, type Database } from '../../platform/db/client.js';
-import { migrateDatabase, migrationsFolder } from '../../platform/db/migrate.js';
+import { databaseBeforeMigration, type DatabaseBefore } from '../../../test/support/migration-harness.js';
+import type { Database } from '../../platform/db/client.js';
+import { migrateDatabase } from '../../platform/db/migrate.js';
 import { createActivity } from '../activities/index.js';
 import { ACCOUNTS, JOURNALS, postEntry } from '../ledger/index.js';
 import { groupBalances, TREASURY_GROUP_NAMES } from './domain/activity-treasury.js';
 
 let database: Database;
-let folder: string;
-
-/** An empty database, not migrated, on the engine of the project. */
-async function openEmptyDatabase(): Promise<Database> {
-  if (engine === 'pglite') return openPglite(undefined);
-  const url = process.env.TEST_DATABASE_URL!;
-  const name = `mutualise_t${randomBytes(4).toString('hex')}_${inject('postgresTemplate').split('_').pop()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const opened = await openPostgres(withDatabase(url, name), 4);
-  return {
-    ...opened,
-    async close() {
-      await opened.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await untilNoSession(a, name);
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
-
-/** The migrations folder cut before the one that adds the kept treasury balances: the schema a running instance had. */
-async function migrationsBeforeTreasuryBalances(): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mutualise-migrations-'));
-  await fs.cp(migrationsFolder, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(await fs.readFile(journalFile, 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const ours = journal.entries.find((e) => e.tag.endsWith('_treasury_balances'))!;
-  journal.entries = journal.entries.filter((e) => e.idx < ours.idx);
-  await fs.writeFile(journalFile, JSON.stringify(journal));
-  return dir;
-}
+let before: DatabaseBefore;
 
 const rowsOf = async <T>(query: ReturnType<typeof sql>) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
 
@@ -73,14 +29,11 @@ async function keptOf(coopId: string): Promise<Map<string, Record<string, number
 }
 
 beforeAll(async () => {
-  database = await openEmptyDatabase();
-  folder = await migrationsBeforeTreasuryBalances();
-  if (database.kind === 'pglite') await migratePglite(database.db as never, { migrationsFolder: folder });
-  else await migratePg(database.db as never, { migrationsFolder: folder });
+  before = await databaseBeforeMigration('_treasury_balances');
+  database = before.database;
 });
 afterAll(async () => {
-  await database?.close();
-  if (folder) await fs.rm(folder, { recursive: true, force: true });
+  await before?.close();
 });
 
 describe('the migration that keeps the treasury balances', () => {
