@@ -297,6 +297,14 @@ describe("an independent's share of a job", () => {
     const over = await generate(memberA, { jobId, netCents: left + 1 });
     expect(over.status).toBe(400);
     expect(over.body.error.fields[0].path).toBe('netCents');
+    // An uploaded invoice naming the job is held to the same share.
+    const uploaded = await memberA.upload(
+      '/api/independents/member-invoices/upload',
+      { filename: 'JOB-1.pdf', contentType: 'application/pdf', bytes: pdf },
+      { activityId: miaActivity, jobId, number: 'JOB-1', issueDate: today, netCents: String(left + 1), vatRegime: 'franchise', vatRateBp: '0', description: 'Identité visuelle' },
+    );
+    expect(uploaded.status).toBe(400);
+    expect(uploaded.body.error.fields[0].path).toBe('netCents');
     expect((await generate(memberA, { jobId, netCents: 100 })).status).toBe(201);
     expect(await countRows(t.database.db, memberInvoices)).toBe(before + 1);
     expect(await shareOf(memberA, miaActivity)).toMatchObject({ invoicedCents: 100, leftCents: left - 100 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sum } from 'drizzle-orm';
+import { and, eq, inArray, sql, sum } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
@@ -65,9 +65,11 @@ export async function listJobShares(db: Executor, actor: Actor): Promise<JobShar
 /**
  * A member invoice naming a job is for that activity's share of it: the activity must have a
  * part in the job, and the amount may not exceed what is left to invoice (the coop would pay
- * the same work twice). Run inside the invoice's transaction.
+ * the same work twice). Run inside the invoice's transaction: two invoices for the same share
+ * take turns on a transaction lock, so the second reads what the first invoiced.
  */
 export async function assertWithinJobShare(db: Executor, coopId: string, input: { jobId: string; activityId: string; netCents: number }): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(13, hashtext(${`${coopId}:${input.jobId}:${input.activityId}`}))`);
   const [share] = await jobSharesOf(db, coopId, { activityIds: [input.activityId], jobId: input.jobId });
   if (!share) throw invalidField('jobId', { fr: "Cette activité n'a pas de part facturée dans cette affaire.", en: 'This activity has no invoiced part in this job.' });
   if (input.netCents > share.leftCents) {
