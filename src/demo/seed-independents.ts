@@ -2,10 +2,9 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Db } from '../platform/db/client.js';
 import type { FileStorage } from '../platform/files/storage.js';
 import type { Actor } from '../platform/http/context.js';
-import { getCoop } from '../modules/coops/index.js';
-import { generateMemberInvoice, markMemberInvoicePaid, validateMemberInvoice } from '../modules/independents/index.js';
+import { generateMemberInvoice, jobSharesOf, markMemberInvoicePaid, validateMemberInvoice } from '../modules/independents/index.js';
 import { createDraftInvoice, validateInvoice } from '../modules/invoicing/index.js';
-import { createJob, jobParts } from '../modules/jobs/index.js';
+import { createJob } from '../modules/jobs/index.js';
 import { addMemberDocument } from '../modules/members/index.js';
 import { recordPaymentIn } from '../modules/payments/index.js';
 
@@ -97,17 +96,13 @@ export async function seedDemoIndependents(ctx: DemoIndependentsContext): Promis
 
   // Each independent invoices the coop for their part of the job as issued: their revenue,
   // less the bringer's commission and the coop's contribution their activity bears.
-  const { contributionRateBp } = await getCoop(db, advisor.coopId);
-  const parts = await jobParts(db, advisor.coopId, { jobId });
-  const partOf = (activityId: string) => {
-    const p = parts.find((x) => x.activityId === activityId)!;
-    return p.revenueCents - p.commissionOwedCents - Math.round((p.revenueCents * contributionRateBp) / 10_000);
-  };
+  // The same figure the member's form offers (`jobSharesOf`): one rule.
+  const partOf = async (activityId: string) => (await jobSharesOf(db, advisor.coopId, { activityIds: [activityId], jobId }))[0]!.leftCents;
   const sarah = await generateMemberInvoice(
     db,
     storage,
     advisor,
-    { memberId: memberId('sarah.girard@demo.mutualise.coop'), activityId: girard, jobId, netCents: partOf(girard), vatRegime: 'standard', vatRateBp: 2000, vatNumber: 'FR23845123785', iban: 'FR7630004000031234567890143', serviceDate: today, description: 'Campagne de lancement de la nouvelle offre de Transports Rhône-Alpes Express' },
+    { memberId: memberId('sarah.girard@demo.mutualise.coop'), activityId: girard, jobId, netCents: await partOf(girard), vatRegime: 'standard', vatRateBp: 2000, vatNumber: 'FR23845123785', iban: 'FR7630004000031234567890143', serviceDate: today, description: 'Campagne de lancement de la nouvelle offre de Transports Rhône-Alpes Express' },
     today,
   );
   // Accepting it runs the independence check: Sarah's volume passes the threshold, one warning.
@@ -117,7 +112,7 @@ export async function seedDemoIndependents(ctx: DemoIndependentsContext): Promis
     db,
     storage,
     advisor,
-    { memberId: memberId('nathalie.roux@demo.mutualise.coop'), activityId: nr, jobId, netCents: partOf(nr), vatRegime: 'standard', vatRateBp: 2000, vatNumber: 'FR40812345676', iban: 'FR1420041010050500013M02606', serviceDate: today, description: 'Conduite du changement chez Transports Rhône-Alpes Express' },
+    { memberId: memberId('nathalie.roux@demo.mutualise.coop'), activityId: nr, jobId, netCents: await partOf(nr), vatRegime: 'standard', vatRateBp: 2000, vatNumber: 'FR40812345676', iban: 'FR1420041010050500013M02606', serviceDate: today, description: 'Conduite du changement chez Transports Rhône-Alpes Express' },
     today,
   );
 }

@@ -27,6 +27,8 @@ const JULIEN = 'julien.fournier@demo.mutualise.coop';
 const CLIENT = 'Biocoop Croix-Rousse';
 const TITLE = 'Déploiement du nouveau système de caisse';
 const DESCRIPTION = 'Direction du projet de déploiement des caisses Biocoop';
+/** The IBAN on Julien's profile, which the invoice form offers. */
+const JULIEN_IBAN = 'FR7630004000031234567890143';
 const money = (text: string) => new RegExp(text.replace(/ /g, '\\s'));
 
 let e2e: E2E;
@@ -45,6 +47,7 @@ beforeAll(async () => {
   // The journeys' demo has its people, not their files: Julien's fiscal statement of last year
   // (85 000,00 € of revenue) is filed here, as the advisor does from his record.
   const [julien] = await db.select({ id: members.id }).from(members).where(and(eq(members.coopId, coop!.id), eq(members.email, JULIEN)));
+  await db.update(members).set({ iban: JULIEN_IBAN }).where(eq(members.id, julien!.id));
   const pdf = await PDFDocument.create();
   pdf.addPage([595, 842]).drawText('JF Projets EURL - liasse fiscale', { x: 50, y: 780, size: 14, font: await pdf.embedFont(StandardFonts.Helvetica) });
   const year = Number(parisToday().slice(0, 4)) - 1;
@@ -116,11 +119,14 @@ describe('an independent member, the performance-centre way', () => {
     await julien.getByTestId('nav-member-invoices').click();
     await see(julien.getByTestId('independence-card'));
     await seeNo(julien.getByTestId('independence-alert'));
-    await chooseOption(julien, 'mi-activity', /^JF-PROJETS/);
+    // He picks the job: his activity, the amount left to invoice (his part less the coop's
+    // contribution) and the subject are filled in for him; his IBAN comes from his profile.
+    await chooseOption(julien, 'mi-job', /45\s360,00\s€/);
+    await expect.poll(() => julien.getByTestId('mi-amount').inputValue(), { timeout: 15_000 }).toBe('45360');
+    expect(await julien.getByTestId('mi-activity').inputValue()).toMatch(/^JF-PROJETS/);
+    expect(await julien.getByTestId('mi-iban').inputValue()).toBe(JULIEN_IBAN);
     await julien.getByTestId('mi-description').fill(DESCRIPTION);
-    await julien.getByTestId('mi-amount').fill('45360');
     await julien.getByTestId('mi-vat-number').fill('FR50798456125');
-    await julien.getByTestId('mi-iban').fill('FR76 3000 4000 0312 3456 7890 143');
     await julien.getByTestId('mi-generate').click();
     const row = (page: import('playwright-core').Page) => page.locator('tr[data-testid^="member-invoice-"]', { hasText: DESCRIPTION });
     await seeText(row(julien).getByTestId('member-invoice-status'), 'Reçue');

@@ -7,3 +7,4 @@ export { contributionRoutes } from './routes.js';
 export { MONTHLY_FLOOR_JOB, monthlyFloorJob } from './monthly-floor-job.js';
 // Costs in the contribution base (goods resold, subcontracting) lower the activity's contribution: expenses and purchases call these at validation and cancellation.
 export { postContributionBaseDeduction, reverseContributionBaseDeduction, type BaseDeductionInput, type DeductionSource } from './post-contribution-base-deduction.js';
+export { expectedContribution } from './expected-contribution.js';

@@ -160,3 +160,26 @@ export const updateIndependentsSettingsBody = z.object({
     .max(10000, { error: bilingual({ fr: 'Seuil entre 1 et 100 %.', en: 'Threshold between 1 and 100 %.' }) }),
 });
 export type UpdateIndependentsSettingsBody = z.infer<typeof updateIndependentsSettingsBody>;
+
+/** What a member may invoice the coop for on one job, for one of their activities (issue 13 §3). */
+export const jobShare = z.object({
+  jobId: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  clientName: z.string(),
+  activityId: z.string(),
+  activityName: z.string(),
+  /** The activity's revenue part of the job excl. VAT, as issued (credit notes deducted). */
+  revenueCents: z.number().int(),
+  /** The commission that part owes the deal bringer. */
+  commissionOwedCents: z.number().int(),
+  /** The coop's contribution on that part, under the activity's rule. */
+  contributionCents: z.number().int(),
+  /** Already invoiced to the coop for that job on that activity. */
+  invoicedCents: z.number().int(),
+  /** What is left to invoice: the most a new member invoice on that job may carry excl. VAT. */
+  leftCents: z.number().int(),
+});
+export type JobShare = z.infer<typeof jobShare>;
+export const jobShareList = z.object({ items: z.array(jobShare) });
+export type JobShareList = z.infer<typeof jobShareList>;

@@ -10,6 +10,7 @@ import { memberCompanyIdentities } from '../members/index.js';
 import type { GenerateMemberInvoice, UploadMemberInvoiceFields } from './contract.js';
 import { memberInvoiceAmounts, memberInvoiceNumber } from './domain/member-invoice-amounts.js';
 import { independentsErrors } from './errors.js';
+import { assertWithinJobShare } from './job-shares.js';
 import { invoicingMemberAndActivity } from './member-invoice-access.js';
 import { memberInvoiceDocument, renderMemberInvoicePdf } from './member-invoice-pdf.js';
 import { memberInvoices, type MemberInvoiceRow } from './schema.js';
@@ -54,6 +55,7 @@ export async function generateMemberInvoice(db: Db, storage: FileStorage, actor:
       // The seller's identity is a mandatory mention: the member's own company must be known.
       if (!member.companyName || !member.siret) throw invalidField('memberId', { fr: "Renseignez d'abord le nom et le SIRET de l'entreprise du membre (sa fiche).", en: "First fill in the name and SIRET of the member's company (their record)." });
       if (!member.address) throw invalidField('memberId', { fr: "Renseignez d'abord l'adresse du membre (sa fiche).", en: "First fill in the member's address (their record)." });
+      if (input.jobId) await assertWithinJobShare(tx, actor.coopId, { jobId: input.jobId, activityId: input.activityId, netCents: input.netCents });
       if (input.serviceDate > today) throw invalidField('serviceDate', { fr: 'La prestation ne peut pas être datée après aujourd’hui.', en: 'The service cannot be dated after today.' });
       const amounts = memberInvoiceAmounts(input.netCents, input.vatRegime, input.vatRateBp);
       const coop = await getCoop(tx, actor.coopId);
@@ -106,6 +108,7 @@ export async function uploadMemberInvoice(db: Db, storage: FileStorage, actor: A
   try {
     return await db.transaction(async (tx) => {
       await invoicingMemberAndActivity(tx, actor, fields);
+      if (fields.jobId) await assertWithinJobShare(tx, actor.coopId, { jobId: fields.jobId, activityId: fields.activityId, netCents: fields.netCents });
       return insertReceived(tx, actor, {
         coopId: actor.coopId,
         memberId,

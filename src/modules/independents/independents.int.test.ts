@@ -8,7 +8,12 @@ import { auditLog } from '../../platform/audit/schema.js';
 import { todayInFrance } from '../../platform/calendar/index.js';
 import { jobs } from '../../platform/jobs/schema.js';
 import { mailOutbox } from '../../platform/mail/schema.js';
+import { actorFor } from '../../../test/support/invoicing-db-fixtures.js';
 import { createActivity } from '../activities/index.js';
+import { createClient } from '../clients/index.js';
+import { coops } from '../coops/schema.js';
+import { createDraftInvoice, validateInvoice } from '../invoicing/index.js';
+import { createJob, jobParts } from '../jobs/index.js';
 import { journalEntryLines } from '../ledger/schema.js';
 import { members } from '../members/schema.js';
 import { queueDailyRuns } from './index.js';
@@ -233,3 +238,94 @@ function addDay(day: string) {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
+
+describe("an independent's share of a job", () => {
+  /** A job of coop A worked by Mia's activity (60 %) and Olivier's (40 %), brought by Olivier, 10 % margin, one invoice of 10,000 € excl. VAT issued. */
+  let jobId: string;
+  beforeAll(async () => {
+    const db = t.database.db;
+    const staff = actorFor(a.id, a.staff.id, ['staff']);
+    await db.update(coops).set({ contributionRateBp: 1000 }).where(eq(coops.id, a.id));
+    const client = await db.transaction((tx) =>
+      createClient(tx, { coopId: a.id, userId: a.admin.id }, { kind: 'company', name: 'Lumen SAS', siren: sirenFor(7311), addresses: [{ kind: 'billing', line1: '1 quai Nord', postalCode: '44000', city: 'Nantes', country: 'FR', isDefault: true }] }),
+    );
+    ({ id: jobId } = await db.transaction((tx) =>
+      createJob(tx, staff, {
+        clientId: client.id,
+        title: 'Identité visuelle Lumen',
+        bringerMemberId: other.id,
+        bringerActivityId: otherActivity,
+        marginRateBp: 1000,
+        participants: [
+          { activityId: miaActivity, shareBp: 6000 },
+          { activityId: otherActivity, shareBp: 4000 },
+        ],
+      }),
+    ));
+    const draft = await createDraftInvoice(db, staff, {
+      kind: 'invoice',
+      activityId: miaActivity,
+      clientId: client.id,
+      jobId,
+      serviceDate: today,
+      operationCategory: 'services',
+      lines: [{ description: 'Identité visuelle', quantityMilli: 1000, unit: 'C62', unitPriceCents: 1_000_000, vatCategory: 'S', vatRateBp: 2000 }],
+    });
+    await validateInvoice(db, staff, draft.id, today);
+  });
+
+  const shareOf = async (client: TestClient, activityId: string) => {
+    const res = await client.get('/api/independents/member-invoices/job-shares');
+    expect(res.status).toBe(200);
+    return (res.body.items as Array<{ jobId: string; activityId: string; revenueCents: number; commissionOwedCents: number; contributionCents: number; invoicedCents: number; leftCents: number }>).find((s) => s.jobId === jobId && s.activityId === activityId);
+  };
+
+  it('offers her part: revenue − the commission it owes − the contribution − what she already invoiced', async () => {
+    const part = (await jobParts(t.database.db, a.id, { jobId })).find((p) => p.activityId === miaActivity)!;
+    // 10,000 € less the 10 % margin, 60 % of it: 5,400 €; the bringer's commission on it is the job's rate.
+    expect(part.revenueCents).toBe(540_000);
+    expect(part.commissionOwedCents).toBeGreaterThan(0);
+    const share = await shareOf(memberA, miaActivity);
+    expect(share).toMatchObject({ revenueCents: 540_000, commissionOwedCents: part.commissionOwedCents, contributionCents: 54_000, invoicedCents: 0, leftCents: 540_000 - part.commissionOwedCents - 54_000 });
+    // The activity's own rate (an override) is the one applied.
+    await t.database.db.execute(sql`insert into contribution_activity_settings (coop_id, activity_id, rate_bp) values (${a.id}, ${miaActivity}, 500)`);
+    expect((await shareOf(memberA, miaActivity))!.contributionCents).toBe(27_000);
+    await t.database.db.execute(sql`delete from contribution_activity_settings where coop_id = ${a.id} and activity_id = ${miaActivity}`);
+
+    const left = share!.leftCents;
+    const before = await countRows(t.database.db, memberInvoices);
+    const over = await generate(memberA, { jobId, netCents: left + 1 });
+    expect(over.status).toBe(400);
+    expect(over.body.error.fields[0].path).toBe('netCents');
+    // An uploaded invoice naming the job is held to the same share.
+    const uploaded = await memberA.upload(
+      '/api/independents/member-invoices/upload',
+      { filename: 'JOB-1.pdf', contentType: 'application/pdf', bytes: pdf },
+      { activityId: miaActivity, jobId, number: 'JOB-1', issueDate: today, netCents: String(left + 1), vatRegime: 'franchise', vatRateBp: '0', description: 'Identité visuelle' },
+    );
+    expect(uploaded.status).toBe(400);
+    expect(uploaded.body.error.fields[0].path).toBe('netCents');
+    expect((await generate(memberA, { jobId, netCents: 100 })).status).toBe(201);
+    expect(await countRows(t.database.db, memberInvoices)).toBe(before + 1);
+    expect(await shareOf(memberA, miaActivity)).toMatchObject({ invoicedCents: 100, leftCents: left - 100 });
+    // The rest is accepted to the cent; then nothing is left, and one more cent is refused.
+    expect((await generate(memberA, { jobId, netCents: left - 100 })).status).toBe(201);
+    expect(await shareOf(memberA, miaActivity)).toMatchObject({ invoicedCents: left, leftCents: 0 });
+    expect((await generate(memberA, { jobId, netCents: 1 })).body.error.fields[0].path).toBe('netCents');
+  });
+
+  it("refuses a job the activity has no part in, naming jobId", async () => {
+    const res = await generate(memberA, { jobId: '00000000-0000-4000-8000-000000000000' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].path).toBe('jobId');
+  });
+
+  it("a member sees her own parts only, never another member's; staff see every part; another coop none", async () => {
+    const mine = (await memberA.get('/api/independents/member-invoices/job-shares')).body.items as Array<{ activityId: string }>;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((s) => s.activityId === miaActivity)).toBe(true);
+    const all = (await staffA.get('/api/independents/member-invoices/job-shares')).body.items as Array<{ jobId: string; activityId: string }>;
+    expect(all.filter((s) => s.jobId === jobId).map((s) => s.activityId).sort()).toEqual([miaActivity, otherActivity].sort());
+    expect((await staffB.get('/api/independents/member-invoices/job-shares')).body.items).toEqual([]);
+  });
+});

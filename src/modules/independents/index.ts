@@ -11,3 +11,4 @@ export {
   markMemberInvoicePaidBy,
   reverseMemberInvoicePayment,
 } from './member-invoice-payables.js';
+export { jobSharesOf } from './job-shares.js';

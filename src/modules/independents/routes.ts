@@ -11,6 +11,7 @@ import {
   idParams,
   independenceView,
   independentsSettingsView,
+  jobShareList,
   markPaidBody,
   memberInvoice,
   memberInvoiceListQuery,
@@ -22,6 +23,7 @@ import {
 import { generateMemberInvoice, uploadMemberInvoice } from './create-member-invoice.js';
 import { getIndependentsSettings, updateIndependentsSettings } from './independents-settings.js';
 import { getMemberInvoice, listMemberInvoices, memberInvoiceView, openMemberInvoiceFile } from './list-member-invoices.js';
+import { listJobShares } from './job-shares.js';
 import { memberIndependence, myIndependence } from './member-independence.js';
 import { markMemberInvoicePaid, validateMemberInvoice } from './validate-member-invoice.js';
 
@@ -72,6 +74,15 @@ export async function independentsRoutes(fastify: FastifyInstance): Promise<void
       const row = await uploadMemberInvoice(db, storage, actor, fields, file, todayFromClock());
       return reply.status(201).send(await memberInvoiceView(db, actor.coopId, row));
     },
+  );
+
+  app.get(
+    '/member-invoices/job-shares',
+    {
+      config: { access: readers },
+      schema: { tags, summary: 'What may be invoiced to the coop per job and activity: revenue part − commission − contribution − already invoiced (a member: their own activities)', response: { 200: jobShareList, ...errorResponses } },
+    },
+    async (req) => ({ items: await listJobShares(db, actorOf(req)) }),
   );
 
   app.get(

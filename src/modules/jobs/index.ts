@@ -1,6 +1,7 @@
 // What other modules use of jobs: attaching a document to a job (quotes, invoicing), splitting
 // and recording an issued document's revenue and commission (invoicing), a job's parts per
 // activity (independents, treasury), its routes (server).
+export { activityJobParts, type ActivityJobPart } from './activity-job-parts.js';
 export { assertJobForDocument } from './assert-job-for-document.js';
 export { createJob } from './create-job.js';
 export { followJobCommission } from './follow-job-commission.js';

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, FileInput, Group, Modal, Select, SimpleGri
 import { isNotEmpty, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconFileTypePdf, IconUpload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberInvoiceStatus } from '../../../modules/independents/contract';
 import { MEMBER_INVOICE_STATUSES } from '../../../modules/independents/contract';
@@ -16,15 +16,18 @@ import { useFormat } from '../../lib/format';
 import { applyApiError } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { useActivityOptions } from '../activities';
-import { eurosToCents } from '../documents';
+import { eurosToCents, scaledToInput } from '../documents';
+import { useMyMember } from '../members';
 import { IndependenceCard } from './IndependenceCard';
 import {
   memberInvoiceFileUrl,
   useGenerateMemberInvoice,
+  useJobShares,
   useMarkMemberInvoicePaid,
   useMemberInvoices,
   useUploadMemberInvoice,
   useValidateMemberInvoice,
+  type JobShareData,
   type MemberInvoiceData,
 } from './use-independents';
 
@@ -209,20 +212,46 @@ function useActivitySelect() {
   return (activities.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }));
 }
 
+/** A job share's key in the select: one job may be shared by two of the member's activities. */
+const shareKey = (s: Pick<JobShareData, 'jobId' | 'activityId'>) => `${s.jobId}:${s.activityId}`;
+
 function GenerateForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
   const generate = useGenerateMemberInvoice();
   const activities = useActivitySelect();
+  const shares = (useJobShares().data?.items ?? []).filter((s) => s.leftCents > 0);
+  const me = useMyMember();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { activityId: '', description: '', amount: '', vatRegime: 'standard', vatRateBp: '2000', vatNumber: '', iban: '', serviceDate: todayInFrance(new Date()) },
+    initialValues: { share: '', activityId: '', description: '', amount: '', vatRegime: 'standard', vatRateBp: '2000', vatNumber: '', iban: '', serviceDate: todayInFrance(new Date()) },
     validate: {
       activityId: isNotEmpty(t('independents.generate.activity')),
       description: isNotEmpty(t('independents.generate.description')),
-      amount: (v) => (eurosToCents(v) && eurosToCents(v)! > 0 ? null : t('independents.generate.badAmount')),
+      amount: (v, values) => {
+        const cents = eurosToCents(v);
+        if (!cents || cents <= 0) return t('independents.generate.badAmount');
+        const share = shares.find((s) => shareKey(s) === values.share);
+        return share && cents > share.leftCents ? t('independents.generate.aboveShare', { amount: format.money(share.leftCents) }) : null;
+      },
       iban: isNotEmpty(t('independents.generate.iban')),
     },
   });
+  // Her IBAN is on her profile: offered once it is read, never over what she typed.
+  const profileIban = me.data?.iban ?? null;
+  useEffect(() => {
+    if (profileIban && !form.getValues().iban) form.setFieldValue('iban', profileIban);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [profileIban]);
+  const selected = shares.find((s) => shareKey(s) === form.values.share) ?? null;
+  const chooseShare = (key: string | null) => {
+    const share = shares.find((s) => shareKey(s) === key);
+    if (!share) {
+      form.setFieldValue('share', '');
+      return;
+    }
+    form.setValues({ share: key!, activityId: share.activityId, amount: scaledToInput(share.leftCents, 2, i18n.language), description: `${share.title} (${share.reference}, ${share.clientName})`.slice(0, 500) });
+  };
   const standard = form.values.vatRegime === 'standard';
   const submit = form.onSubmit((v) => {
     setFormError(null);
@@ -234,15 +263,16 @@ function GenerateForm() {
         vatRegime: v.vatRegime as 'standard' | 'franchise',
         vatRateBp: standard ? Number(v.vatRateBp) : 0,
         ...(standard && v.vatNumber.trim() ? { vatNumber: v.vatNumber.trim() } : {}),
+        ...(selected ? { jobId: selected.jobId } : {}),
         iban: v.iban,
         serviceDate: v.serviceDate,
       },
       {
         onSuccess: (inv) => {
           notifications.show({ color: 'teal', message: t('independents.generate.done', { number: inv.number }) });
-          form.setValues({ description: '', amount: '' });
+          form.setValues({ share: '', description: '', amount: '' });
         },
-        onError: (error) => setFormError(applyApiError(form, error, { netCents: 'amount' })),
+        onError: (error) => setFormError(applyApiError(form, error, { netCents: 'amount', jobId: 'share' })),
       },
     );
   });
@@ -255,9 +285,41 @@ function GenerateForm() {
           </Title>
           <ErrorAlert>{formError}</ErrorAlert>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Select label={t('independents.generate.activity')} required data={activities} allowDeselect={false} data-testid="mi-activity" {...form.getInputProps('activityId')} />
+            {shares.length > 0 && (
+              <Select
+                label={t('independents.generate.job')}
+                description={t('independents.generate.jobHelp')}
+                placeholder={t('independents.generate.noJob')}
+                clearable
+                data={shares.map((s) => ({ value: shareKey(s), label: t('independents.generate.jobOption', { reference: s.reference, client: s.clientName, activity: s.activityName, amount: format.money(s.leftCents) }) }))}
+                data-testid="mi-job"
+                {...form.getInputProps('share')}
+                onChange={chooseShare}
+              />
+            )}
+            <Select
+              label={t('independents.generate.activity')}
+              required
+              data={activities}
+              allowDeselect={false}
+              data-testid="mi-activity"
+              {...form.getInputProps('activityId')}
+              onChange={(v) => {
+                // Another activity is not the one the job's share belongs to: the invoice is no longer for that share.
+                if (selected && v !== selected.activityId) form.setFieldValue('share', '');
+                form.setFieldValue('activityId', v ?? '');
+              }}
+            />
             <TextInput label={t('independents.generate.description')} required maxLength={500} data-testid="mi-description" {...form.getInputProps('description')} />
-            <TextInput label={t('independents.generate.amount')} required inputMode="decimal" rightSection="€" data-testid="mi-amount" {...form.getInputProps('amount')} />
+            <TextInput
+              label={t('independents.generate.amount')}
+              description={selected ? t('independents.generate.shareLeft', { amount: format.money(selected.leftCents) }) : undefined}
+              required
+              inputMode="decimal"
+              rightSection="€"
+              data-testid="mi-amount"
+              {...form.getInputProps('amount')}
+            />
             <DateField label={t('independents.generate.serviceDate')} required {...form.getInputProps('serviceDate')} />
             <Select
               label={t('independents.generate.regime')}

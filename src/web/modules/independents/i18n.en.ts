@@ -25,6 +25,12 @@ export const en: typeof fr = {
   cancel: 'Cancel',
   confirm: 'Save',
   generate: {
+    job: 'Assignment (job)',
+    jobHelp: 'Your part of an invoiced job: the amount left to invoice is offered.',
+    noJob: 'None (free amount)',
+    jobOption: '{{reference}} — {{client}} — {{activity}} — {{amount}} left',
+    shareLeft: 'Left to invoice on this job: {{amount}} excl. VAT',
+    aboveShare: 'At most {{amount}} excl. VAT is left to invoice on this job.',
     title: 'Generate my invoice',
     activity: 'Activity',
     description: 'Subject of the service',

@@ -24,6 +24,12 @@ export const fr = {
   cancel: 'Annuler',
   confirm: 'Enregistrer',
   generate: {
+    job: 'Mission (affaire)',
+    jobHelp: 'Votre part d’une affaire facturée : le montant restant à facturer est proposé.',
+    noJob: 'Aucune (montant libre)',
+    jobOption: '{{reference}} — {{client}} — {{activity}} — reste {{amount}}',
+    shareLeft: 'Reste à facturer sur cette affaire : {{amount}} HT',
+    aboveShare: 'Au plus {{amount}} HT restent à facturer sur cette affaire.',
     title: 'Générer ma facture',
     activity: 'Activité',
     description: 'Objet de la prestation',

@@ -3,6 +3,7 @@ import type {
   GenerateMemberInvoiceBody,
   IndependenceView,
   IndependentsSettingsView,
+  JobShareList,
   MarkPaidBody,
   MemberInvoice,
   MemberInvoicePage,
@@ -16,6 +17,15 @@ export const INDEPENDENTS_QUERY_KEY = ['independents'] as const;
 
 export type MemberInvoiceData = Wire<MemberInvoice>;
 export type IndependenceData = Wire<IndependenceView>;
+export type JobShareData = Wire<JobShareList>['items'][number];
+
+/** What the signed-in person may invoice the coop for, per job and activity (a member: their own parts). */
+export function useJobShares() {
+  return useQuery({
+    queryKey: [...INDEPENDENTS_QUERY_KEY, 'job-shares'],
+    queryFn: ({ signal }) => api.get<Wire<JobShareList>>('/api/independents/member-invoices/job-shares', { signal }),
+  });
+}
 
 export function useMemberInvoices(query: { page: number; pageSize: number; status?: MemberInvoiceStatus; memberId?: string }) {
   return useQuery({

@@ -2,3 +2,4 @@
 export { default as MemberDetailPage } from './MemberDetailPage';
 export { default as MembersPage } from './MembersPage';
 export { default as MyProfilePage } from './MyProfilePage';
+export { useMyMember } from './use-members';
