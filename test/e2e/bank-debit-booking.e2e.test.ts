@@ -5,10 +5,11 @@ import { journalEntryLines } from '../../src/modules/ledger/schema.js';
 import { bankFile } from '../support/bank-fixtures.js';
 import type { Page } from 'playwright-core';
 import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
+import { parisToday } from './support/dates.js';
 
 let e2e: E2E;
 let file: { name: string; mimeType: string; buffer: Buffer };
-const day = new Date().toISOString().slice(0, 10);
+const day = parisToday();
 const euros = (cents: number) => `${Math.trunc(cents / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 
 beforeAll(async () => {

@@ -10,11 +10,12 @@ import { bankFile } from '../support/bank-fixtures.js';
 import { draftOf } from '../support/invoicing-db-fixtures.js';
 import type { Page } from 'playwright-core';
 import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
+import { parisToday } from './support/dates.js';
 
 let e2e: E2E;
 let invoice: { id: string; number: string };
 let staff: { coopId: string; userId: string; roles: ['staff']; ip: string; locale: 'fr' };
-const day = new Date().toISOString().slice(0, 10);
+const day = parisToday();
 
 beforeAll(async () => {
   e2e = await startE2E();

@@ -9,11 +9,12 @@ import { createDraftInvoice, validateInvoice } from '../../src/modules/invoicing
 import { journalEntryLines } from '../../src/modules/ledger/schema.js';
 import { draftOf } from '../support/invoicing-db-fixtures.js';
 import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
+import { parisToday } from './support/dates.js';
 
 let e2e: E2E;
 let activityId: string;
 let invoice: { id: string; number: string };
-const day = new Date().toISOString().slice(0, 10);
+const day = parisToday();
 
 beforeAll(async () => {
   e2e = await startE2E();

@@ -9,6 +9,7 @@ import { users } from '../../src/platform/auth/schema.js';
 import { draftOf } from '../support/invoicing-db-fixtures.js';
 import { FEC_COLUMNS } from '../../src/modules/ledger/domain/fec.js';
 import { DEMO, type E2E, logIn, see, seeText, startE2E, WAIT_MS, watchJourney } from './support/harness.js';
+import { parisToday } from './support/dates.js';
 
 let e2e: E2E;
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
     .where(eq(clientActivities.coopId, coop!.id))
     .limit(1);
   code = link!.code;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisToday();
   const draft = await createDraftInvoice(db, staff, draftOf(link!.activityId, link!.clientId, { serviceDate: today }));
   await validateInvoice(db, staff, draft.id, today);
 });

@@ -5,6 +5,7 @@ import { coops } from '../../src/modules/coops/schema.js';
 import { feeSettings, mandates } from '../../src/modules/fees/schema.js';
 import { members } from '../../src/modules/members/schema.js';
 import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
+import { parisToday } from './support/dates.js';
 
 /**
  * Member fees by SEPA direct debit: the advisor bills the month (twice: nothing is billed twice), records Julien Fournier's signed mandate, builds the collection
@@ -20,7 +21,7 @@ beforeAll(async () => {
   const [coop] = await db.select({ id: coops.id }).from(coops);
   await db.insert(feeSettings).values({ coopId: coop!.id, creditorId: 'FR72ZZZ123456' });
   const [nathalie] = await db.select({ id: members.id }).from(members).where(and(eq(members.coopId, coop!.id), eq(members.firstName, 'Nathalie'), eq(members.lastName, 'Roux')));
-  await db.insert(mandates).values({ coopId: coop!.id, memberId: nathalie!.id, reference: 'MUT-NRC-0001', debtorName: 'NR Conseil SARL', iban: 'FR1420041010050500013M02606', bic: 'PSSTFRPP', signedOn: new Date().toISOString().slice(0, 10) });
+  await db.insert(mandates).values({ coopId: coop!.id, memberId: nathalie!.id, reference: 'MUT-NRC-0001', debtorName: 'NR Conseil SARL', iban: 'FR1420041010050500013M02606', bic: 'PSSTFRPP', signedOn: parisToday() });
 }, 240_000);
 afterAll(async () => {
   await e2e?.close();

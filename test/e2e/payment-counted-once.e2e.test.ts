@@ -13,6 +13,7 @@ import { payments } from '../../src/modules/payments/schema.js';
 import { CSV_MAPPING } from '../support/bank-fixtures.js';
 import { draftOf } from '../support/invoicing-db-fixtures.js';
 import { DEMO, type E2E, field, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
+import { parisToday } from './support/dates.js';
 
 const CLIENT = 'Boulangerie Les Trois Épis';
 let e2e: E2E;
@@ -21,7 +22,7 @@ let clientId: string;
 let chequeInvoice: { id: string; number: string };
 let mistakenInvoice: { id: string; number: string };
 const now = new Date();
-const day = now.toISOString().slice(0, 10);
+const day = parisToday(now);
 const frenchDay = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 /** An invoice of 1,200.00 € to the demo baker. */

@@ -11,6 +11,7 @@ import { breakdownOfGross, simulateFromNet } from '../../src/modules/salaries/co
 import { salaryRequests } from '../../src/modules/salaries/schema.js';
 import { draftOf } from '../support/invoicing-db-fixtures.js';
 import { DEMO, type E2E, logIn, see, seeNo, seeText, startE2E, watchJourney } from './support/harness.js';
+import { parisToday } from './support/dates.js';
 
 /**
  * A member simulates her salary ("I want 1 800 € net: how much must I invoice?"), asks the
@@ -19,7 +20,7 @@ import { DEMO, type E2E, logIn, see, seeNo, seeText, startE2E, watchJourney } fr
  */
 let e2e: E2E;
 let activityId: string;
-const day = new Date().toISOString().slice(0, 10);
+const day = parisToday();
 const euros = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/\s+/g, ' ');
 const rates = { contributionRateBp: 1000, employerRateBp: 4500, employeeRateBp: 2200 };
 

@@ -7,11 +7,12 @@ import { journalEntries, journalEntryLines } from '../../src/modules/ledger/sche
 import { supplierInvoices } from '../../src/modules/purchases/schema.js';
 import { coopBuyer, supplierFacturX, supplierInvoiceDocument } from '../support/supplier-einvoice.js';
 import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
+import { parisToday } from './support/dates.js';
 
 let e2e: E2E;
 let pdf: Buffer;
 let coopId: string;
-const day = new Date().toISOString().slice(0, 10);
+const day = parisToday();
 
 beforeAll(async () => {
   e2e = await startE2E();

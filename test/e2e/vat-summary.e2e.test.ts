@@ -8,6 +8,7 @@ import { vatSettings } from '../../src/modules/vat/schema.js';
 import { users } from '../../src/platform/auth/schema.js';
 import { draftOf } from '../support/invoicing-db-fixtures.js';
 import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
+import { parisToday } from './support/dates.js';
 
 let e2e: E2E;
 let number: string;
@@ -28,7 +29,7 @@ beforeAll(async () => {
     .innerJoin(activities, and(eq(activities.coopId, clientActivities.coopId), eq(activities.id, clientActivities.activityId)))
     .where(and(eq(clientActivities.coopId, coop!.id), eq(activities.status, 'active')))
     .limit(1);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisToday();
   const draft = await createDraftInvoice(db, staff, draftOf(link!.activityId, link!.clientId, { serviceDate: today }));
   invoiceId = draft.id;
   ({ number } = await validateInvoice(db, staff, draft.id, today));
