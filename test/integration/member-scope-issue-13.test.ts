@@ -31,6 +31,7 @@ const OWN_READS = new Set([
   'GET /api/salaries/settings',
   'GET /api/contribution/settings',
   'GET /api/independents/member-invoices',
+  'GET /api/independents/member-invoices/job-shares',
   'GET /api/independents/me/independence',
   'GET /api/treasury/mine',
   'GET /api/notifications',
