@@ -13,4 +13,5 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
   password_reset_requests: 'a reset is asked for an e-mail address, before anyone knows whether it opens an account, let alone in which coop',
   login_attempts: 'the login limit counts by e-mail address and IP, before anyone is known to belong to a coop',
   mail_outbox: 'one queue drained by one sender; mails about a person\'s account (password reset) belong to no coop, so coop_id is nullable',
+  directory_settings: 'a public directory is found by its address (slug) before any coop is known, so the address is unique across the instance; one row per coop',
 };
