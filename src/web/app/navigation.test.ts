@@ -56,4 +56,10 @@ describe('the menu', () => {
     expect(keys(['staff'])).toContain('expenses');
     expect(navigationFor(['member'], t).find((e) => e.key === 'expenses')?.label).toBe('expenses.myNav');
   });
+
+  it('offers the directory to the team and the members, and "Mon profil annuaire" to members only', () => {
+    expect(keys(['member'])).toEqual(expect.arrayContaining(['directory', 'directory-me']));
+    expect(keys(['staff'])).toContain('directory');
+    expect(keys(['staff'])).not.toContain('directory-me');
+  });
 });

@@ -68,6 +68,10 @@ const SuppliersPage = pageOf(() => import('../modules/purchases'), 'SuppliersPag
 const SupplierPage = pageOf(() => import('../modules/purchases'), 'SupplierPage');
 const PayoutsPage = pageOf(() => import('../modules/payouts'), 'PayoutsPage');
 const MemberFeesPage = pageOf(() => import('../modules/fees'), 'MemberFeesPage');
+const DirectoryPage = pageOf(() => import('../modules/directory'), 'DirectoryPage');
+const DirectoryProfilePage = pageOf(() => import('../modules/directory'), 'DirectoryProfilePage');
+const MyDirectoryProfilePage = pageOf(() => import('../modules/directory'), 'MyDirectoryProfilePage');
+const PublicDirectoryPage = pageOf(() => import('../modules/directory'), 'PublicDirectoryPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -94,6 +98,15 @@ export const router = createBrowserRouter([
           { path: 'invitation', element: <AcceptInvitationPage /> },
         ],
       },
+      // The coop's public directory: no account, only what members made public.
+      ...['annuaire/:slug', 'annuaire/:slug/:memberId'].map((path) => ({
+        path,
+        element: (
+          <Suspense fallback={<FullPageLoader />}>
+            <PublicDirectoryPage />
+          </Suspense>
+        ),
+      })),
       // The client portal: no account and no app frame, the signed link is the credential.
       {
         path: 'portal/quotes/:token',
@@ -149,6 +162,9 @@ export const router = createBrowserRouter([
           { path: 'purchases/:id', element: <RequireRole roles={READERS}><SupplierInvoicePage /></RequireRole> },
           { path: 'payouts', element: <RequireRole roles={BOOK_READERS}><PayoutsPage /></RequireRole> },
           { path: 'fees', element: <RequireRole roles={READERS}><MemberFeesPage /></RequireRole> },
+          { path: 'directory', element: <RequireRole roles={READERS}><DirectoryPage /></RequireRole> },
+          { path: 'directory/me', element: <RequireRole roles={READERS}><MyDirectoryProfilePage /></RequireRole> },
+          { path: 'directory/:memberId', element: <RequireRole roles={READERS}><DirectoryProfilePage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

@@ -1,0 +1,25 @@
+import { Anchor } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FullPageLoader } from '../../components/FullPageLoader';
+import { Page } from '../../components/Page';
+import { ProfileDetails } from './ProfileDetails';
+import { useDirectoryProfile } from './use-directory';
+
+/** One member's profile, as far as the viewer may see it. */
+export default function DirectoryProfilePage() {
+  const { t } = useTranslation();
+  const { memberId = '' } = useParams();
+  const profile = useDirectoryProfile(memberId);
+  return (
+    <Page title={profile.data ? t('directory.profile.title', { name: profile.data.name }) : t('directory.title')}>
+      <Anchor component={Link} to="/directory" size="sm">
+        ← {t('directory.profile.back')}
+      </Anchor>
+      {profile.error && <ErrorAlert error={profile.error} />}
+      {profile.isPending && <FullPageLoader />}
+      {profile.data && <ProfileDetails profile={profile.data} />}
+    </Page>
+  );
+}
