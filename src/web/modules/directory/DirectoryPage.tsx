@@ -185,7 +185,7 @@ function VocabularyCard() {
         {(free.data?.items ?? []).length === 0 && <Text size="sm">{t('directory.staff.noFree')}</Text>}
         <Stack gap={4}>
           {(free.data?.items ?? []).slice(0, 15).map((s) => (
-            <Group key={s.label} justify="space-between" wrap="nowrap">
+            <Group key={s.label} justify="space-between" wrap="wrap" gap={4}>
               <Text size="sm">
                 {s.label} · {t('directory.staff.profiles', { count: s.profiles })}
               </Text>

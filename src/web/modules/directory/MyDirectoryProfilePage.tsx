@@ -22,6 +22,9 @@ type Values = Omit<SaveProfileBody, 'trade' | 'pitch' | 'city' | 'availabilityNo
   phone: string;
 };
 
+/** Hidden reads grey, members blue, public green: the choice shows at a glance down the form. */
+const VISIBILITY_COLOR: Record<Visibility, string> = { hidden: 'gray', members: 'blue', public: 'teal' };
+
 const valuesOf = (p: ProfileData): Values => ({
   listed: p.listed ?? false,
   visibility: p.visibility!,
@@ -69,6 +72,7 @@ function Editor({ profile }: { profile: ProfileData }) {
   const visibilityOf = (field: ProfileField) => (
     <SegmentedControl
       size="xs"
+      color={VISIBILITY_COLOR[form.values.visibility[field]]}
       aria-label={`${t('directory.visibility.legend')} ${t(`directory.fields.${field}`)}`}
       data-testid={`visibility-${field}`}
       data={(['hidden', 'members', 'public'] as const).map((v) => ({ value: v, label: t(`directory.visibility.${v}`) }))}
