@@ -177,6 +177,13 @@ describe('searching the directory', () => {
     expect((await staff.get('/api/directory?skill=marqueterie')).body.total).toBe(1);
   });
 
+  it('a page past the end is empty but still tells the total', async () => {
+    const res = await leo.get('/api/directory?page=50&pageSize=1');
+    expect(res.body.items).toEqual([]);
+    expect(res.body.total).toBe(2);
+    expect((await leo.get('/api/directory?page=2&pageSize=1')).body).toMatchObject({ total: 2, page: 2 });
+  });
+
   it('refuses a bad filter with a 400', async () => {
     expect((await leo.get('/api/directory?availability=soon')).status).toBe(400);
     expect((await leo.get('/api/directory?pageSize=1000')).status).toBe(400);

@@ -33,20 +33,20 @@ export async function listDirectory(db: Executor, coopId: string, viewer: Direct
   if (query.availability) where.push(readable('availability'), eq(p.availability, query.availability));
   const condition = and(...where);
 
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(p)
-      .where(condition)
-      .orderBy(asc(p.nameSort), asc(p.memberId))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(p).where(condition),
-  ]);
-  const profiles = await profilesOfRows(db, coopId, rows);
+  // The page and the total in one statement (one round trip); a page past the end has no row
+  // to carry the total, so only then is it counted on its own.
+  const found = await db
+    .select({ row: p, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(p)
+    .where(condition)
+    .orderBy(asc(p.nameSort), asc(p.memberId))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const total = found[0]?.total ?? (query.page > 1 ? Number((await db.select({ n: count() }).from(p).where(condition))[0]?.n ?? 0) : 0);
+  const profiles = await profilesOfRows(db, coopId, found.map((f) => f.row));
   return {
     items: profiles.flatMap((profile) => visibleProfile(profile, viewer, coop) ?? []),
-    total: Number(total?.n ?? 0),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };

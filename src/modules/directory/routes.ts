@@ -44,7 +44,8 @@ export async function directoryRoutes(fastify: FastifyInstance): Promise<void> {
     { config: { access: everyone }, schema: { tags, summary: 'Search the directory (accent-insensitive; each viewer finds and reads only what members let them see)', querystring: directoryQuery, response: { 200: profilePage, ...errorResponses } } },
     async (req) => {
       const actor = actorOf(req);
-      return listDirectory(db, actor.coopId, await directoryViewerOf(db, actor), await getDirectorySettings(db, actor.coopId), req.query);
+      const [viewer, settings] = await Promise.all([directoryViewerOf(db, actor), getDirectorySettings(db, actor.coopId)]);
+      return listDirectory(db, actor.coopId, viewer, settings, req.query);
     },
   );
 
@@ -88,7 +89,8 @@ export async function directoryRoutes(fastify: FastifyInstance): Promise<void> {
     { config: { access: everyone }, schema: { tags, summary: 'A profile as I may read it', params: memberParams, response: { 200: profileView, ...errorResponses } } },
     async (req) => {
       const actor = actorOf(req);
-      return getDirectoryProfile(db, actor.coopId, req.params.memberId, await directoryViewerOf(db, actor), await getDirectorySettings(db, actor.coopId));
+      const [viewer, settings] = await Promise.all([directoryViewerOf(db, actor), getDirectorySettings(db, actor.coopId)]);
+      return getDirectoryProfile(db, actor.coopId, req.params.memberId, viewer, settings);
     },
   );
 
