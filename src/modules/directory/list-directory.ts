@@ -4,7 +4,7 @@ import type { Page } from '../../platform/http/pagination.js';
 import type { DirectoryQuery } from './contract.js';
 import { normalizeSearch, searchWords } from './domain/normalize-search.js';
 import { audienceOf, visibleProfile, type DirectoryCoopSettings, type DirectoryViewer, type ProfileField, type VisibleProfile } from './domain/visible-profile.js';
-import { profilesOfRows } from './profile-of-row.js';
+import { PROFILE_COLUMNS, profilesOfRows } from './profile-of-row.js';
 import { directoryProfiles as p } from './schema.js';
 
 const SEARCH_COLUMN = { staff: p.searchStaff, members: p.searchMembers, public: p.searchPublic } as const;
@@ -33,20 +33,20 @@ export async function listDirectory(db: Executor, coopId: string, viewer: Direct
   if (query.availability) where.push(readable('availability'), eq(p.availability, query.availability));
   const condition = and(...where);
 
-  // The page and the total in one statement (one round trip); a page past the end has no row
-  // to carry the total, so only then is it counted on its own.
-  const found = await db
-    .select({ row: p, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(p)
-    .where(condition)
-    .orderBy(asc(p.nameSort), asc(p.memberId))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const total = found[0]?.total ?? (query.page > 1 ? Number((await db.select({ n: count() }).from(p).where(condition))[0]?.n ?? 0) : 0);
-  const profiles = await profilesOfRows(db, coopId, found.map((f) => f.row));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(PROFILE_COLUMNS)
+      .from(p)
+      .where(condition)
+      .orderBy(asc(p.nameSort), asc(p.memberId))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(p).where(condition),
+  ]);
+  const profiles = await profilesOfRows(db, coopId, rows);
   return {
     items: profiles.flatMap((profile) => visibleProfile(profile, viewer, coop) ?? []),
-    total,
+    total: Number(total?.n ?? 0),
     page: query.page,
     pageSize: query.pageSize,
   };

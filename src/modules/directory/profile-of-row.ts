@@ -1,15 +1,20 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { memberNames } from '../members/index.js';
 import { DEFAULT_VISIBILITY, type DirectoryProfile, type PortfolioFile } from './domain/visible-profile.js';
-import { directoryProfileFiles, type DirectoryProfileRow } from './schema.js';
+import { directoryProfileFiles, directoryProfiles, type DirectoryProfileRow } from './schema.js';
+
+const { searchStaff: _staff, searchMembers: _members, searchPublic: _public, ...shown } = getTableColumns(directoryProfiles);
+/** The columns a profile is read from: not the search texts, which only the WHERE clause needs (three long strings a row). */
+export const PROFILE_COLUMNS = shown;
+export type ProfileRow = Omit<DirectoryProfileRow, 'searchStaff' | 'searchMembers' | 'searchPublic'>;
 
 /**
  * The whole profiles of some rows, as the visibility rule takes them. The name shown is read
  * live from the member file (a rename shows at once); the copy in the row only feeds the
  * search until the member's next save.
  */
-export async function profilesOfRows(db: Executor, coopId: string, rows: DirectoryProfileRow[]): Promise<DirectoryProfile[]> {
+export async function profilesOfRows(db: Executor, coopId: string, rows: ProfileRow[]): Promise<DirectoryProfile[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.memberId);
   const [names, files] = await Promise.all([
