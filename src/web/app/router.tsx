@@ -68,6 +68,13 @@ const SuppliersPage = pageOf(() => import('../modules/purchases'), 'SuppliersPag
 const SupplierPage = pageOf(() => import('../modules/purchases'), 'SupplierPage');
 const PayoutsPage = pageOf(() => import('../modules/payouts'), 'PayoutsPage');
 const MemberFeesPage = pageOf(() => import('../modules/fees'), 'MemberFeesPage');
+const KnowledgeHomePage = pageOf(() => import('../modules/knowledge'), 'KnowledgeHomePage');
+const KnowledgeSpacePage = pageOf(() => import('../modules/knowledge'), 'KnowledgeSpacePage');
+const KnowledgePagePage = pageOf(() => import('../modules/knowledge'), 'KnowledgePagePage');
+const KnowledgePageEditorPage = pageOf(() => import('../modules/knowledge'), 'KnowledgePageEditorPage');
+const KnowledgePageHistoryPage = pageOf(() => import('../modules/knowledge'), 'KnowledgePageHistoryPage');
+const KnowledgeQuestionsPage = pageOf(() => import('../modules/knowledge'), 'KnowledgeQuestionsPage');
+const KnowledgeQuestionPage = pageOf(() => import('../modules/knowledge'), 'KnowledgeQuestionPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -149,6 +156,14 @@ export const router = createBrowserRouter([
           { path: 'purchases/:id', element: <RequireRole roles={READERS}><SupplierInvoicePage /></RequireRole> },
           { path: 'payouts', element: <RequireRole roles={BOOK_READERS}><PayoutsPage /></RequireRole> },
           { path: 'fees', element: <RequireRole roles={READERS}><MemberFeesPage /></RequireRole> },
+          { path: 'knowledge', element: <RequireRole roles={READERS}><KnowledgeHomePage /></RequireRole> },
+          { path: 'knowledge/spaces/:spaceId', element: <RequireRole roles={READERS}><KnowledgeSpacePage /></RequireRole> },
+          { path: 'knowledge/pages/:pageId', element: <RequireRole roles={READERS}><KnowledgePagePage /></RequireRole> },
+          { path: 'knowledge/pages/:pageId/edit', element: <RequireRole roles={READERS}><KnowledgePageEditorPage /></RequireRole> },
+          { path: 'knowledge/pages/:pageId/history', element: <RequireRole roles={READERS}><KnowledgePageHistoryPage /></RequireRole> },
+          { path: 'knowledge/books/:bookId/new', element: <RequireRole roles={READERS}><KnowledgePageEditorPage /></RequireRole> },
+          { path: 'knowledge/questions', element: <RequireRole roles={READERS}><KnowledgeQuestionsPage /></RequireRole> },
+          { path: 'knowledge/questions/:questionId', element: <RequireRole roles={READERS}><KnowledgeQuestionPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },
