@@ -86,22 +86,20 @@ export default function QuestionsPage() {
       <Stack gap="sm">
         {questions.data?.items.map((q) => (
           <Card key={q.id} withBorder padding="sm" data-testid="kb-question">
-            <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
-              <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-                <Anchor component={Link} to={`/knowledge/questions/${q.id}`} fw={600}>
-                  {q.title}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {q.spaceName} · {t('knowledge.qa.askedBy', { name: q.authorName, date: format.date(q.createdAt) })}
-                </Text>
-              </Stack>
+            <Stack gap={4}>
+              <Anchor component={Link} to={`/knowledge/questions/${q.id}`} fw={600}>
+                {q.title}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {q.spaceName} · {t('knowledge.qa.askedBy', { name: q.authorName, date: format.date(q.createdAt) })}
+              </Text>
               <Group gap="xs">
+                <QuestionStatusBadge status={q.status} />
                 <Badge variant="outline" color="gray">
                   {t('knowledge.qa.answers', { count: q.answerCount })}
                 </Badge>
-                <QuestionStatusBadge status={q.status} />
               </Group>
-            </Group>
+            </Stack>
           </Card>
         ))}
       </Stack>
