@@ -10,14 +10,15 @@ const LIMIT = 20;
 
 /**
  * Pages the viewer reads that contain every word of the query, accents and case ignored
- * (`search_text` is folded by the database; its trigram index serves the `like`). Titles that
- * hold the words come first, then the closest texts. The filter is the SQL form of `canRead`,
- * so a hidden page never reaches the ranking, let alone the answer.
+ * (`search_text` is folded by the database; its trigram index serves the `like`). Pages whose
+ * title holds more of the words come first, then the most recently updated: ranking by a
+ * similarity over whole bodies costs a pass over every matching text, too slow for a common
+ * word (bench/knowledge-search.ts). The filter is the SQL form of `canRead`, so a hidden page
+ * never reaches the ranking, let alone the answer.
  */
 export async function searchPages(db: Executor, viewer: KbViewer, query: { q: string; spaceId?: string | undefined }): Promise<{ items: SearchHit[] }> {
   const terms = searchTerms(query.q);
   if (terms.length === 0) return { items: [] };
-  const folded = terms.join(' ');
   const titleHits = sql.join(
     terms.map((t) => sql`(case when f_unaccent(lower(${kbPages.title})) like ${`%${t}%`} then 1 else 0 end)`),
     sql` + `,
@@ -28,7 +29,7 @@ export async function searchPages(db: Executor, viewer: KbViewer, query: { q: st
     .innerJoin(kbBooks, and(eq(kbBooks.coopId, kbPages.coopId), eq(kbBooks.id, kbPages.bookId)))
     .innerJoin(kbSpaces, and(eq(kbSpaces.coopId, kbBooks.coopId), eq(kbSpaces.id, kbBooks.spaceId)))
     .where(and(readableSpaces(viewer), readableBooks(viewer), isNull(kbPages.archivedAt), query.spaceId ? eq(kbSpaces.id, query.spaceId) : undefined, ...terms.map((t) => like(kbPages.searchText, `%${t}%`))))
-    .orderBy(desc(titleHits), desc(sql`word_similarity(${folded}, ${kbPages.searchText})`), desc(kbPages.updatedAt))
+    .orderBy(desc(titleHits), desc(kbPages.updatedAt))
     .limit(LIMIT);
   return {
     items: rows
