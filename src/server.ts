@@ -37,6 +37,7 @@ import { listSalaryPayables, markSalaryPaid, pendingSalaryCents, reverseSalaryPa
 import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes, listMemberInvoicePayables, markMemberInvoicePaidBy, reverseMemberInvoicePayment } from './modules/independents/index.js';
 import { payoutMatcher, payoutRoutes, type PayableSources } from './modules/payouts/index.js';
 import { directoryRoutes } from './modules/directory/index.js';
+import { knowledgePublicRoutes, knowledgeRoutes } from './modules/knowledge/index.js';
 import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesBilledToUser, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
 
 const VERSION = '0.1.0';
@@ -137,6 +138,8 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/payouts', plugin: payoutRoutes, options: { sources: PAYABLE_SOURCES } },
       { prefix: '/api/fees', plugin: feeRoutes },
       { prefix: '/api/directory', plugin: directoryRoutes },
+      { prefix: '/api/knowledge', plugin: knowledgeRoutes },
+      { prefix: '/api/public/knowledge', plugin: knowledgePublicRoutes },
     ],
   });
   return app;

@@ -21,6 +21,7 @@ import { seedDemoPurchases } from './seed-purchases.js';
 import { seedDemoFees } from './seed-fees.js';
 import { seedDemoIndependents } from './seed-independents.js';
 import { seedDemoDirectory } from './seed-directory.js';
+import { seedDemoKnowledge } from './seed-knowledge.js';
 
 /** Every demo account shares this password (demo seed only; real accounts follow the policy). */
 export const DEMO_PASSWORD = 'mutualise-demo';
@@ -162,6 +163,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
     }
 
     await seedDemoPayouts({ db: asDb, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds });
+    await seedDemoKnowledge({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, camille: { ...actor, userId: userIds.get('camille.martin@demo.mutualise.coop')!, roles: ['member'] }, nathalie: { ...actor, userId: userIds.get('nathalie.roux@demo.mutualise.coop')!, roles: ['member'] } });
     if (opts.storage) {
       const staff = (userId: string): Actor => ({ ...actor, userId, roles: ['staff'] });
       const drafters = new Map(DEMO_MEMBERS.filter((m) => m.activity).map((m) => [m.activity!.code, m.email]));

@@ -72,6 +72,13 @@ const DirectoryPage = pageOf(() => import('../modules/directory'), 'DirectoryPag
 const DirectoryProfilePage = pageOf(() => import('../modules/directory'), 'DirectoryProfilePage');
 const MyDirectoryProfilePage = pageOf(() => import('../modules/directory'), 'MyDirectoryProfilePage');
 const PublicDirectoryPage = pageOf(() => import('../modules/directory'), 'PublicDirectoryPage');
+const KnowledgeHomePage = pageOf(() => import('../modules/knowledge'), 'KnowledgeHomePage');
+const KnowledgeSpacePage = pageOf(() => import('../modules/knowledge'), 'KnowledgeSpacePage');
+const KnowledgePagePage = pageOf(() => import('../modules/knowledge'), 'KnowledgePagePage');
+const KnowledgePageEditorPage = pageOf(() => import('../modules/knowledge'), 'KnowledgePageEditorPage');
+const KnowledgePageHistoryPage = pageOf(() => import('../modules/knowledge'), 'KnowledgePageHistoryPage');
+const KnowledgeQuestionsPage = pageOf(() => import('../modules/knowledge'), 'KnowledgeQuestionsPage');
+const KnowledgeQuestionPage = pageOf(() => import('../modules/knowledge'), 'KnowledgeQuestionPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -165,6 +172,14 @@ export const router = createBrowserRouter([
           { path: 'directory', element: <RequireRole roles={READERS}><DirectoryPage /></RequireRole> },
           { path: 'directory/me', element: <RequireRole roles={READERS}><MyDirectoryProfilePage /></RequireRole> },
           { path: 'directory/:memberId', element: <RequireRole roles={READERS}><DirectoryProfilePage /></RequireRole> },
+          { path: 'knowledge', element: <RequireRole roles={READERS}><KnowledgeHomePage /></RequireRole> },
+          { path: 'knowledge/spaces/:spaceId', element: <RequireRole roles={READERS}><KnowledgeSpacePage /></RequireRole> },
+          { path: 'knowledge/pages/:pageId', element: <RequireRole roles={READERS}><KnowledgePagePage /></RequireRole> },
+          { path: 'knowledge/pages/:pageId/edit', element: <RequireRole roles={READERS}><KnowledgePageEditorPage /></RequireRole> },
+          { path: 'knowledge/pages/:pageId/history', element: <RequireRole roles={READERS}><KnowledgePageHistoryPage /></RequireRole> },
+          { path: 'knowledge/books/:bookId/new', element: <RequireRole roles={READERS}><KnowledgePageEditorPage /></RequireRole> },
+          { path: 'knowledge/questions', element: <RequireRole roles={READERS}><KnowledgeQuestionsPage /></RequireRole> },
+          { path: 'knowledge/questions/:questionId', element: <RequireRole roles={READERS}><KnowledgeQuestionPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

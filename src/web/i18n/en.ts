@@ -27,6 +27,7 @@ import { en as purchases, enSuppliers as suppliers } from '../modules/purchases/
 import { en as payouts } from '../modules/payouts/i18n.en';
 import { en as fees } from '../modules/fees/i18n.en';
 import { en as directory } from '../modules/directory/i18n.en';
+import { en as knowledge } from '../modules/knowledge/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -120,4 +121,5 @@ export const en: Catalogue = {
   payouts,
   fees,
   directory,
+  knowledge,
 };

@@ -27,6 +27,7 @@ import { fr as purchases, frSuppliers as suppliers } from '../modules/purchases/
 import { fr as payouts } from '../modules/payouts/i18n.fr';
 import { fr as fees } from '../modules/fees/i18n.fr';
 import { fr as directory } from '../modules/directory/i18n.fr';
+import { fr as knowledge } from '../modules/knowledge/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -130,6 +131,7 @@ export const fr = {
   payouts,
   fees,
   directory,
+  knowledge,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

@@ -1,0 +1,8 @@
+// The knowledge base (spaces → books → pages, with revisions, search and Q&A). The composition
+// root mounts the routes; the demo seeds through the operations.
+export { knowledgePublicRoutes, knowledgeRoutes } from './routes.js';
+export { createSpace } from './create-space.js';
+export { createBook } from './manage-books.js';
+export { createPage } from './create-page.js';
+export { editPage } from './edit-page.js';
+export { acceptAnswer, answerQuestion, askQuestion } from './questions.js';

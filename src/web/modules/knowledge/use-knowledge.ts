@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  AskQuestionBody,
+  CreateBookBody,
+  CreatePageBody,
+  CreateSpaceBody,
+  PageView,
+  QuestionDetail,
+  QuestionView,
+  RevisionDetail,
+  RevisionSummary,
+  SearchHit,
+  shareTargets,
+  SpaceDetail,
+  SpaceView,
+  UpdatePageBody,
+  UpdateSpaceBody,
+} from '../../../modules/knowledge/contract';
+import { api } from '../../lib/api';
+import type { Wire } from '../../lib/wire';
+
+export const KNOWLEDGE_KEY = ['knowledge'] as const;
+export type SpaceData = Wire<SpaceView>;
+export type SpaceDetailData = Wire<SpaceDetail>;
+export type PageData = Wire<PageView>;
+export type RevisionData = Wire<RevisionSummary>;
+export type QuestionData = Wire<QuestionView>;
+export type QuestionDetailData = Wire<QuestionDetail>;
+export type SearchHitData = Wire<SearchHit>;
+
+const base = '/api/knowledge';
+
+export const useSpaces = () => useQuery({ queryKey: [...KNOWLEDGE_KEY, 'spaces'], queryFn: ({ signal }) => api.get<{ items: SpaceData[] }>(`${base}/spaces`, { signal }) });
+export const useSpace = (id: string | undefined) =>
+  useQuery({ queryKey: [...KNOWLEDGE_KEY, 'space', id], queryFn: ({ signal }) => api.get<SpaceDetailData>(`${base}/spaces/${id}`, { signal }), enabled: Boolean(id) });
+export const usePage = (id: string | undefined) => useQuery({ queryKey: [...KNOWLEDGE_KEY, 'page', id], queryFn: ({ signal }) => api.get<PageData>(`${base}/pages/${id}`, { signal }), enabled: Boolean(id) });
+export const useRevisions = (pageId: string | undefined) =>
+  useQuery({ queryKey: [...KNOWLEDGE_KEY, 'revisions', pageId], queryFn: ({ signal }) => api.get<{ items: RevisionData[] }>(`${base}/pages/${pageId}/revisions`, { signal }), enabled: Boolean(pageId) });
+export const useRevision = (pageId: string | undefined, n: number | null) =>
+  useQuery({ queryKey: [...KNOWLEDGE_KEY, 'revision', pageId, n], queryFn: ({ signal }) => api.get<Wire<RevisionDetail>>(`${base}/pages/${pageId}/revisions/${n}`, { signal }), enabled: Boolean(pageId) && n !== null });
+export const useSearch = (q: string) =>
+  useQuery({ queryKey: [...KNOWLEDGE_KEY, 'search', q], queryFn: ({ signal }) => api.get<{ items: SearchHitData[] }>(`${base}/search`, { query: { q }, signal }), enabled: q.trim().length >= 2 });
+export const useQuestions = (status?: 'open' | 'answered') =>
+  useQuery({ queryKey: [...KNOWLEDGE_KEY, 'questions', status], queryFn: ({ signal }) => api.get<{ items: QuestionData[] }>(`${base}/questions`, { query: status ? { status } : {}, signal }) });
+export const useQuestion = (id: string | undefined) =>
+  useQuery({ queryKey: [...KNOWLEDGE_KEY, 'question', id], queryFn: ({ signal }) => api.get<QuestionDetailData>(`${base}/questions/${id}`, { signal }), enabled: Boolean(id) });
+export const useShareTargets = (enabled: boolean) =>
+  useQuery({ queryKey: [...KNOWLEDGE_KEY, 'share-targets'], queryFn: ({ signal }) => api.get<z.infer<typeof shareTargets>>(`${base}/share-targets`, { signal }), enabled });
+
+function useRefreshing<A, R>(fn: (arg: A) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => void queryClient.invalidateQueries({ queryKey: KNOWLEDGE_KEY }) });
+}
+
+export const useCreateSpace = () => useRefreshing((body: Partial<CreateSpaceBody> & Pick<CreateSpaceBody, 'name' | 'visibility'>) => api.post<SpaceDetailData>(`${base}/spaces`, body));
+export const useUpdateSpace = () => useRefreshing(({ id, ...body }: UpdateSpaceBody & { id: string }) => api.patch<SpaceDetailData>(`${base}/spaces/${id}`, body));
+export const useShareSpace = () => useRefreshing(({ id, coopId }: { id: string; coopId: string }) => api.post<SpaceDetailData>(`${base}/spaces/${id}/shares`, { coopId }));
+export const useUnshareSpace = () => useRefreshing(({ id, coopId }: { id: string; coopId: string }) => api.delete<SpaceDetailData>(`${base}/spaces/${id}/shares/${coopId}`));
+export const useCreateBook = () => useRefreshing(({ spaceId, ...body }: Partial<CreateBookBody> & { name: string; spaceId: string }) => api.post<SpaceDetailData>(`${base}/spaces/${spaceId}/books`, body));
+export const useCreatePage = () => useRefreshing(({ bookId, ...body }: CreatePageBody & { bookId: string }) => api.post<PageData>(`${base}/books/${bookId}/pages`, body));
+export const useEditPage = () => useRefreshing(({ id, ...body }: UpdatePageBody & { id: string }) => api.put<PageData>(`${base}/pages/${id}`, body));
+export const useRestoreRevision = () => useRefreshing(({ id, number, expectedRevision }: { id: string; number: number; expectedRevision: number }) => api.post<PageData>(`${base}/pages/${id}/revisions/${number}/restore`, { expectedRevision }));
+export const useArchivePage = () => useRefreshing((id: string) => api.delete(`${base}/pages/${id}`));
+export const useAskQuestion = () => useRefreshing((body: Partial<AskQuestionBody> & { spaceId: string; title: string }) => api.post<QuestionDetailData>(`${base}/questions`, body));
+export const useAnswerQuestion = () => useRefreshing(({ id, body }: { id: string; body: string }) => api.post<QuestionDetailData>(`${base}/questions/${id}/answers`, { body }));
+export const useAcceptAnswer = () => useRefreshing((answerId: string) => api.post<QuestionDetailData>(`${base}/answers/${answerId}/accept`));
