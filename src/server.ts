@@ -37,6 +37,7 @@ import { listSalaryPayables, markSalaryPaid, pendingSalaryCents, reverseSalaryPa
 import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes, listMemberInvoicePayables, markMemberInvoicePaidBy, reverseMemberInvoicePayment } from './modules/independents/index.js';
 import { payoutMatcher, payoutRoutes, type PayableSources } from './modules/payouts/index.js';
 import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesBilledToUser, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
+import { workclubGuestRoutes, workclubRoutes } from './modules/workclubs/index.js';
 
 const VERSION = '0.1.0';
 
@@ -135,6 +136,8 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/purchases', plugin: purchasesRoutes, options: { lifecycleDestination: storageLifecycleConnector(storage).destination } },
       { prefix: '/api/payouts', plugin: payoutRoutes, options: { sources: PAYABLE_SOURCES } },
       { prefix: '/api/fees', plugin: feeRoutes },
+      { prefix: '/api/workclubs', plugin: workclubRoutes },
+      { prefix: '/api/portal/workclubs', plugin: workclubGuestRoutes },
     ],
   });
   return app;
