@@ -56,4 +56,10 @@ describe('the menu', () => {
     expect(keys(['staff'])).toContain('expenses');
     expect(navigationFor(['member'], t).find((e) => e.key === 'expenses')?.label).toBe('expenses.myNav');
   });
+
+  it('offers workclubs to members and the team, not to the accountant alone', () => {
+    expect(keys(['member'])).toContain('workclubs');
+    expect(keys(['staff'])).toContain('workclubs');
+    expect(keys(['accountant'])).not.toContain('workclubs');
+  });
 });

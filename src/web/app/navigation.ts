@@ -22,6 +22,7 @@ import {
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
+  IconBulb,
   type Icon,
 } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
@@ -102,6 +103,7 @@ export function navigationFor(roles: readonly Role[], t: TFunction, membershipTy
     { key: 'salary', to: '/salary', label: t('salaries.myNav'), icon: IconReceipt2, roles: MEMBERS, section: 'main' },
     { key: 'salaries', to: '/salaries', label: t('salaries.nav'), icon: IconReceipt2, roles: BOOK_READERS, section: 'main' },
     { key: 'advances', to: '/advances', label: seesAll ? t('advances.nav') : t('advances.myNav'), icon: IconPigMoney, roles: READERS, section: 'main' },
+    { key: 'workclubs', to: '/workclubs', label: t('workclubs.nav'), icon: IconBulb, roles: EVERYONE, section: 'main' },
     { key: 'me', to: '/me', label: t('nav.myProfile'), icon: IconUserCircle, roles: MEMBERS, section: 'main' },
     { key: 'people', to: '/people', label: t('nav.people'), icon: IconUsers, roles: ADMINS, section: 'administration' },
     { key: 'settings', to: '/settings', label: t('nav.settings'), icon: IconSettings, roles: ADMINS, section: 'administration' },

@@ -7,7 +7,7 @@ import {
   LoginPage,
   ResetPasswordPage,
 } from '../modules/auth';
-import { ADMINS, BOOK_READERS, MANAGERS, MEMBERS, READERS, TAX_READERS } from './access';
+import { ADMINS, BOOK_READERS, EVERYONE, MANAGERS, MEMBERS, READERS, TAX_READERS } from './access';
 import { NotFoundPage, RedirectIfAuthenticated, RequireAuth, RequireRole } from './guards';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { AppLayout } from './layout';
@@ -68,6 +68,9 @@ const SuppliersPage = pageOf(() => import('../modules/purchases'), 'SuppliersPag
 const SupplierPage = pageOf(() => import('../modules/purchases'), 'SupplierPage');
 const PayoutsPage = pageOf(() => import('../modules/payouts'), 'PayoutsPage');
 const MemberFeesPage = pageOf(() => import('../modules/fees'), 'MemberFeesPage');
+const WorkclubsPage = pageOf(() => import('../modules/workclubs'), 'WorkclubsPage');
+const WorkclubGroupPage = pageOf(() => import('../modules/workclubs'), 'WorkclubGroupPage');
+const GuestWorkclubPage = pageOf(() => import('../modules/workclubs'), 'GuestWorkclubPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -100,6 +103,15 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<FullPageLoader />}>
             <PortalQuotePage />
+          </Suspense>
+        ),
+      },
+      // A workclub guest from a partner company: no account, the signed link is the credential.
+      {
+        path: 'workclubs/guest/:token',
+        element: (
+          <Suspense fallback={<FullPageLoader />}>
+            <GuestWorkclubPage />
           </Suspense>
         ),
       },
@@ -149,6 +161,8 @@ export const router = createBrowserRouter([
           { path: 'purchases/:id', element: <RequireRole roles={READERS}><SupplierInvoicePage /></RequireRole> },
           { path: 'payouts', element: <RequireRole roles={BOOK_READERS}><PayoutsPage /></RequireRole> },
           { path: 'fees', element: <RequireRole roles={READERS}><MemberFeesPage /></RequireRole> },
+          { path: 'workclubs', element: <RequireRole roles={EVERYONE}><WorkclubsPage /></RequireRole> },
+          { path: 'workclubs/groups/:id', element: <RequireRole roles={EVERYONE}><WorkclubGroupPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },
