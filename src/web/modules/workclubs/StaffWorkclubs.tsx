@@ -267,18 +267,18 @@ function InviteGuestForm({ seasonId, groups }: { seasonId: string; groups: { id:
         <form onSubmit={submit}>
           <Stack gap="sm" mt="sm">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t('workclubs.staff.guestName')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} required maxLength={200} />
-              <TextInput label={t('workclubs.staff.guestEmail')} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} required maxLength={254} />
-              <TextInput label={t('workclubs.staff.guestCompany')} value={form.company} onChange={(e) => setForm({ ...form, company: e.currentTarget.value })} required maxLength={200} />
+              <TextInput label={t('workclubs.staff.guestName')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} required maxLength={200} data-testid="workclub-guest-name" />
+              <TextInput label={t('workclubs.staff.guestEmail')} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} required maxLength={254} data-testid="workclub-guest-email" />
+              <TextInput label={t('workclubs.staff.guestCompany')} value={form.company} onChange={(e) => setForm({ ...form, company: e.currentTarget.value })} required maxLength={200} data-testid="workclub-guest-company" />
             </SimpleGrid>
-            <TextInput label={t('workclubs.apply.projectTitle')} value={form.projectTitle} onChange={(e) => setForm({ ...form, projectTitle: e.currentTarget.value })} required maxLength={160} />
-            <Textarea label={t('workclubs.apply.projectDescription')} value={form.projectDescription} onChange={(e) => setForm({ ...form, projectDescription: e.currentTarget.value })} required autosize minRows={2} maxLength={4000} />
+            <TextInput label={t('workclubs.apply.projectTitle')} value={form.projectTitle} onChange={(e) => setForm({ ...form, projectTitle: e.currentTarget.value })} required maxLength={160} data-testid="workclub-guest-project" />
+            <Textarea label={t('workclubs.apply.projectDescription')} value={form.projectDescription} onChange={(e) => setForm({ ...form, projectDescription: e.currentTarget.value })} required autosize minRows={2} maxLength={4000} data-testid="workclub-guest-description" />
             {groups && (
               <Select label={t('workclubs.staff.guestGroup')} data={groups.map((g) => ({ value: g.id, label: t('workclubs.group.title', { name: g.name }) }))} value={form.groupId} onChange={(v) => setForm({ ...form, groupId: v })} required />
             )}
             <ErrorAlert error={error} />
             <Group>
-              <Button type="submit" loading={invite.isPending}>
+              <Button type="submit" loading={invite.isPending} data-testid="workclub-guest-invite">
                 {t('workclubs.staff.sendInvite')}
               </Button>
             </Group>
