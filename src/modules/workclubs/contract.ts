@@ -7,7 +7,10 @@ import { SEASON_DAYS } from './domain/season-calendar.js';
 // Shared by the routes and the web client: the API's types are written once, here.
 export { APPLICATION_STATUSES, GOAL_STATUSES, GROUP_STATUSES, MAX_GROUP_SIZE, MIN_GROUP_SIZE, PROGRESS_STATUSES, SEASON_DAYS, SEASON_STATUSES };
 
-const isoDate = z.iso.date({ error: bilingual({ fr: 'Date invalide (AAAA-MM-JJ).', en: 'Invalid date (YYYY-MM-DD).' }) });
+// A season is planned within the century: a bound that keeps "start + 45 days" a valid date.
+const isoDate = z.iso
+  .date({ error: bilingual({ fr: 'Date invalide (AAAA-MM-JJ).', en: 'Invalid date (YYYY-MM-DD).' }) })
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: bilingual({ fr: 'Date entre 2000 et 2099.', en: 'Date between 2000 and 2099.' }) });
 const text = (max: number, required: { fr: string; en: string }) =>
   z
     .string({ error: bilingual(required) })

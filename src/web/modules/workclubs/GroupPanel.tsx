@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { PROGRESS_STATUSES } from '../../../modules/workclubs/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../lib/format';
+import { FRANCE_TIME_ZONE } from '../../../platform/calendar/contract';
+import { PARIS_DATE_TIME } from './paris-time';
 import { groupCalendarUrl, type GroupActions, type GroupData } from './use-workclubs';
 
 type ParticipantData = GroupData['participants'][number];
@@ -66,7 +68,7 @@ export function GroupPanel({ group, actions, calendar = true }: { group: GroupDa
           <Stack gap={4} data-testid="workclub-sessions">
             {group.sessions.map((s) => (
               <Text size="sm" key={s.id} style={{ overflowWrap: 'anywhere' }}>
-                {fmt.dateTime(s.startsAt)} · {t('workclubs.group.minutes', { count: s.durationMinutes })} · {s.place}
+                {fmt.date(s.startsAt, PARIS_DATE_TIME)} · {t('workclubs.group.minutes', { count: s.durationMinutes })} · {s.place}
               </Text>
             ))}
           </Stack>
@@ -125,7 +127,7 @@ function ParticipantCard({ participant: p, sessions, isMe }: { participant: Part
           return (
             <Text size="sm" key={r.sessionId} data-testid="workclub-report">
               <Badge size="sm" color={PROGRESS_COLORS[r.status]} variant="dot" mr={6}>
-                {session ? fmt.date(session.startsAt) : ''} · {t(`workclubs.group.progressStatus.${r.status}`)}
+                {session ? fmt.date(session.startsAt, { dateStyle: 'short', timeZone: FRANCE_TIME_ZONE }) : ''} · {t(`workclubs.group.progressStatus.${r.status}`)}
               </Badge>
               {r.report}
             </Text>
@@ -226,7 +228,7 @@ function MyWork({ me, group, actions }: { me: ParticipantData; group: GroupData;
             <Stack gap="xs">
               <Select
                 label={t('workclubs.group.session')}
-                data={group.sessions.map((s) => ({ value: s.id, label: fmt.dateTime(s.startsAt) }))}
+                data={group.sessions.map((s) => ({ value: s.id, label: fmt.date(s.startsAt, PARIS_DATE_TIME) }))}
                 value={sessionId}
                 onChange={setSessionId}
                 allowDeselect={false}

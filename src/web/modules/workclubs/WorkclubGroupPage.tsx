@@ -9,6 +9,7 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { GroupPanel } from './GroupPanel';
+import { parisWallTimeToIso } from './paris-time';
 import { type GroupData, useCloseGroup, useGroup, useMemberGroupActions, useMoveParticipant, useScheduleSession } from './use-workclubs';
 
 /** A group's page: the team schedules, moves and closes; a participant works in it. */
@@ -61,8 +62,8 @@ function ScheduleForm({ group }: { group: GroupData }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    // The input gives the wall-clock time of the browser; the API takes an instant.
-    const instant = startsAt ? new Date(startsAt).toISOString() : '';
+    // Typed as Paris time (the coop's rooms); the API takes an instant.
+    const instant = parisWallTimeToIso(startsAt);
     schedule.mutate({ groupId: group.id, startsAt: instant, durationMinutes: duration, place }, { onSuccess: () => { notifications.show({ color: 'teal', message: t('workclubs.staff.scheduled') }); setStartsAt(''); }, onError: setError });
   };
   return (
