@@ -39,6 +39,7 @@ import { payoutMatcher, payoutRoutes, type PayableSources } from './modules/payo
 import { directoryRoutes } from './modules/directory/index.js';
 import { knowledgePublicRoutes, knowledgeRoutes } from './modules/knowledge/index.js';
 import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesBilledToUser, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
+import { workclubGuestRoutes, workclubRoutes } from './modules/workclubs/index.js';
 
 const VERSION = '0.1.0';
 
@@ -140,6 +141,8 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/directory', plugin: directoryRoutes },
       { prefix: '/api/knowledge', plugin: knowledgeRoutes },
       { prefix: '/api/public/knowledge', plugin: knowledgePublicRoutes },
+      { prefix: '/api/workclubs', plugin: workclubRoutes },
+      { prefix: '/api/portal/workclubs', plugin: workclubGuestRoutes },
     ],
   });
   return app;

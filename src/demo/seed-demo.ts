@@ -19,6 +19,8 @@ import { seedDemoPayouts } from './seed-payouts.js';
 import { seedDemoExpenses } from './seed-expenses.js';
 import { seedDemoPurchases } from './seed-purchases.js';
 import { seedDemoFees } from './seed-fees.js';
+import { seedDemoWorkclubs } from './seed-workclubs.js';
+import { todayInFrance } from '../platform/calendar/index.js';
 import { seedDemoIndependents } from './seed-independents.js';
 import { seedDemoDirectory } from './seed-directory.js';
 import { seedDemoKnowledge } from './seed-knowledge.js';
@@ -190,6 +192,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       await seedDemoFees({ db: asDb, storage: opts.storage, admin: { ...actor, roles: ['admin'] }, advisor: staff(advisorId), nathalieId: memberIds.get('nathalie.roux@demo.mutualise.coop')!, today: isoDay(now) });
     }
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
+    await seedDemoWorkclubs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds, now, today: todayInFrance(now), publicUrl: opts.publicUrl ?? 'http://localhost:3000' });
     if (opts.storage) await seedDemoIndependents({ db: asDb, storage: opts.storage, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds });
     await seedDemoDirectory({ db: asDb, admin: { ...actor, roles: ['admin'] }, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }) });
     return { coopId: coop.id, logins };

@@ -62,4 +62,10 @@ describe('the menu', () => {
     expect(keys(['staff'])).toContain('directory');
     expect(keys(['staff'])).not.toContain('directory-me');
   });
+
+  it('offers workclubs to members and the team, not to the accountant alone', () => {
+    expect(keys(['member'])).toContain('workclubs');
+    expect(keys(['staff'])).toContain('workclubs');
+    expect(keys(['accountant'])).not.toContain('workclubs');
+  });
 });

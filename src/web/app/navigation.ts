@@ -26,6 +26,7 @@ import {
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
+  IconBulb,
   type Icon,
 } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
@@ -110,6 +111,7 @@ export function navigationFor(roles: readonly Role[], t: TFunction, membershipTy
     { key: 'advances', to: '/advances', label: seesAll ? t('advances.nav') : t('advances.myNav'), icon: IconPigMoney, roles: READERS, section: 'main' },
     { key: 'directory', to: '/directory', label: t('directory.nav'), icon: IconAddressBook, roles: EVERYONE, section: 'main' },
     { key: 'directory-me', to: '/directory/me', label: t('directory.myNav'), icon: IconId, roles: MEMBERS, section: 'main' },
+    { key: 'workclubs', to: '/workclubs', label: t('workclubs.nav'), icon: IconBulb, roles: EVERYONE, section: 'main' },
     { key: 'me', to: '/me', label: t('nav.myProfile'), icon: IconUserCircle, roles: MEMBERS, section: 'main' },
     { key: 'people', to: '/people', label: t('nav.people'), icon: IconUsers, roles: ADMINS, section: 'administration' },
     { key: 'settings', to: '/settings', label: t('nav.settings'), icon: IconSettings, roles: ADMINS, section: 'administration' },

@@ -7,7 +7,7 @@ import {
   LoginPage,
   ResetPasswordPage,
 } from '../modules/auth';
-import { ADMINS, BOOK_READERS, MANAGERS, MEMBERS, READERS, TAX_READERS } from './access';
+import { ADMINS, BOOK_READERS, EVERYONE, MANAGERS, MEMBERS, READERS, TAX_READERS } from './access';
 import { NotFoundPage, RedirectIfAuthenticated, RequireAuth, RequireRole } from './guards';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { AppLayout } from './layout';
@@ -79,6 +79,9 @@ const KnowledgePageEditorPage = pageOf(() => import('../modules/knowledge'), 'Kn
 const KnowledgePageHistoryPage = pageOf(() => import('../modules/knowledge'), 'KnowledgePageHistoryPage');
 const KnowledgeQuestionsPage = pageOf(() => import('../modules/knowledge'), 'KnowledgeQuestionsPage');
 const KnowledgeQuestionPage = pageOf(() => import('../modules/knowledge'), 'KnowledgeQuestionPage');
+const WorkclubsPage = pageOf(() => import('../modules/workclubs'), 'WorkclubsPage');
+const WorkclubGroupPage = pageOf(() => import('../modules/workclubs'), 'WorkclubGroupPage');
+const GuestWorkclubPage = pageOf(() => import('../modules/workclubs'), 'GuestWorkclubPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -120,6 +123,15 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<FullPageLoader />}>
             <PortalQuotePage />
+          </Suspense>
+        ),
+      },
+      // A workclub guest from a partner company: no account, the signed link is the credential.
+      {
+        path: 'workclubs/guest/:token',
+        element: (
+          <Suspense fallback={<FullPageLoader />}>
+            <GuestWorkclubPage />
           </Suspense>
         ),
       },
@@ -180,6 +192,8 @@ export const router = createBrowserRouter([
           { path: 'knowledge/books/:bookId/new', element: <RequireRole roles={READERS}><KnowledgePageEditorPage /></RequireRole> },
           { path: 'knowledge/questions', element: <RequireRole roles={READERS}><KnowledgeQuestionsPage /></RequireRole> },
           { path: 'knowledge/questions/:questionId', element: <RequireRole roles={READERS}><KnowledgeQuestionPage /></RequireRole> },
+          { path: 'workclubs', element: <RequireRole roles={EVERYONE}><WorkclubsPage /></RequireRole> },
+          { path: 'workclubs/groups/:id', element: <RequireRole roles={EVERYONE}><WorkclubGroupPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

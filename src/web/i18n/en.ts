@@ -28,6 +28,7 @@ import { en as payouts } from '../modules/payouts/i18n.en';
 import { en as fees } from '../modules/fees/i18n.en';
 import { en as directory } from '../modules/directory/i18n.en';
 import { en as knowledge } from '../modules/knowledge/i18n.en';
+import { en as workclubs } from '../modules/workclubs/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -122,4 +123,5 @@ export const en: Catalogue = {
   fees,
   directory,
   knowledge,
+  workclubs,
 };

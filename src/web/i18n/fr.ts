@@ -28,6 +28,7 @@ import { fr as payouts } from '../modules/payouts/i18n.fr';
 import { fr as fees } from '../modules/fees/i18n.fr';
 import { fr as directory } from '../modules/directory/i18n.fr';
 import { fr as knowledge } from '../modules/knowledge/i18n.fr';
+import { fr as workclubs } from '../modules/workclubs/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -132,6 +133,7 @@ export const fr = {
   fees,
   directory,
   knowledge,
+  workclubs,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

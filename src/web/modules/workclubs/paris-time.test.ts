@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { parisWallTimeToIso } from './paris-time';
+
+describe('Paris wall-clock time', () => {
+  it('reads a typed time as Paris time, summer and winter', () => {
+    expect(parisWallTimeToIso('2026-07-01T09:30')).toBe('2026-07-01T07:30:00.000Z');
+    expect(parisWallTimeToIso('2026-12-01T09:30')).toBe('2026-12-01T08:30:00.000Z');
+    expect(parisWallTimeToIso('2026-10-25T12:00')).toBe('2026-10-25T11:00:00.000Z');
+    expect(parisWallTimeToIso('hier')).toBe('');
+  });
+});

@@ -1,0 +1,134 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/platform/calendar/index.js';
+import { workclubGroups, workclubReviews } from '../../src/modules/workclubs/schema.js';
+import { frenchDate, parisToday } from './support/dates.js';
+import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
+
+/**
+ * A workclub season: the advisor opens it, two members apply with their project and a guest
+ * from a partner company is invited, the advisor sees the proposed group (trades shown) and
+ * confirms it, schedules a session; a member sets a goal and reports her progress at the
+ * session on her phone; the advisor closes the group with a review of each project.
+ */
+let e2e: E2E;
+const today = parisToday();
+const SEASON = 'Saison de printemps';
+
+beforeAll(async () => {
+  e2e = await startE2E();
+}, 240_000);
+afterAll(async () => {
+  await e2e?.close();
+});
+watchJourney('workclub-season', () => e2e);
+
+async function apply(email: string, title: string) {
+  const { page, context } = await e2e.newPage({ width: 390, height: 844 });
+  await logIn(page, email);
+  await page.goto('/workclubs');
+  await seeText(page.getByTestId('workclub-season-name'), SEASON);
+  await page.getByTestId('workclub-project-title').fill(title);
+  await page.getByTestId('workclub-project-description').fill(`${title} : trouver mes premiers clients avec l’aide du groupe.`);
+  await page.getByTestId('workclub-apply').click();
+  await seeText(page.getByTestId('workclub-application-status'), 'Candidature envoyée');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await context.close();
+}
+
+describe('a workclub season, from the opening to the review', () => {
+  let groupUrl = '';
+
+  it('the advisor opens a season', async () => {
+    const { page, context } = await e2e.newPage();
+    await logIn(page, DEMO.advisor);
+    await page.getByTestId('nav-workclubs').click();
+    await page.getByTestId('workclub-new-season').click();
+    await page.getByTestId('workclub-season-name-input').fill(SEASON);
+    for (const [id, day] of [['workclub-season-open-on', today], ['workclub-season-close-on', addDays(today, 7)], ['workclub-season-starts-on', addDays(today, 10)]] as const) {
+      const input = page.getByTestId(id);
+      await input.fill(frenchDate(day));
+      await input.press('Tab');
+    }
+    await page.getByTestId('workclub-season-open').click();
+    await seeText(page.getByTestId('workclub-season-name'), SEASON);
+    await seeText(page.getByTestId('workclub-season-status'), 'Candidatures ouvertes');
+    await context.close();
+  });
+
+  it('two members apply with their project', async () => {
+    await apply(DEMO.member, 'Offre d’identité visuelle pour les artisans');
+    await apply('lucas.bernard@demo.mutualise.coop', 'Studio photo partagé');
+  });
+
+  it('the advisor invites a guest, sees the proposed group with the trades, and confirms it; then schedules a session', async () => {
+    const { page, context } = await e2e.newPage();
+    await logIn(page, DEMO.advisor);
+    await page.goto('/workclubs');
+    await seeText(page.getByTestId('workclub-season-name'), SEASON);
+    await page.getByTestId('workclub-invite-toggle').click();
+    await page.getByTestId('workclub-guest-name').fill('Claire Partenaire');
+    await page.getByTestId('workclub-guest-email').fill('claire@partenaire.example');
+    await page.getByTestId('workclub-guest-company').fill('Atelier Partenaire');
+    await page.getByTestId('workclub-guest-project').fill('Ouvrir l’atelier');
+    await page.getByTestId('workclub-guest-description').fill('Accueillir des indépendants');
+    await page.getByTestId('workclub-guest-invite').click();
+
+    const proposed = page.getByTestId('workclub-proposed-group');
+    await see(proposed.first());
+    await seeText(proposed.first(), 'Claire Partenaire');
+    await seeText(proposed.first(), 'graphiste');
+    await seeText(proposed.first(), 'photographe');
+    await page.getByTestId('workclub-confirm-groups').click();
+    await seeText(page.getByTestId('workclub-season-status'), 'En cours');
+    await page.getByTestId('workclub-group-link').first().click();
+    await page.waitForURL(/\/workclubs\/groups\/[0-9a-f-]{36}$/);
+    groupUrl = new URL(page.url()).pathname;
+
+    await page.getByTestId('workclub-session-starts').fill(`${addDays(today, 10)}T09:30`);
+    await page.getByTestId('workclub-session-place').fill('Salle Jaurès');
+    await page.getByTestId('workclub-session-schedule').click();
+    await seeText(page.getByTestId('workclub-sessions'), 'Salle Jaurès');
+    await seeText(page.getByTestId('workclub-sessions'), '09:30');
+    await context.close();
+  });
+
+  it('the member sets a goal and reports her progress at the session, on her phone', async () => {
+    const { page, context } = await e2e.newPage({ width: 390, height: 844 });
+    await logIn(page, DEMO.member);
+    await page.goto('/workclubs');
+    await seeText(page.getByTestId('workclub-group-title'), SEASON);
+    await page.getByTestId('workclub-goal-input').fill('Rencontrer cinq artisans');
+    await page.getByTestId('workclub-goal-add').click();
+    await seeText(page.getByTestId('workclub-participant').filter({ hasText: 'Camille Martin' }), 'Rencontrer cinq artisans');
+    await page.getByTestId('workclub-progress-report').fill('Deux artisans rencontrés, un devis en cours.');
+    await page.getByTestId('workclub-progress-save').click();
+    await seeText(page.getByTestId('workclub-report').first(), 'Deux artisans rencontrés');
+    await see(page.getByTestId('workclub-calendar'));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
+  it('the advisor closes the group with a review of each project', async () => {
+    const { page, context } = await e2e.newPage();
+    await logIn(page, DEMO.advisor);
+    await page.goto(groupUrl);
+    const rows = page.getByTestId('workclub-review-row');
+    await see(rows.first());
+    const count = await rows.count();
+    expect(count).toBe(3);
+    for (let i = 0; i < count; i++) {
+      await page.getByTestId(`workclub-review-achieved-${i}`).fill(`Projet ${i + 1} : premier client signé`);
+      await page.getByTestId(`workclub-review-rating-${i}`).click();
+      await page.getByRole('option', { name: '4', exact: true }).click();
+    }
+    await page.getByTestId('workclub-close-group').click();
+    await seeText(page.getByTestId('workclub-group-status'), 'Clos');
+    await seeText(page.getByTestId('workclub-review').first(), 'premier client signé');
+    const groupId = groupUrl.split('/').pop()!;
+    const [group] = await e2e.database.db.select().from(workclubGroups).where(eq(workclubGroups.id, groupId));
+    expect(group!.status).toBe('closed');
+    expect(await e2e.database.db.select().from(workclubReviews).where(and(eq(workclubReviews.coopId, group!.coopId)))).toHaveLength(3);
+    await context.close();
+  });
+});
