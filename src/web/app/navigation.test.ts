@@ -56,4 +56,10 @@ describe('the menu', () => {
     expect(keys(['staff'])).toContain('expenses');
     expect(navigationFor(['member'], t).find((e) => e.key === 'expenses')?.label).toBe('expenses.myNav');
   });
+
+  it('offers the events to the team and to members, not to the accountant who keeps the books', () => {
+    expect(keys(['member'])).toContain('events');
+    expect(keys(['staff'])).toContain('events');
+    expect(keys(['accountant'])).not.toContain('events');
+  });
 });

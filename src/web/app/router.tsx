@@ -7,7 +7,7 @@ import {
   LoginPage,
   ResetPasswordPage,
 } from '../modules/auth';
-import { ADMINS, BOOK_READERS, MANAGERS, MEMBERS, READERS, TAX_READERS } from './access';
+import { ADMINS, BOOK_READERS, EVERYONE, MANAGERS, MEMBERS, READERS, TAX_READERS } from './access';
 import { NotFoundPage, RedirectIfAuthenticated, RequireAuth, RequireRole } from './guards';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { AppLayout } from './layout';
@@ -68,6 +68,9 @@ const SuppliersPage = pageOf(() => import('../modules/purchases'), 'SuppliersPag
 const SupplierPage = pageOf(() => import('../modules/purchases'), 'SupplierPage');
 const PayoutsPage = pageOf(() => import('../modules/payouts'), 'PayoutsPage');
 const MemberFeesPage = pageOf(() => import('../modules/fees'), 'MemberFeesPage');
+const EventsPage = pageOf(() => import('../modules/events'), 'EventsPage');
+const EventPage = pageOf(() => import('../modules/events'), 'EventPage');
+const AttendancePage = pageOf(() => import('../modules/events'), 'AttendancePage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -149,6 +152,9 @@ export const router = createBrowserRouter([
           { path: 'purchases/:id', element: <RequireRole roles={READERS}><SupplierInvoicePage /></RequireRole> },
           { path: 'payouts', element: <RequireRole roles={BOOK_READERS}><PayoutsPage /></RequireRole> },
           { path: 'fees', element: <RequireRole roles={READERS}><MemberFeesPage /></RequireRole> },
+          { path: 'events', element: <RequireRole roles={EVERYONE}><EventsPage /></RequireRole> },
+          { path: 'events/:id', element: <RequireRole roles={EVERYONE}><EventPage /></RequireRole> },
+          { path: 'events/:id/attendance', element: <RequireRole roles={EVERYONE}><AttendancePage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },
