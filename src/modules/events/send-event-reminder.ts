@@ -11,7 +11,7 @@ const when = (d: Date) => new Intl.DateTimeFormat('fr-FR', { timeZone: FRANCE_TI
 /**
  * The reminder job queued at registration: it mails the person if, when it runs, they still
  * hold a confirmed place at an event still scheduled at the start it was queued for (a moved
- * event queued fresh reminders). The row of the reminder sent is written with the mail, so a
+ * event queued fresh reminders) and that has not started yet. The row of the reminder sent is written with the mail, so a
  * job run again after a crash sends nothing twice.
  */
 export const sendEventReminderJob =
@@ -28,6 +28,8 @@ export const sendEventReminderJob =
         .innerJoin(events, and(eq(events.coopId, eventRegistrations.coopId), eq(events.id, eventRegistrations.eventId)))
         .where(and(eq(eventRegistrations.coopId, job.coopId), eq(eventRegistrations.id, registrationId)));
       if (!row || row.reg.status !== 'confirmed' || row.event.status !== 'scheduled' || row.event.startsAt.getTime() !== startsAt.getTime()) return;
+      // A runner that was down until after the start has nothing useful left to remind.
+      if (Date.now() >= startsAt.getTime()) return;
       const [sent] = await tx.insert(eventRemindersSent).values({ coopId: job.coopId, registrationId, kind, startsAt }).onConflictDoNothing().returning({ kind: eventRemindersSent.kind });
       if (!sent) return;
       const to = await recipientOf(tx, job.coopId, row.reg);
