@@ -186,8 +186,8 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       await seedDemoExpenses({ db: asDb, storage: opts.storage, advisor: staff(advisorId), member: { ...actor, userId: userIds.get('camille.martin@demo.mutualise.coop')!, roles: ['member'] }, activityId: activityIds.get('CAMILLE-GRAPHISME')!, today: isoDay(now) });
       await seedDemoPurchases({ db: asDb, storage: opts.storage, advisor: staff(advisorId), activityId: activityIds.get('ECO-RENOVATION')!, today: isoDay(now) });
       await seedDemoFees({ db: asDb, storage: opts.storage, admin: { ...actor, roles: ['admin'] }, advisor: staff(advisorId), nathalieId: memberIds.get('nathalie.roux@demo.mutualise.coop')!, today: isoDay(now) });
-      await seedDemoEvents({ db: asDb, storage: opts.storage, now, advisor: staff(advisorId), memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds });
     }
+    await seedDemoEvents({ db: asDb, storage: opts.storage, now, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds });
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
     if (opts.storage) await seedDemoIndependents({ db: asDb, storage: opts.storage, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds });
     return { coopId: coop.id, logins };

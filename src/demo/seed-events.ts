@@ -29,10 +29,12 @@ const COLUNCHES: { theme: string; host: string }[] = [
 /**
  * The demo's community life: the weekly co-lunch every Thursday at 12:30 (four past ones with
  * their attendance, four to come), a workshop whose places are taken (Camille is third on its
- * waiting list), an open day, and themes members proposed and voted for.
+ * waiting list), an open day, and themes members proposed and voted for. Registrations mail
+ * their .ics through the file storage: without one (a bare seed) the events come without them.
  */
-export async function seedDemoEvents(ctx: { db: Db; storage: FileStorage; now: Date; advisor: Actor; memberActor: (email: string) => Actor; memberIds: Map<string, string> }): Promise<void> {
-  const { db, storage, now, advisor } = ctx;
+export async function seedDemoEvents(ctx: { db: Db; storage?: FileStorage; now: Date; advisor: Actor; memberActor: (email: string) => Actor; memberIds: Map<string, string> }): Promise<void> {
+  const { db, now, advisor } = ctx;
+  const storage = ctx.storage;
   const email = (local: string) => `${local}@demo.mutualise.coop`;
   const id = (local: string) => ctx.memberIds.get(email(local))!;
   const everyone = [...ctx.memberIds.keys()].map((e) => e.split('@')[0]!);
@@ -60,8 +62,8 @@ export async function seedDemoEvents(ctx: { db: Db; storage: FileStorage; now: D
     const past = startsAt < now;
     // Past lunches: six to eight people came; coming ones: a few already registered.
     const guests = everyone.filter((m) => m !== c.host).slice(i % 3, past ? (i % 3) + 7 : (i % 3) + 3);
-    for (const [k, m] of guests.entries()) {
-      const reg = await registerForEvent(db, storage, past ? advisor : ctx.memberActor(email(m)), event.id, past ? { memberId: id(m) } : {}, past ? new Date(startsAt.getTime() - 2 * 24 * HOUR) : now);
+    for (const [k, m] of storage ? guests.entries() : []) {
+      const reg = await registerForEvent(db, storage!, past ? advisor : ctx.memberActor(email(m)), event.id, past ? { memberId: id(m) } : {}, past ? new Date(startsAt.getTime() - 2 * 24 * HOUR) : now);
       if (past) await markAttendance(db, advisor, event.id, reg.id, k % 5 !== 4, startsAt);
     }
   }
@@ -79,8 +81,8 @@ export async function seedDemoEvents(ctx: { db: Db; storage: FileStorage; now: D
     place: 'Salle de formation',
     capacity: 4,
   });
-  for (const m of ['etienne.lefevre', 'ines.moreau', 'lucas.bernard', 'chloe.dubois', 'hugo.petit', 'nathalie.roux', 'camille.martin']) {
-    await registerForEvent(db, storage, ctx.memberActor(email(m)), workshop.id, {}, now);
+  for (const m of storage ? ['etienne.lefevre', 'ines.moreau', 'lucas.bernard', 'chloe.dubois', 'hugo.petit', 'nathalie.roux', 'camille.martin'] : []) {
+    await registerForEvent(db, storage!, ctx.memberActor(email(m)), workshop.id, {}, now);
   }
 
   const openDay = addDays(today, 16);
@@ -92,8 +94,10 @@ export async function seedDemoEvents(ctx: { db: Db; storage: FileStorage; now: D
     endsAt: at(openDay, '17:00'),
     place: PLACE,
   });
-  await registerForEvent(db, storage, advisor, open.id, { guest: { name: 'Amélie Rousseau', email: 'amelie.rousseau@example.org' } }, now);
-  await registerForEvent(db, storage, ctx.memberActor(email('thomas.bonnet')), open.id, {}, now);
+  if (storage) {
+    await registerForEvent(db, storage, advisor, open.id, { guest: { name: 'Amélie Rousseau', email: 'amelie.rousseau@example.org' } }, now);
+    await registerForEvent(db, storage, ctx.memberActor(email('thomas.bonnet')), open.id, {}, now);
+  }
 
   await createEvent(db, advisor, {
     kind: 'meetup',
