@@ -41,7 +41,7 @@ describe('a co-lunch, from the registration to the attendance', () => {
     const card = page.getByTestId(`event-card-${TITLE}`);
     await see(card);
     await seeText(card.getByTestId('event-kind'), 'Colunch');
-    await seeText(card.getByTestId('event-when'), /jeudi .* 12:30/);
+    await seeText(card.getByTestId('event-when'), /^Jeudi \d+ \S+ à 12:30$/);
     await card.getByTestId('event-register').click();
     await seeText(card.getByTestId('event-my-status'), 'Inscrit·e');
     await noHorizontalScroll(page);
@@ -73,9 +73,10 @@ describe('a co-lunch, from the registration to the attendance', () => {
     await see(last);
     await last.getByRole('link', { name: 'Voir' }).click();
     // Camille came without registering: the advisor adds her at the door (staff may, after the start).
-    await page.getByRole('textbox', { name: 'Inscrire un membre' }).click();
-    await page.getByRole('option', { name: 'Camille Martin' }).click();
-    await page.getByRole('button', { name: 'Inscrire' }).first().click();
+    await page.getByTestId('event-add-member').click();
+    await page.getByTestId('event-add-member').fill('Camille');
+    await page.getByRole('option', { name: /Camille Martin/ }).click();
+    await page.getByTestId('event-add-member-submit').click();
     await see(page.getByTestId('registrant-Camille Martin'));
     await page.getByTestId('event-attendance').click();
     await see(page.getByTestId('attendance-summary'));

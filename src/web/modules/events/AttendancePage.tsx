@@ -29,7 +29,7 @@ export default function AttendancePage() {
       <Anchor component={Link} to={`/events/${e.id}`} size="sm">
         ← {e.title}
       </Anchor>
-      <Text tt="capitalize">{time.when(e.startsAt)}</Text>
+      <Text>{time.when(e.startsAt)}</Text>
       <Text fw={600} data-testid="attendance-summary">
         {t('events.attendance.summary', { present, absent, unknown: people.length - present - absent })}
       </Text>

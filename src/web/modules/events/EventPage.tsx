@@ -47,7 +47,7 @@ function Summary({ event }: { event: EventDetailData }) {
           <MyStatus event={event} />
         </Group>
         {event.theme && <Text fw={600}>{t('events.theme', { theme: event.theme })}</Text>}
-        <Text tt="capitalize" data-testid="event-detail-when">
+        <Text data-testid="event-detail-when">
           {time.when(event.startsAt)} – {time.hour(event.endsAt)}
         </Text>
         {event.hostName && <Text c="dimmed">{t('events.hostedBy', { name: event.hostName })}</Text>}
@@ -134,7 +134,7 @@ function Registrants({ event }: { event: EventDetailData }) {
         <Button component={Link} to={`/events/${event.id}/attendance`} size="md" data-testid="event-attendance">
           {t('events.detail.attendance')}
         </Button>
-        {team && event.status === 'scheduled' && (
+        {team && event.status === 'scheduled' && new Date(event.startsAt) > new Date() && (
           <Button variant="outline" color="red" onClick={() => setConfirming(true)}>
             {t('events.detail.cancelEvent')}
           </Button>
@@ -162,9 +162,9 @@ function Registrants({ event }: { event: EventDetailData }) {
               <Title order={2} fz="h5">
                 {t('events.detail.addMember')}
               </Title>
-              <Select searchable clearable data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))} value={memberId} onChange={setMemberId} aria-label={t('events.detail.addMember')} />
+              <Select searchable clearable data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))} value={memberId} onChange={setMemberId} aria-label={t('events.detail.addMember')} data-testid="event-add-member" />
               <Group>
-                <Button disabled={!memberId} loading={register.isPending} onClick={() => memberId && register.mutate({ id: event.id, memberId }, { onSuccess: () => setMemberId(null), onError: setError })}>
+                <Button disabled={!memberId} loading={register.isPending} data-testid="event-add-member-submit" onClick={() => memberId && register.mutate({ id: event.id, memberId }, { onSuccess: () => setMemberId(null), onError: setError })}>
                   {t('events.detail.add')}
                 </Button>
               </Group>

@@ -91,7 +91,7 @@ function EventCard({ event, past }: { event: EventSummaryData; past: boolean }) 
         <Anchor component={Link} to={`/events/${event.id}`} fw={600} c="inherit" style={{ overflowWrap: 'anywhere' }}>
           {event.title}
         </Anchor>
-        <Text size="sm" tt="capitalize" data-testid="event-when">
+        <Text size="sm" data-testid="event-when">
           {time.when(event.startsAt)}
         </Text>
         {event.hostName && (

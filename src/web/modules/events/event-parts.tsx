@@ -14,11 +14,13 @@ export function KindBadge({ kind }: { kind: EventSummaryData['kind'] }) {
   );
 }
 
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Events happen at the coop, in Paris: their times are shown in Paris time whatever the device's zone, in the app's language. */
 export function useEventTime() {
   const format = useFormat();
   return {
-    when: (iso: string) => format.date(iso, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }),
+    when: (iso: string) => capitalized(format.date(iso, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' })),
     hour: (iso: string) => format.date(iso, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }),
     day: (iso: string) => format.date(iso, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Paris' }),
   };
