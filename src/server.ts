@@ -38,6 +38,7 @@ import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes, listMemberInv
 import { payoutMatcher, payoutRoutes, type PayableSources } from './modules/payouts/index.js';
 import { directoryRoutes } from './modules/directory/index.js';
 import { knowledgePublicRoutes, knowledgeRoutes } from './modules/knowledge/index.js';
+import { eventRoutes, SEND_EVENT_REMINDER, sendEventReminderJob } from './modules/events/index.js';
 import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesBilledToUser, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
 import { workclubGuestRoutes, workclubRoutes } from './modules/workclubs/index.js';
 
@@ -78,6 +79,7 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
     [BANK_STATEMENT_IMPORTED]: statementImportedJob(database.db, [payoutMatcher(PAYABLE_SOURCES), feesMatcher]),
     [BILL_MONTHLY_FEES]: billMonthlyFeesJob(database.db, storage),
     [PRENOTIFY_COLLECTION]: prenotifyCollectionJob(database.db),
+    [SEND_EVENT_REMINDER]: sendEventReminderJob(database.db),
   };
 }
 
@@ -143,6 +145,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/public/knowledge', plugin: knowledgePublicRoutes },
       { prefix: '/api/workclubs', plugin: workclubRoutes },
       { prefix: '/api/portal/workclubs', plugin: workclubGuestRoutes },
+      { prefix: '/api/events', plugin: eventRoutes },
     ],
   });
   return app;

@@ -21,6 +21,7 @@ import { seedDemoPurchases } from './seed-purchases.js';
 import { seedDemoFees } from './seed-fees.js';
 import { seedDemoWorkclubs } from './seed-workclubs.js';
 import { todayInFrance } from '../platform/calendar/index.js';
+import { seedDemoEvents } from './seed-events.js';
 import { seedDemoIndependents } from './seed-independents.js';
 import { seedDemoDirectory } from './seed-directory.js';
 import { seedDemoKnowledge } from './seed-knowledge.js';
@@ -191,6 +192,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       await seedDemoPurchases({ db: asDb, storage: opts.storage, advisor: staff(advisorId), activityId: activityIds.get('ECO-RENOVATION')!, today: isoDay(now) });
       await seedDemoFees({ db: asDb, storage: opts.storage, admin: { ...actor, roles: ['admin'] }, advisor: staff(advisorId), nathalieId: memberIds.get('nathalie.roux@demo.mutualise.coop')!, today: isoDay(now) });
     }
+    await seedDemoEvents({ db: asDb, storage: opts.storage, now, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds });
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
     await seedDemoWorkclubs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds, now, today: todayInFrance(now), publicUrl: opts.publicUrl ?? 'http://localhost:3000' });
     if (opts.storage) await seedDemoIndependents({ db: asDb, storage: opts.storage, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds });

@@ -68,4 +68,10 @@ describe('the menu', () => {
     expect(keys(['staff'])).toContain('workclubs');
     expect(keys(['accountant'])).not.toContain('workclubs');
   });
+
+  it('offers the events to the team and to members, not to the accountant who keeps the books', () => {
+    expect(keys(['member'])).toContain('events');
+    expect(keys(['staff'])).toContain('events');
+    expect(keys(['accountant'])).not.toContain('events');
+  });
 });

@@ -82,6 +82,9 @@ const KnowledgeQuestionPage = pageOf(() => import('../modules/knowledge'), 'Know
 const WorkclubsPage = pageOf(() => import('../modules/workclubs'), 'WorkclubsPage');
 const WorkclubGroupPage = pageOf(() => import('../modules/workclubs'), 'WorkclubGroupPage');
 const GuestWorkclubPage = pageOf(() => import('../modules/workclubs'), 'GuestWorkclubPage');
+const EventsPage = pageOf(() => import('../modules/events'), 'EventsPage');
+const EventPage = pageOf(() => import('../modules/events'), 'EventPage');
+const AttendancePage = pageOf(() => import('../modules/events'), 'AttendancePage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -194,6 +197,9 @@ export const router = createBrowserRouter([
           { path: 'knowledge/questions/:questionId', element: <RequireRole roles={READERS}><KnowledgeQuestionPage /></RequireRole> },
           { path: 'workclubs', element: <RequireRole roles={EVERYONE}><WorkclubsPage /></RequireRole> },
           { path: 'workclubs/groups/:id', element: <RequireRole roles={EVERYONE}><WorkclubGroupPage /></RequireRole> },
+          { path: 'events', element: <RequireRole roles={EVERYONE}><EventsPage /></RequireRole> },
+          { path: 'events/:id', element: <RequireRole roles={EVERYONE}><EventPage /></RequireRole> },
+          { path: 'events/:id/attendance', element: <RequireRole roles={EVERYONE}><AttendancePage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

@@ -29,6 +29,7 @@ import { en as fees } from '../modules/fees/i18n.en';
 import { en as directory } from '../modules/directory/i18n.en';
 import { en as knowledge } from '../modules/knowledge/i18n.en';
 import { en as workclubs } from '../modules/workclubs/i18n.en';
+import { en as events } from '../modules/events/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -124,4 +125,5 @@ export const en: Catalogue = {
   directory,
   knowledge,
   workclubs,
+  events,
 };

@@ -29,6 +29,7 @@ import { fr as fees } from '../modules/fees/i18n.fr';
 import { fr as directory } from '../modules/directory/i18n.fr';
 import { fr as knowledge } from '../modules/knowledge/i18n.fr';
 import { fr as workclubs } from '../modules/workclubs/i18n.fr';
+import { fr as events } from '../modules/events/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -134,6 +135,7 @@ export const fr = {
   directory,
   knowledge,
   workclubs,
+  events,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

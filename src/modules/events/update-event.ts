@@ -1,0 +1,71 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record-audit.js';
+import type { Db } from '../../platform/db/client.js';
+import type { FileStorage } from '../../platform/files/storage.js';
+import type { Actor } from '../../platform/http/context.js';
+import { enqueueJob } from '../../platform/jobs/enqueue-job.js';
+import { checkEventFields } from './check-event-fields.js';
+import type { UpdateEventInput } from './contract.js';
+import { reminderSchedule } from './domain/reminder-schedule.js';
+import { eventsErrors } from './errors.js';
+import { lockEvent } from './lock-event.js';
+import { announceRegistration, SEND_EVENT_REMINDER } from './registration-mails.js';
+import { eventRegistrations, events, type EventRow } from './schema.js';
+import { fillFromWaitingList } from './waiting-list.js';
+
+const orNull = <T>(v: T | null | undefined, old: T | null): T | null => (v === undefined ? old : (v ?? null) || null);
+
+/**
+ * Staff change an event (under its lock). Places added by a raised capacity go to the waiting
+ * list first; a moved start queues the reminders again at the new time (those queued for the
+ * old start find it changed and send nothing). The .ics SEQUENCE grows so calendars update.
+ */
+export async function updateEvent(db: Db, storage: FileStorage, actor: Actor, eventId: string, input: UpdateEventInput, now: Date): Promise<EventRow> {
+  return db.transaction(async (tx) => {
+    const before = await lockEvent(tx, actor.coopId, eventId);
+    if (before.status === 'cancelled') throw eventsErrors.EVENT_CANCELLED();
+    const hostMemberId = input.hostMemberId !== undefined ? input.hostMemberId : input.hostName ? null : before.hostMemberId;
+    const hostName = input.hostName !== undefined ? input.hostName || null : input.hostMemberId ? null : before.hostName;
+    const fields = {
+      hostMemberId,
+      hostName,
+      startsAt: input.startsAt ?? before.startsAt,
+      endsAt: input.endsAt ?? before.endsAt,
+      registrationDeadline: input.registrationDeadline !== undefined ? input.registrationDeadline : before.registrationDeadline,
+      proposalId: input.proposalId !== undefined ? input.proposalId : before.proposalId,
+    };
+    await checkEventFields(tx, actor.coopId, fields);
+    const [after] = await tx
+      .update(events)
+      .set({
+        ...fields,
+        kind: input.kind ?? before.kind,
+        title: input.title ?? before.title,
+        theme: orNull(input.theme, before.theme),
+        description: orNull(input.description, before.description),
+        place: orNull(input.place, before.place),
+        onlineUrl: orNull(input.onlineUrl, before.onlineUrl),
+        capacity: input.capacity !== undefined ? input.capacity : before.capacity,
+        sequence: sql`${events.sequence} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(events.coopId, actor.coopId), eq(events.id, eventId)))
+      .returning();
+    const event = after!;
+    await recordAudit(tx, actor, {
+      action: 'event.updated',
+      entityType: 'event',
+      entityId: event.id,
+      before: { title: before.title, startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString(), capacity: before.capacity, place: before.place },
+      after: { title: event.title, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString(), capacity: event.capacity, place: event.place },
+    });
+    if (event.startsAt.getTime() !== before.startsAt.getTime()) {
+      const confirmed = await tx.select({ id: eventRegistrations.id }).from(eventRegistrations).where(and(eq(eventRegistrations.coopId, actor.coopId), eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.status, 'confirmed')));
+      for (const reg of confirmed) {
+        for (const r of reminderSchedule(event.startsAt, now)) await enqueueJob(tx, { coopId: actor.coopId, kind: SEND_EVENT_REMINDER, payload: { registrationId: reg.id, kind: r.kind, startsAt: event.startsAt.toISOString() }, runAfter: r.at });
+      }
+    }
+    for (const promoted of await fillFromWaitingList(tx, event)) await announceRegistration(tx, storage, event, promoted, now, 'promoted');
+    return event;
+  });
+}
