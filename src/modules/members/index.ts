@@ -1,4 +1,4 @@
-export { assertMembersExist, latestDeclaredRevenues, memberCompanyIdentities, memberContacts, memberIdOfUser, memberBankDetails, memberIdsOfTypes, memberNames, membershipTypeOfUser, userIdsOfMembers, type MemberCompanyIdentity } from './member-lookup.js';
+export { assertMembersExist, latestDeclaredRevenues, memberCompanyIdentities, memberContacts, memberIdOfUser, memberBankDetails, memberIdsOfTypes, memberNames, memberTradeProfiles, membershipTypeOfUser, userIdsOfMembers, type MemberCompanyIdentity } from './member-lookup.js';
 export { createMember } from './create-member.js';
 export { linkMemberToUser } from './link-member-to-user.js';
 export { countMembersByStatus, countPendingDocuments } from './member-counts.js';
