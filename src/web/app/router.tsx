@@ -7,7 +7,7 @@ import {
   LoginPage,
   ResetPasswordPage,
 } from '../modules/auth';
-import { ADMINS, BOOK_READERS, MANAGERS, MEMBERS, READERS, TAX_READERS } from './access';
+import { ADMINS, BOOK_READERS, EVERYONE, MANAGERS, MEMBERS, READERS, TAX_READERS } from './access';
 import { NotFoundPage, RedirectIfAuthenticated, RequireAuth, RequireRole } from './guards';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { AppLayout } from './layout';
@@ -68,6 +68,10 @@ const SuppliersPage = pageOf(() => import('../modules/purchases'), 'SuppliersPag
 const SupplierPage = pageOf(() => import('../modules/purchases'), 'SupplierPage');
 const PayoutsPage = pageOf(() => import('../modules/payouts'), 'PayoutsPage');
 const MemberFeesPage = pageOf(() => import('../modules/fees'), 'MemberFeesPage');
+const CochallengesPage = pageOf(() => import('../modules/cochallenge'), 'CochallengesPage');
+const CochallengeSetupPage = pageOf(() => import('../modules/cochallenge'), 'CochallengeSetupPage');
+const CochallengeDayPage = pageOf(() => import('../modules/cochallenge'), 'CochallengeDayPage');
+const CochallengeCounterPage = pageOf(() => import('../modules/cochallenge'), 'CochallengeCounterPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -149,6 +153,10 @@ export const router = createBrowserRouter([
           { path: 'purchases/:id', element: <RequireRole roles={READERS}><SupplierInvoicePage /></RequireRole> },
           { path: 'payouts', element: <RequireRole roles={BOOK_READERS}><PayoutsPage /></RequireRole> },
           { path: 'fees', element: <RequireRole roles={READERS}><MemberFeesPage /></RequireRole> },
+          { path: 'cochallenge', element: <RequireRole roles={EVERYONE}><CochallengesPage /></RequireRole> },
+          { path: 'cochallenge/:id', element: <RequireRole roles={MANAGERS}><CochallengeSetupPage /></RequireRole> },
+          { path: 'cochallenge/:id/day', element: <RequireRole roles={EVERYONE}><CochallengeDayPage /></RequireRole> },
+          { path: 'cochallenge/:id/counter', element: <RequireRole roles={EVERYONE}><CochallengeCounterPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

@@ -25,6 +25,7 @@ import { fr as expenses } from '../modules/expenses/i18n.fr';
 import { fr as vat } from '../modules/vat/i18n.fr';
 import { fr as purchases, frSuppliers as suppliers } from '../modules/purchases/i18n.fr';
 import { fr as payouts } from '../modules/payouts/i18n.fr';
+import { fr as cochallenge } from '../modules/cochallenge/i18n.fr';
 import { fr as fees } from '../modules/fees/i18n.fr';
 import type { Translation } from './translation';
 
@@ -127,6 +128,7 @@ export const fr = {
   purchases,
   suppliers,
   payouts,
+  cochallenge,
   fees,
 };
 
