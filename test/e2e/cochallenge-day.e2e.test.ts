@@ -1,4 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activities } from '../../src/modules/activities/schema.js';
+import { clients } from '../../src/modules/clients/schema.js';
+import { createDraftQuote } from '../../src/modules/quotes/index.js';
+import { users } from '../../src/platform/auth/schema.js';
+import { quoteOf } from '../support/quotes-fixtures.js';
+import { parisToday } from './support/dates.js';
 import { DEMO, type E2E, logIn, see, seeCount, seeText, startE2E, watchJourney } from './support/harness.js';
 
 /**
@@ -51,6 +58,12 @@ describe('a cochallenge day', () => {
   });
 
   it('staff follow the promise to a quote, and the results show it in euros', async () => {
+    // The company asked Camille for a quote: drafted on her activity (the journey of a quote has its own e2e).
+    const db = e2e.database.db;
+    const [activity] = await db.select().from(activities).where(eq(activities.code, 'CAMILLE-GRAPHISME'));
+    const [client] = await db.select().from(clients).where(eq(clients.name, 'Boulangerie Les Trois Épis'));
+    const [advisor] = await db.select().from(users).where(eq(users.email, DEMO.advisor));
+    await createDraftQuote(db, { coopId: activity!.coopId, userId: advisor!.id, roles: ['staff'], ip: '127.0.0.1', locale: 'fr' }, quoteOf(activity!.id, client!.id) as Parameters<typeof createDraftQuote>[2], parisToday());
     const { page } = await e2e.newPage();
     await logIn(page, DEMO.advisor);
     await page.goto(url);
