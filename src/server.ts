@@ -39,6 +39,7 @@ import { payoutMatcher, payoutRoutes, type PayableSources } from './modules/payo
 import { directoryRoutes } from './modules/directory/index.js';
 import { knowledgePublicRoutes, knowledgeRoutes } from './modules/knowledge/index.js';
 import { eventRoutes, SEND_EVENT_REMINDER, sendEventReminderJob } from './modules/events/index.js';
+import { cochallengeRoutes } from './modules/cochallenge/index.js';
 import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesBilledToUser, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
 import { workclubGuestRoutes, workclubRoutes } from './modules/workclubs/index.js';
 
@@ -146,6 +147,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/workclubs', plugin: workclubRoutes },
       { prefix: '/api/portal/workclubs', plugin: workclubGuestRoutes },
       { prefix: '/api/events', plugin: eventRoutes },
+      { prefix: '/api/cochallenge', plugin: cochallengeRoutes },
     ],
   });
   return app;

@@ -22,6 +22,7 @@ import { seedDemoFees } from './seed-fees.js';
 import { seedDemoWorkclubs } from './seed-workclubs.js';
 import { todayInFrance } from '../platform/calendar/index.js';
 import { seedDemoEvents } from './seed-events.js';
+import { seedDemoCochallenge } from './seed-cochallenge.js';
 import { seedDemoIndependents } from './seed-independents.js';
 import { seedDemoDirectory } from './seed-directory.js';
 import { seedDemoKnowledge } from './seed-knowledge.js';
@@ -195,6 +196,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
     await seedDemoEvents({ db: asDb, storage: opts.storage, now, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds });
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
     await seedDemoWorkclubs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds, now, today: todayInFrance(now), publicUrl: opts.publicUrl ?? 'http://localhost:3000' });
+    await seedDemoCochallenge({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), memberIds });
     if (opts.storage) await seedDemoIndependents({ db: asDb, storage: opts.storage, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds });
     await seedDemoDirectory({ db: asDb, admin: { ...actor, roles: ['admin'] }, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }) });
     return { coopId: coop.id, logins };

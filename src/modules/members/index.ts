@@ -1,5 +1,5 @@
-export { assertMembersExist, latestDeclaredRevenues, memberCompanyIdentities, memberContacts, memberIdOfUser, memberBankDetails, memberIdsOfTypes, memberNames, membershipTypeOfUser, userIdsOfMembers, type MemberCompanyIdentity } from './member-lookup.js';
 export { memberTrades } from './member-trades.js';
+export { assertMembersExist, latestDeclaredRevenues, memberCompanyIdentities, memberContacts, memberIdOfUser, memberBankDetails, memberIdsOfTypes, memberNames, memberTradeProfiles, membershipTypeOfUser, userIdsOfMembers, type MemberCompanyIdentity } from './member-lookup.js';
 export { createMember } from './create-member.js';
 export { linkMemberToUser } from './link-member-to-user.js';
 export { countMembersByStatus, countPendingDocuments } from './member-counts.js';

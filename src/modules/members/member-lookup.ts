@@ -136,3 +136,13 @@ export async function memberBankDetails(db: Executor, coopId: string, ids: strin
     .where(and(eq(members.coopId, coopId), inArray(members.id, ids)));
   return new Map(rows.map((r) => [r.id, { name: r.name, companyName: r.companyName, iban: r.iban, bic: r.bic }]));
 }
+
+/** Name, trades and skills of members of a cooperative, by id: community rituals match people by what they do. */
+export async function memberTradeProfiles(db: Executor, coopId: string, ids: string[]): Promise<Map<string, { name: string; trades: string[]; skills: string[]; userId: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: members.id, name: sql<string>`${members.firstName} || ' ' || ${members.lastName}`, trades: members.trades, skills: members.skills, userId: members.userId })
+    .from(members)
+    .where(and(eq(members.coopId, coopId), inArray(members.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, { name: r.name, trades: r.trades, skills: r.skills, userId: r.userId }]));
+}

@@ -9,3 +9,4 @@ export { sendQuote } from './send-quote.js';
 export { quoteNumbers, type QuoteNumber } from './quote-numbers.js';
 export { acceptedQuotesLeftToInvoice, type QuoteLeftToInvoice } from './accepted-quotes-left-to-invoice.js';
 export { invoiceIdsOfQuote, quoteForAdvance, quoteForSettlement, quoteIdOfInvoice, type QuoteForAdvance } from './quote-for-advance.js';
+export { quoteTotals, type QuoteTotal } from './quote-totals.js';

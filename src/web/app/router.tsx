@@ -85,6 +85,10 @@ const GuestWorkclubPage = pageOf(() => import('../modules/workclubs'), 'GuestWor
 const EventsPage = pageOf(() => import('../modules/events'), 'EventsPage');
 const EventPage = pageOf(() => import('../modules/events'), 'EventPage');
 const AttendancePage = pageOf(() => import('../modules/events'), 'AttendancePage');
+const CochallengesPage = pageOf(() => import('../modules/cochallenge'), 'CochallengesPage');
+const CochallengeSetupPage = pageOf(() => import('../modules/cochallenge'), 'CochallengeSetupPage');
+const CochallengeDayPage = pageOf(() => import('../modules/cochallenge'), 'CochallengeDayPage');
+const CochallengeCounterPage = pageOf(() => import('../modules/cochallenge'), 'CochallengeCounterPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -200,6 +204,10 @@ export const router = createBrowserRouter([
           { path: 'events', element: <RequireRole roles={EVERYONE}><EventsPage /></RequireRole> },
           { path: 'events/:id', element: <RequireRole roles={EVERYONE}><EventPage /></RequireRole> },
           { path: 'events/:id/attendance', element: <RequireRole roles={EVERYONE}><AttendancePage /></RequireRole> },
+          { path: 'cochallenge', element: <RequireRole roles={EVERYONE}><CochallengesPage /></RequireRole> },
+          { path: 'cochallenge/:id', element: <RequireRole roles={MANAGERS}><CochallengeSetupPage /></RequireRole> },
+          { path: 'cochallenge/:id/day', element: <RequireRole roles={EVERYONE}><CochallengeDayPage /></RequireRole> },
+          { path: 'cochallenge/:id/counter', element: <RequireRole roles={EVERYONE}><CochallengeCounterPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

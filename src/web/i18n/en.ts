@@ -25,6 +25,7 @@ import { en as expenses } from '../modules/expenses/i18n.en';
 import { en as vat } from '../modules/vat/i18n.en';
 import { en as purchases, enSuppliers as suppliers } from '../modules/purchases/i18n.en';
 import { en as payouts } from '../modules/payouts/i18n.en';
+import { en as cochallenge } from '../modules/cochallenge/i18n.en';
 import { en as fees } from '../modules/fees/i18n.en';
 import { en as directory } from '../modules/directory/i18n.en';
 import { en as knowledge } from '../modules/knowledge/i18n.en';
@@ -121,6 +122,7 @@ export const en: Catalogue = {
   purchases,
   suppliers,
   payouts,
+  cochallenge,
   fees,
   directory,
   knowledge,

@@ -25,6 +25,7 @@ import { fr as expenses } from '../modules/expenses/i18n.fr';
 import { fr as vat } from '../modules/vat/i18n.fr';
 import { fr as purchases, frSuppliers as suppliers } from '../modules/purchases/i18n.fr';
 import { fr as payouts } from '../modules/payouts/i18n.fr';
+import { fr as cochallenge } from '../modules/cochallenge/i18n.fr';
 import { fr as fees } from '../modules/fees/i18n.fr';
 import { fr as directory } from '../modules/directory/i18n.fr';
 import { fr as knowledge } from '../modules/knowledge/i18n.fr';
@@ -131,6 +132,7 @@ export const fr = {
   purchases,
   suppliers,
   payouts,
+  cochallenge,
   fees,
   directory,
   knowledge,

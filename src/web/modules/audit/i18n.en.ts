@@ -131,6 +131,8 @@ export const en: Translation<typeof fr> = {
     advisor: 'Advisor',
   },
   entities: {
+    cochallenge: 'Cochallenge',
+    cochallenge_promise: 'Promised meeting (cochallenge)',
     payout_batch: 'Transfer batch',
     payout_item: 'Transfer',
     collection: 'SEPA direct debit',
@@ -154,6 +156,22 @@ export const en: Translation<typeof fr> = {
     salary_request: 'Salary request',
   },
   actions: {
+    cochallenge: {
+      created: 'Cochallenge opened',
+      updated: 'Cochallenge changed',
+      live: 'Cochallenge day started',
+      closed: 'Cochallenge day closed',
+      company_registered: 'Company registered for the cochallenge',
+      company_updated: 'Cochallenge company changed',
+      company_removed: 'Company removed from the cochallenge',
+      participant_set: 'Cochallenge participant registered',
+      participant_removed: 'Participant removed from the cochallenge',
+      pairs_proposed: 'Pairs proposed',
+      pairs_set: 'Pairs set',
+      planned: 'Cochallenge plan computed',
+      promise_recorded: 'Promised meeting recorded',
+      promise_followed: 'Promised meeting followed up',
+    },
     payout_batch: {
       built: 'Transfer batch built',
       approved: 'Transfer batch approved',

@@ -131,6 +131,8 @@ export const fr = {
     advisor: 'Conseiller',
   },
   entities: {
+    cochallenge: 'Cochallenge',
+    cochallenge_promise: 'Promesse de RDV (cochallenge)',
     payout_batch: 'Lot de virements',
     payout_item: 'Virement',
     collection: 'Prélèvement SEPA',
@@ -154,6 +156,22 @@ export const fr = {
     salary_request: 'Demande de salaire',
   },
   actions: {
+    cochallenge: {
+      created: 'Cochallenge ouvert',
+      updated: 'Cochallenge modifié',
+      live: 'Journée de cochallenge lancée',
+      closed: 'Journée de cochallenge clôturée',
+      company_registered: 'Entreprise inscrite au cochallenge',
+      company_updated: 'Entreprise du cochallenge modifiée',
+      company_removed: 'Entreprise retirée du cochallenge',
+      participant_set: 'Participant du cochallenge inscrit',
+      participant_removed: 'Participant retiré du cochallenge',
+      pairs_proposed: 'Binômes proposés',
+      pairs_set: 'Binômes fixés',
+      planned: 'Plan du cochallenge calculé',
+      promise_recorded: 'Promesse de RDV notée',
+      promise_followed: 'Promesse de RDV suivie',
+    },
     payout_batch: {
       built: 'Lot de virements préparé',
       approved: 'Lot de virements approuvé',
