@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { bilingual } from '../../platform/http/messages.js';
-import { BOOKING_STATUSES, PAID_BY, PRICE_UNITS, RESOURCE_KINDS, WHO_MAY_BOOK } from './schema.js';
+import { BOOKING_STATUSES, PAID_BY, PRICE_UNITS, RESOURCE_KINDS, WHO_MAY_BOOK } from './domain/kinds.js';
 
 // Shared by the routes and the web client: the API's types are written once, here.
 export { BOOKING_STATUSES, PAID_BY, PRICE_UNITS, RESOURCE_KINDS, WHO_MAY_BOOK };
-export type { BookingStatus, PaidBy, PriceUnit, ResourceKind, WhoMayBook } from './schema.js';
+export type { BookingStatus, PaidBy, PriceUnit, ResourceKind, WhoMayBook } from './domain/kinds.js';
 
 export const MAX_PRICE_CENTS = 10_000_000;
 export const VAT_RATES_BP = [0, 210, 550, 1000, 2000] as const;

@@ -8,16 +8,8 @@ import { coops } from '../coops/schema.js';
 import { members } from '../members/schema.js';
 import type { OpeningHours } from './domain/opening-hours.js';
 
-export const RESOURCE_KINDS = ['hot_desk', 'dedicated_desk', 'private_office', 'meeting_room', 'van', 'equipment', 'custom'] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
-export const PRICE_UNITS = ['hour', 'half_day', 'day', 'month'] as const;
-export type PriceUnit = (typeof PRICE_UNITS)[number];
-export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'no_show', 'completed'] as const;
-export type BookingStatus = (typeof BOOKING_STATUSES)[number];
-export const PAID_BY = ['allowance', 'pay_per_use', 'free'] as const;
-export type PaidBy = (typeof PAID_BY)[number];
-export const WHO_MAY_BOOK = ['all_members', 'membership_types', 'plans', 'staff_only'] as const;
-export type WhoMayBook = (typeof WHO_MAY_BOOK)[number];
+export { BOOKING_STATUSES, PAID_BY, PRICE_UNITS, RESOURCE_KINDS, WHO_MAY_BOOK, type BookingStatus, type PaidBy, type PriceUnit, type ResourceKind, type WhoMayBook } from './domain/kinds.js';
+import type { BookingStatus, PaidBy, PriceUnit, ResourceKind, WhoMayBook } from './domain/kinds.js';
 
 /** A PostgreSQL range of instants; read as its text form, never written (it is generated). */
 const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });

@@ -98,6 +98,7 @@ export function navigationFor(roles: readonly Role[], t: TFunction, membershipTy
     { key: 'suppliers', to: '/purchases/suppliers', label: t('suppliers.nav'), icon: IconBuildingStore, roles: BOOK_READERS, section: 'main' },
     { key: 'payouts', to: '/payouts', label: t('payouts.nav'), icon: IconCash, roles: BOOK_READERS, section: 'main' },
     { key: 'fees', to: '/fees', label: seesAll ? t('fees.nav') : t('fees.myNav'), icon: IconReceipt, roles: READERS, section: 'main' },
+    { key: 'resources', to: '/resources', label: t('resources.nav'), icon: IconBuildingStore, roles: READERS, section: 'main' },
     { key: 'dunning', to: '/dunning', label: t('dunning.nav'), icon: IconMailExclamation, roles: MANAGERS, section: 'main' },
     { key: 'salary', to: '/salary', label: t('salaries.myNav'), icon: IconReceipt2, roles: MEMBERS, section: 'main' },
     { key: 'salaries', to: '/salaries', label: t('salaries.nav'), icon: IconReceipt2, roles: BOOK_READERS, section: 'main' },

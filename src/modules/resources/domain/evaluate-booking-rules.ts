@@ -1,4 +1,4 @@
-import type { WhoMayBook } from '../schema.js';
+import type { WhoMayBook } from './kinds.js';
 import type { OpeningHours } from './opening-hours.js';
 import { minutesOf, toLocal } from './zoned-time.js';
 

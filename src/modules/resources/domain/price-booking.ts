@@ -1,4 +1,4 @@
-import type { PriceUnit } from '../schema.js';
+import type { PriceUnit } from './kinds.js';
 
 export interface PriceRule {
   unit: PriceUnit;
