@@ -32,7 +32,7 @@ describe('booking a desk from the calendar', () => {
     const { page } = await e2e.newPage({ width: 390, height: 844 });
     await logIn(page, DEMO.member);
     await page.goto('/resources');
-    await page.getByRole('textbox', { name: 'Ressource' }).click();
+    await page.getByTestId('resource-select').click();
     await page.getByRole('option', { name: DESK }).click();
     for (let i = 0; i < daysAhead; i++) await page.getByRole('button', { name: 'Suivant' }).click();
     await page.getByTestId('free-slot').first().click();
@@ -53,7 +53,7 @@ describe('booking a desk from the calendar', () => {
     const { page } = await e2e.newPage({ width: 1280, height: 900 });
     await logIn(page, 'ines.moreau@demo.mutualise.coop');
     await page.goto('/resources');
-    await page.getByRole('textbox', { name: 'Ressource' }).click();
+    await page.getByTestId('resource-select').click();
     await page.getByRole('option', { name: DESK }).click();
     // The week view starts on Monday: the day is in this week or the next.
     const monday = (d: string) => addDays(d, 1 - weekdayOf(d));

@@ -112,7 +112,7 @@ function CalendarView({ siteId, resources, team }: { siteId: string; resources: 
   return (
     <Stack>
       <Group wrap="wrap" gap="sm">
-        <Select aria-label={t('resources.resource')} data={resources.map((r) => ({ value: r.id, label: r.name }))} value={chosen} onChange={setResourceId} allowDeselect={false} w={phone ? '100%' : 260} />
+        <Select aria-label={t('resources.resource')} data-testid="resource-select" data={resources.map((r) => ({ value: r.id, label: r.name }))} value={chosen} onChange={setResourceId} allowDeselect={false} w={phone ? '100%' : 260} />
         {!phone && <SegmentedControl value={view} onChange={(v) => setView(v as 'day' | 'week')} data={[{ value: 'day', label: t('resources.views.day') }, { value: 'week', label: t('resources.views.week') }]} />}
         <Group gap="xs">
           <Button variant="default" size="xs" onClick={() => setAnchor(addDays(anchor, -step))}>{t('resources.previous')}</Button>
