@@ -40,6 +40,7 @@ import { directoryRoutes } from './modules/directory/index.js';
 import { knowledgePublicRoutes, knowledgeRoutes } from './modules/knowledge/index.js';
 import { eventRoutes, SEND_EVENT_REMINDER, sendEventReminderJob } from './modules/events/index.js';
 import { cochallengeRoutes } from './modules/cochallenge/index.js';
+import { resourceRoutes } from './modules/resources/index.js';
 import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesBilledToUser, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
 import { workclubGuestRoutes, workclubRoutes } from './modules/workclubs/index.js';
 
@@ -148,6 +149,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/portal/workclubs', plugin: workclubGuestRoutes },
       { prefix: '/api/events', plugin: eventRoutes },
       { prefix: '/api/cochallenge', plugin: cochallengeRoutes },
+      { prefix: '/api/resources', plugin: resourceRoutes },
     ],
   });
   return app;

@@ -109,6 +109,7 @@ export function navigationFor(roles: readonly Role[], t: TFunction, membershipTy
     { key: 'questions', to: '/knowledge/questions', label: t('knowledge.qaNav'), icon: IconMessageQuestion, roles: READERS, section: 'main' },
     { key: 'events', to: '/events', label: t('events.nav'), icon: IconCalendarEvent, roles: EVERYONE, section: 'main' },
     { key: 'cochallenge', to: '/cochallenge', label: t('cochallenge.nav'), icon: IconTrophy, roles: EVERYONE, section: 'main' },
+    { key: 'resources', to: '/resources', label: t('resources.nav'), icon: IconBuildingStore, roles: READERS, section: 'main' },
     { key: 'dunning', to: '/dunning', label: t('dunning.nav'), icon: IconMailExclamation, roles: MANAGERS, section: 'main' },
     { key: 'salary', to: '/salary', label: t('salaries.myNav'), icon: IconReceipt2, roles: MEMBERS, section: 'main' },
     { key: 'salaries', to: '/salaries', label: t('salaries.nav'), icon: IconReceipt2, roles: BOOK_READERS, section: 'main' },

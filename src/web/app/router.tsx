@@ -89,6 +89,7 @@ const CochallengesPage = pageOf(() => import('../modules/cochallenge'), 'Cochall
 const CochallengeSetupPage = pageOf(() => import('../modules/cochallenge'), 'CochallengeSetupPage');
 const CochallengeDayPage = pageOf(() => import('../modules/cochallenge'), 'CochallengeDayPage');
 const CochallengeCounterPage = pageOf(() => import('../modules/cochallenge'), 'CochallengeCounterPage');
+const ResourcesPage = pageOf(() => import('../modules/resources'), 'ResourcesPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -208,6 +209,7 @@ export const router = createBrowserRouter([
           { path: 'cochallenge/:id', element: <RequireRole roles={MANAGERS}><CochallengeSetupPage /></RequireRole> },
           { path: 'cochallenge/:id/day', element: <RequireRole roles={EVERYONE}><CochallengeDayPage /></RequireRole> },
           { path: 'cochallenge/:id/counter', element: <RequireRole roles={EVERYONE}><CochallengeCounterPage /></RequireRole> },
+          { path: 'resources', element: <RequireRole roles={READERS}><ResourcesPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

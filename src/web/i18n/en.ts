@@ -31,6 +31,7 @@ import { en as directory } from '../modules/directory/i18n.en';
 import { en as knowledge } from '../modules/knowledge/i18n.en';
 import { en as workclubs } from '../modules/workclubs/i18n.en';
 import { en as events } from '../modules/events/i18n.en';
+import { en as resources } from '../modules/resources/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -128,4 +129,5 @@ export const en: Catalogue = {
   knowledge,
   workclubs,
   events,
+  resources,
 };

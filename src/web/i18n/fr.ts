@@ -31,6 +31,7 @@ import { fr as directory } from '../modules/directory/i18n.fr';
 import { fr as knowledge } from '../modules/knowledge/i18n.fr';
 import { fr as workclubs } from '../modules/workclubs/i18n.fr';
 import { fr as events } from '../modules/events/i18n.fr';
+import { fr as resources } from '../modules/resources/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -138,6 +139,7 @@ export const fr = {
   knowledge,
   workclubs,
   events,
+  resources,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */
