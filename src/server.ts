@@ -36,6 +36,7 @@ import { listPayables as listSupplierInvoicePayables, markPaid as markSupplierIn
 import { listSalaryPayables, markSalaryPaid, pendingSalaryCents, reverseSalaryPayment, salaryRoutes } from './modules/salaries/index.js';
 import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes, listMemberInvoicePayables, markMemberInvoicePaidBy, reverseMemberInvoicePayment } from './modules/independents/index.js';
 import { payoutMatcher, payoutRoutes, type PayableSources } from './modules/payouts/index.js';
+import { BILL_RESOURCE_MONTH, billResourceMonthJob, planRoutes, type ChargeableBookingsOf } from './modules/plans/index.js';
 import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesBilledToUser, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
 
 const VERSION = '0.1.0';
@@ -62,6 +63,9 @@ async function healthRoutes(app: FastifyInstance) {
   );
 }
 
+/** The month's pay-per-use bookings, from the resources module (until it lands, none). */
+const chargeableBookings: ChargeableBookingsOf = async () => [];
+
 /** The work modules queue in their transactions, by kind: platform's runner knows no module. */
 function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Record<string, JobHandler> {
   return {
@@ -75,6 +79,7 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
     [BANK_STATEMENT_IMPORTED]: statementImportedJob(database.db, [payoutMatcher(PAYABLE_SOURCES), feesMatcher]),
     [BILL_MONTHLY_FEES]: billMonthlyFeesJob(database.db, storage),
     [PRENOTIFY_COLLECTION]: prenotifyCollectionJob(database.db),
+    [BILL_RESOURCE_MONTH]: billResourceMonthJob(database.db, chargeableBookings),
   };
 }
 
@@ -135,6 +140,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/purchases', plugin: purchasesRoutes, options: { lifecycleDestination: storageLifecycleConnector(storage).destination } },
       { prefix: '/api/payouts', plugin: payoutRoutes, options: { sources: PAYABLE_SOURCES } },
       { prefix: '/api/fees', plugin: feeRoutes },
+      { prefix: '/api/plans', plugin: planRoutes, options: { chargeableBookings } },
     ],
   });
   return app;

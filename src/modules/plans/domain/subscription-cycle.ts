@@ -33,6 +33,7 @@ export interface SubscriptionTerms {
 export const monthOf = (day: string) => day.slice(0, 7);
 export const firstDayOf = (month: string) => `${month}-01`;
 export const nextMonth = (month: string) => monthOf(addDays(endOfMonth(firstDayOf(month)), 1));
+export const previousMonth = (month: string) => monthOf(addDays(firstDayOf(month), -1));
 const daysIn = (month: string) => Number(endOfMonth(firstDayOf(month)).slice(8, 10));
 
 export function isPaused(sub: SubscriptionTerms, month: string): boolean {
