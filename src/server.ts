@@ -36,7 +36,8 @@ import { listPayables as listSupplierInvoicePayables, markPaid as markSupplierIn
 import { listSalaryPayables, markSalaryPaid, pendingSalaryCents, reverseSalaryPayment, salaryRoutes } from './modules/salaries/index.js';
 import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes, listMemberInvoicePayables, markMemberInvoicePaidBy, reverseMemberInvoicePayment } from './modules/independents/index.js';
 import { payoutMatcher, payoutRoutes, type PayableSources } from './modules/payouts/index.js';
-import { BILL_RESOURCE_MONTH, billResourceMonthJob, planRoutes, type ChargeableBookingsOf } from './modules/plans/index.js';
+import { BILL_RESOURCE_MONTH, billResourceMonthJob, planBookingCharges, planRoutes, type ChargeableBookingsOf } from './modules/plans/index.js';
+import { listChargeableBookings, resourceRoutes } from './modules/resources/index.js';
 import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesBilledToUser, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
 
 const VERSION = '0.1.0';
@@ -63,8 +64,8 @@ async function healthRoutes(app: FastifyInstance) {
   );
 }
 
-/** The month's pay-per-use bookings, from the resources module (until it lands, none). */
-const chargeableBookings: ChargeableBookingsOf = async () => [];
+/** The month's pay-per-use bookings, from the resources module, for the plans' monthly billing. */
+const chargeableBookings: ChargeableBookingsOf = (db, coopId, range) => listChargeableBookings(db, coopId, range);
 
 /** The work modules queue in their transactions, by kind: platform's runner knows no module. */
 function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Record<string, JobHandler> {
@@ -140,6 +141,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/purchases', plugin: purchasesRoutes, options: { lifecycleDestination: storageLifecycleConnector(storage).destination } },
       { prefix: '/api/payouts', plugin: payoutRoutes, options: { sources: PAYABLE_SOURCES } },
       { prefix: '/api/fees', plugin: feeRoutes },
+      { prefix: '/api/resources', plugin: resourceRoutes, options: { charges: planBookingCharges } },
       { prefix: '/api/plans', plugin: planRoutes, options: { chargeableBookings } },
     ],
   });

@@ -3,25 +3,14 @@ import { recordAudit, type AuditActor } from '../../platform/audit/record-audit.
 import { endOfMonth } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { ACCOUNTS, JOURNALS, postEntry } from '../ledger/index.js';
-import { firstDayOf, monthlyFee } from './domain/subscription-cycle.js';
+import type { ChargeableBooking } from '../resources/index.js';
+import { parisMidnight } from './coop-time.js';
+import { firstDayOf, monthlyFee, nextMonth } from './domain/subscription-cycle.js';
 import { issueGrants, subscriptionTermsOf } from './issue-grants.js';
 import { plans, planSubscriptions, resourceBillingItems } from './schema.js';
 
-/** A booking of the month to bill, as the resources module lists it (`listChargeableBookings`). */
-export interface ChargeableBooking {
-  bookingId: string;
-  kind: 'booking' | 'cancellation_fee';
-  memberId: string | null;
-  activityId: string | null;
-  clientId: string | null;
-  resourceName: string;
-  startsAt: Date;
-  endsAt: Date;
-  amountCents: number;
-  vatRateBp: number;
-}
-/** Where the month's pay-per-use bookings come from: the resources module, handed in by the composition root. */
-export type ChargeableBookingsOf = (db: Executor, coopId: string, month: string) => Promise<ChargeableBooking[]>;
+/** Where the month's pay-per-use bookings come from: the resources module's `listChargeableBookings`, handed in by the composition root. */
+export type ChargeableBookingsOf = (db: Executor, coopId: string, range: { from: Date; to: Date }) => Promise<ChargeableBooking[]>;
 
 export interface BillResourceMonthResult {
   month: string;
@@ -69,7 +58,7 @@ export async function billResourceMonth(db: Db, actor: AuditActor, month: string
     if (fee > 0) items.push({ sourceKind: 'plan_fee', sourceId: sub.id, memberId: sub.memberId, activityId: sub.activityId, label: `Formule ${plan.name} ${month}`, netCents: fee });
   }
   const subscriptionActivity = new Map(subs.map((s) => [s.memberId, s.activityId]));
-  for (const b of await bookingsOf(db, coopId, month)) {
+  for (const b of await bookingsOf(db, coopId, { from: parisMidnight(first), to: parisMidnight(firstDayOf(nextMonth(month))) })) {
     if (b.amountCents <= 0) continue;
     const activityId = b.activityId ?? (b.memberId ? subscriptionActivity.get(b.memberId) : undefined);
     if (b.clientId || !activityId) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import type { BookingCharge, BookingToCharge } from './booking-port.js';
+import type { BookingCharge, BookingToCharge } from '../resources/index.js';
 import { dayInParis } from './coop-time.js';
 import { consumeAllowance } from './domain/consume-allowance.js';
 import { monthOf, previousMonth } from './domain/subscription-cycle.js';

@@ -5,5 +5,5 @@ export { planRoutes } from './routes.js';
 export { planBookingCharges } from './booking-charges.js';
 export { chargeBooking } from './charge-booking.js';
 export { releaseBooking } from './release-booking.js';
-export { billResourceMonth, type ChargeableBooking, type ChargeableBookingsOf } from './bill-resource-month.js';
+export { billResourceMonth, type ChargeableBookingsOf } from './bill-resource-month.js';
 export { BILL_RESOURCE_MONTH, billResourceMonthJob, queueResourceBillingRuns, scheduleResourceBilling } from './schedule-resource-billing.js';

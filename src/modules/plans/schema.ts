@@ -5,6 +5,7 @@ import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/co
 import { activities } from '../activities/schema.js';
 import { coops } from '../coops/schema.js';
 import { members } from '../members/schema.js';
+import { resources } from '../resources/schema.js';
 
 const MONTH = `'^[0-9]{4}-(0[1-9]|1[0-2])$'`;
 
@@ -39,6 +40,7 @@ export const plans = pgTable(
   (t) => [
     primaryKey({ columns: [t.coopId, t.id] }),
     foreignKey({ columns: [t.coopId], foreignColumns: [coops.id] }),
+    foreignKey({ columns: [t.coopId, t.dedicatedResourceId], foreignColumns: [resources.coopId, resources.id] }),
     unique('plans_name_key').on(t.coopId, t.name),
     check('plans_type_check', sql`${t.type} in ('nomad', 'permanent', 'semi_permanent', 'custom')`),
     check('plans_price_check', sql`${t.monthlyPriceCents} between 0 and 10000000 and ${t.vatRateBp} in (0, 210, 550, 1000, 2000)`),

@@ -123,6 +123,7 @@ ALTER TABLE "plan_subscriptions" ADD CONSTRAINT "plan_subscriptions_coop_id_memb
 ALTER TABLE "plan_subscriptions" ADD CONSTRAINT "plan_subscriptions_coop_id_activity_id_activities_coop_id_id_fk" FOREIGN KEY ("coop_id","activity_id") REFERENCES "public"."activities"("coop_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_subscriptions" ADD CONSTRAINT "plan_subscriptions_coop_id_plan_id_plans_coop_id_id_fk" FOREIGN KEY ("coop_id","plan_id") REFERENCES "public"."plans"("coop_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plans" ADD CONSTRAINT "plans_coop_id_coops_id_fk" FOREIGN KEY ("coop_id") REFERENCES "public"."coops"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plans" ADD CONSTRAINT "plans_coop_id_dedicated_resource_id_resources_coop_id_id_fk" FOREIGN KEY ("coop_id","dedicated_resource_id") REFERENCES "public"."resources"("coop_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "allowance_uses_live_key" ON "allowance_uses" USING btree ("coop_id","booking_id","grant_id") WHERE "allowance_uses"."released_at" is null;--> statement-breakpoint
 CREATE INDEX "allowance_uses_booking_idx" ON "allowance_uses" USING btree ("coop_id","booking_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "plan_pauses_open_key" ON "plan_pauses" USING btree ("coop_id","subscription_id") WHERE "plan_pauses"."until_month" is null;--> statement-breakpoint
