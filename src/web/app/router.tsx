@@ -68,6 +68,7 @@ const SuppliersPage = pageOf(() => import('../modules/purchases'), 'SuppliersPag
 const SupplierPage = pageOf(() => import('../modules/purchases'), 'SupplierPage');
 const PayoutsPage = pageOf(() => import('../modules/payouts'), 'PayoutsPage');
 const MemberFeesPage = pageOf(() => import('../modules/fees'), 'MemberFeesPage');
+const PlansPage = pageOf(() => import('../modules/plans'), 'PlansPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -149,6 +150,7 @@ export const router = createBrowserRouter([
           { path: 'purchases/:id', element: <RequireRole roles={READERS}><SupplierInvoicePage /></RequireRole> },
           { path: 'payouts', element: <RequireRole roles={BOOK_READERS}><PayoutsPage /></RequireRole> },
           { path: 'fees', element: <RequireRole roles={READERS}><MemberFeesPage /></RequireRole> },
+          { path: 'plans', element: <RequireRole roles={READERS}><PlansPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },
