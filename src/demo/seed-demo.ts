@@ -20,6 +20,8 @@ import { seedDemoExpenses } from './seed-expenses.js';
 import { seedDemoPurchases } from './seed-purchases.js';
 import { seedDemoFees } from './seed-fees.js';
 import { seedDemoIndependents } from './seed-independents.js';
+import { seedDemoPlans } from './seed-plans.js';
+import { listChargeableBookings } from '../modules/resources/index.js';
 
 /** Every demo account shares this password (demo seed only; real accounts follow the policy). */
 export const DEMO_PASSWORD = 'mutualise-demo';
@@ -188,6 +190,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
     }
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
     if (opts.storage) await seedDemoIndependents({ db: asDb, storage: opts.storage, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds });
+    await seedDemoPlans({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberIds, activityIds, today: isoDay(now), bookingsOf: listChargeableBookings });
     return { coopId: coop.id, logins };
   });
 }
