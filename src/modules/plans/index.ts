@@ -8,5 +8,5 @@ export { releaseBooking } from './release-booking.js';
 export { billResourceMonth, type ChargeableBookingsOf } from './bill-resource-month.js';
 export { BILL_RESOURCE_MONTH, billResourceMonthJob, queueResourceBillingRuns, scheduleResourceBilling } from './schedule-resource-billing.js';
 // Used by the demo seed: the same operations the routes run.
-export { createPlan } from './save-plan.js';
-export { subscribeMember } from './manage-subscriptions.js';
+export { createPlan } from './create-plan.js';
+export { subscribeMember } from './subscribe-member.js';

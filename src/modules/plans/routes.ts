@@ -27,8 +27,14 @@ import {
 import { monthOf } from './domain/subscription-cycle.js';
 import { getMemberBalance } from './get-balance.js';
 import { listBillingItems } from './list-billing-items.js';
-import { endSubscription, listSubscriptions, pauseSubscription, resumeSubscription, subscribeMember } from './manage-subscriptions.js';
-import { createPlan, listPlans, updatePlan } from './save-plan.js';
+import { endSubscription } from './end-subscription.js';
+import { listSubscriptions } from './list-subscriptions.js';
+import { pauseSubscription } from './pause-subscription.js';
+import { resumeSubscription } from './resume-subscription.js';
+import { subscribeMember } from './subscribe-member.js';
+import { createPlan } from './create-plan.js';
+import { listPlans } from './list-plans.js';
+import { updatePlan } from './update-plan.js';
 
 const tags = ['plans'];
 /** The coop's team sets plans and subscribes members. */
