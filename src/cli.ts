@@ -12,6 +12,7 @@ import { AppError } from './platform/errors.js';
 import { allCoopIds, getCoop } from './modules/coops/index.js';
 import { scheduleDunning } from './modules/dunning/index.js';
 import { scheduleIndependents } from './modules/independents/index.js';
+import { scheduleResourceBilling } from './modules/plans/index.js';
 import { scheduleFees } from './modules/fees/index.js';
 import { DEMO_PASSWORD, seedDemo, type DemoLogin } from './demo/seed-demo.js';
 import { createServer } from './server.js';
@@ -70,6 +71,8 @@ program
     const stopIndependents = config.dunningScheduler ? scheduleIndependents({ db: database.db, log: app.log }) : () => {};
     // The monthly fee run, queued once per coop and month as a durable job.
     const stopFees = config.dunningScheduler ? scheduleFees({ db: database.db, log: app.log }) : () => {};
+    // Last month's resource billing (plan fees, pay-per-use bookings), queued once per coop and month.
+    const stopResourceBilling = config.dunningScheduler ? scheduleResourceBilling({ db: database.db, log: app.log }) : () => {};
     const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
     console.log(`\n  Mutualise is running on ${config.publicUrl}  (database: ${where})`);
     console.log(`  API: ${config.publicUrl}/api  ·  OpenAPI: ${config.publicUrl}/api/openapi.json  ·  docs: ${config.publicUrl}/api/docs`);
@@ -80,6 +83,7 @@ program
       stopDunning();
       stopIndependents();
       stopFees();
+      stopResourceBilling();
       await stopJobs();
       await app.close();
       await database.close();

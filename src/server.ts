@@ -40,7 +40,8 @@ import { directoryRoutes } from './modules/directory/index.js';
 import { knowledgePublicRoutes, knowledgeRoutes } from './modules/knowledge/index.js';
 import { eventRoutes, SEND_EVENT_REMINDER, sendEventReminderJob } from './modules/events/index.js';
 import { cochallengeRoutes } from './modules/cochallenge/index.js';
-import { resourceRoutes } from './modules/resources/index.js';
+import { BILL_RESOURCE_MONTH, billResourceMonthJob, planBookingCharges, planRoutes, type ChargeableBookingsOf } from './modules/plans/index.js';
+import { listChargeableBookings, resourceRoutes } from './modules/resources/index.js';
 import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesBilledToUser, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
 import { workclubGuestRoutes, workclubRoutes } from './modules/workclubs/index.js';
 
@@ -68,6 +69,9 @@ async function healthRoutes(app: FastifyInstance) {
   );
 }
 
+/** The month's pay-per-use bookings, from the resources module, for the plans' monthly billing. */
+const chargeableBookings: ChargeableBookingsOf = (db, coopId, range) => listChargeableBookings(db, coopId, range);
+
 /** The work modules queue in their transactions, by kind: platform's runner knows no module. */
 function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Record<string, JobHandler> {
   return {
@@ -82,6 +86,7 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
     [BILL_MONTHLY_FEES]: billMonthlyFeesJob(database.db, storage),
     [PRENOTIFY_COLLECTION]: prenotifyCollectionJob(database.db),
     [SEND_EVENT_REMINDER]: sendEventReminderJob(database.db),
+    [BILL_RESOURCE_MONTH]: billResourceMonthJob(database.db, chargeableBookings),
   };
 }
 
@@ -149,7 +154,8 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/portal/workclubs', plugin: workclubGuestRoutes },
       { prefix: '/api/events', plugin: eventRoutes },
       { prefix: '/api/cochallenge', plugin: cochallengeRoutes },
-      { prefix: '/api/resources', plugin: resourceRoutes },
+      { prefix: '/api/resources', plugin: resourceRoutes, options: { charges: planBookingCharges } },
+      { prefix: '/api/plans', plugin: planRoutes, options: { chargeableBookings } },
     ],
   });
   return app;

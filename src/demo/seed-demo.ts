@@ -27,6 +27,8 @@ import { seedDemoIndependents } from './seed-independents.js';
 import { seedDemoDirectory } from './seed-directory.js';
 import { seedDemoKnowledge } from './seed-knowledge.js';
 import { seedDemoResources } from './seed-resources.js';
+import { seedDemoPlans } from './seed-plans.js';
+import { listChargeableBookings } from '../modules/resources/index.js';
 
 /** Every demo account shares this password (demo seed only; real accounts follow the policy). */
 export const DEMO_PASSWORD = 'mutualise-demo';
@@ -201,6 +203,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
     await seedDemoResources({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, now, memberIds, activityIds });
     if (opts.storage) await seedDemoIndependents({ db: asDb, storage: opts.storage, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds });
     await seedDemoDirectory({ db: asDb, admin: { ...actor, roles: ['admin'] }, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }) });
+    await seedDemoPlans({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberIds, activityIds, today: isoDay(now), bookingsOf: listChargeableBookings });
     return { coopId: coop.id, logins };
   });
 }

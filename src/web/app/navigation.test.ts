@@ -7,8 +7,13 @@ const keys = (roles: Parameters<typeof navigationFor>[0]) => navigationFor(roles
 
 describe('the menu', () => {
   it("gives the accountant the books, the bank, the payments and every invoice, and nothing they cannot read", () => {
-    expect(keys(['accountant'])).toEqual(['dashboard', 'invoices', 'jobs', 'ledger-trial-balance', 'ledger-general-ledger', 'vat', 'treasury', 'payments', 'bank', 'member-invoices', 'expenses', 'purchases', 'suppliers', 'payouts', 'fees', 'knowledge', 'questions', 'resources', 'salaries', 'advances']);
+    expect(keys(['accountant'])).toEqual(['dashboard', 'invoices', 'jobs', 'ledger-trial-balance', 'ledger-general-ledger', 'vat', 'treasury', 'payments', 'bank', 'member-invoices', 'expenses', 'purchases', 'suppliers', 'payouts', 'fees', 'knowledge', 'questions', 'resources', 'plans', 'salaries', 'advances']);
     expect(navigationFor(['accountant'], t).find((e) => e.key === 'invoices')?.label).toBe('invoices.nav.invoices');
+  });
+
+  it('offers a member "Mon forfait" and the team the plans, under the same route', () => {
+    expect(navigationFor(['member'], t).find((e) => e.key === 'plans')?.label).toBe('plans.myNav');
+    expect(navigationFor(['staff'], t).find((e) => e.key === 'plans')?.label).toBe('plans.nav');
   });
 
   it('offers "Mon salaire" only to an entrepreneur-salarié and the invoices to the coop only to an independent', () => {

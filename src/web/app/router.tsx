@@ -90,6 +90,7 @@ const CochallengeSetupPage = pageOf(() => import('../modules/cochallenge'), 'Coc
 const CochallengeDayPage = pageOf(() => import('../modules/cochallenge'), 'CochallengeDayPage');
 const CochallengeCounterPage = pageOf(() => import('../modules/cochallenge'), 'CochallengeCounterPage');
 const ResourcesPage = pageOf(() => import('../modules/resources'), 'ResourcesPage');
+const PlansPage = pageOf(() => import('../modules/plans'), 'PlansPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -210,6 +211,7 @@ export const router = createBrowserRouter([
           { path: 'cochallenge/:id/day', element: <RequireRole roles={EVERYONE}><CochallengeDayPage /></RequireRole> },
           { path: 'cochallenge/:id/counter', element: <RequireRole roles={EVERYONE}><CochallengeCounterPage /></RequireRole> },
           { path: 'resources', element: <RequireRole roles={READERS}><ResourcesPage /></RequireRole> },
+          { path: 'plans', element: <RequireRole roles={READERS}><PlansPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

@@ -32,6 +32,7 @@ import { en as knowledge } from '../modules/knowledge/i18n.en';
 import { en as workclubs } from '../modules/workclubs/i18n.en';
 import { en as events } from '../modules/events/i18n.en';
 import { en as resources } from '../modules/resources/i18n.en';
+import { en as plans } from '../modules/plans/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -130,4 +131,5 @@ export const en: Catalogue = {
   workclubs,
   events,
   resources,
+  plans,
 };

@@ -32,6 +32,7 @@ import { fr as knowledge } from '../modules/knowledge/i18n.fr';
 import { fr as workclubs } from '../modules/workclubs/i18n.fr';
 import { fr as events } from '../modules/events/i18n.fr';
 import { fr as resources } from '../modules/resources/i18n.fr';
+import { fr as plans } from '../modules/plans/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -140,6 +141,7 @@ export const fr = {
   workclubs,
   events,
   resources,
+  plans,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */

@@ -93,6 +93,10 @@ export const ACCOUNTS = {
   expenseAdvances: '4672',
   /** 6251 Voyages et déplacements: where mileage allowances (indemnités kilométriques) are booked. */
   travelExpenses: '6251',
+  /** 613 Locations: desks, rooms, vans and equipment the coop rents to an activity (plans and bookings), charged on it. */
+  resourceCharge: '613',
+  /** 708 Produits des activités annexes: that rent, received by the coop's own funds (no activity). */
+  resourceIncome: '708',
 } as const;
 
 /** Where money received waits: 512 once on the bank account, 5112 or 530 while it is not. */
