@@ -36,6 +36,7 @@ import { listPayables as listSupplierInvoicePayables, markPaid as markSupplierIn
 import { listSalaryPayables, markSalaryPaid, pendingSalaryCents, reverseSalaryPayment, salaryRoutes } from './modules/salaries/index.js';
 import { CHECK_THRESHOLDS, checkThresholdsJob, independentsRoutes, listMemberInvoicePayables, markMemberInvoicePaidBy, reverseMemberInvoicePayment } from './modules/independents/index.js';
 import { payoutMatcher, payoutRoutes, type PayableSources } from './modules/payouts/index.js';
+import { resourceRoutes } from './modules/resources/index.js';
 import { BILL_MONTHLY_FEES, billMonthlyFeesJob, feeRoutes, feesBilledToUser, feesMatcher, PRENOTIFY_COLLECTION, prenotifyCollectionJob } from './modules/fees/index.js';
 
 const VERSION = '0.1.0';
@@ -135,6 +136,7 @@ export async function createServer(opts: { config: Config; database: Database; s
       { prefix: '/api/purchases', plugin: purchasesRoutes, options: { lifecycleDestination: storageLifecycleConnector(storage).destination } },
       { prefix: '/api/payouts', plugin: payoutRoutes, options: { sources: PAYABLE_SOURCES } },
       { prefix: '/api/fees', plugin: feeRoutes },
+      { prefix: '/api/resources', plugin: resourceRoutes },
     ],
   });
   return app;

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { BookingCharges } from './booking-charges.js';
+import { payPerUse } from './booking-charges.js';
+
+export interface ResourceRouteOptions {
+  /** How bookings are paid (the plans module); pay per use when none is wired. */
+  charges?: BookingCharges;
+}
+
+export async function resourceRoutes(fastify: FastifyInstance, options: ResourceRouteOptions = {}): Promise<void> {
+  const charges = options.charges ?? payPerUse;
+  void fastify;
+  void charges;
+}
