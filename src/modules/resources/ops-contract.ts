@@ -19,3 +19,48 @@ export const createdFeed = feedView.extend({ url: z.string() });
 export const feedList = z.object({ items: z.array(feedView) });
 export type FeedView = z.infer<typeof feedView>;
 export type CreatedFeed = z.infer<typeof createdFeed>;
+
+const notes = z.string().trim().max(2000, { error: bilingual({ fr: '2 000 caractères au plus.', en: '2,000 characters at most.' }) });
+export const handoverBody = z
+  .object({
+    direction: z.enum(['out', 'in'], { error: bilingual({ fr: 'Départ (out) ou retour (in).', en: 'Check-out (out) or check-in (in).' }) }),
+    mileageKm: z.number().int().min(0, { error: bilingual({ fr: 'Kilométrage positif.', en: 'Mileage must be positive.' }) }).max(9_999_999, { error: bilingual({ fr: 'Kilométrage trop grand.', en: 'Mileage too large.' }) }).nullable().optional(),
+    fuelPercent: z.number().int().min(0, { error: bilingual({ fr: 'Entre 0 et 100 %.', en: 'Between 0 and 100 %.' }) }).max(100, { error: bilingual({ fr: 'Entre 0 et 100 %.', en: 'Between 0 and 100 %.' }) }).nullable().optional(),
+    notes: notes.nullable().optional(),
+  })
+  .strict();
+export type HandoverBody = z.infer<typeof handoverBody>;
+export const photoFields = z.object({ direction: z.enum(['out', 'in'], { error: bilingual({ fr: 'Départ (out) ou retour (in).', en: 'Check-out (out) or check-in (in).' }) }) });
+
+const reading = z.object({ at: z.string(), mileageKm: z.number().int().nullable(), fuelPercent: z.number().int().nullable(), notes: z.string().nullable() });
+export const handoverView = z.object({
+  bookingId: z.string(),
+  resourceName: z.string(),
+  resourceKind: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.string(),
+  out: reading.nullable(),
+  in: reading.nullable(),
+  kilometresDriven: z.number().int().nullable(),
+  photos: z.array(z.object({ id: z.string(), direction: z.enum(['out', 'in']), fileName: z.string() })),
+});
+export type HandoverView = z.infer<typeof handoverView>;
+
+/** A booking as the operations page lists it: what to do next (check in, take the van, bring it back). */
+export const opsBooking = z.object({
+  bookingId: z.string(),
+  resourceId: z.string(),
+  resourceName: z.string(),
+  resourceKind: z.string(),
+  siteName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.string(),
+  checkedInAt: z.string().nullable(),
+  handedOutAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  kilometresDriven: z.number().int().nullable(),
+});
+export const opsBookingList = z.object({ items: z.array(opsBooking) });
+export type OpsBooking = z.infer<typeof opsBooking>;

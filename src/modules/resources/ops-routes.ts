@@ -1,12 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { actorOf } from '../../platform/http/context.js';
+import { readUpload } from '../../platform/http/upload.js';
 import { empty, errorResponses } from '../../platform/http/error-shape.js';
 import type { BookingCharges } from './booking-charges.js';
 import { createFeed } from './create-feed.js';
 import { listFeeds } from './list-feeds.js';
-import { createdFeed, createFeedBody, feedFileParams, feedList, idParams } from './ops-contract.js';
+import { addHandoverPhoto, openHandoverPhoto } from './add-handover-photo.js';
+import { MAX_PHOTO_BYTES } from './domain/photo-kind.js';
+import { getHandover } from './get-handover.js';
+import { listMyOperations } from './list-my-operations.js';
+import { bookingParams, createdFeed, createFeedBody, feedFileParams, feedList, handoverBody, handoverView, idParams, opsBookingList, photoFields } from './ops-contract.js';
+import { recordHandover } from './record-handover.js';
 import { readFeed } from './read-feed.js';
 import { revokeFeed } from './revoke-feed.js';
 
@@ -20,7 +27,7 @@ export interface OpsRouteOptions {
 /** Operations on resources: calendar feeds, check-ins, van handovers, waiting list, occupancy. */
 export async function opsRoutes(fastify: FastifyInstance, _options: OpsRouteOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { database, config } = app.deps;
+  const { database, config, storage } = app.deps;
   const db = database.db;
 
   app.get(
@@ -53,6 +60,50 @@ export async function opsRoutes(fastify: FastifyInstance, _options: OpsRouteOpti
     async (req, reply) => {
       await revokeFeed(db, actorOf(req), req.params.id);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/operations/mine',
+    { config: { access: everyone }, schema: { tags, summary: 'My desk, van and equipment bookings around today, with their check-in or handover', response: { 200: opsBookingList, ...errorResponses } } },
+    async (req) => ({ items: await listMyOperations(db, actorOf(req), new Date()) }),
+  );
+
+  app.get(
+    '/bookings/:bookingId/handover',
+    { config: { access: everyone }, schema: { tags, summary: 'Check-out and check-in of a van or equipment booking, with the kilometres driven', params: bookingParams, response: { 200: handoverView, ...errorResponses } } },
+    async (req) => getHandover(db, actorOf(req), req.params.bookingId),
+  );
+
+  app.post(
+    '/bookings/:bookingId/handover',
+    { config: { access: everyone }, schema: { tags, summary: 'Record the check-out (out) or check-in (in) of a van or equipment: mileage, fuel, state notes', params: bookingParams, body: handoverBody, response: { 200: handoverView, ...errorResponses } } },
+    async (req) => recordHandover(db, actorOf(req), req.params.bookingId, req.body, new Date()),
+  );
+
+  app.post(
+    '/bookings/:bookingId/handover/photos',
+    { config: { access: everyone }, schema: { tags, summary: 'A photo of the check-out or check-in (multipart: file = image, direction = out|in)', consumes: ['multipart/form-data'], params: bookingParams, response: { 200: handoverView, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { fields, file } = await readUpload(req, { maxBytes: Math.min(MAX_PHOTO_BYTES, config.maxUploadBytes), schema: photoFields, defaultFileName: 'photo' });
+      await addHandoverPhoto(db, storage, actor, req.params.bookingId, fields.direction, file);
+      return getHandover(db, actor, req.params.bookingId);
+    },
+  );
+
+  app.get(
+    '/handover-photos/:id',
+    { config: { access: everyone }, schema: { tags, summary: 'A handover photo', params: idParams, response: { 200: z.unknown().describe('The image'), ...errorResponses } } },
+    async (req, reply) => {
+      const p = await openHandoverPhoto(db, storage, actorOf(req), req.params.id);
+      return reply
+        .header('content-type', p.type)
+        .header('content-disposition', contentDisposition(p.fileName, 'inline'))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'")
+        .header('cache-control', 'private, no-store')
+        .send(p.bytes);
     },
   );
 }
