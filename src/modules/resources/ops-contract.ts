@@ -64,3 +64,26 @@ export const opsBooking = z.object({
 });
 export const opsBookingList = z.object({ items: z.array(opsBooking) });
 export type OpsBooking = z.infer<typeof opsBooking>;
+
+export const walkInBody = z.object({ resourceId: uuid, activityId: uuid.optional() }).strict();
+export const checkInView = z.object({ bookingId: z.string(), checkedInAt: z.string(), walkIn: z.boolean() });
+export const noShowBody = z
+  .object({ cutoffMinutes: z.number().int().min(0, { error: bilingual({ fr: 'Entre 0 et 1 440 minutes.', en: 'Between 0 and 1,440 minutes.' }) }).max(1440, { error: bilingual({ fr: 'Entre 0 et 1 440 minutes.', en: 'Between 0 and 1,440 minutes.' }) }).default(120) })
+  .strict();
+
+const day = z.iso.date({ error: bilingual({ fr: 'Date invalide (AAAA-MM-JJ).', en: 'Invalid date (YYYY-MM-DD).' }) });
+export const occupancyQuery = z
+  .object({ from: day, to: day, siteId: uuid.optional() })
+  .refine((q) => q.from <= q.to, { path: ['to'], error: bilingual({ fr: 'La fin doit suivre le début.', en: 'The end must follow the start.' }) })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { path: ['to'], error: bilingual({ fr: 'Une année au plus.', en: 'One year at most.' }) });
+const counts = { bookedMinutes: z.number().int(), openMinutes: z.number().int(), ratePerMille: z.number().int(), bookings: z.number().int(), noShows: z.number().int(), revenueCents: z.number().int() };
+export const occupancyView = z.object({
+  from: z.string(),
+  to: z.string(),
+  resources: z.array(z.object({ resourceId: z.string(), name: z.string(), kind: z.string(), siteId: z.string().nullable(), siteName: z.string(), ...counts })),
+  sites: z.array(z.object({ siteId: z.string(), siteName: z.string(), ...counts })),
+  /** Booked minutes by weekday (0 Monday) and hour, in Paris time. */
+  peakHours: z.array(z.array(z.number().int())),
+  totals: z.object(counts),
+});
+export type OccupancyView = z.infer<typeof occupancyView>;

@@ -12,20 +12,27 @@ import { addHandoverPhoto, openHandoverPhoto } from './add-handover-photo.js';
 import { MAX_PHOTO_BYTES } from './domain/photo-kind.js';
 import { getHandover } from './get-handover.js';
 import { listMyOperations } from './list-my-operations.js';
-import { bookingParams, createdFeed, createFeedBody, feedFileParams, feedList, handoverBody, handoverView, idParams, opsBookingList, photoFields } from './ops-contract.js';
+import { checkIn, walkIn } from './check-in.js';
+import { getOccupancy, occupancyCsv } from './get-occupancy.js';
+import { markNoShows } from './mark-no-shows.js';
+import { bookingParams, checkInView, createdFeed, createFeedBody, feedFileParams, feedList, handoverBody, handoverView, idParams, noShowBody, occupancyQuery, occupancyView, opsBookingList, photoFields, walkInBody } from './ops-contract.js';
+import { sendCsv } from '../../platform/http/send-csv.js';
 import { recordHandover } from './record-handover.js';
 import { readFeed } from './read-feed.js';
 import { revokeFeed } from './revoke-feed.js';
 
 const tags = ['resources'];
 const everyone = ['admin', 'staff', 'accountant', 'member'] as const;
+/** The coop's team and its accountant read occupancy and revenue. */
+const managers = ['admin', 'staff', 'accountant'] as const;
+const team = ['admin', 'staff'] as const;
 
 export interface OpsRouteOptions {
   charges: BookingCharges;
 }
 
 /** Operations on resources: calendar feeds, check-ins, van handovers, waiting list, occupancy. */
-export async function opsRoutes(fastify: FastifyInstance, _options: OpsRouteOptions): Promise<void> {
+export async function opsRoutes(fastify: FastifyInstance, options: OpsRouteOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { database, config, storage } = app.deps;
   const db = database.db;
@@ -105,5 +112,35 @@ export async function opsRoutes(fastify: FastifyInstance, _options: OpsRouteOpti
         .header('cache-control', 'private, no-store')
         .send(p.bytes);
     },
+  );
+
+  app.post(
+    '/bookings/:bookingId/check-in',
+    { config: { access: everyone }, schema: { tags, summary: '« Je suis arrivé(e) » on a desk booked for now (already paid when booked)', params: bookingParams, body: z.object({}).strict(), response: { 200: checkInView, ...errorResponses } } },
+    async (req) => checkIn(db, actorOf(req), req.params.bookingId, new Date()),
+  );
+
+  app.post(
+    '/check-in/walk-in',
+    { config: { access: everyone }, schema: { tags, summary: 'Walk in on a free hot desk: books it until closing time and pays it (a pass, or per use)', body: walkInBody, response: { 201: checkInView, ...errorResponses } } },
+    async (req, reply) => reply.status(201).send(await walkIn(db, actorOf(req), req.body, options.charges, new Date())),
+  );
+
+  app.post(
+    '/no-shows',
+    { config: { access: team }, schema: { tags, summary: 'Mark as no-shows the desk bookings of the last week not checked in by the cutoff (minutes after the start)', body: noShowBody, response: { 200: z.object({ marked: z.number().int() }), ...errorResponses } } },
+    async (req) => markNoShows(db, actorOf(req), req.body.cutoffMinutes, new Date()),
+  );
+
+  app.get(
+    '/occupancy',
+    { config: { access: managers }, schema: { tags, summary: 'Occupancy per resource and site, revenue, no-shows and peak hours over a period', querystring: occupancyQuery, response: { 200: occupancyView, ...errorResponses } } },
+    async (req) => getOccupancy(db, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/occupancy.csv',
+    { config: { access: managers }, schema: { tags, summary: 'Occupancy per resource as CSV', querystring: occupancyQuery, response: { 200: z.unknown().describe('text/csv'), ...errorResponses } } },
+    async (req, reply) => sendCsv(reply, `occupation-${req.query.from}-${req.query.to}.csv`, occupancyCsv(await getOccupancy(db, actorOf(req), req.query))),
   );
 }
