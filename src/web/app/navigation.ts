@@ -1,5 +1,7 @@
 import {
   IconBook2,
+  IconCalendarShare,
+  IconChartBar,
   IconBriefcase,
   IconAffiliate,
   IconBuildingBank,
@@ -102,6 +104,8 @@ export function navigationFor(roles: readonly Role[], t: TFunction, membershipTy
     { key: 'salary', to: '/salary', label: t('salaries.myNav'), icon: IconReceipt2, roles: MEMBERS, section: 'main' },
     { key: 'salaries', to: '/salaries', label: t('salaries.nav'), icon: IconReceipt2, roles: BOOK_READERS, section: 'main' },
     { key: 'advances', to: '/advances', label: seesAll ? t('advances.nav') : t('advances.myNav'), icon: IconPigMoney, roles: READERS, section: 'main' },
+    { key: 'resources-mine', to: '/resources/mine', label: t('resourceOps.myNav'), icon: IconCalendarShare, roles: MEMBERS, section: 'main' },
+    { key: 'resources-occupancy', to: '/resources/occupancy', label: t('resourceOps.occupancyNav'), icon: IconChartBar, roles: BOOK_READERS, section: 'main' },
     { key: 'me', to: '/me', label: t('nav.myProfile'), icon: IconUserCircle, roles: MEMBERS, section: 'main' },
     { key: 'people', to: '/people', label: t('nav.people'), icon: IconUsers, roles: ADMINS, section: 'administration' },
     { key: 'settings', to: '/settings', label: t('nav.settings'), icon: IconSettings, roles: ADMINS, section: 'administration' },

@@ -68,6 +68,8 @@ const SuppliersPage = pageOf(() => import('../modules/purchases'), 'SuppliersPag
 const SupplierPage = pageOf(() => import('../modules/purchases'), 'SupplierPage');
 const PayoutsPage = pageOf(() => import('../modules/payouts'), 'PayoutsPage');
 const MemberFeesPage = pageOf(() => import('../modules/fees'), 'MemberFeesPage');
+const MyOperationsPage = pageOf(() => import('../modules/resource-ops'), 'MyOperationsPage');
+const OccupancyPage = pageOf(() => import('../modules/resource-ops'), 'OccupancyPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -149,6 +151,8 @@ export const router = createBrowserRouter([
           { path: 'purchases/:id', element: <RequireRole roles={READERS}><SupplierInvoicePage /></RequireRole> },
           { path: 'payouts', element: <RequireRole roles={BOOK_READERS}><PayoutsPage /></RequireRole> },
           { path: 'fees', element: <RequireRole roles={READERS}><MemberFeesPage /></RequireRole> },
+          { path: 'resources/mine', element: <RequireRole roles={READERS}><MyOperationsPage /></RequireRole> },
+          { path: 'resources/occupancy', element: <RequireRole roles={BOOK_READERS}><OccupancyPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

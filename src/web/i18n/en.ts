@@ -26,6 +26,7 @@ import { en as vat } from '../modules/vat/i18n.en';
 import { en as purchases, enSuppliers as suppliers } from '../modules/purchases/i18n.en';
 import { en as payouts } from '../modules/payouts/i18n.en';
 import { en as fees } from '../modules/fees/i18n.en';
+import { en as resourceOps } from '../modules/resource-ops/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -118,4 +119,5 @@ export const en: Catalogue = {
   suppliers,
   payouts,
   fees,
+  resourceOps,
 };

@@ -26,6 +26,7 @@ import { fr as vat } from '../modules/vat/i18n.fr';
 import { fr as purchases, frSuppliers as suppliers } from '../modules/purchases/i18n.fr';
 import { fr as payouts } from '../modules/payouts/i18n.fr';
 import { fr as fees } from '../modules/fees/i18n.fr';
+import { fr as resourceOps } from '../modules/resource-ops/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -128,6 +129,7 @@ export const fr = {
   suppliers,
   payouts,
   fees,
+  resourceOps,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */
