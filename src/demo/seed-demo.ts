@@ -20,6 +20,7 @@ import { seedDemoExpenses } from './seed-expenses.js';
 import { seedDemoPurchases } from './seed-purchases.js';
 import { seedDemoFees } from './seed-fees.js';
 import { seedDemoIndependents } from './seed-independents.js';
+import { seedDemoResources } from './seed-resources.js';
 
 /** Every demo account shares this password (demo seed only; real accounts follow the policy). */
 export const DEMO_PASSWORD = 'mutualise-demo';
@@ -187,6 +188,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
       await seedDemoFees({ db: asDb, storage: opts.storage, admin: { ...actor, roles: ['admin'] }, advisor: staff(advisorId), nathalieId: memberIds.get('nathalie.roux@demo.mutualise.coop')!, today: isoDay(now) });
     }
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
+    await seedDemoResources({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, now, memberIds, activityIds });
     if (opts.storage) await seedDemoIndependents({ db: asDb, storage: opts.storage, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds });
     return { coopId: coop.id, logins };
   });

@@ -29,6 +29,8 @@ export interface BookingCharges {
   charge(tx: Executor, booking: BookingToCharge): Promise<BookingCharge>;
   /** Inside the cancellation's transaction: gives back what the booking consumed. */
   release(tx: Executor, ref: { coopId: string; bookingId: string }): Promise<void>;
+  /** The plans a member holds now, for booking rules restricted to some plans (none when not wired). */
+  planIdsOf?(tx: Executor, ref: { coopId: string; memberId: string; at: Date }): Promise<string[]>;
 }
 
 /** Without plans, every booking is paid per use at its price (a non-member's too: staff invoice them). */

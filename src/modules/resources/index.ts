@@ -5,3 +5,12 @@ export { resourceRoutes, type ResourceRouteOptions } from './routes.js';
 export type { BookingCharges, BookingToCharge, BookingCharge } from './booking-charges.js';
 export { listChargeableBookings, type ChargeableBooking } from './list-chargeable-bookings.js';
 export { listBookingsInRange, type BookingInRange } from './list-bookings-in-range.js';
+// Catalogue and booking operations, for the demo seed and other composition code.
+export { createSite } from './manage-sites.js';
+export { createResource } from './manage-resources.js';
+export { setBookingRules } from './set-booking-rules.js';
+export { addUnavailability } from './manage-unavailabilities.js';
+export { bookResource } from './book-resource.js';
+export { payPerUse } from './booking-charges.js';
+// Wall-clock time in a site's zone (feeds, seeds and occupancy read times as the site does).
+export { addDays as addLocalDays, fromLocal, toLocal, weekdayOf } from './domain/zoned-time.js';

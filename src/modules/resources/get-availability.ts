@@ -1,0 +1,50 @@
+import type { Executor } from '../../platform/db/client.js';
+import { isStaff, type Actor } from '../../platform/http/context.js';
+import { clientNames } from '../clients/index.js';
+import { memberIdOfUser, memberNames } from '../members/index.js';
+import type { Availability } from './contract.js';
+import { listBookingsInRange } from './list-bookings-in-range.js';
+import { listResources } from './manage-resources.js';
+import { listSites } from './manage-sites.js';
+import { unavailabilitiesInRange } from './manage-unavailabilities.js';
+import { getResourceSettings } from './resource-settings.js';
+
+/**
+ * What is busy on each active resource over a period: bookings and unavailabilities (with
+ * their reason); the rest inside opening hours is free. Three range queries served by the gist
+ * indexes, whatever the number of resources. Where the coop hides names, a member reads
+ * "booked" (no name is sent) except on their own bookings.
+ */
+export async function getAvailability(db: Executor, actor: Actor, q: { from: Date; to: Date; siteId?: string; resourceId?: string }): Promise<Availability> {
+  const list = await listResources(db, actor.coopId, { siteId: q.siteId, ids: q.resourceId ? [q.resourceId] : undefined });
+  if (list.length === 0) return { resources: [] };
+  const ids = list.map((r) => r.id);
+  const byAll = !q.resourceId && !q.siteId;
+  const staff = isStaff(actor) || actor.roles.includes('accountant');
+  const [sites, bookings, offs, settings, self] = await Promise.all([
+    listSites(db, actor.coopId),
+    listBookingsInRange(db, actor.coopId, { from: q.from, to: q.to, resourceIds: byAll ? undefined : ids, siteId: q.siteId }),
+    unavailabilitiesInRange(db, actor.coopId, { from: q.from, to: q.to, resourceIds: byAll ? undefined : ids }),
+    getResourceSettings(db, actor.coopId),
+    staff ? Promise.resolve(null) : memberIdOfUser(db, actor.coopId, actor.userId),
+  ]);
+  const hide = !staff && settings.hideBookerNames;
+  const [mNames, cNames] = await Promise.all([
+    memberNames(db, actor.coopId, hide ? (self ? [self] : []) : [...new Set(bookings.flatMap((b) => (b.memberId ? [b.memberId] : [])))]),
+    staff ? clientNames(db, actor.coopId, [...new Set(bookings.flatMap((b) => (b.clientId ? [b.clientId] : [])))]) : Promise.resolve(new Map<string, string>()),
+  ]);
+  const siteOf = new Map(sites.map((s) => [s.id, s]));
+  const busyOf = new Map<string, Availability['resources'][number]['busy']>(ids.map((id) => [id, []]));
+  for (const b of bookings) {
+    const mine = self !== null && b.memberId === self;
+    const label = mine ? (mNames.get(b.memberId!) ?? null) : b.memberId ? (hide ? null : (mNames.get(b.memberId) ?? null)) : staff && b.clientId ? (cNames.get(b.clientId) ?? null) : null;
+    busyOf.get(b.resourceId)?.push({ type: 'booking', startsAt: b.startsAt, endsAt: b.endsAt, label, bookingId: staff || mine ? b.id : null, mine });
+  }
+  for (const u of offs) busyOf.get(u.resourceId)?.push({ type: 'unavailable', startsAt: u.startsAt, endsAt: u.endsAt, label: u.reason, bookingId: null, mine: false });
+  return {
+    resources: list.map((r) => {
+      const s = siteOf.get(r.siteId)!;
+      return { id: r.id, name: r.name, kind: r.kind, siteId: r.siteId, siteName: r.siteName, timeZone: s.timeZone, openingHours: s.openingHours, busy: busyOf.get(r.id)!.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()) };
+    }),
+  };
+}
