@@ -9,7 +9,7 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { applyApiError } from '../../lib/forms';
 import type { Wire } from '../../lib/wire';
-import type { OpsBooking } from '../../../modules/resources/ops-contract';
+import type { OpsBooking } from '../../../modules/resources/contract';
 import { useAddPhoto, useCheckIn, useCreateFeed, useFeeds, useMyOperations, useRecordHandover, useRevokeFeed } from './use-resource-ops';
 
 const DESKS = ['hot_desk', 'dedicated_desk'];

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatedFeed, FeedView, HandoverBody, HandoverView, OccupancyView, OpsBooking } from '../../../modules/resources/ops-contract';
+import type { CreatedFeed, FeedView, HandoverBody, HandoverView, OccupancyView, OpsBooking } from '../../../modules/resources/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
