@@ -238,3 +238,6 @@ export const myBookingsQuery = z.object({ from: instant.optional(), includePast:
 export const bookingsQuery = z
   .object({ from: instant, to: instant, resourceId: uuid.optional(), memberId: uuid.optional() })
   .refine((q) => new Date(q.from) < new Date(q.to), { error: bilingual({ fr: 'La fin doit suivre le début.', en: 'The end must come after the start.' }), path: ['to'] });
+
+// The operations' schemas (feeds, check-ins, handovers, occupancy), for the web client through this one contract.
+export * from './ops-contract.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { cents, coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { activities } from '../activities/schema.js';
@@ -224,5 +224,151 @@ export const resourceBookings = pgTable(
       sql`${t.priceCents} between 0 and 100000000 and ${t.billableCents} between 0 and ${t.priceCents} and ${t.cancellationFeeCents} between 0 and 100000000 and ${t.vatRateBp} in (0, 210, 550, 1000, 2000)`,
     ),
     check('resource_bookings_cancelled_check', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
+  ],
+);
+
+// --- operations: feeds, check-ins, handovers, waiting list (res-ops) ---
+
+/**
+ * A secret calendar feed (RFC 5545) of a member's bookings or of a resource's. The URL holds
+ * a random token; only its SHA-256 is kept, so a copy of the database gives no working feed.
+ * Revoking ends it (the URL then answers 404); one live feed per member and per resource.
+ */
+export const resourceFeeds = pgTable(
+  'resource_feeds',
+  {
+    coopId: coopId(),
+    id: rowId(),
+    tokenHash: varchar({ length: 64 }).notNull(),
+    memberId: uuid(),
+    resourceId: uuid(),
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
+    foreignKey({ columns: [t.coopId, t.memberId], foreignColumns: [members.coopId, members.id] }),
+    foreignKey({ columns: [t.coopId, t.resourceId], foreignColumns: [resources.coopId, resources.id] }),
+    unique('resource_feeds_token_key').on(t.coopId, t.tokenHash),
+    // The feed URL carries no coop: the token's hash finds it (random 256 bits, no collision).
+    index('resource_feeds_token_idx').on(t.tokenHash),
+    uniqueIndex('resource_feeds_member_live_key').on(t.coopId, t.memberId).where(sql`${t.revokedAt} is null and ${t.memberId} is not null`),
+    uniqueIndex('resource_feeds_resource_live_key').on(t.coopId, t.resourceId).where(sql`${t.revokedAt} is null and ${t.resourceId} is not null`),
+    check('resource_feeds_owner_check', sql`(${t.memberId} is null) <> (${t.resourceId} is null)`),
+    check('resource_feeds_hash_check', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+/** A member's arrival at a desk they booked (or took walking in): the time, and who recorded it. */
+export const resourceCheckIns = pgTable(
+  'resource_check_ins',
+  {
+    coopId: coopId(),
+    bookingId: uuid().notNull(),
+    checkedInAt: timestamp({ withTimezone: true }).notNull(),
+    checkedInBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** Taken on the spot on a free desk: the booking was created, and paid, by the check-in. */
+    walkIn: boolean().notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.coopId, t.bookingId] }), foreignKey({ columns: [t.coopId, t.bookingId], foreignColumns: [resourceBookings.coopId, resourceBookings.id] })],
+);
+
+/**
+ * The check-out and check-in of a van or a piece of equipment, one row per booking: the two
+ * readings sit side by side so the database itself refuses a mileage back below the mileage
+ * out (a check constraint, not a rule each caller must remember).
+ */
+export const resourceHandovers = pgTable(
+  'resource_handovers',
+  {
+    coopId: coopId(),
+    bookingId: uuid().notNull(),
+    outAt: timestamp({ withTimezone: true }).notNull(),
+    outBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    outMileageKm: integer(),
+    /** Fuel or battery charge, in percent. */
+    outFuelPercent: integer(),
+    outNotes: text(),
+    inAt: timestamp({ withTimezone: true }),
+    inBy: uuid().references(() => users.id),
+    inMileageKm: integer(),
+    inFuelPercent: integer(),
+    inNotes: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coopId, t.bookingId] }),
+    foreignKey({ columns: [t.coopId, t.bookingId], foreignColumns: [resourceBookings.coopId, resourceBookings.id] }),
+    check('resource_handovers_mileage_check', sql`coalesce(${t.outMileageKm}, 0) between 0 and 9999999 and coalesce(${t.inMileageKm}, 0) between 0 and 9999999`),
+    check('resource_handovers_mileage_back_check', sql`${t.inMileageKm} is null or ${t.outMileageKm} is null or ${t.inMileageKm} >= ${t.outMileageKm}`),
+    check('resource_handovers_fuel_check', sql`coalesce(${t.outFuelPercent}, 0) between 0 and 100 and coalesce(${t.inFuelPercent}, 0) between 0 and 100`),
+    check('resource_handovers_in_check', sql`(${t.inAt} is null) = (${t.inBy} is null)`),
+  ],
+);
+
+/** A photo taken at a handover (damage, the dashboard), kept in the platform storage. */
+export const resourceHandoverPhotos = pgTable(
+  'resource_handover_photos',
+  {
+    coopId: coopId(),
+    id: rowId(),
+    bookingId: uuid().notNull(),
+    direction: varchar({ length: 3 }).$type<'out' | 'in'>().notNull(),
+    storageKey: varchar({ length: 300 }).notNull(),
+    sha256: varchar({ length: 64 }).notNull(),
+    fileName: varchar({ length: 200 }).notNull(),
+    contentType: varchar({ length: 100 }).notNull(),
+    size: integer().notNull(),
+    uploadedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
+    foreignKey({ columns: [t.coopId, t.bookingId], foreignColumns: [resourceHandovers.coopId, resourceHandovers.bookingId] }),
+    check('resource_handover_photos_direction_check', sql`${t.direction} in ('out', 'in')`),
+  ],
+);
+
+export const WAITLIST_STATUSES = ['waiting', 'notified', 'left'] as const;
+export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];
+
+/**
+ * A member waiting for a taken slot. When the booking holding it is cancelled, the first one
+ * waiting (oldest) is told in the cancellation's transaction; the slot is then free for
+ * anyone, first come first served (the exclusion constraint decides): being told is not a hold.
+ */
+export const resourceWaitlist = pgTable(
+  'resource_waitlist',
+  {
+    coopId: coopId(),
+    id: rowId(),
+    resourceId: uuid().notNull(),
+    memberId: uuid().notNull(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    status: varchar({ length: 10 }).$type<WaitlistStatus>().notNull().default('waiting'),
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    notifiedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
+    foreignKey({ columns: [t.coopId, t.resourceId], foreignColumns: [resources.coopId, resources.id] }),
+    foreignKey({ columns: [t.coopId, t.memberId], foreignColumns: [members.coopId, members.id] }),
+    uniqueIndex('resource_waitlist_member_key').on(t.coopId, t.resourceId, t.memberId, t.startsAt, t.endsAt).where(sql`${t.status} = 'waiting'`),
+    index('resource_waitlist_resource_idx').on(t.coopId, t.resourceId, t.startsAt),
+    check('resource_waitlist_range_check', sql`${t.startsAt} < ${t.endsAt}`),
+    check('resource_waitlist_status_check', sql`${t.status} in ('waiting', 'notified', 'left')`),
+    check('resource_waitlist_notified_check', sql`(${t.status} = 'notified') = (${t.notifiedAt} is not null)`),
   ],
 );

@@ -91,6 +91,8 @@ const CochallengeDayPage = pageOf(() => import('../modules/cochallenge'), 'Cocha
 const CochallengeCounterPage = pageOf(() => import('../modules/cochallenge'), 'CochallengeCounterPage');
 const ResourcesPage = pageOf(() => import('../modules/resources'), 'ResourcesPage');
 const PlansPage = pageOf(() => import('../modules/plans'), 'PlansPage');
+const MyOperationsPage = pageOf(() => import('../modules/resource-ops'), 'MyOperationsPage');
+const OccupancyPage = pageOf(() => import('../modules/resource-ops'), 'OccupancyPage');
 
 /**
  * Every page of the app. Pages open to any signed-in role carry no wrapper; the others say
@@ -212,6 +214,8 @@ export const router = createBrowserRouter([
           { path: 'cochallenge/:id/counter', element: <RequireRole roles={EVERYONE}><CochallengeCounterPage /></RequireRole> },
           { path: 'resources', element: <RequireRole roles={READERS}><ResourcesPage /></RequireRole> },
           { path: 'plans', element: <RequireRole roles={READERS}><PlansPage /></RequireRole> },
+          { path: 'resources/mine', element: <RequireRole roles={READERS}><MyOperationsPage /></RequireRole> },
+          { path: 'resources/occupancy', element: <RequireRole roles={BOOK_READERS}><OccupancyPage /></RequireRole> },
           { path: 'settings', element: <RequireRole roles={ADMINS}><CoopSettingsPage /></RequireRole> },
           { path: 'people', element: <RequireRole roles={ADMINS}><PeoplePage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={ADMINS}><AuditPage /></RequireRole> },

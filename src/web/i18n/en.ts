@@ -33,6 +33,7 @@ import { en as workclubs } from '../modules/workclubs/i18n.en';
 import { en as events } from '../modules/events/i18n.en';
 import { en as resources } from '../modules/resources/i18n.en';
 import { en as plans } from '../modules/plans/i18n.en';
+import { en as resourceOps } from '../modules/resource-ops/i18n.en';
 import type { Catalogue } from './fr';
 
 export const en: Catalogue = {
@@ -132,4 +133,5 @@ export const en: Catalogue = {
   events,
   resources,
   plans,
+  resourceOps,
 };

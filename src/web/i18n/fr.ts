@@ -33,6 +33,7 @@ import { fr as workclubs } from '../modules/workclubs/i18n.fr';
 import { fr as events } from '../modules/events/i18n.fr';
 import { fr as resources } from '../modules/resources/i18n.fr';
 import { fr as plans } from '../modules/plans/i18n.fr';
+import { fr as resourceOps } from '../modules/resource-ops/i18n.fr';
 import type { Translation } from './translation';
 
 /**
@@ -142,6 +143,7 @@ export const fr = {
   events,
   resources,
   plans,
+  resourceOps,
 };
 
 /** The shape every catalogue must have: the French keys, with string values. */
