@@ -156,6 +156,89 @@ export const en: Translation<typeof fr> = {
     salary_request: 'Salary request',
   },
   actions: {
+    booking: {
+      cancel: "Booking cancelled",
+      create: "Resource booked",
+    },
+    directory: {
+      profile_saved: "Directory profile saved",
+      settings_changed: "Directory settings changed",
+    },
+    event: {
+      cancelled: "Event cancelled",
+      created: "Event created",
+      updated: "Event changed",
+    },
+    event_registration: {
+      attendance: "Attendance taken",
+      cancelled: "Registration cancelled",
+      created: "Event registration",
+      promoted: "Registration moved up from the waiting list",
+    },
+    event_theme: {
+      proposed: "Co-lunch theme proposed",
+    },
+    knowledge: {
+      answer_accepted: "Answer accepted",
+      book_created: "Book created",
+      book_deleted: "Book deleted",
+      book_updated: "Book changed",
+      page_archived: "Page archived",
+      space_created: "Space created",
+      space_deleted: "Space deleted",
+      space_shared: "Space shared with a coop",
+      space_unshared: "Space sharing removed",
+      space_updated: "Space changed",
+    },
+    plan: {
+      created: "Plan created",
+      updated: "Plan changed",
+    },
+    plan_subscription: {
+      created: "Plan subscribed",
+      ended: "Subscription ended",
+      paused: "Subscription paused",
+      resumed: "Subscription resumed",
+    },
+    resource: {
+      billed: "Resources billed to the activity",
+      booking_rules: "Booking rules changed",
+      create: "Resource created",
+      prices: "Resource prices changed",
+      update: "Resource changed",
+    },
+    resource_booking: {
+      check_in: "Check-in recorded",
+      no_show: "No-show recorded",
+      walk_in: "Desk taken without booking",
+    },
+    resource_feed: {
+      create: "Calendar link created",
+      revoke: "Calendar link revoked",
+    },
+    resource_handover: {
+      photo: "Condition photo added",
+    },
+    resource_settings: {
+      update: "Resource settings changed",
+    },
+    resource_site: {
+      create: "Site created",
+      update: "Site changed",
+    },
+    workclub_group: {
+      closed: "Workclub closed",
+    },
+    workclub_guest: {
+      invited: "Outside participant invited",
+    },
+    workclub_participant: {
+      moved: "Participant moved to another group",
+    },
+    workclub_season: {
+      groups_confirmed: "Workclub groups confirmed",
+      opened: "Workclub season opened",
+    },
     cochallenge: {
       created: 'Cochallenge opened',
       updated: 'Cochallenge changed',

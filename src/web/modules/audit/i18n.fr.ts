@@ -156,6 +156,89 @@ export const fr = {
     salary_request: 'Demande de salaire',
   },
   actions: {
+    booking: {
+      cancel: "Réservation annulée",
+      create: "Ressource réservée",
+    },
+    directory: {
+      profile_saved: "Profil d'annuaire enregistré",
+      settings_changed: "Réglages de l'annuaire modifiés",
+    },
+    event: {
+      cancelled: "Évènement annulé",
+      created: "Évènement créé",
+      updated: "Évènement modifié",
+    },
+    event_registration: {
+      attendance: "Présence notée",
+      cancelled: "Inscription annulée",
+      created: "Inscription à un évènement",
+      promoted: "Inscription sortie de la liste d'attente",
+    },
+    event_theme: {
+      proposed: "Thème de colunch proposé",
+    },
+    knowledge: {
+      answer_accepted: "Réponse acceptée",
+      book_created: "Livre créé",
+      book_deleted: "Livre supprimé",
+      book_updated: "Livre modifié",
+      page_archived: "Page archivée",
+      space_created: "Espace créé",
+      space_deleted: "Espace supprimé",
+      space_shared: "Espace partagé avec une coopérative",
+      space_unshared: "Partage d'espace retiré",
+      space_updated: "Espace modifié",
+    },
+    plan: {
+      created: "Formule créée",
+      updated: "Formule modifiée",
+    },
+    plan_subscription: {
+      created: "Abonnement souscrit",
+      ended: "Abonnement terminé",
+      paused: "Abonnement suspendu",
+      resumed: "Abonnement repris",
+    },
+    resource: {
+      billed: "Ressources facturées à l’activité",
+      booking_rules: "Règles de réservation modifiées",
+      create: "Ressource créée",
+      prices: "Tarifs de la ressource modifiés",
+      update: "Ressource modifiée",
+    },
+    resource_booking: {
+      check_in: "Arrivée enregistrée",
+      no_show: "Absence (no-show) notée",
+      walk_in: "Poste pris sans réservation",
+    },
+    resource_feed: {
+      create: "Lien de calendrier créé",
+      revoke: "Lien de calendrier révoqué",
+    },
+    resource_handover: {
+      photo: "Photo d'état ajoutée",
+    },
+    resource_settings: {
+      update: "Réglages des ressources modifiés",
+    },
+    resource_site: {
+      create: "Site créé",
+      update: "Site modifié",
+    },
+    workclub_group: {
+      closed: "Workclub clôturé",
+    },
+    workclub_guest: {
+      invited: "Participant extérieur invité",
+    },
+    workclub_participant: {
+      moved: "Participant changé de groupe",
+    },
+    workclub_season: {
+      groups_confirmed: "Groupes de workclub confirmés",
+      opened: "Saison de workclubs ouverte",
+    },
     cochallenge: {
       created: 'Cochallenge ouvert',
       updated: 'Cochallenge modifié',

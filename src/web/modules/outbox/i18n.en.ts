@@ -23,6 +23,14 @@ export const en: Translation<typeof fr> = {
     failed: 'Failed',
   },
   templates: {
+    event_registration_confirmed: 'Event registration confirmed',
+    event_registration_promoted: 'A place came free: registration confirmed',
+    event_registration_waiting: 'Event registration on the waiting list',
+    event_cancelled: 'Event cancelled',
+    event_reminder: 'Event reminder',
+    workclub: {
+      guest_invited: 'Workclub invitation (outside participant)',
+    },
     fees: {
       prenotification: 'SEPA direct debit pre-notification',
     },

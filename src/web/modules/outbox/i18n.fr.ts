@@ -21,6 +21,14 @@ export const fr = {
     failed: 'Échec',
   },
   templates: {
+    event_registration_confirmed: "Inscription confirmée à un évènement",
+    event_registration_promoted: "Place libérée : inscription confirmée",
+    event_registration_waiting: "Inscription en liste d'attente",
+    event_cancelled: 'Évènement annulé',
+    event_reminder: "Rappel d'évènement",
+    workclub: {
+      guest_invited: 'Invitation à un workclub (participant extérieur)',
+    },
     fees: {
       prenotification: 'Pré-notification de prélèvement SEPA',
     },
