@@ -220,6 +220,15 @@ async function breakdown(db: Db, coopId: string) {
         ),
     ],
     [
+      'lean query: 6 columns, no join/sort',
+      (from, to) =>
+        rows(
+          db,
+          sql`select b.id, b.resource_id, b.starts_at, b.ends_at, b.member_id, b.client_id from resource_bookings b
+              where b.coop_id = ${coopId} and b.status <> 'cancelled' and b.during && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`,
+        ),
+    ],
+    [
       'bookings, index scan only (count)',
       (from, to) => rows(db, sql`select count(*) from resource_bookings b where b.coop_id = ${coopId} and b.status <> 'cancelled' and b.during && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`),
     ],
