@@ -34,7 +34,7 @@ export default function OccupancyPage() {
       actions={
         <Group gap="xs">
           {hasRole('admin', 'staff') && (
-            <Button variant="light" loading={noShows.isPending} onClick={() => noShows.mutate(120, { onSuccess: (r) => notifications.show({ message: t('resourceOps.occupancy.marked', { count: r.marked }) }) })}>
+            <Button variant="light" py={6} styles={{ root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal' } }} loading={noShows.isPending} onClick={() => noShows.mutate(120, { onSuccess: (r) => notifications.show({ message: t('resourceOps.occupancy.marked', { count: r.marked }) }) })}>
               {t('resourceOps.occupancy.markNoShows')}
             </Button>
           )}
