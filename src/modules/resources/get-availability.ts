@@ -3,7 +3,7 @@ import { isStaff, type Actor } from '../../platform/http/context.js';
 import { clientNames } from '../clients/index.js';
 import { memberIdOfUser, memberNames } from '../members/index.js';
 import type { Availability } from './contract.js';
-import { listBookingsInRange } from './list-bookings-in-range.js';
+import { busyBookingsInRange } from './busy-bookings-in-range.js';
 import { listResources } from './manage-resources.js';
 import { listSites } from './manage-sites.js';
 import { unavailabilitiesInRange } from './manage-unavailabilities.js';
@@ -23,7 +23,7 @@ export async function getAvailability(db: Executor, actor: Actor, q: { from: Dat
   const staff = isStaff(actor) || actor.roles.includes('accountant');
   const [sites, bookings, offs, settings, self] = await Promise.all([
     listSites(db, actor.coopId),
-    listBookingsInRange(db, actor.coopId, { from: q.from, to: q.to, resourceIds: byAll ? undefined : ids, siteId: q.siteId }),
+    busyBookingsInRange(db, actor.coopId, { from: q.from, to: q.to, resourceIds: byAll ? undefined : ids }),
     unavailabilitiesInRange(db, actor.coopId, { from: q.from, to: q.to, resourceIds: byAll ? undefined : ids }),
     getResourceSettings(db, actor.coopId),
     staff ? Promise.resolve(null) : memberIdOfUser(db, actor.coopId, actor.userId),
