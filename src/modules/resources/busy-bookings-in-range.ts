@@ -20,22 +20,32 @@ export interface BusyBooking {
  */
 export async function busyBookingsInRange(db: Executor, coopId: string, q: { from: Date; to: Date; resourceIds?: string[] }): Promise<BusyBooking[]> {
   if (q.resourceIds && q.resourceIds.length === 0) return [];
-  return db
-    .select({
-      id: resourceBookings.id,
-      resourceId: resourceBookings.resourceId,
-      memberId: resourceBookings.memberId,
-      clientId: resourceBookings.clientId,
-      startsAt: resourceBookings.startsAt,
-      endsAt: resourceBookings.endsAt,
-    })
-    .from(resourceBookings)
-    .where(
-      and(
-        eq(resourceBookings.coopId, coopId),
-        ne(resourceBookings.status, 'cancelled'),
-        sql`${resourceBookings.during} && tstzrange(${q.from.toISOString()}::timestamptz, ${q.to.toISOString()}::timestamptz, '[)')`,
-        q.resourceIds ? inArray(resourceBookings.resourceId, q.resourceIds) : undefined,
-      ),
-    );
+  const b = resourceBookings;
+  // Raw rows, mapped here once: the query builder's per-row mapping cost as much as the index
+  // scan on a week of 500 resources (~5,000 rows). The bounds come from the range, not the
+  // columns: the live-bookings gist index holds `during` and these columns, so a week is read
+  // from the index alone. As epoch milliseconds: a float parses several times faster than a
+  // timestamptz text.
+  const result = await db.execute(sql`
+    select ${b.id} as id, ${b.resourceId} as resource_id, ${b.memberId} as member_id, ${b.clientId} as client_id,
+           (extract(epoch from lower(${b.during})) * 1000)::float8 as starts_ms,
+           (extract(epoch from upper(${b.during})) * 1000)::float8 as ends_ms
+    from ${b}
+    where ${and(
+      eq(b.coopId, coopId),
+      ne(b.status, 'cancelled'),
+      sql`${b.during} && tstzrange(${q.from.toISOString()}::timestamptz, ${q.to.toISOString()}::timestamptz, '[)')`,
+      q.resourceIds ? inArray(b.resourceId, q.resourceIds) : undefined,
+    )}`);
+  const rows = (result as unknown as { rows: BusyRow[] }).rows;
+  return rows.map((r) => ({ id: r.id, resourceId: r.resource_id, memberId: r.member_id, clientId: r.client_id, startsAt: new Date(Number(r.starts_ms)), endsAt: new Date(Number(r.ends_ms)) }));
+}
+
+interface BusyRow {
+  id: string;
+  resource_id: string;
+  member_id: string | null;
+  client_id: string | null;
+  starts_ms: number;
+  ends_ms: number;
 }

@@ -35,6 +35,8 @@ export async function listResources(db: Executor, coopId: string, q: { siteId?: 
     .from(resourcePriceRules)
     .where(and(eq(resourcePriceRules.coopId, coopId), inArray(resourcePriceRules.resourceId, rows.map((r) => r.r.id))));
   const UNIT_ORDER = { hour: 0, half_day: 1, day: 2, month: 3 } as const;
+  const pricesOf = new Map<string, typeof prices>();
+  for (const p of prices) pricesOf.set(p.resourceId, [...(pricesOf.get(p.resourceId) ?? []), p]);
   return rows.map(({ r, siteName }) => ({
     id: r.id,
     siteId: r.siteId,
@@ -47,8 +49,7 @@ export async function listResources(db: Executor, coopId: string, q: { siteId?: 
     depositCents: r.depositCents,
     active: r.active,
     photoCount: r.photos.length,
-    prices: prices
-      .filter((p) => p.resourceId === r.id)
+    prices: (pricesOf.get(r.id) ?? [])
       .sort((a, b) => UNIT_ORDER[a.unit] - UNIT_ORDER[b.unit])
       .map((p) => ({ unit: p.unit, memberPriceCents: p.memberPriceCents, nonMemberPriceCents: p.nonMemberPriceCents, vatRateBp: p.vatRateBp })),
   }));

@@ -174,7 +174,9 @@ export const resourceUnavailabilities = pgTable(
  * A booking of a resource by a member (billed to one of their activities) or by staff for a
  * client who is not a member. No two live bookings of one resource overlap: an exclusion
  * constraint on `during` (migration resource_bookings_exclusion), so two people clicking at
- * once cannot both win.
+ * once cannot both win. The availability grid reads a week of live bookings from a second gist
+ * index led by `during` (migration resource_bookings_live_during), with an INCLUDE drizzle
+ * cannot declare.
  */
 export const resourceBookings = pgTable(
   'resource_bookings',
