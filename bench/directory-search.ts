@@ -31,9 +31,10 @@ import { directoryProfiles } from '../src/modules/directory/schema.js';
 import { members } from '../src/modules/members/schema.js';
 import { createServer } from '../src/server.js';
 import { TestClient } from '../test/support/app.js';
-import { percentile, prepareBenchDatabase } from './support/bench-database.js';
+import { prepareBenchDatabase } from './support/bench-database.js';
 import { randomSource } from './support/french-names.js';
 import { loadCoop } from './support/load-coop.js';
+import { measureRequests } from './support/measure-requests.js';
 
 const TARGET_P95_MS = 100;
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -85,18 +86,7 @@ interface Scenario {
 }
 
 async function measure(client: TestClient, s: Scenario) {
-  const durations: number[] = [];
-  let error: string | null = null;
-  for (let i = 0; i < WARM_UP + REQUESTS; i++) {
-    const t0 = performance.now();
-    const res = await client.get(s.url(i));
-    const elapsed = performance.now() - t0;
-    if (i >= WARM_UP) durations.push(elapsed);
-    if (res.status !== 200) error ??= `answered ${res.status}: ${res.raw.slice(0, 200)}`;
-    else error ??= s.check(res.body);
-  }
-  durations.sort((a, b) => a - b);
-  return { ...s, error, n: durations.length, p50: percentile(durations, 50), p95: percentile(durations, 95), max: durations[durations.length - 1]! };
+  return { ...s, ...(await measureRequests(client, s, { warmUp: WARM_UP, requests: REQUESTS })) };
 }
 
 async function main() {

@@ -38,7 +38,7 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { hashPassword } from '../src/platform/auth/passwords.js';
 import { openPostgres, type Database, type Db } from '../src/platform/db/client.js';
@@ -49,6 +49,7 @@ import { createDraftInvoice, validateInvoice } from '../src/modules/invoicing/in
 import { activityBalance, ensureChartOfAccounts, trialBalance } from '../src/modules/ledger/index.js';
 import { percentile, prepareBenchDatabase } from './support/bench-database.js';
 import { loadCoop, type LoadedCoop } from './support/load-coop.js';
+import { rows, columnsOf, cloneStatement } from './support/bench-sql.js';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 1_000_000);
 const VALIDATIONS = Number(process.env.BENCH_VALIDATIONS ?? 1_000);
@@ -73,9 +74,6 @@ const statsOf = (durations: number[]): Stats => {
 };
 const fmt = (s: Stats) => `p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms · max ${s.max.toFixed(1)} ms (n=${s.n})`;
 
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
@@ -83,20 +81,7 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
-/** Columns of a table in order, without the identity ones the database fills. */
-async function columnsOf(db: Db, table: string): Promise<string[]> {
-  const list = await rows<{ column_name: string }>(
-    db,
-    sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = ${table} and is_identity = 'NO' order by ordinal_position`,
-  );
-  return list.map((c) => c.column_name);
-}
 
-/** `INSERT INTO table (cols) SELECT <override or t.col> FROM table t, generate_series … WHERE <template>`. */
-function cloneStatement(table: string, columns: string[], overrides: Record<string, string>, where: string, from: number, to: number): string {
-  const select = columns.map((c) => overrides[c] ?? `t.${c}`).join(', ');
-  return `insert into ${table} (${columns.join(', ')}) select ${select} from ${table} t, generate_series(${from}, ${to}) g where ${where}`;
-}
 
 /** A validated invoice and its sales entry, cloned by the raw writes. */
 interface Template {

@@ -15,7 +15,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { hashPassword } from '../src/platform/auth/passwords.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openPostgres, type Database, type Db } from '../src/platform/db/client.js';
@@ -28,6 +28,7 @@ import { createServer } from '../src/server.js';
 import { TestClient } from '../test/support/app.js';
 import { percentile, prepareBenchDatabase } from './support/bench-database.js';
 import { loadCoop } from './support/load-coop.js';
+import { rows, columnsOf } from './support/bench-sql.js';
 
 const TARGET_P95_MS = 100;
 const PAGES = Number(process.env.BENCH_PAGES ?? 10_000);
@@ -42,14 +43,7 @@ const WORDS = (
 ).split(' ');
 const QUERIES = ['frais deplacement', 'tresorerie', 'remboursement justificatif', 'appel offre', 'cooperative contribution', 'vehicule', 'echeance relance', 'formation atelier'];
 
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
-async function columnsOf(db: Db, table: string): Promise<string[]> {
-  const list = await rows<{ column_name: string }>(db, sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER' order by ordinal_position`);
-  return list.map((c) => c.column_name);
-}
 
 /**
  * A SQL expression of `n` words picked by hash of the series number: each page its own text.

@@ -38,8 +38,9 @@ import { DEMO_PASSWORD } from '../src/demo/seed-demo.js';
 import { createServer } from '../src/server.js';
 import { TestClient } from '../test/support/app.js';
 import { ascii, randomSource } from './support/french-names.js';
-import { percentile, prepareBenchDatabase } from './support/bench-database.js';
+import { prepareBenchDatabase } from './support/bench-database.js';
 import { loadCoop, type LoadedCoop } from './support/load-coop.js';
+import { measureRequests } from './support/measure-requests.js';
 
 const TARGET_P95_MS = 100;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -72,24 +73,7 @@ const fold = (s: string) => ascii(s).replace(/-/g, ' ');
 const cycle = <T>(list: readonly T[], i: number) => list[i % list.length];
 
 async function measure(client: TestClient, s: Scenario): Promise<Figures> {
-  const durations: number[] = [];
-  let error: string | null = null;
-  let rows = '';
-  for (let i = 0; i < WARM_UP + REQUESTS; i++) {
-    const url = s.url(i);
-    const started = performance.now();
-    const res = await client.get(url);
-    const elapsed = performance.now() - started;
-    if (i >= WARM_UP) durations.push(elapsed);
-    if (res.status !== 200) error ??= `${url} answered ${res.status}: ${res.raw.slice(0, 200)}`;
-    else if (s.check) {
-      const wrong = s.check(res.body, i);
-      if (wrong) error ??= `${url}: ${wrong}`;
-    }
-    if (i === WARM_UP) rows = typeof res.body?.total === 'number' ? `${res.body.items.length} of ${res.body.total}` : '1';
-  }
-  durations.sort((a, b) => a - b);
-  return { name: s.name, as: s.as, n: durations.length, p50: percentile(durations, 50), p95: percentile(durations, 95), max: durations[durations.length - 1], rows, error };
+  return { name: s.name, as: s.as, ...(await measureRequests(client, s, { warmUp: WARM_UP, requests: REQUESTS })) };
 }
 
 function scenarios(coop: LoadedCoop, totals: { members: number; activities: number; clients: number }): Scenario[] {

@@ -23,7 +23,7 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { hashPassword } from '../src/platform/auth/passwords.js';
 import { openPostgres, type Database, type Db } from '../src/platform/db/client.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
@@ -36,6 +36,7 @@ import { listResources } from '../src/modules/resources/manage-resources.js';
 import { busyBookingsInRange } from '../src/modules/resources/busy-bookings-in-range.js';
 import { percentile, prepareBenchDatabase } from './support/bench-database.js';
 import { loadCoop } from './support/load-coop.js';
+import { rows } from './support/bench-sql.js';
 
 const TARGET_P95_MS = 50;
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -51,9 +52,6 @@ const DAYS = 1461; // 2024-01-01 .. 2028-01-01
 const SLOT_MIN = (DAYS * 1440) / SLOTS;
 const MIN = 60_000;
 
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 /** A tiny deterministic generator, so runs are comparable. */
 function rng(seed: number) {

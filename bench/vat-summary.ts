@@ -32,7 +32,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { hashPassword } from '../src/platform/auth/passwords.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openPostgres, type Database, type Db } from '../src/platform/db/client.js';
@@ -45,8 +45,10 @@ import { bankDebitEntry, ensureChartOfAccounts, JOURNALS, postEntry } from '../s
 import { recordPayment } from '../src/modules/payments/index.js';
 import { createServer } from '../src/server.js';
 import { TestClient } from '../test/support/app.js';
-import { percentile, prepareBenchDatabase } from './support/bench-database.js';
+import { prepareBenchDatabase } from './support/bench-database.js';
 import { loadCoop } from './support/load-coop.js';
+import { rows, columnsOf, cloneStatement } from './support/bench-sql.js';
+import { measureRequests } from './support/measure-requests.js';
 
 const TARGET_P95_MS = 100;
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -59,22 +61,8 @@ const YEAR = 2026;
 const TODAY = `${YEAR}-01-05`;
 const SPREAD_DAYS = 355;
 
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
-async function columnsOf(db: Db, table: string): Promise<string[]> {
-  const list = await rows<{ column_name: string }>(
-    db,
-    sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = ${table} and is_identity = 'NO' order by ordinal_position`,
-  );
-  return list.map((c) => c.column_name);
-}
 
-function cloneStatement(table: string, columns: string[], overrides: Record<string, string>, where: string, from: number, to: number): string {
-  const select = columns.map((c) => overrides[c] ?? `t.${c}`).join(', ');
-  return `insert into ${table} (${columns.join(', ')}) select ${select} from ${table} t, generate_series(${from}, ${to}) g where ${where}`;
-}
 
 interface Scenario {
   name: string;
@@ -83,18 +71,7 @@ interface Scenario {
 }
 
 async function measure(client: TestClient, s: Scenario) {
-  const durations: number[] = [];
-  let error: string | null = null;
-  for (let i = 0; i < WARM_UP + REQUESTS; i++) {
-    const started = performance.now();
-    const res = await client.get(s.url(i));
-    const elapsed = performance.now() - started;
-    if (i >= WARM_UP) durations.push(elapsed);
-    if (res.status !== 200) error ??= `answered ${res.status}: ${res.raw.slice(0, 200)}`;
-    else error ??= s.check(res.body);
-  }
-  durations.sort((a, b) => a - b);
-  return { name: s.name, n: durations.length, p50: percentile(durations, 50), p95: percentile(durations, 95), max: durations[durations.length - 1]!, error };
+  return { name: s.name, ...(await measureRequests(client, s, { warmUp: WARM_UP, requests: REQUESTS })) };
 }
 
 /** The bench coop an earlier run loaded at this scale in the same database, if there is one (BENCH_KEEP_DATABASE). */
