@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Menu, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Menu, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -229,7 +229,6 @@ function BillingPanel() {
               data-testid="billing-run"
               onClick={() =>
                 billing.mutate(month, {
-                  onSuccess: (r) => notifications.show({ color: 'green', message: t('plans.billing.done', { billed: r.billed, already: r.alreadyBilled, skipped: r.skipped }) }),
                   onError: (err) => notifications.show({ color: 'red', message: errorText(err, t('common.errors.unexpected')) }),
                 })
               }
@@ -237,6 +236,13 @@ function BillingPanel() {
               {t('plans.billing.run')}
             </Button>
           </Group>
+          {/* The last run's outcome stays on the page: staff must be able to read that a second run billed nothing. */}
+          {billing.data && billing.data.month === month && (
+            <Alert color={billing.data.billed > 0 ? 'green' : 'blue'} data-testid="billing-result">
+              {t('plans.billing.done', { billed: billing.data.billed, already: billing.data.alreadyBilled, skipped: billing.data.skipped })}
+              {billing.data.billed === 0 && billing.data.alreadyBilled > 0 ? ` ${t('plans.billing.nothingNew')}` : ''}
+            </Alert>
+          )}
         </Stack>
       </Card>
       <ListTable query={items} columns={columns} rowKey={(i) => i.id} empty={t('plans.billing.empty')} minWidth={640} totalsLabel={t('plans.billing.total')} totalsTestId="billing-total" />

@@ -75,6 +75,7 @@ export const en: typeof fr = {
     badMonth: 'Invalid month (YYYY-MM).',
     run: 'Bill the month',
     done: '{{billed}} line(s) billed, {{already}} already billed, {{skipped}} non-member booking(s) to invoice separately.',
+    nothingNew: 'Nothing new to bill: this month is already billed.',
     label: 'Label',
     kind: 'Kind',
     amount: 'Amount',

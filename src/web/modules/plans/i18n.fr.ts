@@ -74,6 +74,7 @@ export const fr = {
     badMonth: 'Mois invalide (AAAA-MM).',
     run: 'Facturer le mois',
     done: '{{billed}} ligne(s) facturée(s), {{already}} déjà facturée(s), {{skipped}} réservation(s) de non-membres à facturer à part.',
+    nothingNew: 'Rien de nouveau à facturer : ce mois est déjà facturé.',
     label: 'Libellé',
     kind: 'Nature',
     amount: 'Montant',

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreatedFeed, FeedView, HandoverBody, HandoverView, OccupancyView, OpsBooking } from '../../../modules/resources/contract';
 import { api } from '../../lib/api';
+import { PLANS_QUERY_KEY } from '../plans';
 import type { Wire } from '../../lib/wire';
 
 export const RESOURCE_OPS_KEY = ['resource-ops'] as const;
@@ -14,7 +15,14 @@ export const useOccupancy = (q: { from: string; to: string }) =>
 
 function useRefreshing<A, R>(fn: (arg: A) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => void queryClient.invalidateQueries({ queryKey: RESOURCE_OPS_KEY }) });
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: RESOURCE_OPS_KEY });
+      // A booking, a cancellation or a check-in takes or gives back a pass: "Mon forfait" must not show the old balance.
+      void queryClient.invalidateQueries({ queryKey: PLANS_QUERY_KEY });
+    },
+  });
 }
 
 export const useCheckIn = () => useRefreshing((bookingId: string) => api.post(`/api/resources/bookings/${bookingId}/check-in`, {}));

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookBody } from '../../../modules/resources/contract';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PHONE_QUERY } from '../../components/ListTable';
 import { Page } from '../../components/Page';
@@ -21,6 +22,10 @@ const addDays = (d: Date, n: number) => new Date(d.getFullYear(), d.getMonth(), 
 const mondayOf = (d: Date) => addDays(startOfDay(d), -((d.getDay() + 6) % 7));
 const at = (day: Date, hour: number) => new Date(day.getFullYear(), day.getMonth(), day.getDate(), hour);
 const isoWeekday = (d: Date) => ((d.getDay() + 6) % 7) + 1;
+const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const dayOf = (iso: string) => new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+/** Kinds taken away and brought back (a van for a weekend, a projector for two days): a booking may end on a later day. */
+const MULTI_DAY_KINDS: readonly string[] = ['van', 'equipment'];
 
 type ResourceSlots = AvailabilityData['resources'][number];
 type Slot = { resource: ResourceSlots; day: Date; hour: number };
@@ -174,14 +179,17 @@ function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onC
   const [fromHour, setFromHour] = useState(slot.hour);
   const [toHour, setToHour] = useState(slot.hour + 1);
   const [wholeDay, setWholeDay] = useState(false);
+  const multiDay = MULTI_DAY_KINDS.includes(slot.resource.kind);
+  const [endDay, setEndDay] = useState(isoDay(slot.day));
+  const laterDay = multiDay && endDay > isoDay(slot.day);
   const [memberId, setMemberId] = useState<string | null>(null);
   const [activityId, setActivityId] = useState<string | null>(null);
   const members = useMemberOptions(team);
   const activities = useActivityOptions({ status: 'active', enabled: !team });
   const book = useBook();
   const hours = Array.from({ length: LAST_HOUR - FIRST_HOUR + 1 }, (_, i) => FIRST_HOUR + i).map((h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
-  const start = wholeDay ? at(slot.day, 9) : at(slot.day, fromHour);
-  const end = wholeDay ? at(slot.day, 18) : at(slot.day, toHour);
+  const start = wholeDay && !laterDay ? at(slot.day, 9) : at(slot.day, fromHour);
+  const end = wholeDay && !laterDay ? at(slot.day, 18) : at(laterDay ? dayOf(endDay) : slot.day, toHour);
   const ready = end > start && (!team || memberId !== null);
   const body: BookBody | null = ready ? { resourceId: slot.resource.id, startsAt: start.toISOString(), endsAt: end.toISOString(), memberId: memberId ?? undefined, activityId: activityId ?? undefined } : null;
   const quote = useQuote(body);
@@ -190,11 +198,12 @@ function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onC
     <Modal opened onClose={onClose} title={t('resources.book.title', { name: slot.resource.name })}>
       <Stack>
         <Text size="sm">{t('resources.book.date', { date: f.date(start.toISOString(), { dateStyle: 'full' }) })}</Text>
-        <Checkbox label={t('resources.book.wholeDay')} checked={wholeDay} onChange={(e) => setWholeDay(e.currentTarget.checked)} />
-        {!wholeDay && (
+        {multiDay && <DateField label={t('resources.book.until')} value={endDay} min={isoDay(slot.day)} onChange={(v) => v && setEndDay(v)} data-testid="booking-end-day" />}
+        {!laterDay && <Checkbox label={t('resources.book.wholeDay')} checked={wholeDay} onChange={(e) => setWholeDay(e.currentTarget.checked)} />}
+        {(!wholeDay || laterDay) && (
           <Group grow>
             <Select label={t('resources.book.from')} data={hours.slice(0, -1)} value={String(fromHour)} onChange={(v) => v && setFromHour(Number(v))} allowDeselect={false} />
-            <Select label={t('resources.book.to')} data={hours.slice(1)} value={String(toHour)} onChange={(v) => v && setToHour(Number(v))} allowDeselect={false} />
+            <Select label={t('resources.book.to')} data={laterDay ? hours : hours.slice(1)} value={String(toHour)} onChange={(v) => v && setToHour(Number(v))} allowDeselect={false} />
           </Group>
         )}
         {team && <Select label={t('resources.book.member')} searchable data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))} value={memberId} onChange={setMemberId} />}
@@ -214,8 +223,8 @@ function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onC
             onClick={() =>
               body &&
               book.mutate(body, {
-                onSuccess: () => {
-                  notifications.show({ color: 'green', message: t('resources.book.done') });
+                onSuccess: (booked) => {
+                  notifications.show({ color: 'green', message: booked.paidBy === 'allowance' && booked.billableCents === 0 ? t('resources.book.doneByPlan') : t('resources.book.done') });
                   onClose();
                 },
               })
@@ -245,7 +254,7 @@ function MyBookings() {
             <Stack gap={0}>
               <Text fw={600}>{b.resourceName}</Text>
               <Text size="sm">{`${f.dateTime(b.startsAt)} – ${f.dateTime(b.endsAt)}`}</Text>
-              <Text size="sm" c="dimmed">{f.money(b.priceCents)}</Text>
+              <Text size="sm" c="dimmed">{b.paidBy === 'allowance' && b.billableCents === 0 ? t('resources.paidByPlan') : f.money(b.billableCents)}</Text>
               {b.status === 'cancelled' && b.cancellationFeeCents > 0 && <Text size="sm">{t('resources.fee', { fee: f.money(b.cancellationFeeCents) })}</Text>}
             </Stack>
             {b.status === 'confirmed' ? (

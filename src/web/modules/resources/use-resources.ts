@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Availability, BookBody, Booking, BookingQuote, Resource, Site } from '../../../modules/resources/contract';
 import { api } from '../../lib/api';
+import { PLANS_QUERY_KEY } from '../plans';
 import type { Wire } from '../../lib/wire';
 
 export const RESOURCES_QUERY_KEY = ['resources'] as const;
@@ -20,7 +21,14 @@ export const useQuote = (body: BookBody | null) =>
 
 function useRefreshing<A, R>(fn: (arg: A) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => void queryClient.invalidateQueries({ queryKey: RESOURCES_QUERY_KEY }) });
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: RESOURCES_QUERY_KEY });
+      // A booking, a cancellation or a check-in takes or gives back a pass: "Mon forfait" must not show the old balance.
+      void queryClient.invalidateQueries({ queryKey: PLANS_QUERY_KEY });
+    },
+  });
 }
 export const useBook = () => useRefreshing((body: BookBody) => api.post<BookingData>('/api/resources/bookings', body));
 export const useCancelBooking = () => useRefreshing((id: string) => api.post<BookingData>(`/api/resources/bookings/${id}/cancel`, {}));
