@@ -32,7 +32,8 @@ beforeAll(async () => {
   staff = await login(a.staff.email);
   member = await login(a.member.email);
   otherMember = await login(b.member.email);
-});
+  // Two coops and three logins: slow when the machine's two cores are shared.
+}, 180_000);
 
 afterAll(async () => {
   await t?.close();

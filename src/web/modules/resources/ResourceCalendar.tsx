@@ -22,7 +22,7 @@ const LOAD_COLOUR: Record<DayLoad, string> = { free: 'teal.1', partly: 'yellow.2
  * taken; a click opens that day). One availability request per view, whatever the number of
  * resources. A free hour calls `onPick`; the grids scroll inside their own box on a phone.
  */
-export function ResourceCalendar({ siteId, timeZone, resources, onPick, actions }: { siteId: string; timeZone: string; resources: ResourceData[]; onPick: (slot: Slot) => void; actions?: (resourceId: string | null) => ReactNode }) {
+export function ResourceCalendar({ siteId, timeZone, resources, onPick, actions }: { siteId: string; timeZone: string; resources: ResourceData[]; onPick: (slot: Slot) => void; actions?: (resourceId: string | null, date: string) => ReactNode }) {
   const { t } = useTranslation();
   const phone = useMediaQuery(PHONE_QUERY);
   const [view, setView] = useState<View>('site');
@@ -74,7 +74,7 @@ export function ResourceCalendar({ siteId, timeZone, resources, onPick, actions 
             {t('resources.next')}
           </Button>
         </Group>
-        {actions?.(chosen)}
+        {actions?.(chosen, anchor)}
       </Group>
       <PeriodTitle view={view} days={days} anchor={anchor} timeZone={timeZone} />
       <ErrorAlert error={availability.error} />
@@ -140,7 +140,7 @@ function Cell({ res, date, hour, timeZone, onFree }: { res: ResourceSlots; date:
     const unavailable = busy.type === 'unavailable';
     const text = unavailable ? busy.label : busy.mine ? t('resources.mine') : (busy.label ?? t('resources.booked'));
     return (
-      <Paper p={4} radius="xs" bg={unavailable ? 'orange.1' : busy.mine ? 'teal.1' : 'gray.3'} title={text ?? undefined} data-testid={unavailable ? 'unavailable-slot' : 'busy-slot'}>
+      <Paper p={4} radius="xs" bg={unavailable ? 'orange.1' : busy.mine ? 'teal.1' : 'gray.3'} title={text ?? undefined} data-testid={unavailable ? 'unavailable-slot' : 'busy-slot'} data-resource={res.name} data-date={date} data-hour={hour}>
         <Text size="xs" lineClamp={1} c={unavailable ? 'orange.9' : busy.mine ? undefined : 'dimmed'}>
           {text}
         </Text>

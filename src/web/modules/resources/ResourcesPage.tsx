@@ -53,7 +53,7 @@ export default function ResourcesPage() {
               timeZone={sites.data?.items.find((s) => s.id === site)?.timeZone ?? PARIS}
               resources={resources.data.items}
               onPick={setSlot}
-              actions={(resourceId) => <WeeklyBookingButton resources={resources.data!.items} resourceId={resourceId} team={team} />}
+              actions={(resourceId, date) => <WeeklyBookingButton resources={resources.data!.items} resourceId={resourceId} date={date} team={team} />}
             />
           )}
           {slot && <BookingDialog slot={slot} team={team} onClose={() => setSlot(null)} />}

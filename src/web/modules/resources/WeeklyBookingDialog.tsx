@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { daysBetween } from '../../../platform/calendar/contract';
-import { addLocalDays, type RecurringBody } from '../../../modules/resources/contract';
+import type { RecurringBody } from '../../../modules/resources/contract';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../lib/format';
@@ -18,7 +18,7 @@ const TIMES = Array.from({ length: 31 }, (_, i) => 7 * 60 + i * 30).map((m) => `
 /** The number of weekly occurrences from a first date up to an end date, both included. */
 export const weeksUntil = (firstDate: string, lastDate: string) => Math.floor(daysBetween(firstDate, lastDate) / 7) + 1;
 
-export function WeeklyBookingButton({ resources, resourceId, team }: { resources: ResourceData[]; resourceId: string | null; team: boolean }) {
+export function WeeklyBookingButton({ resources, resourceId, date, team }: { resources: ResourceData[]; resourceId: string | null; date: string; team: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -26,7 +26,7 @@ export function WeeklyBookingButton({ resources, resourceId, team }: { resources
       <Button variant="light" size="xs" onClick={() => setOpen(true)} disabled={resources.length === 0} data-testid="weekly-open">
         {t('resources.weekly.open')}
       </Button>
-      {open && <WeeklyBookingDialog resources={resources} resourceId={resourceId} team={team} onClose={() => setOpen(false)} />}
+      {open && <WeeklyBookingDialog resources={resources} resourceId={resourceId} date={date} team={team} onClose={() => setOpen(false)} />}
     </>
   );
 }
@@ -36,12 +36,13 @@ export function WeeklyBookingButton({ resources, resourceId, team }: { resources
  * The preview lists each week free or refused with its reason; confirming books the free
  * weeks only (the server judges each week again: one taken meanwhile is skipped, not forced).
  */
-function WeeklyBookingDialog({ resources, resourceId, team, onClose }: { resources: ResourceData[]; resourceId: string | null; team: boolean; onClose: () => void }) {
+function WeeklyBookingDialog({ resources, resourceId, date, team, onClose }: { resources: ResourceData[]; resourceId: string | null; date: string; team: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const today = siteToday(new Date(), 'Europe/Paris');
   const [resource, setResource] = useState<string | null>(resourceId ?? resources[0]?.id ?? null);
-  const [firstDate, setFirstDate] = useState(addLocalDays(today, 7));
+  // The series starts on the day the calendar shows (today at the earliest).
+  const [firstDate, setFirstDate] = useState(date > today ? date : today);
   const [startTime, setStartTime] = useState('09:00');
   const [endTime, setEndTime] = useState('12:00');
   const [until, setUntil] = useState<'count' | 'date'>('count');
