@@ -117,6 +117,8 @@ function WeeklyBookingDialog({ resources, resourceId, date, team, onClose }: { r
             {t('resources.book.cancel')}
           </Button>
           <Button
+            py={6}
+            styles={{ root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal' } }}
             disabled={!shown || free === 0 || !body}
             loading={book.isPending}
             data-testid="weekly-confirm"
