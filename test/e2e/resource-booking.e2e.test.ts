@@ -32,15 +32,14 @@ describe('booking a desk from the calendar', () => {
     const { page } = await e2e.newPage({ width: 390, height: 844 });
     await logIn(page, DEMO.member);
     await page.goto('/resources');
-    await page.getByTestId('resource-select').click();
-    await page.getByRole('option', { name: DESK }).click();
+    // The calendar opens on the site's day: its resources side by side.
     for (let i = 0; i < daysAhead; i++) await page.getByRole('button', { name: 'Suivant' }).click();
-    await page.getByTestId('free-slot').first().click();
+    await page.locator(`[data-testid="free-slot"][data-resource="${DESK}"]`).first().click();
     await page.getByLabel('Journée entière (9 h – 18 h)').check();
     await seeText(page.getByRole('dialog'), /Prix : 15,00\s€ HT/);
     await page.getByRole('dialog').getByRole('button', { name: 'Réserver' }).click();
     await see(page.getByText('Réservation enregistrée.'));
-    await see(page.getByTestId('busy-slot').first());
+    await see(page.locator(`[data-testid="busy-slot"][data-resource="${DESK}"]`).first());
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
     const [desk] = await e2e.database.db.select().from(resources).where(eq(resources.name, DESK));
@@ -53,6 +52,7 @@ describe('booking a desk from the calendar', () => {
     const { page } = await e2e.newPage({ width: 1280, height: 900 });
     await logIn(page, 'ines.moreau@demo.mutualise.coop');
     await page.goto('/resources');
+    await page.getByTestId('calendar-view').getByText('Semaine').click();
     await page.getByTestId('resource-select').click();
     await page.getByRole('option', { name: DESK }).click();
     // The week view starts on Monday: the day is in this week or the next.

@@ -148,7 +148,8 @@ export const unavailabilityList = z.object({ items: z.array(unavailability) });
 export const availabilityQuery = z
   .object({ from: instant, to: instant, siteId: uuid.optional(), resourceId: uuid.optional() })
   .refine((q) => new Date(q.from) < new Date(q.to), { error: bilingual({ fr: 'La fin doit suivre le début.', en: 'The end must come after the start.' }), path: ['to'] })
-  .refine((q) => new Date(q.to).getTime() - new Date(q.from).getTime() <= MAX_AVAILABILITY_DAYS * 86400000, { error: bilingual({ fr: `${MAX_AVAILABILITY_DAYS} jours au plus.`, en: `${MAX_AVAILABILITY_DAYS} days at most.` }), path: ['to'] });
+  // An autumn daylight-saving day lasts 25 hours: a six-week month grid across it is an hour longer.
+  .refine((q) => new Date(q.to).getTime() - new Date(q.from).getTime() <= MAX_AVAILABILITY_DAYS * 86400000 + 3600000, { error: bilingual({ fr: `${MAX_AVAILABILITY_DAYS} jours au plus.`, en: `${MAX_AVAILABILITY_DAYS} days at most.` }), path: ['to'] });
 export const busySlot = z.object({
   type: z.enum(['booking', 'unavailable']),
   startsAt: z.date(),
@@ -241,3 +242,9 @@ export const bookingsQuery = z
 
 // The operations' schemas (feeds, check-ins, handovers, occupancy), for the web client through this one contract.
 export * from './ops-contract.js';
+
+// Wall-clock time in a site's zone: the web reads and books times as the server judges them
+// (a 09:00 Paris booking stays 09:00 whatever zone the browser is set to).
+export { addDays as addLocalDays, fromLocal, minutesOf, toLocal, weekdayOf } from './domain/zoned-time.js';
+// The catalogue's photos.
+export * from './photo-contract.js';

@@ -35,6 +35,7 @@ export async function listMyOperations(db: Db, actor: Actor, now: Date) {
       resourceName: b.resourceName,
       resourceKind: b.resourceKind,
       siteName: b.siteName,
+      timeZone: b.timeZone,
       startsAt: b.startsAt.toISOString(),
       endsAt: b.endsAt.toISOString(),
       status: b.status,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Db, Executor, Tx } from '../../platform/db/client.js';
@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/http/context.js';
 import type { PriceRuleView, Resource, ResourceKind } from './contract.js';
 import { resourcesErrors } from './errors.js';
 import { pgCode } from './pg-code.js';
-import { resourcePriceRules, resources, resourceSites } from './schema.js';
+import { resourcePhotos, resourcePriceRules, resources, resourceSites } from './schema.js';
 
 interface ResourceInput {
   siteId?: string;
@@ -30,10 +30,12 @@ export async function listResources(db: Executor, coopId: string, q: { siteId?: 
     .where(and(...where))
     .orderBy(asc(resourceSites.name), asc(resources.kind), asc(resources.name));
   if (rows.length === 0) return [];
-  const prices = await db
-    .select()
-    .from(resourcePriceRules)
-    .where(and(eq(resourcePriceRules.coopId, coopId), inArray(resourcePriceRules.resourceId, rows.map((r) => r.r.id))));
+  const ids = rows.map((r) => r.r.id);
+  const [prices, photoCounts] = await Promise.all([
+    db.select().from(resourcePriceRules).where(and(eq(resourcePriceRules.coopId, coopId), inArray(resourcePriceRules.resourceId, ids))),
+    db.select({ resourceId: resourcePhotos.resourceId, n: count() }).from(resourcePhotos).where(and(eq(resourcePhotos.coopId, coopId), inArray(resourcePhotos.resourceId, ids))).groupBy(resourcePhotos.resourceId),
+  ]);
+  const photosOf = new Map(photoCounts.map((p) => [p.resourceId, Number(p.n)]));
   const UNIT_ORDER = { hour: 0, half_day: 1, day: 2, month: 3 } as const;
   const pricesOf = new Map<string, typeof prices>();
   for (const p of prices) pricesOf.set(p.resourceId, [...(pricesOf.get(p.resourceId) ?? []), p]);
@@ -48,7 +50,7 @@ export async function listResources(db: Executor, coopId: string, q: { siteId?: 
     capacity: r.capacity,
     depositCents: r.depositCents,
     active: r.active,
-    photoCount: r.photos.length,
+    photoCount: photosOf.get(r.id) ?? 0,
     prices: (pricesOf.get(r.id) ?? [])
       .sort((a, b) => UNIT_ORDER[a.unit] - UNIT_ORDER[b.unit])
       .map((p) => ({ unit: p.unit, memberPriceCents: p.memberPriceCents, nonMemberPriceCents: p.nonMemberPriceCents, vatRateBp: p.vatRateBp })),

@@ -54,6 +54,8 @@ export const opsBooking = z.object({
   resourceName: z.string(),
   resourceKind: z.string(),
   siteName: z.string(),
+  /** The site's zone: times are shown as its wall clock. */
+  timeZone: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),
   status: z.string(),

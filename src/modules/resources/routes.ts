@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { opsRoutes } from './ops-routes.js';
+import { photoRoutes } from './photo-routes.js';
 import { actorOf } from '../../platform/http/context.js';
 import { errorResponses } from '../../platform/http/error-shape.js';
 import { bookResource, getBooking, quoteBooking } from './book-resource.js';
@@ -66,6 +67,8 @@ export async function resourceRoutes(fastify: FastifyInstance, options: Resource
   const charges = options.charges ?? payPerUse;
   // Feeds, check-ins, handovers, waiting list and occupancy (ops-routes.ts).
   await fastify.register(opsRoutes, { charges });
+  // The catalogue's photos (photo-routes.ts).
+  await fastify.register(photoRoutes);
 
   app.get('/settings', { config: { access: readers }, schema: { tags, summary: 'Booking settings of the coop', response: { 200: resourceSettingsView, ...errorResponses } } }, async (req) => getResourceSettings(db, actorOf(req).coopId));
   app.patch(

@@ -374,3 +374,33 @@ export const resourceWaitlist = pgTable(
     check('resource_waitlist_notified_check', sql`(${t.status} = 'notified') = (${t.notifiedAt} is not null)`),
   ],
 );
+
+/**
+ * A photo of a resource for its catalogue card and booking dialog, kept in the platform
+ * storage (hash checked on read). Only real JPEG, PNG or WebP images, read from their bytes:
+ * members' browsers show them inline.
+ */
+export const resourcePhotos = pgTable(
+  'resource_photos',
+  {
+    coopId: coopId(),
+    id: rowId(),
+    resourceId: uuid().notNull(),
+    storageKey: varchar({ length: 300 }).notNull(),
+    sha256: varchar({ length: 64 }).notNull(),
+    fileName: varchar({ length: 200 }).notNull(),
+    contentType: varchar({ length: 20 }).notNull(),
+    size: integer().notNull(),
+    uploadedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
+    foreignKey({ columns: [t.coopId, t.resourceId], foreignColumns: [resources.coopId, resources.id] }),
+    index('resource_photos_resource_idx').on(t.coopId, t.resourceId, t.createdAt),
+    check('resource_photos_type_check', sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`),
+    check('resource_photos_size_check', sql`${t.size} > 0`),
+  ],
+);

@@ -40,6 +40,8 @@ function BookingCard({ booking: b }: { booking: Wire<OpsBooking> }) {
   const now = Date.now();
   const current = now >= Date.parse(b.startsAt) - 30 * 60_000 && now < Date.parse(b.endsAt);
   const desk = DESKS.includes(b.resourceKind);
+  // The site's wall-clock time, not the browser's zone: a 09:00 Paris desk reads 09:00 from anywhere.
+  const siteTime = (iso: string) => fmt.date(iso, { dateStyle: 'short', timeStyle: 'short', timeZone: b.timeZone });
   return (
     <Card withBorder data-testid={`ops-booking-${b.bookingId}`}>
       <Stack gap="xs">
@@ -50,12 +52,12 @@ function BookingCard({ booking: b }: { booking: Wire<OpsBooking> }) {
           </Text>
         </Group>
         <Text size="sm">
-          {fmt.dateTime(b.startsAt)} → {fmt.dateTime(b.endsAt)}
+          {siteTime(b.startsAt)} → {siteTime(b.endsAt)}
         </Text>
         {desk &&
           (b.checkedInAt ? (
             <Badge color="teal" variant="light">
-              {t('resourceOps.checkedIn', { time: fmt.dateTime(b.checkedInAt) })}
+              {t('resourceOps.checkedIn', { time: siteTime(b.checkedInAt) })}
             </Badge>
           ) : (
             current &&
@@ -109,8 +111,8 @@ function Handover({ booking: b }: { booking: Wire<OpsBooking> }) {
   });
   return (
     <Stack gap="xs">
-      {b.handedOutAt && <Text size="sm">{t('resourceOps.handedOut', { date: fmt.dateTime(b.handedOutAt) })}</Text>}
-      {b.returnedAt && <Text size="sm">{t('resourceOps.returned', { date: fmt.dateTime(b.returnedAt) })}</Text>}
+      {b.handedOutAt && <Text size="sm">{t('resourceOps.handedOut', { date: fmt.date(b.handedOutAt, { dateStyle: 'short', timeStyle: 'short', timeZone: b.timeZone }) })}</Text>}
+      {b.returnedAt && <Text size="sm">{t('resourceOps.returned', { date: fmt.date(b.returnedAt, { dateStyle: 'short', timeStyle: 'short', timeZone: b.timeZone }) })}</Text>}
       {b.kilometresDriven !== null && (
         <Badge size="lg" color="indigo" variant="light" data-testid="km-driven">
           {t('resourceOps.kmDriven', { km: b.kilometresDriven })}
@@ -169,8 +171,8 @@ function FeedCard() {
           {mine ? t('resourceOps.feeds.active', { date: fmt.date(mine.createdAt) }) : t('resourceOps.feeds.none')}
         </Text>
         {(create.isError || revoke.isError) && <ErrorAlert error={create.error ?? revoke.error} />}
-        <Group gap="xs">
-          <Button variant="light" loading={create.isPending} onClick={() => create.mutate({})}>
+        <Group gap="xs" wrap="wrap">
+          <Button variant="light" py={6} styles={{ root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal' } }} loading={create.isPending} onClick={() => create.mutate({})}>
             {mine ? t('resourceOps.feeds.renew') : t('resourceOps.feeds.create')}
           </Button>
           {mine && (

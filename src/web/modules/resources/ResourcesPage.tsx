@@ -1,34 +1,26 @@
-import { Alert, Badge, Box, Button, Card, Checkbox, Group, Modal, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookBody } from '../../../modules/resources/contract';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PHONE_QUERY } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useActivityOptions, useMemberOptions } from '../activities';
-import { useAvailability, useBook, useCancelBooking, useMyBookings, useQuote, useResources, useSites, type AvailabilityData, type ResourceData } from './use-resources';
+import { ResourceCalendar, type Slot } from './ResourceCalendar';
+import { ResourcePhotos } from './ResourcePhotos';
+import { siteInstant } from './site-calendar';
+import { useBook, useCancelBooking, useMyBookings, useQuote, useResources, useSites, type ResourceData } from './use-resources';
+import { WeeklyBookingButton } from './WeeklyBookingDialog';
 
-/** The hours the grid shows; sites open within them (a booking outside is refused by the rules anyway). */
-const FIRST_HOUR = 8;
-const LAST_HOUR = 20;
-
-const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate());
-const addDays = (d: Date, n: number) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + n);
-const mondayOf = (d: Date) => addDays(startOfDay(d), -((d.getDay() + 6) % 7));
-const at = (day: Date, hour: number) => new Date(day.getFullYear(), day.getMonth(), day.getDate(), hour);
-const isoWeekday = (d: Date) => ((d.getDay() + 6) % 7) + 1;
-const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-const dayOf = (iso: string) => new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+/** The hours the booking dialog offers; a booking outside the site's opening hours is refused by the rules anyway. */
+const FIRST_HOUR = 7;
+const LAST_HOUR = 22;
+const PARIS = 'Europe/Paris';
 /** Kinds taken away and brought back (a van for a weekend, a projector for two days): a booking may end on a later day. */
 const MULTI_DAY_KINDS: readonly string[] = ['van', 'equipment'];
-
-type ResourceSlots = AvailabilityData['resources'][number];
-type Slot = { resource: ResourceSlots; day: Date; hour: number };
 
 /**
  * Shared resources: the catalogue, a calendar (day or week, per resource) where a free hour
@@ -43,6 +35,7 @@ export default function ResourcesPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const site = siteId ?? sites.data?.items[0]?.id ?? null;
   const resources = useResources(site ?? undefined);
+  const [slot, setSlot] = useState<Slot | null>(null);
   return (
     <Page title={t('resources.title')}>
       <Tabs defaultValue="calendar" keepMounted={false}>
@@ -55,9 +48,21 @@ export default function ResourcesPage() {
           <Select mb="md" label={t('resources.site')} data={sites.data!.items.map((s) => ({ value: s.id, label: s.name }))} value={site} onChange={setSiteId} allowDeselect={false} maw={360} />
         )}
         <ErrorAlert error={sites.error ?? resources.error} />
-        <Tabs.Panel value="calendar">{site && resources.data && <CalendarView siteId={site} resources={resources.data.items} team={team} />}</Tabs.Panel>
+        <Tabs.Panel value="calendar">
+          {site && resources.data && (
+            <ResourceCalendar
+              key={site}
+              siteId={site}
+              timeZone={sites.data?.items.find((s) => s.id === site)?.timeZone ?? PARIS}
+              resources={resources.data.items}
+              onPick={setSlot}
+              actions={(resourceId, date) => <WeeklyBookingButton resources={resources.data!.items} resourceId={resourceId} date={date} team={team} />}
+            />
+          )}
+          {slot && <BookingDialog slot={slot} team={team} onClose={() => setSlot(null)} />}
+        </Tabs.Panel>
         <Tabs.Panel value="catalogue">
-          <Catalogue resources={resources.data?.items ?? []} />
+          <Catalogue resources={resources.data?.items ?? []} manage={team} />
         </Tabs.Panel>
         {member && (
           <Tabs.Panel value="mine">
@@ -69,7 +74,7 @@ export default function ResourcesPage() {
   );
 }
 
-function Catalogue({ resources }: { resources: ResourceData[] }) {
+function Catalogue({ resources, manage }: { resources: ResourceData[]; manage: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   if (resources.length === 0) return <Text c="dimmed">{t('resources.empty')}</Text>;
@@ -88,6 +93,7 @@ function Catalogue({ resources }: { resources: ResourceData[] }) {
               {r.capacity > 1 ? ` · ${t('resources.capacity', { count: r.capacity })}` : ''}
             </Text>
             {r.description && <Text size="sm" mt="xs">{r.description}</Text>}
+            <ResourcePhotos resourceId={r.id} count={r.photoCount} manage={manage} />
             <Stack gap={0} mt="sm">
               {cheapest ? r.prices.map((p) => <Text key={p.unit} size="sm" fw={500}>{t('resources.priceFrom', { price: f.money(p.memberPriceCents), unit: t(`resources.units.${p.unit}`) })}</Text>) : <Text size="sm">{t('resources.noPrice')}</Text>}
             </Stack>
@@ -98,81 +104,6 @@ function Catalogue({ resources }: { resources: ResourceData[] }) {
   );
 }
 
-function CalendarView({ siteId, resources, team }: { siteId: string; resources: ResourceData[]; team: boolean }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const phone = useMediaQuery(PHONE_QUERY);
-  const [view, setView] = useState<'day' | 'week'>('week');
-  const [anchor, setAnchor] = useState(() => startOfDay(new Date()));
-  const [resourceId, setResourceId] = useState<string | null>(null);
-  const [slot, setSlot] = useState<Slot | null>(null);
-  const effectiveView = phone ? 'day' : view;
-  const days = useMemo(() => (effectiveView === 'day' ? [anchor] : Array.from({ length: 7 }, (_, i) => addDays(mondayOf(anchor), i))), [anchor, effectiveView]);
-  const chosen = resourceId ?? resources[0]?.id ?? null;
-  const from = days[0]!;
-  const to = addDays(days[days.length - 1]!, 1);
-  const availability = useAvailability({ from: from.toISOString(), to: to.toISOString(), siteId, resourceId: chosen ?? undefined }, chosen !== null);
-  const res = availability.data?.resources[0];
-  const step = effectiveView === 'day' ? 1 : 7;
-  return (
-    <Stack>
-      <Group wrap="wrap" gap="sm">
-        <Select aria-label={t('resources.resource')} data-testid="resource-select" data={resources.map((r) => ({ value: r.id, label: r.name }))} value={chosen} onChange={setResourceId} allowDeselect={false} w={phone ? '100%' : 260} />
-        {!phone && <SegmentedControl value={view} onChange={(v) => setView(v as 'day' | 'week')} data={[{ value: 'day', label: t('resources.views.day') }, { value: 'week', label: t('resources.views.week') }]} />}
-        <Group gap="xs">
-          <Button variant="default" size="xs" onClick={() => setAnchor(addDays(anchor, -step))}>{t('resources.previous')}</Button>
-          <Button variant="default" size="xs" onClick={() => setAnchor(startOfDay(new Date()))}>{t('resources.today')}</Button>
-          <Button variant="default" size="xs" onClick={() => setAnchor(addDays(anchor, step))}>{t('resources.next')}</Button>
-        </Group>
-      </Group>
-      <ErrorAlert error={availability.error} />
-      {res && (
-        <ScrollArea type="auto">
-          <Box style={{ display: 'grid', gridTemplateColumns: `56px repeat(${days.length}, minmax(${effectiveView === 'day' ? 200 : 96}px, 1fr))`, gap: 2, minWidth: effectiveView === 'day' ? undefined : 56 + 7 * 98 }} data-testid="resource-calendar">
-            <div />
-            {days.map((d) => (
-              <Text key={d.toISOString()} size="sm" fw={600} ta="center">
-                {f.date(d.toISOString(), { weekday: 'short', day: 'numeric', month: 'short' })}
-              </Text>
-            ))}
-            {Array.from({ length: LAST_HOUR - FIRST_HOUR }, (_, i) => FIRST_HOUR + i).map((hour) => [
-              <Text key={`h${hour}`} size="xs" c="dimmed" ta="right" pr={4}>{`${String(hour).padStart(2, '0')}:00`}</Text>,
-              ...days.map((day) => <Cell key={`${day.toISOString()}-${hour}`} res={res} day={day} hour={hour} onFree={() => setSlot({ resource: res, day, hour })} />),
-            ])}
-          </Box>
-        </ScrollArea>
-      )}
-      {slot && <BookingDialog slot={slot} team={team} onClose={() => setSlot(null)} />}
-    </Stack>
-  );
-}
-
-function Cell({ res, day, hour, onFree }: { res: ResourceSlots; day: Date; hour: number; onFree: () => void }) {
-  const { t } = useTranslation();
-  const start = at(day, hour).getTime();
-  const end = at(day, hour + 1).getTime();
-  const busy = res.busy.find((b) => new Date(b.startsAt).getTime() < end && new Date(b.endsAt).getTime() > start);
-  const hhmm = (h: number) => `${String(h).padStart(2, '0')}:00`;
-  const open = res.openingHours.some((s) => s.weekday === isoWeekday(day) && s.opens <= hhmm(hour) && hhmm(hour + 1) <= (s.closes === '00:00' ? '24:00' : s.closes));
-  const past = end <= Date.now();
-  if (busy) {
-    const unavailable = busy.type === 'unavailable';
-    return (
-      <Paper p={4} radius="xs" bg={unavailable ? 'gray.3' : busy.mine ? 'teal.1' : 'blue.1'} title={busy.label ?? undefined} data-testid="busy-slot">
-        <Text size="xs" lineClamp={1} c={unavailable ? 'dimmed' : undefined}>
-          {unavailable ? busy.label : busy.mine ? t('resources.mine') : (busy.label ?? t('resources.booked'))}
-        </Text>
-      </Paper>
-    );
-  }
-  if (!open || past) return <Paper p={4} radius="xs" bg="gray.1" aria-hidden />;
-  return (
-    <Button variant="subtle" size="compact-xs" radius="xs" onClick={onFree} aria-label={`${t('resources.free')} ${day.toLocaleDateString()} ${hhmm(hour)}`} data-testid="free-slot">
-      {t('resources.free')}
-    </Button>
-  );
-}
-
 function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -180,16 +111,17 @@ function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onC
   const [toHour, setToHour] = useState(slot.hour + 1);
   const [wholeDay, setWholeDay] = useState(false);
   const multiDay = MULTI_DAY_KINDS.includes(slot.resource.kind);
-  const [endDay, setEndDay] = useState(isoDay(slot.day));
-  const laterDay = multiDay && endDay > isoDay(slot.day);
+  const [endDay, setEndDay] = useState(slot.date);
+  const laterDay = multiDay && endDay > slot.date;
   const [memberId, setMemberId] = useState<string | null>(null);
   const [activityId, setActivityId] = useState<string | null>(null);
   const members = useMemberOptions(team);
   const activities = useActivityOptions({ status: 'active', enabled: !team });
   const book = useBook();
   const hours = Array.from({ length: LAST_HOUR - FIRST_HOUR + 1 }, (_, i) => FIRST_HOUR + i).map((h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
-  const start = wholeDay && !laterDay ? at(slot.day, 9) : at(slot.day, fromHour);
-  const end = wholeDay && !laterDay ? at(slot.day, 18) : at(laterDay ? dayOf(endDay) : slot.day, toHour);
+  const timeZone = slot.resource.timeZone;
+  const start = siteInstant(slot.date, wholeDay && !laterDay ? 9 : fromHour, timeZone);
+  const end = siteInstant(laterDay ? endDay : slot.date, wholeDay && !laterDay ? 18 : toHour, timeZone);
   const ready = end > start && (!team || memberId !== null);
   const body: BookBody | null = ready ? { resourceId: slot.resource.id, startsAt: start.toISOString(), endsAt: end.toISOString(), memberId: memberId ?? undefined, activityId: activityId ?? undefined } : null;
   const quote = useQuote(body);
@@ -197,8 +129,9 @@ function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onC
   return (
     <Modal opened onClose={onClose} title={t('resources.book.title', { name: slot.resource.name })}>
       <Stack>
-        <Text size="sm">{t('resources.book.date', { date: f.date(start.toISOString(), { dateStyle: 'full' }) })}</Text>
-        {multiDay && <DateField label={t('resources.book.until')} value={endDay} min={isoDay(slot.day)} onChange={(v) => v && setEndDay(v)} data-testid="booking-end-day" />}
+        <Text size="sm">{t('resources.book.date', { date: f.date(start.toISOString(), { dateStyle: 'full', timeZone }) })}</Text>
+        <ResourcePhotos resourceId={slot.resource.id} />
+        {multiDay && <DateField label={t('resources.book.until')} value={endDay} min={slot.date} onChange={(v) => v && setEndDay(v)} data-testid="booking-end-day" />}
         {!laterDay && <Checkbox label={t('resources.book.wholeDay')} checked={wholeDay} onChange={(e) => setWholeDay(e.currentTarget.checked)} />}
         {(!wholeDay || laterDay) && (
           <Group grow>
@@ -242,6 +175,11 @@ function MyBookings() {
   const { t } = useTranslation();
   const f = useFormat();
   const mine = useMyBookings(true);
+  const sites = useSites();
+  const catalogue = useResources();
+  // Times read on the booked site's wall clock, never the browser's zone.
+  const zoneOf = (resourceId: string) => sites.data?.items.find((s) => s.id === catalogue.data?.items.find((r) => r.id === resourceId)?.siteId)?.timeZone ?? PARIS;
+  const when = (iso: string, timeZone: string) => f.date(iso, { dateStyle: 'short', timeStyle: 'short', timeZone });
   const cancel = useCancelBooking();
   const items = mine.data?.items ?? [];
   if (mine.data && items.length === 0) return <Text c="dimmed">{t('resources.none')}</Text>;
@@ -253,7 +191,7 @@ function MyBookings() {
           <Group justify="space-between" wrap="wrap">
             <Stack gap={0}>
               <Text fw={600}>{b.resourceName}</Text>
-              <Text size="sm">{`${f.dateTime(b.startsAt)} – ${f.dateTime(b.endsAt)}`}</Text>
+              <Text size="sm">{`${when(b.startsAt, zoneOf(b.resourceId))} – ${when(b.endsAt, zoneOf(b.resourceId))}`}</Text>
               <Text size="sm" c="dimmed">{b.paidBy === 'allowance' && b.billableCents === 0 ? t('resources.paidByPlan') : f.money(b.billableCents)}</Text>
               {b.status === 'cancelled' && b.cancellationFeeCents > 0 && <Text size="sm">{t('resources.fee', { fee: f.money(b.cancellationFeeCents) })}</Text>}
             </Stack>

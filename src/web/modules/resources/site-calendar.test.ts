@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { busyAt, dayLoad, gridHours, isOpenHour, monthGrid, siteInstant, siteToday } from './site-calendar';
+
+const TZ = 'Europe/Paris';
+const WEEKDAYS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:30', closes: '19:00' }));
+
+describe('the resource calendar in the site’s time zone', () => {
+  it('reads a 09:00 Paris booking as the 09:00 hour, winter and summer, whatever the browser zone', () => {
+    // 08:00 UTC in December, 07:00 UTC in July: both are 09:00 on the site's wall clock.
+    expect(busyAt([{ startsAt: '2026-12-04T08:00:00Z', endsAt: '2026-12-04T17:00:00Z' }], '2026-12-04', 9, TZ)).toBeDefined();
+    expect(busyAt([{ startsAt: '2026-12-04T08:00:00Z', endsAt: '2026-12-04T17:00:00Z' }], '2026-12-04', 8, TZ)).toBeUndefined();
+    expect(busyAt([{ startsAt: '2026-12-04T08:00:00Z', endsAt: '2026-12-04T17:00:00Z' }], '2026-12-04', 17, TZ)).toBeDefined();
+    expect(busyAt([{ startsAt: '2026-12-04T08:00:00Z', endsAt: '2026-12-04T17:00:00Z' }], '2026-12-04', 18, TZ)).toBeUndefined();
+    expect(siteInstant('2026-07-03', 9, TZ).toISOString()).toBe('2026-07-03T07:00:00.000Z');
+  });
+
+  it('takes today as the site’s date, not UTC’s (00:30 in Paris is still yesterday in UTC)', () => {
+    expect(siteToday(new Date('2026-12-03T23:30:00Z'), TZ)).toBe('2026-12-04');
+  });
+
+  it('opens an hour only when the site is open for all of it', () => {
+    expect(isOpenHour(WEEKDAYS, '2026-12-04', 8)).toBe(false);
+    expect(isOpenHour(WEEKDAYS, '2026-12-04', 9)).toBe(true);
+    expect(isOpenHour(WEEKDAYS, '2026-12-04', 18)).toBe(true);
+    expect(isOpenHour(WEEKDAYS, '2026-12-05', 10)).toBe(false);
+    expect(gridHours(WEEKDAYS)).toEqual({ first: 8, last: 19 });
+    expect(gridHours([])).toEqual({ first: 8, last: 20 });
+  });
+
+  it('covers a month with whole weeks from Monday', () => {
+    const days = monthGrid('2026-12-17');
+    expect(days[0]).toBe('2026-11-30');
+    expect(days.at(-1)).toBe('2027-01-03');
+    expect(days.length % 7).toBe(0);
+    expect(monthGrid('2027-02-10')).toHaveLength(28);
+  });
+
+  it('tells a day free, partly or fully taken within its opening hours', () => {
+    const day = '2026-12-04';
+    expect(dayLoad(WEEKDAYS, [], day, TZ)).toBe('free');
+    expect(dayLoad(WEEKDAYS, [], '2026-12-05', TZ)).toBe('closed');
+    expect(dayLoad(WEEKDAYS, [{ startsAt: '2026-12-04T08:00:00Z', endsAt: '2026-12-04T17:00:00Z' }], day, TZ)).toBe('partly');
+    // Two overlapping spans covering 08:30–19:00 Paris fill the day.
+    expect(
+      dayLoad(
+        WEEKDAYS,
+        [
+          { startsAt: '2026-12-04T07:00:00Z', endsAt: '2026-12-04T13:00:00Z' },
+          { startsAt: '2026-12-04T12:00:00Z', endsAt: '2026-12-04T18:00:00Z' },
+        ],
+        day,
+        TZ,
+      ),
+    ).toBe('full');
+    // A booking the evening before does not touch the day.
+    expect(dayLoad(WEEKDAYS, [{ startsAt: '2026-12-03T17:00:00Z', endsAt: '2026-12-03T18:00:00Z' }], day, TZ)).toBe('free');
+  });
+});
