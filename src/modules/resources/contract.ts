@@ -241,3 +241,6 @@ export const bookingsQuery = z
 
 // The operations' schemas (feeds, check-ins, handovers, occupancy), for the web client through this one contract.
 export * from './ops-contract.js';
+
+// The waiting list's schemas (join, my waits, a resource's waits).
+export * from './waitlist-contract.js';
