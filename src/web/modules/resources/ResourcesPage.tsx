@@ -1,8 +1,9 @@
-import { Alert, Badge, Box, Button, Card, Checkbox, Group, Modal, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Card, Checkbox, Group, Modal, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import type { BookBody } from '../../../modules/resources/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PHONE_QUERY } from '../../components/ListTable';
@@ -10,7 +11,7 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useActivityOptions, useMemberOptions } from '../activities';
-import { useAvailability, useBook, useCancelBooking, useMyBookings, useQuote, useResources, useSites, type AvailabilityData, type ResourceData } from './use-resources';
+import { useAvailability, useBook, useCancelBooking, useJoinWaitlist, useLeaveWait, useMyBookings, useMyWaits, useQuote, useResources, useSites, type AvailabilityData, type ResourceData } from './use-resources';
 
 /** The hours the grid shows; sites open within them (a booking outside is refused by the rules anyway). */
 const FIRST_HOUR = 8;
@@ -38,9 +39,13 @@ export default function ResourcesPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const site = siteId ?? sites.data?.items[0]?.id ?? null;
   const resources = useResources(site ?? undefined);
+  // A waiting-list mail links here with the resource and the day of the freed slot.
+  const [params] = useSearchParams();
+  const linked = { resourceId: params.get('resource'), date: params.get('date') };
+  const [tab, setTab] = useState<string | null>('calendar');
   return (
     <Page title={t('resources.title')}>
-      <Tabs defaultValue="calendar" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="calendar">{t('resources.calendar')}</Tabs.Tab>
           <Tabs.Tab value="catalogue">{t('resources.catalogue')}</Tabs.Tab>
@@ -50,13 +55,13 @@ export default function ResourcesPage() {
           <Select mb="md" label={t('resources.site')} data={sites.data!.items.map((s) => ({ value: s.id, label: s.name }))} value={site} onChange={setSiteId} allowDeselect={false} maw={360} />
         )}
         <ErrorAlert error={sites.error ?? resources.error} />
-        <Tabs.Panel value="calendar">{site && resources.data && <CalendarView siteId={site} resources={resources.data.items} team={team} />}</Tabs.Panel>
+        <Tabs.Panel value="calendar">{site && resources.data && <CalendarView siteId={site} resources={resources.data.items} team={team} canWait={member} linked={linked} />}</Tabs.Panel>
         <Tabs.Panel value="catalogue">
           <Catalogue resources={resources.data?.items ?? []} />
         </Tabs.Panel>
         {member && (
           <Tabs.Panel value="mine">
-            <MyBookings />
+            <MyBookings onBook={() => setTab('calendar')} />
           </Tabs.Panel>
         )}
       </Tabs>
@@ -93,13 +98,18 @@ function Catalogue({ resources }: { resources: ResourceData[] }) {
   );
 }
 
-function CalendarView({ siteId, resources, team }: { siteId: string; resources: ResourceData[]; team: boolean }) {
+const fromIsoDate = (iso: string | null) => {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+};
+
+function CalendarView({ siteId, resources, team, canWait, linked }: { siteId: string; resources: ResourceData[]; team: boolean; canWait: boolean; linked: { resourceId: string | null; date: string | null } }) {
   const { t } = useTranslation();
   const f = useFormat();
   const phone = useMediaQuery(PHONE_QUERY);
   const [view, setView] = useState<'day' | 'week'>('week');
-  const [anchor, setAnchor] = useState(() => startOfDay(new Date()));
-  const [resourceId, setResourceId] = useState<string | null>(null);
+  const [anchor, setAnchor] = useState(() => fromIsoDate(linked.date) ?? startOfDay(new Date()));
+  const [resourceId, setResourceId] = useState<string | null>(() => (resources.some((r) => r.id === linked.resourceId) ? linked.resourceId : null));
   const [slot, setSlot] = useState<Slot | null>(null);
   const effectiveView = phone ? 'day' : view;
   const days = useMemo(() => (effectiveView === 'day' ? [anchor] : Array.from({ length: 7 }, (_, i) => addDays(mondayOf(anchor), i))), [anchor, effectiveView]);
@@ -132,17 +142,17 @@ function CalendarView({ siteId, resources, team }: { siteId: string; resources: 
             ))}
             {Array.from({ length: LAST_HOUR - FIRST_HOUR }, (_, i) => FIRST_HOUR + i).map((hour) => [
               <Text key={`h${hour}`} size="xs" c="dimmed" ta="right" pr={4}>{`${String(hour).padStart(2, '0')}:00`}</Text>,
-              ...days.map((day) => <Cell key={`${day.toISOString()}-${hour}`} res={res} day={day} hour={hour} onFree={() => setSlot({ resource: res, day, hour })} />),
+              ...days.map((day) => <Cell key={`${day.toISOString()}-${hour}`} res={res} day={day} hour={hour} onFree={() => setSlot({ resource: res, day, hour })} canWait={canWait} />),
             ])}
           </Box>
         </ScrollArea>
       )}
-      {slot && <BookingDialog slot={slot} team={team} onClose={() => setSlot(null)} />}
+      {slot && <BookingDialog slot={slot} team={team} canWait={canWait} onClose={() => setSlot(null)} />}
     </Stack>
   );
 }
 
-function Cell({ res, day, hour, onFree }: { res: ResourceSlots; day: Date; hour: number; onFree: () => void }) {
+function Cell({ res, day, hour, onFree, canWait }: { res: ResourceSlots; day: Date; hour: number; onFree: () => void; canWait: boolean }) {
   const { t } = useTranslation();
   const start = at(day, hour).getTime();
   const end = at(day, hour + 1).getTime();
@@ -152,13 +162,22 @@ function Cell({ res, day, hour, onFree }: { res: ResourceSlots; day: Date; hour:
   const past = end <= Date.now();
   if (busy) {
     const unavailable = busy.type === 'unavailable';
-    return (
+    const paper = (
       <Paper p={4} radius="xs" bg={unavailable ? 'gray.3' : busy.mine ? 'teal.1' : 'blue.1'} title={busy.label ?? undefined} data-testid="busy-slot">
         <Text size="xs" lineClamp={1} c={unavailable ? 'dimmed' : undefined}>
           {unavailable ? busy.label : busy.mine ? t('resources.mine') : (busy.label ?? t('resources.booked'))}
         </Text>
       </Paper>
     );
+    // Someone else's booking, still to come: the dialog offers to wait for it.
+    if (canWait && !unavailable && !busy.mine && !past && open) {
+      return (
+        <UnstyledButton onClick={onFree} aria-label={`${t('resources.wait.takenSlot')} ${day.toLocaleDateString()} ${hhmm(hour)}`} data-testid="taken-slot">
+          {paper}
+        </UnstyledButton>
+      );
+    }
+    return paper;
   }
   if (!open || past) return <Paper p={4} radius="xs" bg="gray.1" aria-hidden />;
   return (
@@ -168,7 +187,7 @@ function Cell({ res, day, hour, onFree }: { res: ResourceSlots; day: Date; hour:
   );
 }
 
-function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onClose: () => void }) {
+function BookingDialog({ slot, team, canWait, onClose }: { slot: Slot; team: boolean; canWait: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [fromHour, setFromHour] = useState(slot.hour);
@@ -179,6 +198,7 @@ function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onC
   const members = useMemberOptions(team);
   const activities = useActivityOptions({ status: 'active', enabled: !team });
   const book = useBook();
+  const join = useJoinWaitlist();
   const hours = Array.from({ length: LAST_HOUR - FIRST_HOUR + 1 }, (_, i) => FIRST_HOUR + i).map((h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
   const start = wholeDay ? at(slot.day, 9) : at(slot.day, fromHour);
   const end = wholeDay ? at(slot.day, 18) : at(slot.day, toHour);
@@ -205,7 +225,30 @@ function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onC
             {quote.data.refusal.message[f.lang === 'en' ? 'en' : 'fr']}
           </Alert>
         )}
-        <ErrorAlert error={quote.error ?? book.error} />
+        {canWait && !team && body && quote.data?.refusal?.code === 'SLOT_TAKEN' && (
+          <Stack gap={4}>
+            <Button
+              variant="light"
+              data-testid="join-waitlist"
+              loading={join.isPending}
+              onClick={() =>
+                join.mutate(
+                  { resourceId: body.resourceId, startsAt: body.startsAt, endsAt: body.endsAt, activityId: body.activityId },
+                  {
+                    onSuccess: () => {
+                      notifications.show({ color: 'green', message: t('resources.wait.joined') });
+                      onClose();
+                    },
+                  },
+                )
+              }
+            >
+              {t('resources.wait.offer')}
+            </Button>
+            <Text size="xs" c="dimmed">{t('resources.wait.offerHint')}</Text>
+          </Stack>
+        )}
+        <ErrorAlert error={quote.error ?? book.error ?? join.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('resources.book.cancel')}</Button>
           <Button
@@ -229,15 +272,17 @@ function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onC
   );
 }
 
-function MyBookings() {
+function MyBookings({ onBook }: { onBook: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const mine = useMyBookings(true);
   const cancel = useCancelBooking();
   const items = mine.data?.items ?? [];
-  if (mine.data && items.length === 0) return <Text c="dimmed">{t('resources.none')}</Text>;
   return (
     <Stack>
+      <MyWaits onBook={onBook} />
+      <Title order={4}>{t('resources.myBookings')}</Title>
+      {mine.data && items.length === 0 && <Text c="dimmed">{t('resources.none')}</Text>}
       <ErrorAlert error={mine.error ?? cancel.error} />
       {items.map((b) => (
         <Card key={b.id} withBorder padding="sm">
@@ -254,6 +299,53 @@ function MyBookings() {
               </Button>
             ) : (
               <Badge color="gray">{b.status}</Badge>
+            )}
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+/** The slots I wait for: still waiting (leave), or freed (book it before someone else does). */
+function MyWaits({ onBook }: { onBook: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const waits = useMyWaits(true);
+  const leave = useLeaveWait();
+  const items = waits.data?.items ?? [];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const dayOf = (iso: string) => {
+    const d = new Date(iso);
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  };
+  return (
+    <Stack gap="xs" data-testid="my-waits">
+      <Title order={4}>{t('resources.wait.title')}</Title>
+      <ErrorAlert error={waits.error ?? leave.error} />
+      {waits.data && items.length === 0 && <Text c="dimmed">{t('resources.wait.none')}</Text>}
+      {items.map((w) => (
+        <Card key={w.id} withBorder padding="sm">
+          <Group justify="space-between" wrap="wrap">
+            <Stack gap={0}>
+              <Text fw={600}>{w.resourceName}</Text>
+              <Text size="sm">{`${f.dateTime(w.startsAt)} – ${f.dateTime(w.endsAt)}`}</Text>
+              {w.status === 'notified' && <Text size="sm" c="dimmed">{t('resources.wait.notifiedHint')}</Text>}
+            </Stack>
+            {w.status === 'waiting' ? (
+              <Group gap="xs">
+                <Badge color="gray">{t('resources.wait.waiting')}</Badge>
+                <Button variant="light" color="red" size="xs" loading={leave.isPending} onClick={() => leave.mutate(w.id, { onSuccess: () => notifications.show({ message: t('resources.wait.left') }) })}>
+                  {t('resources.wait.leave')}
+                </Button>
+              </Group>
+            ) : (
+              <Group gap="xs">
+                <Badge color="green">{t('resources.wait.notified')}</Badge>
+                <Anchor component={Link} to={`/resources?resource=${w.resourceId}&date=${dayOf(w.startsAt)}`} onClick={onBook} size="sm">
+                  {t('resources.wait.book')}
+                </Anchor>
+              </Group>
             )}
           </Group>
         </Card>
