@@ -230,6 +230,10 @@ function BookingDialog({ slot, team, canWait, onClose }: { slot: Slot; team: boo
             <Button
               variant="light"
               data-testid="join-waitlist"
+              // The label wraps on a phone rather than being cut.
+              h="auto"
+              py={6}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
               loading={join.isPending}
               onClick={() =>
                 join.mutate(
