@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db/client.js';
 import type { Actor } from '../platform/http/context.js';
-import { addLocalDays as addDays, addUnavailability, bookResource, createResource, createSite, fromLocal, payPerUse, setBookingRules, toLocal, weekdayOf } from '../modules/resources/index.js';
+import { userIdsOfMembers } from '../modules/members/index.js';
+import { addLocalDays as addDays, addUnavailability, bookResource, createResource, createSite, fromLocal, joinWaitlist, payPerUse, setBookingRules, toLocal, weekdayOf } from '../modules/resources/index.js';
 
 const TZ = 'Europe/Paris';
 const WEEKDAYS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:30', closes: '19:00' }));
@@ -71,4 +72,12 @@ export async function seedDemoResources(ctx: { db: Db; advisor: Actor; now: Date
   await book('ines.moreau@demo.mutualise.coop', 'INES-DEV', room.id, days[1]!, '14:00', '16:00', 'Atelier accessibilité');
   await book('chloe.dubois@demo.mutualise.coop', 'CHLOE-TRAD', desks[2]!, days[0]!, '09:00', '13:00');
   await book('lucas.bernard@demo.mutualise.coop', 'LUCAS-PHOTO', van.id, days[3]!, '08:30', '18:30', 'Reportage mariage — matériel');
+
+  // Camille waits for the first hour of Inès's workshop in the room: cancelling it tells her.
+  const camille = memberIds.get('camille.martin@demo.mutualise.coop')!;
+  const camilleUser = (await userIdsOfMembers(db, advisor.coopId, [camille])).get(camille);
+  if (camilleUser) {
+    const asCamille: Actor = { ...advisor, userId: camilleUser, roles: ['member'] };
+    await joinWaitlist(db, payPerUse, asCamille, { resourceId: room.id, startsAt: at(days[1]!, '14:00'), endsAt: at(days[1]!, '15:00'), activityId: activityIds.get('CAMILLE-GRAPHISME')! }, now);
+  }
 }

@@ -5,6 +5,7 @@ import type { Db, Executor } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import type { BookingCharges } from './booking-charges.js';
+import { mailBookingsConfirmed, type BookingMailer } from './booking-mails.js';
 import { bookingViews, judgeSlot, resolveBooker, resourceForBooking, slotLabel, type Booker, type ResourceForBooking, type SlotVerdict } from './booking-context.js';
 import type { BookBody, Booking, BookingQuote } from './contract.js';
 import { resourcesErrors, slotTaken } from './errors.js';
@@ -88,15 +89,21 @@ export async function getBooking(db: Executor, actor: Actor, id: string): Promis
   return view;
 }
 
-/** Books a slot for the actor (a member for themselves, the team for anyone). One transaction. */
-export async function bookResource(db: Db, charges: BookingCharges, actor: Actor, body: BookBody, now: Date): Promise<Booking> {
+/**
+ * Books a slot for the actor (a member for themselves, the team for anyone). One transaction,
+ * which also queues the member's confirmation with its .ics when a mailer is given (the demo
+ * seed gives none: its bookings are history, not news).
+ */
+export async function bookResource(db: Db, charges: BookingCharges, actor: Actor, body: BookBody, now: Date, mailer: BookingMailer | null = null): Promise<Booking> {
   const booker = await resolveBooker(db, actor, body);
   const slot = { startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) };
   let resource: ResourceForBooking | null = null;
   try {
     const id = await db.transaction(async (tx) => {
       resource = await resourceForBooking(tx, actor.coopId, body.resourceId, true);
-      return bookSlotInTx(tx, charges, actor, resource, booker, slot, body, now);
+      const id = await bookSlotInTx(tx, charges, actor, resource, booker, slot, body, now);
+      if (mailer) await mailBookingsConfirmed(tx, mailer, actor.coopId, [id], now);
+      return id;
     });
     return getBooking(db, actor, id);
   } catch (err) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import type { BookingCharges } from './booking-charges.js';
+import { mailBookingsConfirmed, type BookingMailer } from './booking-mails.js';
 import { bookSlotInTx, getBooking } from './book-resource.js';
 import { judgeSlot, resolveBooker, resourceForBooking } from './booking-context.js';
 import type { Booking, RecurringBody, RecurringPreview } from './contract.js';
@@ -27,9 +28,10 @@ export async function previewWeekly(db: Db, charges: BookingCharges, actor: Acto
 /**
  * Books a weekly series in one transaction under the resource row lock: every occurrence is
  * judged again; with `all_or_nothing` one refusal books none, with `free_only` the refused
- * dates are skipped (and listed). Occurrences share a recurrence id.
+ * dates are skipped (and listed). Occurrences share a recurrence id. The member gets one
+ * confirmation listing the booked dates, its .ics holding one event per date.
  */
-export async function bookWeekly(db: Db, charges: BookingCharges, actor: Actor, body: Recurring, now: Date): Promise<{ recurrenceId: string; booked: Booking[]; skipped: string[] }> {
+export async function bookWeekly(db: Db, charges: BookingCharges, actor: Actor, body: Recurring, now: Date, mailer: BookingMailer | null = null): Promise<{ recurrenceId: string; booked: Booking[]; skipped: string[] }> {
   const booker = await resolveBooker(db, actor, body);
   const recurrenceId = randomUUID();
   try {
@@ -47,6 +49,7 @@ export async function bookWeekly(db: Db, charges: BookingCharges, actor: Actor, 
         }
         ids.push(await bookSlotInTx(tx, charges, actor, resource, booker, o, { ...body, recurrenceId }, now));
       }
+      if (mailer && ids.length > 0) await mailBookingsConfirmed(tx, mailer, actor.coopId, ids, now);
       return { ids, skipped };
     });
     const booked: Booking[] = [];

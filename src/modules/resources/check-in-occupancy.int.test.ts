@@ -12,6 +12,7 @@ let mia: TestClient;
 let staff: TestClient;
 let desk1: { id: string };
 let desk2: { id: string };
+let desk3: { id: string };
 let nowBooking: { id: string };
 let missed: { id: string };
 const HOUR = 3_600_000;
@@ -29,6 +30,7 @@ beforeAll(async () => {
   const site = await addSite(db, a.id);
   desk1 = await addResource(db, a.id, site.id, 'hot_desk', 'Poste 1');
   desk2 = await addResource(db, a.id, site.id, 'hot_desk', 'Poste 2');
+  desk3 = await addResource(db, a.id, site.id, 'hot_desk', 'Poste 3');
   const miaM = await addBookingMember(db, a.id, a.member.id, 'Mia');
   const now = Date.now();
   nowBooking = await addBooking(db, a.id, { resourceId: desk1.id, ...miaM, bookedBy: a.member.id, startsAt: new Date(now - HOUR), endsAt: new Date(now + 2 * HOUR), priceCents: 1500 });
@@ -55,6 +57,15 @@ describe('hot-desk check-in and no-shows', () => {
     expect(res.status).toBe(201);
     const [ci] = await t.database.db.select().from(resourceCheckIns).where(and(eq(resourceCheckIns.coopId, a.id), eq(resourceCheckIns.bookingId, res.body.bookingId)));
     expect(ci!.walkIn).toBe(true);
+  });
+
+  it("a walk-in goes through the desk's booking rules: one reserved to residents refuses a coworker, and books nothing", async () => {
+    expect((await staff.put(`/api/resources/${desk3.id}/rules`, { rules: [{ whoMayBook: 'membership_types', whoList: ['resident'] }] })).status).toBe(200);
+    const res = await mia.post('/api/resources/check-in/walk-in', { resourceId: desk3.id });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('NOT_ALLOWED_TO_BOOK');
+    const rows = await t.database.db.select().from(resourceBookings).where(and(eq(resourceBookings.coopId, a.id), eq(resourceBookings.resourceId, desk3.id)));
+    expect(rows).toHaveLength(0);
   });
 
   it('staff mark the booking nobody checked in for as a no-show, not the one checked in', async () => {

@@ -4,14 +4,16 @@ import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db } from '../../platform/db/client.js';
-import type { Actor } from '../../platform/http/context.js';
+import { isStaff, type Actor } from '../../platform/http/context.js';
 import { activityIdsOfMember } from '../activities/index.js';
-import { memberIdOfUser } from '../members/index.js';
+import { memberIdOfUser, membershipTypeOfUser } from '../members/index.js';
 import type { BookingCharges } from './booking-charges.js';
 import { bookingInScope } from './booking-in-scope.js';
 import { checkInKinds } from './domain/no-show.js';
 import { opsErrors } from './ops-errors.js';
-import { resourceBookings, resourceCheckIns, resourcePriceRules, resources, resourceSites } from './schema.js';
+import { resourceBookings, resourceCheckIns, resourcePriceRules } from './schema.js';
+import { judgeSlot, resourceForBooking, type Booker } from './booking-context.js';
+import { verdictError } from './book-resource.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -45,8 +47,10 @@ export async function checkIn(db: Db, actor: Actor, bookingId: string, now: Date
 /**
  * A walk-in on a free hot desk: the check-in creates the booking, from now to the site's
  * closing time today (midnight when it keeps no hours), and pays it through the charges port
- * with `source: 'check_in'`, so the plan consumes a day pass as for a booking. The exclusion
- * constraint decides a race for the same desk: the loser is told to pick another.
+ * with `source: 'check_in'`, so the plan consumes a day pass as for a booking. It is judged
+ * by the same rules as a booking (who may book, opening hours, bookings held, unavailability),
+ * under the same resource row lock: walking in is no way around the coop's rules. The
+ * exclusion constraint decides a race for the same desk: the loser is told to pick another.
  */
 export async function walkIn(db: Db, actor: Actor, input: { resourceId: string; activityId?: string }, charges: BookingCharges, now: Date) {
   const memberId = await memberIdOfUser(db, actor.coopId, actor.userId);
@@ -54,25 +58,24 @@ export async function walkIn(db: Db, actor: Actor, input: { resourceId: string; 
   const activityIds = await activityIdsOfMember(db, actor.coopId, memberId);
   const activityId = input.activityId ?? activityIds[0];
   if (!activityId || !activityIds.includes(activityId)) throw opsErrors.BOOKING_NOT_FOUND([{ path: 'activityId', message: { fr: "Choisissez l'une de vos activités.", en: 'Pick one of your activities.' } }]);
-  const [r] = await db
-    .select({ id: resources.id, kind: resources.kind, active: resources.active, timeZone: resourceSites.timeZone, hours: resourceSites.openingHours })
-    .from(resources)
-    .innerJoin(resourceSites, and(eq(resourceSites.coopId, resources.coopId), eq(resourceSites.id, resources.siteId)))
-    .where(and(eq(resources.coopId, actor.coopId), eq(resources.id, input.resourceId)));
-  if (!r || !r.active) throw opsErrors.RESOURCE_NOT_FOUND();
-  if (r.kind !== 'hot_desk') throw opsErrors.NOT_CHECK_IN_KIND();
-  const local = dayjs(now).tz(r.timeZone);
-  const isoWeekday = ((local.day() + 6) % 7) + 1;
-  const closes = r.hours.filter((s) => s.weekday === isoWeekday).map((s) => s.closes).sort().pop();
-  const end = closes ? local.startOf('day').add(Number(closes.slice(0, 2)) * 60 + Number(closes.slice(3, 5)), 'minute') : local.startOf('day').add(1, 'day');
-  if (end.valueOf() <= now.getTime()) throw opsErrors.CHECK_IN_NOT_TODAY();
-  const [price] = await db
-    .select({ cents: resourcePriceRules.memberPriceCents, vat: resourcePriceRules.vatRateBp })
-    .from(resourcePriceRules)
-    .where(and(eq(resourcePriceRules.coopId, actor.coopId), eq(resourcePriceRules.resourceId, r.id), eq(resourcePriceRules.unit, 'day')));
-  const priceCents = price?.cents ?? 0;
+  const booker: Booker = { memberId, activityId, clientId: null, byStaff: isStaff(actor), membershipType: await membershipTypeOfUser(db, actor.coopId, actor.userId) };
   try {
     return await db.transaction(async (tx) => {
+      const r = await resourceForBooking(tx, actor.coopId, input.resourceId, true);
+      if (r.kind !== 'hot_desk') throw opsErrors.NOT_CHECK_IN_KIND();
+      const local = dayjs(now).tz(r.timeZone);
+      const isoWeekday = ((local.day() + 6) % 7) + 1;
+      const closes = r.openingHours.filter((s) => s.weekday === isoWeekday).map((s) => s.closes).sort().pop();
+      const end = closes ? local.startOf('day').add(Number(closes.slice(0, 2)) * 60 + Number(closes.slice(3, 5)), 'minute') : local.startOf('day').add(1, 'day');
+      if (end.valueOf() <= now.getTime()) throw opsErrors.CHECK_IN_NOT_TODAY();
+      const verdict = await judgeSlot(tx, charges, actor.coopId, r, booker, { startsAt: now, endsAt: end.toDate() }, now);
+      if (!verdict.ok) throw verdict.kind === 'taken' ? opsErrors.DESK_TAKEN() : verdictError(verdict);
+      // A walk-in stays until closing: the desk's day price, whatever hours remain.
+      const [price] = await tx
+        .select({ cents: resourcePriceRules.memberPriceCents, vat: resourcePriceRules.vatRateBp })
+        .from(resourcePriceRules)
+        .where(and(eq(resourcePriceRules.coopId, actor.coopId), eq(resourcePriceRules.resourceId, r.id), eq(resourcePriceRules.unit, 'day')));
+      const priceCents = price?.cents ?? 0;
       const [booking] = await tx
         .insert(resourceBookings)
         .values({ coopId: actor.coopId, resourceId: r.id, startsAt: now, endsAt: end.toDate(), memberId, activityId, bookedBy: actor.userId, title: null, priceCents, vatRateBp: price?.vat ?? 2000, billableCents: priceCents })

@@ -248,3 +248,5 @@ export * from './ops-contract.js';
 export { addDays as addLocalDays, fromLocal, minutesOf, toLocal, weekdayOf } from './domain/zoned-time.js';
 // The catalogue's photos.
 export * from './photo-contract.js';
+// The waiting list's schemas (join, my waits, a resource's waits).
+export * from './waitlist-contract.js';

@@ -11,6 +11,7 @@ export { createResource } from './manage-resources.js';
 export { setBookingRules } from './set-booking-rules.js';
 export { addUnavailability } from './manage-unavailabilities.js';
 export { bookResource } from './book-resource.js';
+export { joinWaitlist } from './join-waitlist.js';
 export { payPerUse } from './booking-charges.js';
 // Wall-clock time in a site's zone (feeds, seeds and occupancy read times as the site does).
 export { addDays as addLocalDays, fromLocal, toLocal, weekdayOf } from './domain/zoned-time.js';

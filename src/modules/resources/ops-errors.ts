@@ -15,8 +15,9 @@ export const opsErrors = defineErrors({
   HANDOVER_ALREADY_OUT: ['conflict', { fr: 'Le départ a déjà été enregistré.', en: 'Already checked out.' }],
   HANDOVER_NOT_OUT: ['conflict', { fr: "Enregistrez d'abord le départ.", en: 'Check it out first.' }],
   HANDOVER_ALREADY_IN: ['conflict', { fr: 'Le retour a déjà été enregistré.', en: 'Already checked in.' }],
-  WAITLIST_SLOT_FREE: ['conflict', { fr: 'Ce créneau est libre : réservez-le directement.', en: 'This slot is free: book it directly.' }],
+  WAITLIST_SLOT_FREE: ['invalid', { fr: 'Ce créneau est libre : réservez-le directement.', en: 'This slot is free: book it directly.' }],
   WAITLIST_ALREADY: ['conflict', { fr: "Vous êtes déjà sur la liste d'attente de ce créneau.", en: 'You are already waiting for this slot.' }],
   WAITLIST_NOT_FOUND: ['not_found', { fr: "Inscription sur liste d'attente introuvable.", en: 'Waiting-list entry not found.' }],
+  WAITLIST_NOT_WAITING: ['conflict', { fr: "Vous n'attendez plus ce créneau (déjà libéré ou quitté).", en: 'You no longer wait for this slot (already freed or left).' }],
   PHOTO_NOT_IMAGE: ['invalid', { fr: 'Envoyez une photo (JPEG, PNG, WebP ou HEIC).', en: 'Send a photo (JPEG, PNG, WebP or HEIC).' }],
 });

@@ -8,7 +8,12 @@ import { errorResponses } from '../../platform/http/error-shape.js';
 import { bookResource, getBooking, quoteBooking } from './book-resource.js';
 import { bookWeekly, previewWeekly } from './book-weekly.js';
 import { payPerUse, type BookingCharges } from './booking-charges.js';
+import type { BookingMailer } from './booking-mails.js';
 import { cancelBooking } from './cancel-booking.js';
+import { joinWaitlist } from './join-waitlist.js';
+import { leaveWaitlist } from './leave-waitlist.js';
+import { listMyWaits, listResourceWaits } from './list-waitlist.js';
+import { joinWaitlistBody, waitlistEntry, waitlistList } from './waitlist-contract.js';
 import {
   availability,
   availabilityQuery,
@@ -65,6 +70,8 @@ export async function resourceRoutes(fastify: FastifyInstance, options: Resource
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.deps.database.db;
   const charges = options.charges ?? payPerUse;
+  // Booking mails carry their .ics from the storage; waitlist mails link back to the app.
+  const mailer: BookingMailer = { storage: app.deps.storage, publicUrl: app.deps.config.publicUrl, mailFrom: app.deps.config.mailFrom };
   // Feeds, check-ins, handovers, waiting list and occupancy (ops-routes.ts).
   await fastify.register(opsRoutes, { charges });
   // The catalogue's photos (photo-routes.ts).
@@ -100,19 +107,19 @@ export async function resourceRoutes(fastify: FastifyInstance, options: Resource
   );
   app.post('/bookings/quote', { config: { access: bookers }, schema: { tags, summary: 'Price of a slot and the first rule that would refuse it (nothing booked)', body: bookBody, response: { 200: bookingQuote, ...errorResponses } } }, async (req) => quoteBooking(db, charges, actorOf(req), req.body, new Date()));
   app.post('/bookings', { config: { access: bookers }, schema: { tags, summary: 'Book a slot (a member for themselves on one of their activities; the team for anyone)', body: bookBody, response: { 201: booking, ...errorResponses } } }, async (req, reply) =>
-    reply.status(201).send(await bookResource(db, charges, actorOf(req), req.body, new Date())),
+    reply.status(201).send(await bookResource(db, charges, actorOf(req), req.body, new Date(), mailer)),
   );
   app.post('/bookings/weekly/preview', { config: { access: bookers }, schema: { tags, summary: 'Each week of a recurring booking, free or refused with the reason (nothing booked)', body: recurringBody, response: { 200: recurringPreview, ...errorResponses } } }, async (req) =>
     previewWeekly(db, charges, actorOf(req), req.body, new Date()),
   );
   app.post('/bookings/weekly', { config: { access: bookers }, schema: { tags, summary: 'Book a weekly series: the free weeks only, or none if one is refused', body: recurringBody, response: { 201: recurringResult, ...errorResponses } } }, async (req, reply) =>
-    reply.status(201).send(await bookWeekly(db, charges, actorOf(req), req.body, new Date())),
+    reply.status(201).send(await bookWeekly(db, charges, actorOf(req), req.body, new Date(), mailer)),
   );
   app.get('/bookings/:id', { config: { access: readers }, schema: { tags, summary: 'A booking', params: idParams, response: { 200: booking, ...errorResponses } } }, async (req) => getBooking(db, actorOf(req), req.params.id));
   app.post(
     '/bookings/:id/cancel',
     { config: { access: bookers }, schema: { tags, summary: 'Cancel a booking (free before the deadline, the fee after; the team may waive it)', params: idParams, body: z.object({ waiveFee: z.boolean().optional() }), response: { 200: booking, ...errorResponses } } },
-    async (req) => cancelBooking(db, charges, actorOf(req), req.params.id, req.body, new Date()),
+    async (req) => cancelBooking(db, charges, actorOf(req), req.params.id, req.body, new Date(), mailer),
   );
 
   app.delete('/unavailabilities/:id', { config: { access: team }, schema: { tags, summary: 'Remove an unavailability', params: idParams, response: { 204: empty, ...errorResponses } } }, async (req, reply) => {
@@ -137,4 +144,13 @@ export async function resourceRoutes(fastify: FastifyInstance, options: Resource
   app.post('/:id/unavailabilities', { config: { access: team }, schema: { tags, summary: 'Take a resource out of service over a period', params: idParams, body: unavailabilityBody, response: { 201: unavailability, ...errorResponses } } }, async (req, reply) =>
     reply.status(201).send(await addUnavailability(db, actorOf(req), req.params.id, req.body)),
   );
+  // Waiting list of taken slots: a member waits for a slot, is told when its booking is cancelled.
+  app.post('/waitlist', { config: { access: bookers }, schema: { tags, summary: 'Wait for a taken slot (one I could book were it free): told by mail when it is freed', body: joinWaitlistBody, response: { 201: waitlistEntry, ...errorResponses } } }, async (req, reply) =>
+    reply.status(201).send(await joinWaitlist(db, charges, actorOf(req), req.body, new Date())),
+  );
+  app.get('/waitlist/mine', { config: { access: bookers }, schema: { tags, summary: 'My waits for slots not yet over (waiting, or freed)', response: { 200: waitlistList, ...errorResponses } } }, async (req) => ({ items: await listMyWaits(db, actorOf(req), new Date()) }));
+  app.post('/waitlist/:id/leave', { config: { access: bookers }, schema: { tags, summary: 'Stop waiting for a slot', params: idParams, body: z.object({}).strict(), response: { 200: waitlistEntry, ...errorResponses } } }, async (req) => leaveWaitlist(db, actorOf(req), req.params.id));
+  app.get('/:id/waitlist', { config: { access: team }, schema: { tags, summary: "Who waits for a resource's slots, in the order they will be told", params: idParams, response: { 200: waitlistList, ...errorResponses } } }, async (req) => ({
+    items: await listResourceWaits(db, actorOf(req), req.params.id, new Date()),
+  }));
 }

@@ -45,8 +45,8 @@ describe('booking calendar (RFC 5545)', () => {
   });
 
   it('the invitation is a REQUEST, its cancellation a CANCEL of the same UID with a higher sequence', () => {
-    const req = events(buildBookingInvitation({ booking: booking(), organizerEmail: 'contact@demo.coop', organizerName: 'Coop', now }));
-    const cancel = events(buildBookingInvitation({ booking: booking({ cancelled: true, sequence: 1 }), organizerEmail: 'contact@demo.coop', organizerName: 'Coop', now }));
+    const req = events(buildBookingInvitation({ bookings: [booking()], organizerEmail: 'contact@demo.coop', organizerName: 'Coop', now }));
+    const cancel = events(buildBookingInvitation({ bookings: [booking({ cancelled: true, sequence: 1 })], organizerEmail: 'contact@demo.coop', organizerName: 'Coop', now }));
     expect(req.cal.getFirstPropertyValue('method')).toBe('REQUEST');
     expect(cancel.cal.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(req.events[0].uid).toBe(bookingUid(booking().bookingId));

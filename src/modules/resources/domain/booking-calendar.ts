@@ -66,12 +66,13 @@ export function buildBookingFeed(input: { name: string; bookings: readonly Calen
 
 /**
  * The `.ics` a booking mail carries: REQUEST when it is booked, CANCEL when it is cancelled
- * (RFC 5546 iTIP), so a mail client adds the event then removes it.
+ * (RFC 5546 iTIP), so a mail client adds the event then removes it. A weekly series is one
+ * file with one event per date (each its booking's UID, so each can be cancelled alone).
  */
-export function buildBookingInvitation(input: { booking: CalendarBooking; organizerEmail: string; organizerName: string; now: Date }): string {
-  const method = input.booking.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
+export function buildBookingInvitation(input: { bookings: readonly CalendarBooking[]; organizerEmail: string; organizerName: string; now: Date }): string {
+  const method = input.bookings.every((b) => b.cancelled) ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
   const cal = new ICalCalendar({ prodId: { company: 'Mutualise', product: 'resources', language: 'FR' }, method });
-  addEvents(cal, [input.booking], input.now);
-  cal.events()[0].organizer({ name: input.organizerName, email: input.organizerEmail });
+  addEvents(cal, input.bookings, input.now);
+  for (const e of cal.events()) e.organizer({ name: input.organizerName, email: input.organizerEmail });
   return cal.toString();
 }

@@ -23,6 +23,14 @@ export const en: Translation<typeof fr> = {
     failed: 'Failed',
   },
   templates: {
+    resource_booking: {
+      confirmed: 'Booking confirmed (with .ics invitation)',
+      series_confirmed: 'Weekly bookings confirmed (with .ics invitation)',
+      cancelled: 'Booking cancelled (with .ics cancellation)',
+    },
+    resource_waitlist: {
+      notified: 'Slot freed (waiting list)',
+    },
     event_registration_confirmed: 'Event registration confirmed',
     event_registration_promoted: 'A place came free: registration confirmed',
     event_registration_waiting: 'Event registration on the waiting list',

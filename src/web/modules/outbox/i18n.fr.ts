@@ -21,6 +21,14 @@ export const fr = {
     failed: 'Échec',
   },
   templates: {
+    resource_booking: {
+      confirmed: 'Réservation confirmée (avec invitation .ics)',
+      series_confirmed: 'Réservations hebdomadaires confirmées (avec invitation .ics)',
+      cancelled: 'Réservation annulée (avec annulation .ics)',
+    },
+    resource_waitlist: {
+      notified: "Créneau libéré (liste d'attente)",
+    },
     event_registration_confirmed: "Inscription confirmée à un évènement",
     event_registration_promoted: "Place libérée : inscription confirmée",
     event_registration_waiting: "Inscription en liste d'attente",

@@ -22,12 +22,30 @@ const LOAD_COLOUR: Record<DayLoad, string> = { free: 'teal.1', partly: 'yellow.2
  * taken; a click opens that day). One availability request per view, whatever the number of
  * resources. A free hour calls `onPick`; the grids scroll inside their own box on a phone.
  */
-export function ResourceCalendar({ siteId, timeZone, resources, onPick, actions }: { siteId: string; timeZone: string; resources: ResourceData[]; onPick: (slot: Slot) => void; actions?: (resourceId: string | null, date: string) => ReactNode }) {
+export function ResourceCalendar({
+  siteId,
+  timeZone,
+  resources,
+  onPick,
+  actions,
+  canWait = false,
+  linked,
+}: {
+  siteId: string;
+  timeZone: string;
+  resources: ResourceData[];
+  onPick: (slot: Slot) => void;
+  actions?: (resourceId: string | null, date: string) => ReactNode;
+  /** A member may pick someone else's coming booking, to wait for it. */
+  canWait?: boolean;
+  /** The resource and day a waiting-list mail links to. */
+  linked?: { resourceId: string | null; date: string | null };
+}) {
   const { t } = useTranslation();
   const phone = useMediaQuery(PHONE_QUERY);
   const [view, setView] = useState<View>('site');
-  const [anchor, setAnchor] = useState(() => siteToday(new Date(), timeZone));
-  const [resourceId, setResourceId] = useState<string | null>(null);
+  const [anchor, setAnchor] = useState(() => (linked?.date && /^\d{4}-\d{2}-\d{2}$/.test(linked.date) ? linked.date : siteToday(new Date(), timeZone)));
+  const [resourceId, setResourceId] = useState<string | null>(() => (resources.some((r) => r.id === linked?.resourceId) ? linked!.resourceId : null));
   const chosen = resourceId ?? resources[0]?.id ?? null;
   const days = useMemo(() => (view === 'site' ? [anchor] : view === 'week' ? Array.from({ length: 7 }, (_, i) => addLocalDays(mondayOf(anchor), i)) : monthGrid(anchor)), [anchor, view]);
   const range = { from: siteInstant(days[0]!, 0, timeZone).toISOString(), to: siteInstant(days[days.length - 1]!, 24, timeZone).toISOString() };
@@ -78,8 +96,8 @@ export function ResourceCalendar({ siteId, timeZone, resources, onPick, actions 
       </Group>
       <PeriodTitle view={view} days={days} anchor={anchor} timeZone={timeZone} />
       <ErrorAlert error={availability.error} />
-      {availability.data && view === 'site' && <HourGrid timeZone={timeZone} columns={data.map((r) => ({ key: r.id, label: r.name, resource: r, date: anchor }))} onPick={onPick} testId="site-day" />}
-      {availability.data && view === 'week' && data[0] && <WeekGrid res={data[0]} days={days} timeZone={timeZone} onPick={onPick} />}
+      {availability.data && view === 'site' && <HourGrid timeZone={timeZone} columns={data.map((r) => ({ key: r.id, label: r.name, resource: r, date: anchor }))} onPick={onPick} canWait={canWait} testId="site-day" />}
+      {availability.data && view === 'week' && data[0] && <WeekGrid res={data[0]} days={days} timeZone={timeZone} onPick={onPick} canWait={canWait} />}
       {availability.data && view === 'month' && data[0] && <MonthGrid res={data[0]} days={days} anchor={anchor} timeZone={timeZone} onDay={openDay} />}
       {availability.data && view === 'site' && data.length === 0 && <Text c="dimmed">{t('resources.empty')}</Text>}
     </Stack>
@@ -102,13 +120,13 @@ function PeriodTitle({ view, days, anchor, timeZone }: { view: View; days: strin
   );
 }
 
-function WeekGrid({ res, days, timeZone, onPick }: { res: ResourceSlots; days: string[]; timeZone: string; onPick: (slot: Slot) => void }) {
+function WeekGrid({ res, days, timeZone, onPick, canWait }: { res: ResourceSlots; days: string[]; timeZone: string; onPick: (slot: Slot) => void; canWait: boolean }) {
   const f = useFormat();
-  return <HourGrid timeZone={timeZone} columns={days.map((d) => ({ key: d, label: f.date(siteInstant(d, 12, timeZone).toISOString(), { weekday: 'short', day: 'numeric', month: 'short', timeZone }), resource: res, date: d }))} onPick={onPick} testId="resource-calendar" />;
+  return <HourGrid timeZone={timeZone} columns={days.map((d) => ({ key: d, label: f.date(siteInstant(d, 12, timeZone).toISOString(), { weekday: 'short', day: 'numeric', month: 'short', timeZone }), resource: res, date: d }))} onPick={onPick} canWait={canWait} testId="resource-calendar" />;
 }
 
 /** Rows are the site's hours, columns a resource on a day (the site's resources, or one resource's week). */
-function HourGrid({ timeZone, columns, onPick, testId }: { timeZone: string; columns: { key: string; label: string; resource: ResourceSlots; date: string }[]; onPick: (slot: Slot) => void; testId: string }) {
+function HourGrid({ timeZone, columns, onPick, canWait, testId }: { timeZone: string; columns: { key: string; label: string; resource: ResourceSlots; date: string }[]; onPick: (slot: Slot) => void; canWait: boolean; testId: string }) {
   const { first, last } = gridHours(columns[0]?.resource.openingHours ?? []);
   const hours = Array.from({ length: Math.max(1, last - first) }, (_, i) => first + i);
   const min = 104;
@@ -125,27 +143,36 @@ function HourGrid({ timeZone, columns, onPick, testId }: { timeZone: string; col
           <Text key={`h${hour}`} size="xs" c="dimmed" ta="right" pr={4}>
             {hhmm(hour)}
           </Text>,
-          ...columns.map((c) => <Cell key={`${c.key}-${hour}`} res={c.resource} date={c.date} hour={hour} timeZone={timeZone} onFree={() => onPick({ resource: c.resource, date: c.date, hour })} />),
+          ...columns.map((c) => <Cell key={`${c.key}-${hour}`} res={c.resource} date={c.date} hour={hour} timeZone={timeZone} canWait={canWait} onFree={() => onPick({ resource: c.resource, date: c.date, hour })} />),
         ])}
       </Box>
     </ScrollArea>
   );
 }
 
-function Cell({ res, date, hour, timeZone, onFree }: { res: ResourceSlots; date: string; hour: number; timeZone: string; onFree: () => void }) {
+function Cell({ res, date, hour, timeZone, canWait, onFree }: { res: ResourceSlots; date: string; hour: number; timeZone: string; canWait: boolean; onFree: () => void }) {
   const { t } = useTranslation();
   const busy = busyAt(res.busy, date, hour, timeZone);
   const past = siteInstant(date, hour + 1, timeZone).getTime() <= Date.now();
   if (busy) {
     const unavailable = busy.type === 'unavailable';
     const text = unavailable ? busy.label : busy.mine ? t('resources.mine') : (busy.label ?? t('resources.booked'));
-    return (
+    const paper = (
       <Paper p={4} radius="xs" bg={unavailable ? 'orange.1' : busy.mine ? 'teal.1' : 'gray.3'} title={text ?? undefined} data-testid={unavailable ? 'unavailable-slot' : 'busy-slot'} data-resource={res.name} data-date={date} data-hour={hour}>
         <Text size="xs" lineClamp={1} c={unavailable ? 'orange.9' : busy.mine ? undefined : 'dimmed'}>
           {text}
         </Text>
       </Paper>
     );
+    // Someone else's booking, still to come: the dialog offers to wait for it.
+    if (canWait && !unavailable && !busy.mine && !past && isOpenHour(res.openingHours, date, hour)) {
+      return (
+        <UnstyledButton onClick={onFree} aria-label={`${t('resources.wait.takenSlot')} ${res.name} ${date} ${hhmm(hour)}`} data-testid="taken-slot">
+          {paper}
+        </UnstyledButton>
+      );
+    }
+    return paper;
   }
   if (!isOpenHour(res.openingHours, date, hour) || past) return <Paper p={4} radius="xs" bg="gray.1" aria-hidden />;
   return (

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import type { BookBody } from '../../../modules/resources/contract';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,7 +13,7 @@ import { useActivityOptions, useMemberOptions } from '../activities';
 import { ResourceCalendar, type Slot } from './ResourceCalendar';
 import { ResourcePhotos } from './ResourcePhotos';
 import { siteInstant } from './site-calendar';
-import { useBook, useCancelBooking, useMyBookings, useQuote, useResources, useSites, type ResourceData } from './use-resources';
+import { useBook, useCancelBooking, useJoinWaitlist, useLeaveWait, useMyBookings, useMyWaits, useQuote, useResources, useSites, type ResourceData } from './use-resources';
 import { WeeklyBookingButton } from './WeeklyBookingDialog';
 
 /** The hours the booking dialog offers; a booking outside the site's opening hours is refused by the rules anyway. */
@@ -36,9 +37,13 @@ export default function ResourcesPage() {
   const site = siteId ?? sites.data?.items[0]?.id ?? null;
   const resources = useResources(site ?? undefined);
   const [slot, setSlot] = useState<Slot | null>(null);
+  // A waiting-list mail links here with the resource and the day of the freed slot.
+  const [params] = useSearchParams();
+  const linked = { resourceId: params.get('resource'), date: params.get('date') };
+  const [tab, setTab] = useState<string | null>('calendar');
   return (
     <Page title={t('resources.title')}>
-      <Tabs defaultValue="calendar" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="calendar">{t('resources.calendar')}</Tabs.Tab>
           <Tabs.Tab value="catalogue">{t('resources.catalogue')}</Tabs.Tab>
@@ -56,17 +61,19 @@ export default function ResourcesPage() {
               timeZone={sites.data?.items.find((s) => s.id === site)?.timeZone ?? PARIS}
               resources={resources.data.items}
               onPick={setSlot}
+              canWait={member}
+              linked={linked}
               actions={(resourceId, date) => <WeeklyBookingButton resources={resources.data!.items} resourceId={resourceId} date={date} team={team} />}
             />
           )}
-          {slot && <BookingDialog slot={slot} team={team} onClose={() => setSlot(null)} />}
+          {slot && <BookingDialog slot={slot} team={team} canWait={member} onClose={() => setSlot(null)} />}
         </Tabs.Panel>
         <Tabs.Panel value="catalogue">
           <Catalogue resources={resources.data?.items ?? []} manage={team} />
         </Tabs.Panel>
         {member && (
           <Tabs.Panel value="mine">
-            <MyBookings />
+            <MyBookings onBook={() => setTab('calendar')} />
           </Tabs.Panel>
         )}
       </Tabs>
@@ -104,7 +111,7 @@ function Catalogue({ resources, manage }: { resources: ResourceData[]; manage: b
   );
 }
 
-function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onClose: () => void }) {
+function BookingDialog({ slot, team, canWait, onClose }: { slot: Slot; team: boolean; canWait: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [fromHour, setFromHour] = useState(slot.hour);
@@ -118,6 +125,7 @@ function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onC
   const members = useMemberOptions(team);
   const activities = useActivityOptions({ status: 'active', enabled: !team });
   const book = useBook();
+  const join = useJoinWaitlist();
   const hours = Array.from({ length: LAST_HOUR - FIRST_HOUR + 1 }, (_, i) => FIRST_HOUR + i).map((h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
   const timeZone = slot.resource.timeZone;
   const start = siteInstant(slot.date, wholeDay && !laterDay ? 9 : fromHour, timeZone);
@@ -147,7 +155,34 @@ function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onC
             {quote.data.refusal.message[f.lang === 'en' ? 'en' : 'fr']}
           </Alert>
         )}
-        <ErrorAlert error={quote.error ?? book.error} />
+        {canWait && !team && body && quote.data?.refusal?.code === 'SLOT_TAKEN' && (
+          <Stack gap={4}>
+            <Button
+              variant="light"
+              data-testid="join-waitlist"
+              // The label wraps on a phone rather than being cut.
+              h="auto"
+              py={6}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+              loading={join.isPending}
+              onClick={() =>
+                join.mutate(
+                  { resourceId: body.resourceId, startsAt: body.startsAt, endsAt: body.endsAt, activityId: body.activityId },
+                  {
+                    onSuccess: () => {
+                      notifications.show({ color: 'green', message: t('resources.wait.joined') });
+                      onClose();
+                    },
+                  },
+                )
+              }
+            >
+              {t('resources.wait.offer')}
+            </Button>
+            <Text size="xs" c="dimmed">{t('resources.wait.offerHint')}</Text>
+          </Stack>
+        )}
+        <ErrorAlert error={quote.error ?? book.error ?? join.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('resources.book.cancel')}</Button>
           <Button
@@ -171,7 +206,7 @@ function BookingDialog({ slot, team, onClose }: { slot: Slot; team: boolean; onC
   );
 }
 
-function MyBookings() {
+function MyBookings({ onBook }: { onBook: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const mine = useMyBookings(true);
@@ -182,9 +217,11 @@ function MyBookings() {
   const when = (iso: string, timeZone: string) => f.date(iso, { dateStyle: 'short', timeStyle: 'short', timeZone });
   const cancel = useCancelBooking();
   const items = mine.data?.items ?? [];
-  if (mine.data && items.length === 0) return <Text c="dimmed">{t('resources.none')}</Text>;
   return (
     <Stack>
+      <MyWaits onBook={onBook} />
+      <Title order={4}>{t('resources.myBookings')}</Title>
+      {mine.data && items.length === 0 && <Text c="dimmed">{t('resources.none')}</Text>}
       <ErrorAlert error={mine.error ?? cancel.error} />
       {items.map((b) => (
         <Card key={b.id} withBorder padding="sm">
@@ -201,6 +238,53 @@ function MyBookings() {
               </Button>
             ) : (
               <Badge color="gray">{b.status}</Badge>
+            )}
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+/** The slots I wait for: still waiting (leave), or freed (book it before someone else does). */
+function MyWaits({ onBook }: { onBook: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const waits = useMyWaits(true);
+  const leave = useLeaveWait();
+  const items = waits.data?.items ?? [];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const dayOf = (iso: string) => {
+    const d = new Date(iso);
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  };
+  return (
+    <Stack gap="xs" data-testid="my-waits">
+      <Title order={4}>{t('resources.wait.title')}</Title>
+      <ErrorAlert error={waits.error ?? leave.error} />
+      {waits.data && items.length === 0 && <Text c="dimmed">{t('resources.wait.none')}</Text>}
+      {items.map((w) => (
+        <Card key={w.id} withBorder padding="sm">
+          <Group justify="space-between" wrap="wrap">
+            <Stack gap={0}>
+              <Text fw={600}>{w.resourceName}</Text>
+              <Text size="sm">{`${f.dateTime(w.startsAt)} – ${f.dateTime(w.endsAt)}`}</Text>
+              {w.status === 'notified' && <Text size="sm" c="dimmed">{t('resources.wait.notifiedHint')}</Text>}
+            </Stack>
+            {w.status === 'waiting' ? (
+              <Group gap="xs">
+                <Badge color="gray">{t('resources.wait.waiting')}</Badge>
+                <Button variant="light" color="red" size="xs" loading={leave.isPending} onClick={() => leave.mutate(w.id, { onSuccess: () => notifications.show({ message: t('resources.wait.left') }) })}>
+                  {t('resources.wait.leave')}
+                </Button>
+              </Group>
+            ) : (
+              <Group gap="xs">
+                <Badge color="green">{t('resources.wait.notified')}</Badge>
+                <Anchor component={Link} to={`/resources?resource=${w.resourceId}&date=${dayOf(w.startsAt)}`} onClick={onBook} size="sm">
+                  {t('resources.wait.book')}
+                </Anchor>
+              </Group>
             )}
           </Group>
         </Card>

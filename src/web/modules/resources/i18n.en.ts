@@ -74,4 +74,18 @@ export const en: typeof fr = {
   fee: 'Cancellation fee: {{fee}}',
   none: 'No upcoming booking.',
   empty: 'No resource yet.',
+  wait: {
+    offer: 'Let me know if the slot frees up',
+    offerHint: 'You will get an e-mail if this slot frees up; the first member to book it then gets it.',
+    joined: 'Done: you will be told by e-mail if the slot frees up.',
+    takenSlot: 'Booked: let me know if the slot frees up',
+    title: 'My waits',
+    none: 'No wait under way.',
+    waiting: 'Waiting',
+    notified: 'Slot freed',
+    notifiedHint: 'Book it quickly: the first to book it gets it.',
+    book: 'Book',
+    leave: 'Stop waiting',
+    left: 'You no longer follow this slot.',
+  },
 };

@@ -72,4 +72,18 @@ export const fr = {
   fee: 'Frais d’annulation : {{fee}}',
   none: 'Aucune réservation à venir.',
   empty: 'Aucune ressource pour l’instant.',
+  wait: {
+    offer: 'Me prévenir si le créneau se libère',
+    offerHint: "Vous recevrez un e-mail si ce créneau se libère ; le premier membre qui le réserve alors l'obtient.",
+    joined: "C'est noté : vous serez prévenu(e) par e-mail si le créneau se libère.",
+    takenSlot: 'Réservé : me prévenir si le créneau se libère',
+    title: 'Mes attentes',
+    none: 'Aucune attente en cours.',
+    waiting: 'En attente',
+    notified: 'Créneau libéré',
+    notifiedHint: 'Réservez-le vite : le premier qui le réserve l’obtient.',
+    book: 'Réserver',
+    leave: 'Ne plus attendre',
+    left: 'Vous ne suivez plus ce créneau.',
+  },
 };

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Availability, BookBody, Booking, BookingQuote, Resource, Site } from '../../../modules/resources/contract';
+import type { Availability, BookBody, Booking, BookingQuote, JoinWaitlistBody, Resource, Site, WaitlistEntry } from '../../../modules/resources/contract';
 import { api } from '../../lib/api';
 import { PLANS_QUERY_KEY } from '../plans';
 import type { Wire } from '../../lib/wire';
@@ -32,3 +32,10 @@ function useRefreshing<A, R>(fn: (arg: A) => Promise<R>) {
 }
 export const useBook = () => useRefreshing((body: BookBody) => api.post<BookingData>('/api/resources/bookings', body));
 export const useCancelBooking = () => useRefreshing((id: string) => api.post<BookingData>(`/api/resources/bookings/${id}/cancel`, {}));
+
+// The waiting list of taken slots: my waits, join one, leave one.
+export type WaitData = Wire<WaitlistEntry>;
+export const useMyWaits = (enabled: boolean) =>
+  useQuery({ queryKey: [...RESOURCES_QUERY_KEY, 'waits', 'mine'], queryFn: ({ signal }) => api.get<{ items: WaitData[] }>('/api/resources/waitlist/mine', { signal }), enabled });
+export const useJoinWaitlist = () => useRefreshing((body: JoinWaitlistBody) => api.post<WaitData>('/api/resources/waitlist', body));
+export const useLeaveWait = () => useRefreshing((id: string) => api.post<WaitData>(`/api/resources/waitlist/${id}/leave`, {}));
