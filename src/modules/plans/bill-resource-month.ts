@@ -81,7 +81,8 @@ export async function billResourceMonth(db: Db, storage: FileStorage, actor: Aud
     const day = b.startsAt.toISOString().slice(0, 10);
     items.push({ sourceKind: b.kind, sourceId: b.bookingId, memberId: b.memberId, activityId, clientId: b.clientId, label: `${what} ${b.resourceName} ${day}`, netCents: b.amountCents, vatRateBp: b.vatRateBp, day });
   }
-  // Dated the month's last day, or today when run before it ends.
+  // An internal charge is dated the month's last day, or today when run before it ends. An
+  // invoice is dated the day it is issued (CGI art. 242 nonies A: numbers follow issue dates).
   const date = today < last ? today : last;
   const count = (mode: Mode, billed: number, of: number) => {
     result.billed += billed;
@@ -98,7 +99,7 @@ export async function billResourceMonth(db: Db, storage: FileStorage, actor: Aud
     }
     for (const group of groups.values()) {
       try {
-        const billed = await invoiceMember(db, storage, actor, month, date, group);
+        const billed = await invoiceMember(db, storage, actor, month, today, group);
         count('member_invoice', billed, group.length);
         if (billed > 0) result.invoices++;
       } catch (err) {
@@ -109,7 +110,7 @@ export async function billResourceMonth(db: Db, storage: FileStorage, actor: Aud
   }
   for (const item of items.filter((i) => i.clientId)) {
     try {
-      const billed = await invoiceClient(db, actor, month, date, item);
+      const billed = await invoiceClient(db, actor, month, today, item);
       count('client_invoice', billed ? 1 : 0, 1);
       if (billed) result.invoices++;
     } catch (err) {
