@@ -86,7 +86,7 @@ function jobHandlers(database: Database, storage: FileStorage, log: JobLog): Rec
     [BILL_MONTHLY_FEES]: billMonthlyFeesJob(database.db, storage),
     [PRENOTIFY_COLLECTION]: prenotifyCollectionJob(database.db),
     [SEND_EVENT_REMINDER]: sendEventReminderJob(database.db),
-    [BILL_RESOURCE_MONTH]: billResourceMonthJob(database.db, chargeableBookings),
+    [BILL_RESOURCE_MONTH]: billResourceMonthJob(database.db, storage, chargeableBookings),
   };
 }
 

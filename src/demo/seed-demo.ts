@@ -205,7 +205,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
     await seedDemoDirectory({ db: asDb, admin: { ...actor, roles: ['admin'] }, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }) });
     // Last month's billing posts to the ledger: like the other money of the demo, only in the full
     // demo (with storage); the browser journeys' bare seed keeps the books to what they post.
-    await seedDemoPlans({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberIds, activityIds, today: isoDay(now), bookingsOf: listChargeableBookings, billLastMonth: Boolean(opts.storage) });
+    await seedDemoPlans({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberIds, activityIds, today: isoDay(now), bookingsOf: listChargeableBookings, storage: opts.storage ?? null });
     return { coopId: coop.id, logins };
   });
 }

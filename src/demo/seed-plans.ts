@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db/client.js';
+import type { FileStorage } from '../platform/files/storage.js';
 import type { Actor } from '../platform/http/context.js';
 import { billResourceMonth, createPlan, subscribeMember, type ChargeableBookingsOf } from '../modules/plans/index.js';
 
@@ -14,7 +15,7 @@ const firstOfMonthsAgo = (today: string, months: number) => {
  * billed to their activities when it falls in this fiscal year. Passes are consumed by the
  * bookings of the resources seed (through the plans' BookingCharges port), not invented here.
  */
-export async function seedDemoPlans(ctx: { db: Db; advisor: Actor; memberIds: Map<string, string>; activityIds: Map<string, string>; today: string; bookingsOf: ChargeableBookingsOf; billLastMonth: boolean }): Promise<void> {
+export async function seedDemoPlans(ctx: { db: Db; advisor: Actor; memberIds: Map<string, string>; activityIds: Map<string, string>; today: string; bookingsOf: ChargeableBookingsOf; storage: FileStorage | null }): Promise<void> {
   const { db, advisor, today } = ctx;
   const base = { vatRateBp: 2000, includedHalfDayPasses: 0, includedCreditCents: 0, creditKinds: ['meeting_room' as const], rollover: false, noticeDays: 30, dedicatedResourceId: null, active: true };
   const nomad = await createPlan(db, advisor, { ...base, name: 'Nomade 10 jours', type: 'nomad', monthlyPriceCents: 15_000, includedDayPasses: 10, includedCreditMinutes: 120, passKinds: ['hot_desk'], schedule: null });
@@ -42,5 +43,5 @@ export async function seedDemoPlans(ctx: { db: Db; advisor: Actor; memberIds: Ma
   await subscribe('ines.moreau@demo.mutualise.coop', 'INES-DEV', permanent.id, firstOfMonthsAgo(today, 2));
   await subscribe('chloe.dubois@demo.mutualise.coop', 'CHLOE-TRAD', semi.id, `${today.slice(0, 7)}-01`);
   const lastMonth = firstOfMonthsAgo(today, 1).slice(0, 7);
-  if (ctx.billLastMonth && lastMonth.slice(0, 4) === today.slice(0, 4)) await billResourceMonth(db, advisor, lastMonth, today, ctx.bookingsOf);
+  if (ctx.storage && lastMonth.slice(0, 4) === today.slice(0, 4)) await billResourceMonth(db, ctx.storage, advisor, lastMonth, today, ctx.bookingsOf);
 }

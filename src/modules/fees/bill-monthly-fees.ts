@@ -50,7 +50,7 @@ async function billOne(db: Db, storage: FileStorage, actor: AuditActor, member: 
   let storedKey: string | null = null;
   try {
     return await db.transaction(async (tx) => {
-      const [existing] = await tx.select({ id: memberFees.id }).from(memberFees).where(and(eq(memberFees.coopId, coopId), eq(memberFees.memberId, member.id), eq(memberFees.month, month)));
+      const [existing] = await tx.select({ id: memberFees.id }).from(memberFees).where(and(eq(memberFees.coopId, coopId), eq(memberFees.memberId, member.id), eq(memberFees.month, month), eq(memberFees.kind, 'fee')));
       if (existing) return 'already';
       const amounts = feeAmounts(netCents, vatRateBp);
       const coop = await getCoop(tx, coopId);

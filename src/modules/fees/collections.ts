@@ -100,7 +100,7 @@ export async function buildCollection(db: Db, storage: FileStorage, actor: Actor
         debtorName: toSepaText(r.mandate.debtorName || names.get(r.fee.memberId) || '', 70) || 'NOTPROVIDED',
         debtorIban: r.mandate.iban,
         debtorBic: r.mandate.bic,
-        remittance: toSepaText(`Cotisation ${r.fee.month} ${r.fee.number}`, 140),
+        remittance: toSepaText(`${r.fee.kind === 'resources' ? 'Ressources' : 'Cotisation'} ${r.fee.month} ${r.fee.number}`, 140),
       }));
       const xml = buildPain008({
         version: settings.painVersion as PainVersion,

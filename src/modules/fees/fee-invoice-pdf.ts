@@ -8,6 +8,8 @@ export interface FeeInvoiceInput {
   month: string;
   netCents: number;
   vatRateBp: number;
+  /** The lines of an invoice of resources (plan fee, bookings); a fee has its one line. */
+  lines?: { name: string; netCents: number }[];
 }
 
 /**
@@ -26,7 +28,9 @@ export function feeInvoiceDocument(member: MemberCompanyIdentity, coop: CoopIden
       ? { kind: 'company', name: member.companyName!, siren: member.siret!.slice(0, 9), siret: member.siret, vatNumber: null, email: member.email, electronicAddress: null, address }
       : { kind: 'individual', name: member.name, siren: null, siret: null, vatNumber: null, email: member.email, electronicAddress: null, address },
   );
-  const line = input.vatRateBp === 0 ? { quantityMilli: 1000, unitPriceCents: input.netCents, vatCategory: 'E' as const, vatRateBp: 0, exemptionReason: 'TVA non applicable, art. 293 B du CGI' } : { quantityMilli: 1000, unitPriceCents: input.netCents, vatCategory: 'S' as const, vatRateBp: input.vatRateBp };
+  const lineOf = (netCents: number) =>
+    input.vatRateBp === 0 ? { quantityMilli: 1000, unitPriceCents: netCents, vatCategory: 'E' as const, vatRateBp: 0, exemptionReason: 'TVA non applicable, art. 293 B du CGI' } : { quantityMilli: 1000, unitPriceCents: netCents, vatCategory: 'S' as const, vatRateBp: input.vatRateBp };
+  const named = (input.lines ?? [{ name: `Cotisation mensuelle ${input.month}`, netCents: input.netCents }]).map((l) => ({ ...lineOf(l.netCents), name: l.name, unitCode: 'C62' }));
   return {
     kind: 'invoice',
     number: input.number,
@@ -36,8 +40,8 @@ export function feeInvoiceDocument(member: MemberCompanyIdentity, coop: CoopIden
     paymentTermsText: `${coop.paymentTermsDays} jours${coop.paymentTermsEndOfMonth ? ' fin de mois' : ''}`,
     seller,
     buyer,
-    lines: [{ ...line, name: `Cotisation mensuelle ${input.month}`, unitCode: 'C62' }],
-    totals: computeTotals({ lines: [line] }),
+    lines: named,
+    totals: computeTotals({ lines: named }),
     mentions: documentMentions({ latePenalty: { kind: 'fixed', rateBp: coop.latePenaltyRateBp }, vatOnDebits: false }, { buyerKind: company ? 'company' : 'individual', operationCategory: 'services' }),
   };
 }

@@ -11,3 +11,5 @@ export { createMandate } from './mandates.js';
 export { listFees } from './list-fees.js';
 export { updateFeeSettings } from './fee-settings.js';
 export { feesBilledToUser } from './fees-billed.js';
+// The plans module invoices members their resources as fees of another kind (same series kind, debit, settlement).
+export { billMemberCharge, type BilledMemberCharge, type MemberCharge } from './bill-member-charge.js';

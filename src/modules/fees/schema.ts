@@ -63,6 +63,12 @@ export const memberFees = pgTable(
     coopId: coopId(),
     id: rowId(),
     memberId: uuid().notNull(),
+    /**
+     * 'fee' the monthly membership fee (one per member and month); 'resources' an invoice of the
+     * resources the member used (plans, bookings), billed by the plans module when the coop chose
+     * member invoices: the same document, series kind and direct debit as a fee.
+     */
+    kind: varchar({ length: 16 }).$type<'fee' | 'resources'>().notNull().default('fee'),
     /** YYYY-MM, the month the fee is for. */
     month: varchar({ length: 7 }).notNull(),
     number: varchar({ length: 40 }).notNull(),
@@ -86,10 +92,11 @@ export const memberFees = pgTable(
   (t) => [
     primaryKey({ columns: [t.coopId, t.id] }),
     foreignKey({ columns: [t.coopId, t.memberId], foreignColumns: [members.coopId, members.id] }),
-    unique('member_fees_month_key').on(t.coopId, t.memberId, t.month),
+    // One fee per member and month; a month's resources may take several invoices (one per run and VAT rate).
+    uniqueIndex('member_fees_month_key').on(t.coopId, t.memberId, t.month).where(sql`${t.kind} = 'fee'`),
     unique('member_fees_number_key').on(t.coopId, t.number),
     index('member_fees_status_idx').on(t.coopId, t.status, t.dueDate),
-    check('member_fees_month_check', sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('member_fees_month_check', sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$' and ${t.kind} in ('fee', 'resources')`),
     check('member_fees_amounts_check', sql`${t.netCents} > 0 and ${t.netCents} <= 10000000 and ${t.vatCents} >= 0 and ${t.grossCents} = ${t.netCents} + ${t.vatCents} and ${t.vatRateBp} in (0, 210, 550, 1000, 2000)`),
     check('member_fees_status_check', sql`${t.status} in ('unpaid', 'paid') and (${t.status} = 'paid') = (${t.paidOn} is not null)`),
   ],

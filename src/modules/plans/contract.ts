@@ -144,9 +144,38 @@ export const billingItem = z.object({
   netCents: z.number().int(),
   vatRateBp: z.number().int(),
   mode: z.enum(['internal_charge', 'member_invoice', 'client_invoice']),
+  clientName: z.string().nullable(),
+  /** The ledger entry of an internal charge. */
+  entryId: z.string().nullable(),
+  /** The invoice: a member's invoice of resources (the fees' page) or a sales invoice to a client. */
+  documentId: z.string().nullable(),
+  documentNumber: z.string().nullable(),
   createdAt: z.string(),
 });
 export type BillingItem = z.infer<typeof billingItem>;
-export const billingRunResult = z.object({ month: z.string(), billed: z.number().int(), alreadyBilled: z.number().int(), skipped: z.number().int() });
+export const BILLING_MODES = ['internal_charge', 'member_invoice', 'client_invoice'] as const;
+export const billingRunResult = z.object({
+  month: z.string(),
+  billed: z.number().int(),
+  alreadyBilled: z.number().int(),
+  /** Bookings left aside: a non-member's when the coop named no activity for them, or one with no activity to charge. */
+  skipped: z.number().int(),
+  /** What this run billed, per mode (items). */
+  byMode: z.object({ internal_charge: z.number().int(), member_invoice: z.number().int(), client_invoice: z.number().int() }),
+  /** Invoices this run issued (members' and clients'). */
+  invoices: z.number().int(),
+  /** Sources that could not be invoiced (e.g. a client whose identity lacks a mandatory mention), with the reason: nothing of them was written. */
+  failures: z.array(z.object({ sourceId: z.string(), label: z.string(), reason: z.string() })).max(2000),
+});
+export type BillingRunResult = z.infer<typeof billingRunResult>;
 export const billingItemsQuery = z.object({ month });
-export const billingItemList = z.object({ items: z.array(billingItem), totalNetCents: z.number().int() });
+export const billingModeTotal = z.object({ mode: z.enum(BILLING_MODES), count: z.number().int(), netCents: z.number().int() });
+export const billingItemList = z.object({ items: z.array(billingItem), totalNetCents: z.number().int(), byMode: z.array(billingModeTotal) });
+export type BillingItemList = z.infer<typeof billingItemList>;
+
+/** The coop's choice of billing (admin). */
+export const resourceBillingSettings = z.object({
+  mode: z.enum(['internal_charge', 'member_invoice']).describe('Members: an internal charge on their activity in the ledger, or an invoice (collected by direct debit where they signed a mandate)'),
+  clientActivityId: z.uuid().nullable().describe("The activity non-members' bookings are invoiced on (the coop's own)"),
+});
+export type ResourceBillingSettings = z.infer<typeof resourceBillingSettings>;

@@ -1,11 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { clientNames } from '../clients/index.js';
 import { memberNames } from '../members/index.js';
-import type { BillingItem } from './contract.js';
+import { BILLING_MODES, type BillingItem, type BillingItemList } from './contract.js';
 import { resourceBillingItems } from './schema.js';
 
-/** What a month's runs billed, for the billing page: item by item, and the total. */
-export async function listBillingItems(db: Db, coopId: string, month: string): Promise<{ items: BillingItem[]; totalNetCents: number }> {
+/** What a month's runs billed, for the billing page: item by item with its entry or invoice, the total, and the total per mode. */
+export async function listBillingItems(db: Db, coopId: string, month: string): Promise<BillingItemList> {
   const rows = await db
     .select()
     .from(resourceBillingItems)
@@ -13,8 +14,9 @@ export async function listBillingItems(db: Db, coopId: string, month: string): P
     .orderBy(desc(resourceBillingItems.createdAt))
     .limit(2000);
   const names = await memberNames(db, coopId, [...new Set(rows.flatMap((r) => (r.memberId ? [r.memberId] : [])))]);
+  const clients = await clientNames(db, coopId, [...new Set(rows.flatMap((r) => (r.clientId ? [r.clientId] : [])))]);
   return {
-    items: rows.map((r) => ({
+    items: rows.map((r): BillingItem => ({
       id: r.id,
       sourceKind: r.sourceKind,
       sourceId: r.sourceId,
@@ -25,8 +27,16 @@ export async function listBillingItems(db: Db, coopId: string, month: string): P
       netCents: r.netCents,
       vatRateBp: r.vatRateBp,
       mode: r.mode,
+      clientName: r.clientId ? (clients.get(r.clientId) ?? null) : null,
+      entryId: r.entryId,
+      documentId: r.documentId,
+      documentNumber: r.documentNumber,
       createdAt: r.createdAt.toISOString(),
     })),
     totalNetCents: rows.reduce((s, r) => s + r.netCents, 0),
+    byMode: BILLING_MODES.map((mode) => {
+      const of = rows.filter((r) => r.mode === mode);
+      return { mode, count: of.length, netCents: of.reduce((s, r) => s + r.netCents, 0) };
+    }).filter((m) => m.count > 0),
   };
 }

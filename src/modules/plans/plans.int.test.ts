@@ -115,7 +115,7 @@ describe('monthly billing', () => {
     const client: ChargeableBooking = { ...booking, bookingId: randomUUID(), memberId: null, activityId: null, clientId: randomUUID() };
     const source = async () => [booking, client];
     const actor = { coopId: a.id, userId: a.staff.id };
-    const [first, second] = await Promise.all([billResourceMonth(db(), actor, MONTH, '2026-12-01', source), billResourceMonth(db(), actor, MONTH, '2026-12-01', source)]);
+    const [first, second] = await Promise.all([billResourceMonth(db(), t.app.deps.storage, actor, MONTH, '2026-12-01', source), billResourceMonth(db(), t.app.deps.storage, actor, MONTH, '2026-12-01', source)]);
     expect(first.billed + second.billed).toBe(2);
     expect(first.alreadyBilled + second.alreadyBilled).toBe(2);
     expect(first.skipped).toBe(1);

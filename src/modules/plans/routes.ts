@@ -11,6 +11,7 @@ import {
   billingItemsQuery,
   billingRunBody,
   billingRunResult,
+  resourceBillingSettings,
   createPlanBody,
   endBody,
   idParams,
@@ -27,6 +28,7 @@ import {
 import { monthOf } from './domain/subscription-cycle.js';
 import { getMemberBalance } from './get-balance.js';
 import { listBillingItems } from './list-billing-items.js';
+import { getResourceBillingSettings, updateResourceBillingSettings } from './resource-billing-settings.js';
 import { endSubscription } from './end-subscription.js';
 import { listSubscriptions } from './list-subscriptions.js';
 import { pauseSubscription } from './pause-subscription.js';
@@ -91,8 +93,16 @@ export async function planRoutes(fastify: FastifyInstance, opts: PlanRoutesOptio
   app.post('/billing/run', { config: { access: money }, schema: { tags, summary: "Bill a month's plan fees and pay-per-use bookings to the activities (a source is billed once per month)", body: billingRunBody, response: { 200: billingRunResult, ...errorResponses } } }, async (req) => {
     const today = todayFromClock();
     if (req.body.month > monthOf(today)) throw invalidField('month', { fr: 'Ce mois n’a pas commencé.', en: 'This month has not begun.' });
-    return billResourceMonth(db, actorOf(req), req.body.month, today, opts.chargeableBookings);
+    return billResourceMonth(db, app.deps.storage, actorOf(req), req.body.month, today, opts.chargeableBookings);
   });
+
+  app.get('/billing/settings', { config: { access: money }, schema: { tags, summary: 'How the coop bills resources', response: { 200: resourceBillingSettings, ...errorResponses } } }, async (req) =>
+    getResourceBillingSettings(db, actorOf(req).coopId),
+  );
+
+  app.put('/billing/settings', { config: { access: ['admin'] }, schema: { tags, summary: 'Choose how resources are billed (applies from the next run)', body: resourceBillingSettings, response: { 200: resourceBillingSettings, ...errorResponses } } }, async (req) =>
+    updateResourceBillingSettings(db, actorOf(req), req.body),
+  );
 
   app.get('/billing/items', { config: { access: money }, schema: { tags, summary: "What a month's billing charged", querystring: billingItemsQuery, response: { 200: billingItemList, ...errorResponses } } }, async (req) =>
     listBillingItems(db, actorOf(req).coopId, req.query.month),

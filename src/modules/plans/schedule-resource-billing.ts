@@ -1,5 +1,6 @@
 import { todayFromClock } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/client.js';
+import type { FileStorage } from '../../platform/files/storage.js';
 import { enqueueJob } from '../../platform/jobs/enqueue-job.js';
 import type { JobHandler } from '../../platform/jobs/run-due-jobs.js';
 import { allCoopIds } from '../coops/index.js';
@@ -39,9 +40,9 @@ export function scheduleResourceBilling(args: { db: Db; log: { error(obj: object
 }
 
 export const billResourceMonthJob =
-  (db: Db, bookingsOf: ChargeableBookingsOf): JobHandler =>
+  (db: Db, storage: FileStorage, bookingsOf: ChargeableBookingsOf): JobHandler =>
   async (job) => {
     const today = todayFromClock();
     const month = typeof job.payload.month === 'string' ? job.payload.month : previousMonth(monthOf(today));
-    await billResourceMonth(db, { coopId: job.coopId, userId: null }, month, today, bookingsOf);
+    await billResourceMonth(db, storage, { coopId: job.coopId, userId: null }, month, today, bookingsOf);
   };

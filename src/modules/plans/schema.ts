@@ -179,6 +179,8 @@ export const resourceBillingItems = pgTable(
     /** The ledger entry of an internal charge, or the invoice (fee or sales chain) it went on. */
     entryId: uuid(),
     documentId: uuid(),
+    /** The number of that invoice (numbers never change once issued), shown with its link. */
+    documentNumber: varchar({ length: 40 }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -187,6 +189,29 @@ export const resourceBillingItems = pgTable(
     index('resource_billing_items_month_idx').on(t.coopId, t.month),
     check('resource_billing_items_kind_check', sql`${t.sourceKind} in ('plan_fee', 'booking', 'cancellation_fee') and ${t.mode} in ('internal_charge', 'member_invoice', 'client_invoice')`),
     check('resource_billing_items_amount_check', sql`${t.netCents} > 0 and ${t.netCents} <= 10000000 and ${t.month} ~ ${sql.raw(MONTH)}`),
+  ],
+);
+
+/**
+ * How the coop bills resources, one row per coop written on the first change (until then: internal
+ * charges, and no activity for non-members' bookings, which the run then leaves aside).
+ * `clientActivityId` is the activity the sales chain invoices non-members' bookings on: an invoice
+ * needs one, and the coop's pooled resources are its own, so it is the activity that stands for the
+ * coop's own business (a resource has no owner activity).
+ */
+export const resourceBillingSettings = pgTable(
+  'resource_billing_settings',
+  {
+    coopId: coopId()
+      .primaryKey()
+      .references(() => coops.id),
+    mode: varchar({ length: 20 }).$type<'internal_charge' | 'member_invoice'>().notNull().default('internal_charge'),
+    clientActivityId: uuid(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.coopId, t.clientActivityId], foreignColumns: [activities.coopId, activities.id] }),
+    check('resource_billing_settings_mode_check', sql`${t.mode} in ('internal_charge', 'member_invoice')`),
   ],
 );
 

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Card, Group, Menu, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Menu, Radio, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { todayInFrance } from '../../../platform/calendar/contract';
 import { DateField } from '../../components/DateField';
 import { ListTable, type ListColumn } from '../../components/ListTable';
@@ -14,7 +15,7 @@ import { useSession } from '../../lib/session';
 import { useActivityOptions, useMemberOptions } from '../activities';
 import { MyPlanCard } from './MyPlanCard';
 import { PlanFormModal } from './PlanFormModal';
-import { useBillingItems, usePlans, useRunBilling, useSubscribe, useSubscriptionAction, useSubscriptions, type BillingItemData, type PlanData, type SubscriptionData } from './use-plans';
+import { useBillingItems, useBillingSettings, usePlans, useRunBilling, useSaveBillingSettings, useSubscribe, useSubscriptionAction, useSubscriptions, type BillingItemData, type PlanData, type ResourceBillingSettings, type SubscriptionData } from './use-plans';
 
 /** The server's message (in the user's language), or a generic one. */
 const errorText = (err: unknown, fallback: string) => (isApiError(err) ? err.message : fallback);
@@ -203,6 +204,104 @@ const nextMonthOf = (month: string) => {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 };
 
+const MODE_COLORS = { internal_charge: 'gray', member_invoice: 'blue', client_invoice: 'grape' } as const;
+
+/** Where an item's money went: the invoice (member's PDF, client's invoice page) or the entry in the general ledger. */
+function ItemDocument({ item }: { item: BillingItemData }) {
+  const { t } = useTranslation();
+  if (item.mode === 'member_invoice' && item.documentId)
+    return (
+      <Anchor href={`/api/fees/${item.documentId}/file`} target="_blank" rel="noopener" size="sm" data-testid="billing-item-invoice">
+        {item.documentNumber}
+      </Anchor>
+    );
+  if (item.mode === 'client_invoice' && item.documentId)
+    return (
+      <Anchor component={Link} to={`/invoices/${item.documentId}`} size="sm" data-testid="billing-item-invoice">
+        {item.documentNumber}
+      </Anchor>
+    );
+  if (item.entryId && item.activityId)
+    return (
+      <Anchor component={Link} to={`/ledger/general-ledger?account=613&activityId=${item.activityId}&from=${item.month}-01&to=${item.createdAt.slice(0, 10)}`} size="sm">
+        {t('plans.billing.entry')}
+      </Anchor>
+    );
+  return <>—</>;
+}
+
+/** The coop's choice of billing: the admin changes it, the team and the accountant read it. */
+function BillingSettingsCard() {
+  const { t } = useTranslation();
+  const { hasRole } = useSession();
+  const admin = hasRole('admin');
+  const settings = useBillingSettings();
+  const save = useSaveBillingSettings();
+  const activities = useActivityOptions({ status: 'active' });
+  const [draft, setDraft] = useState<ResourceBillingSettings | null>(null);
+  const current = draft ?? settings.data ?? null;
+  if (!current) return null;
+  const activityName = (id: string | null) => (activities.data?.items ?? []).find((a) => a.id === id)?.name ?? null;
+  return (
+    <Card withBorder data-testid="billing-settings">
+      <Stack gap="sm">
+        <Title order={4}>{t('plans.billing.settings.title')}</Title>
+        {admin ? (
+          <>
+            <Radio.Group label={t('plans.billing.settings.mode')} value={current.mode} onChange={(v) => setDraft({ ...current, mode: v as ResourceBillingSettings['mode'] })} data-testid="billing-mode">
+              <Stack gap="xs" mt={4}>
+                {(['internal_charge', 'member_invoice'] as const).map((mode) => (
+                  <Radio key={mode} value={mode} label={t(`plans.billing.modes.${mode}`)} description={t(`plans.billing.settings.help.${mode}`)} data-testid={`billing-mode-${mode}`} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <Select
+              label={t('plans.billing.settings.clientActivity')}
+              description={t('plans.billing.settings.clientActivityHelp')}
+              data={(activities.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              value={current.clientActivityId}
+              onChange={(v) => setDraft({ ...current, clientActivityId: v })}
+              clearable
+              searchable
+              data-testid="billing-client-activity"
+            />
+            <Group>
+              <Button
+                disabled={!draft}
+                loading={save.isPending}
+                data-testid="billing-settings-save"
+                onClick={() =>
+                  save.mutate(current, {
+                    onSuccess: () => {
+                      setDraft(null);
+                      notifications.show({ color: 'green', message: t('plans.billing.settings.saved') });
+                    },
+                    onError: (err) => notifications.show({ color: 'red', message: errorText(err, t('common.errors.unexpected')) }),
+                  })
+                }
+              >
+                {t('plans.billing.settings.save')}
+              </Button>
+            </Group>
+          </>
+        ) : (
+          <Stack gap={4}>
+            <Text size="sm">
+              {t('plans.billing.settings.mode')} : <b>{t(`plans.billing.modes.${current.mode}`)}</b>
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t(`plans.billing.settings.help.${current.mode}`)}
+            </Text>
+            <Text size="sm">
+              {t('plans.billing.settings.clientActivity')} : <b>{activityName(current.clientActivityId) ?? t('plans.billing.settings.none')}</b>
+            </Text>
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
 function BillingPanel() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -212,12 +311,15 @@ function BillingPanel() {
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const columns: ListColumn<BillingItemData>[] = [
     { key: 'label', header: t('plans.billing.label'), cell: (i) => i.label, phone: 'title' },
-    { key: 'member', header: t('plans.subscriptions.member'), cell: (i) => i.memberName ?? '—' },
+    { key: 'mode', header: t('plans.billing.modeHeader'), cell: (i) => <Badge color={MODE_COLORS[i.mode]} variant="light">{t(`plans.billing.modes.${i.mode}`)}</Badge>, phone: 'badge' },
+    { key: 'member', header: t('plans.billing.billedTo'), cell: (i) => i.memberName ?? i.clientName ?? '—' },
     { key: 'kind', header: t('plans.billing.kind'), cell: (i) => t(`plans.billing.kinds.${i.sourceKind}`) },
+    { key: 'document', header: t('plans.billing.document'), cell: (i) => <ItemDocument item={i} /> },
     { key: 'amount', header: t('plans.billing.amount'), cell: (i) => format.money(i.netCents), align: 'right', nowrap: true, total: items.data ? format.money(items.data.totalNetCents) : null },
   ];
   return (
     <Stack gap="md">
+      <BillingSettingsCard />
       <Card withBorder>
         <Stack gap="sm">
           <Text size="sm">{t('plans.billing.intro')}</Text>
@@ -239,13 +341,36 @@ function BillingPanel() {
           {/* The last run's outcome stays on the page: staff must be able to read that a second run billed nothing. */}
           {billing.data && billing.data.month === month && (
             <Alert color={billing.data.billed > 0 ? 'green' : 'blue'} data-testid="billing-result">
-              {t('plans.billing.done', { billed: billing.data.billed, already: billing.data.alreadyBilled, skipped: billing.data.skipped })}
+              {t('plans.billing.done', { billed: billing.data.billed, already: billing.data.alreadyBilled, invoices: billing.data.invoices })}
               {billing.data.billed === 0 && billing.data.alreadyBilled > 0 ? ` ${t('plans.billing.nothingNew')}` : ''}
+            </Alert>
+          )}
+          {billing.data && billing.data.month === month && billing.data.skipped > 0 && <Alert color="yellow">{t('plans.billing.skipped', { count: billing.data.skipped })}</Alert>}
+          {billing.data && billing.data.month === month && billing.data.failures.length > 0 && (
+            <Alert color="red" data-testid="billing-failures">
+              <Stack gap={2}>
+                {billing.data.failures.map((f) => (
+                  <Text key={f.sourceId} size="sm">{`${f.label} : ${f.reason}`}</Text>
+                ))}
+              </Stack>
             </Alert>
           )}
         </Stack>
       </Card>
-      <ListTable query={items} columns={columns} rowKey={(i) => i.id} empty={t('plans.billing.empty')} minWidth={640} totalsLabel={t('plans.billing.total')} totalsTestId="billing-total" />
+      {items.data && items.data.byMode.length > 0 && (
+        <Group gap="sm" wrap="wrap" data-testid="billing-by-mode">
+          {items.data.byMode.map((m) => (
+            <Card key={m.mode} withBorder padding="sm">
+              <Text size="xs" c="dimmed">
+                {t(`plans.billing.modes.${m.mode}`)}
+              </Text>
+              <Text fw={600}>{format.money(m.netCents)}</Text>
+              <Text size="xs">{t('plans.billing.lines', { count: m.count })}</Text>
+            </Card>
+          ))}
+        </Group>
+      )}
+      <ListTable query={items} columns={columns} rowKey={(i) => i.id} empty={t('plans.billing.empty')} minWidth={760} totalsLabel={t('plans.billing.total')} totalsTestId="billing-total" />
     </Stack>
   );
 }
