@@ -202,7 +202,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
     await seedDemoCochallenge({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), memberIds });
     await seedDemoResources({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, now, memberIds, activityIds });
     if (opts.storage) await seedDemoIndependents({ db: asDb, storage: opts.storage, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds });
-    await seedDemoDirectory({ db: asDb, admin: { ...actor, roles: ['admin'] }, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }) });
+    await seedDemoDirectory({ db: asDb, storage: opts.storage, memberIds, admin: { ...actor, roles: ['admin'] }, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }) });
     // Last month's billing posts to the ledger: like the other money of the demo, only in the full
     // demo (with storage); the browser journeys' bare seed keeps the books to what they post.
     await seedDemoPlans({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberIds, activityIds, today: isoDay(now), bookingsOf: listChargeableBookings, storage: opts.storage ?? null });

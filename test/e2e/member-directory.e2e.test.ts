@@ -8,7 +8,9 @@ import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './s
  * The member directory: Inès fills her directory profile on her phone (a new skill) and hides
  * her phone number, which she showed to the members until now. Camille, another member, finds
  * her by that skill typed without accents, opens her profile, and the phone number is neither
- * on the page nor in any answer of the API the page fetched.
+ * on the page nor in any answer of the API the page fetched. Étienne adds a case study to his
+ * portfolio for the members only: Camille sees it on his profile and downloads it; the public
+ * directory shows his profile without it.
  */
 let e2e: E2E;
 const INES = 'ines.moreau@demo.mutualise.coop';
@@ -69,5 +71,41 @@ describe('the member directory', () => {
     for (const body of bodies) expect(body).not.toContain(INES_PHONE);
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
+
+  it('a member adds a portfolio file for the members; another member downloads it; the public directory does not show it', async () => {
+    const ETIENNE = 'etienne.lefevre@demo.mutualise.coop';
+    const FILE = 'Etude de cas - bibliotheque chene.pdf';
+    const { page } = await e2e.newPage({ width: 390, height: 844 });
+    await logIn(page, ETIENNE);
+    await page.goto('/directory/me');
+    await page.getByTestId('portfolio-visibility').click();
+    await page.getByRole('option', { name: 'Membres' }).click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('portfolio-upload').click()]);
+    await chooser.setFiles({ name: FILE, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% bibliotheque en chene massif\n%%EOF\n') });
+    await see(page.getByText('Fichier ajouté.'));
+    await seeText(page.getByTestId('portfolio-file'), FILE);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+
+    const [member] = await e2e.database.db.select({ id: members.id }).from(members).where(eq(members.email, ETIENNE));
+    const camille = (await e2e.newPage({ width: 390, height: 844 })).page;
+    await logIn(camille, DEMO.member);
+    await camille.goto(`/directory/${member!.id}`);
+    const link = camille.getByTestId('profile-file').filter({ hasText: FILE });
+    await see(link);
+    const [download] = await Promise.all([camille.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(FILE);
+
+    const visitor = (await e2e.newPage({ width: 390, height: 844 })).page;
+    const bodies: string[] = [];
+    visitor.on('response', async (res) => {
+      if (new URL(res.url()).pathname.startsWith('/api/directory/public')) bodies.push(await res.text().catch(() => ''));
+    });
+    await visitor.goto(`/annuaire/cooperative-demo/${member!.id}`);
+    await seeText(visitor.getByTestId('directory-profile'), 'Ébéniste');
+    expect(await visitor.getByTestId('profile-file').count()).toBe(0);
+    expect(bodies.length).toBeGreaterThanOrEqual(1);
+    for (const body of bodies) expect(body).not.toContain('bibliotheque');
   });
 });

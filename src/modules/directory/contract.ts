@@ -6,6 +6,7 @@ import { AVAILABILITIES, PROFILE_FIELDS, VISIBILITIES } from './domain/visible-p
 // Shared by the routes and the web client: the API's types are written once, here.
 export { AVAILABILITIES, PROFILE_FIELDS, VISIBILITIES, type Availability, type ProfileField, type Visibility } from './domain/visible-profile.js';
 export { normalizeSearch } from './domain/normalize-search.js';
+export { PHOTO_TYPES, PORTFOLIO_TYPES } from './domain/profile-file-type.js';
 
 const visibility = z.enum(VISIBILITIES, { error: bilingual({ fr: 'Visibilité : hidden, members ou public.', en: 'Visibility: hidden, members or public.' }) });
 const availability = z.enum(AVAILABILITIES, { error: bilingual({ fr: 'Disponibilité : available, partly ou unavailable.', en: 'Availability: available, partly or unavailable.' }) });
@@ -13,7 +14,8 @@ const availability = z.enum(AVAILABILITIES, { error: bilingual({ fr: 'Disponibil
 export const fieldVisibility = z.object(Object.fromEntries(PROFILE_FIELDS.map((f) => [f, visibility])) as Record<(typeof PROFILE_FIELDS)[number], typeof visibility>);
 
 const portfolioLink = z.object({ label: z.string(), url: z.string() });
-const portfolioFile = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int() });
+const portfolioFile = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), visibility, url: z.string() });
+export type PortfolioFileView = z.infer<typeof portfolioFile>;
 
 /**
  * A profile as one viewer may read it: the name always, every other key only when that viewer
@@ -38,6 +40,8 @@ export const profileView = z.object({
   email: z.string().nullable().optional(),
   phone: z.string().nullable().optional(),
   photoUrl: z.string().nullable().optional(),
+  /** The day the member left the coop: only the staff (and she herself) still see such a profile. */
+  leftOn: z.string().nullable().optional(),
   updatedAt: z.date().optional(),
 });
 export type ProfileView = z.infer<typeof profileView>;
@@ -57,6 +61,15 @@ export const directoryQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(24),
 });
 export type DirectoryQuery = z.infer<typeof directoryQuery>;
+
+const fileId = z.uuid({ error: bilingual({ fr: 'Identifiant de fichier invalide.', en: 'Invalid file id.' }) });
+export const memberFileParams = z.object({ memberId: z.uuid({ error: bilingual({ fr: 'Identifiant de membre invalide.', en: 'Invalid member id.' }) }), fileId });
+export const publicMemberFileParams = z.object({ slug: z.string().max(60), memberId: z.uuid({ error: bilingual({ fr: 'Identifiant de membre invalide.', en: 'Invalid member id.' }) }), fileId });
+/** The text field sent beside a portfolio file (multipart): who may see it, hidden unless chosen. */
+export const portfolioFileFields = z.object({ visibility: visibility.default('hidden') });
+export const fileVisibilityBody = z.object({ visibility });
+/** A profile keeps a short portfolio: a book and a few case studies, not an archive. */
+export const MAX_PORTFOLIO_FILES = 12;
 
 export const memberParams = z.object({ memberId: z.uuid({ error: bilingual({ fr: 'Identifiant de membre invalide.', en: 'Invalid member id.' }) }) });
 const slug = z
@@ -138,3 +151,6 @@ export const directorySettingsBody = z
 
 /** The coop's name beside its public directory, and nothing else of it. */
 export const publicDirectoryPage = profilePage.extend({ coopName: z.string() });
+
+/** The poles the directory's pole filter offers (those the viewer may read on some profile). */
+export const poleList = z.object({ items: z.array(z.string()) });

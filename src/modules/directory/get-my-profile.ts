@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/http/context.js';
 import { memberContacts, memberIdOfUser } from '../members/index.js';
 import { DEFAULT_VISIBILITY, visibleProfile, type VisibleProfile } from './domain/visible-profile.js';
 import { directoryErrors } from './errors.js';
-import { PROFILE_COLUMNS, profilesOfRows } from './profile-of-row.js';
+import { MEMBERS_FILES_BASE, PROFILE_COLUMNS, profilesOfRows } from './profile-of-row.js';
 import { directoryProfiles } from './schema.js';
 
 /**
@@ -15,7 +15,7 @@ export async function getMyProfile(db: Executor, actor: Actor): Promise<VisibleP
   const memberId = await memberIdOfUser(db, actor.coopId, actor.userId);
   if (!memberId) throw directoryErrors.NOT_A_MEMBER();
   const rows = await db.select(PROFILE_COLUMNS).from(directoryProfiles).where(and(eq(directoryProfiles.coopId, actor.coopId), eq(directoryProfiles.memberId, memberId)));
-  const [profile] = await profilesOfRows(db, actor.coopId, rows);
+  const [profile] = await profilesOfRows(db, actor.coopId, rows, MEMBERS_FILES_BASE);
   if (profile) return visibleProfile(profile, { kind: 'member', memberId }, { publicDirectory: false })!;
   const contact = (await memberContacts(db, actor.coopId, [memberId])).get(memberId);
   return {
@@ -37,5 +37,6 @@ export async function getMyProfile(db: Executor, actor: Actor): Promise<VisibleP
     email: contact?.email ?? null,
     phone: null,
     photoUrl: null,
+    leftOn: null,
   };
 }

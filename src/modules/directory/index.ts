@@ -3,6 +3,7 @@
 // the demo seed writes profiles through the same operations the routes use.
 export { directoryRoutes } from './routes.js';
 export { saveMyProfile } from './save-my-profile.js';
+export { uploadProfileFile } from './upload-profile-file.js';
 export { addSkill } from './skills-vocabulary.js';
 export { updateDirectorySettings } from './directory-settings.js';
 export { DEFAULT_VISIBILITY, type FieldVisibility } from './domain/visible-profile.js';

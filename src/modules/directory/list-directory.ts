@@ -1,6 +1,7 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, not, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import type { Page } from '../../platform/http/pagination.js';
+import { memberHasLeft } from '../members/index.js';
 import type { DirectoryQuery } from './contract.js';
 import { normalizeSearch, searchWords } from './domain/normalize-search.js';
 import { audienceOf, visibleProfile, type DirectoryCoopSettings, type DirectoryViewer, type ProfileField, type VisibleProfile } from './domain/visible-profile.js';
@@ -18,13 +19,15 @@ const containing = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`
  * visibility), so a search never reveals a hidden field by which profiles it returns. Each
  * profile of the page then goes through the one visibility rule before it leaves.
  */
-export async function listDirectory(db: Executor, coopId: string, viewer: DirectoryViewer, coop: DirectoryCoopSettings, query: DirectoryQuery): Promise<Page<VisibleProfile>> {
+export async function listDirectory(db: Executor, coopId: string, viewer: DirectoryViewer, coop: DirectoryCoopSettings, query: DirectoryQuery, filesBase: string): Promise<Page<VisibleProfile>> {
   const audience = audienceOf(viewer);
   const readable = (field: ProfileField): SQL | undefined =>
     audience === 'staff' ? undefined : audience === 'members' ? sql`${p.visibility}->>${field} in ('members', 'public')` : sql`${p.visibility}->>${field} = 'public'`;
 
   const where: (SQL | undefined)[] = [eq(p.coopId, coopId)];
   if (audience === 'public') where.push(eq(p.listed, true));
+  // Members who left are no longer in the directory (visibleProfile drops them too); the staff still list them, marked.
+  if (audience !== 'staff') where.push(not(memberHasLeft(p.coopId, p.memberId)));
   for (const word of searchWords(query.q ?? '')) where.push(sql`${SEARCH_COLUMN[audience]} like ${containing(word)}`);
   if (query.skill) where.push(readable('skills'), sql`${p.skillsNorm} @> array[${normalizeSearch(query.skill)}]::text[]`);
   if (query.trade) for (const word of searchWords(query.trade)) where.push(readable('trade'), sql`lower(f_unaccent(coalesce(${p.trade}, ''))) like ${containing(word)}`);
@@ -43,7 +46,7 @@ export async function listDirectory(db: Executor, coopId: string, viewer: Direct
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(p).where(condition),
   ]);
-  const profiles = await profilesOfRows(db, coopId, rows);
+  const profiles = await profilesOfRows(db, coopId, rows, filesBase);
   return {
     items: profiles.flatMap((profile) => visibleProfile(profile, viewer, coop) ?? []),
     total: Number(total?.n ?? 0),

@@ -1,6 +1,6 @@
-import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { memberNames } from '../members/index.js';
+import { memberDepartures, memberNames } from '../members/index.js';
 import { DEFAULT_VISIBILITY, type DirectoryProfile, type PortfolioFile } from './domain/visible-profile.js';
 import { directoryProfileFiles, directoryProfiles, type DirectoryProfileRow } from './schema.js';
 
@@ -12,21 +12,29 @@ export type ProfileRow = Omit<DirectoryProfileRow, 'searchStaff' | 'searchMember
 /**
  * The whole profiles of some rows, as the visibility rule takes them. The name shown is read
  * live from the member file (a rename shows at once); the copy in the row only feeds the
- * search until the member's next save.
+ * search until the member's next save. `filesBase` is the address the viewer downloads files
+ * under (`/api/directory` inside the coop, the public directory's address outside): the
+ * download routes behind it re-check the visibility rule.
  */
-export async function profilesOfRows(db: Executor, coopId: string, rows: ProfileRow[]): Promise<DirectoryProfile[]> {
+export async function profilesOfRows(db: Executor, coopId: string, rows: ProfileRow[], filesBase: string): Promise<DirectoryProfile[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.memberId);
-  const [names, files] = await Promise.all([
+  const [names, departures, files] = await Promise.all([
     memberNames(db, coopId, ids),
+    memberDepartures(db, coopId, ids),
     db
-      .select()
+      .select({ id: directoryProfileFiles.id, memberId: directoryProfileFiles.memberId, kind: directoryProfileFiles.kind, visibility: directoryProfileFiles.visibility, fileName: directoryProfileFiles.fileName, contentType: directoryProfileFiles.contentType, sizeBytes: directoryProfileFiles.sizeBytes })
       .from(directoryProfileFiles)
       .where(and(eq(directoryProfileFiles.coopId, coopId), inArray(directoryProfileFiles.memberId, ids)))
-      .orderBy(directoryProfileFiles.uploadedAt),
+      .orderBy(asc(directoryProfileFiles.uploadedAt), asc(directoryProfileFiles.id)),
   ]);
   const filesOf = new Map<string, PortfolioFile[]>();
-  for (const f of files) filesOf.set(f.memberId, [...(filesOf.get(f.memberId) ?? []), { id: f.id, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.sizeBytes }]);
+  const photoOf = new Map<string, string>();
+  for (const f of files) {
+    // The file's id in the address: a new photo is a new address, so no cache shows the old one.
+    if (f.kind === 'photo') photoOf.set(f.memberId, `${filesBase}/${f.memberId}/photo?v=${f.id}`);
+    else filesOf.set(f.memberId, [...(filesOf.get(f.memberId) ?? []), { id: f.id, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.sizeBytes, visibility: f.visibility, url: `${filesBase}/${f.memberId}/files/${f.id}` }]);
+  }
   return rows.map((r) => ({
     memberId: r.memberId,
     name: names.get(r.memberId) ?? r.name,
@@ -45,7 +53,12 @@ export async function profilesOfRows(db: Executor, coopId: string, rows: Profile
     languages: r.languages,
     email: r.email,
     phone: r.phone,
-    photoUrl: null,
+    photoUrl: photoOf.get(r.memberId) ?? null,
+    leftOn: departures.get(r.memberId) ?? null,
     updatedAt: r.updatedAt,
   }));
 }
+
+/** Where files are downloaded from inside the coop, and from a coop's public directory. */
+export const MEMBERS_FILES_BASE = '/api/directory';
+export const publicFilesBase = (slug: string) => `/api/directory/public/${encodeURIComponent(slug)}`;

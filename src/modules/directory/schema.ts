@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { coopId, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { coops } from '../coops/schema.js';
 import { members } from '../members/schema.js';
-import { DEFAULT_VISIBILITY, type Availability, type FieldVisibility, type PortfolioLink } from './domain/visible-profile.js';
+import { DEFAULT_VISIBILITY, type Availability, type FieldVisibility, type PortfolioLink, type ProfileFileKind, type Visibility } from './domain/visible-profile.js';
 
 /**
  * A member's public face in the coop's directory: what she chooses to show, field by field,
@@ -81,18 +81,27 @@ export const directorySkills = pgTable(
   (t) => [primaryKey({ columns: [t.coopId, t.id] }), unique('directory_skills_coop_normalized_key').on(t.coopId, t.normalized)],
 );
 
-/** Portfolio files of a profile (a book, a case study); the bytes live in the platform storage. */
+/**
+ * The files of a profile: its photo (one at most: `kind = 'photo'`, shown as the profile's
+ * `photo` field chooses) and its portfolio (a book, a case study: `kind = 'portfolio'`, each
+ * shown as its own `visibility` chooses, hidden until the member says otherwise). The bytes
+ * live in the platform storage under `storage_key`, checked against `sha256` at each read.
+ */
 export const directoryProfileFiles = pgTable(
   'directory_profile_files',
   {
     coopId: coopId(),
     id: rowId(),
     memberId: uuid().notNull(),
+    kind: varchar({ length: 12 }).$type<ProfileFileKind>().notNull().default('portfolio'),
+    /** Who may see a portfolio file (the photo follows the profile's `photo` field instead). */
+    visibility: varchar({ length: 8 }).$type<Visibility>().notNull().default('hidden'),
     fileName: varchar({ length: 255 }).notNull(),
     contentType: varchar({ length: 100 }).notNull(),
     sizeBytes: integer().notNull(),
     sha256: varchar({ length: 64 }).notNull(),
     storageKey: varchar({ length: 300 }).notNull(),
+    uploadedBy: uuid().references(() => users.id),
     uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -100,7 +109,11 @@ export const directoryProfileFiles = pgTable(
     foreignKey({ columns: [t.coopId, t.memberId], foreignColumns: [directoryProfiles.coopId, directoryProfiles.memberId] }),
     unique('directory_profile_files_key').on(t.coopId, t.storageKey),
     index('directory_profile_files_member_idx').on(t.coopId, t.memberId),
-    check('directory_profile_files_size_check', sql`${t.sizeBytes} > 0`),
+    // One photo a profile: a second upload replaces the first in one transaction, and two at once cannot both win.
+    uniqueIndex('directory_profile_files_one_photo_key').on(t.coopId, t.memberId).where(sql`${t.kind} = 'photo'`),
+    check('directory_profile_files_size_check', sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 104857600`),
+    check('directory_profile_files_kind_check', sql`${t.kind} in ('photo', 'portfolio')`),
+    check('directory_profile_files_visibility_check', sql`${t.visibility} in ('hidden', 'members', 'public')`),
   ],
 );
 
@@ -126,3 +139,4 @@ export const directorySettings = pgTable(
 );
 
 export type DirectoryProfileRow = typeof directoryProfiles.$inferSelect;
+export type DirectoryProfileFileRow = typeof directoryProfileFiles.$inferSelect;

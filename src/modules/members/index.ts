@@ -1,4 +1,5 @@
 export { memberTrades } from './member-trades.js';
+export { memberDepartures, memberHasLeft } from './member-departures.js';
 export { assertMembersExist, latestDeclaredRevenues, memberCompanyIdentities, memberContacts, memberIdOfUser, memberBankDetails, memberIdsOfTypes, memberNames, memberTradeProfiles, membershipTypeOfUser, userIdsOfMembers, type MemberCompanyIdentity } from './member-lookup.js';
 export { createMember } from './create-member.js';
 export { linkMemberToUser } from './link-member-to-user.js';

@@ -1,7 +1,11 @@
 import { normalizeSearch } from './normalize-search.js';
 
-/** The parts of a profile a member shows or hides, one choice each. */
-export const PROFILE_FIELDS = ['trade', 'skills', 'poles', 'pitch', 'links', 'files', 'city', 'availability', 'languages', 'email', 'phone', 'photo'] as const;
+/**
+ * The parts of a profile a member shows or hides, one choice each. Portfolio files are not
+ * among them: each file carries its own choice (a public book beside a case study kept for
+ * the members), decided by the same rule below.
+ */
+export const PROFILE_FIELDS = ['trade', 'skills', 'poles', 'pitch', 'links', 'city', 'availability', 'languages', 'email', 'phone', 'photo'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /** Who may see a field: nobody but the member and the staff, the coop's members, or anyone (the public directory). */
@@ -17,11 +21,19 @@ export interface PortfolioLink {
   url: string;
 }
 
+/** A profile's file is its photo or a piece of its portfolio. */
+export const PROFILE_FILE_KINDS = ['photo', 'portfolio'] as const;
+export type ProfileFileKind = (typeof PROFILE_FILE_KINDS)[number];
+
 export interface PortfolioFile {
   id: string;
   fileName: string;
   contentType: string;
   sizeBytes: number;
+  /** Who may see the file; a viewer it does not reach never learns it exists. */
+  visibility: Visibility;
+  /** Where the viewer downloads it (a route that re-checks the same rule). */
+  url: string;
 }
 
 /** The member's public face, whole: what the member and the staff read. */
@@ -47,6 +59,11 @@ export interface DirectoryProfile {
   phone: string | null;
   /** Where the photo is read from, when there is one. */
   photoUrl: string | null;
+  /**
+   * The day the member left the coop (status `left`), else null. A member who left is no
+   * longer in the directory: only the staff (and she herself) still open her profile.
+   */
+  leftOn: string | null;
   updatedAt: Date;
 }
 
@@ -57,7 +74,6 @@ const KEYS_OF_FIELD = {
   poles: ['poles', 'sectors'],
   pitch: ['pitch'],
   links: ['links'],
-  files: ['files'],
   city: ['city'],
   availability: ['availability', 'availabilityNote'],
   languages: ['languages'],
@@ -69,7 +85,7 @@ const KEYS_OF_FIELD = {
 type GovernedKey = (typeof KEYS_OF_FIELD)[ProfileField][number];
 
 /** What a viewer receives: the name always, each other key only when allowed (absent otherwise, never null-with-a-flag). */
-export type VisibleProfile = { memberId: string; name: string } & Partial<Pick<DirectoryProfile, GovernedKey | 'visibility' | 'listed' | 'updatedAt'>>;
+export type VisibleProfile = { memberId: string; name: string } & Partial<Pick<DirectoryProfile, GovernedKey | 'files' | 'visibility' | 'listed' | 'leftOn' | 'updatedAt'>>;
 
 /**
  * Who is looking. Staff (admin, advisors) keep the member file and see all of it; a member of
@@ -108,24 +124,29 @@ export function audienceOf(viewer: DirectoryViewer): Audience {
  * - the member sees her own profile whole, with her choices, to edit them;
  * - another member sees the name and the fields at `members` or `public`;
  * - the public (clients, anonymous visitors) sees nothing unless the coop publishes a public
- *   directory and the member opted in to be listed, and then only the `public` fields.
+ *   directory and the member opted in to be listed, and then only the `public` fields;
+ * - each portfolio file reaches the viewers its own visibility names, by the same test;
+ * - a member who left the coop is seen by the staff (marked as gone) and by herself only.
  * Returns null when the viewer may not see the profile at all. Fields not allowed are
  * absent from the result, so they cannot leave the server by a forgotten `if`.
  */
 export function visibleProfile(profile: DirectoryProfile, viewer: DirectoryViewer, coop: DirectoryCoopSettings): VisibleProfile | null {
   const whole = viewer.kind === 'staff' || (viewer.kind === 'member' && viewer.memberId === profile.memberId);
   if (whole) {
-    const { memberId, name, listed, visibility, updatedAt } = profile;
-    const out: VisibleProfile = { memberId, name, listed, visibility: { ...visibility }, updatedAt };
+    const { memberId, name, listed, visibility, leftOn, updatedAt } = profile;
+    const out: VisibleProfile = { memberId, name, listed, visibility: { ...visibility }, leftOn, updatedAt, files: structuredClone(profile.files) };
     for (const field of PROFILE_FIELDS) copyKeys(out, profile, field);
     return out;
   }
+  if (profile.leftOn !== null) return null;
   const audience = audienceOf(viewer);
   if (audience === 'public' && !(coop.publicDirectory && profile.listed)) return null;
   const out: VisibleProfile = { memberId: profile.memberId, name: profile.name };
   for (const field of PROFILE_FIELDS) {
     if (reaches(profile.visibility[field] ?? 'hidden', audience)) copyKeys(out, profile, field);
   }
+  const files = profile.files.filter((f) => reaches(f.visibility, audience));
+  if (files.length > 0) out.files = structuredClone(files);
   return out;
 }
 

@@ -1,7 +1,7 @@
-import { ActionIcon, Badge, Button, Card, Chip, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { ActionIcon, Badge, Button, Card, Chip, Collapse, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconSearch, IconX } from '@tabler/icons-react';
+import { IconAdjustments, IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -11,7 +11,7 @@ import { Page } from '../../components/Page';
 import { isApiError } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { ProfileCard } from './ProfileCard';
-import { useAddSkill, useDirectory, useDirectorySettings, useFreeSkills, useRemoveSkill, useSaveDirectorySettings, useSkillVocabulary } from './use-directory';
+import { useAddSkill, useDirectory, useDirectorySettings, useFreeSkills, usePoles, useRemoveSkill, useSaveDirectorySettings, useSkillVocabulary } from './use-directory';
 
 const PAGE_SIZE = 24;
 const AVAILABILITIES = ['available', 'partly', 'unavailable'] as const;
@@ -27,6 +27,10 @@ export default function DirectoryPage() {
   const [debouncedCity] = useDebouncedValue(city, 250);
   const skill = params.get('skill') ?? '';
   const availability = params.get('availability') ?? '';
+  const pole = params.get('pole') ?? '';
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
+  const activeFilters = [skill, pole, params.get('city') ?? '', availability].filter(Boolean).length;
   const page = Number(params.get('page') ?? '1') || 1;
 
   const set = (key: string, value: string) =>
@@ -43,8 +47,9 @@ export default function DirectoryPage() {
   useEffect(() => set('q', debouncedQ.trim()), [debouncedQ]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => set('city', debouncedCity.trim()), [debouncedCity]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const list = useDirectory({ q: params.get('q') || undefined, skill: skill || undefined, city: params.get('city') || undefined, availability: availability || undefined, page, pageSize: PAGE_SIZE });
+  const list = useDirectory({ q: params.get('q') || undefined, skill: skill || undefined, pole: pole || undefined, city: params.get('city') || undefined, availability: availability || undefined, page, pageSize: PAGE_SIZE });
   const vocabulary = useSkillVocabulary();
+  const poles = usePoles();
 
   return (
     <Page
@@ -66,34 +71,45 @@ export default function DirectoryPage() {
           onChange={(e) => setQ(e.currentTarget.value)}
           data-testid="directory-search"
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
-            label={t('directory.skillFilter')}
-            searchable
-            clearable
-            data={(vocabulary.data?.items ?? []).map((s) => s.label)}
-            value={skill || null}
-            onChange={(v) => set('skill', v ?? '')}
-          />
-          <TextInput label={t('directory.cityFilter')} value={city} onChange={(e) => setCity(e.currentTarget.value)} />
-        </SimpleGrid>
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('directory.availabilityFilter')}
-          </Text>
-          <Chip.Group multiple={false} value={availability || 'any'} onChange={(v) => set('availability', v === 'any' ? '' : v)}>
-            <Group gap="xs">
-              <Chip value="any" size="sm">
-                {t('directory.anyAvailability')}
-              </Chip>
-              {AVAILABILITIES.map((a) => (
-                <Chip key={a} value={a} size="sm">
-                  {t(`directory.availability.${a}`)}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
-        </Stack>
+        {phone && (
+          <Button variant="light" leftSection={<IconAdjustments size={16} />} onClick={toggleFilters} aria-expanded={filtersOpen} data-testid="directory-filters-toggle">
+            {activeFilters > 0 ? t('directory.filtersActive', { count: activeFilters }) : t('directory.filters')}
+          </Button>
+        )}
+        {/* On a phone the filters fold under one button, so the list shows under the search. */}
+        <Collapse expanded={!phone || filtersOpen}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <Select
+                label={t('directory.skillFilter')}
+                searchable
+                clearable
+                data={(vocabulary.data?.items ?? []).map((s) => s.label)}
+                value={skill || null}
+                onChange={(v) => set('skill', v ?? '')}
+              />
+              <Select label={t('directory.poleFilter')} searchable clearable data={poles.data?.items ?? []} value={pole || null} onChange={(v) => set('pole', v ?? '')} data-testid="directory-pole" />
+              <TextInput label={t('directory.cityFilter')} value={city} onChange={(e) => setCity(e.currentTarget.value)} />
+            </SimpleGrid>
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t('directory.availabilityFilter')}
+              </Text>
+              <Chip.Group multiple={false} value={availability || 'any'} onChange={(v) => set('availability', v === 'any' ? '' : v)}>
+                <Group gap="xs">
+                  <Chip value="any" size="sm">
+                    {t('directory.anyAvailability')}
+                  </Chip>
+                  {AVAILABILITIES.map((a) => (
+                    <Chip key={a} value={a} size="sm">
+                      {t(`directory.availability.${a}`)}
+                    </Chip>
+                  ))}
+                </Group>
+              </Chip.Group>
+            </Stack>
+          </Stack>
+        </Collapse>
       </Stack>
 
       {list.error && <ErrorAlert error={list.error} />}

@@ -10,6 +10,7 @@ import { FullPageLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
 import { isApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/forms';
+import { PhotoEditor, PortfolioEditor } from './ProfileFilesEditor';
 import { useDirectorySettings, useMyDirectoryProfile, useSaveMyProfile, useSkillVocabulary, type ProfileData } from './use-directory';
 
 type Values = Omit<SaveProfileBody, 'trade' | 'pitch' | 'city' | 'availabilityNote' | 'email' | 'phone' | 'availability'> & {
@@ -119,6 +120,7 @@ function Editor({ profile }: { profile: ProfileData }) {
           <ErrorAlert>{error}</ErrorAlert>
           <Card withBorder>
             <Stack gap="md">
+              {row('photo', <PhotoEditor profile={profile} />)}
               {row('trade', <TextInput label={t('directory.fields.trade')} {...form.getInputProps('trade')} />)}
               {row(
                 'skills',
@@ -183,6 +185,9 @@ function Editor({ profile }: { profile: ProfileData }) {
               {row('email', <TextInput type="email" label={t('directory.fields.email')} {...form.getInputProps('email')} />)}
               {row('phone', <TextInput type="tel" label={t('directory.fields.phone')} {...form.getInputProps('phone')} data-testid="phone-input" />)}
             </Stack>
+          </Card>
+          <Card withBorder>
+            <PortfolioEditor profile={profile} />
           </Card>
           <Stack gap={4}>
             <Checkbox label={t('directory.editor.listed')} {...form.getInputProps('listed', { type: 'checkbox' })} />

@@ -2,6 +2,7 @@ import { Anchor, Avatar, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { IconMapPin } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useFormat } from '../../lib/format';
 import type { ProfileData } from './use-directory';
 
 /** "Camille Martin" → "CM": the card's avatar when the member shows no photo. */
@@ -24,13 +25,24 @@ export function AvailabilityBadge({ value }: { value: NonNullable<ProfileData['a
   );
 }
 
+/** "Parti(e) le 31/01/2026": a member who left, as only the staff still see her. */
+export function LeftBadge({ label }: { leftOn: string; label: string }) {
+  return (
+    <Badge color="gray" variant="filled" tt="none" data-testid="left-badge">
+      {label}
+    </Badge>
+  );
+}
+
 /** One member in the directory: only what the API let through (absent fields are simply not drawn). */
 export function ProfileCard({ profile, to }: { profile: ProfileData; to: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <Card withBorder padding="md" radius="md" data-testid="directory-card">
       <Stack gap="xs">
         <Group gap="sm" wrap="nowrap" align="flex-start">
-          <Avatar color="teal" radius="xl" aria-hidden>
+          <Avatar color="teal" radius="xl" size="lg" src={profile.photoUrl ?? undefined} alt="" data-testid="card-photo">
             {initialsOf(profile.name)}
           </Avatar>
           <Stack gap={2} style={{ minWidth: 0 }}>
@@ -42,6 +54,7 @@ export function ProfileCard({ profile, to }: { profile: ProfileData; to: string 
                 {profile.trade}
               </Text>
             )}
+            {profile.leftOn && <LeftBadge leftOn={profile.leftOn} label={t('directory.left', { date: format.date(profile.leftOn) })} />}
           </Stack>
         </Group>
         {(profile.availability || profile.city) && (

@@ -1,7 +1,9 @@
 import { Anchor, Avatar, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AvailabilityBadge, initialsOf } from './ProfileCard';
+import { useFormat } from '../../lib/format';
+import { AvailabilityBadge, initialsOf, LeftBadge } from './ProfileCard';
 import type { ProfileData } from './use-directory';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
@@ -18,12 +20,13 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 /** A profile as the API let it through: a section is drawn only for a key that arrived. */
 export function ProfileDetails({ profile }: { profile: ProfileData }) {
   const { t } = useTranslation();
-  const shown = Object.keys(profile).filter((k) => !['memberId', 'name', 'listed', 'visibility', 'updatedAt'].includes(k));
+  const format = useFormat();
+  const shown = Object.keys(profile).filter((k) => !['memberId', 'name', 'listed', 'visibility', 'updatedAt', 'leftOn'].includes(k) && !(k === 'photoUrl' && !profile.photoUrl));
   return (
     <Card withBorder padding="lg" data-testid="directory-profile">
       <Stack gap="md">
         <Group gap="md" wrap="nowrap">
-          <Avatar size="lg" color="teal" radius="xl" aria-hidden>
+          <Avatar size="xl" color="teal" radius="xl" src={profile.photoUrl ?? undefined} alt={profile.photoUrl ? t('directory.files.photoOf', { name: profile.name }) : undefined} data-testid="profile-photo">
             {initialsOf(profile.name)}
           </Avatar>
           <Stack gap={2} style={{ minWidth: 0 }}>
@@ -31,6 +34,7 @@ export function ProfileDetails({ profile }: { profile: ProfileData }) {
               {profile.name}
             </Title>
             {profile.trade && <Text c="dimmed">{profile.trade}</Text>}
+            {profile.leftOn && <LeftBadge leftOn={profile.leftOn} label={t('directory.left', { date: format.date(profile.leftOn) })} />}
           </Stack>
         </Group>
         {shown.length === 0 && <Text c="dimmed">{t('directory.profile.nothingShown')}</Text>}
@@ -75,6 +79,20 @@ export function ProfileDetails({ profile }: { profile: ProfileData }) {
               {profile.links.map((l) => (
                 <Anchor key={l.url} href={l.url} target="_blank" rel="noopener noreferrer nofollow" size="sm" style={{ overflowWrap: 'anywhere' }}>
                   {l.label}
+                </Anchor>
+              ))}
+            </Stack>
+          </Item>
+        )}
+        {profile.files && profile.files.length > 0 && (
+          <Item label={t('directory.fields.files')}>
+            <Stack gap={4}>
+              {profile.files.map((f) => (
+                <Anchor key={f.id} href={f.url} size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="profile-file">
+                  <Group gap={4} wrap="nowrap" component="span">
+                    <IconDownload size={14} aria-hidden />
+                    {f.fileName}
+                  </Group>
                 </Anchor>
               ))}
             </Stack>

@@ -1,4 +1,4 @@
-import { Anchor, Container, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Container, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -13,7 +13,7 @@ import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 import { ProfileCard } from './ProfileCard';
 import { ProfileDetails } from './ProfileDetails';
-import type { ProfileData } from './use-directory';
+import { usePoles, type ProfileData } from './use-directory';
 
 const PAGE_SIZE = 24;
 
@@ -35,10 +35,12 @@ function PublicList({ slug }: { slug: string }) {
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 250);
   const [page, setPage] = useState(1);
+  const [pole, setPole] = useState<string | null>(null);
+  const poles = usePoles(slug);
   const list = useQuery({
-    queryKey: ['public-directory', slug, debounced, page],
+    queryKey: ['public-directory', slug, debounced, pole, page],
     queryFn: ({ signal }) =>
-      api.get<{ coopName: string; items: ProfileData[]; total: number; page: number; pageSize: number }>(`/api/directory/public/${encodeURIComponent(slug)}`, { query: { q: debounced || undefined, page, pageSize: PAGE_SIZE }, signal }),
+      api.get<{ coopName: string; items: ProfileData[]; total: number; page: number; pageSize: number }>(`/api/directory/public/${encodeURIComponent(slug)}`, { query: { q: debounced || undefined, pole: pole ?? undefined, page, pageSize: PAGE_SIZE }, signal }),
     retry: false,
   });
   usePageTitle(list.data ? `${t('directory.title')} · ${list.data.coopName}` : t('directory.title'));
@@ -61,6 +63,18 @@ function PublicList({ slug }: { slug: string }) {
               setPage(1);
             }}
           />
+          {(poles.data?.items.length ?? 0) > 0 && (
+            <Select
+              label={t('directory.poleFilter')}
+              clearable
+              data={poles.data?.items ?? []}
+              value={pole}
+              onChange={(v) => {
+                setPole(v);
+                setPage(1);
+              }}
+            />
+          )}
           {list.data && (
             <>
               <Text size="sm" c="dimmed">
