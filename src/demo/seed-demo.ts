@@ -198,7 +198,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
     }
     await seedDemoEvents({ db: asDb, storage: opts.storage, now, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds });
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
-    await seedDemoWorkclubs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds, now, today: todayInFrance(now), publicUrl: opts.publicUrl ?? 'http://localhost:3000' });
+    await seedDemoWorkclubs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds, now, today: todayInFrance(now), publicUrl: opts.publicUrl ?? 'http://localhost:3000', storage: opts.storage });
     await seedDemoCochallenge({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), memberIds });
     await seedDemoResources({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, now, memberIds, activityIds });
     if (opts.storage) await seedDemoIndependents({ db: asDb, storage: opts.storage, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds });

@@ -3,8 +3,9 @@ import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { addDays, FRANCE_TIME_ZONE } from '../platform/calendar/index.js';
 import type { Db } from '../platform/db/client.js';
+import type { FileStorage } from '../platform/files/storage.js';
 import type { Actor } from '../platform/http/context.js';
-import { applyToSeason, confirmGroups, getGroup, inviteExternal, openSeason, proposeSeasonGroups, reportProgress, scheduleSession, setGoal, updateGoal } from '../modules/workclubs/index.js';
+import { applyToSeason, confirmGroups, getGroup, inviteExternal, openSeason, proposeSeasonGroups, reportProgress, rescheduleSession, scheduleSession, setGoal, updateGoal } from '../modules/workclubs/index.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -29,9 +30,11 @@ const parisAt = (day: string, time: string) => dayjs.tz(`${day} ${time}`, FRANCE
 /**
  * The demo's workclubs: "Saison d'automne", started 16 days ago, two groups of four (seven
  * members and a guest from a partner company), their sessions (kickoff, every two weeks, the
- * review on the 45th day), goals and the reports of the two sessions already held.
+ * review on the 45th day), goals and the reports of the two sessions already held. With a
+ * file storage (the full demo), group A's next session was moved an hour later: its four
+ * people got the mail with the updated calendar, in the outbox.
  */
-export async function seedDemoWorkclubs(ctx: { db: Db; advisor: Actor; memberActor: (email: string) => Actor; memberIds: Map<string, string>; now: Date; today: string; publicUrl: string }): Promise<void> {
+export async function seedDemoWorkclubs(ctx: { db: Db; advisor: Actor; memberActor: (email: string) => Actor; memberIds: Map<string, string>; now: Date; today: string; publicUrl: string; storage?: FileStorage }): Promise<void> {
   const { db, advisor, today } = ctx;
   const startsOn = addDays(today, -16);
   const season = await openSeason(db, advisor, { name: "Saison d'automne", applicationsOpenOn: addDays(startsOn, -21), applicationsCloseOn: addDays(startsOn, -3), startsOn });
@@ -44,7 +47,7 @@ export async function seedDemoWorkclubs(ctx: { db: Db; advisor: Actor; memberAct
   for (const [gi, g] of detail.groups.entries()) {
     const place = gi === 0 ? 'Salle Jaurès, 12 rue des Coopérateurs, Lyon' : 'https://visio.demo.mutualise.coop/workclub-b';
     const sessions = [];
-    for (const day of [startsOn, addDays(startsOn, 14), addDays(startsOn, 28), season.endsOn]) sessions.push(await scheduleSession(db, advisor, g.id, { startsAt: parisAt(day, gi === 0 ? '09:30' : '14:00'), durationMinutes: 120, place }));
+    for (const day of [startsOn, addDays(startsOn, 14), addDays(startsOn, 28), season.endsOn]) sessions.push(await scheduleSession(db, null, advisor, g.id, { startsAt: parisAt(day, gi === 0 ? '09:30' : '14:00'), durationMinutes: 120, place }));
     const held = sessions.filter((s) => s.startsAt.getTime() < ctx.now.getTime());
     for (const applicationId of g.applicationIds) {
       const application = detail.applications.find((a) => a.id === applicationId)!;
@@ -60,5 +63,7 @@ export async function seedDemoWorkclubs(ctx: { db: Db; advisor: Actor; memberAct
         await updateGoal(db, reader, mine.goals[0]!.id, { status: 'achieved' });
       }
     }
+    const next = sessions.find((s) => s.startsAt.getTime() > ctx.now.getTime());
+    if (gi === 0 && next && ctx.storage) await rescheduleSession(db, { storage: ctx.storage, publicUrl: ctx.publicUrl }, advisor, next.id, { startsAt: new Date(next.startsAt.getTime() + 3_600_000).toISOString() });
   }
 }

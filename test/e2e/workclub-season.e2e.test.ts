@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/calendar/index.js';
 import { workclubGroups, workclubReviews } from '../../src/modules/workclubs/schema.js';
+import { mailOutbox } from '../../src/platform/mail/schema.js';
 import { frenchDate, parisToday } from './support/dates.js';
 import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
 
@@ -9,7 +10,9 @@ import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './s
  * A workclub season: the advisor opens it, two members apply with their project and a guest
  * from a partner company is invited, the advisor sees the proposed group (trades shown) and
  * confirms it, schedules a session; a member sets a goal and reports her progress at the
- * session on her phone; the advisor closes the group with a review of each project.
+ * session on her phone; the advisor closes the group with a review of each project. The
+ * guest is mailed the session with its .ics; the advisor then cuts the guest's access and the
+ * guest's link, opened on a phone, says so.
  */
 let e2e: E2E;
 const today = parisToday();
@@ -91,6 +94,32 @@ describe('a workclub season, from the opening to the review', () => {
     await seeText(page.getByTestId('workclub-sessions'), 'Salle Jaurès');
     await seeText(page.getByTestId('workclub-sessions'), '09:30');
     await context.close();
+  });
+
+  it('the guest was mailed the session; the advisor cuts her access, and her link then says it was disabled', async () => {
+    const mails = await e2e.database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'claire@partenaire.example'));
+    const scheduled = mails.find((m) => m.template === 'workclub.session_scheduled');
+    expect(scheduled?.attachments[0]?.filename).toMatch(/\.ics$/);
+    expect(scheduled?.textBody).toContain('Salle Jaurès');
+    const invitation = mails.find((m) => m.template === 'workclub.guest_invited')!;
+    const guestPath = new URL(/https?:\/\/\S+\/workclubs\/guest\/\S+/.exec(invitation.textBody)![0]).pathname;
+
+    const { page, context } = await e2e.newPage();
+    await logIn(page, DEMO.advisor);
+    await page.goto('/workclubs');
+    await seeText(page.getByTestId('workclub-season-name'), SEASON);
+    const guestLine = page.getByTestId('workclub-guest-line').filter({ hasText: 'Claire Partenaire' });
+    await guestLine.getByTestId('workclub-guest-revoke').click();
+    await page.getByTestId('workclub-guest-revoke-modal-confirm').click();
+    await see(guestLine.getByTestId('workclub-guest-revoked-badge'));
+    await see(guestLine.getByTestId('workclub-guest-reinvite'));
+    await context.close();
+
+    const phone = await e2e.newPage({ width: 390, height: 844 });
+    await phone.page.goto(guestPath);
+    await seeText(phone.page.getByTestId('workclub-guest-revoked'), 'demandez-lui une nouvelle invitation');
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.context.close();
   });
 
   it('the member sets a goal and reports her progress at the session, on her phone', async () => {

@@ -70,6 +70,8 @@ export const application = z.object({
   projectDescription: z.string(),
   status: z.enum(APPLICATION_STATUSES),
   groupId: z.string().nullable(),
+  /** An external participant's link was cut by staff (null for members). */
+  linkRevoked: z.boolean().nullable(),
 });
 export type Application = z.infer<typeof application>;
 
@@ -124,6 +126,16 @@ export const scheduleSessionBody = z.object({
   place: text(300, { fr: 'Lieu ou lien obligatoire.', en: 'Place or link required.' }),
 });
 export type ScheduleSessionBody = z.input<typeof scheduleSessionBody>;
+
+/** A moved session: any of its time, length or place. */
+export const rescheduleSessionBody = z
+  .object({ startsAt: scheduleSessionBody.shape.startsAt.optional(), durationMinutes: z.number().int().min(15, { error: bilingual({ fr: '15 minutes au moins.', en: '15 minutes at least.' }) }).max(480, { error: bilingual({ fr: '8 heures au plus.', en: '8 hours at most.' }) }).optional(), place: scheduleSessionBody.shape.place.optional() })
+  .refine((b) => b.startsAt !== undefined || b.durationMinutes !== undefined || b.place !== undefined, { error: bilingual({ fr: 'Rien à modifier.', en: 'Nothing to change.' }) });
+export type RescheduleSessionBody = z.infer<typeof rescheduleSessionBody>;
+
+/** A guest's access after staff cut it or invited them again (the mail of the new link). */
+export const guestLinkState = z.object({ externalParticipantId: z.string(), linkRevoked: z.boolean(), mailId: z.string().nullable() });
+export type GuestLinkState = z.infer<typeof guestLinkState>;
 
 export const session = z.object({ id: z.string(), startsAt: z.date(), durationMinutes: z.number().int(), place: z.string() });
 export type Session = z.infer<typeof session>;

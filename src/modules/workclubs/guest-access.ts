@@ -8,8 +8,9 @@ import type { GroupReader } from './workclub-access.js';
 
 /**
  * The reader a guest link stands for, and their group, or the one 404 for every bad link
- * (forged, altered, expired, for another purpose, for a person no longer invited or not yet
- * placed): a probe learns nothing about who is invited.
+ * (forged, altered, expired, for another purpose, signed with a secret replaced by a new
+ * invitation): a probe learns nothing about who is invited. A genuine link whose access staff
+ * revoked gets its own code, so the page can tell the person to ask for a new invitation.
  */
 export async function guestOfToken(db: Executor, token: string, now: Date): Promise<{ reader: GroupReader; groupId: string | null }> {
   const claimed = claimedGuestSubject(token);
@@ -22,6 +23,8 @@ export async function guestOfToken(db: Executor, token: string, now: Date): Prom
   const verdict = verifyLink(token, guest.linkSecret, now, GUEST_LINK_PURPOSE);
   const subject = verdict.ok ? parseGuestSubject(verdict.payload.subjectId) : null;
   if (!subject || subject.coopId !== guest.coopId || subject.externalParticipantId !== guest.id) throw workclubErrors.LINK_INVALID();
+  // Only a genuine link learns it was revoked: a forged one still gets the one 404 above.
+  if (guest.linkRevokedAt) throw workclubErrors.LINK_REVOKED();
   const [placed] = await db
     .select({ groupId: workclubGroupMembers.groupId })
     .from(workclubGroupMembers)

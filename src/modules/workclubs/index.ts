@@ -8,5 +8,6 @@ export { inviteExternal } from './invite-external.js';
 export { proposeSeasonGroups } from './propose-season-groups.js';
 export { confirmGroups } from './confirm-groups.js';
 export { scheduleSession } from './schedule-session.js';
+export { rescheduleSession } from './reschedule-session.js';
 export { reportProgress, setGoal, updateGoal } from './work-in-group.js';
 export { getGroup } from './get-group.js';

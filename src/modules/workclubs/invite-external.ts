@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
-import { signLink } from '../../platform/auth/signed-links.js';
 import type { Db } from '../../platform/db/client.js';
 import { invalidField } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
-import { getCoop } from '../coops/index.js';
 import type { InviteExternalBody } from './contract.js';
-import { GUEST_LINK_PURPOSE, guestLinkExpiry, guestSubject } from './domain/guest-link.js';
 import { mayWorkIn } from './domain/workclub-states.js';
 import { workclubErrors } from './errors.js';
+import { enqueueGuestInvitation } from './guest-invitation-mail.js';
 import { workclubApplications, workclubExternalParticipants, workclubGroupMembers, workclubGroups } from './schema.js';
 import { isUniqueViolation, seasonOf } from './workclub-access.js';
 
@@ -44,26 +41,7 @@ export async function inviteExternal(db: Db, actor: Actor, seasonId: string, bod
         .returning({ id: workclubApplications.id });
       if (groupId) await tx.insert(workclubGroupMembers).values({ coopId: actor.coopId, seasonId, groupId, applicationId: application!.id, externalParticipantId: guest!.id });
 
-      const token = signLink({ purpose: GUEST_LINK_PURPOSE, subjectId: guestSubject(actor.coopId, guest!.id), expiresAt: guestLinkExpiry(season.endsOn) }, guest!.linkSecret);
-      const coop = await getCoop(tx, actor.coopId);
-      const link = `${publicUrl}/workclubs/guest/${token}`;
-      const mailId = await enqueueMail(tx, {
-        coopId: actor.coopId,
-        to: body.email,
-        subject: `${coop.name} vous invite au workclub « ${season.name} »`,
-        text: [
-          `Bonjour ${body.name},`,
-          '',
-          `${coop.name} vous invite à rejoindre un workclub de la saison « ${season.name} » (du ${season.startsOn} au ${season.endsOn}) : un petit groupe de personnes qui, pendant 45 jours, font avancer chacune un projet avec l’aide et le réseau des autres.`,
-          `Votre projet : ${body.projectTitle}`,
-          '',
-          'Sur la page de votre groupe, sans créer de compte, vous fixez vos objectifs et racontez vos avancées à chaque séance :',
-          link,
-          '',
-          'Ce lien est personnel ; ne le transférez pas.',
-        ].join('\n'),
-        template: 'workclub.guest_invited',
-      });
+      const mailId = await enqueueGuestInvitation(tx, publicUrl, actor.coopId, guest!, season, body.projectTitle, false);
       await recordAudit(tx, actor, { action: 'workclub_guest.invited', entityType: 'workclub_guest', entityId: guest!.id, after: { seasonId, company: body.company, groupId } });
       return { externalParticipantId: guest!.id, applicationId: application!.id, mailId };
     });

@@ -42,6 +42,7 @@ export async function applicationViews(db: Executor, coopId: string, rows: Appli
       projectDescription: r.projectDescription,
       status: r.status,
       groupId: placements.get(r.id) ?? null,
+      linkRevoked: external ? external.linkRevokedAt !== null : null,
     };
   });
 }

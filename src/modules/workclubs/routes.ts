@@ -25,6 +25,8 @@ import {
   progressBody,
   proposal,
   proposalQuery,
+  guestLinkState,
+  rescheduleSessionBody,
   scheduleSessionBody,
   season,
   seasonDetail,
@@ -42,6 +44,9 @@ import { currentSeason, getSeasonDetail, listSeasons } from './list-seasons.js';
 import { moveParticipant } from './move-participant.js';
 import { openSeason } from './open-season.js';
 import { proposeSeasonGroups } from './propose-season-groups.js';
+import { reinviteGuest } from './reinvite-guest.js';
+import { rescheduleSession } from './reschedule-session.js';
+import { revokeGuestLink } from './revoke-guest-link.js';
 import { scheduleSession } from './schedule-session.js';
 import { workclubErrors } from './errors.js';
 import { readerOf } from './workclub-access.js';
@@ -60,6 +65,7 @@ export async function workclubRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.deps.database.db;
   const publicUrl = () => app.deps.config.publicUrl;
+  const mailDeps = () => ({ storage: app.deps.storage, publicUrl: publicUrl() });
   const sendCalendar = (reply: FastifyReply, file: { fileName: string; content: string }) =>
     reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', contentDisposition(file.fileName)).header('cache-control', 'private, no-store').send(file.content);
 
@@ -130,7 +136,25 @@ export async function workclubRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/groups/:id/sessions',
     { config: { access: team }, schema: { tags, summary: 'Schedule a session of the group', params: idParams, body: scheduleSessionBody, response: { 201: session, ...errorResponses } } },
-    async (req, reply) => reply.status(201).send(await scheduleSession(db, actorOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await scheduleSession(db, mailDeps(), actorOf(req), req.params.id, req.body)),
+  );
+
+  app.patch(
+    '/sessions/:id',
+    { config: { access: team }, schema: { tags, summary: 'Move a session (time, length or place); the participants are mailed the updated calendar', params: idParams, body: rescheduleSessionBody, response: { 200: session, ...errorResponses } } },
+    async (req) => rescheduleSession(db, mailDeps(), actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/guests/:id/revoke',
+    { config: { access: team }, schema: { tags, summary: "Cut a guest's access: their link stops opening their group", params: idParams, response: { 200: guestLinkState, ...errorResponses } } },
+    async (req) => revokeGuestLink(db, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/guests/:id/reinvite',
+    { config: { access: team }, schema: { tags, summary: 'Invite a guest again: a new link by mail, every older link stops working', params: idParams, response: { 200: guestLinkState, ...errorResponses } } },
+    async (req) => reinviteGuest(db, actorOf(req), req.params.id, publicUrl()),
   );
 
   app.post(

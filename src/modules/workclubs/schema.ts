@@ -46,8 +46,10 @@ export const workclubExternalParticipants = pgTable(
     name: varchar({ length: 200 }).notNull(),
     email: varchar({ length: 254 }).notNull(),
     company: varchar({ length: 200 }).notNull(),
-    /** Signs their links (HMAC); never leaves the server. */
+    /** Signs their links (HMAC); never leaves the server. A new invitation draws a new one, which kills every older link. */
     linkSecret: varchar({ length: 64 }).notNull(),
+    /** Staff cut this person's access: their link, still well signed, opens a "revoked" page until they are invited again. */
+    linkRevokedAt: timestamp({ withTimezone: true }),
     invitedBy: uuid().references(() => users.id),
     createdAt: createdAt(),
   },
@@ -146,13 +148,17 @@ export const workclubSessions = pgTable(
     durationMinutes: integer().notNull().default(120),
     /** A room of the coworking or a video link. */
     place: varchar({ length: 300 }).notNull(),
+    /** iCalendar SEQUENCE: grows at each change, so a calendar that imported the session replaces its copy (same UID). */
+    sequence: integer().notNull().default(0),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.coopId, t.id] }),
     unique('workclub_sessions_start_key').on(t.coopId, t.groupId, t.startsAt),
     foreignKey({ columns: [t.coopId, t.groupId], foreignColumns: [workclubGroups.coopId, workclubGroups.id] }),
     check('workclub_sessions_duration_check', sql`${t.durationMinutes} between 15 and 480`),
+    check('workclub_sessions_sequence_check', sql`${t.sequence} >= 0`),
   ],
 );
 

@@ -8,6 +8,7 @@ import { auditLog } from '../../platform/audit/schema.js';
 import { signLink } from '../../platform/auth/signed-links.js';
 import { addDays, todayFromClock } from '../../platform/calendar/index.js';
 import { mailOutbox } from '../../platform/mail/schema.js';
+import type { MailAttachment } from '../../platform/mail/outbox.js';
 import { GUEST_LINK_PURPOSE, guestSubject } from './domain/guest-link.js';
 import { workclubApplications, workclubExternalParticipants, workclubGoals, workclubGroups, workclubProgress, workclubSeasons } from './schema.js';
 
@@ -21,6 +22,17 @@ const today = todayFromClock();
 let seasonId: string;
 let guestToken: string;
 let guestId: string;
+
+/** The first .ics attached to a mail, read back from the storage as the outbox would send it. */
+async function icsOf(mail: { attachments: MailAttachment[] }) {
+  const att = mail.attachments[0]!;
+  const read = await t.app.deps.storage.read(att.storageKey, att);
+  if (!read.ok) throw new Error(`attachment ${read.problem}`);
+  return new ICAL.Component(ICAL.parse(read.bytes.toString('utf8')));
+}
+/** The wall-clock time in Paris the mails must show (the tests' offsets are not Paris' in every season). */
+const parisHm = (iso: string) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const mailsOf = (template: string) => t.database.db.select().from(mailOutbox).where(and(eq(mailOutbox.coopId, a.id), eq(mailOutbox.template, template)));
 
 async function login(email: string) {
   const c = t.client();
@@ -160,6 +172,49 @@ describe('a workclub season through the API', () => {
     const event = new ICAL.Event(parsed.getFirstSubcomponent('vevent')!);
     expect(event.startDate.toJSDate().toISOString()).toBe(new Date(startsAt).toISOString());
     expect(event.location).toBe('Salle Jaurès');
+
+    // Each participant is mailed, in French then English, with the group's calendar attached.
+    const view = (await staff.get(`/api/workclubs/groups/${groupId}`)).body;
+    const mails = await mailsOf('workclub.session_scheduled');
+    expect(mails).toHaveLength(view.participants.length);
+    const mine = mails.find((m) => m.textBody.startsWith('Bonjour Membre 0,'));
+    expect(mine!.textBody).toMatch(new RegExp(`Bonjour Membre 0[\\s\\S]*${parisHm(startsAt)} \\(heure de Paris\\)[\\s\\S]*Hello Membre 0`));
+    const attached = await icsOf(mine!);
+    const mailed = new ICAL.Event(attached.getFirstSubcomponent('vevent')!);
+    expect(mailed.uid).toBe(event.uid);
+    expect(mailed.startDate.toJSDate().toISOString()).toBe(new Date(startsAt).toISOString());
+    expect(attached.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Paris');
+    // A refused session mails nobody.
+    expect(await mailsOf('workclub.session_scheduled')).toHaveLength(view.participants.length);
+  });
+
+  it('staff move a session: same UID, SEQUENCE + 1, each participant mailed the update; bad input 400, nothing mailed', async () => {
+    const groupId = (await members[0]!.client.get('/api/workclubs/current')).body.groupId as string;
+    const view = (await staff.get(`/api/workclubs/groups/${groupId}`)).body;
+    const sessionId = view.sessions[0].id as string;
+    const before = (await mailsOf('workclub.session_rescheduled')).length;
+    expect((await staff.patch(`/api/workclubs/sessions/${sessionId}`, {})).status).toBe(400);
+    expect((await staff.patch(`/api/workclubs/sessions/${sessionId}`, { durationMinutes: 5 })).status).toBe(400);
+    expect((await members[0]!.client.patch(`/api/workclubs/sessions/${sessionId}`, { place: 'Ailleurs' })).status).toBe(403);
+    expect((await staffB.patch(`/api/workclubs/sessions/${sessionId}`, { place: 'Ailleurs' })).status).toBe(404);
+    expect(await mailsOf('workclub.session_rescheduled')).toHaveLength(before);
+
+    const newStart = `${addDays(today, 11)}T10:00:00+02:00`;
+    const moved = await staff.patch(`/api/workclubs/sessions/${sessionId}`, { startsAt: newStart });
+    expect(moved.status).toBe(200);
+    expect(new Date(moved.body.startsAt).toISOString()).toBe(new Date(newStart).toISOString());
+    const mails = (await mailsOf('workclub.session_rescheduled')).slice(before);
+    expect(mails).toHaveLength(view.participants.length);
+    expect(mails[0]!.textBody).toContain(`${parisHm(newStart)} (heure de Paris)`);
+    const event = new ICAL.Event((await icsOf(mails[0]!)).getFirstSubcomponent('vevent')!);
+    expect(event.uid).toBe(`workclub-session-${sessionId}`);
+    expect(event.sequence).toBe(1);
+    expect(event.startDate.toJSDate().toISOString()).toBe(new Date(newStart).toISOString());
+    const download = new ICAL.Component(ICAL.parse((await members[0]!.client.get(`/api/workclubs/groups/${groupId}/calendar.ics`)).raw));
+    expect(new ICAL.Event(download.getFirstSubcomponent('vevent')!).sequence).toBe(1);
+    // The same change again is no change: no new version, no mail.
+    expect((await staff.patch(`/api/workclubs/sessions/${sessionId}`, { startsAt: newStart })).status).toBe(200);
+    expect(await mailsOf('workclub.session_rescheduled')).toHaveLength(before + view.participants.length);
   });
 
   it('a participant sets goals and reports progress at a session; reporting again rewrites it', async () => {
@@ -210,6 +265,46 @@ describe('a workclub season through the API', () => {
     expect((await anonymous.post(`/api/portal/workclubs/${guestToken}/goals`, { text: '' })).status).toBe(400);
     const goals = await t.database.db.select().from(workclubGoals).where(eq(workclubGoals.coopId, a.id));
     expect(goals.map((g) => g.text)).not.toContain('Intrus');
+  });
+
+  it('staff revoke a guest link (audited): the link opens a "revoked" page and writes nothing; a new invitation mails a new link, the old one stays dead', async () => {
+    const anonymous = t.client();
+    expect((await members[0]!.client.post(`/api/workclubs/guests/${guestId}/revoke`)).status).toBe(403);
+    expect((await staffB.post(`/api/workclubs/guests/${guestId}/revoke`)).status).toBe(404);
+    const revoked = await staff.post(`/api/workclubs/guests/${guestId}/revoke`);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toEqual({ externalParticipantId: guestId, linkRevoked: true, mailId: null });
+    expect((await staff.post(`/api/workclubs/guests/${guestId}/revoke`)).status).toBe(200);
+    const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.coopId, a.id), eq(auditLog.action, 'workclub_guest.link_revoked')));
+    expect(audits).toHaveLength(1);
+    const page = await anonymous.get(`/api/portal/workclubs/${guestToken}`);
+    expect(page.status).toBe(404);
+    expect(page.body.error.code).toBe('LINK_REVOKED');
+    expect(JSON.stringify(page.body)).not.toContain('Partenaire');
+    expect((await anonymous.post(`/api/portal/workclubs/${guestToken}/goals`, { text: 'Après coupure' })).status).toBe(404);
+    expect((await t.database.db.select().from(workclubGoals).where(eq(workclubGoals.coopId, a.id))).map((g) => g.text)).not.toContain('Après coupure');
+    const detail = (await staff.get(`/api/workclubs/seasons/${seasonId}`)).body;
+    expect(detail.applications.find((x: { externalParticipantId: string | null }) => x.externalParticipantId === guestId).linkRevoked).toBe(true);
+    // A revoked guest is no longer mailed the sessions of their group.
+    const group = detail.groups.find((g: { applicationIds: string[] }) => g.applicationIds.some((id: string) => detail.applications.find((x: { id: string }) => x.id === id).externalParticipantId === guestId));
+    const toGuest = async () => (await mailsOf('workclub.session_scheduled')).filter((m) => m.toAddress === 'ines@partenaire.test').length;
+    const mailedBefore = await toGuest();
+    expect((await staff.post(`/api/workclubs/groups/${group.id}/sessions`, { startsAt: `${addDays(today, 30)}T14:00:00+02:00`, place: 'Salle Jaurès' })).status).toBe(201);
+    expect(await toGuest()).toBe(mailedBefore);
+
+    const again = await staff.post(`/api/workclubs/guests/${guestId}/reinvite`);
+    expect(again.status).toBe(200);
+    expect(again.body.linkRevoked).toBe(false);
+    const [mail] = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.id, again.body.mailId));
+    expect(mail!.template).toBe('workclub.guest_reinvited');
+    const fresh = /http:\/\/mutualise\.test\/workclubs\/guest\/(\S+)/.exec(mail!.textBody)![1]!;
+    expect(fresh).not.toBe(guestToken);
+    expect((await anonymous.get(`/api/portal/workclubs/${fresh}`)).status).toBe(200);
+    const old = await anonymous.get(`/api/portal/workclubs/${guestToken}`);
+    expect(old.status).toBe(404);
+    expect(old.body.error.code).toBe('LINK_INVALID');
+    expect(await t.database.db.select().from(auditLog).where(and(eq(auditLog.coopId, a.id), eq(auditLog.action, 'workclub_guest.reinvited')))).toHaveLength(1);
+    guestToken = fresh;
   });
 
   it('staff move one person, then close a group with a review per project; a closed group takes no more goals', async () => {

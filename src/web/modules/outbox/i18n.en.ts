@@ -38,6 +38,9 @@ export const en: Translation<typeof fr> = {
     event_reminder: 'Event reminder',
     workclub: {
       guest_invited: 'Workclub invitation (outside participant)',
+      guest_reinvited: 'New workclub invitation (new link)',
+      session_scheduled: 'Workclub session scheduled (with .ics)',
+      session_rescheduled: 'Workclub session changed (with .ics)',
     },
     fees: {
       prenotification: 'SEPA direct debit pre-notification',

@@ -36,6 +36,9 @@ export const fr = {
     event_reminder: "Rappel d'évènement",
     workclub: {
       guest_invited: 'Invitation à un workclub (participant extérieur)',
+      guest_reinvited: 'Nouvelle invitation à un workclub (nouveau lien)',
+      session_scheduled: 'Séance de workclub programmée (avec .ics)',
+      session_rescheduled: 'Séance de workclub modifiée (avec .ics)',
     },
     fees: {
       prenotification: 'Pré-notification de prélèvement SEPA',

@@ -1,14 +1,12 @@
-import { Alert, Button, Card, Checkbox, Container, Divider, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconCircleCheck, IconCircleX, IconFileTypePdf, IconLinkOff } from '@tabler/icons-react';
+import { Alert, Button, Card, Checkbox, Divider, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconCircleCheck, IconCircleX, IconFileTypePdf } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import classes from '../../app/public-layout.module.css';
-import { Brand } from '../../components/Brand';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { usePageTitle } from '../../components/Page';
+import { LinkProblem, PublicPageFrame } from '../../components/PublicPage';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { TotalsCard } from '../documents';
@@ -27,27 +25,21 @@ export default function PortalQuotePage() {
   const quote = usePortalQuote(token);
   usePageTitle(quote.data?.number ? t('quotes.portal.title', { number: quote.data.number }) : t('quotes.portal.pageTitle'));
   return (
-    <div className={classes.root}>
-      <header className={classes.top}>
-        <Brand />
-        <LanguageSwitch />
-      </header>
-      <Container size="lg" w="100%" pb="xl" px={{ base: 'xs', sm: 'md' }}>
-        {quote.isError ? (
-          isApiError(quote.error) && quote.error.status === 404 ? (
-            <Alert color="orange" variant="light" icon={<IconLinkOff size={20} aria-hidden />} title={t('quotes.portal.invalidTitle')} data-testid="portal-invalid">
-              {t('quotes.portal.invalidBody')}
-            </Alert>
-          ) : (
-            <ErrorAlert error={quote.error} />
-          )
-        ) : !quote.data ? (
-          <SectionLoader />
+    <PublicPageFrame>
+      {quote.isError ? (
+        isApiError(quote.error) && quote.error.status === 404 ? (
+          <LinkProblem title={t('quotes.portal.invalidTitle')} testId="portal-invalid">
+            {t('quotes.portal.invalidBody')}
+          </LinkProblem>
         ) : (
-          <PortalQuote quote={quote.data} token={token} />
-        )}
-      </Container>
-    </div>
+          <ErrorAlert error={quote.error} />
+        )
+      ) : !quote.data ? (
+        <SectionLoader />
+      ) : (
+        <PortalQuote quote={quote.data} token={token} />
+      )}
+    </PublicPageFrame>
   );
 }
 

@@ -4,10 +4,11 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { todayInFrance } from '../../../platform/calendar/contract';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
-import { type SeasonData, useConfirmGroups, useInviteGuest, useOpenSeason, useProposal, useSeasonDetail, useSeasons } from './use-workclubs';
+import { type SeasonData, useConfirmGroups, useInviteGuest, useOpenSeason, useProposal, useReinviteGuest, useRevokeGuestLink, useSeasonDetail, useSeasons } from './use-workclubs';
 import { SeasonHeader } from './WorkclubsPage';
 
 /** The team's side: open a season, read the applications, adjust and confirm the proposed groups, invite guests. */
@@ -114,7 +115,7 @@ function SeasonAdmin({ seasonId }: { seasonId: string }) {
                 <Stack gap={4}>
                   {g.applicationIds.map((id) => {
                     const a = applications.find((x) => x.id === id);
-                    return a ? <PersonLine key={id} application={a} /> : null;
+                    return a ? <PersonLine key={id} application={a} guestAccess={season.status === 'running'} /> : null;
                   })}
                 </Stack>
               </Card>
@@ -129,10 +130,10 @@ function SeasonAdmin({ seasonId }: { seasonId: string }) {
 
 type ApplicationData = NonNullable<ReturnType<typeof useSeasonDetail>['data']>['applications'][number];
 
-function PersonLine({ application: a }: { application: ApplicationData }) {
+function PersonLine({ application: a, guestAccess = false }: { application: ApplicationData; guestAccess?: boolean }) {
   const { t } = useTranslation();
   return (
-    <div>
+    <div data-testid={a.externalParticipantId ? 'workclub-guest-line' : undefined}>
       <Group gap={4} wrap="wrap">
         <Text size="sm" fw={500}>
           {a.name}
@@ -151,7 +152,56 @@ function PersonLine({ application: a }: { application: ApplicationData }) {
       <Text size="xs" c="dimmed">
         {a.projectTitle}
       </Text>
+      {guestAccess && a.externalParticipantId && <GuestAccess guestId={a.externalParticipantId} name={a.name} revoked={a.linkRevoked === true} />}
     </div>
+  );
+}
+
+/**
+ * A guest's access to their group page: staff cut it (a forwarded link, a person who left
+ * the partner company) after a confirmation, or invite the person again with a new link.
+ */
+function GuestAccess({ guestId, name, revoked }: { guestId: string; name: string; revoked: boolean }) {
+  const { t } = useTranslation();
+  const revoke = useRevokeGuestLink();
+  const reinvite = useReinviteGuest();
+  const [asking, setAsking] = useState(false);
+  return (
+    <Group gap={6} mt={4} wrap="wrap">
+      {revoked && (
+        <Badge size="sm" color="red" variant="light" data-testid="workclub-guest-revoked-badge">
+          {t('workclubs.staff.linkRevoked')}
+        </Badge>
+      )}
+      {revoked ? (
+        <Button
+          size="compact-xs"
+          variant="light"
+          loading={reinvite.isPending}
+          onClick={() => reinvite.mutate(guestId, { onSuccess: () => notifications.show({ color: 'teal', message: t('workclubs.staff.reinvited', { name }) }) })}
+          data-testid="workclub-guest-reinvite"
+        >
+          {t('workclubs.staff.reinvite')}
+        </Button>
+      ) : (
+        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setAsking(true)} data-testid="workclub-guest-revoke">
+          {t('workclubs.staff.revoke')}
+        </Button>
+      )}
+      <ErrorAlert error={revoke.error ?? reinvite.error} />
+      <ConfirmModal
+        opened={asking}
+        onClose={() => setAsking(false)}
+        title={t('workclubs.staff.revokeTitle', { name })}
+        confirmLabel={t('workclubs.staff.revoke')}
+        color="red"
+        loading={revoke.isPending}
+        onConfirm={() => revoke.mutate(guestId, { onSuccess: () => setAsking(false) })}
+        testId="workclub-guest-revoke-modal"
+      >
+        {t('workclubs.staff.revokeBody')}
+      </ConfirmModal>
+    </Group>
   );
 }
 

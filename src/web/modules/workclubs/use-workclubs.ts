@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Application, ApplyBody, CloseGroupBody, ConfirmGroupsBody, CurrentView, GroupView, InviteExternalBody, MoveParticipantBody, OpenSeasonBody, ProgressBody, Proposal, ScheduleSessionBody, Season, SeasonDetail, UpdateGoalBody } from '../../../modules/workclubs/contract';
+import type { Application, ApplyBody, CloseGroupBody, ConfirmGroupsBody, CurrentView, GroupView, GuestLinkState, InviteExternalBody, MoveParticipantBody, OpenSeasonBody, ProgressBody, Proposal, ScheduleSessionBody, Season, SeasonDetail, UpdateGoalBody } from '../../../modules/workclubs/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
@@ -27,6 +27,8 @@ export const useApply = () => useRefreshing(({ seasonId, ...body }: ApplyBody & 
 export const useWithdraw = () => useRefreshing((seasonId: string) => api.post<Wire<Application>>(`/api/workclubs/seasons/${seasonId}/applications/withdraw`));
 export const useConfirmGroups = () => useRefreshing(({ seasonId, ...body }: ConfirmGroupsBody & { seasonId: string }) => api.post<Wire<SeasonDetail>>(`/api/workclubs/seasons/${seasonId}/groups`, body));
 export const useInviteGuest = () => useRefreshing(({ seasonId, ...body }: InviteExternalBody & { seasonId: string }) => api.post(`/api/workclubs/seasons/${seasonId}/guests`, body));
+export const useRevokeGuestLink = () => useRefreshing((guestId: string) => api.post<GuestLinkState>(`/api/workclubs/guests/${guestId}/revoke`));
+export const useReinviteGuest = () => useRefreshing((guestId: string) => api.post<GuestLinkState>(`/api/workclubs/guests/${guestId}/reinvite`));
 export const useScheduleSession = () => useRefreshing(({ groupId, ...body }: ScheduleSessionBody & { groupId: string }) => api.post(`/api/workclubs/groups/${groupId}/sessions`, body));
 export const useMoveParticipant = () => useRefreshing(({ groupId, ...body }: MoveParticipantBody & { groupId: string }) => api.post<GroupData>(`/api/workclubs/groups/${groupId}/move`, body));
 export const useCloseGroup = () => useRefreshing(({ groupId, ...body }: CloseGroupBody & { groupId: string }) => api.post<GroupData>(`/api/workclubs/groups/${groupId}/close`, body));
