@@ -38,7 +38,7 @@ beforeAll(async () => {
   const internal = await staff.post('/api/knowledge/spaces', { name: 'Procédures internes', visibility: 'members' });
   const internalBook = (await staff.post(`/api/knowledge/spaces/${internal.body.id}/books`, { name: 'Recouvrement' })).body.books[0].id;
   internalPageId = (await staff.post(`/api/knowledge/books/${internalBook}/pages`, { title: 'Relances internes', body: 'Relancer le client trois fois.' })).body.id;
-});
+}, 240_000);
 
 afterAll(async () => {
   await t?.close();

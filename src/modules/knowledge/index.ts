@@ -3,6 +3,7 @@
 export { knowledgePublicRoutes, knowledgeRoutes } from './routes.js';
 export { createSpace } from './create-space.js';
 export { createBook } from './create-book.js';
+export { createChapter } from './create-chapter.js';
 export { createPage } from './create-page.js';
 export { editPage } from './edit-page.js';
 export { acceptAnswer } from './accept-answer.js';
