@@ -1,10 +1,11 @@
 import type { Db } from '../platform/db/client.js';
 import type { Actor } from '../platform/http/context.js';
-import { acceptAnswer, answerQuestion, askQuestion, createBook, createPage, createSpace, editPage } from '../modules/knowledge/index.js';
+import { acceptAnswer, answerQuestion, askQuestion, createBook, createChapter, createPage, createSpace, editPage } from '../modules/knowledge/index.js';
 
 /**
  * The demo's knowledge base: the members' guide (members may edit) with its two books, the
- * team's internal procedures (staff only), and a few questions, one answered and accepted.
+ * team's internal procedures (staff only), a public space for people thinking of joining (its
+ * book in chapters, readable without an account), and a few questions, one answered and accepted.
  */
 export async function seedDemoKnowledge(ctx: { db: Db; advisor: Actor; camille: Actor; nathalie: Actor }): Promise<void> {
   const { db, advisor, camille, nathalie } = ctx;
@@ -83,6 +84,31 @@ export async function seedDemoKnowledge(ctx: { db: Db; advisor: Actor; camille: 
   await createPage(db, advisor, followUp.id, {
     title: 'Entretien de fin de CAPE',
     body: '# Entretien de fin de CAPE\n\nUn mois avant la fin du contrat : bilan du chiffre d’affaires, de la trésorerie et du projet, puis proposition de CESA ou de prolongation.',
+  });
+
+  const join = await createSpace(db, advisor, {
+    name: 'Rejoindre la coopérative',
+    description: 'Pour les porteurs et porteuses de projet qui envisagent d’entreprendre avec nous.',
+    visibility: 'public',
+    membersCanEdit: false,
+    sharedWithNetwork: false,
+  });
+  const faq = (await createBook(db, advisor, join.id, { name: 'Questions fréquentes', description: '', visibility: null })).books[0]!;
+  const before = (await createChapter(db, advisor, faq.id, { name: 'Avant d’entrer' })).books[0]!.chapters[0]!;
+  const after = (await createChapter(db, advisor, faq.id, { name: 'Une fois entré·e' })).books[0]!.chapters.find((c) => c.name === 'Une fois entré·e')!;
+  await createPage(db, advisor, faq.id, {
+    title: 'Qu’est-ce qu’une CAE ?',
+    body: '# Qu’est-ce qu’une CAE ?\n\nUne **coopérative d’activité et d’emploi** vous permet de développer votre activité en étant salarié·e de la coopérative : elle facture vos clients, vous verse un salaire et mutualise la comptabilité.',
+  });
+  await createPage(db, advisor, faq.id, {
+    chapterId: before.id,
+    title: 'Qui peut rejoindre la coopérative ?',
+    body: '# Qui peut rejoindre la coopérative ?\n\nToute personne avec un projet d’activité, quel que soit son métier. Une **réunion d’information** a lieu chaque premier mardi du mois.\n\n- Venez avec votre idée, même en chantier.\n- Un conseiller vous reçoit ensuite pour un premier entretien.',
+  });
+  await createPage(db, advisor, faq.id, {
+    chapterId: after.id,
+    title: 'Le contrat CAPE',
+    body: '# Le contrat CAPE\n\nPendant le *contrat d’appui au projet d’entreprise*, vous testez votre activité sans perdre vos droits au chômage. Il dure jusqu’à trois ans.',
   });
 
   const q1 = await askQuestion(db, camille, { spaceId: guide.id, title: 'Un repas avec un prospect est-il remboursable ?', body: 'Je déjeune avec une agence de communication la semaine prochaine.' });

@@ -19,6 +19,7 @@ const body = (max: number) => z.string().max(max, { error: bilingual({ fr: `${ma
 
 export const spaceParams = z.object({ spaceId: z.uuid() });
 export const bookParams = z.object({ bookId: z.uuid() });
+export const chapterParams = z.object({ chapterId: z.uuid() });
 export const pageParams = z.object({ pageId: z.uuid() });
 export const revisionParams = z.object({ pageId: z.uuid(), number: z.coerce.number().int().min(1).max(1_000_000) });
 export const questionParams = z.object({ questionId: z.uuid() });
@@ -56,7 +57,9 @@ export const bookView = z.object({
   visibility: visibility.nullable(),
   effectiveVisibility: visibility,
   position: z.number().int(),
+  /** The pages that sit directly in the book, before its chapters. */
   pages: z.array(pageLink),
+  chapters: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string(), position: z.number().int(), pages: z.array(pageLink) })),
 });
 export type BookView = z.infer<typeof bookView>;
 export const spaceDetail = spaceView.extend({
@@ -101,10 +104,24 @@ export const updateBookBody = z.object({
 });
 export type UpdateBookBody = z.infer<typeof updateBookBody>;
 
+export const createChapterBody = z.object({ name: text(120, 1), position: position.optional() });
+export type CreateChapterBody = z.infer<typeof createChapterBody>;
+/** `position`: the chapter's rank in its book (0 first); the others shift to make room. */
+export const updateChapterBody = z.object({ name: text(120, 1).optional(), position: position.optional() });
+export type UpdateChapterBody = z.infer<typeof updateChapterBody>;
+/** Where a page sits in its book: in one of its chapters, or directly in the book (`chapterId: null`). */
+export const placePageBody = z.object({
+  chapterId: z.uuid({ error: bilingual({ fr: 'Chapitre invalide.', en: 'Invalid chapter.' }) }).nullable(),
+  position: position.optional(),
+});
+export type PlacePageBody = z.infer<typeof placePageBody>;
+
 export const pageView = z.object({
   id: z.string(),
   bookId: z.string(),
   bookName: z.string(),
+  chapterId: z.string().nullable(),
+  chapterName: z.string().nullable(),
   spaceId: z.string(),
   spaceName: z.string(),
   title: z.string(),
@@ -119,7 +136,13 @@ export const pageView = z.object({
 });
 export type PageView = z.infer<typeof pageView>;
 
-export const createPageBody = z.object({ title: text(200, 1), body: body(MAX_BODY), position: position.optional() });
+export const createPageBody = z.object({
+  title: text(200, 1),
+  body: body(MAX_BODY),
+  position: position.optional(),
+  /** One of the book's chapters; absent or null: directly in the book. */
+  chapterId: z.uuid({ error: bilingual({ fr: 'Chapitre invalide.', en: 'Invalid chapter.' }) }).nullable().optional(),
+});
 export type CreatePageBody = z.infer<typeof createPageBody>;
 export const updatePageBody = z.object({
   title: text(200, 1),
@@ -155,6 +178,7 @@ export const searchHit = z.object({
   spaceId: z.string(),
   spaceName: z.string(),
   bookName: z.string(),
+  chapterName: z.string().nullable(),
   snippet: z.object({ text: z.string(), highlights: z.array(z.tuple([z.number().int(), z.number().int()])) }),
 });
 export type SearchHit = z.infer<typeof searchHit>;
@@ -186,5 +210,5 @@ export const answerBody = z.object({ body: text(MAX_POST, 1) });
 export const publicSpace = spaceView.pick({ id: true, name: true, slug: true, description: true });
 export const publicSpaceList = z.object({ coopName: z.string(), items: z.array(publicSpace) });
 export const publicSpaceDetail = publicSpace.extend({ coopName: z.string(), books: z.array(bookView.omit({ visibility: true, effectiveVisibility: true })) });
-export const publicPage = pageView.pick({ id: true, bookId: true, bookName: true, spaceId: true, spaceName: true, title: true, body: true, updatedAt: true });
+export const publicPage = pageView.pick({ id: true, bookId: true, bookName: true, chapterName: true, spaceId: true, spaceName: true, title: true, body: true, updatedAt: true });
 export type PublicPage = z.infer<typeof publicPage>;

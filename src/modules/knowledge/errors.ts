@@ -5,6 +5,7 @@ import { defineErrors } from '../../platform/errors.js';
 export const knowledgeErrors = defineErrors({
   SPACE_NOT_FOUND: ['not_found', { fr: 'Espace introuvable.', en: 'Space not found.' }],
   BOOK_NOT_FOUND: ['not_found', { fr: 'Livre introuvable.', en: 'Book not found.' }],
+  CHAPTER_NOT_FOUND: ['not_found', { fr: 'Chapitre introuvable.', en: 'Chapter not found.' }],
   PAGE_NOT_FOUND: ['not_found', { fr: 'Page introuvable.', en: 'Page not found.' }],
   REVISION_NOT_FOUND: ['not_found', { fr: 'Révision introuvable.', en: 'Revision not found.' }],
   QUESTION_NOT_FOUND: ['not_found', { fr: 'Question introuvable.', en: 'Question not found.' }],
@@ -17,6 +18,7 @@ export const knowledgeErrors = defineErrors({
   EDIT_CONFLICT: ['conflict', { fr: "Quelqu'un a enregistré cette page pendant votre modification : rechargez-la, puis reportez vos changements.", en: 'Someone saved this page while you were editing: reload it, then apply your changes again.' }],
   NAME_TAKEN: ['conflict', { fr: 'Ce nom est déjà pris ici.', en: 'This name is already taken here.' }],
   SPACE_NOT_EMPTY: ['conflict', { fr: "Cet espace contient des livres ou des questions : videz-le d'abord.", en: 'This space holds books or questions: empty it first.' }],
+  CHAPTER_NOT_EMPTY: ['conflict', { fr: "Ce chapitre contient des pages : déplacez-les d'abord.", en: 'This chapter holds pages: move them first.' }],
   BOOK_NOT_EMPTY: ['conflict', { fr: "Ce livre contient des pages : archivez-les d'abord.", en: 'This book holds pages: archive them first.' }],
   BOOK_WIDENS_SPACE: ['unprocessable', { fr: "Un livre ne peut pas être plus visible que son espace.", en: 'A book cannot be more visible than its space.' }],
   ANSWER_ALREADY_ACCEPTED: ['conflict', { fr: 'Une réponse est déjà acceptée pour cette question.', en: 'An answer is already accepted for this question.' }],

@@ -2,7 +2,10 @@
 // root mounts the routes; the demo seeds through the operations.
 export { knowledgePublicRoutes, knowledgeRoutes } from './routes.js';
 export { createSpace } from './create-space.js';
-export { createBook } from './manage-books.js';
+export { createBook } from './create-book.js';
+export { createChapter } from './create-chapter.js';
 export { createPage } from './create-page.js';
 export { editPage } from './edit-page.js';
-export { acceptAnswer, answerQuestion, askQuestion } from './questions.js';
+export { acceptAnswer } from './accept-answer.js';
+export { answerQuestion } from './answer-question.js';
+export { askQuestion } from './ask-question.js';

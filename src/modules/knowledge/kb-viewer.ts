@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
 import { canRead, readableVisibilities, readerLevelOf, type KbViewer, type SpaceRule, type Visibility } from './domain/knowledge-access.js';
 import { knowledgeErrors } from './errors.js';
-import { kbBooks, kbPages, kbSpaces, kbSpaceShares } from './schema.js';
+import { kbBooks, kbChapters, kbPages, kbSpaces, kbSpaceShares } from './schema.js';
 
 // The bridge between the one access rule (domain/knowledge-access.ts) and the queries: every
 // list filters with `readableSpaces`/`readableBooks`, every detail loads through `load*` which
@@ -13,6 +13,7 @@ import { kbBooks, kbPages, kbSpaces, kbSpaceShares } from './schema.js';
 export type SpaceRow = typeof kbSpaces.$inferSelect;
 export type BookRow = typeof kbBooks.$inferSelect;
 export type PageRow = typeof kbPages.$inferSelect;
+export type ChapterRow = typeof kbChapters.$inferSelect;
 
 export const viewerOf = (actor: Pick<Actor, 'coopId' | 'roles'>): KbViewer => ({ coopId: actor.coopId, roles: actor.roles });
 export const anonymousViewer: KbViewer = { coopId: null, roles: [] };
@@ -73,6 +74,20 @@ export async function loadBook(db: Executor, viewer: KbViewer, bookId: string) {
   const rule = ruleOf(row.space, row.sharedWithMe, viewer);
   if (!canRead(viewer, rule, row.book)) throw knowledgeErrors.BOOK_NOT_FOUND();
   return { book: row.book, space: row.space, rule };
+}
+
+/** A chapter of a book the viewer reads, with its book and space; "not found" otherwise. */
+export async function loadChapter(db: Executor, viewer: KbViewer, chapterId: string) {
+  const [row] = await db
+    .select({ ...spaceColumns(viewer), book: kbBooks, chapter: kbChapters })
+    .from(kbChapters)
+    .innerJoin(kbBooks, and(eq(kbBooks.coopId, kbChapters.coopId), eq(kbBooks.id, kbChapters.bookId)))
+    .innerJoin(kbSpaces, and(eq(kbSpaces.coopId, kbBooks.coopId), eq(kbSpaces.id, kbBooks.spaceId)))
+    .where(and(eq(kbChapters.id, chapterId), readableSpaces(viewer)));
+  if (!row) throw knowledgeErrors.CHAPTER_NOT_FOUND();
+  const rule = ruleOf(row.space, row.sharedWithMe, viewer);
+  if (!canRead(viewer, rule, row.book)) throw knowledgeErrors.CHAPTER_NOT_FOUND();
+  return { chapter: row.chapter, book: row.book, space: row.space, rule };
 }
 
 /** A page the viewer reads (not archived), with its book and space. */

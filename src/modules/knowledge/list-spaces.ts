@@ -4,7 +4,7 @@ import { coopNames } from '../coops/index.js';
 import type { SpaceDetail, SpaceView } from './contract.js';
 import { canEdit, canManage, canRead, effectiveVisibility, type KbViewer, type SpaceRule } from './domain/knowledge-access.js';
 import { loadSpace, readableBooks, readableSpaces, ruleOf, spaceColumns, type SpaceRow } from './kb-viewer.js';
-import { kbBooks, kbPages, kbSpaces, kbSpaceShares } from './schema.js';
+import { kbBooks, kbChapters, kbPages, kbSpaces, kbSpaceShares } from './schema.js';
 
 function viewOf(space: SpaceRow, rule: SpaceRule, viewer: KbViewer, ownerName: string, counts: { books: number; pages: number }): SpaceView {
   return {
@@ -49,17 +49,25 @@ export async function listSpaces(db: Executor, viewer: KbViewer): Promise<{ item
   return { items };
 }
 
-/** A space with its table of contents (books and their pages the viewer reads), and its shares for its team. */
+/** A space with its table of contents (books, their chapters and the pages the viewer reads), and its shares for its team. */
 export async function getSpace(db: Executor, viewer: KbViewer, spaceId: string, publicCoopId?: string): Promise<SpaceDetail> {
   const { space, rule } = await loadSpace(db, viewer, spaceId, publicCoopId);
   const books = (await db.select().from(kbBooks).where(and(eq(kbBooks.coopId, space.coopId), eq(kbBooks.spaceId, space.id))).orderBy(asc(kbBooks.position), asc(kbBooks.name))).filter((b) => canRead(viewer, rule, b));
   const pages = books.length
     ? await db
-        .select({ id: kbPages.id, bookId: kbPages.bookId, title: kbPages.title, slug: kbPages.slug, position: kbPages.position })
+        .select({ id: kbPages.id, bookId: kbPages.bookId, chapterId: kbPages.chapterId, title: kbPages.title, slug: kbPages.slug, position: kbPages.position })
         .from(kbPages)
         .where(and(eq(kbPages.coopId, space.coopId), inArray(kbPages.bookId, books.map((b) => b.id)), isNull(kbPages.archivedAt)))
         .orderBy(asc(kbPages.position), asc(kbPages.title))
     : [];
+  const chapters = books.length
+    ? await db
+        .select({ id: kbChapters.id, bookId: kbChapters.bookId, name: kbChapters.name, slug: kbChapters.slug, position: kbChapters.position })
+        .from(kbChapters)
+        .where(and(eq(kbChapters.coopId, space.coopId), inArray(kbChapters.bookId, books.map((b) => b.id))))
+        .orderBy(asc(kbChapters.position), asc(kbChapters.name))
+    : [];
+  const link = ({ id, title, slug, position }: (typeof pages)[number]) => ({ id, title, slug, position });
   const manage = canManage(viewer, rule);
   const shares = manage ? await db.select({ coopId: kbSpaceShares.sharedWithCoopId }).from(kbSpaceShares).where(and(eq(kbSpaceShares.coopId, space.coopId), eq(kbSpaceShares.spaceId, space.id))) : [];
   const names = await coopNames(db, [space.coopId, ...shares.map((s) => s.coopId)]);
@@ -73,7 +81,10 @@ export async function getSpace(db: Executor, viewer: KbViewer, spaceId: string, 
       visibility: b.visibility,
       effectiveVisibility: effectiveVisibility(space.visibility, b.visibility),
       position: b.position,
-      pages: pages.filter((p) => p.bookId === b.id).map(({ bookId: _, ...p }) => p),
+      pages: pages.filter((p) => p.bookId === b.id && p.chapterId === null).map(link),
+      chapters: chapters
+        .filter((c) => c.bookId === b.id)
+        .map(({ bookId: _, ...c }) => ({ ...c, pages: pages.filter((p) => p.chapterId === c.id).map(link) })),
     })),
     sharedWith: shares.map((s) => ({ coopId: s.coopId, name: names.get(s.coopId) ?? '' })),
   };

@@ -7,6 +7,7 @@ import { getPage } from './get-page.js';
 import { anonymousViewer, readableSpaces } from './kb-viewer.js';
 import { getSpace } from './list-spaces.js';
 import { kbSpaces } from './schema.js';
+import { searchPages } from './search-pages.js';
 
 // The public pages of a coop, read without an account: only spaces (and books) whose visibility
 // is "public", of the one coop the address names. Everything else answers "not found".
@@ -32,5 +33,11 @@ export async function getPublicSpace(db: Executor, coopId: string, spaceId: stri
 export async function getPublicPage(db: Executor, coopId: string, pageId: string): Promise<PublicPage> {
   await coopNameOf(db, coopId);
   const p = await getPage(db, anonymousViewer, pageId, coopId);
-  return { id: p.id, bookId: p.bookId, bookName: p.bookName, spaceId: p.spaceId, spaceName: p.spaceName, title: p.title, body: p.body, updatedAt: p.updatedAt };
+  return { id: p.id, bookId: p.bookId, bookName: p.bookName, chapterName: p.chapterName, spaceId: p.spaceId, spaceName: p.spaceName, title: p.title, body: p.body, updatedAt: p.updatedAt };
+}
+
+/** Searches the public pages of a coop (the public spaces and public books only, like the pages above). */
+export async function searchPublicPages(db: Executor, coopId: string, query: { q: string; spaceId?: string | undefined }) {
+  await coopNameOf(db, coopId);
+  return searchPages(db, anonymousViewer, query, coopId);
 }

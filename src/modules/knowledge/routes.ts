@@ -7,11 +7,14 @@ import {
   answerParams,
   askQuestionBody,
   bookParams,
+  chapterParams,
+  createChapterBody,
   createBookBody,
   createPageBody,
   createSpaceBody,
   pageParams,
   pageView,
+  placePageBody,
   publicCoopParams,
   publicPage,
   publicPageParams,
@@ -35,6 +38,7 @@ import {
   spaceList,
   spaceParams,
   updateBookBody,
+  updateChapterBody,
   updatePageBody,
   updateSpaceBody,
 } from './contract.js';
@@ -45,9 +49,19 @@ import { getPage } from './get-page.js';
 import { viewerOf } from './kb-viewer.js';
 import { getRevision, listRevisions } from './list-revisions.js';
 import { getSpace, listSpaces } from './list-spaces.js';
-import { createBook, deleteBook, updateBook } from './manage-books.js';
-import { getPublicPage, getPublicSpace, listPublicSpaces } from './public-knowledge.js';
-import { acceptAnswer, answerQuestion, askQuestion, getQuestion, listQuestions } from './questions.js';
+import { createBook } from './create-book.js';
+import { createChapter } from './create-chapter.js';
+import { deleteBook } from './delete-book.js';
+import { deleteChapter } from './delete-chapter.js';
+import { updateBook } from './update-book.js';
+import { updateChapter } from './update-chapter.js';
+import { placePage } from './place-page.js';
+import { getPublicPage, getPublicSpace, listPublicSpaces, searchPublicPages } from './public-knowledge.js';
+import { acceptAnswer } from './accept-answer.js';
+import { answerQuestion } from './answer-question.js';
+import { askQuestion } from './ask-question.js';
+import { getQuestion } from './get-question.js';
+import { listQuestions } from './list-questions.js';
 import { searchPages } from './search-pages.js';
 import { shareSpace, shareTargetsOf, unshareSpace } from './share-space.js';
 import { deleteSpace, updateSpace } from './update-space.js';
@@ -78,6 +92,11 @@ export async function knowledgeRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/spaces/:spaceId/books', { config: { access: team }, schema: { tags, summary: 'Add a book to a space', params: spaceParams, body: createBookBody, response: { 201: spaceDetail, ...errorResponses } } }, async (req, reply) => reply.status(201).send(await createBook(db, actorOf(req), req.params.spaceId, req.body)));
   app.patch('/books/:bookId', { config: { access: team }, schema: { tags, summary: 'Rename, move or narrow a book', params: bookParams, body: updateBookBody, response: { 200: spaceDetail, ...errorResponses } } }, async (req) => updateBook(db, actorOf(req), req.params.bookId, req.body));
   app.delete('/books/:bookId', { config: { access: team }, schema: { tags, summary: 'Remove a book without pages', params: bookParams, response: { 200: spaceDetail, ...errorResponses } } }, async (req) => deleteBook(db, actorOf(req), req.params.bookId));
+
+  app.post('/books/:bookId/chapters', { config: { access: team }, schema: { tags, summary: 'Add a chapter to a book (last, or at a rank)', params: bookParams, body: createChapterBody, response: { 201: spaceDetail, ...errorResponses } } }, async (req, reply) => reply.status(201).send(await createChapter(db, actorOf(req), req.params.bookId, req.body)));
+  app.patch('/chapters/:chapterId', { config: { access: team }, schema: { tags, summary: 'Rename a chapter or move it to another rank (audited)', params: chapterParams, body: updateChapterBody, response: { 200: spaceDetail, ...errorResponses } } }, async (req) => updateChapter(db, actorOf(req), req.params.chapterId, req.body));
+  app.delete('/chapters/:chapterId', { config: { access: team }, schema: { tags, summary: 'Remove a chapter without pages (audited)', params: chapterParams, response: { 200: spaceDetail, ...errorResponses } } }, async (req) => deleteChapter(db, actorOf(req), req.params.chapterId));
+  app.put('/pages/:pageId/chapter', { config: { access: everyone }, schema: { tags, summary: "Move a page into one of its book's chapters, or directly into the book (audited)", params: pageParams, body: placePageBody, response: { 200: pageView, ...errorResponses } } }, async (req) => placePage(db, actorOf(req), req.params.pageId, req.body));
 
   app.post('/books/:bookId/pages', { config: { access: everyone }, schema: { tags, summary: 'Write a new page (whoever may edit the space)', params: bookParams, body: createPageBody, response: { 201: pageView, ...errorResponses } } }, async (req, reply) => reply.status(201).send(await createPage(db, actorOf(req), req.params.bookId, req.body)));
   app.get('/pages/:pageId', { config: { access: everyone }, schema: { tags, summary: 'A page', params: pageParams, response: { 200: pageView, ...errorResponses } } }, async (req) => getPage(db, viewer(req), req.params.pageId));
@@ -110,5 +129,6 @@ export async function knowledgePublicRoutes(fastify: FastifyInstance): Promise<v
   const ptags = ['knowledge', 'public'];
   app.get('/:coopId/spaces', { config: { access: 'public' }, schema: { tags: ptags, summary: "A coop's public spaces", params: publicCoopParams, response: { 200: publicSpaceList, ...errorResponses } } }, async (req) => listPublicSpaces(db, req.params.coopId));
   app.get('/:coopId/spaces/:spaceId', { config: { access: 'public' }, schema: { tags: ptags, summary: 'A public space and its table of contents', params: publicSpaceParams, response: { 200: publicSpaceDetail, ...errorResponses } } }, async (req) => getPublicSpace(db, req.params.coopId, req.params.spaceId));
+  app.get('/:coopId/search', { config: { access: 'public' }, schema: { tags: ptags, summary: "Search a coop's public pages, accents ignored", params: publicCoopParams, querystring: searchQuery, response: { 200: searchResult, ...errorResponses } } }, async (req) => searchPublicPages(db, req.params.coopId, req.query));
   app.get('/:coopId/pages/:pageId', { config: { access: 'public' }, schema: { tags: ptags, summary: 'A public page', params: publicPageParams, response: { 200: publicPage, ...errorResponses } } }, async (req) => getPublicPage(db, req.params.coopId, req.params.pageId));
 }

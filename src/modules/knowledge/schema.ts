@@ -80,6 +80,32 @@ export const kbBooks = pgTable(
 );
 
 /**
+ * A chapter of a book: an ordered group of its pages (a page may also sit directly in the book).
+ * Its `(coop_id, book_id, id)` key lets a page's foreign key hold the page and its chapter in the
+ * same book, whatever the code does.
+ */
+export const kbChapters = pgTable(
+  'kb_chapters',
+  {
+    coopId: coopId(),
+    id: rowId(),
+    bookId: uuid().notNull(),
+    name: varchar({ length: 120 }).notNull(),
+    slug: varchar({ length: 80 }).notNull(),
+    position: integer().notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coopId, t.id] }),
+    unique('kb_chapters_slug_key').on(t.coopId, t.bookId, t.slug),
+    unique('kb_chapters_book_key').on(t.coopId, t.bookId, t.id),
+    foreignKey({ columns: [t.coopId, t.bookId], foreignColumns: [kbBooks.coopId, kbBooks.id] }),
+    check('kb_chapters_position_check', sql`${t.position} >= 0`),
+  ],
+);
+
+/**
  * A page: its current title and body (a copy of its last revision, for reading and searching)
  * and the number of that revision, the guard of concurrent edits (an edit names the revision it
  * started from; the update only matches if it is still the current one).
@@ -90,6 +116,8 @@ export const kbPages = pgTable(
     coopId: coopId(),
     id: rowId(),
     bookId: uuid().notNull(),
+    /** null: the page sits directly in its book. */
+    chapterId: uuid(),
     title: varchar({ length: 200 }).notNull(),
     slug: varchar({ length: 80 }).notNull(),
     body: text().notNull(),
@@ -106,6 +134,8 @@ export const kbPages = pgTable(
     primaryKey({ columns: [t.coopId, t.id] }),
     unique('kb_pages_slug_key').on(t.coopId, t.bookId, t.slug),
     foreignKey({ columns: [t.coopId, t.bookId], foreignColumns: [kbBooks.coopId, kbBooks.id] }),
+    // A page's chapter is one of its own book's (checked only when the page has a chapter).
+    foreignKey({ name: 'kb_pages_chapter_fk', columns: [t.coopId, t.bookId, t.chapterId], foreignColumns: [kbChapters.coopId, kbChapters.bookId, kbChapters.id] }),
     check('kb_pages_body_check', sql`length(${t.body}) <= 100000`),
     check('kb_pages_revision_check', sql`${t.currentRevision} >= 1`),
     index('kb_pages_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),

@@ -79,6 +79,7 @@ const KnowledgePageEditorPage = pageOf(() => import('../modules/knowledge'), 'Kn
 const KnowledgePageHistoryPage = pageOf(() => import('../modules/knowledge'), 'KnowledgePageHistoryPage');
 const KnowledgeQuestionsPage = pageOf(() => import('../modules/knowledge'), 'KnowledgeQuestionsPage');
 const KnowledgeQuestionPage = pageOf(() => import('../modules/knowledge'), 'KnowledgeQuestionPage');
+const PublicKnowledgePage = pageOf(() => import('../modules/knowledge'), 'PublicKnowledgePage');
 const WorkclubsPage = pageOf(() => import('../modules/workclubs'), 'WorkclubsPage');
 const WorkclubGroupPage = pageOf(() => import('../modules/workclubs'), 'WorkclubGroupPage');
 const GuestWorkclubPage = pageOf(() => import('../modules/workclubs'), 'GuestWorkclubPage');
@@ -125,6 +126,15 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<FullPageLoader />}>
             <PublicDirectoryPage />
+          </Suspense>
+        ),
+      })),
+      // The coop's public knowledge base: no account, only the spaces and books marked public.
+      ...['savoirs/:coopId', 'savoirs/:coopId/spaces/:spaceId', 'savoirs/:coopId/pages/:pageId'].map((path) => ({
+        path,
+        element: (
+          <Suspense fallback={<FullPageLoader />}>
+            <PublicKnowledgePage />
           </Suspense>
         ),
       })),

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,7 +9,28 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { Markdown } from './Markdown';
 import { SpaceLayout } from './SpaceToc';
-import { useArchivePage, usePage, useSpace } from './use-knowledge';
+import { useArchivePage, usePage, usePlacePage, useSpace, type PageData, type SpaceDetailData } from './use-knowledge';
+
+/** Where the page sits in its book: directly in it, or in one of its chapters (whoever may edit it moves it). */
+function ChapterPicker({ page, space }: { page: PageData; space: SpaceDetailData }) {
+  const { t } = useTranslation();
+  const place = usePlacePage();
+  const book = space.books.find((b) => b.id === page.bookId);
+  if (!book || book.chapters.length === 0) return null;
+  return (
+    <Stack gap={4} maw={360}>
+      <Select
+        label={t('knowledge.chapters.label')}
+        data={[{ value: '', label: t('knowledge.chapters.none') }, ...book.chapters.map((c) => ({ value: c.id, label: c.name }))]}
+        value={page.chapterId ?? ''}
+        allowDeselect={false}
+        disabled={place.isPending}
+        onChange={(v) => place.mutate({ id: page.id, chapterId: v ? v : null })}
+      />
+      <ErrorAlert error={place.error} />
+    </Stack>
+  );
+}
 
 /** A page as its readers see it, with the space's table of contents beside it. */
 export default function KbPagePage() {
@@ -48,10 +69,12 @@ export default function KbPagePage() {
               <Anchor component={Link} to={`/knowledge/spaces/${p.spaceId}`} size="sm">
                 {p.spaceName}
               </Anchor>{' '}
-              · {p.bookName} · {t('knowledge.revision', { n: p.currentRevision })} ·{' '}
+              · {p.bookName}
+              {p.chapterName ? ` · ${p.chapterName}` : ''} · {t('knowledge.revision', { n: p.currentRevision })} ·{' '}
               {p.updatedByName ? t('knowledge.updated', { date: format.date(p.updatedAt, { dateStyle: 'long' }), name: p.updatedByName }) : t('knowledge.updatedNoName', { date: format.date(p.updatedAt, { dateStyle: 'long' }) })}
             </Text>
             <Markdown source={p.body} />
+            {p.canEdit && space.data && <ChapterPicker page={p} space={space.data} />}
             {p.canManage && (
               <Group>
                 <Button variant="subtle" color="red" size="compact-sm" onClick={() => setConfirming(true)}>

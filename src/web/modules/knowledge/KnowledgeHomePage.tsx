@@ -9,51 +9,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { applyApiError } from '../../lib/forms';
 import { useSession } from '../../lib/session';
-import { useCreateSpace, useSearch, useSpaces, type SearchHitData } from './use-knowledge';
+import { SearchHits } from './SearchHits';
+import { useCreateSpace, useSearch, useSpaces } from './use-knowledge';
 import { VisibilityBadge } from './VisibilityBadge';
 
-/** The snippet with the words found in bold (offsets in characters, as the server cut them). */
-function Snippet({ snippet }: { snippet: SearchHitData['snippet'] }) {
-  const chars = Array.from(snippet.text);
-  const parts: { text: string; hit: boolean }[] = [];
-  let at = 0;
-  for (const range of snippet.highlights) {
-    const [from, to] = range as [number, number];
-    if (from > at) parts.push({ text: chars.slice(at, from).join(''), hit: false });
-    parts.push({ text: chars.slice(from, to).join(''), hit: true });
-    at = to;
-  }
-  if (at < chars.length) parts.push({ text: chars.slice(at).join(''), hit: false });
-  return (
-    <Text size="sm" c="dimmed">
-      {parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}
-    </Text>
-  );
-}
-
 function SearchResults({ q }: { q: string }) {
-  const { t } = useTranslation();
   const search = useSearch(q);
-  if (q.trim().length < 2) return null;
-  if (search.isLoading) return <Loader size="sm" />;
-  if (search.error) return <ErrorAlert error={search.error} />;
-  const items = search.data?.items ?? [];
-  if (items.length === 0) return <Text c="dimmed">{t('knowledge.searchEmpty')}</Text>;
-  return (
-    <Stack gap="sm" data-testid="kb-search-results">
-      {items.map((hit) => (
-        <Card key={hit.pageId} withBorder padding="sm">
-          <Anchor component={Link} to={`/knowledge/pages/${hit.pageId}`} fw={600}>
-            {hit.title}
-          </Anchor>
-          <Text size="xs" c="dimmed">
-            {t('knowledge.searchIn', { space: hit.spaceName, book: hit.bookName })}
-          </Text>
-          <Snippet snippet={hit.snippet} />
-        </Card>
-      ))}
-    </Stack>
-  );
+  return <SearchHits q={q} search={search} linkTo={(id) => `/knowledge/pages/${id}`} />;
 }
 
 function NewSpaceModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {

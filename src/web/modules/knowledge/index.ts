@@ -6,3 +6,4 @@ export { default as KnowledgePageEditorPage } from './PageEditorPage';
 export { default as KnowledgePageHistoryPage } from './PageHistoryPage';
 export { default as KnowledgeQuestionsPage } from './QuestionsPage';
 export { default as KnowledgeQuestionPage } from './QuestionPage';
+export { default as PublicKnowledgePage } from './PublicKnowledgePage';

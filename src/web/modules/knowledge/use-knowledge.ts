@@ -3,9 +3,14 @@ import type { z } from 'zod';
 import type {
   AskQuestionBody,
   CreateBookBody,
+  CreateChapterBody,
   CreatePageBody,
   CreateSpaceBody,
   PageView,
+  PlacePageBody,
+  PublicPage,
+  publicSpaceDetail,
+  publicSpaceList,
   QuestionDetail,
   QuestionView,
   RevisionDetail,
@@ -14,6 +19,7 @@ import type {
   shareTargets,
   SpaceDetail,
   SpaceView,
+  UpdateChapterBody,
   UpdatePageBody,
   UpdateSpaceBody,
 } from '../../../modules/knowledge/contract';
@@ -65,3 +71,27 @@ export const useArchivePage = () => useRefreshing((id: string) => api.delete(`${
 export const useAskQuestion = () => useRefreshing((body: Partial<AskQuestionBody> & { spaceId: string; title: string }) => api.post<QuestionDetailData>(`${base}/questions`, body));
 export const useAnswerQuestion = () => useRefreshing(({ id, body }: { id: string; body: string }) => api.post<QuestionDetailData>(`${base}/questions/${id}/answers`, { body }));
 export const useAcceptAnswer = () => useRefreshing((answerId: string) => api.post<QuestionDetailData>(`${base}/answers/${answerId}/accept`));
+export const useCreateChapter = () => useRefreshing(({ bookId, ...body }: CreateChapterBody & { bookId: string }) => api.post<SpaceDetailData>(`${base}/books/${bookId}/chapters`, body));
+export const useUpdateChapter = () => useRefreshing(({ id, ...body }: UpdateChapterBody & { id: string }) => api.patch<SpaceDetailData>(`${base}/chapters/${id}`, body));
+export const useDeleteChapter = () => useRefreshing((id: string) => api.delete<SpaceDetailData>(`${base}/chapters/${id}`));
+export const usePlacePage = () => useRefreshing(({ id, ...body }: PlacePageBody & { id: string }) => api.put<PageData>(`${base}/pages/${id}/chapter`, body));
+
+// The public pages: no session, the coop named by the address; a space or page that is not
+// public answers 404 (no retry: it will not appear by asking again).
+const publicBase = '/api/public/knowledge';
+export type PublicSpaceListData = Wire<z.infer<typeof publicSpaceList>>;
+export type PublicSpaceData = Wire<z.infer<typeof publicSpaceDetail>>;
+export type PublicPageData = Wire<PublicPage>;
+export const usePublicSpaces = (coopId: string) =>
+  useQuery({ queryKey: ['public-knowledge', coopId, 'spaces'], queryFn: ({ signal }) => api.get<PublicSpaceListData>(`${publicBase}/${coopId}/spaces`, { signal }), retry: false });
+export const usePublicSpace = (coopId: string, spaceId: string | undefined) =>
+  useQuery({ queryKey: ['public-knowledge', coopId, 'space', spaceId], queryFn: ({ signal }) => api.get<PublicSpaceData>(`${publicBase}/${coopId}/spaces/${spaceId}`, { signal }), enabled: Boolean(spaceId), retry: false });
+export const usePublicPage = (coopId: string, pageId: string | undefined) =>
+  useQuery({ queryKey: ['public-knowledge', coopId, 'page', pageId], queryFn: ({ signal }) => api.get<PublicPageData>(`${publicBase}/${coopId}/pages/${pageId}`, { signal }), enabled: Boolean(pageId), retry: false });
+export const usePublicSearch = (coopId: string, q: string) =>
+  useQuery({
+    queryKey: ['public-knowledge', coopId, 'search', q],
+    queryFn: ({ signal }) => api.get<{ items: SearchHitData[] }>(`${publicBase}/${coopId}/search`, { query: { q }, signal }),
+    enabled: q.trim().length >= 2,
+    retry: false,
+  });
