@@ -161,6 +161,11 @@ export const en: Translation<typeof fr> = {
       create: "Resource booked",
     },
     directory: {
+      file_added: "File added to the directory profile",
+      file_removed: "File removed from the directory profile",
+      file_visibility_changed: "Visibility of a profile file changed",
+      photo_removed: "Profile photo removed",
+      photo_set: "Profile photo changed",
       profile_saved: "Directory profile saved",
       settings_changed: "Directory settings changed",
     },
@@ -179,6 +184,10 @@ export const en: Translation<typeof fr> = {
       proposed: "Co-lunch theme proposed",
     },
     knowledge: {
+      chapter_created: "Chapter created",
+      chapter_deleted: "Chapter deleted",
+      chapter_updated: "Chapter changed",
+      page_moved: "Page moved",
       answer_accepted: "Answer accepted",
       book_created: "Book created",
       book_deleted: "Book deleted",
@@ -201,6 +210,8 @@ export const en: Translation<typeof fr> = {
       resumed: "Subscription resumed",
     },
     resource: {
+      photo_add: "Resource photo added",
+      photo_remove: "Resource photo removed",
       billed: "Resources billed to the activity",
       booking_rules: "Booking rules changed",
       create: "Resource created",
@@ -226,10 +237,20 @@ export const en: Translation<typeof fr> = {
       create: "Site created",
       update: "Site changed",
     },
+    resource_waitlist: {
+      join: "Joined a waiting list",
+      leave: "Left a waiting list",
+      notify: "Slot freed: the person waiting was told",
+    },
+    resource_billing_settings: {
+      update: "Resource billing mode changed",
+    },
     workclub_group: {
       closed: "Workclub closed",
     },
     workclub_guest: {
+      link_revoked: "Outside participant's access cut",
+      reinvited: "Outside participant invited again (new link)",
       invited: "Outside participant invited",
     },
     workclub_participant: {

@@ -161,6 +161,11 @@ export const fr = {
       create: "Ressource réservée",
     },
     directory: {
+      file_added: "Fichier ajouté au profil d'annuaire",
+      file_removed: "Fichier retiré du profil d'annuaire",
+      file_visibility_changed: "Visibilité d'un fichier du profil modifiée",
+      photo_removed: "Photo du profil retirée",
+      photo_set: "Photo du profil changée",
       profile_saved: "Profil d'annuaire enregistré",
       settings_changed: "Réglages de l'annuaire modifiés",
     },
@@ -179,6 +184,10 @@ export const fr = {
       proposed: "Thème de colunch proposé",
     },
     knowledge: {
+      chapter_created: "Chapitre créé",
+      chapter_deleted: "Chapitre supprimé",
+      chapter_updated: "Chapitre modifié",
+      page_moved: "Page déplacée",
       answer_accepted: "Réponse acceptée",
       book_created: "Livre créé",
       book_deleted: "Livre supprimé",
@@ -201,6 +210,8 @@ export const fr = {
       resumed: "Abonnement repris",
     },
     resource: {
+      photo_add: "Photo de ressource ajoutée",
+      photo_remove: "Photo de ressource supprimée",
       billed: "Ressources facturées à l’activité",
       booking_rules: "Règles de réservation modifiées",
       create: "Ressource créée",
@@ -226,10 +237,20 @@ export const fr = {
       create: "Site créé",
       update: "Site modifié",
     },
+    resource_waitlist: {
+      join: "Inscription en liste d'attente",
+      leave: "Sortie de la liste d'attente",
+      notify: "Créneau libéré : personne en attente prévenue",
+    },
+    resource_billing_settings: {
+      update: "Mode de facturation des ressources modifié",
+    },
     workclub_group: {
       closed: "Workclub clôturé",
     },
     workclub_guest: {
+      link_revoked: "Accès du participant extérieur coupé",
+      reinvited: "Participant extérieur réinvité (nouveau lien)",
       invited: "Participant extérieur invité",
     },
     workclub_participant: {
