@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceBookings, resources } from '../../src/modules/resources/schema.js';
 import { addDays } from '../../src/platform/calendar/index.js';
-import { frenchDate, parisToday } from './support/dates.js';
+import { parisToday } from './support/dates.js';
 import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
 
 /**
@@ -51,10 +51,11 @@ describe('a nomad member spends a pass', () => {
     const usesBefore = await page.getByTestId('plan-uses').locator('tr').count();
 
     await page.getByTestId('nav-resources').click();
+    await page.getByTestId('calendar-view').getByText('Semaine').click();
     await page.getByTestId('resource-select').click();
     await page.getByRole('option', { name: DESK }).click();
     if (monday(day) !== monday(today)) await page.getByRole('button', { name: 'Suivant' }).click();
-    await page.getByRole('button', { name: `Libre ${frenchDate(day)} 09:00` }).click();
+    await page.getByRole('button', { name: `Libre ${DESK} ${day} 09:00` }).click();
     await page.getByLabel('Journée entière (9 h – 18 h)').check();
     await page.getByRole('dialog').getByRole('button', { name: 'Réserver' }).click();
     await see(page.getByText('Réservation enregistrée. Elle est couverte par votre forfait.'));

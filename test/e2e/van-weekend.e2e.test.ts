@@ -53,10 +53,11 @@ describe('the van for a weekend', () => {
     const { page } = await e2e.newPage({ width: 1280, height: 900 });
     await logIn(page, LUCAS);
     await page.getByTestId('nav-resources').click();
+    await page.getByTestId('calendar-view').getByText('Semaine').click();
     await page.getByTestId('resource-select').click();
     await page.getByRole('option', { name: VAN }).click();
     for (let i = 0; i < weeksAhead; i++) await page.getByRole('button', { name: 'Suivant' }).click();
-    await page.getByRole('button', { name: `Libre ${frenchDate(friday)} 17:00` }).click();
+    await page.getByRole('button', { name: `Libre ${VAN} ${friday} 17:00` }).click();
     const dialog = page.getByRole('dialog');
     const until = field(dialog, 'Retour le');
     await until.fill(frenchDate(backOn));
