@@ -189,11 +189,39 @@ describe('a full event', () => {
     // A waiting person leaving closes the gap too; raising the capacity promotes the next ones.
     const third = after.find((r) => r.waitingPosition === 3)!;
     expect((await staff.post(`/api/events/${eventId}/registrations/${third.id}/cancel`)).status).toBe(200);
+    // Below the people registered: refused on the field, nothing changed.
+    const lowered = await staff.patch(`/api/events/${eventId}`, { capacity: 4 });
+    expect(lowered.status).toBe(400);
+    expect(JSON.stringify(lowered.body)).toContain('capacity');
+    expect((await t.database.db.select({ capacity: events.capacity }).from(events).where(eq(events.id, eventId)))[0]!.capacity).toBe(5);
     const raised = await staff.patch(`/api/events/${eventId}`, { capacity: 7 });
     expect(raised.status).toBe(200);
     expect(raised.body).toMatchObject({ confirmed: 7, waiting: 11 });
     const final = await regsOf(eventId);
     expect(final.filter((r) => r.status === 'waiting').map((r) => r.waitingPosition!).sort((x, y) => x - y)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+  });
+});
+
+describe('an event moved', () => {
+  it('sends the people registered the updated .ics, same UID and a higher SEQUENCE, at the new time', async () => {
+    // On a whole minute: an .ics writes times to the second.
+    const start = new Date(Math.ceil((Date.now() + 5 * 24 * HOUR) / 60_000) * 60_000);
+    const created = await staff.post('/api/events', lunch({ title: 'Déplacé', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + HOUR).toISOString() }));
+    const h = await memberWithLogin('Agenda');
+    expect((await h.client.post(`/api/events/${created.body.id}/registrations`, {})).body.status).toBe('confirmed');
+    const later = new Date(start.getTime() + 2 * HOUR);
+    expect((await staff.patch(`/api/events/${created.body.id}`, { startsAt: later.toISOString(), endsAt: new Date(later.getTime() + HOUR).toISOString() })).status).toBe(200);
+    const mails = await mailsTo(h.email);
+    expect(mails.map((m) => m.template)).toEqual(['event_registration_confirmed', 'event_updated']);
+    const icsOf = async (m: (typeof mails)[number]) => {
+      const att = m.attachments[0]!;
+      const stored = await t.app.deps.storage.read(att.storageKey, { sha256: att.sha256 });
+      return parseIcs(stored.ok ? stored.bytes.toString('utf8') : '');
+    };
+    const [first, second] = [await icsOf(mails[0]!), await icsOf(mails[1]!)];
+    expect(second.uid).toBe(first.uid);
+    expect(second.sequence).toBeGreaterThan(first.sequence ?? 0);
+    expect(second.startDate.toJSDate().getTime()).toBe(later.getTime());
   });
 });
 

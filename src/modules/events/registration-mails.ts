@@ -72,6 +72,21 @@ export async function announceRegistration(tx: Executor, storage: FileStorage, e
   }
 }
 
+/** Tells one registered person that the event moved (time or place), with the updated .ics. */
+export async function announceChange(tx: Executor, storage: FileStorage, event: EventRow, reg: Pick<RegistrationRow, 'memberId' | 'guestName' | 'guestEmail'>): Promise<void> {
+  const to = await recipientOf(tx, event.coopId, reg);
+  if (!to) return;
+  const where = event.place ?? event.onlineUrl ?? '';
+  await enqueueMail(tx, {
+    coopId: event.coopId,
+    to: to.email,
+    subject: `Évènement modifié : ${event.title}`,
+    text: `Bonjour ${to.name},\n\nL'évènement auquel vous êtes inscrit a changé :\n\n${event.title}\n${when(event.startsAt)}${where ? `\n${where}` : ''}\n\nL'invitation mise à jour est jointe (fichier .ics) : votre agenda déplacera l'évènement.\n`,
+    template: 'event_updated',
+    attachments: [await storeEventIcs(tx, storage, event)],
+  });
+}
+
 /** Tells the registered people that the event is cancelled, with the cancelled .ics so their calendar drops it. */
 export async function announceCancellation(tx: Executor, storage: FileStorage, event: EventRow, regs: RegistrationRow[]): Promise<void> {
   if (regs.length === 0) return;

@@ -9,7 +9,7 @@ import type { UpdateEventInput } from './contract.js';
 import { reminderSchedule } from './domain/reminder-schedule.js';
 import { eventsErrors } from './errors.js';
 import { lockEvent } from './lock-event.js';
-import { announceRegistration, SEND_EVENT_REMINDER } from './registration-mails.js';
+import { announceChange, announceRegistration, SEND_EVENT_REMINDER } from './registration-mails.js';
 import { eventRegistrations, events, type EventRow } from './schema.js';
 import { fillFromWaitingList } from './waiting-list.js';
 
@@ -35,6 +35,16 @@ export async function updateEvent(db: Db, storage: FileStorage, actor: Actor, ev
       proposalId: input.proposalId !== undefined ? input.proposalId : before.proposalId,
     };
     await checkEventFields(tx, actor.coopId, fields);
+    const confirmed = await tx
+      .select({ id: eventRegistrations.id, memberId: eventRegistrations.memberId, guestName: eventRegistrations.guestName, guestEmail: eventRegistrations.guestEmail })
+      .from(eventRegistrations)
+      .where(and(eq(eventRegistrations.coopId, actor.coopId), eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, 'confirmed')));
+    // Nobody registered loses their place to an edit: staff cancel registrations one by one, and
+    // each person is told. Read under the event's lock, so no registration slips in between.
+    if (input.capacity !== undefined && input.capacity !== null && input.capacity < confirmed.length) {
+      const n = confirmed.length;
+      throw eventsErrors.CAPACITY_BELOW_CONFIRMED([{ path: 'capacity', message: { fr: `${n} personne(s) sont inscrites : la capacité doit être d'au moins ${n}.`, en: `${n} people are registered: the capacity must be at least ${n}.` } }]);
+    }
     const [after] = await tx
       .update(events)
       .set({
@@ -60,11 +70,14 @@ export async function updateEvent(db: Db, storage: FileStorage, actor: Actor, ev
       after: { title: event.title, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString(), capacity: event.capacity, place: event.place },
     });
     if (event.startsAt.getTime() !== before.startsAt.getTime()) {
-      const confirmed = await tx.select({ id: eventRegistrations.id }).from(eventRegistrations).where(and(eq(eventRegistrations.coopId, actor.coopId), eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.status, 'confirmed')));
       for (const reg of confirmed) {
         for (const r of reminderSchedule(event.startsAt, now)) await enqueueJob(tx, { coopId: actor.coopId, kind: SEND_EVENT_REMINDER, payload: { registrationId: reg.id, kind: r.kind, startsAt: event.startsAt.toISOString() }, runAfter: r.at });
       }
     }
+    // When or where changed: the people registered get the updated invitation (same UID, higher
+    // SEQUENCE), so their calendars move the event instead of keeping the old time.
+    const moved = event.startsAt.getTime() !== before.startsAt.getTime() || event.endsAt.getTime() !== before.endsAt.getTime() || event.place !== before.place || event.onlineUrl !== before.onlineUrl;
+    if (moved) for (const reg of confirmed) await announceChange(tx, storage, event, reg);
     for (const promoted of await fillFromWaitingList(tx, event)) await announceRegistration(tx, storage, event, promoted, now, 'promoted');
     return event;
   });

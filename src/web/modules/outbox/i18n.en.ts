@@ -33,6 +33,7 @@ export const en: Translation<typeof fr> = {
     },
     event_registration_confirmed: 'Event registration confirmed',
     event_registration_promoted: 'A place came free: registration confirmed',
+    event_updated: 'Event changed (updated invitation)',
     event_registration_waiting: 'Event registration on the waiting list',
     event_cancelled: 'Event cancelled',
     event_reminder: 'Event reminder',

@@ -31,6 +31,7 @@ export const fr = {
     },
     event_registration_confirmed: "Inscription confirmée à un évènement",
     event_registration_promoted: "Place libérée : inscription confirmée",
+    event_updated: "Évènement modifié (invitation mise à jour)",
     event_registration_waiting: "Inscription en liste d'attente",
     event_cancelled: 'Évènement annulé',
     event_reminder: "Rappel d'évènement",
