@@ -14,6 +14,7 @@ export const eventsErrors = defineErrors({
   ATTENDANCE_CLOSED: ['conflict', { fr: 'Les présences de cet évènement sont closes (plus de 7 jours).', en: 'Attendance for this event is closed (over 7 days ago).' }],
   NOT_A_MEMBER: ['forbidden', { fr: "Votre compte n'est rattaché à aucun membre de la coopérative.", en: 'Your account is linked to no member of the cooperative.' }],
   NOT_HOST_OR_STAFF: ['forbidden', { fr: "Seuls l'équipe et l'animateur de l'évènement notent les présences.", en: "Only staff and the event's host take attendance." }],
+  NOT_EVENT_MANAGER: ['forbidden', { fr: "Seuls l'équipe et l'animateur de l'évènement le modifient.", en: "Only staff and the event's host change it." }],
   ALREADY_VOTED: ['conflict', { fr: 'Vous avez déjà voté pour ce thème.', en: 'You already voted for this theme.' }],
   CAPACITY_BELOW_CONFIRMED: ['invalid', { fr: 'La capacité ne peut pas descendre sous le nombre de personnes inscrites.', en: 'The capacity cannot go below the number of people registered.' }],
   PROPOSAL_CLOSED: ['conflict', { fr: "Ce thème n'est plus ouvert au vote.", en: 'This theme is no longer open for votes.' }],

@@ -225,6 +225,32 @@ describe('an event moved', () => {
   });
 });
 
+describe('changing an event', () => {
+  it('is for staff and the event\'s host: the host fixes theme, room and time of their own event but not who hosts; another member gets 403, nothing written', async () => {
+    const created = await staff.post('/api/events', lunch({ title: 'Colunch de Hugo', hostMemberId: hugoId }));
+    const eventId = created.body.id as string;
+    const byOther = await mia.patch(`/api/events/${eventId}`, { theme: 'Autre thème' });
+    expect(byOther.status).toBe(403);
+    expect(byOther.body.error.code).toBe('NOT_EVENT_MANAGER');
+    const start = new Date(created.body.startsAt as string);
+    const later = new Date(start.getTime() + HOUR);
+    const byHost = await hugo.patch(`/api/events/${eventId}`, { theme: 'Fixer son TJM', place: 'Salle du fond', startsAt: later.toISOString(), endsAt: new Date(later.getTime() + HOUR).toISOString(), hostMemberId: hugoId });
+    expect(byHost.status).toBe(200);
+    expect(byHost.body).toMatchObject({ theme: 'Fixer son TJM', place: 'Salle du fond', startsAt: later.toISOString(), canManage: true });
+    const handOver = await hugo.patch(`/api/events/${eventId}`, { hostMemberId: miaId });
+    expect(handOver.status).toBe(400);
+    expect(JSON.stringify(handOver.body)).toContain('hostMemberId');
+    expect((await hugo.patch(`/api/events/${eventId}`, { hostName: 'Quelqu’un' })).status).toBe(400);
+    const [row] = await t.database.db.select().from(events).where(and(eq(events.coopId, a.id), eq(events.id, eventId)));
+    expect(row).toMatchObject({ hostMemberId: hugoId, hostName: null, theme: 'Fixer son TJM' });
+    // Staff hand it over; the former host can no longer change it.
+    expect((await staff.patch(`/api/events/${eventId}`, { hostMemberId: miaId })).status).toBe(200);
+    expect((await hugo.patch(`/api/events/${eventId}`, { theme: 'Encore' })).status).toBe(403);
+    // Another coop's staff do not find it.
+    expect((await staffB.patch(`/api/events/${eventId}`, { theme: 'Intrus' })).status).toBe(404);
+  });
+});
+
 describe('reminders', () => {
   it('are mailed once at their time, and not for a cancelled registration', async () => {
     const start = new Date(Date.now() + 3 * HOUR);

@@ -90,7 +90,9 @@ export async function eventRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.patch(
     '/:id',
-    { config: { access: team }, schema: { tags, summary: 'Change an event (places added go to the waiting list first)', params: idParams, body: updateEventBody, response: { 200: eventDetail, ...errorResponses } } },
+    // Members reach it, but only the event's host passes updateEvent's check (the host of a
+    // co-lunch fixes the theme, room or time of their own event; the team changes any event).
+    { config: { access: people }, schema: { tags, summary: 'Change an event (staff, or its host except who hosts); places added go to the waiting list first', params: idParams, body: updateEventBody, response: { 200: eventDetail, ...errorResponses } } },
     async (req) => {
       const actor = actorOf(req);
       await updateEvent(db, storage, actor, req.params.id, req.body, new Date());

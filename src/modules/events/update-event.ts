@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db } from '../../platform/db/client.js';
+import { invalidField } from '../../platform/errors.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import type { Actor } from '../../platform/http/context.js';
 import { enqueueJob } from '../../platform/jobs/enqueue-job.js';
@@ -8,6 +9,7 @@ import { checkEventFields } from './check-event-fields.js';
 import type { UpdateEventInput } from './contract.js';
 import { reminderSchedule } from './domain/reminder-schedule.js';
 import { eventsErrors } from './errors.js';
+import { eventViewerOf, managesEvent } from './event-viewer.js';
 import { lockEvent } from './lock-event.js';
 import { announceChange, announceRegistration, SEND_EVENT_REMINDER } from './registration-mails.js';
 import { eventRegistrations, events, type EventRow } from './schema.js';
@@ -16,16 +18,23 @@ import { fillFromWaitingList } from './waiting-list.js';
 const orNull = <T>(v: T | null | undefined, old: T | null): T | null => (v === undefined ? old : (v ?? null) || null);
 
 /**
- * Staff change an event (under its lock). Places added by a raised capacity go to the waiting
+ * Staff, or the event's host, change an event (under its lock). The host may fix everything of
+ * their own event but who hosts it: handing it over is the team's call. Places added by a raised capacity go to the waiting
  * list first; a moved start queues the reminders again at the new time (those queued for the
  * old start find it changed and send nothing). The .ics SEQUENCE grows so calendars update.
  */
 export async function updateEvent(db: Db, storage: FileStorage, actor: Actor, eventId: string, input: UpdateEventInput, now: Date): Promise<EventRow> {
+  const viewer = await eventViewerOf(db, actor);
   return db.transaction(async (tx) => {
     const before = await lockEvent(tx, actor.coopId, eventId);
+    // Checked on the locked row: the host is read as it stands when the change is written.
+    if (!managesEvent(viewer, before)) throw eventsErrors.NOT_EVENT_MANAGER();
     if (before.status === 'cancelled') throw eventsErrors.EVENT_CANCELLED();
     const hostMemberId = input.hostMemberId !== undefined ? input.hostMemberId : input.hostName ? null : before.hostMemberId;
     const hostName = input.hostName !== undefined ? input.hostName || null : input.hostMemberId ? null : before.hostName;
+    if (!viewer.staff && (hostMemberId !== before.hostMemberId || hostName !== before.hostName)) {
+      throw invalidField('hostMemberId', { fr: "Seule l'équipe change l'animateur d'un évènement.", en: "Only staff change an event's host." });
+    }
     const fields = {
       hostMemberId,
       hostName,

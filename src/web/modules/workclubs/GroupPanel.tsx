@@ -7,7 +7,7 @@ import { PROGRESS_STATUSES } from '../../../modules/workclubs/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../lib/format';
 import { FRANCE_TIME_ZONE } from '../../../platform/calendar/contract';
-import { PARIS_DATE_TIME } from './paris-time';
+import { PARIS_DATE_TIME } from '../../lib/paris-time';
 import { groupCalendarUrl, type GroupActions, type GroupData } from './use-workclubs';
 
 type ParticipantData = GroupData['participants'][number];

@@ -9,7 +9,7 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { GroupPanel } from './GroupPanel';
-import { parisWallTimeToIso } from './paris-time';
+import { parisWallTimeToIso } from '../../lib/paris-time';
 import { type GroupData, useCloseGroup, useGroup, useMemberGroupActions, useMoveParticipant, useScheduleSession } from './use-workclubs';
 
 /** A group's page: the team schedules, moves and closes; a participant works in it. */

@@ -1,8 +1,8 @@
-import { FRANCE_TIME_ZONE } from '../../../platform/calendar/contract';
+import { FRANCE_TIME_ZONE } from '../../platform/calendar/contract';
 
 /**
- * Sessions are held in the coop's rooms, in French time: shown and typed as Paris wall-clock
- * time whatever zone the browser is set to (a member travelling, a test browser in UTC).
+ * Sessions and events are held in the coop's rooms, in French time: shown and typed as Paris
+ * wall-clock time whatever zone the browser is set to (a member travelling, a test browser in UTC).
  */
 export const PARIS_DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short', timeZone: FRANCE_TIME_ZONE };
 
@@ -24,4 +24,11 @@ export function parisWallTimeToIso(local: string): string {
   let instant = asUtc - parisOffsetMs(asUtc);
   instant = asUtc - parisOffsetMs(instant);
   return new Date(instant).toISOString();
+}
+
+/** An instant → the "2026-11-17T09:30" a datetime-local input shows, in Paris time (to prefill an edit form). */
+export function isoToParisWallTime(iso: string): string {
+  const instant = new Date(iso).getTime();
+  if (Number.isNaN(instant)) return '';
+  return new Date(instant + parisOffsetMs(instant)).toISOString().slice(0, 16);
 }
