@@ -3,12 +3,14 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventRegistrations, events } from '../../src/modules/events/schema.js';
 import { mailOutbox } from '../../src/platform/mail/schema.js';
-import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
+import { DEMO, type E2E, fieldError, logIn, see, seeNo, seeText, startE2E, watchJourney } from './support/harness.js';
 
 /**
  * A member registers for the coming co-lunch on her phone and receives the confirmation with
  * the .ics (the mail in the outbox carries it, and the event page's calendar link gives the
- * same instant); the advisor takes attendance of the last co-lunch on a phone.
+ * same instant); the advisor moves it by an hour (a capacity below the people registered is
+ * refused on its field) and the member is mailed the updated .ics; the advisor takes attendance
+ * of the last co-lunch on a phone.
  */
 let e2e: E2E;
 
@@ -62,6 +64,46 @@ describe('a co-lunch, from the registration to the attendance', () => {
     const res = await page.request.get(href!);
     expect(res.status()).toBe(200);
     expect(startOf(await res.text()).getTime()).toBe(event!.startsAt.getTime());
+  });
+
+  it('the advisor moves the co-lunch by an hour on a phone; the member registered receives the updated .ics', async () => {
+    const db = e2e.database.db;
+    const [before] = await db.select().from(events).where(eq(events.title, TITLE));
+    const confirmed = (await db.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, before!.id), eq(eventRegistrations.status, 'confirmed')))).length;
+    expect(confirmed).toBeGreaterThanOrEqual(2);
+    const { page } = await e2e.newPage({ width: 390, height: 844 });
+    await logIn(page, DEMO.advisor);
+    await page.goto(`/events/${before!.id}`);
+    await page.getByTestId('event-edit').click();
+    const form = page.getByTestId('event-form');
+    await see(form);
+    // Prefilled in Paris time, and it says who will be told.
+    expect(await form.getByTestId('event-starts').inputValue()).toMatch(/T12:30$/);
+    await seeText(form.getByTestId('event-edit-notice'), `les ${confirmed} personnes inscrites`);
+    await noHorizontalScroll(page);
+
+    await form.getByTestId('event-capacity').fill(String(confirmed - 1));
+    await form.getByTestId('event-create-submit').click();
+    await expect.poll(() => fieldError(form.getByTestId('event-capacity'))).toContain(`${confirmed} personne(s) sont inscrites`);
+    const [unchanged] = await db.select().from(events).where(eq(events.id, before!.id));
+    expect(unchanged!.capacity).toBe(before!.capacity);
+
+    await form.getByTestId('event-capacity').fill(String(before!.capacity));
+    const day = (await form.getByTestId('event-starts').inputValue()).slice(0, 10);
+    await form.getByTestId('event-starts').fill(`${day}T13:30`);
+    await form.getByTestId('event-ends').fill(`${day}T15:00`);
+    await form.getByTestId('event-create-submit').click();
+    await seeNo(form);
+    await seeText(page.getByTestId('event-detail-when'), /à 13:30 – 15:00$/);
+
+    const [after] = await db.select().from(events).where(eq(events.id, before!.id));
+    expect(after!.startsAt.getTime() - before!.startsAt.getTime()).toBe(3_600_000);
+    const [mail] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, DEMO.member), eq(mailOutbox.template, 'event_updated'))).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    expect(mail!.subject).toContain(TITLE);
+    const ics = mail!.attachments.find((a) => a.filename.endsWith('.ics'))!;
+    const stored = await e2e.app.deps.storage.read(ics.storageKey, { sha256: ics.sha256 });
+    expect(stored.ok).toBe(true);
+    expect(startOf(stored.ok ? stored.bytes.toString('utf8') : '').getTime()).toBe(after!.startsAt.getTime());
   });
 
   it('the advisor takes attendance of the last co-lunch on a phone', async () => {

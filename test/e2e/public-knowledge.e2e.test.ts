@@ -46,6 +46,15 @@ describe('a public space read without an account', () => {
     await field(page, 'Rechercher dans la base').fill('chomage');
     await see(page.getByTestId('kb-search-results').getByRole('link', { name: 'Le contrat CAPE' }));
 
+    // The visitor reads in English: the public frame has the language switch, and the choice stays on the next page.
+    await page.getByTestId('language-en').click();
+    await see(field(page, 'Search the knowledge base'));
+    await page.reload();
+    await see(field(page, 'Search the knowledge base'));
+    await page.getByTestId('language-fr').click();
+    await see(field(page, 'Rechercher dans la base'));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
     const [internal] = await e2e.database.db.select({ id: kbPages.id }).from(kbPages).where(eq(kbPages.title, 'Entretien de fin de CAPE'));
     await page.goto(`${coopPath}/pages/${internal!.id}`);
     await see(page.getByTestId('kb-public-not-found'));

@@ -1,4 +1,4 @@
-import { Anchor, Container, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import type { ProfileView } from '../../../modules/directory/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListPager } from '../../components/ListPager';
 import { usePageTitle } from '../../components/Page';
+import { PublicPageFrame } from '../../components/PublicPage';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 import { ProfileCard } from './ProfileCard';
@@ -20,13 +21,14 @@ const PAGE_SIZE = 24;
 /**
  * The coop's public directory, for anyone without an account: only the members who opted in,
  * only what they made public (the API sends nothing else). An unpublished address is a 404.
+ * The public frame carries the brand and the language switch.
  */
 export default function PublicDirectoryPage() {
   const { slug = '', memberId } = useParams();
   return (
-    <Container size="lg" py="xl">
+    <PublicPageFrame>
       {memberId ? <PublicProfile slug={slug} memberId={memberId} /> : <PublicList slug={slug} />}
-    </Container>
+    </PublicPageFrame>
   );
 }
 

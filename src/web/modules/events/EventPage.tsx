@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCalendarPlus } from '@tabler/icons-react';
+import { IconCalendarPlus, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,10 +9,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useSession } from '../../lib/session';
 import { useMemberOptions } from '../activities';
+import { EventFormModal } from './EventFormModal';
 import { KindBadge, MyStatus, Places, useEventTime } from './event-parts';
 import { eventIcsUrl, useCancelEvent, useCancelRegistration, useEvent, useRegister, type EventDetailData } from './use-events';
 
-/** One event: when and where, my registration, the .ics; for staff and the host, who is coming and the waiting list. */
+/** One event: when and where, my registration, the .ics; for staff and the host, who is coming, the waiting list and the event's edit form. */
 export default function EventPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -105,6 +106,7 @@ function Registrants({ event }: { event: EventDetailData }) {
   const [guest, setGuest] = useState({ name: '', email: '' });
   const [memberId, setMemberId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const confirmed = event.registrants.filter((r) => r.status === 'confirmed');
   const waiting = event.registrants.filter((r) => r.status === 'waiting');
@@ -134,6 +136,11 @@ function Registrants({ event }: { event: EventDetailData }) {
         <Button component={Link} to={`/events/${event.id}/attendance`} size="md" data-testid="event-attendance">
           {t('events.detail.attendance')}
         </Button>
+        {event.status === 'scheduled' && (
+          <Button variant="light" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="event-edit">
+            {t('events.edit.action')}
+          </Button>
+        )}
         {team && event.status === 'scheduled' && new Date(event.startsAt) > new Date() && (
           <Button variant="outline" color="red" onClick={() => setConfirming(true)}>
             {t('events.detail.cancelEvent')}
@@ -186,6 +193,7 @@ function Registrants({ event }: { event: EventDetailData }) {
           </Card>
         </SimpleGrid>
       )}
+      {editing && <EventFormModal opened event={event} onClose={() => setEditing(false)} />}
       <ConfirmModal
         opened={confirming}
         onClose={() => setConfirming(false)}

@@ -1,17 +1,16 @@
-import { Anchor, Badge, Button, Card, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Checkbox, Group, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EVENT_KINDS } from '../../../modules/events/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { applyApiError } from '../../lib/forms';
 import { useSession } from '../../lib/session';
-import { useMemberOptions } from '../activities';
+import { EventFormModal } from './EventFormModal';
 import { KindBadge, MyStatus, Places, useEventTime } from './event-parts';
-import { useCreateEvent, useEvents, useHostHistory, useProposeTheme, useRegister, useThemeProposals, useVote, type EventSummaryData } from './use-events';
+import { useEvents, useHostHistory, useProposeTheme, useRegister, useThemeProposals, useVote, type EventSummaryData } from './use-events';
 
 /**
  * The coop's community life: what is coming (cards with places left and a register button),
@@ -55,7 +54,7 @@ export default function EventsPage() {
           <ThemesPanel />
         </Tabs.Panel>
       </Tabs>
-      {team && <CreateEventModal opened={creating} onClose={() => setCreating(false)} />}
+      {team && creating && <EventFormModal opened onClose={() => setCreating(false)} />}
     </Page>
   );
 }
@@ -264,75 +263,5 @@ function ThemesPanel() {
         </Card>
       ))}
     </Stack>
-  );
-}
-
-/** A datetime-local value ("2026-12-10T12:30", the device's time) as the instant the API takes. */
-const toInstant = (local: string) => (local ? new Date(local).toISOString() : '');
-
-function CreateEventModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const create = useCreateEvent();
-  const members = useMemberOptions(opened);
-  const [error, setError] = useState<unknown>(null);
-  const form = useForm({
-    initialValues: { kind: 'colunch', title: '', theme: '', description: '', hostMemberId: '', hostName: '', startsAt: '', endsAt: '', place: '', onlineUrl: '', capacity: '' as number | '' },
-  });
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('events.create.title')} size="lg">
-      <form
-        onSubmit={form.onSubmit((v) => {
-          setError(null);
-          create.mutate(
-            {
-              kind: v.kind as (typeof EVENT_KINDS)[number],
-              title: v.title,
-              theme: v.theme || null,
-              description: v.description || null,
-              hostMemberId: v.hostMemberId || null,
-              hostName: v.hostName || null,
-              startsAt: toInstant(v.startsAt),
-              endsAt: toInstant(v.endsAt),
-              place: v.place || null,
-              onlineUrl: v.onlineUrl || null,
-              capacity: v.capacity === '' ? null : v.capacity,
-            },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'teal', message: t('events.create.done') });
-                form.reset();
-                onClose();
-              },
-              onError: (err) => {
-                applyApiError(form, err);
-                setError(err);
-              },
-            },
-          );
-        })}
-      >
-        <Stack gap="xs">
-          <Select label={t('events.create.kind')} data={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))} allowDeselect={false} {...form.getInputProps('kind')} data-testid="event-kind-select" />
-          <TextInput label={t('events.create.titleField')} required maxLength={200} {...form.getInputProps('title')} data-testid="event-title" />
-          <TextInput label={t('events.create.theme')} maxLength={200} {...form.getInputProps('theme')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-            <Select label={t('events.create.host')} searchable clearable data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))} {...form.getInputProps('hostMemberId')} />
-            <TextInput label={t('events.create.hostName')} maxLength={200} {...form.getInputProps('hostName')} />
-            <TextInput type="datetime-local" label={t('events.create.startsAt')} required {...form.getInputProps('startsAt')} data-testid="event-starts" />
-            <TextInput type="datetime-local" label={t('events.create.endsAt')} required {...form.getInputProps('endsAt')} data-testid="event-ends" />
-            <TextInput label={t('events.create.place')} maxLength={300} {...form.getInputProps('place')} />
-            <TextInput label={t('events.create.onlineUrl')} maxLength={500} {...form.getInputProps('onlineUrl')} />
-          </SimpleGrid>
-          <NumberInput label={t('events.create.capacity')} min={1} max={10000} allowDecimal={false} {...form.getInputProps('capacity')} data-testid="event-capacity" />
-          <Textarea label={t('events.create.description')} autosize minRows={2} maxLength={5000} {...form.getInputProps('description')} />
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending} data-testid="event-create-submit">
-              {t('events.create.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   );
 }

@@ -44,6 +44,18 @@ export const en: typeof fr = {
     capacity: 'Places (empty: no limit)',
     submit: 'Create',
     done: 'Event created.',
+    parisTime: 'Paris time',
+    registrationDeadline: 'Registrations close',
+    registrationDeadlineHint: 'Empty: at the start of the event',
+  },
+  edit: {
+    action: 'Edit',
+    title: 'Edit the event',
+    submit: 'Save',
+    done: 'Event updated.',
+    hostByTeam: 'staff change the host',
+    notice_one: 'If the date, time or place changes, the person registered is mailed the updated invitation (.ics), which moves it in their calendar (not the waiting list).',
+    notice_other: 'If the date, time or place changes, the {{count}} people registered are mailed the updated invitation (.ics), which moves it in their calendars (not the waiting list).',
   },
   detail: {
     when: 'When',

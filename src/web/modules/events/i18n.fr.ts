@@ -43,6 +43,18 @@ export const fr = {
     capacity: 'Places (vide : sans limite)',
     submit: 'Créer',
     done: 'Évènement créé.',
+    parisTime: 'Heure de Paris',
+    registrationDeadline: 'Clôture des inscriptions',
+    registrationDeadlineHint: 'Vide : au début de l’évènement',
+  },
+  edit: {
+    action: 'Modifier',
+    title: "Modifier l'évènement",
+    submit: 'Enregistrer',
+    done: 'Évènement modifié.',
+    hostByTeam: "l'équipe change l'animateur",
+    notice_one: "Si la date, l'heure ou le lieu changent, la personne inscrite reçoit par e-mail l'invitation mise à jour (.ics), que son agenda déplace (pas la liste d'attente).",
+    notice_other: "Si la date, l'heure ou le lieu changent, les {{count}} personnes inscrites reçoivent par e-mail l'invitation mise à jour (.ics), que leur agenda déplace (pas la liste d'attente).",
   },
   detail: {
     when: 'Quand',

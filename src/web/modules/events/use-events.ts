@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateEventBody, EventDetail, EventSummary, HostHistory, ProposeThemeBody, RegisterBody, Registration, ThemeProposal } from '../../../modules/events/contract';
+import type { CreateEventBody, UpdateEventBody, EventDetail, EventSummary, HostHistory, ProposeThemeBody, RegisterBody, Registration, ThemeProposal } from '../../../modules/events/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
@@ -21,6 +21,7 @@ function useRefreshing<A, R>(fn: (arg: A) => Promise<R>) {
 }
 
 export const useCreateEvent = () => useRefreshing((body: CreateEventBody) => api.post<EventDetailData>('/api/events', body));
+export const useUpdateEvent = () => useRefreshing(({ id, ...body }: UpdateEventBody & { id: string }) => api.patch<EventDetailData>(`/api/events/${id}`, body));
 export const useCancelEvent = () => useRefreshing((id: string) => api.post<EventDetailData>(`/api/events/${id}/cancel`));
 export const useRegister = () => useRefreshing(({ id, ...body }: RegisterBody & { id: string }) => api.post<Registration>(`/api/events/${id}/registrations`, body));
 export const useCancelRegistration = () => useRefreshing(({ id, registrationId }: { id: string; registrationId: string }) => api.post<Registration>(`/api/events/${id}/registrations/${registrationId}/cancel`));

@@ -1,4 +1,4 @@
-import { Anchor, Card, Container, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Card, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../components/Page';
+import { PublicPageFrame } from '../../components/PublicPage';
 import { ApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { Markdown } from './Markdown';
@@ -132,8 +133,9 @@ function PublicPage({ coopId, pageId }: { coopId: string; pageId: string }) {
 export default function PublicKnowledgePage() {
   const { t } = useTranslation();
   const { coopId = '', spaceId, pageId } = useParams();
+  // The public frame carries the language switch: a visitor from a partner network may read in English.
   return (
-    <Container size="lg" py="xl">
+    <PublicPageFrame>
       <Stack gap="md">
         {(spaceId || pageId) && (
           <Group>
@@ -144,6 +146,6 @@ export default function PublicKnowledgePage() {
         )}
         {pageId ? <PublicPage coopId={coopId} pageId={pageId} /> : spaceId ? <Space coopId={coopId} spaceId={spaceId} /> : <Home coopId={coopId} />}
       </Stack>
-    </Container>
+    </PublicPageFrame>
   );
 }

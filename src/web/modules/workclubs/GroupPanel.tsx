@@ -19,9 +19,10 @@ const PROGRESS_COLORS = { on_track: 'blue', done: 'teal', blocked: 'red' } as co
 /**
  * A group as its participants see it: the people with their trades and projects, the
  * sessions, everyone's goals and reports (the others help with what they can see), and the
- * reader's own goals and reports to write while the group runs.
+ * reader's own goals and reports to write while the group runs. Staff (`onMoveSession`) move a
+ * coming session from its line.
  */
-export function GroupPanel({ group, actions, calendar = true }: { group: GroupData; actions: GroupActions | null; calendar?: boolean }) {
+export function GroupPanel({ group, actions, calendar = true, onMoveSession }: { group: GroupData; actions: GroupActions | null; calendar?: boolean; onMoveSession?: (session: GroupData['sessions'][number]) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const me = group.participants.find((p) => p.id === group.me) ?? null;
@@ -67,9 +68,16 @@ export function GroupPanel({ group, actions, calendar = true }: { group: GroupDa
         ) : (
           <Stack gap={4} data-testid="workclub-sessions">
             {group.sessions.map((s) => (
-              <Text size="sm" key={s.id} style={{ overflowWrap: 'anywhere' }}>
-                {fmt.date(s.startsAt, PARIS_DATE_TIME)} · {t('workclubs.group.minutes', { count: s.durationMinutes })} · {s.place}
-              </Text>
+              <Group key={s.id} justify="space-between" gap="xs" wrap="nowrap" data-testid="workclub-session">
+                <Text size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+                  {fmt.date(s.startsAt, PARIS_DATE_TIME)} · {t('workclubs.group.minutes', { count: s.durationMinutes })} · {s.place}
+                </Text>
+                {onMoveSession && group.status === 'active' && new Date(s.startsAt) > new Date() && (
+                  <Button size="compact-sm" variant="light" style={{ flexShrink: 0 }} onClick={() => onMoveSession(s)} data-testid="workclub-session-move">
+                    {t('workclubs.staff.moveSession')}
+                  </Button>
+                )}
+              </Group>
             ))}
           </Stack>
         )}

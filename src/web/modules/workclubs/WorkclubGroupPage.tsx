@@ -9,6 +9,7 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { GroupPanel } from './GroupPanel';
+import { MoveSessionModal } from './MoveSessionModal';
 import { parisWallTimeToIso } from '../../lib/paris-time';
 import { type GroupData, useCloseGroup, useGroup, useMemberGroupActions, useMoveParticipant, useScheduleSession } from './use-workclubs';
 
@@ -20,6 +21,7 @@ export default function WorkclubGroupPage() {
   const team = hasRole('admin', 'staff');
   const group = useGroup(id);
   const actions = useMemberGroupActions(id);
+  const [moving, setMoving] = useState<GroupData['sessions'][number] | null>(null);
   return (
     <Page title={group.data ? t('workclubs.group.title', { name: group.data.name }) : t('workclubs.title')}>
       <Stack gap="md">
@@ -32,7 +34,8 @@ export default function WorkclubGroupPage() {
           <SectionLoader />
         ) : (
           <>
-            <GroupPanel group={group.data} actions={team ? null : actions} />
+            <GroupPanel group={group.data} actions={team ? null : actions} onMoveSession={team ? setMoving : undefined} />
+            {moving && <MoveSessionModal session={moving} onClose={() => setMoving(null)} />}
             {team && group.data.status === 'active' && <StaffTools group={group.data} />}
           </>
         )}

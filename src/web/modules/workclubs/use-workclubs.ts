@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Application, ApplyBody, CloseGroupBody, ConfirmGroupsBody, CurrentView, GroupView, GuestLinkState, InviteExternalBody, MoveParticipantBody, OpenSeasonBody, ProgressBody, Proposal, ScheduleSessionBody, Season, SeasonDetail, UpdateGoalBody } from '../../../modules/workclubs/contract';
+import type { Application, ApplyBody, CloseGroupBody, ConfirmGroupsBody, CurrentView, GroupView, GuestLinkState, InviteExternalBody, MoveParticipantBody, OpenSeasonBody, ProgressBody, Proposal, RescheduleSessionBody, ScheduleSessionBody, Season, SeasonDetail, UpdateGoalBody } from '../../../modules/workclubs/contract';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
@@ -30,6 +30,7 @@ export const useInviteGuest = () => useRefreshing(({ seasonId, ...body }: Invite
 export const useRevokeGuestLink = () => useRefreshing((guestId: string) => api.post<GuestLinkState>(`/api/workclubs/guests/${guestId}/revoke`));
 export const useReinviteGuest = () => useRefreshing((guestId: string) => api.post<GuestLinkState>(`/api/workclubs/guests/${guestId}/reinvite`));
 export const useScheduleSession = () => useRefreshing(({ groupId, ...body }: ScheduleSessionBody & { groupId: string }) => api.post(`/api/workclubs/groups/${groupId}/sessions`, body));
+export const useRescheduleSession = () => useRefreshing(({ sessionId, ...body }: RescheduleSessionBody & { sessionId: string }) => api.patch(`/api/workclubs/sessions/${sessionId}`, body));
 export const useMoveParticipant = () => useRefreshing(({ groupId, ...body }: MoveParticipantBody & { groupId: string }) => api.post<GroupData>(`/api/workclubs/groups/${groupId}/move`, body));
 export const useCloseGroup = () => useRefreshing(({ groupId, ...body }: CloseGroupBody & { groupId: string }) => api.post<GroupData>(`/api/workclubs/groups/${groupId}/close`, body));
 
