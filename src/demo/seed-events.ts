@@ -42,8 +42,9 @@ export async function seedDemoEvents(ctx: { db: Db; storage?: FileStorage; now: 
   // The Thursday of this week (Monday first), in Paris.
   const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
   const thisThursday = addDays(today, 3 - weekday);
-  // Four lunches behind and four ahead: this week's counts as behind once it is over.
-  const firstThursday = addDays(thisThursday, now > at(thisThursday, '14:00') ? -3 * 7 : -4 * 7);
+  // Four lunches behind and four ahead: this week's counts as behind once it has started, since
+  // registrations close at the start (the next lunch shown is always one a member can join).
+  const firstThursday = addDays(thisThursday, now >= at(thisThursday, '12:30') ? -3 * 7 : -4 * 7);
 
   for (const [i, c] of COLUNCHES.entries()) {
     const day = addDays(firstThursday, 7 * i);

@@ -69,11 +69,16 @@ describe('a co-lunch, from the registration to the attendance', () => {
   it('the advisor moves the co-lunch by an hour on a phone; the member registered receives the updated .ics', async () => {
     const db = e2e.database.db;
     const [before] = await db.select().from(events).where(eq(events.title, TITLE));
-    const confirmed = (await db.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, before!.id), eq(eventRegistrations.status, 'confirmed')))).length;
-    expect(confirmed).toBeGreaterThanOrEqual(2);
     const { page } = await e2e.newPage({ width: 390, height: 844 });
     await logIn(page, DEMO.advisor);
     await page.goto(`/events/${before!.id}`);
+    // A partner's guest comes too, so that two people hold a place.
+    await page.getByTestId('guest-name').fill('Léa Girard');
+    await page.getByTestId('guest-email').fill('lea.girard@example.org');
+    await page.getByTestId('guest-add').click();
+    await see(page.getByTestId('registrant-Léa Girard'));
+    const confirmed = (await db.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, before!.id), eq(eventRegistrations.status, 'confirmed')))).length;
+    expect(confirmed).toBeGreaterThanOrEqual(2);
     await page.getByTestId('event-edit').click();
     const form = page.getByTestId('event-form');
     await see(form);
@@ -104,6 +109,8 @@ describe('a co-lunch, from the registration to the attendance', () => {
     const stored = await e2e.app.deps.storage.read(ics.storageKey, { sha256: ics.sha256 });
     expect(stored.ok).toBe(true);
     expect(startOf(stored.ok ? stored.bytes.toString('utf8') : '').getTime()).toBe(after!.startsAt.getTime());
+    const [guestMail] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, 'lea.girard@example.org'), eq(mailOutbox.template, 'event_updated')));
+    expect(guestMail).toBeDefined();
   });
 
   it('the advisor takes attendance of the last co-lunch on a phone', async () => {
