@@ -4,12 +4,12 @@ import { addDays } from '../../src/platform/calendar/index.js';
 import { workclubGroups, workclubReviews } from '../../src/modules/workclubs/schema.js';
 import { mailOutbox } from '../../src/platform/mail/schema.js';
 import { frenchDate, parisToday } from './support/dates.js';
-import { DEMO, type E2E, logIn, see, seeText, startE2E, watchJourney } from './support/harness.js';
+import { DEMO, type E2E, fieldError, logIn, see, seeNo, seeText, startE2E, watchJourney } from './support/harness.js';
 
 /**
  * A workclub season: the advisor opens it, two members apply with their project and a guest
  * from a partner company is invited, the advisor sees the proposed group (trades shown) and
- * confirms it, schedules a session; a member sets a goal and reports her progress at the
+ * confirms it, schedules a session and moves it to the afternoon; a member sets a goal and reports her progress at the
  * session on her phone; the advisor closes the group with a review of each project. The
  * guest is mailed the session with its .ics; the advisor then cuts the guest's access and the
  * guest's link, opened on a phone, says so.
@@ -93,6 +93,19 @@ describe('a workclub season, from the opening to the review', () => {
     await page.getByTestId('workclub-session-schedule').click();
     await seeText(page.getByTestId('workclub-sessions'), 'Salle Jaurès');
     await seeText(page.getByTestId('workclub-sessions'), '09:30');
+
+    // The room is taken that morning: the advisor moves the session to the afternoon; an empty place is refused on its field.
+    await page.getByTestId('workclub-session-move').first().click();
+    const move = page.getByTestId('workclub-move-session-form');
+    expect(await move.getByTestId('workclub-move-starts').inputValue()).toBe(`${addDays(today, 10)}T09:30`);
+    await move.getByTestId('workclub-move-place').fill('');
+    await move.getByTestId('workclub-move-submit').click();
+    await expect.poll(() => fieldError(move.getByTestId('workclub-move-place'))).not.toBe('');
+    await move.getByTestId('workclub-move-place').fill('Salle Jaurès');
+    await move.getByTestId('workclub-move-starts').fill(`${addDays(today, 10)}T14:00`);
+    await move.getByTestId('workclub-move-submit').click();
+    await seeNo(move);
+    await seeText(page.getByTestId('workclub-sessions'), '14:00');
     await context.close();
   });
 
@@ -101,6 +114,8 @@ describe('a workclub season, from the opening to the review', () => {
     const scheduled = mails.find((m) => m.template === 'workclub.session_scheduled');
     expect(scheduled?.attachments[0]?.filename).toMatch(/\.ics$/);
     expect(scheduled?.textBody).toContain('Salle Jaurès');
+    const moved = mails.find((m) => m.template === 'workclub.session_rescheduled');
+    expect(moved?.attachments[0]?.filename).toMatch(/\.ics$/);
     const invitation = mails.find((m) => m.template === 'workclub.guest_invited')!;
     const guestPath = new URL(/https?:\/\/\S+\/workclubs\/guest\/\S+/.exec(invitation.textBody)![0]).pathname;
 
