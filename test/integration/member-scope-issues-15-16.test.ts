@@ -62,7 +62,7 @@ async function login(email: string) {
   return c;
 }
 
-function ok(res: { status: number; raw: string }, what: string) {
+function ok<T extends { status: number; raw: string }>(res: T, what: string): T {
   if (res.status >= 300) throw new Error(`${what}: ${res.status} ${res.raw.slice(0, 300)}`);
   return res;
 }
