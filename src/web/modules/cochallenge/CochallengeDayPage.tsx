@@ -39,7 +39,7 @@ function MeetingCard({ cochallengeId, meeting, live }: { cochallengeId: string; 
   return (
     <Card withBorder data-testid="day-meeting">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Stack gap={0}>
+        <Stack gap={0} style={{ minWidth: 0 }}>
           <Title order={4}>{meeting.companyName}</Title>
           {meeting.companyAddress && (
             <Text size="sm" c="dimmed">
@@ -47,7 +47,7 @@ function MeetingCard({ cochallengeId, meeting, live }: { cochallengeId: string; 
             </Text>
           )}
         </Stack>
-        <Badge size="lg" variant="light">
+        <Badge size="lg" variant="light" style={{ flexShrink: 0 }}>
           {meeting.startsAt}
         </Badge>
       </Group>

@@ -80,10 +80,10 @@ function CompaniesCard({ campaign }: { campaign: CochallengeDetailData }) {
           {campaign.companies.map((co) => (
             <Group key={co.id} justify="space-between" wrap="nowrap" data-testid="company-row">
               <Text size="sm" style={{ minWidth: 0 }}>
-                <b>{co.name}</b> · {co.tags.join(', ')} · {co.slots} RDV
+                <b>{co.name}</b> · {co.tags.join(', ')} · {t('cochallenge.setup.slotCount', { count: co.slots })}
               </Text>
               {!frozen(campaign) && (
-                <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(co.id)}>
+                <Button size="compact-xs" variant="subtle" color="red" style={{ flexShrink: 0 }} onClick={() => remove.mutate(co.id)}>
                   {t('cochallenge.setup.remove')}
                 </Button>
               )}

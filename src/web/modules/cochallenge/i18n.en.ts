@@ -23,6 +23,8 @@ export const en: typeof fr = {
     companyName: 'Company',
     tags: 'Sector and needs (comma separated)',
     slots: 'Meetings',
+    slotCount_one: '{{count}} meeting',
+    slotCount_other: '{{count}} meetings',
     contact: 'Contact',
     addCompany: 'Register the company',
     remove: 'Remove',

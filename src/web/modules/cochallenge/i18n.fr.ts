@@ -20,6 +20,8 @@ export const fr = {
     companyName: 'Entreprise',
     tags: 'Secteur et besoins (séparés par des virgules)',
     slots: 'Rendez-vous',
+    slotCount_one: '{{count}} RDV',
+    slotCount_other: '{{count}} RDV',
     contact: 'Contact',
     addCompany: 'Inscrire l’entreprise',
     remove: 'Retirer',

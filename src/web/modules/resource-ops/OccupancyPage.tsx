@@ -12,7 +12,8 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { occupancyCsvUrl, useMarkNoShows, useOccupancy } from './use-resource-ops';
 
-const percent = (perMille: number) => `${(perMille / 10).toFixed(1).replace('.', ',')} %`;
+/** A rate in the app's language (0,0 % in French, 0.0% in English). */
+const percent = (perMille: number, lang: string) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(perMille / 1000);
 const hours = (minutes: number) => Math.round(minutes / 6) / 10;
 
 /** Staff: occupancy per resource and site, revenue, no-shows and peak hours over a period; CSV export. */
@@ -57,7 +58,7 @@ export default function OccupancyPage() {
         {data && (
           <>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
-              <Stat label={t('resourceOps.occupancy.rate')} value={percent(data.totals.ratePerMille)} />
+              <Stat label={t('resourceOps.occupancy.rate')} value={percent(data.totals.ratePerMille, fmt.lang)} />
               <Stat label={t('resourceOps.occupancy.booked')} value={String(hours(data.totals.bookedMinutes))} />
               <Stat label={t('resourceOps.occupancy.revenue')} value={fmt.money(data.totals.revenueCents)} />
               <Stat label={t('resourceOps.occupancy.noShows')} value={String(data.totals.noShows)} />
@@ -76,7 +77,7 @@ export default function OccupancyPage() {
                   orientation="vertical"
                   yAxisProps={{ width: 110 }}
                   xAxisProps={{ domain: [0, 100] }}
-                  valueFormatter={(v) => `${v.toFixed(1).replace('.', ',')} %`}
+                  valueFormatter={(v) => percent(v * 10, fmt.lang)}
                   series={[{ name: 'rate', label: t('resourceOps.occupancy.rate'), color: 'indigo.6' }]}
                   aria-label={t('resourceOps.occupancy.perResource')}
                   data-testid="occupancy-chart"
@@ -110,7 +111,7 @@ export default function OccupancyPage() {
                       <Table.Tr key={r.resourceId}>
                         <Table.Td>{r.name}</Table.Td>
                         <Table.Td>{r.siteName}</Table.Td>
-                        <Table.Td ta="right">{percent(r.ratePerMille)}</Table.Td>
+                        <Table.Td ta="right">{percent(r.ratePerMille, fmt.lang)}</Table.Td>
                         <Table.Td ta="right">{r.bookings}</Table.Td>
                         <Table.Td ta="right">{r.noShows}</Table.Td>
                         <Table.Td ta="right">{fmt.money(r.revenueCents)}</Table.Td>
@@ -120,7 +121,7 @@ export default function OccupancyPage() {
                       <Table.Tr key={s.siteId} fw={600}>
                         <Table.Td>—</Table.Td>
                         <Table.Td>{s.siteName}</Table.Td>
-                        <Table.Td ta="right">{percent(s.ratePerMille)}</Table.Td>
+                        <Table.Td ta="right">{percent(s.ratePerMille, fmt.lang)}</Table.Td>
                         <Table.Td ta="right">{s.bookings}</Table.Td>
                         <Table.Td ta="right">{s.noShows}</Table.Td>
                         <Table.Td ta="right">{fmt.money(s.revenueCents)}</Table.Td>

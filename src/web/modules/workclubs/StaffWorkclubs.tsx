@@ -310,7 +310,7 @@ function InviteGuestForm({ seasonId, groups }: { seasonId: string; groups: { id:
   };
   return (
     <Card withBorder padding="md">
-      <Button variant="subtle" onClick={() => setOpen((o) => !o)} px={0} data-testid="workclub-invite-toggle">
+      <Button variant="subtle" onClick={() => setOpen((o) => !o)} px={0} h="auto" py={4} styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }} data-testid="workclub-invite-toggle">
         {t('workclubs.staff.invite')}
       </Button>
       <Collapse expanded={open}>
