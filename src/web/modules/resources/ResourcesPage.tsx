@@ -10,7 +10,8 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useActivityOptions, useMemberOptions } from '../activities';
-import { ResourceCalendar, type Slot } from './ResourceCalendar';
+import { HandoverDialog } from '../resource-ops';
+import { ResourceCalendar, type OpenedBooking, type Slot } from './ResourceCalendar';
 import { ResourcePhotos } from './ResourcePhotos';
 import { siteInstant } from './site-calendar';
 import { useBook, useCancelBooking, useJoinWaitlist, useLeaveWait, useMyBookings, useMyWaits, useQuote, useResources, useSites, type ResourceData } from './use-resources';
@@ -37,6 +38,7 @@ export default function ResourcesPage() {
   const site = siteId ?? sites.data?.items[0]?.id ?? null;
   const resources = useResources(site ?? undefined);
   const [slot, setSlot] = useState<Slot | null>(null);
+  const [opened, setOpened] = useState<OpenedBooking | null>(null);
   // A waiting-list mail links here with the resource and the day of the freed slot.
   const [params] = useSearchParams();
   const linked = { resourceId: params.get('resource'), date: params.get('date') };
@@ -63,10 +65,12 @@ export default function ResourcesPage() {
               onPick={setSlot}
               canWait={member}
               linked={linked}
+              onBooking={team ? setOpened : undefined}
               actions={(resourceId, date) => <WeeklyBookingButton resources={resources.data!.items} resourceId={resourceId} date={date} team={team} />}
             />
           )}
           {slot && <BookingDialog slot={slot} team={team} canWait={member} onClose={() => setSlot(null)} />}
+          {opened && <HandoverDialog bookingId={opened.bookingId} title={t('resources.handover.title', { name: opened.resource.name })} timeZone={opened.resource.timeZone} onClose={() => setOpened(null)} />}
         </Tabs.Panel>
         <Tabs.Panel value="catalogue">
           <Catalogue resources={resources.data?.items ?? []} manage={team} />
