@@ -6,7 +6,7 @@ import { addLocalDays } from '../../../modules/resources/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PHONE_QUERY } from '../../components/ListTable';
 import { useFormat } from '../../lib/format';
-import { busyAt, dayLoad, gridHours, hhmm, isOpenHour, mondayOf, monthGrid, siteInstant, siteToday, type DayLoad } from './site-calendar';
+import { busyAt, dayLoad, gridHours, hhmm, isBookableHour, mondayOf, monthGrid, siteInstant, siteToday, type DayLoad } from './site-calendar';
 import { useAvailability, type AvailabilityData, type ResourceData } from './use-resources';
 
 export type ResourceSlots = AvailabilityData['resources'][number];
@@ -195,7 +195,7 @@ function Cell({ res, date, hour, timeZone, canWait, onFree, onBooking }: { res: 
       );
     }
     // Someone else's booking, still to come: the dialog offers to wait for it.
-    if (canWait && !unavailable && !busy.mine && !past && isOpenHour(res.openingHours, date, hour)) {
+    if (canWait && !unavailable && !busy.mine && !past && isBookableHour(res.bookableHours, date, hour)) {
       return (
         <UnstyledButton onClick={onFree} aria-label={`${t('resources.wait.takenSlot')} ${res.name} ${date} ${hhmm(hour)}`} data-testid="taken-slot">
           {paper}
@@ -204,7 +204,7 @@ function Cell({ res, date, hour, timeZone, canWait, onFree, onBooking }: { res: 
     }
     return paper;
   }
-  if (!isOpenHour(res.openingHours, date, hour) || past) return <Paper p={4} radius="xs" bg="gray.1" aria-hidden />;
+  if (!isBookableHour(res.bookableHours, date, hour) || past) return <Paper p={4} radius="xs" bg="gray.1" aria-hidden />;
   return (
     <Button variant="subtle" size="compact-xs" radius="xs" onClick={onFree} aria-label={`${t('resources.free')} ${res.name} ${date} ${hhmm(hour)}`} data-testid="free-slot" data-resource={res.name} data-date={date} data-hour={hour}>
       {t('resources.free')}
@@ -226,7 +226,7 @@ function MonthGrid({ res, days, anchor, timeZone, onDay }: { res: ResourceSlots;
           </Text>
         ))}
         {days.map((d) => {
-          const load = dayLoad(res.openingHours, res.busy, d, timeZone);
+          const load = dayLoad(res.bookableHours, res.busy, d, timeZone);
           const label = `${f.date(siteInstant(d, 12, timeZone).toISOString(), { dateStyle: 'full', timeZone })} : ${t(`resources.load.${load}`)}`;
           return (
             <UnstyledButton key={d} onClick={() => onDay(d)} aria-label={label} title={label} data-testid="month-day" data-date={d} data-load={load}>
