@@ -6,7 +6,7 @@ import { addLocalDays } from '../../../modules/resources/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PHONE_QUERY } from '../../components/ListTable';
 import { useFormat } from '../../lib/format';
-import { busyAt, dayLoad, gridHours, hhmm, isBookableHour, mondayOf, monthGrid, siteInstant, siteToday, type DayLoad } from './site-calendar';
+import { asTitle, busyAt, dayLoad, gridHours, hhmm, isBookableHour, mondayOf, monthGrid, siteInstant, siteToday, type DayLoad } from './site-calendar';
 import { useAvailability, type AvailabilityData, type ResourceData } from './use-resources';
 
 export type ResourceSlots = AvailabilityData['resources'][number];
@@ -121,8 +121,8 @@ function PeriodTitle({ view, days, anchor, timeZone }: { view: View; days: strin
         ? `${f.date(noon(days[0]!), { day: 'numeric', month: 'short', timeZone })} – ${f.date(noon(days[6]!), { day: 'numeric', month: 'short', year: 'numeric', timeZone })}`
         : f.date(noon(anchor), { month: 'long', year: 'numeric', timeZone });
   return (
-    <Text fw={600} data-testid="calendar-period" style={{ textTransform: 'capitalize' }}>
-      {text}
+    <Text fw={600} data-testid="calendar-period">
+      {asTitle(text, f.lang)}
     </Text>
   );
 }

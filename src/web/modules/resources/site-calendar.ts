@@ -65,6 +65,13 @@ export function isBookableHour(bookableHours: OpeningSpan[] | null, date: string
   return bookableHours === null || isOpenHour(bookableHours, date, hour);
 }
 
+/**
+ * A date written as a title: only its first letter raised. French writes months and weekdays
+ * in lower case (« jeudi 3 décembre 2026 »); capitalising each word (CSS `capitalize`) would
+ * print « Jeudi 3 Décembre 2026 », which is English typography.
+ */
+export const asTitle = (text: string, locale: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+
 /** The busy span over an hour of a date, if any. */
 export function busyAt<T extends BusySpan>(busy: T[], date: string, hour: number, timeZone: string): T | undefined {
   const start = siteInstant(date, hour, timeZone).getTime();
