@@ -107,6 +107,13 @@ describe('the van for a weekend', () => {
     await card.getByRole('button', { name: 'Enregistrer' }).click();
     await seeText(card, 'Rendu le');
     await seeText(card.getByTestId('km-driven'), '352 km parcourus');
+    // The photo of the scratch is on the page, as a thumbnail that opens the full photo.
+    const thumb = card.getByTestId('handover-photo');
+    await see(thumb);
+    const full = await page.request.get((await thumb.getAttribute('href'))!);
+    expect(full.status()).toBe(200);
+    expect(full.headers()['content-type']).toBe('image/png');
+    await seeText(card, 'Rayure sur la portière arrière droite');
     await expectNoHorizontalOverflow(page);
 
     const db = e2e.database.db;
@@ -116,5 +123,21 @@ describe('the van for a weekend', () => {
     expect(photos.map((p) => [p.direction, p.contentType])).toEqual([['out', 'image/png']]);
     const [after] = await weekendBooking();
     expect(after!.status).toBe('completed');
+  });
+
+  it('staff open the weekend booking from the calendar and read its mileage, notes and photo', async () => {
+    const { page } = await e2e.newPage({ width: 1280, height: 900 });
+    await logIn(page, 'admin@demo.mutualise.coop');
+    await page.getByTestId('nav-resources').click();
+    await page.getByTestId('calendar-view').getByText('Semaine').click();
+    await page.getByTestId('resource-select').click();
+    await page.getByRole('option', { name: VAN }).click();
+    for (let i = 0; i < weeksAhead; i++) await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.getByRole('button', { name: `Départ et retour ${VAN} ${friday} 17:00` }).click();
+    const dialog = page.getByRole('dialog');
+    await seeText(dialog, '352 km parcourus');
+    await seeText(dialog, 'Rayure sur la portière arrière droite');
+    await seeText(dialog, 'Rendu propre, plein fait');
+    await see(dialog.getByTestId('handover-photo'));
   });
 });

@@ -13,3 +13,5 @@ export { updateFeeSettings } from './fee-settings.js';
 export { feesBilledToUser } from './fees-billed.js';
 // The plans module invoices members their resources as fees of another kind (same series kind, debit, settlement).
 export { billMemberCharge, type BilledMemberCharge, type MemberCharge } from './bill-member-charge.js';
+/** The most one fee or member charge document may carry, excl. VAT: a resources run cuts a larger month under it. */
+export { MAX_FEE_CENTS } from './domain/fee-amounts.js';

@@ -5,12 +5,13 @@ import type { Db, Executor } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import type { Actor } from '../../platform/http/context.js';
-import { billMemberCharge } from '../fees/index.js';
+import { billMemberCharge, MAX_FEE_CENTS } from '../fees/index.js';
 import { createDraftInvoice, validateInvoice } from '../invoicing/index.js';
 import { ACCOUNTS, JOURNALS, postEntry } from '../ledger/index.js';
 import type { ChargeableBooking } from '../resources/index.js';
 import type { BillingRunResult } from './contract.js';
 import { parisMidnight } from './coop-time.js';
+import { splitUnderCap } from './domain/split-under-cap.js';
 import { firstDayOf, monthlyFee, nextMonth } from './domain/subscription-cycle.js';
 import { issueGrants, subscriptionTermsOf } from './issue-grants.js';
 import { getResourceBillingSettings } from './resource-billing-settings.js';
@@ -97,7 +98,18 @@ export async function billResourceMonth(db: Db, storage: FileStorage, actor: Aud
       const key = `${item.memberId}/${item.vatRateBp}`;
       groups.set(key, [...(groups.get(key) ?? []), item]);
     }
+    // A document carries at most MAX_FEE_CENTS: a larger month goes on several invoices, and an
+    // item larger on its own is left unbilled and shown to the team (never cut, never crashing the run).
+    const batches: ItemToBill[][] = [];
     for (const group of groups.values()) {
+      const { batches: under, tooLarge } = splitUnderCap(group, MAX_FEE_CENTS);
+      batches.push(...under);
+      for (const item of tooLarge) {
+        result.skipped++;
+        result.failures.push({ sourceId: item.sourceId, label: item.label, reason: `Montant au-delà du plafond d’une facture (${(MAX_FEE_CENTS / 100).toLocaleString('fr-FR')} € HT) : à facturer à part par l’équipe.` });
+      }
+    }
+    for (const group of batches) {
       try {
         const billed = await invoiceMember(db, storage, actor, month, today, group);
         count('member_invoice', billed, group.length);

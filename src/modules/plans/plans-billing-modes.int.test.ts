@@ -247,3 +247,26 @@ describe("a non-member's booking", () => {
     expect(res.body.items.find((i: { mode: string }) => i.mode === 'internal_charge').entryId).toBeTruthy();
   });
 });
+
+describe('a month above the invoice ceiling (100,000 € a document)', () => {
+  it('is cut into several member invoices each under it, an item above it alone is shown to the team unbilled, and a second run bills nothing twice', async () => {
+    expect((await admin.put('/api/plans/billing/settings', { mode: 'member_invoice', clientActivityId: houseActivityId })).status).toBe(200);
+    const october = '2026-10';
+    const big = (day: string, cents: number) => booking(day, cents, { startsAt: new Date(`${october}-${day}T09:00:00Z`), endsAt: new Date(`${october}-${day}T11:00:00Z`) });
+    const month = [big('05', 4_000_000), big('06', 4_000_000), big('07', 4_000_000), big('08', 10_000_001)];
+    const runOctober = () => billResourceMonth(db(), t.app.deps.storage, actor(), october, '2026-11-02', async () => month);
+    const before = (await resourceInvoices()).length;
+    const r = await runOctober();
+    expect(r).toMatchObject({ billed: 3, invoices: 2, skipped: 1 });
+    expect(r.failures).toEqual([{ sourceId: month[3]!.bookingId, label: expect.stringContaining('Réservation'), reason: expect.stringContaining('plafond') }]);
+    const october_ = (await resourceInvoices()).filter((f) => f.month === october);
+    expect(october_.map((f) => f.netCents).sort()).toEqual([4_000_000, 8_000_000]);
+    expect((await resourceInvoices()).length).toBe(before + 2);
+    const billed = (await itemsOf()).filter((i) => i.month === october);
+    expect(billed.map((i) => i.sourceId).sort()).toEqual(month.slice(0, 3).map((b) => b.bookingId).sort());
+    // Run again: nothing billed twice, the item too large still shown.
+    const again = await runOctober();
+    expect(again).toMatchObject({ billed: 0, alreadyBilled: 3, invoices: 0, skipped: 1 });
+    expect((await resourceInvoices()).length).toBe(before + 2);
+  });
+});

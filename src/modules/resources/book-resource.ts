@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import type { BookingCharges } from './booking-charges.js';
 import { mailBookingsConfirmed, type BookingMailer } from './booking-mails.js';
+import { closeBookedWaits } from './close-booked-waits.js';
 import { bookingViews, judgeSlot, resolveBooker, resourceForBooking, slotLabel, type Booker, type ResourceForBooking, type SlotVerdict } from './booking-context.js';
 import type { BookBody, Booking, BookingQuote } from './contract.js';
 import { resourcesErrors, slotTaken } from './errors.js';
@@ -72,6 +73,7 @@ export async function bookSlotInTx(
   if (charge.paidBy !== 'pay_per_use' || billableCents !== verdict.price.priceCents) {
     await tx.update(resourceBookings).set({ paidBy: charge.paidBy, billableCents }).where(and(eq(resourceBookings.coopId, actor.coopId), eq(resourceBookings.id, id)));
   }
+  if (booker.memberId) await closeBookedWaits(tx, actor, { id, resourceId: resource.id, memberId: booker.memberId, startsAt: slot.startsAt, endsAt: slot.endsAt });
   await recordAudit(tx, actor, {
     action: 'booking.create',
     entityType: 'resource_booking',

@@ -169,7 +169,10 @@ export const availability = z.object({
       siteId: z.string(),
       siteName: z.string(),
       timeZone: z.string(),
+      /** The site's opening hours: the rows the grid shows. */
       openingHours: z.array(z.object({ weekday: z.number(), opens: z.string(), closes: z.string() })),
+      /** The hours the resource's rules accept a booking in (its site's opening hours), or null: any hour, nothing greyed for closing time. */
+      bookableHours: z.array(z.object({ weekday: z.number(), opens: z.string(), closes: z.string() })).nullable(),
       busy: z.array(busySlot),
     }),
   ),

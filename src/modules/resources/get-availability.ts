@@ -4,15 +4,17 @@ import { isStaff, type Actor } from '../../platform/http/context.js';
 import { clientNames } from '../clients/index.js';
 import { memberIdOfUser, memberNames } from '../members/index.js';
 import type { Availability } from './contract.js';
+import { bookableHours } from './domain/evaluate-booking-rules.js';
 import { busyBookingsInRange } from './busy-bookings-in-range.js';
 import { listSites } from './manage-sites.js';
 import { unavailabilitiesInRange } from './manage-unavailabilities.js';
 import { getResourceSettings } from './resource-settings.js';
+import { rulesOfResources } from './set-booking-rules.js';
 import { resources, resourceSites } from './schema.js';
 
 /**
  * What is busy on each active resource over a period: bookings and unavailabilities (with
- * their reason); the rest inside opening hours is free. Three range queries served by the gist
+ * their reason); the rest inside the hours its rules accept (`bookableHours`) is free. Three range queries served by the gist
  * indexes, whatever the number of resources. Where the coop hides names, a member reads
  * "booked" (no name is sent) except on their own bookings.
  */
@@ -22,12 +24,13 @@ export async function getAvailability(db: Executor, actor: Actor, q: { from: Dat
   const ids = list.map((r) => r.id);
   const byAll = !q.resourceId && !q.siteId;
   const staff = isStaff(actor) || actor.roles.includes('accountant');
-  const [sites, bookings, offs, settings, self] = await Promise.all([
+  const [sites, bookings, offs, settings, self, rules] = await Promise.all([
     listSites(db, actor.coopId),
     busyBookingsInRange(db, actor.coopId, { from: q.from, to: q.to, resourceIds: byAll ? undefined : ids }),
     unavailabilitiesInRange(db, actor.coopId, { from: q.from, to: q.to, resourceIds: byAll ? undefined : ids }),
     getResourceSettings(db, actor.coopId),
     staff ? Promise.resolve(null) : memberIdOfUser(db, actor.coopId, actor.userId),
+    rulesOfResources(db, actor.coopId, list),
   ]);
   const hide = !staff && settings.hideBookerNames;
   const [mNames, cNames] = await Promise.all([
@@ -45,7 +48,8 @@ export async function getAvailability(db: Executor, actor: Actor, q: { from: Dat
   return {
     resources: list.map((r) => {
       const s = siteOf.get(r.siteId)!;
-      return { ...r, timeZone: s.timeZone, openingHours: s.openingHours, busy: busyOf.get(r.id)!.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()) };
+      // Greyed on the grid: what the resource's rules refuse for the hour alone (none for a van that ignores the office's hours).
+      return { ...r, timeZone: s.timeZone, openingHours: s.openingHours, bookableHours: bookableHours(rules.get(r.id) ?? [], s.openingHours), busy: busyOf.get(r.id)!.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()) };
     }),
   };
 }

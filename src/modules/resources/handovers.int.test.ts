@@ -87,6 +87,27 @@ describe('van check-out and check-in', () => {
     expect((await staff.post(`/api/resources/bookings/${otherBooking.id}/handover`, { direction: 'out', mileageKm: 42_340 })).status).toBe(200);
   });
 
+  it("a member sees their own handover photos but not another member's (404, as if it did not exist); staff see both", async () => {
+    const hugoPhoto = await staff.upload(`/api/resources/bookings/${otherBooking.id}/handover/photos`, { filename: 'choc.png', contentType: 'image/png', bytes: png }, { direction: 'out' });
+    expect(hugoPhoto.status).toBe(200);
+    const photoId = hugoPhoto.body.photos[0].id;
+    const denied = await mia.get(`/api/resources/handover-photos/${photoId}`);
+    expect(denied.status).toBe(404);
+    expect(denied.headers['content-type']).not.toBe('image/png');
+    expect((await staff.get(`/api/resources/handover-photos/${photoId}`)).status).toBe(200);
+    // Mia's own photo, listed on her handover with the readings, opens for her and for staff.
+    const own = await mia.get(`/api/resources/bookings/${vanBooking.id}/handover`);
+    expect(own.status).toBe(200);
+    expect(own.body.out).toMatchObject({ mileageKm: 42_100, notes: 'Rayure porte arrière' });
+    expect(own.body.photos.map((p: { direction: string; fileName: string }) => [p.direction, p.fileName])).toEqual([['out', 'rayure.png']]);
+    expect((await mia.get(`/api/resources/handover-photos/${own.body.photos[0].id}`)).status).toBe(200);
+    expect((await staff.get(`/api/resources/handover-photos/${own.body.photos[0].id}`)).status).toBe(200);
+    // A photo of another coop is never found.
+    const b = await createTestCoop(t.database.db, 'handovers-other');
+    const outsider = await login(b.member.email);
+    expect((await outsider.get(`/api/resources/handover-photos/${photoId}`)).status).toBe(404);
+  });
+
   it('a file that is not an image is refused, and a desk is not handed over', async () => {
     const fake = await staff.upload(`/api/resources/bookings/${otherBooking.id}/handover/photos`, { filename: 'x.png', contentType: 'image/png', bytes: Buffer.from('<html>') }, { direction: 'out' });
     expect(fake.status).toBe(400);

@@ -339,7 +339,8 @@ export const resourceHandoverPhotos = pgTable(
   ],
 );
 
-export const WAITLIST_STATUSES = ['waiting', 'notified', 'left'] as const;
+/** `booked`: the member booked the slot they waited for (in the booking's transaction): nothing left to wait for. */
+export const WAITLIST_STATUSES = ['waiting', 'notified', 'left', 'booked'] as const;
 export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];
 
 /**
@@ -370,8 +371,9 @@ export const resourceWaitlist = pgTable(
     uniqueIndex('resource_waitlist_member_key').on(t.coopId, t.resourceId, t.memberId, t.startsAt, t.endsAt).where(sql`${t.status} = 'waiting'`),
     index('resource_waitlist_resource_idx').on(t.coopId, t.resourceId, t.startsAt),
     check('resource_waitlist_range_check', sql`${t.startsAt} < ${t.endsAt}`),
-    check('resource_waitlist_status_check', sql`${t.status} in ('waiting', 'notified', 'left')`),
-    check('resource_waitlist_notified_check', sql`(${t.status} = 'notified') = (${t.notifiedAt} is not null)`),
+    check('resource_waitlist_status_check', sql`${t.status} in ('waiting', 'notified', 'left', 'booked')`),
+    // Told means a date told; one still waiting was never told (a booked or left wait keeps its history).
+    check('resource_waitlist_notified_check', sql`(${t.status} <> 'notified' or ${t.notifiedAt} is not null) and (${t.status} <> 'waiting' or ${t.notifiedAt} is null)`),
   ],
 );
 

@@ -6,7 +6,7 @@ import { bilingual } from '../../platform/http/messages.js';
 const uuid = z.uuid({ error: bilingual({ fr: 'Identifiant invalide.', en: 'Invalid identifier.' }) });
 const instant = z.iso.datetime({ offset: true, error: bilingual({ fr: 'Date et heure invalides (ISO 8601).', en: 'Invalid date and time (ISO 8601).' }) });
 
-export const WAITLIST_STATUS_VALUES = ['waiting', 'notified', 'left'] as const;
+export const WAITLIST_STATUS_VALUES = ['waiting', 'notified', 'left', 'booked'] as const;
 
 /** A member waits for a taken slot, for themselves (the activity is the one they would book it on). */
 export const joinWaitlistBody = z

@@ -118,4 +118,34 @@ describe('waiting list of a taken slot', () => {
     const [row] = await t.database.db.select().from(resourceWaitlist).where(and(eq(resourceWaitlist.coopId, coop.id), eq(resourceWaitlist.id, w.body.id)));
     expect(row!.status).toBe('left');
   });
+
+  it('booking the slot one waits for closes one\'s own wait in the booking\'s transaction (waiting or told), not the others\' waits', async () => {
+    const db = t.database.db;
+    const statusOf = async (id: string) => (await db.select({ status: resourceWaitlist.status }).from(resourceWaitlist).where(and(eq(resourceWaitlist.coopId, coop.id), eq(resourceWaitlist.id, id))))[0]!.status;
+    const slot = { resourceId: roomId, startsAt: at('16:00'), endsAt: at('17:00') };
+    const held = await ana.post('/api/resources/bookings', slot);
+    expect(held.status).toBe(201);
+    const benWait = (await ben.post('/api/resources/waitlist', slot)).body.id as string;
+    const chloeWait = (await chloe.post('/api/resources/waitlist', slot)).body.id as string;
+    expect((await ana.post(`/api/resources/bookings/${held.body.id}/cancel`, {})).status).toBe(200);
+    expect([await statusOf(benWait), await statusOf(chloeWait)]).toEqual(['notified', 'waiting']);
+
+    // Chloé, still waiting, finds it free and books it: her wait is done; Ben's, told but beaten to it, stays.
+    const chloeBooking = await chloe.post('/api/resources/bookings', slot);
+    expect(chloeBooking.status).toBe(201);
+    expect([await statusOf(benWait), await statusOf(chloeWait)]).toEqual(['notified', 'booked']);
+    expect((await chloe.get('/api/resources/waitlist/mine')).body.items.map((w: { id: string }) => w.id)).not.toContain(chloeWait);
+    // A refused booking rolls back whole: Ben's wait is untouched.
+    expect((await ben.post('/api/resources/bookings', slot)).status).toBe(409);
+    expect(await statusOf(benWait)).toBe('notified');
+
+    // Chloé cancels; Ben, who was told, books it: his wait is done too and leaves his list.
+    expect((await chloe.post(`/api/resources/bookings/${chloeBooking.body.id}/cancel`, {})).status).toBe(200);
+    const benBooking = await ben.post('/api/resources/bookings', slot);
+    expect(benBooking.status).toBe(201);
+    expect(await statusOf(benWait)).toBe('booked');
+    expect((await ben.get('/api/resources/waitlist/mine')).body.items.map((w: { id: string }) => w.id)).not.toContain(benWait);
+    const audits = await db.select().from(auditLog).where(and(eq(auditLog.coopId, coop.id), eq(auditLog.action, 'resource_waitlist.booked')));
+    expect(audits.filter((a) => a.entityId === benWait || a.entityId === chloeWait).map((a) => a.entityId).sort()).toEqual([benWait, chloeWait].sort());
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBookingRules, type BookingRequest, type BookingRule } from './evaluate-booking-rules.js';
+import { bookableHours, evaluateBookingRules, withinOpeningHours, type BookingRequest, type BookingRule } from './evaluate-booking-rules.js';
 
 const open = { whoMayBook: 'all_members', whoList: [], horizonDays: null, minMinutes: null, maxMinutes: null, openingHoursOnly: false, lateBookingMinutes: null, maxConcurrentPerPerson: null } satisfies BookingRule;
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '19:00' }));
@@ -53,5 +53,31 @@ describe('booking rules, in order', () => {
     const rules = [{ ...open, maxMinutes: 60 }, { ...open, horizonDays: 1 }];
     expect(evaluateBookingRules(rules, req, site, now)?.code).toBe('TOO_LONG');
     expect(evaluateBookingRules([...rules].reverse(), req, site, now)?.code).toBe('BEYOND_HORIZON');
+  });
+});
+
+describe('the hours the calendar greys', () => {
+  // Every hour of the week of Monday 1 February 2027, read in Paris (UTC+1).
+  const hours = Array.from({ length: 7 * 24 }, (_, i) => new Date(Date.parse('2027-01-31T23:00:00Z') + i * 3_600_000));
+  const hourRefused = (rules: BookingRule[], startsAt: Date) => evaluateBookingRules(rules, { ...req, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) }, site, now)?.code === 'OUTSIDE_OPENING_HOURS';
+
+  it('are none when no rule holds bookings to the opening hours: a van leaves on Friday evening, comes back on Monday morning', () => {
+    const vanRules = [{ ...open, minMinutes: 240, maxMinutes: 72 * 60 }];
+    expect(bookableHours(vanRules, weekdays)).toBeNull();
+    expect(bookableHours([], weekdays)).toBeNull();
+    // Friday 17:00 to Monday 09:00: not refused for closing time (its length, 64 hours, is within the rules too).
+    expect(evaluateBookingRules(vanRules, { ...req, startsAt: new Date('2027-02-05T16:00:00Z'), endsAt: new Date('2027-02-08T08:00:00Z') }, site, now)).toBeNull();
+    expect(hours.filter((h) => hourRefused(vanRules, h))).toEqual([]);
+  });
+
+  it('are exactly the hours the rules refuse as outside opening hours, when one rule (of any position) holds to them', () => {
+    const rules = [{ ...open, horizonDays: 60 }, { ...open, openingHoursOnly: true }];
+    const bookable = bookableHours(rules, weekdays);
+    expect(bookable).toEqual(weekdays);
+    for (const h of hours) expect(hourRefused(rules, h)).toBe(!withinOpeningHours(bookable!, h, new Date(h.getTime() + 3_600_000), site.timeZone));
+    // Wednesday 08:00 Paris is open, Wednesday 07:00 and Saturday 10:00 are not.
+    expect(hourRefused(rules, new Date('2027-02-03T07:00:00Z'))).toBe(false);
+    expect(hourRefused(rules, new Date('2027-02-03T06:00:00Z'))).toBe(true);
+    expect(hourRefused(rules, new Date('2027-02-06T09:00:00Z'))).toBe(true);
   });
 });

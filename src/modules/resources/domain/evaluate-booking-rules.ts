@@ -43,6 +43,20 @@ export function withinOpeningHours(hours: OpeningHours, startsAt: Date, endsAt: 
   return hours.some((span) => span.weekday === start.weekday && minutesOf(span.opens) <= start.minutes && endMinutes <= minutesOf(span.closes));
 }
 
+/** Whether a rule holds bookings to the site's opening hours: the one test the refusal and the calendar share. */
+const holdsToOpeningHours = (rule: BookingRule) => rule.openingHoursOnly;
+
+/**
+ * The hours in which these rules accept a booking as far as the clock goes: the site's opening
+ * hours when one of them holds bookings to those hours, null (any hour) otherwise: a van
+ * leaves on Friday evening and comes back on Monday morning, whatever the office's hours. The
+ * calendar greys exactly what lies outside, which is what `evaluateBookingRules` refuses as
+ * OUTSIDE_OPENING_HOURS.
+ */
+export function bookableHours(rules: readonly BookingRule[], openingHours: OpeningHours): OpeningHours | null {
+  return rules.some(holdsToOpeningHours) ? openingHours : null;
+}
+
 /**
  * The first reason a booking is refused, or null. The rules of a resource (its own and its
  * kind's) are read in their order and, inside each, who may book, horizon, length, opening
@@ -63,7 +77,7 @@ export function evaluateBookingRules(rules: readonly BookingRule[], req: Booking
     if (rule.horizonDays !== null && req.startsAt.getTime() > now.getTime() + rule.horizonDays * 86400000) return { code: 'BEYOND_HORIZON', field: 'startsAt', horizonDays: rule.horizonDays };
     if (rule.minMinutes !== null && minutes < rule.minMinutes) return { code: 'TOO_SHORT', field: 'endsAt', minMinutes: rule.minMinutes };
     if (rule.maxMinutes !== null && minutes > rule.maxMinutes) return { code: 'TOO_LONG', field: 'endsAt', maxMinutes: rule.maxMinutes };
-    if (rule.openingHoursOnly && !withinOpeningHours(site.openingHours, req.startsAt, req.endsAt, site.timeZone)) return { code: 'OUTSIDE_OPENING_HOURS', field: 'startsAt' };
+    if (holdsToOpeningHours(rule) && !withinOpeningHours(site.openingHours, req.startsAt, req.endsAt, site.timeZone)) return { code: 'OUTSIDE_OPENING_HOURS', field: 'startsAt' };
     if (rule.lateBookingMinutes !== null && req.startsAt.getTime() - now.getTime() < rule.lateBookingMinutes * 60000) return { code: 'TOO_LATE_TO_BOOK', field: 'startsAt', lateBookingMinutes: rule.lateBookingMinutes };
     if (rule.maxConcurrentPerPerson !== null && req.upcomingBookings >= rule.maxConcurrentPerPerson) return { code: 'TOO_MANY_BOOKINGS', field: 'resourceId', maxConcurrent: rule.maxConcurrentPerPerson };
   }

@@ -241,6 +241,7 @@ export const en: Translation<typeof fr> = {
       join: "Joined a waiting list",
       leave: "Left a waiting list",
       notify: "Slot freed: the person waiting was told",
+      booked: "Wait closed: the slot was booked",
     },
     resource_billing_settings: {
       update: "Resource billing mode changed",

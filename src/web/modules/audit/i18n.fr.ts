@@ -241,6 +241,7 @@ export const fr = {
       join: "Inscription en liste d'attente",
       leave: "Sortie de la liste d'attente",
       notify: "Créneau libéré : personne en attente prévenue",
+      booked: "Attente close : créneau réservé",
     },
     resource_billing_settings: {
       update: "Mode de facturation des ressources modifié",

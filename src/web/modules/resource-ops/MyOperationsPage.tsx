@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/format';
 import { applyApiError } from '../../lib/forms';
 import type { Wire } from '../../lib/wire';
 import type { OpsBooking } from '../../../modules/resources/contract';
+import { HandoverDetails } from './HandoverDetails';
 import { useAddPhoto, useCheckIn, useCreateFeed, useFeeds, useMyOperations, useRecordHandover, useRevokeFeed } from './use-resource-ops';
 
 const DESKS = ['hot_desk', 'dedicated_desk'];
@@ -111,13 +112,8 @@ function Handover({ booking: b }: { booking: Wire<OpsBooking> }) {
   });
   return (
     <Stack gap="xs">
-      {b.handedOutAt && <Text size="sm">{t('resourceOps.handedOut', { date: fmt.date(b.handedOutAt, { dateStyle: 'short', timeStyle: 'short', timeZone: b.timeZone }) })}</Text>}
-      {b.returnedAt && <Text size="sm">{t('resourceOps.returned', { date: fmt.date(b.returnedAt, { dateStyle: 'short', timeStyle: 'short', timeZone: b.timeZone }) })}</Text>}
-      {b.kilometresDriven !== null && (
-        <Badge size="lg" color="indigo" variant="light" data-testid="km-driven">
-          {t('resourceOps.kmDriven', { km: b.kilometresDriven })}
-        </Badge>
-      )}
+      {/* What was recorded so far (readings, notes, photos), read back from the server once the van has left. */}
+      {b.handedOutAt && <HandoverDetails bookingId={b.bookingId} timeZone={b.timeZone} />}
       {direction && b.status !== 'no_show' && (
         <form onSubmit={submit}>
           <Stack gap="xs">

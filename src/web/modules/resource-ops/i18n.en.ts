@@ -23,6 +23,13 @@ export const en: typeof fr = {
   saved: 'Saved.',
   photos_one: '{{count}} photo',
   photos_other: '{{count}} photos',
+  details: {
+    notOut: 'Not taken out yet.',
+    notBack: 'Not brought back yet.',
+    mileage: 'Odometer: {{km}} km',
+    fuel: 'Fuel: {{percent}} %',
+    openPhoto: 'Open the photo {{name}}',
+  },
   feeds: {
     title: 'My calendar',
     intro: 'Subscribe your calendar (Google, Apple, Outlook) to your bookings. The address is secret: it is shown once; a new one revokes the old one.',

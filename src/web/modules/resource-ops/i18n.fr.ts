@@ -22,6 +22,13 @@ export const fr = {
   saved: 'Enregistré.',
   photos_one: '{{count}} photo',
   photos_other: '{{count}} photos',
+  details: {
+    notOut: 'Pas encore parti.',
+    notBack: 'Pas encore rendu.',
+    mileage: 'Compteur : {{km}} km',
+    fuel: 'Carburant : {{percent}} %',
+    openPhoto: 'Ouvrir la photo {{name}}',
+  },
   feeds: {
     title: 'Mon calendrier',
     intro: 'Abonnez votre agenda (Google, Apple, Outlook) à vos réservations. L’adresse est secrète : elle ne s’affiche qu’une fois ; en créer une nouvelle révoque l’ancienne.',

@@ -6,13 +6,17 @@ import { addLocalDays } from '../../../modules/resources/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PHONE_QUERY } from '../../components/ListTable';
 import { useFormat } from '../../lib/format';
-import { busyAt, dayLoad, gridHours, hhmm, isOpenHour, mondayOf, monthGrid, siteInstant, siteToday, type DayLoad } from './site-calendar';
+import { asTitle, busyAt, dayLoad, gridHours, hhmm, isBookableHour, mondayOf, monthGrid, siteInstant, siteToday, type DayLoad } from './site-calendar';
 import { useAvailability, type AvailabilityData, type ResourceData } from './use-resources';
 
 export type ResourceSlots = AvailabilityData['resources'][number];
 /** A free hour picked in the calendar: the site's date and wall-clock hour. */
 export type Slot = { resource: ResourceSlots; date: string; hour: number };
 type View = 'site' | 'week' | 'month';
+/** A booking opened from the grid (staff: a van's or equipment's check-out and check-in). */
+export type OpenedBooking = { bookingId: string; resource: ResourceSlots; date: string };
+/** Kinds taken away and brought back: their bookings have a check-out and check-in to read. */
+const HANDOVER_KINDS: readonly string[] = ['van', 'equipment'];
 
 const LOAD_COLOUR: Record<DayLoad, string> = { free: 'teal.1', partly: 'yellow.2', full: 'red.2', closed: 'gray.1' };
 
@@ -30,6 +34,7 @@ export function ResourceCalendar({
   actions,
   canWait = false,
   linked,
+  onBooking,
 }: {
   siteId: string;
   timeZone: string;
@@ -40,6 +45,8 @@ export function ResourceCalendar({
   canWait?: boolean;
   /** The resource and day a waiting-list mail links to. */
   linked?: { resourceId: string | null; date: string | null };
+  /** Staff open a van or equipment booking to read its check-out and check-in. */
+  onBooking?: (opened: OpenedBooking) => void;
 }) {
   const { t } = useTranslation();
   const phone = useMediaQuery(PHONE_QUERY);
@@ -96,8 +103,8 @@ export function ResourceCalendar({
       </Group>
       <PeriodTitle view={view} days={days} anchor={anchor} timeZone={timeZone} />
       <ErrorAlert error={availability.error} />
-      {availability.data && view === 'site' && <HourGrid timeZone={timeZone} columns={data.map((r) => ({ key: r.id, label: r.name, resource: r, date: anchor }))} onPick={onPick} canWait={canWait} testId="site-day" />}
-      {availability.data && view === 'week' && data[0] && <WeekGrid res={data[0]} days={days} timeZone={timeZone} onPick={onPick} canWait={canWait} />}
+      {availability.data && view === 'site' && <HourGrid timeZone={timeZone} columns={data.map((r) => ({ key: r.id, label: r.name, resource: r, date: anchor }))} onPick={onPick} onBooking={onBooking} canWait={canWait} testId="site-day" />}
+      {availability.data && view === 'week' && data[0] && <WeekGrid res={data[0]} days={days} timeZone={timeZone} onPick={onPick} onBooking={onBooking} canWait={canWait} />}
       {availability.data && view === 'month' && data[0] && <MonthGrid res={data[0]} days={days} anchor={anchor} timeZone={timeZone} onDay={openDay} />}
       {availability.data && view === 'site' && data.length === 0 && <Text c="dimmed">{t('resources.empty')}</Text>}
     </Stack>
@@ -114,19 +121,33 @@ function PeriodTitle({ view, days, anchor, timeZone }: { view: View; days: strin
         ? `${f.date(noon(days[0]!), { day: 'numeric', month: 'short', timeZone })} – ${f.date(noon(days[6]!), { day: 'numeric', month: 'short', year: 'numeric', timeZone })}`
         : f.date(noon(anchor), { month: 'long', year: 'numeric', timeZone });
   return (
-    <Text fw={600} data-testid="calendar-period" style={{ textTransform: 'capitalize' }}>
-      {text}
+    <Text fw={600} data-testid="calendar-period">
+      {asTitle(text, f.lang)}
     </Text>
   );
 }
 
-function WeekGrid({ res, days, timeZone, onPick, canWait }: { res: ResourceSlots; days: string[]; timeZone: string; onPick: (slot: Slot) => void; canWait: boolean }) {
+function WeekGrid({ res, days, timeZone, onPick, onBooking, canWait }: { res: ResourceSlots; days: string[]; timeZone: string; onPick: (slot: Slot) => void; onBooking?: (opened: OpenedBooking) => void; canWait: boolean }) {
   const f = useFormat();
-  return <HourGrid timeZone={timeZone} columns={days.map((d) => ({ key: d, label: f.date(siteInstant(d, 12, timeZone).toISOString(), { weekday: 'short', day: 'numeric', month: 'short', timeZone }), resource: res, date: d }))} onPick={onPick} canWait={canWait} testId="resource-calendar" />;
+  return <HourGrid timeZone={timeZone} columns={days.map((d) => ({ key: d, label: f.date(siteInstant(d, 12, timeZone).toISOString(), { weekday: 'short', day: 'numeric', month: 'short', timeZone }), resource: res, date: d }))} onPick={onPick} onBooking={onBooking} canWait={canWait} testId="resource-calendar" />;
 }
 
 /** Rows are the site's hours, columns a resource on a day (the site's resources, or one resource's week). */
-function HourGrid({ timeZone, columns, onPick, canWait, testId }: { timeZone: string; columns: { key: string; label: string; resource: ResourceSlots; date: string }[]; onPick: (slot: Slot) => void; canWait: boolean; testId: string }) {
+function HourGrid({
+  timeZone,
+  columns,
+  onPick,
+  onBooking,
+  canWait,
+  testId,
+}: {
+  timeZone: string;
+  columns: { key: string; label: string; resource: ResourceSlots; date: string }[];
+  onPick: (slot: Slot) => void;
+  onBooking?: (opened: OpenedBooking) => void;
+  canWait: boolean;
+  testId: string;
+}) {
   const { first, last } = gridHours(columns[0]?.resource.openingHours ?? []);
   const hours = Array.from({ length: Math.max(1, last - first) }, (_, i) => first + i);
   const min = 104;
@@ -143,14 +164,14 @@ function HourGrid({ timeZone, columns, onPick, canWait, testId }: { timeZone: st
           <Text key={`h${hour}`} size="xs" c="dimmed" ta="right" pr={4}>
             {hhmm(hour)}
           </Text>,
-          ...columns.map((c) => <Cell key={`${c.key}-${hour}`} res={c.resource} date={c.date} hour={hour} timeZone={timeZone} canWait={canWait} onFree={() => onPick({ resource: c.resource, date: c.date, hour })} />),
+          ...columns.map((c) => <Cell key={`${c.key}-${hour}`} res={c.resource} date={c.date} hour={hour} timeZone={timeZone} canWait={canWait} onFree={() => onPick({ resource: c.resource, date: c.date, hour })} onBooking={onBooking} />),
         ])}
       </Box>
     </ScrollArea>
   );
 }
 
-function Cell({ res, date, hour, timeZone, canWait, onFree }: { res: ResourceSlots; date: string; hour: number; timeZone: string; canWait: boolean; onFree: () => void }) {
+function Cell({ res, date, hour, timeZone, canWait, onFree, onBooking }: { res: ResourceSlots; date: string; hour: number; timeZone: string; canWait: boolean; onFree: () => void; onBooking?: (opened: OpenedBooking) => void }) {
   const { t } = useTranslation();
   const busy = busyAt(res.busy, date, hour, timeZone);
   const past = siteInstant(date, hour + 1, timeZone).getTime() <= Date.now();
@@ -164,8 +185,17 @@ function Cell({ res, date, hour, timeZone, canWait, onFree }: { res: ResourceSlo
         </Text>
       </Paper>
     );
+    // Staff read what happened to the van: mileage, notes and photos of its check-out and check-in.
+    if (onBooking && !unavailable && busy.bookingId && HANDOVER_KINDS.includes(res.kind)) {
+      const bookingId = busy.bookingId;
+      return (
+        <UnstyledButton onClick={() => onBooking({ bookingId, resource: res, date })} aria-label={`${t('resources.handover.open')} ${res.name} ${date} ${hhmm(hour)}`} data-testid="handover-slot">
+          {paper}
+        </UnstyledButton>
+      );
+    }
     // Someone else's booking, still to come: the dialog offers to wait for it.
-    if (canWait && !unavailable && !busy.mine && !past && isOpenHour(res.openingHours, date, hour)) {
+    if (canWait && !unavailable && !busy.mine && !past && isBookableHour(res.bookableHours, date, hour)) {
       return (
         <UnstyledButton onClick={onFree} aria-label={`${t('resources.wait.takenSlot')} ${res.name} ${date} ${hhmm(hour)}`} data-testid="taken-slot">
           {paper}
@@ -174,7 +204,7 @@ function Cell({ res, date, hour, timeZone, canWait, onFree }: { res: ResourceSlo
     }
     return paper;
   }
-  if (!isOpenHour(res.openingHours, date, hour) || past) return <Paper p={4} radius="xs" bg="gray.1" aria-hidden />;
+  if (!isBookableHour(res.bookableHours, date, hour) || past) return <Paper p={4} radius="xs" bg="gray.1" aria-hidden />;
   return (
     <Button variant="subtle" size="compact-xs" radius="xs" onClick={onFree} aria-label={`${t('resources.free')} ${res.name} ${date} ${hhmm(hour)}`} data-testid="free-slot" data-resource={res.name} data-date={date} data-hour={hour}>
       {t('resources.free')}
@@ -196,7 +226,7 @@ function MonthGrid({ res, days, anchor, timeZone, onDay }: { res: ResourceSlots;
           </Text>
         ))}
         {days.map((d) => {
-          const load = dayLoad(res.openingHours, res.busy, d, timeZone);
+          const load = dayLoad(res.bookableHours, res.busy, d, timeZone);
           const label = `${f.date(siteInstant(d, 12, timeZone).toISOString(), { dateStyle: 'full', timeZone })} : ${t(`resources.load.${load}`)}`;
           return (
             <UnstyledButton key={d} onClick={() => onDay(d)} aria-label={label} title={label} data-testid="month-day" data-date={d} data-load={load}>

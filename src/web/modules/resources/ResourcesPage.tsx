@@ -10,9 +10,10 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useActivityOptions, useMemberOptions } from '../activities';
-import { ResourceCalendar, type Slot } from './ResourceCalendar';
+import { HandoverDialog } from '../resource-ops';
+import { ResourceCalendar, type OpenedBooking, type Slot } from './ResourceCalendar';
 import { ResourcePhotos } from './ResourcePhotos';
-import { siteInstant } from './site-calendar';
+import { siteInstant, siteToday } from './site-calendar';
 import { useBook, useCancelBooking, useJoinWaitlist, useLeaveWait, useMyBookings, useMyWaits, useQuote, useResources, useSites, type ResourceData } from './use-resources';
 import { WeeklyBookingButton } from './WeeklyBookingDialog';
 
@@ -36,7 +37,9 @@ export default function ResourcesPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const site = siteId ?? sites.data?.items[0]?.id ?? null;
   const resources = useResources(site ?? undefined);
+  const siteZone = sites.data?.items.find((s) => s.id === site)?.timeZone ?? PARIS;
   const [slot, setSlot] = useState<Slot | null>(null);
+  const [opened, setOpened] = useState<OpenedBooking | null>(null);
   // A waiting-list mail links here with the resource and the day of the freed slot.
   const [params] = useSearchParams();
   const linked = { resourceId: params.get('resource'), date: params.get('date') };
@@ -58,15 +61,17 @@ export default function ResourcesPage() {
             <ResourceCalendar
               key={site}
               siteId={site}
-              timeZone={sites.data?.items.find((s) => s.id === site)?.timeZone ?? PARIS}
+              timeZone={siteZone}
               resources={resources.data.items}
               onPick={setSlot}
               canWait={member}
               linked={linked}
-              actions={(resourceId, date) => <WeeklyBookingButton resources={resources.data!.items} resourceId={resourceId} date={date} team={team} />}
+              onBooking={team ? setOpened : undefined}
+              actions={(resourceId, date) => <WeeklyBookingButton resources={resources.data!.items} resourceId={resourceId} date={date} team={team} timeZone={siteZone} />}
             />
           )}
           {slot && <BookingDialog slot={slot} team={team} canWait={member} onClose={() => setSlot(null)} />}
+          {opened && <HandoverDialog bookingId={opened.bookingId} title={t('resources.handover.title', { name: opened.resource.name })} timeZone={opened.resource.timeZone} onClose={() => setOpened(null)} />}
         </Tabs.Panel>
         <Tabs.Panel value="catalogue">
           <Catalogue resources={resources.data?.items ?? []} manage={team} />
@@ -253,11 +258,9 @@ function MyWaits({ onBook }: { onBook: () => void }) {
   const waits = useMyWaits(true);
   const leave = useLeaveWait();
   const items = waits.data?.items ?? [];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const dayOf = (iso: string) => {
-    const d = new Date(iso);
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  };
+  // The site's day and wall clock, not the browser's zone (a member abroad still reads Paris times).
+  const dayOf = (iso: string) => siteToday(new Date(iso), PARIS);
+  const when = (iso: string) => f.date(iso, { dateStyle: 'short', timeStyle: 'short', timeZone: PARIS });
   return (
     <Stack gap="xs" data-testid="my-waits">
       <Title order={4}>{t('resources.wait.title')}</Title>
@@ -268,7 +271,7 @@ function MyWaits({ onBook }: { onBook: () => void }) {
           <Group justify="space-between" wrap="wrap">
             <Stack gap={0}>
               <Text fw={600}>{w.resourceName}</Text>
-              <Text size="sm">{`${f.dateTime(w.startsAt)} – ${f.dateTime(w.endsAt)}`}</Text>
+              <Text size="sm">{`${when(w.startsAt)} – ${when(w.endsAt)}`}</Text>
               {w.status === 'notified' && <Text size="sm" c="dimmed">{t('resources.wait.notifiedHint')}</Text>}
             </Stack>
             {w.status === 'waiting' ? (

@@ -18,7 +18,8 @@ const TIMES = Array.from({ length: 31 }, (_, i) => 7 * 60 + i * 30).map((m) => `
 /** The number of weekly occurrences from a first date up to an end date, both included. */
 export const weeksUntil = (firstDate: string, lastDate: string) => Math.floor(daysBetween(firstDate, lastDate) / 7) + 1;
 
-export function WeeklyBookingButton({ resources, resourceId, date, team }: { resources: ResourceData[]; resourceId: string | null; date: string; team: boolean }) {
+/** `timeZone`: the site's, whose calendar day is « today » for the series' first date. */
+export function WeeklyBookingButton({ resources, resourceId, date, team, timeZone }: { resources: ResourceData[]; resourceId: string | null; date: string; team: boolean; timeZone: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -26,7 +27,7 @@ export function WeeklyBookingButton({ resources, resourceId, date, team }: { res
       <Button variant="light" size="xs" onClick={() => setOpen(true)} disabled={resources.length === 0} data-testid="weekly-open">
         {t('resources.weekly.open')}
       </Button>
-      {open && <WeeklyBookingDialog resources={resources} resourceId={resourceId} date={date} team={team} onClose={() => setOpen(false)} />}
+      {open && <WeeklyBookingDialog resources={resources} resourceId={resourceId} date={date} team={team} timeZone={timeZone} onClose={() => setOpen(false)} />}
     </>
   );
 }
@@ -36,10 +37,10 @@ export function WeeklyBookingButton({ resources, resourceId, date, team }: { res
  * The preview lists each week free or refused with its reason; confirming books the free
  * weeks only (the server judges each week again: one taken meanwhile is skipped, not forced).
  */
-function WeeklyBookingDialog({ resources, resourceId, date, team, onClose }: { resources: ResourceData[]; resourceId: string | null; date: string; team: boolean; onClose: () => void }) {
+function WeeklyBookingDialog({ resources, resourceId, date, team, timeZone, onClose }: { resources: ResourceData[]; resourceId: string | null; date: string; team: boolean; timeZone: string; onClose: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const today = siteToday(new Date(), 'Europe/Paris');
+  const today = siteToday(new Date(), timeZone);
   const [resource, setResource] = useState<string | null>(resourceId ?? resources[0]?.id ?? null);
   // The series starts on the day the calendar shows (today at the earliest).
   const [firstDate, setFirstDate] = useState(date > today ? date : today);
@@ -63,7 +64,8 @@ function WeeklyBookingDialog({ resources, resourceId, date, team, onClose }: { r
   const free = shown?.occurrences.filter((o) => o.free).length ?? 0;
   const myActivities = activities.data?.items ?? [];
   const timeData = TIMES.map((v) => ({ value: v, label: v }));
-  const weekday = firstDate ? f.date(`${firstDate}`, { weekday: 'long' }) : '';
+  // A calendar date read at noon UTC in UTC: the same weekday in every browser zone.
+  const weekday = firstDate ? f.date(`${firstDate}T12:00:00Z`, { weekday: 'long', timeZone: 'UTC' }) : '';
   return (
     <Modal opened onClose={onClose} title={t('resources.weekly.title')} size="lg">
       <Stack>
@@ -100,7 +102,7 @@ function WeeklyBookingDialog({ resources, resourceId, date, team, onClose }: { r
                   {o.free ? t('resources.weekly.free') : t('resources.weekly.conflict')}
                 </Badge>
                 <Stack gap={0} style={{ minWidth: 0 }}>
-                  <Text size="sm">{f.date(o.date, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' })}</Text>
+                  <Text size="sm">{f.date(`${o.date}T12:00:00Z`, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}</Text>
                   {o.refusal && (
                     <Text size="xs" c="red.8">
                       {o.refusal.message[f.lang === 'en' ? 'en' : 'fr']}

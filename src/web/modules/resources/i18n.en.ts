@@ -88,4 +88,5 @@ export const en: typeof fr = {
     leave: 'Stop waiting',
     left: 'You no longer follow this slot.',
   },
+  handover: { open: 'Check-out and check-in', title: 'Check-out and check-in: {{name}}' },
 };

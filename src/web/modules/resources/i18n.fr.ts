@@ -86,4 +86,5 @@ export const fr = {
     leave: 'Ne plus attendre',
     left: 'Vous ne suivez plus ce créneau.',
   },
+  handover: { open: 'Départ et retour', title: 'Départ et retour : {{name}}' },
 };

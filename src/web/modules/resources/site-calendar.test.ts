@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busyAt, dayLoad, gridHours, isOpenHour, monthGrid, siteInstant, siteToday } from './site-calendar';
+import { asTitle, busyAt, dayLoad, gridHours, isBookableHour, isOpenHour, monthGrid, siteInstant, siteToday } from './site-calendar';
 
 const TZ = 'Europe/Paris';
 const WEEKDAYS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:30', closes: '19:00' }));
@@ -54,5 +54,25 @@ describe('the resource calendar in the site’s time zone', () => {
     ).toBe('full');
     // A booking the evening before does not touch the day.
     expect(dayLoad(WEEKDAYS, [{ startsAt: '2026-12-03T17:00:00Z', endsAt: '2026-12-03T18:00:00Z' }], day, TZ)).toBe('free');
+  });
+
+  it('writes a French date title with lower-case month and weekday, only its first letter raised', () => {
+    const title = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ }).format(siteInstant('2026-12-03', 12, TZ));
+    expect(asTitle(title, 'fr')).toBe('Jeudi 3 décembre 2026');
+    expect(asTitle('1 déc. – 7 déc. 2026', 'fr')).toBe('1 déc. – 7 déc. 2026');
+    expect(asTitle('décembre 2026', 'fr')).toBe('Décembre 2026');
+  });
+
+  it('greys closing time only for a resource whose rules hold bookings to the opening hours (not a van taken on Saturday)', () => {
+    // A meeting room held to the hours: Saturday and 08:00 are greyed, Friday 10:00 is not.
+    expect(isBookableHour(WEEKDAYS, '2026-12-05', 10)).toBe(false);
+    expect(isBookableHour(WEEKDAYS, '2026-12-04', 8)).toBe(false);
+    expect(isBookableHour(WEEKDAYS, '2026-12-04', 10)).toBe(true);
+    // A van whose rules ignore them: every hour, Saturday and night included.
+    for (const hour of [0, 7, 19, 23]) expect(isBookableHour(null, '2026-12-05', hour)).toBe(true);
+    // Its month view reads a Saturday by the whole day: free, partly taken by a weekend booking, never "closed".
+    expect(dayLoad(null, [], '2026-12-05', TZ)).toBe('free');
+    expect(dayLoad(null, [{ startsAt: '2026-12-04T16:00:00Z', endsAt: '2026-12-05T10:00:00Z' }], '2026-12-05', TZ)).toBe('partly');
+    expect(dayLoad(null, [{ startsAt: '2026-12-04T16:00:00Z', endsAt: '2026-12-07T08:00:00Z' }], '2026-12-05', TZ)).toBe('full');
   });
 });

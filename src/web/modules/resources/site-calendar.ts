@@ -56,6 +56,22 @@ export function isOpenHour(openingHours: OpeningSpan[], date: string, hour: numb
   return openingHours.some((s) => s.weekday === weekday && minutesOf(s.opens) <= hour * 60 && (hour + 1) * 60 <= closesAt(s));
 }
 
+/**
+ * Whether the hour may be booked as far as the clock goes: inside the hours the resource's
+ * rules accept (the server's `bookableHours`), or any hour when they are null (a van taken on
+ * Friday evening). The grid greys exactly the hours this says no to.
+ */
+export function isBookableHour(bookableHours: OpeningSpan[] | null, date: string, hour: number): boolean {
+  return bookableHours === null || isOpenHour(bookableHours, date, hour);
+}
+
+/**
+ * A date written as a title: only its first letter raised. French writes months and weekdays
+ * in lower case (« jeudi 3 décembre 2026 »); capitalising each word (CSS `capitalize`) would
+ * print « Jeudi 3 Décembre 2026 », which is English typography.
+ */
+export const asTitle = (text: string, locale: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+
 /** The busy span over an hour of a date, if any. */
 export function busyAt<T extends BusySpan>(busy: T[], date: string, hour: number, timeZone: string): T | undefined {
   const start = siteInstant(date, hour, timeZone).getTime();
@@ -66,11 +82,13 @@ export function busyAt<T extends BusySpan>(busy: T[], date: string, hour: number
 export type DayLoad = 'closed' | 'free' | 'partly' | 'full';
 
 /**
- * How taken a day is within its opening hours: the minutes busy (bookings and
+ * How taken a day is within the hours its resource may be booked (the whole day when any hour is): the minutes busy (bookings and
  * unavailabilities, overlaps counted once) against the minutes open.
  */
-export function dayLoad(openingHours: OpeningSpan[], busy: BusySpan[], date: string, timeZone: string): DayLoad {
+export function dayLoad(bookableHours: OpeningSpan[] | null, busy: BusySpan[], date: string, timeZone: string): DayLoad {
   const weekday = weekdayOf(date);
+  // A resource bookable at any hour is measured over the whole day.
+  const openingHours = bookableHours ?? [{ weekday, opens: '00:00', closes: '00:00' }];
   const spans = openingHours.filter((s) => s.weekday === weekday).map((s) => [fromLocal(date, s.opens, timeZone).getTime(), s.closes === '00:00' ? siteInstant(date, 24, timeZone).getTime() : fromLocal(date, s.closes, timeZone).getTime()] as const);
   if (spans.length === 0) return 'closed';
   let open = 0;

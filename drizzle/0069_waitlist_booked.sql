@@ -1,0 +1,4 @@
+ALTER TABLE "resource_waitlist" DROP CONSTRAINT "resource_waitlist_status_check";--> statement-breakpoint
+ALTER TABLE "resource_waitlist" DROP CONSTRAINT "resource_waitlist_notified_check";--> statement-breakpoint
+ALTER TABLE "resource_waitlist" ADD CONSTRAINT "resource_waitlist_status_check" CHECK ("resource_waitlist"."status" in ('waiting', 'notified', 'left', 'booked'));--> statement-breakpoint
+ALTER TABLE "resource_waitlist" ADD CONSTRAINT "resource_waitlist_notified_check" CHECK (("resource_waitlist"."status" <> 'notified' or "resource_waitlist"."notified_at" is not null) and ("resource_waitlist"."status" <> 'waiting' or "resource_waitlist"."notified_at" is null));
