@@ -15,8 +15,15 @@ export async function openTestDatabase(): Promise<Database> {
     const bytes = await fs.readFile(inject('pgliteTemplate'));
     return openPglite(undefined, new Blob([bytes]));
   }
+  return clonePostgres(inject('postgresTemplate'));
+}
+
+/**
+ * A fresh PostgreSQL database cloned from `template` (CREATE DATABASE … TEMPLATE copies the
+ * files: much cheaper than migrating or seeding again), dropped when closed.
+ */
+export async function clonePostgres(template: string): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
-  const template = inject('postgresTemplate');
   if (!url || !template) throw new Error('TEST_DATABASE_URL is required for the postgres project');
   const name = `mutualise_t${randomBytes(4).toString('hex')}_${template.split('_').pop()}`;
   const admin = new pg.Client({ connectionString: url });

@@ -10,7 +10,7 @@ import { openPglite, type Database } from '../../../src/platform/db/client.js';
 import { localDiskStorage } from '../../../src/platform/files/local-disk-storage.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { createServer } from '../../../src/server.js';
-import { engine, openTestDatabase } from '../../support/database.js';
+import { clonePostgres, engine, openTestDatabase } from '../../support/database.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -59,8 +59,9 @@ export interface E2E {
 const WEB_DIR = path.resolve('dist/web');
 
 /**
- * The real app (built front end, API, demo cooperative on a fresh embedded database) on a free
- * port, and Debian's Chromium driven by playwright-core with its own temporary profile.
+ * The real app (built front end, API, demo cooperative on a fresh database: PostgreSQL when the
+ * run has one, embedded otherwise) on a free port, and Debian's Chromium driven by playwright-core
+ * with its own temporary profile.
  */
 export async function startE2E(): Promise<E2E> {
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
@@ -128,15 +129,19 @@ export async function startE2E(): Promise<E2E> {
 
 /**
  * A fresh database holding the demo cooperative. The run's global setup seeded it once and
- * dumped it (test/support/global-setup.ts): loading that dump gives what `seedDemo` would, as
+ * dumped it, or on PostgreSQL kept it as a database to clone (test/support/global-setup.ts):
+ * loading that dump or cloning that database gives what `seedDemo` would, as
  * long as it is still the day it was seeded for (the demo's dates are relative to today).
  * Otherwise (a run across midnight, another engine, a setup without the dump) it seeds here.
  */
 async function openDemoDatabase(): Promise<Database> {
+  const today = new Date().toISOString().slice(0, 10);
   const dump = engine === 'pglite' ? inject('pgliteDemo') : '';
-  if (dump && inject('pgliteDemoDay') === new Date().toISOString().slice(0, 10)) {
+  if (dump && inject('pgliteDemoDay') === today) {
     return openPglite(undefined, new Blob([await fs.readFile(dump)]));
   }
+  const seeded = engine === 'postgres' ? inject('postgresDemo') : '';
+  if (seeded && inject('postgresDemoDay') === today) return clonePostgres(seeded);
   const database = await openTestDatabase();
   await seedDemo(database.db);
   return database;
