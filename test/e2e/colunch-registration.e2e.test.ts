@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventRegistrations, events } from '../../src/modules/events/schema.js';
 import { mailOutbox } from '../../src/platform/mail/schema.js';
+import { dateTimeValue, fillDateTime } from './support/dates.js';
 import { DEMO, type E2E, fieldError, logIn, see, seeNo, seeText, startE2E, watchJourney } from './support/harness.js';
 
 /**
@@ -83,7 +84,7 @@ describe('a co-lunch, from the registration to the attendance', () => {
     const form = page.getByTestId('event-form');
     await see(form);
     // Prefilled in Paris time, and it says who will be told.
-    expect(await form.getByTestId('event-starts').inputValue()).toMatch(/T12:30$/);
+    expect(await dateTimeValue(form, 'event-starts')).toMatch(/T12:30$/);
     await seeText(form.getByTestId('event-edit-notice'), `les ${confirmed} personnes inscrites`);
     await noHorizontalScroll(page);
 
@@ -94,9 +95,9 @@ describe('a co-lunch, from the registration to the attendance', () => {
     expect(unchanged!.capacity).toBe(before!.capacity);
 
     await form.getByTestId('event-capacity').fill(String(before!.capacity));
-    const day = (await form.getByTestId('event-starts').inputValue()).slice(0, 10);
-    await form.getByTestId('event-starts').fill(`${day}T13:30`);
-    await form.getByTestId('event-ends').fill(`${day}T15:00`);
+    const day = (await dateTimeValue(form, 'event-starts')).slice(0, 10);
+    await fillDateTime(form, 'event-starts', `${day}T13:30`);
+    await fillDateTime(form, 'event-ends', `${day}T15:00`);
     await form.getByTestId('event-create-submit').click();
     await seeNo(form);
     await seeText(page.getByTestId('event-detail-when'), /à 13:30 – 15:00$/);

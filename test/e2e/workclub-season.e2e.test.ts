@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/calendar/index.js';
 import { workclubGroups, workclubReviews } from '../../src/modules/workclubs/schema.js';
 import { mailOutbox } from '../../src/platform/mail/schema.js';
-import { frenchDate, parisToday } from './support/dates.js';
+import { dateTimeValue, fillDateTime, frenchDate, parisToday } from './support/dates.js';
 import { DEMO, type E2E, fieldError, logIn, see, seeNo, seeText, startE2E, watchJourney } from './support/harness.js';
 
 /**
@@ -88,7 +88,7 @@ describe('a workclub season, from the opening to the review', () => {
     await page.waitForURL(/\/workclubs\/groups\/[0-9a-f-]{36}$/);
     groupUrl = new URL(page.url()).pathname;
 
-    await page.getByTestId('workclub-session-starts').fill(`${addDays(today, 10)}T09:30`);
+    await fillDateTime(page, 'workclub-session-starts', `${addDays(today, 10)}T09:30`);
     await page.getByTestId('workclub-session-place').fill('Salle Jaurès');
     await page.getByTestId('workclub-session-schedule').click();
     await seeText(page.getByTestId('workclub-sessions'), 'Salle Jaurès');
@@ -97,12 +97,12 @@ describe('a workclub season, from the opening to the review', () => {
     // The room is taken that morning: the advisor moves the session to the afternoon; an empty place is refused on its field.
     await page.getByTestId('workclub-session-move').first().click();
     const move = page.getByTestId('workclub-move-session-form');
-    expect(await move.getByTestId('workclub-move-starts').inputValue()).toBe(`${addDays(today, 10)}T09:30`);
+    expect(await dateTimeValue(move, 'workclub-move-starts')).toBe(`${addDays(today, 10)}T09:30`);
     await move.getByTestId('workclub-move-place').fill('');
     await move.getByTestId('workclub-move-submit').click();
     await expect.poll(() => fieldError(move.getByTestId('workclub-move-place'))).not.toBe('');
     await move.getByTestId('workclub-move-place').fill('Salle Jaurès');
-    await move.getByTestId('workclub-move-starts').fill(`${addDays(today, 10)}T14:00`);
+    await fillDateTime(move, 'workclub-move-starts', `${addDays(today, 10)}T14:00`);
     await move.getByTestId('workclub-move-submit').click();
     await seeNo(move);
     await seeText(page.getByTestId('workclub-sessions'), '14:00');

@@ -25,6 +25,7 @@ export const theme = createTheme({
     NumberInput: { defaultProps: { size: 'md' } },
     Textarea: { defaultProps: { size: 'md' } },
     Autocomplete: { defaultProps: { size: 'md' } },
+    DateInput: { defaultProps: { size: 'md' } },
     Button: { defaultProps: { size: 'md' } },
     // On a phone a long label wraps beside its switch; the track itself never shrinks out of sight.
     Switch: { styles: { body: { minWidth: 0 }, track: { flexShrink: 0 }, labelWrapper: { minWidth: 0, overflowWrap: 'anywhere' } } },

@@ -54,6 +54,8 @@ export const en: Catalogue = {
     back: 'Back',
     backHome: 'Back to home',
     togglePasswordVisibility: 'Show or hide the password',
+    timeOfDay: 'Time',
+    timePlaceholder: 'hh:mm',
     language: 'Language',
     languages: {
       fr: 'Français',

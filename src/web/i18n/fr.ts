@@ -64,6 +64,8 @@ export const fr = {
     back: 'Retour',
     backHome: "Retour à l'accueil",
     togglePasswordVisibility: 'Afficher ou masquer le mot de passe',
+    timeOfDay: 'Heure',
+    timePlaceholder: 'hh:mm',
     language: 'Langue',
     languages: {
       fr: 'Français',

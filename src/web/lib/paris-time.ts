@@ -26,7 +26,7 @@ export function parisWallTimeToIso(local: string): string {
   return new Date(instant).toISOString();
 }
 
-/** An instant → the "2026-11-17T09:30" a datetime-local input shows, in Paris time (to prefill an edit form). */
+/** An instant → the "2026-11-17T09:30" a DateTimeField holds, in Paris time (to prefill an edit form). */
 export function isoToParisWallTime(iso: string): string {
   const instant = new Date(iso).getTime();
   if (Number.isNaN(instant)) return '';

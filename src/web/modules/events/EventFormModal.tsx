@@ -5,6 +5,7 @@ import { IconMailForward } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_KINDS, MAX_CAPACITY, type CreateEventBody, type UpdateEventBody } from '../../../modules/events/contract';
+import { DateTimeField } from '../../components/DateTimeField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../lib/forms';
 import { isoToParisWallTime, parisWallTimeToIso } from '../../lib/paris-time';
@@ -21,7 +22,7 @@ interface EventFormValues {
   description: string;
   hostMemberId: string;
   hostName: string;
-  /** datetime-local values, Paris wall-clock time ("2026-12-10T12:30"). */
+  /** Paris wall-clock time, as DateTimeField keeps it ("2026-12-10T12:30"). */
   startsAt: string;
   endsAt: string;
   registrationDeadline: string;
@@ -138,12 +139,12 @@ export function EventFormModal({ opened, onClose, event }: { opened: boolean; on
                 </Text>
               )
             )}
-            <TextInput type="datetime-local" label={t('events.create.startsAt')} description={t('events.create.parisTime')} required {...form.getInputProps('startsAt')} data-testid="event-starts" />
-            <TextInput type="datetime-local" label={t('events.create.endsAt')} description={t('events.create.parisTime')} required {...form.getInputProps('endsAt')} data-testid="event-ends" />
+            <DateTimeField label={t('events.create.startsAt')} description={t('events.create.parisTime')} required {...form.getInputProps('startsAt')} data-testid="event-starts" />
+            <DateTimeField label={t('events.create.endsAt')} description={t('events.create.parisTime')} required {...form.getInputProps('endsAt')} data-testid="event-ends" />
             <TextInput label={t('events.create.place')} maxLength={300} {...form.getInputProps('place')} data-testid="event-place" />
             <TextInput label={t('events.create.onlineUrl')} maxLength={500} {...form.getInputProps('onlineUrl')} data-testid="event-online-url" />
             <NumberInput label={t('events.create.capacity')} min={1} max={MAX_CAPACITY} allowDecimal={false} {...form.getInputProps('capacity')} data-testid="event-capacity" />
-            <TextInput type="datetime-local" label={t('events.create.registrationDeadline')} description={t('events.create.registrationDeadlineHint')} {...form.getInputProps('registrationDeadline')} data-testid="event-deadline" />
+            <DateTimeField label={t('events.create.registrationDeadline')} description={t('events.create.registrationDeadlineHint')} {...form.getInputProps('registrationDeadline')} data-testid="event-deadline" />
           </SimpleGrid>
           <Textarea label={t('events.create.description')} autosize minRows={2} maxLength={5000} {...form.getInputProps('description')} />
           {editing && event.confirmed > 0 && (

@@ -5,6 +5,7 @@ import { IconMailForward } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RescheduleSessionBody } from '../../../modules/workclubs/contract';
+import { DateTimeField } from '../../components/DateTimeField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../lib/forms';
 import { isoToParisWallTime, parisWallTimeToIso } from '../../lib/paris-time';
@@ -46,7 +47,7 @@ export function MoveSessionModal({ session, onClose }: { session: SessionData; o
     <Modal opened onClose={onClose} title={t('workclubs.staff.moveSessionTitle')}>
       <form onSubmit={submit} noValidate data-testid="workclub-move-session-form">
         <Stack gap="sm">
-          <TextInput type="datetime-local" label={t('workclubs.staff.startsAt')} description={t('workclubs.staff.parisTime')} required {...form.getInputProps('startsAt')} data-testid="workclub-move-starts" />
+          <DateTimeField label={t('workclubs.staff.startsAt')} description={t('workclubs.staff.parisTime')} required {...form.getInputProps('startsAt')} data-testid="workclub-move-starts" />
           <NumberInput label={t('workclubs.staff.duration')} min={15} max={480} step={15} allowDecimal={false} {...form.getInputProps('durationMinutes')} data-testid="workclub-move-duration" />
           <TextInput label={t('workclubs.staff.place')} required maxLength={300} {...form.getInputProps('place')} data-testid="workclub-move-place" />
           <Alert variant="light" color="blue" icon={<IconMailForward size={18} aria-hidden />}>

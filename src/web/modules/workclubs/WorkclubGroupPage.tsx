@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DateTimeField } from '../../components/DateTimeField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
@@ -80,7 +81,7 @@ function ScheduleForm({ group }: { group: GroupData }) {
       <form onSubmit={submit}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput type="datetime-local" label={t('workclubs.staff.startsAt')} value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} required data-testid="workclub-session-starts" />
+            <DateTimeField label={t('workclubs.staff.startsAt')} value={startsAt} onChange={setStartsAt} required data-testid="workclub-session-starts" />
             <NumberInput label={t('workclubs.staff.duration')} value={duration} onChange={(v) => setDuration(Number(v) || 0)} min={15} max={480} step={15} />
             <TextInput label={t('workclubs.staff.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} required maxLength={300} data-testid="workclub-session-place" />
           </SimpleGrid>
