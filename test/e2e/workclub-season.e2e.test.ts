@@ -88,7 +88,10 @@ describe('a workclub season, from the opening to the review', () => {
     await page.waitForURL(/\/workclubs\/groups\/[0-9a-f-]{36}$/);
     groupUrl = new URL(page.url()).pathname;
 
+    // A session without a place is refused under the place field, not only above the form.
     await fillDateTime(page, 'workclub-session-starts', `${addDays(today, 10)}T09:30`);
+    await page.getByTestId('workclub-session-schedule').click();
+    await expect.poll(() => fieldError(page.getByTestId('workclub-session-place'))).not.toBe('');
     await page.getByTestId('workclub-session-place').fill('Salle Jaurès');
     await page.getByTestId('workclub-session-schedule').click();
     await seeText(page.getByTestId('workclub-sessions'), 'Salle Jaurès');

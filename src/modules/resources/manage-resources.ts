@@ -116,7 +116,7 @@ export async function updateResource(db: Db, actor: Actor, id: string, body: Res
         .set({ ...body, customKindLabel: kind === 'custom' ? label : null, updatedAt: new Date() })
         .where(and(eq(resources.coopId, actor.coopId), eq(resources.id, id)))
         .returning();
-      await recordAudit(tx, actor, { action: 'resource.update', entityType: 'resource', entityId: id, before: { ...before, photos: before.photos.length }, after: { ...after!, photos: after!.photos.length } });
+      await recordAudit(tx, actor, { action: 'resource.update', entityType: 'resource', entityId: id, before, after });
     });
     return getResource(db, actor.coopId, id);
   } catch (err) {

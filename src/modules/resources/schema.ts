@@ -41,13 +41,6 @@ export const resourceSites = pgTable(
   (t) => [primaryKey({ columns: [t.coopId, t.id] }), unique('resource_sites_name_key').on(t.coopId, t.name)],
 );
 
-/** A file kept in the platform storage (a photo of a resource). */
-export interface StoredPhoto {
-  key: string;
-  fileName: string;
-  contentType: string;
-}
-
 /**
  * A bookable thing. Capacity is informative (seats of a room): each bookable unit is its own
  * resource, so that the exclusion constraint on bookings alone guarantees no double booking
@@ -66,7 +59,6 @@ export const resources = pgTable(
     name: varchar({ length: 120 }).notNull(),
     description: text(),
     capacity: integer().notNull().default(1),
-    photos: jsonb().$type<StoredPhoto[]>().notNull().default(sql`'[]'::jsonb`),
     depositCents: cents().notNull().default(0),
     active: boolean().notNull().default(true),
     createdAt: createdAt(),

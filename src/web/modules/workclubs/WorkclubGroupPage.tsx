@@ -1,4 +1,5 @@
 import { Anchor, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionLoader } from '../../components/FullPageLoader';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
+import { applyApiError } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { GroupPanel } from './GroupPanel';
 import { MoveSessionModal } from './MoveSessionModal';
@@ -59,17 +61,24 @@ function ScheduleForm({ group }: { group: GroupData }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const schedule = useScheduleSession();
-  const [startsAt, setStartsAt] = useState('');
-  const [duration, setDuration] = useState<number>(120);
-  const [place, setPlace] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    // Typed as Paris time (the coop's rooms); the API takes an instant.
-    const instant = parisWallTimeToIso(startsAt);
-    schedule.mutate({ groupId: group.id, startsAt: instant, durationMinutes: duration, place }, { onSuccess: () => { notifications.show({ color: 'teal', message: t('workclubs.staff.scheduled') }); setStartsAt(''); }, onError: setError });
-  };
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm({ initialValues: { startsAt: '', durationMinutes: 120 as number | '', place: '' } });
+  const submit = form.onSubmit((v) => {
+    setProblem(null);
+    // Typed as Paris time (the coop's rooms); the API takes an instant. An unreadable time
+    // goes as '' and an empty length as NaN, so that the server names the field.
+    const body = { startsAt: parisWallTimeToIso(v.startsAt), durationMinutes: v.durationMinutes === '' ? Number.NaN : v.durationMinutes, place: v.place };
+    schedule.mutate(
+      { groupId: group.id, ...body },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('workclubs.staff.scheduled') });
+          form.setFieldValue('startsAt', '');
+        },
+        onError: (err) => setProblem(applyApiError(form, err)),
+      },
+    );
+  });
   return (
     <Card withBorder padding="md">
       <Title order={4} mb={4}>
@@ -78,14 +87,14 @@ function ScheduleForm({ group }: { group: GroupData }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('workclubs.staff.suggested', { dates: group.proposedDates.map((d) => `${fmt.date(d.date)} (${t(`workclubs.staff.kind.${d.kind}`)})`).join(', ') })}
       </Text>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate data-testid="workclub-schedule-form">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <DateTimeField label={t('workclubs.staff.startsAt')} value={startsAt} onChange={setStartsAt} required data-testid="workclub-session-starts" />
-            <NumberInput label={t('workclubs.staff.duration')} value={duration} onChange={(v) => setDuration(Number(v) || 0)} min={15} max={480} step={15} />
-            <TextInput label={t('workclubs.staff.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} required maxLength={300} data-testid="workclub-session-place" />
+            <DateTimeField label={t('workclubs.staff.startsAt')} required {...form.getInputProps('startsAt')} data-testid="workclub-session-starts" />
+            <NumberInput label={t('workclubs.staff.duration')} min={15} max={480} step={15} allowDecimal={false} {...form.getInputProps('durationMinutes')} data-testid="workclub-session-duration" />
+            <TextInput label={t('workclubs.staff.place')} required maxLength={300} {...form.getInputProps('place')} data-testid="workclub-session-place" />
           </SimpleGrid>
-          <ErrorAlert error={error} />
+          <ErrorAlert>{problem}</ErrorAlert>
           <Group>
             <Button type="submit" loading={schedule.isPending} data-testid="workclub-session-schedule">
               {t('workclubs.staff.schedule')}
