@@ -136,24 +136,28 @@ async function seedPastWeeks(ctx: { db: Db; advisor: Actor; now: Date; memberIds
     (await bookResource(db, payPerUse, advisor, { resourceId, startsAt: at(date, from).toISOString(), endsAt: at(date, to).toISOString(), memberId: memberIds.get(people[who].email)!, activityId: activityIds.get(people[who].code)!, title }, bookedAt)).id;
   const dayBefore = (date: string) => at(addDays(date, -1), '18:30');
 
-  // Desks: Sarah on Tuesdays and Thursdays, Julien on Monday and Wednesday mornings, Nathalie on
-  // Fridays. Each checks in at the door a few minutes after nine.
-  const deskBookings: { id: string; who: Who; date: string; from: string }[] = [];
-  for (const date of past) {
+  // Desks (the regulars keep to nomade 5 and 6; the journeys book nomade 1 to 4 this week):
+  // Sarah on Tuesdays and Thursdays, Julien on Monday and Wednesday mornings, Hugo on Thursdays,
+  // Nathalie on Fridays. Each checks in at the door a few minutes after nine; today counts once
+  // nine o'clock is past.
+  const deskDays = toLocal(now, TZ).minutes >= 9 * 60 + 12 && weekdayOf(today) <= 5 ? [...past, today] : past;
+  const deskBookings: { id: string; who: Who; date: string }[] = [];
+  const deskDay = async (who: Who, deskId: string, date: string, from: string, to: string) => deskBookings.push({ id: await book(who, deskId, date, from, to, dayBefore(date)), who, date });
+  for (const date of deskDays) {
     const weekday = weekdayOf(date);
-    if (weekday === 2 || weekday === 4) deskBookings.push({ id: await book('sarah', ctx.desks[3]!, date, '09:00', '18:00', dayBefore(date)), who: 'sarah', date, from: '09:00' });
-    if (weekday === 1 || weekday === 3) deskBookings.push({ id: await book('julien', ctx.desks[4]!, date, '09:00', '13:00', dayBefore(date)), who: 'julien', date, from: '09:00' });
-    if (weekday === 5) deskBookings.push({ id: await book('nathalie', ctx.desks[5]!, date, '09:00', '18:00', dayBefore(date)), who: 'nathalie', date, from: '09:00' });
+    if (weekday === 2 || weekday === 4) await deskDay('sarah', ctx.desks[5]!, date, '09:00', '18:00');
+    if (weekday === 1 || weekday === 3) await deskDay('julien', ctx.desks[4]!, date, '09:00', '13:00');
+    if (weekday === 4) await deskDay('hugo', ctx.desks[4]!, date, '09:00', '18:00');
+    if (weekday === 5) await deskDay('nathalie', ctx.desks[5]!, date, '09:00', '18:00');
   }
-  // Julien's last morning within the week: he did not come.
-  const weekAgo = addDays(today, -7);
-  const missed = deskBookings.filter((b) => b.who === 'julien' && b.date > weekAgo).pop();
+  // Julien's last morning before today: he did not come.
+  const missed = deskBookings.filter((b) => b.who === 'julien' && b.date > addDays(today, -7) && b.date < today).pop();
   for (const b of deskBookings) {
     if (b === missed) continue;
-    await checkIn(db, asMember(b.who), b.id, new Date(at(b.date, b.from).getTime() + 12 * 60_000));
+    await checkIn(db, asMember(b.who), b.id, at(b.date, '09:12'));
   }
-  // The desks' no-shows are marked an hour after their start (only the missed one is left unchecked).
-  await markNoShows(db, advisor, 60, now);
+  // Marked as the occupancy page's button does (two hours after the start): only the missed one is left unchecked.
+  await markNoShows(db, advisor, 120, now);
 
   // The room, last month only: Hugo's training morning and Nathalie's steering committee.
   const roomDays = past.filter(inLastMonth);
@@ -165,9 +169,10 @@ async function seedPastWeeks(ctx: { db: Db; advisor: Actor; now: Date; memberIds
   }
 
   // The van: Étienne for a site delivery about three weeks ago, Lucas (who joined 12 days ago)
-  // for a reportage in Annecy last week; the mileage follows on from one to the other.
+  // for a reportage in Annecy in the last few days; the mileage follows on from one to the other.
   const etienneDay = past.find((d) => d <= addDays(today, -14));
-  const lucasDay = past.find((d) => d >= addDays(today, -9) && d <= addDays(today, -2));
+  // Lucas's trip falls within the week « Mes réservations du moment » looks back on.
+  const lucasDay = past.filter((d) => d >= addDays(today, -6)).pop();
   const vanTrip = async (who: Who, date: string, title: string, out: { km: number; fuel: number; notes: string }, back: { km: number; fuel: number; notes: string }) => {
     const id = await book(who, ctx.vanId, date, '08:00', '18:30', at(addDays(date, -3), '17:00'), title);
     const member = asMember(who);
