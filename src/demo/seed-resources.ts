@@ -136,7 +136,8 @@ async function seedPastWeeks(ctx: { db: Db; advisor: Actor; now: Date; memberIds
     (await bookResource(db, payPerUse, advisor, { resourceId, startsAt: at(date, from).toISOString(), endsAt: at(date, to).toISOString(), memberId: memberIds.get(people[who].email)!, activityId: activityIds.get(people[who].code)!, title }, bookedAt)).id;
   const dayBefore = (date: string) => at(addDays(date, -1), '18:30');
 
-  // Desks (the regulars keep to nomade 5 and 6; the journeys book nomade 1 to 4 this week):
+  // Desks (the regulars sit at nomade 1, 3 and 6: the journeys read every booking of nomade 4
+  // and 5, and the coming weeks of nomade 2, as theirs alone):
   // Sarah on Tuesdays and Thursdays, Julien on Monday and Wednesday mornings, Hugo on Thursdays,
   // Nathalie on Fridays. Each checks in at the door a few minutes after nine; today counts once
   // nine o'clock is past.
@@ -146,8 +147,8 @@ async function seedPastWeeks(ctx: { db: Db; advisor: Actor; now: Date; memberIds
   for (const date of deskDays) {
     const weekday = weekdayOf(date);
     if (weekday === 2 || weekday === 4) await deskDay('sarah', ctx.desks[5]!, date, '09:00', '18:00');
-    if (weekday === 1 || weekday === 3) await deskDay('julien', ctx.desks[4]!, date, '09:00', '13:00');
-    if (weekday === 4) await deskDay('hugo', ctx.desks[4]!, date, '09:00', '18:00');
+    if (weekday === 1 || weekday === 3) await deskDay('julien', ctx.desks[2]!, date, '09:00', '13:00');
+    if (weekday === 4) await deskDay('hugo', ctx.desks[0]!, date, '09:00', '18:00');
     if (weekday === 5) await deskDay('nathalie', ctx.desks[5]!, date, '09:00', '18:00');
   }
   // Julien's last morning before today: he did not come.
