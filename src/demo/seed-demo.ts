@@ -200,7 +200,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: DemoSeedOptions =
     await seedDemoJobs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds, withSales: Boolean(opts.storage) });
     await seedDemoWorkclubs({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }), memberIds, now, today: todayInFrance(now), publicUrl: opts.publicUrl ?? 'http://localhost:3000', storage: opts.storage });
     await seedDemoCochallenge({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), memberIds });
-    await seedDemoResources({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, now, memberIds, activityIds });
+    await seedDemoResources({ db: asDb, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, now, memberIds, activityIds, storage: opts.storage ?? null });
     if (opts.storage) await seedDemoIndependents({ db: asDb, storage: opts.storage, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, today: isoDay(now), activityIds, clientIds, memberIds });
     await seedDemoDirectory({ db: asDb, storage: opts.storage, memberIds, admin: { ...actor, roles: ['admin'] }, advisor: { ...actor, userId: advisorId, roles: ['staff'] }, memberActor: (email) => ({ ...actor, userId: userIds.get(email)!, roles: ['member'] }) });
     // Last month's billing posts to the ledger: like the other money of the demo, only in the full

@@ -13,5 +13,9 @@ export { addUnavailability } from './manage-unavailabilities.js';
 export { bookResource } from './book-resource.js';
 export { joinWaitlist } from './join-waitlist.js';
 export { payPerUse } from './booking-charges.js';
+export { checkIn } from './check-in.js';
+export { markNoShows } from './mark-no-shows.js';
+export { recordHandover } from './record-handover.js';
+export { addHandoverPhoto } from './add-handover-photo.js';
 // Wall-clock time in a site's zone (feeds, seeds and occupancy read times as the site does).
 export { addDays as addLocalDays, fromLocal, toLocal, weekdayOf } from './domain/zoned-time.js';
