@@ -59,7 +59,7 @@ export default function OccupancyPage() {
           <>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
               <Stat label={t('resourceOps.occupancy.rate')} value={percent(data.totals.ratePerMille, fmt.lang)} />
-              <Stat label={t('resourceOps.occupancy.booked')} value={String(hours(data.totals.bookedMinutes))} />
+              <Stat label={t('resourceOps.occupancy.booked')} value={new Intl.NumberFormat(fmt.lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 1 }).format(hours(data.totals.bookedMinutes))} />
               <Stat label={t('resourceOps.occupancy.revenue')} value={fmt.money(data.totals.revenueCents)} />
               <Stat label={t('resourceOps.occupancy.noShows')} value={String(data.totals.noShows)} />
             </SimpleGrid>
